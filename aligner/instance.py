@@ -1,0 +1,307 @@
+"""Validated, solver-free data of one instance: schools, bells, classes, teachers, curriculum, courses.
+
+Every object here is frozen. Instances are built by :mod:`aligner.io.reader`, which checks every
+cross-reference and names the file, row and column of each error; the lookups below are derived
+once, after validation.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from functools import cached_property
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Form = Literal["sync", "delivery", "famous"]
+Level = Literal["county", "city", "region"]
+FORMS: tuple[str, ...] = ("sync", "delivery", "famous")
+LEVELS: tuple[str, ...] = ("county", "city", "region")
+AFTERNOON_FROM_MINUTE = 12 * 60
+"""A period starting at or after 12:00 is an afternoon period."""
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def hhmm(minute: int) -> str:
+    """Minutes after midnight as 24-hour ``HH:MM``."""
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+class School(Frozen):
+    school_id: str
+    name: str
+    sync_rooms: int = Field(default=1, ge=0)
+    """Rooms equipped for live online lessons."""
+
+
+class BellPeriod(Frozen):
+    """One period of one school's bell schedule in one season; times in minutes after midnight."""
+
+    school_id: str
+    season: str
+    period: int = Field(ge=1)
+    start: int = Field(ge=0, lt=24 * 60)
+    end: int = Field(gt=0, le=24 * 60)
+
+    @property
+    def minutes(self) -> int:
+        return self.end - self.start
+
+    @property
+    def is_afternoon(self) -> bool:
+        return self.start >= AFTERNOON_FROM_MINUTE
+
+    @property
+    def times(self) -> str:
+        return f"{hhmm(self.start)}-{hhmm(self.end)}"
+
+
+class SchoolClass(Frozen):
+    school_id: str
+    class_id: str
+    grade: int
+    name: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.school_id, self.class_id)
+
+
+class Teacher(Frozen):
+    teacher_id: str
+    school_id: str
+    name: str
+    level: Level | None = None
+    min_load: Decimal = Decimal(0)
+    max_load: Decimal | None = None
+    """Credited lessons a week; None means no cap."""
+    unavailable: tuple[tuple[str, int], ...] = ()
+    """(day, period) pairs the teacher cannot teach."""
+
+
+class CurriculumRow(Frozen):
+    """All lessons of one subject for one class in a week, online ones included."""
+
+    school_id: str
+    class_id: str
+    subject: str
+    teacher_id: str | None
+    """Blank when every lesson of the subject arrives online."""
+    per_week: int = Field(ge=0)
+    max_per_day: int | None = Field(default=None, ge=1)
+
+    @property
+    def class_key(self) -> tuple[str, str]:
+        return (self.school_id, self.class_id)
+
+
+class Reception(Frozen):
+    """One receiving class of a course, with the receiving-end teacher who assists in its room."""
+
+    school_id: str
+    class_id: str
+    assistant_id: str | None = None
+
+    @property
+    def class_key(self) -> tuple[str, str]:
+        return (self.school_id, self.class_id)
+
+
+class Course(Frozen):
+    """An agreed online course: every session reaches all its receiving classes at once."""
+
+    course_id: str
+    form: Form
+    hub_school: str
+    hub_teacher: str
+    hub_class: str | None
+    subject: str
+    min_per_week: int = Field(ge=0)
+    max_per_week: int = Field(ge=0)
+    receptions: tuple[Reception, ...]
+
+    @property
+    def receiving_schools(self) -> tuple[str, ...]:
+        """Receiving schools in order of first appearance."""
+        return tuple(dict.fromkeys(r.school_id for r in self.receptions))
+
+    def receptions_at(self, school_id: str) -> tuple[Reception, ...]:
+        return tuple(r for r in self.receptions if r.school_id == school_id)
+
+    def assistants_at(self, school_id: str) -> tuple[str, ...]:
+        """Distinct assistant teachers in the room of ``school_id`` during a session."""
+        return tuple(
+            dict.fromkeys(r.assistant_id for r in self.receptions_at(school_id) if r.assistant_id)
+        )
+
+    @property
+    def hub_class_key(self) -> tuple[str, str] | None:
+        return (self.hub_school, self.hub_class) if self.hub_class else None
+
+    @property
+    def is_range(self) -> bool:
+        return self.min_per_week < self.max_per_week
+
+
+class Policy(Frozen):
+    """The programme's rules; defaults cite the seeds."""
+
+    min_sync_lessons_per_pair: int = Field(default=4, ge=0)
+    """Seed 001 五(三): synchronous classes >= 4 lessons a week per pair."""
+    min_online_lessons_per_school: int = Field(default=5, ge=0)
+    """Seed 004 1.(1): main end and receiving end each >= 5 lessons a week."""
+    online_credit: Decimal = Decimal("1.5")
+    """Seed 004 1.(4): an online lesson counts at least 1.5 ordinary lessons (>= 1.5)."""
+    assistant_credit: Decimal = Decimal("1.0")
+    min_overlap_minutes: int = Field(default=30, ge=1)
+    semester_weeks: int = Field(default=18, ge=1)
+    level_min_online_per_semester: dict[str, int] = Field(
+        default_factory=lambda: {"region": 15, "city": 10, "county": 5}
+    )
+    """Seed 004 1.(3): backbone teachers' online lessons per semester by level."""
+
+    @field_validator("online_credit")
+    @classmethod
+    def _credit_at_least_one_and_a_half(cls, value: Decimal) -> Decimal:
+        if value < Decimal("1.5"):
+            raise ValueError(
+                "must be at least 1.5: seed 004 credits an online lesson not lower than 1:1.5"
+            )
+        return value
+
+    @field_validator("assistant_credit")
+    @classmethod
+    def _credit_not_negative(cls, value: Decimal) -> Decimal:
+        if value < 0:
+            raise ValueError("must be >= 0")
+        return value
+
+    @field_validator("level_min_online_per_semester")
+    @classmethod
+    def _known_levels(cls, value: dict[str, int]) -> dict[str, int]:
+        unknown = sorted(set(value) - set(LEVELS))
+        if unknown:
+            raise ValueError(f"unknown level(s) {unknown}; levels are {', '.join(LEVELS)}")
+        if any(v < 0 for v in value.values()):
+            raise ValueError("minimums must be >= 0")
+        return {"region": 15, "city": 10, "county": 5} | value
+
+    def level_min_per_week(self, level: str | None) -> int:
+        """ceil(level minimum per semester / semester weeks); 0 for a teacher without a level."""
+        if level is None:
+            return 0
+        per_semester = self.level_min_online_per_semester.get(level, 0)
+        return -(-per_semester // self.semester_weeks)
+
+
+class Weights(Frozen):
+    """Weights of the objective terms (non-negative integers)."""
+
+    misalignment_minute: int = Field(default=1, ge=0)
+    same_day_repeat: int = Field(default=10, ge=0)
+    core_in_afternoon: int = Field(default=3, ge=0)
+    missing_session: int = Field(default=50, ge=0)
+
+
+DEFAULT_CORE_SUBJECTS: tuple[str, ...] = ("语文", "数学", "英语")
+
+
+class Instance(Frozen):
+    """One validated instance. Build it with :func:`aligner.load_instance`."""
+
+    name: str
+    season: str
+    days: tuple[str, ...]
+    policy: Policy = Policy()
+    weights: Weights = Weights()
+    core_subjects: tuple[str, ...] = DEFAULT_CORE_SUBJECTS
+    schools: tuple[School, ...]
+    bells: tuple[BellPeriod, ...]
+    """Bell rows of every season in bells.csv; :meth:`periods` picks the instance's season."""
+    classes: tuple[SchoolClass, ...]
+    teachers: tuple[Teacher, ...]
+    curriculum: tuple[CurriculumRow, ...]
+    courses: tuple[Course, ...]
+
+    # ---- derived lookups (built once, after validation) ----
+
+    @cached_property
+    def school_by_id(self) -> dict[str, School]:
+        return {s.school_id: s for s in self.schools}
+
+    @cached_property
+    def teacher_by_id(self) -> dict[str, Teacher]:
+        return {t.teacher_id: t for t in self.teachers}
+
+    @cached_property
+    def class_by_key(self) -> dict[tuple[str, str], SchoolClass]:
+        return {c.key: c for c in self.classes}
+
+    @cached_property
+    def course_by_id(self) -> dict[str, Course]:
+        return {c.course_id: c for c in self.courses}
+
+    @cached_property
+    def _periods(self) -> dict[str, tuple[BellPeriod, ...]]:
+        by_school: dict[str, list[BellPeriod]] = defaultdict(list)
+        for bell in self.bells:
+            if bell.season == self.season:
+                by_school[bell.school_id].append(bell)
+        return {s: tuple(sorted(b, key=lambda p: p.period)) for s, b in by_school.items()}
+
+    def periods(self, school_id: str) -> tuple[BellPeriod, ...]:
+        """The school's periods of the instance's season, in order."""
+        return self._periods.get(school_id, ())
+
+    def bell(self, school_id: str, period: int) -> BellPeriod:
+        return self.periods(school_id)[period - 1]
+
+    @cached_property
+    def curriculum_of_class(self) -> dict[tuple[str, str], tuple[CurriculumRow, ...]]:
+        rows: dict[tuple[str, str], list[CurriculumRow]] = defaultdict(list)
+        for row in self.curriculum:
+            rows[row.class_key].append(row)
+        return {k: tuple(v) for k, v in rows.items()}
+
+    @cached_property
+    def curriculum_row(self) -> dict[tuple[str, str, str], CurriculumRow]:
+        return {(r.school_id, r.class_id, r.subject): r for r in self.curriculum}
+
+    @cached_property
+    def curriculum_of_teacher(self) -> dict[str, tuple[CurriculumRow, ...]]:
+        rows: dict[str, list[CurriculumRow]] = defaultdict(list)
+        for row in self.curriculum:
+            if row.teacher_id is not None:
+                rows[row.teacher_id].append(row)
+        return {k: tuple(v) for k, v in rows.items()}
+
+    @cached_property
+    def courses_of_teacher(self) -> dict[str, tuple[Course, ...]]:
+        """Courses each teacher teaches as hub teacher."""
+        courses: dict[str, list[Course]] = defaultdict(list)
+        for course in self.courses:
+            courses[course.hub_teacher].append(course)
+        return {k: tuple(v) for k, v in courses.items()}
+
+    def school_name(self, school_id: str) -> str:
+        school = self.school_by_id.get(school_id)
+        return school.name if school and school.name else school_id
+
+    def teacher_name(self, teacher_id: str) -> str:
+        teacher = self.teacher_by_id.get(teacher_id)
+        return teacher.name if teacher and teacher.name else teacher_id
+
+    def class_name(self, school_id: str, class_id: str) -> str:
+        klass = self.class_by_key.get((school_id, class_id))
+        return klass.name if klass and klass.name else class_id
+
+    def is_unavailable(self, teacher_id: str, day: str, period: int) -> bool:
+        return (day, period) in self._unavailable_slots.get(teacher_id, frozenset())
+
+    @cached_property
+    def _unavailable_slots(self) -> dict[str, frozenset[tuple[str, int]]]:
+        return {t.teacher_id: frozenset(t.unavailable) for t in self.teachers}

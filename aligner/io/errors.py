@@ -1,0 +1,45 @@
+"""Input errors that name the file, row and column, so a user can find the cell to fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class InputIssue:
+    """One problem in the input. ``row`` is the spreadsheet row (the header is row 1)."""
+
+    file: str
+    message: str
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f", row {self.row}"
+        if self.column:
+            where += f", column {self.column}"
+        return f"{where}: {self.message}"
+
+
+class InputError(Exception):
+    """The instance cannot be read; carries every issue found, not just the first."""
+
+    def __init__(self, issues: list[InputIssue]):
+        self.issues = list(issues)
+        super().__init__("\n".join(str(i) for i in self.issues))
+
+
+class IssueLog:
+    """Collects issues while a stage of validation runs; :meth:`raise_if_any` ends the stage."""
+
+    def __init__(self) -> None:
+        self.issues: list[InputIssue] = []
+
+    def add(self, file: str, message: str, row: int | None = None, column: str | None = None) -> None:
+        self.issues.append(InputIssue(file, message, row, column))
+
+    def raise_if_any(self) -> None:
+        if self.issues:
+            raise InputError(self.issues)

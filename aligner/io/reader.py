@@ -1,0 +1,489 @@
+"""Reading an instance directory into a validated :class:`~aligner.instance.Instance`.
+
+Validation runs in stages: files and headers, then every cell and reference, then the checks
+that need several tables at once. Each stage reports every issue it finds (file, row, column)
+before the next one runs, so a user fixes a whole batch at a time.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from aligner.instance import (
+    FORMS,
+    LEVELS,
+    BellPeriod,
+    Course,
+    CurriculumRow,
+    Instance,
+    Reception,
+    School,
+    SchoolClass,
+    Teacher,
+)
+from aligner.io import cells
+from aligner.io.errors import InputError, InputIssue, IssueLog
+from aligner.io.settings import read_settings
+from aligner.io.tables import Table, read_table
+
+SCHOOLS, BELLS, CLASSES, TEACHERS, CURRICULUM, SYNC = (
+    "schools.csv",
+    "bells.csv",
+    "classes.csv",
+    "teachers.csv",
+    "curriculum.csv",
+    "sync.csv",
+)
+
+COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # file: (required columns, optional columns)
+    SCHOOLS: (("school_id", "name"), ("sync_rooms",)),
+    BELLS: (("school_id", "season", "period", "start", "end"), ()),
+    CLASSES: (("school_id", "class_id", "grade", "name"), ()),
+    TEACHERS: (
+        ("teacher_id", "school_id", "name", "max_load"),
+        ("level", "min_load", "unavailable"),
+    ),
+    CURRICULUM: (
+        ("school_id", "class_id", "subject", "teacher_id", "per_week"),
+        ("max_per_day",),
+    ),
+    SYNC: (
+        (
+            "course_id",
+            "form",
+            "hub_school",
+            "hub_teacher",
+            "receiving_school",
+            "receiving_class",
+            "subject",
+            "per_week",
+        ),
+        ("hub_class", "assistant_teacher"),
+    ),
+}
+
+
+@dataclass
+class _Rows:
+    """Where each parsed record came from, for the checks that span several tables."""
+
+    curriculum: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    course: dict[str, int] = field(default_factory=dict)
+    reception: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    klass: dict[tuple[str, str], int] = field(default_factory=dict)
+    teacher: dict[str, int] = field(default_factory=dict)
+
+
+def load_instance(directory: str | Path) -> Instance:
+    """Read and validate the instance in ``directory``; raise :class:`InputError` on bad input."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise InputError([InputIssue(str(directory), "is not a directory holding an instance")])
+    log = IssueLog()
+    settings = read_settings(directory, log)
+    tables = {name: read_table(directory, name, *COLUMNS[name], log) for name in COLUMNS}
+    log.raise_if_any()
+    assert settings is not None  # guaranteed: read_settings logged an issue otherwise
+
+    where = _Rows()
+    season: str = settings["season"]
+    days: tuple[str, ...] = settings["days"]
+    schools = _schools(_table(tables, SCHOOLS), log)
+    bells = _bells(_table(tables, BELLS), schools, season, log)
+    periods = {s: sum(1 for b in bells if b.school_id == s and b.season == season) for s in schools}
+    classes = _classes(_table(tables, CLASSES), schools, where, log)
+    teachers = _teachers(_table(tables, TEACHERS), schools, days, periods, where, log)
+    curriculum = _curriculum(_table(tables, CURRICULUM), classes, teachers, where, log)
+    courses = _courses(_table(tables, SYNC), schools, classes, teachers, where, log)
+    log.raise_if_any()
+
+    instance = Instance(
+        **settings,
+        schools=tuple(schools.values()),
+        bells=tuple(bells),
+        classes=tuple(classes.values()),
+        teachers=tuple(teachers.values()),
+        curriculum=tuple(curriculum),
+        courses=tuple(courses),
+    )
+    _check_across_tables(instance, where, log)
+    log.raise_if_any()
+    return instance
+
+
+def _table(tables: dict[str, Table | None], name: str) -> Table:
+    table = tables[name]
+    assert table is not None  # read_table logged an issue otherwise
+    return table
+
+
+def _unique(key: Any, seen: dict[Any, int], file: str, row: int, column: str, log: IssueLog) -> bool:
+    if key in seen:
+        log.add(file, f"duplicate {column} '{key}' (first on row {seen[key]})", row, column)
+        return False
+    seen[key] = row
+    return True
+
+
+def _schools(table: Table, log: IssueLog) -> dict[str, School]:
+    schools: dict[str, School] = {}
+    seen: dict[Any, int] = {}
+    for row in table.rows:
+        school_id = cells.text(row, "school_id", log)
+        rooms = cells.integer(row, "sync_rooms", log, minimum=0, default=1)
+        if school_id is None or rooms is None:
+            continue
+        if _unique(school_id, seen, table.file, row.number, "school_id", log):
+            schools[school_id] = School(
+                school_id=school_id, name=row["name"] or school_id, sync_rooms=rooms
+            )
+    if not schools and not log.issues:
+        log.add(table.file, "has no schools")
+    return schools
+
+
+def _known(value: str | None, known: Any, what: str, row: Any, column: str, log: IssueLog) -> bool:
+    if value is None:
+        return False
+    if value not in known:
+        log.add(row.file, f"unknown {what} '{value}'", row.number, column)
+        return False
+    return True
+
+
+def _bells(
+    table: Table, schools: dict[str, School], season: str, log: IssueLog
+) -> list[BellPeriod]:
+    bells: list[BellPeriod] = []
+    seen: dict[Any, int] = {}
+    row_of: dict[tuple[str, str, int], int] = {}
+    for row in table.rows:
+        school_id = cells.text(row, "school_id", log)
+        known = _known(school_id, schools, "school", row, "school_id", log)
+        season_of_row = cells.text(row, "season", log)
+        period = cells.integer(row, "period", log, minimum=1)
+        start = cells.clock_time(row, "start", log)
+        end = cells.clock_time(row, "end", log)
+        if not known or None in (season_of_row, period, start, end):
+            continue
+        assert school_id and season_of_row and period and start is not None and end is not None
+        if end <= start:
+            log.add(table.file, f"period ends ({row['end']}) before it starts ({row['start']})",
+                    row.number, "end")
+            continue
+        key = (school_id, season_of_row, period)
+        if _unique(key, seen, table.file, row.number, "period", log):
+            row_of[key] = row.number
+            bells.append(BellPeriod(school_id=school_id, season=season_of_row, period=period,
+                                    start=start, end=end))
+    if log.issues:
+        return bells
+
+    by_schedule: dict[tuple[str, str], list[BellPeriod]] = defaultdict(list)
+    for bell in bells:
+        by_schedule[(bell.school_id, bell.season)].append(bell)
+    for (school_id, season_of_rows), schedule in by_schedule.items():
+        schedule.sort(key=lambda b: b.period)
+        numbers = [b.period for b in schedule]
+        if numbers != list(range(1, len(schedule) + 1)):
+            missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+            log.add(table.file,
+                    f"school {school_id}, season {season_of_rows}: periods must run 1..n "
+                    f"without gaps; missing {missing}",
+                    row_of[(school_id, season_of_rows, schedule[-1].period)], "period")
+            continue
+        for before, after in zip(schedule, schedule[1:], strict=False):
+            if after.start < before.end:
+                hint = ""
+                if after.start + 12 * 60 >= before.end and after.start < 12 * 60:
+                    hint = (" (afternoon times must be 24-hour: write 13:20, not 1:20)")
+                log.add(table.file,
+                        f"school {school_id}, season {season_of_rows}: period {after.period} "
+                        f"starts at {after.times.split('-')[0]}, before period {before.period} "
+                        f"ends at {before.times.split('-')[1]}; periods must be in order and "
+                        f"must not overlap{hint}",
+                        row_of[(school_id, season_of_rows, after.period)], "start")
+    for school_id in schools:
+        if (school_id, season) not in by_schedule:
+            log.add(table.file,
+                    f"school {school_id} has no bell schedule for season '{season}' "
+                    f"(instance.yaml)", None, "season")
+    return bells
+
+
+def _classes(
+    table: Table, schools: dict[str, School], where: _Rows, log: IssueLog
+) -> dict[tuple[str, str], SchoolClass]:
+    classes: dict[tuple[str, str], SchoolClass] = {}
+    for row in table.rows:
+        school_id = cells.text(row, "school_id", log)
+        known = _known(school_id, schools, "school", row, "school_id", log)
+        class_id = cells.text(row, "class_id", log)
+        grade = cells.integer(row, "grade", log, minimum=1)
+        if not known or class_id is None or grade is None:
+            continue
+        assert school_id
+        key = (school_id, class_id)
+        if _unique(key, where.klass, table.file, row.number, "class_id", log):
+            classes[key] = SchoolClass(
+                school_id=school_id, class_id=class_id, grade=grade, name=row["name"] or class_id
+            )
+    return classes
+
+
+def _teachers(
+    table: Table,
+    schools: dict[str, School],
+    days: tuple[str, ...],
+    periods: dict[str, int],
+    where: _Rows,
+    log: IssueLog,
+) -> dict[str, Teacher]:
+    teachers: dict[str, Teacher] = {}
+    for row in table.rows:
+        issues_before = len(log.issues)
+        teacher_id = cells.text(row, "teacher_id", log)
+        school_id = cells.text(row, "school_id", log)
+        _known(school_id, schools, "school", row, "school_id", log)
+        level = row["level"] or None
+        if level is not None and level not in LEVELS:
+            log.add(table.file, f"'{level}' is not a level; use blank, {', '.join(LEVELS)}",
+                    row.number, "level")
+        min_load = cells.decimal(row, "min_load", log, default=Decimal(0))
+        max_load = cells.decimal(row, "max_load", log) if row["max_load"] else None
+        if len(log.issues) > issues_before:
+            continue
+        assert teacher_id and school_id and min_load is not None
+        unavailable = cells.unavailable_slots(row, "unavailable", log, days, periods[school_id])
+        if unavailable is None:
+            continue
+        if max_load is not None and min_load > max_load:
+            log.add(table.file, f"min_load {min_load} exceeds max_load {max_load}", row.number,
+                    "min_load")
+            continue
+        if _unique(teacher_id, where.teacher, table.file, row.number, "teacher_id", log):
+            teachers[teacher_id] = Teacher(
+                teacher_id=teacher_id,
+                school_id=school_id,
+                name=row["name"] or teacher_id,
+                level=level,  # type: ignore[arg-type]  # checked against LEVELS above
+                min_load=min_load,
+                max_load=max_load,
+                unavailable=unavailable,
+            )
+    return teachers
+
+
+def _curriculum(
+    table: Table,
+    classes: dict[tuple[str, str], SchoolClass],
+    teachers: dict[str, Teacher],
+    where: _Rows,
+    log: IssueLog,
+) -> list[CurriculumRow]:
+    rows: list[CurriculumRow] = []
+    for row in table.rows:
+        school_id = cells.text(row, "school_id", log)
+        class_id = cells.text(row, "class_id", log)
+        subject = cells.text(row, "subject", log)
+        teacher_id = row["teacher_id"] or None
+        per_week = cells.integer(row, "per_week", log, minimum=0)
+        max_per_day = (
+            cells.integer(row, "max_per_day", log, minimum=1) if row["max_per_day"] else None
+        )
+        if None in (school_id, class_id, subject, per_week) or (
+            row["max_per_day"] and max_per_day is None
+        ):
+            continue
+        assert school_id and class_id and subject and per_week is not None
+        if (school_id, class_id) not in classes:
+            log.add(table.file, f"unknown class '{class_id}' of school '{school_id}' "
+                    "(see classes.csv)", row.number, "class_id")
+            continue
+        if teacher_id is not None:
+            if teacher_id not in teachers:
+                log.add(table.file, f"unknown teacher '{teacher_id}'", row.number, "teacher_id")
+                continue
+            if teachers[teacher_id].school_id != school_id:
+                log.add(table.file, f"teacher '{teacher_id}' belongs to school "
+                        f"'{teachers[teacher_id].school_id}', not '{school_id}'",
+                        row.number, "teacher_id")
+                continue
+        key = (school_id, class_id, subject)
+        if _unique(key, where.curriculum, table.file, row.number, "subject", log):
+            rows.append(CurriculumRow(school_id=school_id, class_id=class_id, subject=subject,
+                                      teacher_id=teacher_id, per_week=per_week,
+                                      max_per_day=max_per_day))
+    return rows
+
+
+def _courses(
+    table: Table,
+    schools: dict[str, School],
+    classes: dict[tuple[str, str], SchoolClass],
+    teachers: dict[str, Teacher],
+    where: _Rows,
+    log: IssueLog,
+) -> list[Course]:
+    heads: dict[str, dict[str, Any]] = {}
+    receptions: dict[str, list[Reception]] = defaultdict(list)
+    for row in table.rows:
+        course_id = cells.text(row, "course_id", log)
+        form = cells.text(row, "form", log)
+        if form is not None and form not in FORMS:
+            log.add(table.file, f"'{form}' is not a form; use {', '.join(FORMS)}", row.number,
+                    "form")
+            continue
+        hub_school = cells.text(row, "hub_school", log)
+        hub_teacher = cells.text(row, "hub_teacher", log)
+        hub_class = row["hub_class"] or None
+        receiving_school = cells.text(row, "receiving_school", log)
+        receiving_class = cells.text(row, "receiving_class", log)
+        subject = cells.text(row, "subject", log)
+        per_week = cells.count_range(row, "per_week", log)
+        assistant = row["assistant_teacher"] or None
+        if None in (course_id, form, hub_school, hub_teacher, receiving_school, receiving_class,
+                    subject, per_week):
+            continue
+        assert course_id and form and hub_school and hub_teacher and per_week
+        assert receiving_school and receiving_class and subject
+        ok = _known(hub_school, schools, "school", row, "hub_school", log)
+        ok &= _known(receiving_school, schools, "school", row, "receiving_school", log)
+        ok &= _known(hub_teacher, teachers, "teacher", row, "hub_teacher", log)
+        if assistant is not None:
+            ok &= _known(assistant, teachers, "teacher", row, "assistant_teacher", log)
+        if not ok:
+            continue
+        if teachers[hub_teacher].school_id != hub_school:
+            log.add(table.file, f"hub teacher '{hub_teacher}' belongs to school "
+                    f"'{teachers[hub_teacher].school_id}', not the hub '{hub_school}'",
+                    row.number, "hub_teacher")
+            ok = False
+        if receiving_school == hub_school:
+            log.add(table.file, "the receiving school must differ from the hub school",
+                    row.number, "receiving_school")
+            ok = False
+        if (receiving_school, receiving_class) not in classes:
+            log.add(table.file, f"unknown class '{receiving_class}' of school "
+                    f"'{receiving_school}'", row.number, "receiving_class")
+            ok = False
+        if form == "sync" and hub_class is None:
+            log.add(table.file, "a sync course needs the hub class its teacher teaches at the "
+                    "same time", row.number, "hub_class")
+            ok = False
+        if form != "sync" and hub_class is not None:
+            log.add(table.file, f"a {form} course has no hub class (its teacher teaches remote "
+                    "classes only); leave it blank", row.number, "hub_class")
+            ok = False
+        if hub_class is not None and (hub_school, hub_class) not in classes:
+            log.add(table.file, f"unknown class '{hub_class}' of school '{hub_school}'",
+                    row.number, "hub_class")
+            ok = False
+        if assistant is not None and teachers[assistant].school_id != receiving_school:
+            log.add(table.file, f"assistant '{assistant}' belongs to school "
+                    f"'{teachers[assistant].school_id}', not the receiving school "
+                    f"'{receiving_school}'", row.number, "assistant_teacher")
+            ok = False
+        if not ok:
+            continue
+
+        head = dict(form=form, hub_school=hub_school, hub_teacher=hub_teacher,
+                    hub_class=hub_class, subject=subject, per_week=per_week)
+        if course_id not in heads:
+            heads[course_id] = head
+            where.course[course_id] = row.number
+        else:
+            first = heads[course_id]
+            differing = [k for k in head if head[k] != first[k]]
+            if differing:
+                column = "hub_class" if differing[0] == "hub_class" else differing[0]
+                log.add(table.file, f"course '{course_id}' has {differing[0]} "
+                        f"'{_shown(head[differing[0]])}' here but "
+                        f"'{_shown(first[differing[0]])}' on row {where.course[course_id]}; "
+                        "rows of one course must agree on everything but the receiving class",
+                        row.number, column)
+                continue
+        key = (course_id, receiving_school, receiving_class)
+        if _unique(key, where.reception, table.file, row.number, "receiving_class", log):
+            receptions[course_id].append(Reception(school_id=receiving_school,
+                                                   class_id=receiving_class,
+                                                   assistant_id=assistant))
+    courses = []
+    for course_id, head in heads.items():
+        low, high = head.pop("per_week")
+        courses.append(Course(course_id=course_id, min_per_week=low, max_per_week=high,
+                              receptions=tuple(receptions[course_id]), **head))
+    return courses
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, tuple):
+        return f"{value[0]}-{value[1]}" if value[0] != value[1] else str(value[0])
+    return "" if value is None else str(value)
+
+
+def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> None:
+    """Rules that need several tables: curricula vs periods, courses vs curricula."""
+    days = len(instance.days)
+    for klass in instance.classes:
+        rows = instance.curriculum_of_class.get(klass.key, ())
+        lessons = sum(r.per_week for r in rows)
+        slots = days * len(instance.periods(klass.school_id))
+        if lessons > slots:
+            log.add(CURRICULUM, f"class {klass.class_id} of school {klass.school_id} needs "
+                    f"{lessons} lessons a week but has only {slots} periods "
+                    f"({days} days x {slots // days})",
+                    min(where.curriculum[(klass.school_id, klass.class_id, r.subject)]
+                        for r in rows), "per_week")
+
+    # Sessions arriving at (or taught to) each class, per subject.
+    online: dict[tuple[str, str, str], list[Course]] = defaultdict(list)
+    for course in instance.courses:
+        row = where.course[course.course_id]
+        if course.hub_class_key is not None:
+            online[(*course.hub_class_key, course.subject)].append(course)
+            curriculum = instance.curriculum_row.get((*course.hub_class_key, course.subject))
+            if curriculum is None:
+                log.add(SYNC, f"hub class {course.hub_class} has no curriculum row for "
+                        f"{course.subject}", row, "subject")
+            elif curriculum.teacher_id != course.hub_teacher:
+                log.add(SYNC, f"hub teacher '{course.hub_teacher}' is not the curriculum teacher "
+                        f"of class {course.hub_class} for {course.subject} "
+                        f"('{curriculum.teacher_id or ''}', curriculum.csv row "
+                        f"{where.curriculum[(*course.hub_class_key, course.subject)]})",
+                        row, "hub_teacher")
+        for reception in course.receptions:
+            key = (*reception.class_key, course.subject)
+            online[key].append(course)
+            if key not in instance.curriculum_row:
+                log.add(SYNC, f"receiving class {reception.class_id} of school "
+                        f"{reception.school_id} has no curriculum row for {course.subject}",
+                        where.reception[(course.course_id, *reception.class_key)],
+                        "receiving_class")
+
+    for key, row in instance.curriculum_row.items():
+        courses = online.get(key, [])
+        if any(c.hub_class_key is not None and (*c.hub_class_key, c.subject) == key
+               and any((*r.class_key, c.subject) == key for r in c.receptions)
+               for c in courses):
+            log.add(SYNC, f"class {key[1]} is both hub class and receiving class of one course",
+                    where.course[courses[0].course_id], "receiving_class")
+        fewest = sum(c.min_per_week for c in courses)
+        most = sum(c.max_per_week for c in courses)
+        line = where.curriculum[key]
+        if fewest > row.per_week:
+            log.add(CURRICULUM, f"class {key[1]} of school {key[0]} has {row.per_week} "
+                    f"{key[2]} lessons a week, but its online courses "
+                    f"({', '.join(c.course_id for c in courses)}) bring at least {fewest}",
+                    line, "per_week")
+        if row.teacher_id is None and most < row.per_week:
+            log.add(CURRICULUM, f"no teacher is given for {key[2]} of class {key[1]} "
+                    f"(school {key[0]}), so all {row.per_week} lessons must arrive online, but "
+                    f"its courses bring at most {most}"
+                    + (f" ({', '.join(c.course_id for c in courses)})" if courses else ""),
+                    line, "teacher_id")

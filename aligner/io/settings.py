@@ -1,0 +1,126 @@
+"""Reading ``instance.yaml``: name, season, days, policy, weights and core subjects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from aligner.instance import DEFAULT_CORE_SUBJECTS, Policy, Weights
+from aligner.io.errors import IssueLog
+from aligner.io.tables import decode
+
+FILE = "instance.yaml"
+KEYS = ("name", "season", "days", "policy", "weights", "core_subjects")
+DEFAULT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
+
+
+def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
+    """1-based line of every mapping key, as dotted paths ('policy.online_credit')."""
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            path = f"{prefix}{key_node.value}"
+            lines[path] = key_node.start_mark.line + 1
+            lines.update(_key_lines(value_node, path + "."))
+    return lines
+
+
+def _as_decimal_text(value: Any) -> Any:
+    """YAML reads 1.5 as a float; credits are exact, so go through its text."""
+    return str(value) if isinstance(value, float) else value
+
+
+def _string_list(value: Any, key: str, line: int | None, log: IssueLog) -> tuple[str, ...] | None:
+    if (
+        not isinstance(value, list)
+        or not value
+        or not all(isinstance(v, str | int) and str(v).strip() for v in value)
+    ):
+        log.add(FILE, "must be a non-empty list of names, e.g. [Mon, Tue, Wed]", line, key)
+        return None
+    items = tuple(str(v).strip() for v in value)
+    if len(set(items)) != len(items):
+        log.add(FILE, "lists a name twice", line, key)
+        return None
+    return items
+
+
+def _validated(
+    model: type[BaseModel], value: Any, key: str, lines: dict[str, int], log: IssueLog
+) -> Any:
+    if value is None:
+        return model()
+    if not isinstance(value, dict):
+        log.add(FILE, "must be a mapping of key: value", lines.get(key), key)
+        return None
+    if model is Policy:
+        value = {k: _as_decimal_text(v) for k, v in value.items()}
+    try:
+        return model.model_validate(value)
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = ".".join(str(p) for p in error["loc"][:1])
+            path = f"{key}.{field}" if field else key
+            message = error["msg"]
+            if error["type"] == "extra_forbidden":
+                message = f"unknown key; {key} takes {', '.join(model.model_fields)}"
+            elif message.startswith("Value error, "):
+                message = message.removeprefix("Value error, ")
+            log.add(FILE, message, lines.get(path, lines.get(key)), path)
+        return None
+
+
+def read_settings(directory: Path, log: IssueLog) -> dict[str, Any] | None:
+    """The settings as keyword arguments of :class:`aligner.instance.Instance`, or None."""
+    path = directory / FILE
+    if not path.is_file():
+        log.add(FILE, "file is missing (it names the instance, its season and days)")
+        return None
+    decoded = decode(path.read_bytes())
+    if decoded is None:
+        log.add(FILE, "cannot be decoded as UTF-8 or GB18030")
+        return None
+    text, _ = decoded
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        log.add(FILE, f"is not valid YAML: {problem}", mark.line + 1 if mark else None)
+        return None
+    if not isinstance(data, dict):
+        log.add(FILE, "must be a mapping with keys " + ", ".join(KEYS))
+        return None
+    lines = _key_lines(node)
+    for key in data:
+        if key not in KEYS:
+            log.add(FILE, f"unknown key; the keys are {', '.join(KEYS)}", lines.get(str(key)), str(key))
+
+    settings: dict[str, Any] = {}
+    name = data.get("name")
+    settings["name"] = str(name).strip() if name not in (None, "") else directory.resolve().name
+    season = data.get("season")
+    if season in (None, "") or not isinstance(season, str | int):
+        log.add(FILE, "is required: which season's rows of bells.csv to use, e.g. winter",
+                lines.get("season"), "season")
+    else:
+        settings["season"] = str(season).strip()
+    days = _string_list(data.get("days", list(DEFAULT_DAYS)), "days", lines.get("days"), log)
+    core = _string_list(
+        data.get("core_subjects", list(DEFAULT_CORE_SUBJECTS)),
+        "core_subjects",
+        lines.get("core_subjects"),
+        log,
+    )
+    settings["days"] = days
+    settings["core_subjects"] = core
+    settings["policy"] = _validated(Policy, data.get("policy"), "policy", lines, log)
+    settings["weights"] = _validated(Weights, data.get("weights"), "weights", lines, log)
+    if any(v is None for v in settings.values()) or "season" not in settings:
+        return None
+    return settings
+

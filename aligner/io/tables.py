@@ -1,0 +1,102 @@
+"""Reading the CSV tables of an instance: encoding, header and rows, with spreadsheet row numbers."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from aligner.io.errors import IssueLog
+
+ENCODINGS = ("utf-8-sig", "gb18030")
+"""UTF-8 (a BOM is tolerated) first, then GB18030, as Excel writes CSV on Chinese Windows."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One data row. ``number`` is the spreadsheet row: the header is row 1."""
+
+    file: str
+    number: int
+    cells: dict[str, str]
+
+    def __getitem__(self, column: str) -> str:
+        return self.cells.get(column, "")
+
+
+@dataclass(frozen=True)
+class Table:
+    file: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    encoding: str
+
+
+def decode(data: bytes) -> tuple[str, str] | None:
+    """The text and the name of the first encoding in :data:`ENCODINGS` that decodes ``data``."""
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def read_table(
+    directory: Path,
+    file: str,
+    required: Sequence[str],
+    optional: Sequence[str],
+    log: IssueLog,
+) -> Table | None:
+    """Read ``directory/file``; log every problem and return None when the table is unusable."""
+    path = directory / file
+    expected = ", ".join(list(required) + list(optional))
+    if not path.is_file():
+        log.add(file, f"file is missing (expected a CSV with columns {expected})")
+        return None
+    decoded = decode(path.read_bytes())
+    if decoded is None:
+        log.add(file, "cannot be decoded as UTF-8 or GB18030; save it as 'CSV UTF-8'")
+        return None
+    text, encoding = decoded
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as exc:
+        log.add(file, f"is not a valid CSV file ({exc})")
+        return None
+    if not records or not any(cell.strip() for cell in records[0]):
+        log.add(file, f"is empty: a header row is required (columns {expected})", row=1)
+        return None
+
+    header = [cell.strip().lower() for cell in records[0]]
+    ok = True
+    seen: set[str] = set()
+    for name in header:
+        if name and name in seen:
+            log.add(file, "column appears twice in the header", row=1, column=name)
+            ok = False
+        seen.add(name)
+    for name in required:
+        if name not in seen:
+            log.add(file, "required column is missing from the header", row=1, column=name)
+            ok = False
+    if not ok:
+        return None
+
+    rows: list[Row] = []
+    for index, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue  # blank lines, as spreadsheets leave at the end
+        if len(record) > len(header) and any(c.strip() for c in record[len(header):]):
+            log.add(file, f"row has {len(record)} cells but the header has {len(header)}", row=index)
+            continue
+        cells = {
+            name: record[i].strip() if i < len(record) else ""
+            for i, name in enumerate(header)
+            if name
+        }
+        rows.append(Row(file, index, cells))
+    return Table(file, tuple(header), tuple(rows), encoding)

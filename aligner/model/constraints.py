@@ -1,0 +1,225 @@
+"""The hard rules, one function per rule family, in the order :data:`RULES` adds them.
+
+Each function states its rule in one line of maths. Every constraint is added through
+:class:`Rules` with the rule group it belongs to (a rule name and the ids it concerns), so a
+caller can put each group behind an assumption literal to explain an infeasible instance.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from fractions import Fraction
+from math import lcm
+
+from ortools.sat.python import cp_model
+
+from aligner.instance import Course, Instance
+from aligner.model.variables import Variables
+
+Group = tuple[str, ...]
+
+
+class Rules:
+    """Adds constraints to the model, remembering the rule group of each."""
+
+    def __init__(self, model: cp_model.CpModel, assumptions: bool = False):
+        self.model = model
+        self.assumptions = assumptions
+        self.literals: dict[Group, cp_model.IntVar] = {}
+        self.count: dict[str, int] = defaultdict(int)
+
+    def add(self, constraint: cp_model.BoundedLinearExpression | bool, group: Group) -> None:
+        added = self.model.add(constraint)
+        self.count[group[0]] += 1
+        if self.assumptions:
+            if group not in self.literals:
+                self.literals[group] = self.model.new_bool_var("assume[" + ",".join(group) + "]")
+            added.only_enforce_if(self.literals[group])
+
+
+def total(literals: Iterable[cp_model.LinearExprT]) -> cp_model.LinearExpr:
+    return cp_model.LinearExpr.sum(list(literals))
+
+
+# ---- credited load in integer units --------------------------------------------------------
+
+
+def credit_scale(instance: Instance) -> int:
+    """Units per lesson so every credit and load bound is an integer (1.5 -> 2 units per lesson)."""
+    values = [instance.policy.online_credit, instance.policy.assistant_credit]
+    for teacher in instance.teachers:
+        values.append(teacher.min_load)
+        if teacher.max_load is not None:
+            values.append(teacher.max_load)
+    return lcm(*(Fraction(v).denominator for v in values))
+
+
+def in_units(value: object, scale: int) -> int:
+    units = Fraction(str(value)) * scale
+    assert units.denominator == 1, "credit_scale() covers every credit and bound"
+    return int(units)
+
+
+def courses_reaching(instance: Instance) -> dict[tuple[str, str, str], list[Course]]:
+    """(school, class, subject) -> courses whose sessions count as lessons of that class."""
+    reaching: dict[tuple[str, str, str], list[Course]] = defaultdict(list)
+    for course in instance.courses:
+        if course.hub_class_key:
+            reaching[(*course.hub_class_key, course.subject)].append(course)
+        for reception in course.receptions:
+            reaching[(*reception.class_key, course.subject)].append(course)
+    return reaching
+
+
+def sessions_taught(v: Variables, teacher_id: str) -> list[cp_model.IntVar]:
+    """Session literals of every course the teacher teaches as hub teacher."""
+    courses = v.instance.courses_of_teacher.get(teacher_id, ())
+    return [s for c in courses for s in v.sessions_of(c.course_id)]
+
+
+def credited_load(v: Variables, teacher_id: str, scale: int) -> cp_model.LinearExpr:
+    """scale x (local + online_credit x sessions taught + assistant_credit x sessions assisted)."""
+    instance = v.instance
+    local = [var for row in instance.curriculum_of_teacher.get(teacher_id, ()) for var in v.local_of(row)]
+    taught = sessions_taught(v, teacher_id)
+    online = in_units(instance.policy.online_credit, scale)
+    assist = in_units(instance.policy.assistant_credit, scale)
+    return scale * total(local) + online * total(taught) + assist * total(v.assisted[teacher_id])
+
+
+# ---- the rules ------------------------------------------------------------------------------
+
+
+def class_one_lesson_per_period(v: Variables, rules: Rules) -> None:
+    """For every class and (day, period): sum of lessons there <= 1."""
+    for (school_id, class_id, _day, _period), literals in v.by_class_slot().items():
+        if len(literals) > 1:
+            rules.add(total(literals) <= 1, ("class", school_id, class_id))
+
+
+def teacher_one_commitment_per_period(v: Variables, rules: Rules) -> None:
+    """For every teacher and (day, period): local lessons + sessions taught + assisted <= 1."""
+    for (teacher_id, _day, _period), literals in v.teacher_slot.items():
+        if len(literals) > 1:
+            rules.add(total(literals) <= 1, ("teacher", teacher_id))
+
+
+def sync_rooms_capacity(v: Variables, rules: Rules) -> None:
+    """For every school and (day, period): sessions using its sync rooms <= sync_rooms."""
+    for (school_id, _day, _period), literals in v.room_slot.items():
+        rooms = v.instance.school_by_id[school_id].sync_rooms
+        if len(literals) > rooms:
+            rules.add(total(literals) <= rooms, ("room", school_id))
+
+
+def course_sessions_per_week(v: Variables, rules: Rules) -> None:
+    """For every course: min_per_week <= sessions <= max_per_week."""
+    for course in v.instance.courses:
+        sessions = total(v.sessions_of(course.course_id))
+        rules.add(sessions >= course.min_per_week, ("course", course.course_id))
+        rules.add(sessions <= course.max_per_week, ("course", course.course_id))
+
+
+def session_reaches_every_receiving_school(v: Variables, rules: Rules) -> None:
+    """For every possible session s and receiving school R: sum_r reception[s, R, r] = session[s]."""
+    for (course_id, day, hub_period), session in v.session.items():
+        course = v.instance.course_by_id[course_id]
+        for school_id in course.receiving_schools:
+            options = [z for _, z in v.receptions_of(course_id, day, hub_period, school_id)]
+            rules.add(total(options) == session, ("alignment", course_id))
+
+
+def curriculum_per_week(v: Variables, rules: Rules) -> None:
+    """For every curriculum row: local lessons + sessions of the courses reaching it = per_week."""
+    reaching = courses_reaching(v.instance)
+    for row in v.instance.curriculum:
+        key = (row.school_id, row.class_id, row.subject)
+        online = [s for c in reaching.get(key, []) for s in v.sessions_of(c.course_id)]
+        rules.add(total(v.local_of(row)) + total(online) == row.per_week, ("curriculum", *key))
+
+
+def curriculum_max_per_day(v: Variables, rules: Rules) -> None:
+    """For every curriculum row with a cap and every day: lessons of the subject <= max_per_day."""
+    by_day = v.by_subject_day()
+    for row in v.instance.curriculum:
+        if row.max_per_day is None:
+            continue
+        for day in v.instance.days:
+            literals = by_day.get((row.school_id, row.class_id, row.subject, day), [])
+            if len(literals) > row.max_per_day:
+                rules.add(
+                    total(literals) <= row.max_per_day,
+                    ("max_per_day", row.school_id, row.class_id, row.subject),
+                )
+
+
+def teacher_credited_load(v: Variables, rules: Rules) -> None:
+    """For every teacher: min_load <= local + credit x taught + assistant_credit x assisted <= max_load."""
+    scale = credit_scale(v.instance)
+    for teacher in v.instance.teachers:
+        load = credited_load(v, teacher.teacher_id, scale)
+        if teacher.min_load > 0:
+            rules.add(load >= in_units(teacher.min_load, scale), ("load", teacher.teacher_id))
+        if teacher.max_load is not None:
+            rules.add(load <= in_units(teacher.max_load, scale), ("load", teacher.teacher_id))
+
+
+def weekly_minimum_sync_per_pair(v: Variables, rules: Rules) -> None:
+    """For every (hub H, receiving R) linked by a sync course: sync sessions H -> R >= minimum."""
+    minimum = v.instance.policy.min_sync_lessons_per_pair
+    for (hub, receiving), courses in sync_pairs(v.instance).items():
+        sessions = [s for c in courses for s in v.sessions_of(c.course_id)]
+        rules.add(total(sessions) >= minimum, ("pair_minimum", hub, receiving))
+
+
+def weekly_minimum_online_per_school(v: Variables, rules: Rules) -> None:
+    """For every hub school: sessions delivered >= minimum; every receiving school: taken >= minimum."""
+    minimum = v.instance.policy.min_online_lessons_per_school
+    delivered: dict[str, list[cp_model.IntVar]] = defaultdict(list)
+    taken: dict[str, list[cp_model.IntVar]] = defaultdict(list)
+    for course in v.instance.courses:
+        sessions = v.sessions_of(course.course_id)
+        delivered[course.hub_school].extend(sessions)
+        for school_id in course.receiving_schools:
+            taken[school_id].extend(sessions)
+    for school_id, sessions in delivered.items():
+        rules.add(total(sessions) >= minimum, ("hub_minimum", school_id))
+    for school_id, sessions in taken.items():
+        rules.add(total(sessions) >= minimum, ("receiving_minimum", school_id))
+
+
+def level_minimum_per_teacher(v: Variables, rules: Rules) -> None:
+    """For every teacher with a level: sessions taught >= ceil(level minimum / semester weeks)."""
+    policy = v.instance.policy
+    for teacher in v.instance.teachers:
+        minimum = policy.level_min_per_week(teacher.level)
+        if minimum <= 0:
+            continue
+        taught = sessions_taught(v, teacher.teacher_id)
+        rules.add(total(taught) >= minimum, ("level", teacher.teacher_id))
+
+
+def sync_pairs(instance: Instance) -> dict[tuple[str, str], list[Course]]:
+    """(hub, receiving) -> the sync-form courses from that hub reaching that school."""
+    pairs: dict[tuple[str, str], list[Course]] = defaultdict(list)
+    for course in instance.courses:
+        if course.form == "sync":
+            for school_id in course.receiving_schools:
+                pairs[(course.hub_school, school_id)].append(course)
+    return pairs
+
+
+RULES: tuple[Callable[[Variables, Rules], None], ...] = (
+    class_one_lesson_per_period,
+    teacher_one_commitment_per_period,
+    sync_rooms_capacity,
+    course_sessions_per_week,
+    session_reaches_every_receiving_school,
+    curriculum_per_week,
+    curriculum_max_per_day,
+    teacher_credited_load,
+    weekly_minimum_sync_per_pair,
+    weekly_minimum_online_per_school,
+    level_minimum_per_teacher,
+)

@@ -1,0 +1,208 @@
+"""The decision variables: Booleans only where a lesson or session can really take place.
+
+* ``local[(school, class, subject, day, period)]``: a local lesson of a curriculum row, created
+  only at periods where its teacher is available;
+* ``session[(course, day, hub_period)]``: a live session of a course at a hub period, created
+  only where the hub teacher is available and every receiving school has an aligned period;
+* ``reception[(course, day, hub_period, receiving_school, receiving_period)]``: which aligned
+  period a receiving school uses for that session (its assistants available there).
+
+The occupancy indexes (class, teacher, sync room, subject-day) list, for every slot, the literals
+that use it, so each rule in :mod:`aligner.model.constraints` is one loop over one index.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from aligner.alignment import PairAlignment, alignments
+from aligner.instance import Course, CurriculumRow, Instance
+
+ClassKey = tuple[str, str]
+LocalKey = tuple[str, str, str, str, int]
+SessionKey = tuple[str, str, int]
+ReceptionKey = tuple[str, str, int, str, int]
+
+
+@dataclass(frozen=True)
+class ClassLesson:
+    """One literal as seen by one class: it puts a lesson of ``subject`` at (day, period)."""
+
+    literal: cp_model.IntVar
+    subject: str
+    day: str
+    period: int
+
+
+@dataclass
+class Variables:
+    instance: Instance
+    model: cp_model.CpModel
+    local: dict[LocalKey, cp_model.IntVar] = field(default_factory=dict)
+    session: dict[SessionKey, cp_model.IntVar] = field(default_factory=dict)
+    reception: dict[ReceptionKey, cp_model.IntVar] = field(default_factory=dict)
+    # occupancy indexes
+    class_lessons: dict[ClassKey, list[ClassLesson]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    teacher_slot: dict[tuple[str, str, int], list[cp_model.IntVar]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    room_slot: dict[tuple[str, str, int], list[cp_model.IntVar]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    assisted: dict[str, list[cp_model.IntVar]] = field(default_factory=lambda: defaultdict(list))
+    """Per teacher, one literal per session the teacher assists (once, whatever the classes)."""
+    local_by_row: dict[tuple[str, str, str], list[cp_model.IntVar]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    sessions_by_course: dict[str, list[cp_model.IntVar]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    misalignment: dict[ReceptionKey, int] = field(default_factory=dict)
+    """Per reception literal: hub period minutes - overlap minutes (per receiving class)."""
+    receptions_by_session: dict[tuple[str, str, int, str], list[tuple[int, cp_model.IntVar]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    # ---- accessors ----
+
+    def at(self, school_id: str, class_id: str, day: str, period: int) -> list[cp_model.IntVar]:
+        """Every literal that puts a lesson in the class's (day, period)."""
+        return [
+            lesson.literal
+            for lesson in self.class_lessons.get((school_id, class_id), ())
+            if lesson.day == day and lesson.period == period
+        ]
+
+    def sessions_of(self, course_id: str) -> list[cp_model.IntVar]:
+        """The course's session literals, one per (day, hub period) where it can take place."""
+        return self.sessions_by_course.get(course_id, [])
+
+    def local_of(self, row: CurriculumRow) -> list[cp_model.IntVar]:
+        """The local-lesson literals of a curriculum row."""
+        return self.local_by_row.get((row.school_id, row.class_id, row.subject), [])
+
+    def receptions_of(
+        self, course_id: str, day: str, hub_period: int, school_id: str
+    ) -> list[tuple[int, cp_model.IntVar]]:
+        """(receiving period, literal) choices of one school for one possible session."""
+        return self.receptions_by_session.get((course_id, day, hub_period, school_id), [])
+
+    def by_class_slot(self) -> dict[tuple[str, str, str, int], list[cp_model.IntVar]]:
+        """(school, class, day, period) -> literals that put a lesson there."""
+        index: dict[tuple[str, str, str, int], list[cp_model.IntVar]] = defaultdict(list)
+        for (school_id, class_id), lessons in self.class_lessons.items():
+            for lesson in lessons:
+                index[(school_id, class_id, lesson.day, lesson.period)].append(lesson.literal)
+        return index
+
+    def by_subject_day(self) -> dict[tuple[str, str, str, str], list[cp_model.IntVar]]:
+        """(school, class, subject, day) -> literals of lessons of that subject on that day."""
+        index: dict[tuple[str, str, str, str], list[cp_model.IntVar]] = defaultdict(list)
+        for (school_id, class_id), lessons in self.class_lessons.items():
+            for lesson in lessons:
+                index[(school_id, class_id, lesson.subject, lesson.day)].append(lesson.literal)
+        return index
+
+    def hint(self, local: set[LocalKey], sessions: dict[SessionKey, dict[str, int]]) -> None:
+        """Warm start from a known timetable: local lessons and sessions with receiving periods."""
+        for key, var in self.local.items():
+            self.model.add_hint(var, key in local)
+        for key, var in self.session.items():
+            self.model.add_hint(var, key in sessions)
+        for (c, d, h, school, r), var in self.reception.items():
+            self.model.add_hint(var, sessions.get((c, d, h), {}).get(school) == r)
+
+
+def make_variables(instance: Instance, model: cp_model.CpModel) -> Variables:
+    variables = Variables(instance, model)
+    _local_lessons(variables)
+    pairs = alignments(instance)
+    for course in instance.courses:
+        _sessions(variables, course, pairs)
+    return variables
+
+
+def _local_lessons(v: Variables) -> None:
+    instance = v.instance
+    fewest_online: dict[tuple[str, str, str], int] = defaultdict(int)
+    for course in instance.courses:
+        targets = [r.class_key for r in course.receptions]
+        if course.hub_class_key:
+            targets.append(course.hub_class_key)
+        for school_id, class_id in targets:
+            fewest_online[(school_id, class_id, course.subject)] += course.min_per_week
+    for row in instance.curriculum:
+        key = (row.school_id, row.class_id, row.subject)
+        if row.teacher_id is None or row.per_week - fewest_online[key] <= 0:
+            continue
+        for day in instance.days:
+            for bell in instance.periods(row.school_id):
+                if instance.is_unavailable(row.teacher_id, day, bell.period):
+                    continue
+                var = v.model.new_bool_var(f"local[{row.class_id}@{row.school_id},{row.subject},"
+                                           f"{day},{bell.period}]")
+                v.local[(*key, day, bell.period)] = var
+                v.local_by_row[key].append(var)
+                v.class_lessons[row.class_key].append(
+                    ClassLesson(var, row.subject, day, bell.period)
+                )
+                v.teacher_slot[(row.teacher_id, day, bell.period)].append(var)
+
+
+def _aligned_periods(
+    v: Variables, course: Course, pair: PairAlignment, day: str, hub_period: int
+) -> list[tuple[int, int]]:
+    """Receiving periods aligned with the hub period where every assistant there is available."""
+    assistants = course.assistants_at(pair.receiving_school)
+    return [
+        (r, minutes)
+        for r, minutes in pair.partners(hub_period)
+        if not any(v.instance.is_unavailable(a, day, r) for a in assistants)
+    ]
+
+
+def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAlignment]) -> None:
+    instance = v.instance
+    if course.max_per_week == 0:
+        return
+    for day in instance.days:
+        for bell in instance.periods(course.hub_school):
+            h = bell.period
+            if instance.is_unavailable(course.hub_teacher, day, h):
+                continue
+            options = {
+                school: _aligned_periods(v, course, pairs[(course.hub_school, school)], day, h)
+                for school in course.receiving_schools
+            }
+            if not all(options.values()):
+                continue
+            y = v.model.new_bool_var(f"session[{course.course_id},{day},{h}]")
+            v.session[(course.course_id, day, h)] = y
+            v.sessions_by_course[course.course_id].append(y)
+            v.teacher_slot[(course.hub_teacher, day, h)].append(y)
+            v.room_slot[(course.hub_school, day, h)].append(y)
+            if course.hub_class_key:
+                v.class_lessons[course.hub_class_key].append(
+                    ClassLesson(y, course.subject, day, h)
+                )
+            for school, periods in options.items():
+                for r, minutes in periods:
+                    z = v.model.new_bool_var(
+                        f"reception[{course.course_id},{day},{h},{school},{r}]"
+                    )
+                    v.reception[(course.course_id, day, h, school, r)] = z
+                    v.receptions_by_session[(course.course_id, day, h, school)].append((r, z))
+                    v.misalignment[(course.course_id, day, h, school, r)] = bell.minutes - minutes
+                    v.room_slot[(school, day, r)].append(z)
+                    for reception in course.receptions_at(school):
+                        v.class_lessons[reception.class_key].append(
+                            ClassLesson(z, course.subject, day, r)
+                        )
+                    for assistant in course.assistants_at(school):
+                        v.teacher_slot[(assistant, day, r)].append(z)
+                        v.assisted[assistant].append(z)

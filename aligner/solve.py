@@ -1,0 +1,208 @@
+"""Solving an instance: solver settings in, a :class:`Result` out (never an exception on failure)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+import ortools
+from google.protobuf import text_format
+from ortools.sat.python import cp_model
+
+from aligner.instance import Instance
+from aligner.model import BuiltModel, build_model
+from aligner.timetable import LocalLesson, Session, Timetable
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Status(StrEnum):
+    OPTIMAL = "OPTIMAL"
+    FEASIBLE = "FEASIBLE"
+    INFEASIBLE = "INFEASIBLE"
+    UNKNOWN = "UNKNOWN"
+    MODEL_INVALID = "MODEL_INVALID"
+
+
+class SolverParameterError(ValueError):
+    """A ``--param key=value`` that CP-SAT does not know or cannot parse."""
+
+
+@dataclass(frozen=True)
+class SolverSettings:
+    """What the solver is asked to do; recorded with every result."""
+
+    time_limit: float = 60.0
+    workers: int = 2
+    seed: int = 0
+    log: bool = False
+    params: tuple[tuple[str, str], ...] = ()
+    """Extra CP-SAT parameters as (name, value) text, e.g. ("linearization_level", "2")."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of one solve: status, timetable (if any), objective terms, bound and timing."""
+
+    instance: Instance
+    status: Status
+    timetable: Timetable | None
+    objective: int | None
+    terms: dict[str, int]
+    """Unweighted value of each objective term."""
+    weights: dict[str, int]
+    """Weight of each objective term, by term name."""
+    best_bound: float | None
+    build_seconds: float
+    solve_seconds: float
+    settings: SolverSettings
+    ortools_version: str = ortools.__version__
+    rule_counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def found(self) -> bool:
+        return self.timetable is not None
+
+    @property
+    def gap(self) -> float | None:
+        """Relative gap |objective - bound| / max(1, |objective|); 0 when proven optimal."""
+        if self.objective is None or self.best_bound is None:
+            return None
+        if self.status is Status.OPTIMAL:
+            return 0.0
+        return abs(self.objective - self.best_bound) / max(1.0, abs(self.objective))
+
+    # ---- tables (see aligner.tables) ----
+
+    def lessons(self) -> pd.DataFrame:
+        from aligner.tables import lessons_frame
+
+        return lessons_frame(self.instance, self._timetable())
+
+    def sessions(self) -> pd.DataFrame:
+        from aligner.tables import sessions_frame
+
+        return sessions_frame(self.instance, self._timetable())
+
+    def teacher_load(self) -> pd.DataFrame:
+        from aligner.tables import teacher_load_frame
+
+        return teacher_load_frame(self.instance, self._timetable())
+
+    def compliance(self) -> pd.DataFrame:
+        from aligner.tables import compliance_frame
+
+        return compliance_frame(self.instance, self._timetable())
+
+    def _timetable(self) -> Timetable:
+        if self.timetable is None:
+            raise ValueError(f"no timetable: the solve ended {self.status}")
+        return self.timetable
+
+    def summary(self) -> dict[str, Any]:
+        """Everything summary.json holds."""
+        return {
+            "instance": self.instance.name,
+            "status": str(self.status),
+            "objective": self.objective,
+            "terms": {
+                name: {
+                    "value": value,
+                    "weight": self.weights[name],
+                    "weighted": value * self.weights[name],
+                }
+                for name, value in self.terms.items()
+            },
+            "best_bound": self.best_bound,
+            "gap": self.gap,
+            "build_seconds": round(self.build_seconds, 3),
+            "solve_seconds": round(self.solve_seconds, 3),
+            "workers": self.settings.workers,
+            "seed": self.settings.seed,
+            "time_limit": self.settings.time_limit,
+            "parameters": dict(self.settings.params),
+            "ortools_version": self.ortools_version,
+            "local_lessons": len(self.timetable.lessons) if self.timetable else None,
+            "sessions": len(self.timetable.sessions) if self.timetable else None,
+        }
+
+
+_STATUS = {
+    cp_model.OPTIMAL: Status.OPTIMAL,
+    cp_model.FEASIBLE: Status.FEASIBLE,
+    cp_model.INFEASIBLE: Status.INFEASIBLE,
+    cp_model.UNKNOWN: Status.UNKNOWN,
+    cp_model.MODEL_INVALID: Status.MODEL_INVALID,
+}
+
+
+def configure(solver: cp_model.CpSolver, settings: SolverSettings) -> None:
+    """Apply the settings to CP-SAT's parameters; unknown extra parameters raise."""
+    parameters = solver.parameters
+    parameters.max_time_in_seconds = settings.time_limit
+    parameters.num_workers = settings.workers
+    parameters.random_seed = settings.seed
+    for name, value in settings.params:
+        try:
+            text_format.Merge(f"{name}: {value}", parameters)
+        except text_format.ParseError as exc:
+            raise SolverParameterError(f"CP-SAT parameter {name}={value}: {exc}") from exc
+    if settings.log:
+        parameters.log_search_progress = True
+        parameters.log_to_stdout = False
+        solver.log_callback = lambda line: print(line, file=sys.stderr)
+
+
+def solve(instance: Instance, settings: SolverSettings | None = None) -> Result:
+    """Build and solve the instance's model; the result says what happened."""
+    settings = settings or SolverSettings()
+    built = build_model(instance)
+    solver = cp_model.CpSolver()
+    configure(solver, settings)
+    started = time.perf_counter()
+    status = _STATUS[solver.solve(built.model)]
+    solve_seconds = time.perf_counter() - started
+    found = status in (Status.OPTIMAL, Status.FEASIBLE)
+    weights = {t.name: t.weight(instance.weights) for t in built.terms}
+    return Result(
+        instance=instance,
+        status=status,
+        timetable=read_timetable(built, solver) if found else None,
+        objective=round(solver.objective_value) if found else None,
+        terms={t.name: int(solver.value(t.expression)) for t in built.terms} if found else {},
+        weights=weights,
+        best_bound=solver.best_objective_bound if found else None,
+        build_seconds=built.seconds,
+        solve_seconds=solve_seconds,
+        settings=settings,
+        rule_counts=dict(built.rules.count),
+    )
+
+
+def read_timetable(built: BuiltModel, solver: cp_model.CpSolver) -> Timetable:
+    """The timetable the solver's current solution describes."""
+    v = built.variables
+    teacher_of = {
+        (r.school_id, r.class_id, r.subject): r.teacher_id for r in v.instance.curriculum
+    }
+    lessons = tuple(
+        LocalLesson(school, klass, subject, teacher_of[(school, klass, subject)] or "", day, p)
+        for (school, klass, subject, day, p), var in v.local.items()
+        if solver.boolean_value(var)
+    )
+    sessions = []
+    for (course_id, day, hub_period), var in v.session.items():
+        if not solver.boolean_value(var):
+            continue
+        course = v.instance.course_by_id[course_id]
+        receiving = []
+        for school_id in course.receiving_schools:
+            for period, z in v.receptions_of(course_id, day, hub_period, school_id):
+                if solver.boolean_value(z):
+                    receiving.append((school_id, period))
+        sessions.append(Session(course_id, day, hub_period, tuple(receiving)))
+    return Timetable(lessons, tuple(sessions))
