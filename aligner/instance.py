@@ -34,6 +34,8 @@ def hhmm(minute: int) -> str:
 class School(Frozen):
     school_id: str
     name: str
+    short_name: str = ""
+    """How timetable grids name the school; defaults to the name."""
     sync_rooms: int = Field(default=1, ge=0)
     """Rooms equipped for live online lessons."""
 
@@ -290,6 +292,10 @@ class Instance(Frozen):
     def school_name(self, school_id: str) -> str:
         school = self.school_by_id.get(school_id)
         return school.name if school and school.name else school_id
+
+    def short_name(self, school_id: str) -> str:
+        school = self.school_by_id.get(school_id)
+        return (school.short_name or school.name) if school else school_id
 
     def teacher_name(self, teacher_id: str) -> str:
         teacher = self.teacher_by_id.get(teacher_id)

@@ -27,9 +27,9 @@ LOAD_COLUMNS = [
 COMPLIANCE_COLUMNS = ["rule", "scope", "required", "achieved", "ok"]
 
 
-def _number(value: Fraction) -> float | int:
-    """A credited load for display: an int when whole, else a float (16.5)."""
-    return int(value) if value.denominator == 1 else float(value)
+def _number(value: Fraction | None) -> float:
+    """Loads are exact fractions in the engine; frames carry them as floats (NaN = no cap)."""
+    return float("nan") if value is None else float(value)
 
 
 def _order(instance: Instance, frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -114,10 +114,8 @@ def teacher_load_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame
         rows.append([teacher.school_id, teacher.teacher_id, local, taught, assisted,
                      _number(credited(instance, local, taught, assisted)),
                      _number(Fraction(teacher.min_load)),
-                     None if teacher.max_load is None else _number(Fraction(teacher.max_load))])
-    frame = pd.DataFrame(rows, columns=LOAD_COLUMNS)
-    frame["max_load"] = frame["max_load"].astype("object")
-    return frame
+                     _number(None if teacher.max_load is None else Fraction(teacher.max_load))])
+    return pd.DataFrame(rows, columns=LOAD_COLUMNS)
 
 
 def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
@@ -138,13 +136,13 @@ def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
                 pair_sync[(course.hub_school, school_id)] += n
     for (hub, receiving), n in pair_sync.items():
         rows.append(["min_sync_lessons_per_pair", f"{hub}->{receiving}",
-                     policy.min_sync_lessons_per_pair, n])
+                     float(policy.min_sync_lessons_per_pair), float(n)])
     for school_id, n in delivered.items():
         rows.append(["min_online_lessons_delivered", school_id,
-                     policy.min_online_lessons_per_school, n])
+                     float(policy.min_online_lessons_per_school), float(n)])
     for school_id, n in received.items():
         rows.append(["min_online_lessons_received", school_id,
-                     policy.min_online_lessons_per_school, n])
+                     float(policy.min_online_lessons_per_school), float(n)])
 
     counts = teacher_counts(instance, timetable)
     for teacher in instance.teachers:
@@ -159,7 +157,7 @@ def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
         level_minimum = policy.level_min_per_week(teacher.level)
         if level_minimum > 0:
             rows.append([f"level_min_online ({teacher.level})", teacher.teacher_id,
-                         level_minimum, taught])
+                         float(level_minimum), float(taught)])
     frame = pd.DataFrame(rows, columns=COMPLIANCE_COLUMNS[:4])
     frame["ok"] = [
         (achieved <= required) if rule == "max_load" else (achieved >= required)

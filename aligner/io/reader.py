@@ -41,7 +41,7 @@ SCHOOLS, BELLS, CLASSES, TEACHERS, CURRICULUM, SYNC = (
 
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # file: (required columns, optional columns)
-    SCHOOLS: (("school_id", "name"), ("sync_rooms",)),
+    SCHOOLS: (("school_id", "name"), ("sync_rooms", "short_name")),
     BELLS: (("school_id", "season", "period", "start", "end"), ()),
     CLASSES: (("school_id", "class_id", "grade", "name"), ()),
     TEACHERS: (
@@ -140,7 +140,10 @@ def _schools(table: Table, log: IssueLog) -> dict[str, School]:
             continue
         if _unique(school_id, seen, table.file, row.number, "school_id", log):
             schools[school_id] = School(
-                school_id=school_id, name=row["name"] or school_id, sync_rooms=rooms
+                school_id=school_id,
+                name=row["name"] or school_id,
+                short_name=row["short_name"],
+                sync_rooms=rooms,
             )
     if not schools and not log.issues:
         log.add(table.file, "has no schools")

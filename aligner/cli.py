@@ -1,0 +1,140 @@
+"""The ``aligner`` command: a thin layer over the library. Results go to stdout; errors, logs and
+progress to stderr.
+
+Exit codes: 0 a timetable was found (or the command succeeded); 2 bad input or usage;
+3 proven infeasible; 4 no timetable within the time limit; 5 internal solver error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from aligner.explain import capacity_findings, conflicting_rule_groups, describe_group
+from aligner.instance import Instance
+from aligner.io import InputError, load_instance
+from aligner.report import alignment_text, summary_text, timetable_text
+from aligner.solve import SolverParameterError, SolverSettings, Status, solve
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+EXIT_INFEASIBLE = 3
+EXIT_NO_SOLUTION = 4
+EXIT_INTERNAL = 5
+
+
+def _load(directory: str) -> Instance:
+    try:
+        return load_instance(directory)
+    except InputError as exc:
+        click.echo(f"error: cannot read the instance in {directory}:", err=True)
+        for issue in exc.issues:
+            click.echo(f"  {issue}", err=True)
+        click.echo(f"({len(exc.issues)} problem(s); nothing was written)", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def _parameter(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple:
+    pairs = []
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name.strip() or not setting.strip():
+            raise click.BadParameter(f"'{value}' is not NAME=VALUE (e.g. linearization_level=2)")
+        pairs.append((name.strip(), setting.strip()))
+    return tuple(pairs)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="aligner")
+def main() -> None:
+    """Joint weekly timetables for paired schools, with live online lessons aligned by
+    wall-clock time across different bell schedules."""
+
+
+@main.command("solve")
+@click.argument("instance", type=click.Path(file_okay=False))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Output directory [default: out/<instance directory name>].")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True, help="Seconds CP-SAT may search.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="CP-SAT search threads.")
+@click.option("--seed", type=int, default=0, show_default=True, help="CP-SAT random seed.")
+@click.option("--log", is_flag=True, help="Print CP-SAT's search log to stderr.")
+@click.option("--param", "params", multiple=True, callback=_parameter, metavar="NAME=VALUE",
+              help="Any CP-SAT parameter, e.g. --param linearization_level=2 (repeatable).")
+@click.option("--grids/--no-grids", default=True, show_default=True,
+              help="Print every class's weekly grid.")
+def solve_command(
+    instance: str,
+    out_dir: str | None,
+    time_limit: float,
+    workers: int,
+    seed: int,
+    log: bool,
+    params: tuple[tuple[str, str], ...],
+    grids: bool,
+) -> None:
+    """Build every class's weekly timetable for all schools of INSTANCE at once, print it and
+    write lessons.csv, sessions.csv, teacher_load.csv, compliance.csv and summary.json."""
+    data = _load(instance)
+    settings = SolverSettings(time_limit=time_limit, workers=workers, seed=seed, log=log,
+                              params=params)
+    try:
+        result = solve(data, settings)
+    except SolverParameterError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+
+    if result.status is Status.INFEASIBLE:
+        click.echo(summary_text(result), nl=False)
+        _explain_infeasible(data, seed)
+        sys.exit(EXIT_INFEASIBLE)
+    if result.status is Status.UNKNOWN:
+        click.echo(summary_text(result), nl=False)
+        click.echo(f"No timetable found within {time_limit:g} s; nothing was written. "
+                   "Try a longer --time-limit or more --workers.", err=True)
+        sys.exit(EXIT_NO_SOLUTION)
+    if result.status is Status.MODEL_INVALID:
+        click.echo("internal error: CP-SAT rejected the model; please report this with the "
+                   "instance", err=True)
+        sys.exit(EXIT_INTERNAL)
+
+    from aligner.export import write_outputs  # pandas writers only when there is output
+
+    target = Path(out_dir) if out_dir else Path("out") / Path(instance).resolve().name
+    if grids:
+        click.echo(timetable_text(data, result.lessons(), result.sessions()))
+    click.echo(summary_text(result), nl=False)
+    written = write_outputs(result, target)
+    click.echo(f"Wrote {', '.join(p.name for p in written)} to {target}")
+
+
+def _explain_infeasible(instance: Instance, seed: int) -> None:
+    click.echo("No timetable exists for this instance. Why:")
+    findings = capacity_findings(instance)
+    for finding in findings:
+        click.echo(f"  - {finding.message}")
+    if findings:
+        return
+    groups = conflicting_rule_groups(instance, seed=seed)
+    if not groups:
+        click.echo("  (the conflict could not be narrowed down within the time budget)")
+        return
+    click.echo("  These rules cannot all hold together:")
+    for group in groups:
+        click.echo(f"  - {describe_group(instance, group)}")
+
+
+@main.command("align")
+@click.argument("instance", type=click.Path(file_okay=False))
+def align_command(instance: str) -> None:
+    """Print the wall-clock overlap (minutes) of every hub period with every receiving period
+    for each pair of schools linked by a course, and mark the pairs that qualify."""
+    click.echo(alignment_text(_load(instance)), nl=False)
+
+
+if __name__ == "__main__":
+    main()

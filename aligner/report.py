@@ -1,0 +1,168 @@
+"""Plain-text views for the terminal: class timetable grids, the alignment matrix, the summary.
+
+Everything is rendered from the result frames (the same tables that are written to CSV), with
+widths measured in terminal cells so that Chinese text lines up.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+
+import pandas as pd
+
+from aligner.alignment import alignments
+from aligner.instance import Instance
+from aligner.solve import Result
+
+
+def cells(text: str) -> int:
+    """Terminal width of ``text``: wide (CJK) characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cells(text))
+
+
+def grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A table with a rule under the header, columns padded to their widest cell."""
+    widths = [max(cells(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = [" | ".join(pad(str(h), w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("-+-".join("-" * w for w in widths))
+    for row in rows:
+        lines.append(" | ".join(pad(str(c), w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def _partners(instance: Instance, sessions: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """session_id -> (hub short name, receiving short names) for marking online cells."""
+    marks: dict[str, tuple[str, str]] = {}
+    for session_id, rows in sessions.groupby("session_id", sort=False):
+        hub = instance.short_name(str(rows["hub_school_id"].iloc[0]))
+        receiving = "、".join(
+            instance.short_name(s) for s in dict.fromkeys(rows["receiving_school_id"])
+        )
+        marks[str(session_id)] = (hub, receiving)
+    return marks
+
+
+def class_grid(
+    instance: Instance,
+    lessons: pd.DataFrame,
+    sessions: pd.DataFrame,
+    school_id: str,
+    class_id: str,
+) -> str:
+    """One class's week: days across, periods (with times) down; online lessons marked
+    ``→厚仁`` (taught from here to the partner) or ``←巫溪`` (received from the hub)."""
+    marks = _partners(instance, sessions)
+    mine = lessons[(lessons["school_id"] == school_id) & (lessons["class_id"] == class_id)]
+    by_slot = {(row.day, int(row.period)): row for row in mine.itertuples(index=False)}
+    rows = []
+    for bell in instance.periods(school_id):
+        cells_of_row = [f"{bell.period} {bell.times}"]
+        for day in instance.days:
+            lesson = by_slot.get((day, bell.period))
+            if lesson is None:
+                cells_of_row.append("")
+            elif lesson.mode == "online-main":
+                cells_of_row.append(f"{lesson.subject}→{marks[lesson.session_id][1]}")
+            elif lesson.mode == "online-receiving":
+                cells_of_row.append(f"{lesson.subject}←{marks[lesson.session_id][0]}")
+            else:
+                cells_of_row.append(str(lesson.subject))
+        rows.append(cells_of_row)
+    klass = instance.class_by_key[(school_id, class_id)]
+    title = (f"{instance.school_name(school_id)} {klass.name} "
+             f"({school_id}/{class_id}, grade {klass.grade})")
+    teachers = {}
+    for subject, rows_of_subject in mine.groupby("subject", sort=False):
+        names = dict.fromkeys(instance.teacher_name(t) for t in rows_of_subject["teacher_id"])
+        teachers[str(subject)] = "/".join(names)
+    legend = "teachers: " + ", ".join(f"{s} {t}" for s, t in teachers.items())
+    return "\n".join([title, grid(["period", *instance.days], rows), legend])
+
+
+def timetable_text(instance: Instance, lessons: pd.DataFrame, sessions: pd.DataFrame) -> str:
+    """Every class's grid, school by school."""
+    blocks = []
+    for school in instance.schools:
+        blocks.append(f"== {school.name} ({school.school_id}) ==")
+        for klass in instance.classes:
+            if klass.school_id == school.school_id:
+                blocks.append(class_grid(instance, lessons, sessions, *klass.key))
+                blocks.append("")
+    return "\n".join(blocks).rstrip() + "\n"
+
+
+def summary_text(result: Result) -> str:
+    """Status, objective by term, timing, sessions per course and compliance, for the terminal."""
+    lines = [f"Instance: {result.instance.name}", f"Status: {result.status}"]
+    settings = result.settings
+    timing = (f"built in {result.build_seconds:.2f} s, solved in {result.solve_seconds:.2f} s "
+              f"({settings.workers} workers, seed {settings.seed}, "
+              f"time limit {settings.time_limit:g} s, OR-Tools {result.ortools_version})")
+    if result.objective is None:
+        lines.append(timing)
+        return "\n".join(lines) + "\n"
+    gap = result.gap or 0.0
+    lines.append(f"Objective: {result.objective} (best bound {result.best_bound:g}, "
+                 f"gap {gap:.2%})")
+    lines.append(grid(
+        ["term", "value", "weight", "weighted"],
+        [[name, str(value), str(result.weights[name]), str(value * result.weights[name])]
+         for name, value in result.terms.items()],
+    ))
+    lines.append(timing)
+    sessions = result.sessions()
+    counts = (sessions.drop_duplicates("session_id").groupby(["course_id", "form"], sort=False)
+              .size())
+    lines.append(f"Sessions: {int(counts.sum())} a week ("
+                 + ", ".join(f"{c} {f} {n}" for (c, f), n in counts.items()) + ")")
+    compliance = result.compliance()
+    broken = compliance[~compliance["ok"]]
+    if broken.empty:
+        lines.append(f"Compliance: all {len(compliance)} weekly minimums, load bounds and level "
+                     "minimums met")
+    else:
+        lines.append(f"Compliance: {len(broken)} of {len(compliance)} rules NOT met:")
+        lines.extend(f"  {r.rule} {r.scope}: required {r.required:g}, achieved {r.achieved:g}"
+                     for r in broken.itertuples(index=False))
+    return "\n".join(lines) + "\n"
+
+
+def alignment_text(instance: Instance) -> str:
+    """The overlap matrix (minutes) of every (hub, receiving) pair; '*' marks qualifying cells."""
+    minimum = instance.policy.min_overlap_minutes
+    blocks = [f"Season {instance.season}; a session needs >= {minimum} minutes of overlap "
+              "(* marks the pairs of periods that qualify)."]
+    pairs = alignments(instance)
+    if not pairs:
+        blocks.append("No course links two schools, so there is nothing to align.")
+    for (hub, receiving), pair in pairs.items():
+        header = [f"{instance.short_name(hub)} \\ {instance.short_name(receiving)}"] + [
+            f"{r.period} {r.times}" for r in pair.receiving_periods
+        ]
+        rows = []
+        for i, h in enumerate(pair.hub_periods):
+            row = [f"{h.period} {h.times}"]
+            for j in range(len(pair.receiving_periods)):
+                minutes = int(pair.overlap[i, j])
+                row.append(f"{minutes}*" if minutes >= minimum else str(minutes) if minutes else "")
+            rows.append(row)
+        alignable = pair.alignable_hub_periods
+        same_number = [
+            int(pair.overlap[i, i]) for i in range(min(pair.overlap.shape))
+        ]
+        blocks.append("")
+        blocks.append(f"{instance.school_name(hub)} ({hub}, hub) -> "
+                      f"{instance.school_name(receiving)} ({receiving}, receiving)")
+        blocks.append(grid(header, rows))
+        blocks.append("Same-numbered periods overlap: "
+                      + ", ".join(f"{m}" for m in same_number) + " minutes")
+        blocks.append(f"Hub periods that can carry a session: "
+                      f"{', '.join(map(str, alignable)) or 'none'} "
+                      f"({len(alignable)} of {len(pair.hub_periods)}; "
+                      f"{len(alignable) * len(instance.days)} a week per sync room)")
+    return "\n".join(blocks) + "\n"
