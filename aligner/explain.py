@@ -51,6 +51,10 @@ def session_slots(instance: Instance, course: Course) -> list[tuple[str, int]]:
     return slots
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _teacher_phrase(instance: Instance, teacher_id: str) -> str:
     name = instance.teacher_name(teacher_id)
     return f"teacher {name}" + (f" ({teacher_id})" if name != teacher_id else "")
@@ -66,8 +70,8 @@ def _course_findings(instance: Instance) -> tuple[list[Finding], dict[str, int]]
             hub = instance.school_name(course.hub_school)
             receiving = "、".join(instance.school_name(s) for s in course.receiving_schools)
             findings.append(Finding("course", (
-                f"course {course.course_id} needs {course.min_per_week} sessions a week, but only "
-                f"{slots} periods of {hub} overlap {receiving}'s periods by "
+                f"course {course.course_id} needs {_count(course.min_per_week, 'session')} a "
+                f"week, but only {_count(slots, 'period')} of {hub} overlap {receiving}'s periods by "
                 f"{instance.policy.min_overlap_minutes} minutes while "
                 f"{_teacher_phrase(instance, course.hub_teacher)} (and the assistants) are "
                 "available")))

@@ -9,7 +9,6 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 import ortools
-from google.protobuf import text_format
 from ortools.sat.python import cp_model
 
 from aligner.instance import Instance
@@ -147,10 +146,11 @@ def configure(solver: cp_model.CpSolver, settings: SolverSettings) -> None:
     parameters.num_workers = settings.workers
     parameters.random_seed = settings.seed
     for name, value in settings.params:
-        try:
-            text_format.Merge(f"{name}: {value}", parameters)
-        except text_format.ParseError as exc:
-            raise SolverParameterError(f"CP-SAT parameter {name}={value}: {exc}") from exc
+        if not parameters.merge_text_format(f"{name}: {value}"):
+            raise SolverParameterError(
+                f"CP-SAT has no parameter {name} taking the value {value!r} "
+                "(see the SatParameters reference of OR-Tools)"
+            )
     if settings.log:
         parameters.log_search_progress = True
         parameters.log_to_stdout = False

@@ -7,6 +7,7 @@ before the next one runs, so a user fixes a whole batch at a time.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -75,8 +76,12 @@ class _Rows:
     curriculum: dict[tuple[str, str, str], int] = field(default_factory=dict)
     course: dict[str, int] = field(default_factory=dict)
     reception: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    # Ids are known as soon as their own cells parse, even if other cells of the row are bad,
+    # so that one bad cell does not cascade into "unknown ..." errors in other tables.
+    school: dict[str, int] = field(default_factory=dict)
     klass: dict[tuple[str, str], int] = field(default_factory=dict)
     teacher: dict[str, int] = field(default_factory=dict)
+    school_of_teacher: dict[str, str] = field(default_factory=dict)
 
 
 def load_instance(directory: str | Path) -> Instance:
@@ -93,13 +98,14 @@ def load_instance(directory: str | Path) -> Instance:
     where = _Rows()
     season: str = settings["season"]
     days: tuple[str, ...] = settings["days"]
-    schools = _schools(_table(tables, SCHOOLS), log)
-    bells = _bells(_table(tables, BELLS), schools, season, log)
-    periods = {s: sum(1 for b in bells if b.school_id == s and b.season == season) for s in schools}
-    classes = _classes(_table(tables, CLASSES), schools, where, log)
-    teachers = _teachers(_table(tables, TEACHERS), schools, days, periods, where, log)
-    curriculum = _curriculum(_table(tables, CURRICULUM), classes, teachers, where, log)
-    courses = _courses(_table(tables, SYNC), schools, classes, teachers, where, log)
+    schools = _schools(_table(tables, SCHOOLS), where, log)
+    bells = _bells(_table(tables, BELLS), where, season, log)
+    periods = {s: sum(1 for b in bells if b.school_id == s and b.season == season)
+               for s in where.school}
+    classes = _classes(_table(tables, CLASSES), where, log)
+    teachers = _teachers(_table(tables, TEACHERS), days, periods, where, log)
+    curriculum = _curriculum(_table(tables, CURRICULUM), where, log)
+    courses = _courses(_table(tables, SYNC), where, log)
     log.raise_if_any()
 
     instance = Instance(
@@ -130,15 +136,16 @@ def _unique(key: Any, seen: dict[Any, int], file: str, row: int, column: str, lo
     return True
 
 
-def _schools(table: Table, log: IssueLog) -> dict[str, School]:
+def _schools(table: Table, where: _Rows, log: IssueLog) -> dict[str, School]:
     schools: dict[str, School] = {}
-    seen: dict[Any, int] = {}
     for row in table.rows:
         school_id = cells.text(row, "school_id", log)
-        rooms = cells.integer(row, "sync_rooms", log, minimum=0, default=1)
-        if school_id is None or rooms is None:
+        if school_id is None:
             continue
-        if _unique(school_id, seen, table.file, row.number, "school_id", log):
+        if not _unique(school_id, where.school, table.file, row.number, "school_id", log):
+            continue
+        rooms = cells.integer(row, "sync_rooms", log, minimum=0, default=1)
+        if rooms is not None:
             schools[school_id] = School(
                 school_id=school_id,
                 name=row["name"] or school_id,
@@ -159,15 +166,13 @@ def _known(value: str | None, known: Any, what: str, row: Any, column: str, log:
     return True
 
 
-def _bells(
-    table: Table, schools: dict[str, School], season: str, log: IssueLog
-) -> list[BellPeriod]:
+def _bells(table: Table, where: _Rows, season: str, log: IssueLog) -> list[BellPeriod]:
     bells: list[BellPeriod] = []
     seen: dict[Any, int] = {}
     row_of: dict[tuple[str, str, int], int] = {}
     for row in table.rows:
         school_id = cells.text(row, "school_id", log)
-        known = _known(school_id, schools, "school", row, "school_id", log)
+        known = _known(school_id, where.school, "school", row, "school_id", log)
         season_of_row = cells.text(row, "season", log)
         period = cells.integer(row, "period", log, minimum=1)
         start = cells.clock_time(row, "start", log)
@@ -200,7 +205,7 @@ def _bells(
                     f"without gaps; missing {missing}",
                     row_of[(school_id, season_of_rows, schedule[-1].period)], "period")
             continue
-        for before, after in zip(schedule, schedule[1:], strict=False):
+        for before, after in itertools.pairwise(schedule):
             if after.start < before.end:
                 hint = ""
                 if after.start + 12 * 60 >= before.end and after.start < 12 * 60:
@@ -211,7 +216,7 @@ def _bells(
                         f"ends at {before.times.split('-')[1]}; periods must be in order and "
                         f"must not overlap{hint}",
                         row_of[(school_id, season_of_rows, after.period)], "start")
-    for school_id in schools:
+    for school_id in where.school:
         if (school_id, season) not in by_schedule:
             log.add(table.file,
                     f"school {school_id} has no bell schedule for season '{season}' "
@@ -219,20 +224,20 @@ def _bells(
     return bells
 
 
-def _classes(
-    table: Table, schools: dict[str, School], where: _Rows, log: IssueLog
-) -> dict[tuple[str, str], SchoolClass]:
+def _classes(table: Table, where: _Rows, log: IssueLog) -> dict[tuple[str, str], SchoolClass]:
     classes: dict[tuple[str, str], SchoolClass] = {}
     for row in table.rows:
         school_id = cells.text(row, "school_id", log)
-        known = _known(school_id, schools, "school", row, "school_id", log)
+        known = _known(school_id, where.school, "school", row, "school_id", log)
         class_id = cells.text(row, "class_id", log)
-        grade = cells.integer(row, "grade", log, minimum=1)
-        if not known or class_id is None or grade is None:
+        if not known or class_id is None:
             continue
         assert school_id
         key = (school_id, class_id)
-        if _unique(key, where.klass, table.file, row.number, "class_id", log):
+        if not _unique(key, where.klass, table.file, row.number, "class_id", log):
+            continue
+        grade = cells.integer(row, "grade", log, minimum=1)
+        if grade is not None:
             classes[key] = SchoolClass(
                 school_id=school_id, class_id=class_id, grade=grade, name=row["name"] or class_id
             )
@@ -241,7 +246,6 @@ def _classes(
 
 def _teachers(
     table: Table,
-    schools: dict[str, School],
     days: tuple[str, ...],
     periods: dict[str, int],
     where: _Rows,
@@ -252,7 +256,13 @@ def _teachers(
         issues_before = len(log.issues)
         teacher_id = cells.text(row, "teacher_id", log)
         school_id = cells.text(row, "school_id", log)
-        _known(school_id, schools, "school", row, "school_id", log)
+        known = _known(school_id, where.school, "school", row, "school_id", log)
+        if teacher_id is None or not known:
+            continue
+        assert school_id
+        if not _unique(teacher_id, where.teacher, table.file, row.number, "teacher_id", log):
+            continue
+        where.school_of_teacher[teacher_id] = school_id
         level = row["level"] or None
         if level is not None and level not in LEVELS:
             log.add(table.file, f"'{level}' is not a level; use blank, {', '.join(LEVELS)}",
@@ -261,7 +271,7 @@ def _teachers(
         max_load = cells.decimal(row, "max_load", log) if row["max_load"] else None
         if len(log.issues) > issues_before:
             continue
-        assert teacher_id and school_id and min_load is not None
+        assert min_load is not None
         unavailable = cells.unavailable_slots(row, "unavailable", log, days, periods[school_id])
         if unavailable is None:
             continue
@@ -269,26 +279,19 @@ def _teachers(
             log.add(table.file, f"min_load {min_load} exceeds max_load {max_load}", row.number,
                     "min_load")
             continue
-        if _unique(teacher_id, where.teacher, table.file, row.number, "teacher_id", log):
-            teachers[teacher_id] = Teacher(
-                teacher_id=teacher_id,
-                school_id=school_id,
-                name=row["name"] or teacher_id,
-                level=level,  # type: ignore[arg-type]  # checked against LEVELS above
-                min_load=min_load,
-                max_load=max_load,
-                unavailable=unavailable,
-            )
+        teachers[teacher_id] = Teacher(
+            teacher_id=teacher_id,
+            school_id=school_id,
+            name=row["name"] or teacher_id,
+            level=level,  # type: ignore[arg-type]  # checked against LEVELS above
+            min_load=min_load,
+            max_load=max_load,
+            unavailable=unavailable,
+        )
     return teachers
 
 
-def _curriculum(
-    table: Table,
-    classes: dict[tuple[str, str], SchoolClass],
-    teachers: dict[str, Teacher],
-    where: _Rows,
-    log: IssueLog,
-) -> list[CurriculumRow]:
+def _curriculum(table: Table, where: _Rows, log: IssueLog) -> list[CurriculumRow]:
     rows: list[CurriculumRow] = []
     for row in table.rows:
         school_id = cells.text(row, "school_id", log)
@@ -304,17 +307,17 @@ def _curriculum(
         ):
             continue
         assert school_id and class_id and subject and per_week is not None
-        if (school_id, class_id) not in classes:
+        if (school_id, class_id) not in where.klass:
             log.add(table.file, f"unknown class '{class_id}' of school '{school_id}' "
                     "(see classes.csv)", row.number, "class_id")
             continue
         if teacher_id is not None:
-            if teacher_id not in teachers:
+            if teacher_id not in where.teacher:
                 log.add(table.file, f"unknown teacher '{teacher_id}'", row.number, "teacher_id")
                 continue
-            if teachers[teacher_id].school_id != school_id:
+            if where.school_of_teacher[teacher_id] != school_id:
                 log.add(table.file, f"teacher '{teacher_id}' belongs to school "
-                        f"'{teachers[teacher_id].school_id}', not '{school_id}'",
+                        f"'{where.school_of_teacher[teacher_id]}', not '{school_id}'",
                         row.number, "teacher_id")
                 continue
         key = (school_id, class_id, subject)
@@ -325,14 +328,7 @@ def _curriculum(
     return rows
 
 
-def _courses(
-    table: Table,
-    schools: dict[str, School],
-    classes: dict[tuple[str, str], SchoolClass],
-    teachers: dict[str, Teacher],
-    where: _Rows,
-    log: IssueLog,
-) -> list[Course]:
+def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
     heads: dict[str, dict[str, Any]] = {}
     receptions: dict[str, list[Reception]] = defaultdict(list)
     for row in table.rows:
@@ -355,23 +351,24 @@ def _courses(
             continue
         assert course_id and form and hub_school and hub_teacher and per_week
         assert receiving_school and receiving_class and subject
-        ok = _known(hub_school, schools, "school", row, "hub_school", log)
-        ok &= _known(receiving_school, schools, "school", row, "receiving_school", log)
-        ok &= _known(hub_teacher, teachers, "teacher", row, "hub_teacher", log)
+        ok = _known(hub_school, where.school, "school", row, "hub_school", log)
+        ok &= _known(receiving_school, where.school, "school", row, "receiving_school", log)
+        ok &= _known(hub_teacher, where.teacher, "teacher", row, "hub_teacher", log)
         if assistant is not None:
-            ok &= _known(assistant, teachers, "teacher", row, "assistant_teacher", log)
+            ok &= _known(assistant, where.teacher, "teacher", row, "assistant_teacher", log)
         if not ok:
             continue
-        if teachers[hub_teacher].school_id != hub_school:
+        school_of = where.school_of_teacher
+        if school_of[hub_teacher] != hub_school:
             log.add(table.file, f"hub teacher '{hub_teacher}' belongs to school "
-                    f"'{teachers[hub_teacher].school_id}', not the hub '{hub_school}'",
+                    f"'{school_of[hub_teacher]}', not the hub '{hub_school}'",
                     row.number, "hub_teacher")
             ok = False
         if receiving_school == hub_school:
             log.add(table.file, "the receiving school must differ from the hub school",
                     row.number, "receiving_school")
             ok = False
-        if (receiving_school, receiving_class) not in classes:
+        if (receiving_school, receiving_class) not in where.klass:
             log.add(table.file, f"unknown class '{receiving_class}' of school "
                     f"'{receiving_school}'", row.number, "receiving_class")
             ok = False
@@ -383,13 +380,13 @@ def _courses(
             log.add(table.file, f"a {form} course has no hub class (its teacher teaches remote "
                     "classes only); leave it blank", row.number, "hub_class")
             ok = False
-        if hub_class is not None and (hub_school, hub_class) not in classes:
+        if hub_class is not None and (hub_school, hub_class) not in where.klass:
             log.add(table.file, f"unknown class '{hub_class}' of school '{hub_school}'",
                     row.number, "hub_class")
             ok = False
-        if assistant is not None and teachers[assistant].school_id != receiving_school:
+        if assistant is not None and school_of[assistant] != receiving_school:
             log.add(table.file, f"assistant '{assistant}' belongs to school "
-                    f"'{teachers[assistant].school_id}', not the receiving school "
+                    f"'{school_of[assistant]}', not the receiving school "
                     f"'{receiving_school}'", row.number, "assistant_teacher")
             ok = False
         if not ok:

@@ -1,0 +1,36 @@
+"""Shared fixtures: solve an instance, write its outputs and run the independent checker."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from checker import assert_valid
+
+from aligner.export import write_outputs
+from aligner.io import load_instance
+from aligner.solve import Result, SolverSettings, solve
+
+ROOT = Path(__file__).resolve().parent.parent
+LANXI = ROOT / "data" / "lanxi-2022-winter"
+
+
+def solve_checked(directory: Path, out: Path | None = None, **settings: object) -> Result:
+    """Solve, require a timetable, write the five files and pass them through the checker."""
+    instance = load_instance(directory)
+    options = {"workers": 1, "time_limit": 30.0, "seed": 0} | settings
+    result = solve(instance, SolverSettings(**options))  # type: ignore[arg-type]
+    assert result.found, f"expected a timetable, solver said {result.status}"
+    out = out or directory / "out"
+    write_outputs(result, out)
+    assert_valid(instance, out)
+    return result
+
+
+@pytest.fixture
+def solve_and_check():
+    return solve_checked

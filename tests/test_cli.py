@@ -1,0 +1,128 @@
+"""The command line, through click's CliRunner: exit codes, printed grids, written files."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+from builders import SAME_BELLS, bells, klass, pair, school, subject, sync_pair, teacher, course
+from checker import assert_valid
+from click.testing import CliRunner
+
+from aligner.cli import main
+from aligner.export import OUTPUT_FILES
+from aligner.io import load_instance
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_solve_prints_grids_and_writes_five_checked_files(tmp_path):
+    directory = sync_pair(tmp_path, per_week="1-2", days=("Mon", "Tue"))
+    out = tmp_path / "out"
+    result = run("solve", str(directory), "--out", str(out), "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert "H校 h1 (H/h1, grade 3)" in result.stdout
+    assert "数学→R校" in result.stdout and "数学←H校" in result.stdout
+    assert "Status: OPTIMAL" in result.stdout
+    assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
+    assert (out / "lessons.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for Excel
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["status"] == "OPTIMAL" and summary["workers"] == 1
+    assert_valid(load_instance(directory), out)
+
+
+def test_default_output_directory_is_named_after_the_instance(tmp_path, monkeypatch):
+    directory = sync_pair(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = run("solve", str(directory), "--no-grids")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / directory.name / "summary.json").is_file()
+    assert "period" not in result.stdout.splitlines()[0]  # no grid printed
+
+
+def test_infeasible_instance_exits_3_and_says_why(tmp_path):
+    # min_overlap 36 minutes but the periods overlap by 35 at most: the course cannot be held.
+    directory = sync_pair(tmp_path, receiving_bells=("08:05-08:45", "09:05-09:45"),
+                          policy={"min_overlap_minutes": 36})
+    out = tmp_path / "out"
+    result = run("solve", str(directory), "--out", str(out))
+    assert result.exit_code == 3, result.output
+    assert "Status: INFEASIBLE" in result.stdout
+    assert "course ma needs 1 session a week, but only 0 periods of H校 overlap R校" in result.stdout
+    assert not out.exists()
+
+
+def test_infeasible_conflict_found_by_the_solver_names_the_rules(tmp_path):
+    # Two sessions need period 1 of H (both hub teachers are away in period 2) and H has one
+    # sync room: no capacity check sees it; the infeasible core names the room rule.
+    directory = pair(
+        tmp_path,
+        classes=[klass("R", "r1"), klass("R", "r2")],
+        schools=[school("H", 1), school("R", 2)],
+        teachers=[teacher("te", "H", unavailable="Mon:2"), teacher("ts", "H", unavailable="Mon:2")],
+        curriculum=[subject("R", "r1", "英语", "", 1), subject("R", "r2", "英语", "", 1)],
+        sync=[course("en1", "delivery", "H", "te", "", "R", "r1", "英语", 1),
+              course("en2", "delivery", "H", "ts", "", "R", "r2", "英语", 1)],
+    )
+    result = run("solve", str(directory))
+    assert result.exit_code == 3, result.output
+    assert "H校 has 1 sync room(s)" in result.stdout
+
+
+def test_align_prints_the_lanxi_winter_overlaps(tmp_path):
+    # The two winter bell schedules of seed 001 (巫溪 hub, 厚仁 receiving).
+    hub = ("08:30-09:10", "09:20-10:05", "10:35-11:15", "13:20-14:00", "14:10-14:55",
+           "15:05-15:45")
+    receiving = ("08:25-09:05", "09:15-10:00", "10:30-11:10", "13:00-13:40", "13:50-14:35",
+                 "14:45-15:25")
+    directory = sync_pair(tmp_path, hub_bells=hub, receiving_bells=receiving)
+    result = run("align", str(directory))
+    assert result.exit_code == 0, result.output
+    assert "Same-numbered periods overlap: 35, 40, 35, 20, 25, 20 minutes" in result.stdout
+    assert "Hub periods that can carry a session: 1, 2, 3 (3 of 6" in result.stdout
+    assert "| 40*" in result.stdout and "| 20 " in result.stdout
+
+
+def test_unknown_solver_parameter_is_bad_input(tmp_path):
+    directory = sync_pair(tmp_path)
+    result = run("solve", str(directory), "--param", "no_such_parameter=3")
+    assert result.exit_code == 2
+    assert "no_such_parameter" in result.output
+    result = run("solve", str(directory), "--param", "notapair")
+    assert result.exit_code == 2
+
+
+def test_solver_parameters_are_passed_through_and_recorded(tmp_path):
+    directory = sync_pair(tmp_path)
+    out = tmp_path / "out"
+    result = run("solve", str(directory), "--out", str(out), "--param", "linearization_level=2",
+                 "--seed", "7")
+    assert result.exit_code == 0, result.output
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["parameters"] == {"linearization_level": "2"}
+    assert summary["seed"] == 7
+
+
+def test_no_timetable_within_the_limit_exits_4_and_writes_nothing(tmp_path):
+    # A deterministic work limit of zero stops CP-SAT before it finds anything.
+    directory = sync_pair(tmp_path)
+    out = tmp_path / "out"
+    result = run("solve", str(directory), "--out", str(out), "--param", "max_deterministic_time=0")
+    assert result.exit_code == 4, result.output
+    assert "Status: UNKNOWN" in result.stdout
+    assert "No timetable found within" in result.output
+    assert not out.exists()
+
+
+def test_outputs_are_readable_back_as_frames(tmp_path):
+    directory = pair(tmp_path, hub_bells=SAME_BELLS, classes=[klass("H", "h1")],
+                     teachers=[teacher("th", "H")],
+                     curriculum=[subject("H", "h1", "数学", "th", 2)])
+    out = tmp_path / "out"
+    assert run("solve", str(directory), "--out", str(out)).exit_code == 0
+    lessons = pd.read_csv(out / "lessons.csv", encoding="utf-8-sig")
+    assert list(lessons["period"]) == [1, 2]
+    assert set(lessons["mode"]) == {"local"}
+    assert bells  # builders' bells helper stays importable for other tests
