@@ -129,8 +129,8 @@ def _teacher_findings(instance: Instance) -> list[Finding]:
         targets = [r.class_key for r in course.receptions]
         if course.hub_class_key:
             targets.append(course.hub_class_key)
-        for key in targets:
-            online_max[(*key, course.subject)] += course.max_per_week
+        for school_id, class_id in targets:
+            online_max[(school_id, class_id, course.subject)] += course.max_per_week
     local_least: dict[str, int] = defaultdict(int)
     local_most: dict[str, int] = defaultdict(int)
     for row in instance.curriculum:

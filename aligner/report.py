@@ -58,7 +58,7 @@ def class_grid(
     ``→厚仁`` (taught from here to the partner) or ``←巫溪`` (received from the hub)."""
     marks = _partners(instance, sessions)
     mine = lessons[(lessons["school_id"] == school_id) & (lessons["class_id"] == class_id)]
-    by_slot = {(row.day, int(row.period)): row for row in mine.itertuples(index=False)}
+    by_slot = {(str(row.day), int(str(row.period))): row for row in mine.itertuples(index=False)}
     rows = []
     for bell in instance.periods(school_id):
         cells_of_row = [f"{bell.period} {bell.times}"]
@@ -67,9 +67,9 @@ def class_grid(
             if lesson is None:
                 cells_of_row.append("")
             elif lesson.mode == "online-main":
-                cells_of_row.append(f"{lesson.subject}→{marks[lesson.session_id][1]}")
+                cells_of_row.append(f"{lesson.subject}→{marks[str(lesson.session_id)][1]}")
             elif lesson.mode == "online-receiving":
-                cells_of_row.append(f"{lesson.subject}←{marks[lesson.session_id][0]}")
+                cells_of_row.append(f"{lesson.subject}←{marks[str(lesson.session_id)][0]}")
             else:
                 cells_of_row.append(str(lesson.subject))
         rows.append(cells_of_row)
@@ -116,10 +116,10 @@ def summary_text(result: Result) -> str:
     ))
     lines.append(timing)
     sessions = result.sessions()
-    counts = (sessions.drop_duplicates("session_id").groupby(["course_id", "form"], sort=False)
-              .size())
-    lines.append(f"Sessions: {int(counts.sum())} a week ("
-                 + ", ".join(f"{c} {f} {n}" for (c, f), n in counts.items()) + ")")
+    once = sessions.drop_duplicates("session_id")
+    counts = once.groupby(["course_id", "form"], sort=False).size().reset_index(name="n")
+    lines.append(f"Sessions: {len(once)} a week ("
+                 + ", ".join(f"{r.course_id} {r.form} {r.n}" for r in counts.itertuples()) + ")")
     compliance = result.compliance()
     broken = compliance[~compliance["ok"]]
     if broken.empty:

@@ -6,9 +6,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
+from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
-import ortools
 from ortools.sat.python import cp_model
 
 from aligner.instance import Instance
@@ -59,7 +59,7 @@ class Result:
     build_seconds: float
     solve_seconds: float
     settings: SolverSettings
-    ortools_version: str = ortools.__version__
+    ortools_version: str = version("ortools")
     rule_counts: dict[str, int] = field(default_factory=dict)
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pandas as pd
-from builders import SAME_BELLS, bells, klass, pair, school, subject, sync_pair, teacher, course
+from builders import SAME_BELLS, course, klass, pair, school, subject, sync_pair, teacher
 from checker import assert_valid
 from click.testing import CliRunner
 
@@ -125,4 +125,3 @@ def test_outputs_are_readable_back_as_frames(tmp_path):
     lessons = pd.read_csv(out / "lessons.csv", encoding="utf-8-sig")
     assert list(lessons["period"]) == [1, 2]
     assert set(lessons["mode"]) == {"local"}
-    assert bells  # builders' bells helper stays importable for other tests

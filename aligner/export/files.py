@@ -47,11 +47,11 @@ def write_outputs(result: Result, directory: str | Path) -> list[Path]:
     staged: list[tuple[Path, Path]] = []
     try:
         for name, (text, encoding) in contents.items():
-            handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
+            handle, staging = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
             with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
                 stream.write(text)
-            os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; give normal permissions
-            staged.append((Path(temporary), directory / name))
+            os.chmod(staging, 0o666 & ~umask)  # mkstemp makes 0600; give normal permissions
+            staged.append((Path(staging), directory / name))
         for temporary, target in staged:
             os.replace(temporary, target)
     finally:

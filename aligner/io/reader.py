@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from aligner.instance import (
     FORMS,
@@ -67,6 +67,17 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("hub_class", "assistant_teacher"),
     ),
 }
+
+
+class _CourseHead(NamedTuple):
+    """What every row of one course must agree on."""
+
+    form: str
+    hub_school: str
+    hub_teacher: str
+    hub_class: str | None
+    subject: str
+    per_week: tuple[int, int]
 
 
 @dataclass
@@ -329,7 +340,7 @@ def _curriculum(table: Table, where: _Rows, log: IssueLog) -> list[CurriculumRow
 
 
 def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
-    heads: dict[str, dict[str, Any]] = {}
+    heads: dict[str, _CourseHead] = {}
     receptions: dict[str, list[Reception]] = defaultdict(list)
     for row in table.rows:
         course_id = cells.text(row, "course_id", log)
@@ -392,19 +403,18 @@ def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
         if not ok:
             continue
 
-        head = dict(form=form, hub_school=hub_school, hub_teacher=hub_teacher,
-                    hub_class=hub_class, subject=subject, per_week=per_week)
+        head = _CourseHead(form, hub_school, hub_teacher, hub_class, subject, per_week)
         if course_id not in heads:
             heads[course_id] = head
             where.course[course_id] = row.number
         else:
             first = heads[course_id]
-            differing = [k for k in head if head[k] != first[k]]
+            differing = [k for k in _CourseHead._fields if getattr(head, k) != getattr(first, k)]
             if differing:
-                column = "hub_class" if differing[0] == "hub_class" else differing[0]
-                log.add(table.file, f"course '{course_id}' has {differing[0]} "
-                        f"'{_shown(head[differing[0]])}' here but "
-                        f"'{_shown(first[differing[0]])}' on row {where.course[course_id]}; "
+                column = differing[0]
+                log.add(table.file, f"course '{course_id}' has {column} "
+                        f"'{_shown(getattr(head, column))}' here but "
+                        f"'{_shown(getattr(first, column))}' on row {where.course[course_id]}; "
                         "rows of one course must agree on everything but the receiving class",
                         row.number, column)
                 continue
@@ -415,9 +425,12 @@ def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
                                                    assistant_id=assistant))
     courses = []
     for course_id, head in heads.items():
-        low, high = head.pop("per_week")
-        courses.append(Course(course_id=course_id, min_per_week=low, max_per_week=high,
-                              receptions=tuple(receptions[course_id]), **head))
+        low, high = head.per_week
+        courses.append(Course(course_id=course_id, form=head.form,  # type: ignore[arg-type]
+                              hub_school=head.hub_school, hub_teacher=head.hub_teacher,
+                              hub_class=head.hub_class, subject=head.subject,
+                              min_per_week=low, max_per_week=high,
+                              receptions=tuple(receptions[course_id])))
     return courses
 
 
@@ -444,19 +457,19 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
     # Sessions arriving at (or taught to) each class, per subject.
     online: dict[tuple[str, str, str], list[Course]] = defaultdict(list)
     for course in instance.courses:
-        row = where.course[course.course_id]
+        line = where.course[course.course_id]
         if course.hub_class_key is not None:
             online[(*course.hub_class_key, course.subject)].append(course)
             curriculum = instance.curriculum_row.get((*course.hub_class_key, course.subject))
             if curriculum is None:
                 log.add(SYNC, f"hub class {course.hub_class} has no curriculum row for "
-                        f"{course.subject}", row, "subject")
+                        f"{course.subject}", line, "subject")
             elif curriculum.teacher_id != course.hub_teacher:
                 log.add(SYNC, f"hub teacher '{course.hub_teacher}' is not the curriculum teacher "
                         f"of class {course.hub_class} for {course.subject} "
                         f"('{curriculum.teacher_id or ''}', curriculum.csv row "
                         f"{where.curriculum[(*course.hub_class_key, course.subject)]})",
-                        row, "hub_teacher")
+                        line, "hub_teacher")
         for reception in course.receptions:
             key = (*reception.class_key, course.subject)
             online[key].append(course)

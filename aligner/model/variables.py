@@ -110,10 +110,10 @@ class Variables:
 
     def hint(self, local: set[LocalKey], sessions: dict[SessionKey, dict[str, int]]) -> None:
         """Warm start from a known timetable: local lessons and sessions with receiving periods."""
-        for key, var in self.local.items():
-            self.model.add_hint(var, key in local)
-        for key, var in self.session.items():
-            self.model.add_hint(var, key in sessions)
+        for local_key, var in self.local.items():
+            self.model.add_hint(var, local_key in local)
+        for session_key, var in self.session.items():
+            self.model.add_hint(var, session_key in sessions)
         for (c, d, h, school, r), var in self.reception.items():
             self.model.add_hint(var, sessions.get((c, d, h), {}).get(school) == r)
 
