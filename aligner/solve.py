@@ -168,12 +168,15 @@ def solve(instance: Instance, settings: SolverSettings | None = None) -> Result:
     solve_seconds = time.perf_counter() - started
     found = status in (Status.OPTIMAL, Status.FEASIBLE)
     weights = {t.name: t.weight(instance.weights) for t in built.terms}
+    terms = {t.name: int(solver.value(t.expression)) for t in built.terms} if found else {}
     return Result(
         instance=instance,
         status=status,
         timetable=read_timetable(built, solver) if found else None,
-        objective=round(solver.objective_value) if found else None,
-        terms={t.name: int(solver.value(t.expression)) for t in built.terms} if found else {},
+        # The objective of the returned timetable, from its terms: CP-SAT's objective_value can
+        # differ from it when the search stops early (seen with stop_after_first_solution).
+        objective=sum(terms[name] * weights[name] for name in terms) if found else None,
+        terms=terms,
         weights=weights,
         best_bound=solver.best_objective_bound if found else None,
         build_seconds=built.seconds,

@@ -49,7 +49,9 @@ def same_day_repeats(v: Variables) -> Term:
             excess = v.model.new_int_var(
                 0, len(literals) - 1, f"repeat[{row.class_id}@{row.school_id},{row.subject},{day}]"
             )
-            v.model.add(excess >= total(literals) - 1)
+            # Pinned exactly (not just >=) so the reported term is right in any solution,
+            # not only at the optimum.
+            v.model.add_max_equality(excess, [0, total(literals) - 1])
             excesses.append(excess)
     return Term("same_day_repeats", "same_day_repeat", total(excesses))
 
