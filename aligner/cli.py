@@ -8,13 +8,14 @@ Exit codes: 0 a timetable was found (or the command succeeded); 2 bad input or u
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
 
 import click
 
 from aligner.explain import capacity_findings, conflicting_rule_groups, describe_group
 from aligner.instance import Instance
-from aligner.io import InputError, load_instance
+from aligner.io import InputError, InputWarning, load_instance
 from aligner.report import alignment_text, summary_text, timetable_text
 from aligner.solve import SolverParameterError, SolverSettings, Status, solve
 
@@ -26,14 +27,20 @@ EXIT_INTERNAL = 5
 
 
 def _load(directory: str) -> Instance:
-    try:
-        return load_instance(directory)
-    except InputError as exc:
-        click.echo(f"error: cannot read the instance in {directory}:", err=True)
-        for issue in exc.issues:
-            click.echo(f"  {issue}", err=True)
-        click.echo(f"({len(exc.issues)} problem(s); nothing was written)", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+    """The validated instance; on bad input, every problem on stderr and exit 2."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        try:
+            return load_instance(directory)
+        except InputError as exc:
+            click.echo(f"error: cannot read the instance in {directory}:", err=True)
+            for issue in exc.issues:
+                click.echo(f"  {issue}", err=True)
+            click.echo(f"({len(exc.issues)} problem(s); nothing was written)", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        finally:
+            for warning in caught:
+                click.echo(f"warning: {warning.message}", err=True)
 
 
 def _parameter(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple:

@@ -101,7 +101,7 @@ def summary_text(result: Result) -> str:
     lines = [f"Instance: {result.instance.name}", f"Status: {result.status}"]
     settings = result.settings
     timing = (f"built in {result.build_seconds:.2f} s, solved in {result.solve_seconds:.2f} s "
-              f"({settings.workers} workers, seed {settings.seed}, "
+              f"({settings.workers} worker{'s' if settings.workers != 1 else ''}, seed {settings.seed}, "
               f"time limit {settings.time_limit:g} s, OR-Tools {result.ortools_version})")
     if result.objective is None:
         lines.append(timing)

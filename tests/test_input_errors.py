@@ -12,7 +12,7 @@ from builders import sync_pair
 from click.testing import CliRunner
 
 from aligner.cli import main
-from aligner.io import InputError, load_instance
+from aligner.io import InputError, InputWarning, load_instance
 
 
 def edit_cell(file: str, row: int, column: str, value: str) -> Callable[[Path], None]:
@@ -175,7 +175,8 @@ def test_excel_chinese_windows_encoding_and_bom_are_read(tmp_path):
     for name, encoding in (("curriculum.csv", "gb18030"), ("teachers.csv", "utf-8-sig")):
         path = directory / name
         path.write_bytes(path.read_text(encoding="utf-8").encode(encoding))
-    instance = load_instance(directory)
+    with pytest.warns(InputWarning, match="curriculum.csv: read as GB18030"):
+        instance = load_instance(directory)
     assert instance.curriculum_row[("H", "h1", "数学")].per_week == 1
     assert (directory / "curriculum.csv").read_bytes().decode("gb18030").count("数学") == 2
 
@@ -184,3 +185,26 @@ def test_missing_instance_directory(tmp_path):
     result = CliRunner().invoke(main, ["solve", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
     assert "is not a directory" in result.output
+
+
+def test_misspelt_optional_column_and_gb18030_are_warned_about(tmp_path):
+    directory = sync_pair(tmp_path)
+    path = directory / "teachers.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("unavailable", "unavailble"),
+                    encoding="utf-8")
+    path = directory / "curriculum.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    result = CliRunner().invoke(main, ["solve", str(directory), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "column 'unavailble' is not used; did you mean 'unavailable'?" in result.stderr
+    assert "curriculum.csv: read as GB18030" in result.stderr
+    assert "warning" not in result.stdout
+
+
+def test_warnings_are_shown_even_when_the_input_is_rejected(tmp_path):
+    directory = sync_pair(tmp_path)
+    replace_text("classes.csv", "grade", "grde")(directory)
+    result = CliRunner().invoke(main, ["solve", str(directory)])
+    assert result.exit_code == 2
+    assert "did you mean 'grade'?" in result.stderr
+    assert "classes.csv, row 1, column grade: required column is missing" in result.stderr

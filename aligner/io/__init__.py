@@ -1,6 +1,6 @@
 """Reading instances and writing results."""
 
-from aligner.io.errors import InputError, InputIssue
+from aligner.io.errors import InputError, InputIssue, InputWarning
 from aligner.io.reader import load_instance
 
-__all__ = ["InputError", "InputIssue", "load_instance"]
+__all__ = ["InputError", "InputIssue", "InputWarning", "load_instance"]

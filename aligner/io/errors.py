@@ -31,14 +31,23 @@ class InputError(Exception):
         super().__init__("\n".join(str(i) for i in self.issues))
 
 
+class InputWarning(UserWarning):
+    """Something in the input that is allowed but probably not meant (e.g. a misspelt column)."""
+
+
 class IssueLog:
-    """Collects issues while a stage of validation runs; :meth:`raise_if_any` ends the stage."""
+    """Collects issues while a stage of validation runs; :meth:`raise_if_any` ends the stage.
+    Warnings do not stop anything; the reader passes them on as :class:`InputWarning`."""
 
     def __init__(self) -> None:
         self.issues: list[InputIssue] = []
+        self.warnings: list[InputIssue] = []
 
     def add(self, file: str, message: str, row: int | None = None, column: str | None = None) -> None:
         self.issues.append(InputIssue(file, message, row, column))
+
+    def warn(self, file: str, message: str, row: int | None = None, column: str | None = None) -> None:
+        self.warnings.append(InputIssue(file, message, row, column))
 
     def raise_if_any(self) -> None:
         if self.issues:

@@ -8,6 +8,7 @@ before the next one runs, so a user fixes a whole batch at a time.
 from __future__ import annotations
 
 import itertools
+import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -27,7 +28,7 @@ from aligner.instance import (
     Teacher,
 )
 from aligner.io import cells
-from aligner.io.errors import InputError, InputIssue, IssueLog
+from aligner.io.errors import InputError, InputIssue, InputWarning, IssueLog
 from aligner.io.settings import read_settings
 from aligner.io.tables import Table, read_table
 
@@ -101,6 +102,14 @@ def load_instance(directory: str | Path) -> Instance:
     if not directory.is_dir():
         raise InputError([InputIssue(str(directory), "is not a directory holding an instance")])
     log = IssueLog()
+    try:
+        return _read(directory, log)
+    finally:
+        for warning in log.warnings:
+            warnings.warn(str(warning), InputWarning, stacklevel=2)
+
+
+def _read(directory: Path, log: IssueLog) -> Instance:
     settings = read_settings(directory, log)
     tables = {name: read_table(directory, name, *COLUMNS[name], log) for name in COLUMNS}
     log.raise_if_any()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -83,8 +84,18 @@ def read_table(
         if name not in seen:
             log.add(file, "required column is missing from the header", row=1, column=name)
             ok = False
+    known = [*required, *optional]
+    for name in header:
+        if name and name not in known:
+            close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+            if close:
+                log.warn(file, f"column '{name}' is not used; did you mean '{close[0]}'?",
+                         row=1, column=name)
     if not ok:
         return None
+    if encoding != ENCODINGS[0]:
+        log.warn(file, f"read as {encoding.upper()} (not UTF-8); saving as 'CSV UTF-8' avoids "
+                 "surprises")
 
     rows: list[Row] = []
     for index, record in enumerate(records[1:], start=2):

@@ -92,9 +92,19 @@ def credited_load(v: Variables, teacher_id: str, scale: int) -> cp_model.LinearE
 
 
 def class_one_lesson_per_period(v: Variables, rules: Rules) -> None:
-    """For every class and (day, period): sum of lessons there <= 1."""
+    """For every class and (day, period): sum of lessons there <= 1 (= 1 when the class's
+    curriculum fills every period of the week, which lets CP-SAT propagate much more)."""
+    instance = v.instance
+    full = {
+        klass.key
+        for klass in instance.classes
+        if sum(r.per_week for r in instance.curriculum_of_class.get(klass.key, ()))
+        == len(instance.days) * len(instance.periods(klass.school_id))
+    }
     for (school_id, class_id, _day, _period), literals in v.by_class_slot().items():
-        if len(literals) > 1:
+        if (school_id, class_id) in full:
+            rules.add(total(literals) == 1, ("class", school_id, class_id))
+        elif len(literals) > 1:
             rules.add(total(literals) <= 1, ("class", school_id, class_id))
 
 
