@@ -76,11 +76,13 @@ def class_grid(
     klass = instance.class_by_key[(school_id, class_id)]
     title = (f"{instance.school_name(school_id)} {klass.name} "
              f"({school_id}/{class_id}, grade {klass.grade})")
-    teachers = {}
-    for subject, rows_of_subject in mine.groupby("subject", sort=False):
-        names = dict.fromkeys(instance.teacher_name(t) for t in rows_of_subject["teacher_id"])
-        teachers[str(subject)] = "/".join(names)
-    legend = "teachers: " + ", ".join(f"{s} {t}" for s, t in teachers.items())
+    teachers = []
+    for row in instance.curriculum_of_class.get((school_id, class_id), ()):
+        ids = mine.loc[mine["subject"] == row.subject, "teacher_id"]
+        names = "/".join(dict.fromkeys(instance.teacher_name(str(t)) for t in ids))
+        if names:
+            teachers.append(f"{row.subject} {names}")
+    legend = "teachers: " + ", ".join(teachers)
     return "\n".join([title, grid(["period", *instance.days], rows), legend])
 
 
