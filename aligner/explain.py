@@ -99,18 +99,14 @@ def _minimum_findings(instance: Instance, most: dict[str, int]) -> list[Finding]
                 f"{instance.school_name(hub)} -> {instance.school_name(receiving)} needs "
                 f">= {policy.min_sync_lessons_per_pair} sync lessons a week, but its sync courses "
                 f"can hold at most {n}")))
-    for school_id, n in delivered.items():
-        if n < policy.min_online_lessons_per_school:
-            findings.append(Finding("hub_minimum", (
-                f"{instance.school_name(school_id)} must deliver >= "
-                f"{policy.min_online_lessons_per_school} online lessons a week, but its courses "
-                f"can hold at most {n}")))
-    for school_id, n in received.items():
-        if n < policy.min_online_lessons_per_school:
-            findings.append(Finding("receiving_minimum", (
-                f"{instance.school_name(school_id)} must take part in >= "
-                f"{policy.min_online_lessons_per_school} online lessons a week, but the courses "
-                f"reaching it can hold at most {n}")))
+    for rule, counts, verb in (("hub_minimum", delivered, "deliver"),
+                               ("receiving_minimum", received, "take part in")):
+        for school_id, n in counts.items():
+            if n < policy.min_online_lessons_per_school:
+                findings.append(Finding(rule, (
+                    f"{instance.school_name(school_id)} must {verb} >= "
+                    f"{policy.min_online_lessons_per_school} online lessons a week, but the "
+                    f"courses it can use hold at most {n}")))
     for teacher in instance.teachers:
         minimum = policy.level_min_per_week(teacher.level)
         if minimum > taught[teacher.teacher_id]:
@@ -124,19 +120,13 @@ def _minimum_findings(instance: Instance, most: dict[str, int]) -> list[Finding]
 def _teacher_findings(instance: Instance) -> list[Finding]:
     """Commitments a teacher cannot avoid vs available periods, and vs the load bounds."""
     policy = instance.policy
-    online_max: dict[tuple[str, str, str], int] = defaultdict(int)
-    for course in instance.courses:
-        targets = [r.class_key for r in course.receptions]
-        if course.hub_class_key:
-            targets.append(course.hub_class_key)
-        for school_id, class_id in targets:
-            online_max[(school_id, class_id, course.subject)] += course.max_per_week
     local_least: dict[str, int] = defaultdict(int)
     local_most: dict[str, int] = defaultdict(int)
     for row in instance.curriculum:
         if row.teacher_id:
             key = (row.school_id, row.class_id, row.subject)
-            local_least[row.teacher_id] += max(0, row.per_week - online_max[key])
+            online_max = sum(c.max_per_week for c in instance.courses_reaching.get(key, ()))
+            local_least[row.teacher_id] += max(0, row.per_week - online_max)
             local_most[row.teacher_id] += row.per_week
     taught_least: dict[str, int] = defaultdict(int)
     taught_most: dict[str, int] = defaultdict(int)

@@ -145,6 +145,12 @@ class Course(Frozen):
         return (self.hub_school, self.hub_class) if self.hub_class else None
 
     @property
+    def class_keys(self) -> tuple[tuple[str, str], ...]:
+        """Every class whose lessons of ``subject`` a session counts as: hub class, receivers."""
+        hub = (self.hub_class_key,) if self.hub_class_key else ()
+        return hub + tuple(r.class_key for r in self.receptions)
+
+    @property
     def is_range(self) -> bool:
         return self.min_per_week < self.max_per_week
 
@@ -272,6 +278,15 @@ class Instance(Frozen):
     @cached_property
     def curriculum_row(self) -> dict[tuple[str, str, str], CurriculumRow]:
         return {(r.school_id, r.class_id, r.subject): r for r in self.curriculum}
+
+    @cached_property
+    def courses_reaching(self) -> dict[tuple[str, str, str], tuple[Course, ...]]:
+        """(school, class, subject) -> courses whose sessions count as lessons of that row."""
+        reaching: dict[tuple[str, str, str], list[Course]] = defaultdict(list)
+        for course in self.courses:
+            for school_id, class_id in course.class_keys:
+                reaching[(school_id, class_id, course.subject)].append(course)
+        return {k: tuple(v) for k, v in reaching.items()}
 
     @cached_property
     def curriculum_of_teacher(self) -> dict[str, tuple[CurriculumRow, ...]]:

@@ -463,12 +463,9 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
                     min(where.curriculum[(klass.school_id, klass.class_id, r.subject)]
                         for r in rows), "per_week")
 
-    # Sessions arriving at (or taught to) each class, per subject.
-    online: dict[tuple[str, str, str], list[Course]] = defaultdict(list)
     for course in instance.courses:
         line = where.course[course.course_id]
         if course.hub_class_key is not None:
-            online[(*course.hub_class_key, course.subject)].append(course)
             curriculum = instance.curriculum_row.get((*course.hub_class_key, course.subject))
             if curriculum is None:
                 log.add(SYNC, f"hub class {course.hub_class} has no curriculum row for "
@@ -480,21 +477,14 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
                         f"{where.curriculum[(*course.hub_class_key, course.subject)]})",
                         line, "hub_teacher")
         for reception in course.receptions:
-            key = (*reception.class_key, course.subject)
-            online[key].append(course)
-            if key not in instance.curriculum_row:
+            if (*reception.class_key, course.subject) not in instance.curriculum_row:
                 log.add(SYNC, f"receiving class {reception.class_id} of school "
                         f"{reception.school_id} has no curriculum row for {course.subject}",
                         where.reception[(course.course_id, *reception.class_key)],
                         "receiving_class")
 
     for key, row in instance.curriculum_row.items():
-        courses = online.get(key, [])
-        if any(c.hub_class_key is not None and (*c.hub_class_key, c.subject) == key
-               and any((*r.class_key, c.subject) == key for r in c.receptions)
-               for c in courses):
-            log.add(SYNC, f"class {key[1]} is both hub class and receiving class of one course",
-                    where.course[courses[0].course_id], "receiving_class")
+        courses = instance.courses_reaching.get(key, ())
         fewest = sum(c.min_per_week for c in courses)
         most = sum(c.max_per_week for c in courses)
         line = where.curriculum[key]

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from aligner.instance import DEFAULT_CORE_SUBJECTS, Policy, Weights
 from aligner.io.errors import IssueLog
-from aligner.io.tables import decode
+from aligner.io.tables import read_text
 
 FILE = "instance.yaml"
 KEYS = ("name", "season", "days", "policy", "weights", "core_subjects")
@@ -75,13 +75,8 @@ def _validated(
 
 def read_settings(directory: Path, log: IssueLog) -> dict[str, Any] | None:
     """The settings as keyword arguments of :class:`aligner.instance.Instance`, or None."""
-    path = directory / FILE
-    if not path.is_file():
-        log.add(FILE, "file is missing (it names the instance, its season and days)")
-        return None
-    decoded = decode(path.read_bytes())
+    decoded = read_text(directory, FILE, "it names the instance, its season and days", log)
     if decoded is None:
-        log.add(FILE, "cannot be decoded as UTF-8 or GB18030")
         return None
     text, _ = decoded
     try:

@@ -35,13 +35,21 @@ class Table:
     encoding: str
 
 
-def decode(data: bytes) -> tuple[str, str] | None:
-    """The text and the name of the first encoding in :data:`ENCODINGS` that decodes ``data``."""
+def read_text(directory: Path, file: str, what: str, log: IssueLog) -> tuple[str, str] | None:
+    """The text of ``directory/file`` and the encoding that decoded it (the first of
+    :data:`ENCODINGS` that works); None, with the problem logged, when it cannot be read.
+    ``what`` tells a user what the missing file should hold."""
+    path = directory / file
+    if not path.is_file():
+        log.add(file, f"file is missing ({what})")
+        return None
+    data = path.read_bytes()
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding), encoding
         except UnicodeDecodeError:
             continue
+    log.add(file, "cannot be decoded as UTF-8 or GB18030; save it as 'CSV UTF-8'")
     return None
 
 
@@ -53,14 +61,9 @@ def read_table(
     log: IssueLog,
 ) -> Table | None:
     """Read ``directory/file``; log every problem and return None when the table is unusable."""
-    path = directory / file
     expected = ", ".join(list(required) + list(optional))
-    if not path.is_file():
-        log.add(file, f"file is missing (expected a CSV with columns {expected})")
-        return None
-    decoded = decode(path.read_bytes())
+    decoded = read_text(directory, file, f"expected a CSV with columns {expected}", log)
     if decoded is None:
-        log.add(file, "cannot be decoded as UTF-8 or GB18030; save it as 'CSV UTF-8'")
         return None
     text, encoding = decoded
     try:

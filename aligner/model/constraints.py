@@ -61,17 +61,6 @@ def in_units(value: object, scale: int) -> int:
     return int(units)
 
 
-def courses_reaching(instance: Instance) -> dict[tuple[str, str, str], list[Course]]:
-    """(school, class, subject) -> courses whose sessions count as lessons of that class."""
-    reaching: dict[tuple[str, str, str], list[Course]] = defaultdict(list)
-    for course in instance.courses:
-        if course.hub_class_key:
-            reaching[(*course.hub_class_key, course.subject)].append(course)
-        for reception in course.receptions:
-            reaching[(*reception.class_key, course.subject)].append(course)
-    return reaching
-
-
 def sessions_taught(v: Variables, teacher_id: str) -> list[cp_model.IntVar]:
     """Session literals of every course the teacher teaches as hub teacher."""
     courses = v.instance.courses_of_teacher.get(teacher_id, ())
@@ -142,10 +131,10 @@ def session_reaches_every_receiving_school(v: Variables, rules: Rules) -> None:
 
 def curriculum_per_week(v: Variables, rules: Rules) -> None:
     """For every curriculum row: local lessons + sessions of the courses reaching it = per_week."""
-    reaching = courses_reaching(v.instance)
     for row in v.instance.curriculum:
         key = (row.school_id, row.class_id, row.subject)
-        online = [s for c in reaching.get(key, []) for s in v.sessions_of(c.course_id)]
+        courses = v.instance.courses_reaching.get(key, ())
+        online = [s for c in courses for s in v.sessions_of(c.course_id)]
         rules.add(total(v.local_of(row)) + total(online) == row.per_week, ("curriculum", *key))
 
 

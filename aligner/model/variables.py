@@ -129,16 +129,10 @@ def make_variables(instance: Instance, model: cp_model.CpModel) -> Variables:
 
 def _local_lessons(v: Variables) -> None:
     instance = v.instance
-    fewest_online: dict[tuple[str, str, str], int] = defaultdict(int)
-    for course in instance.courses:
-        targets = [r.class_key for r in course.receptions]
-        if course.hub_class_key:
-            targets.append(course.hub_class_key)
-        for school_id, class_id in targets:
-            fewest_online[(school_id, class_id, course.subject)] += course.min_per_week
     for row in instance.curriculum:
         key = (row.school_id, row.class_id, row.subject)
-        if row.teacher_id is None or row.per_week - fewest_online[key] <= 0:
+        fewest_online = sum(c.min_per_week for c in instance.courses_reaching.get(key, ()))
+        if row.teacher_id is None or row.per_week - fewest_online <= 0:
             continue
         for day in instance.days:
             for bell in instance.periods(row.school_id):
