@@ -60,7 +60,8 @@ class Result:
     solve_seconds: float
     settings: SolverSettings
     ortools_version: str = version("ortools")
-    rule_counts: dict[str, int] = field(default_factory=dict)
+    model_size: dict[str, Any] = field(default_factory=dict)
+    """Booleans of each kind and constraints of each rule, for researchers comparing models."""
 
     @property
     def found(self) -> bool:
@@ -125,6 +126,7 @@ class Result:
             "time_limit": self.settings.time_limit,
             "parameters": effective_parameters(self.settings),
             "ortools_version": self.ortools_version,
+            "model": self.model_size,
             "local_lessons": len(self.timetable.lessons) if self.timetable else None,
             "sessions": len(self.timetable.sessions) if self.timetable else None,
         }
@@ -194,7 +196,7 @@ def solve(instance: Instance, settings: SolverSettings | None = None) -> Result:
         build_seconds=built.seconds,
         solve_seconds=solve_seconds,
         settings=settings,
-        rule_counts=dict(built.rules.count),
+        model_size=built.size(),
     )
 
 

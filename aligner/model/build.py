@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -20,6 +21,15 @@ class BuiltModel:
     rules: Rules
     terms: tuple[Term, ...]
     seconds: float
+
+    def size(self) -> dict[str, Any]:
+        """Booleans of each kind and constraints added by each rule."""
+        v = self.variables
+        return {
+            "booleans": {"local": len(v.local), "session": len(v.session),
+                         "reception": len(v.reception)},
+            "constraints": dict(self.rules.count),
+        }
 
 
 def build_model(instance: Instance, *, assumptions: bool = False) -> BuiltModel:

@@ -20,6 +20,7 @@ from ortools.sat.python import cp_model
 
 from aligner.alignment import PairAlignment, alignments
 from aligner.instance import Course, CurriculumRow, Instance
+from aligner.timetable import Timetable
 
 ClassKey = tuple[str, str]
 LocalKey = tuple[str, str, str, str, int]
@@ -108,8 +109,11 @@ class Variables:
                 index[(school_id, class_id, lesson.subject, lesson.day)].append(lesson.literal)
         return index
 
-    def hint(self, local: set[LocalKey], sessions: dict[SessionKey, dict[str, int]]) -> None:
-        """Warm start from a known timetable: local lessons and sessions with receiving periods."""
+    def hint(self, timetable: Timetable) -> None:
+        """Warm start from a known timetable (e.g. last term's, or one edited by hand)."""
+        local = {(x.school_id, x.class_id, x.subject, x.day, x.period) for x in timetable.lessons}
+        sessions = {(s.course_id, s.day, s.hub_period): dict(s.receiving_periods)
+                    for s in timetable.sessions}
         for local_key, var in self.local.items():
             self.model.add_hint(var, local_key in local)
         for session_key, var in self.session.items():
