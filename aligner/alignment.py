@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from aligner.instance import BellPeriod, Instance
+from aligner.instance import BellPeriod, Course, Instance
 
 
 def overlap_minutes(a: BellPeriod, b: BellPeriod) -> int:
@@ -76,3 +76,38 @@ def course_school_pairs(instance: Instance) -> tuple[tuple[str, str], ...]:
 def alignments(instance: Instance) -> dict[tuple[str, str], PairAlignment]:
     """The overlap table of every (hub, receiving) pair linked by a course."""
     return {pair: pair_alignment(instance, *pair) for pair in course_school_pairs(instance)}
+
+
+SessionOptions = dict[tuple[str, int], dict[str, tuple[tuple[int, int], ...]]]
+
+
+def session_options(
+    instance: Instance,
+    course: Course,
+    pairs: dict[tuple[str, str], PairAlignment] | None = None,
+) -> SessionOptions:
+    """Where a session of the course can take place.
+
+    (day, hub period) -> receiving school -> its (period, overlap minutes) choices: the hub
+    teacher is available at the hub period, and each receiving period overlaps it by at least
+    the minimum while that school's assistants are available. Only (day, hub period) pairs where
+    every receiving school has a choice are listed.
+    """
+    pairs = pairs if pairs is not None else alignments(instance)
+    options: SessionOptions = {}
+    for day in instance.days:
+        for bell in instance.periods(course.hub_school):
+            if instance.is_unavailable(course.hub_teacher, day, bell.period):
+                continue
+            choices = {
+                school: tuple(
+                    (r, minutes)
+                    for r, minutes in pairs[(course.hub_school, school)].partners(bell.period)
+                    if not any(instance.is_unavailable(a, day, r)
+                               for a in course.assistants_at(school))
+                )
+                for school in course.receiving_schools
+            }
+            if all(choices.values()):
+                options[(day, bell.period)] = choices
+    return options

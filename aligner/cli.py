@@ -2,7 +2,8 @@
 progress to stderr.
 
 Exit codes: 0 a timetable was found (or the command succeeded); 2 bad input or usage;
-3 proven infeasible; 4 no timetable within the time limit; 5 internal solver error.
+3 proven infeasible; 4 no timetable within the time limit; 5 internal solver error;
+6 the output could not be written.
 """
 
 from __future__ import annotations
@@ -13,17 +14,22 @@ from pathlib import Path
 
 import click
 
-from aligner.explain import capacity_findings, conflicting_rule_groups, describe_group
+from aligner.capacity import capacity_findings
+from aligner.explain import conflicting_rule_groups, describe_group
 from aligner.instance import Instance
 from aligner.io import InputError, InputWarning, load_instance
+from aligner.parameters import SolverParameterError
 from aligner.report import alignment_text, summary_text, timetable_text
-from aligner.solve import SolverParameterError, SolverSettings, Status, solve
+from aligner.solve import SolverSettings, Status, solve
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_INFEASIBLE = 3
 EXIT_NO_SOLUTION = 4
 EXIT_INTERNAL = 5
+EXIT_CANNOT_WRITE = 6
+EXPLAIN_SECONDS = 20.0
+"""At most this long (or the time limit, if shorter) is spent naming conflicting rules."""
 
 
 def _load(directory: str) -> Instance:
@@ -36,7 +42,7 @@ def _load(directory: str) -> Instance:
             click.echo(f"error: cannot read the instance in {directory}:", err=True)
             for issue in exc.issues:
                 click.echo(f"  {issue}", err=True)
-            click.echo(f"({len(exc.issues)} problem(s); nothing was written)", err=True)
+            click.echo(f"({len(exc.issues)} problem(s))", err=True)
             sys.exit(EXIT_BAD_INPUT)
         finally:
             for warning in caught:
@@ -87,8 +93,20 @@ def solve_command(
     """Build every class's weekly timetable for all schools of INSTANCE at once, print it and
     write lessons.csv, sessions.csv, teacher_load.csv, compliance.csv and summary.json."""
     data = _load(instance)
+    target = Path(out_dir) if out_dir else Path("out") / Path(instance).resolve().name
+    _check_writable(target)
     settings = SolverSettings(time_limit=time_limit, workers=workers, seed=seed, log=log,
                               params=params)
+
+    findings = capacity_findings(data)
+    if findings:
+        click.echo("Status: INFEASIBLE (found before solving)")
+        click.echo("No timetable exists for this instance. Why:")
+        for finding in findings:
+            click.echo(f"  - {finding.message}")
+        click.echo("Nothing was written.", err=True)
+        sys.exit(EXIT_INFEASIBLE)
+
     try:
         result = solve(data, settings)
     except SolverParameterError as exc:
@@ -97,7 +115,8 @@ def solve_command(
 
     if result.status is Status.INFEASIBLE:
         click.echo(summary_text(result), nl=False)
-        _explain_infeasible(data, seed)
+        _explain_infeasible(data, seed, min(EXPLAIN_SECONDS, time_limit))
+        click.echo("Nothing was written.", err=True)
         sys.exit(EXIT_INFEASIBLE)
     if result.status is Status.UNKNOWN:
         click.echo(summary_text(result), nl=False)
@@ -105,32 +124,47 @@ def solve_command(
                    "Try a longer --time-limit or more --workers.", err=True)
         sys.exit(EXIT_NO_SOLUTION)
     if result.status is Status.MODEL_INVALID:
-        click.echo("internal error: CP-SAT rejected the model; please report this with the "
-                   "instance", err=True)
+        if params and "param" in result.solver_info.lower():
+            click.echo(f"error: CP-SAT rejected the parameters: {result.solver_info}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+        click.echo(f"internal error: CP-SAT rejected the model ({result.solver_info}); please "
+                   "report this with the instance", err=True)
         sys.exit(EXIT_INTERNAL)
 
     from aligner.export import write_outputs  # pandas writers only when there is output
 
-    target = Path(out_dir) if out_dir else Path("out") / Path(instance).resolve().name
     if grids:
         click.echo(timetable_text(data, result.lessons(), result.sessions()))
     click.echo(summary_text(result), nl=False)
-    written = write_outputs(result, target)
+    try:
+        written = write_outputs(result, target)
+    except OSError as exc:
+        click.echo(f"error: cannot write the results to {target}: {exc.strerror or exc} "
+                   f"({exc.filename or target}); files already there were left as they were",
+                   err=True)
+        sys.exit(EXIT_CANNOT_WRITE)
     click.echo(f"Wrote {', '.join(p.name for p in written)} to {target}")
 
 
-def _explain_infeasible(instance: Instance, seed: int) -> None:
-    click.echo("No timetable exists for this instance. Why:")
-    findings = capacity_findings(instance)
-    for finding in findings:
-        click.echo(f"  - {finding.message}")
-    if findings:
-        return
-    groups = conflicting_rule_groups(instance, seed=seed)
+def _check_writable(target: Path) -> None:
+    """Refuse, before solving, an output path that is a file or lies under one."""
+    for path in (target, *target.parents):
+        if path.exists():
+            if not path.is_dir():
+                click.echo(f"error: cannot write to {target}: {path} is a file, not a directory",
+                           err=True)
+                sys.exit(EXIT_BAD_INPUT)
+            return
+
+
+def _explain_infeasible(instance: Instance, seed: int, seconds: float) -> None:
+    click.echo("No timetable exists for this instance.")
+    click.echo(f"Looking for rules that cannot hold together (up to {seconds:g} s)...", err=True)
+    groups = conflicting_rule_groups(instance, time_limit=seconds, seed=seed)
     if not groups:
-        click.echo("  (the conflict could not be narrowed down within the time budget)")
+        click.echo("  The conflict could not be narrowed down within the time budget.")
         return
-    click.echo("  These rules cannot all hold together:")
+    click.echo("These rules cannot all hold together:")
     for group in groups:
         click.echo(f"  - {describe_group(instance, group)}")
 

@@ -13,6 +13,7 @@ from ortools.sat.python import cp_model
 
 from aligner.instance import Instance
 from aligner.model import BuiltModel, build_model
+from aligner.parameters import apply_parameters, effective_parameters
 from aligner.timetable import LocalLesson, Session, Timetable
 
 if TYPE_CHECKING:
@@ -27,10 +28,6 @@ class Status(StrEnum):
     MODEL_INVALID = "MODEL_INVALID"
 
 
-class SolverParameterError(ValueError):
-    """A ``--param key=value`` that CP-SAT does not know or cannot parse."""
-
-
 @dataclass(frozen=True)
 class SolverSettings:
     """What the solver is asked to do; recorded with every result."""
@@ -41,6 +38,12 @@ class SolverSettings:
     log: bool = False
     params: tuple[tuple[str, str], ...] = ()
     """Extra CP-SAT parameters as (name, value) text, e.g. ("linearization_level", "2")."""
+
+    def __post_init__(self) -> None:
+        if not self.time_limit > 0:
+            raise ValueError(f"time_limit must be > 0 seconds, not {self.time_limit}")
+        if self.workers < 1:
+            raise ValueError(f"workers must be >= 1, not {self.workers}")
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,8 @@ class Result:
     solve_seconds: float
     settings: SolverSettings
     ortools_version: str = version("ortools")
+    solver_info: str = ""
+    """CP-SAT's own words on the solve (why it rejected a model, for instance)."""
     model_size: dict[str, Any] = field(default_factory=dict)
     """Booleans of each kind and constraints of each rule, for researchers comparing models."""
 
@@ -124,7 +129,7 @@ class Result:
             "workers": self.settings.workers,
             "seed": self.settings.seed,
             "time_limit": self.settings.time_limit,
-            "parameters": effective_parameters(self.settings),
+            "parameters": effective_parameters(self.settings.workers, self.settings.params),
             "ortools_version": self.ortools_version,
             "model": self.model_size,
             "local_lessons": len(self.timetable.lessons) if self.timetable else None,
@@ -141,30 +146,13 @@ _STATUS = {
 }
 
 
-SINGLE_WORKER_DEFAULTS: tuple[tuple[str, str], ...] = (("interleave_search", "true"),)
-"""With one worker CP-SAT runs only its main search; interleaving its subsolvers in that one
-thread (deterministic for a given seed) finds the Lanxi optimum about 4x sooner (median of 5
-seeds: 3.4 s instead of 13 s; benchmarks/README.md). A --param of the same name overrides it."""
-
-
-def effective_parameters(settings: SolverSettings) -> dict[str, str]:
-    """The extra CP-SAT parameters a solve uses: defaults for the worker count, then --param."""
-    defaults = dict(SINGLE_WORKER_DEFAULTS) if settings.workers == 1 else {}
-    return defaults | dict(settings.params)
-
-
 def configure(solver: cp_model.CpSolver, settings: SolverSettings) -> None:
     """Apply the settings to CP-SAT's parameters; unknown extra parameters raise."""
     parameters = solver.parameters
     parameters.max_time_in_seconds = settings.time_limit
     parameters.num_workers = settings.workers
     parameters.random_seed = settings.seed
-    for name, value in effective_parameters(settings).items():
-        if not parameters.merge_text_format(f"{name}: {value}"):
-            raise SolverParameterError(
-                f"CP-SAT has no parameter {name} taking the value {value!r} "
-                "(see the SatParameters reference of OR-Tools)"
-            )
+    apply_parameters(parameters, effective_parameters(settings.workers, settings.params))
     if settings.log:
         parameters.log_search_progress = True
         parameters.log_to_stdout = False
@@ -196,6 +184,7 @@ def solve(instance: Instance, settings: SolverSettings | None = None) -> Result:
         build_seconds=built.seconds,
         solve_seconds=solve_seconds,
         settings=settings,
+        solver_info=solver.solution_info(),
         model_size=built.size(),
     )
 

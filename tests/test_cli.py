@@ -54,9 +54,9 @@ def test_infeasible_instance_exits_3_and_says_why(tmp_path):
     assert not out.exists()
 
 
-def test_infeasible_conflict_found_by_the_solver_names_the_rules(tmp_path):
+def test_room_shortage_is_found_before_solving(tmp_path):
     # Two sessions need period 1 of H (both hub teachers are away in period 2) and H has one
-    # sync room: no capacity check sees it; the infeasible core names the room rule.
+    # sync room.
     directory = pair(
         tmp_path,
         classes=[klass("R", "r1"), klass("R", "r2")],
@@ -68,7 +68,32 @@ def test_infeasible_conflict_found_by_the_solver_names_the_rules(tmp_path):
     )
     result = run("solve", str(directory))
     assert result.exit_code == 3, result.output
-    assert "H校 has 1 sync room(s)" in result.stdout
+    assert "found before solving" in result.stdout
+    assert ("H校 needs at least 2 online sessions a week (en1, en2) but has 1 sync room and "
+            "only 1 period a week in which a session can take place (period 1 on Mon): room "
+            "for at most 1 session") in result.stdout
+
+
+def test_conflict_only_the_solver_sees_names_the_rules(tmp_path):
+    # r1 and r2 each receive one English session, possible only in period 1 (their hub teachers
+    # are away in period 2), so both classes' single maths lessons fall in period 2, and both
+    # are taught by tr: a clash no capacity count sees. The infeasible core names tr's rule.
+    directory = pair(
+        tmp_path,
+        classes=[klass("R", "r1"), klass("R", "r2")],
+        schools=[school("H", 2), school("R", 2)],
+        teachers=[teacher("te", "H", unavailable="Mon:2"), teacher("ts", "H", unavailable="Mon:2"),
+                  teacher("tr", "R")],
+        curriculum=[subject("R", "r1", "英语", "", 1), subject("R", "r2", "英语", "", 1),
+                    subject("R", "r1", "数学", "tr", 1), subject("R", "r2", "数学", "tr", 1)],
+        sync=[course("en1", "delivery", "H", "te", "", "R", "r1", "英语", 1),
+              course("en2", "delivery", "H", "ts", "", "R", "r2", "英语", 1)],
+    )
+    result = run("solve", str(directory))
+    assert result.exit_code == 3, result.output
+    assert "Status: INFEASIBLE" in result.stdout and "before solving" not in result.stdout
+    assert "These rules cannot all hold together:" in result.stdout
+    assert "teacher tr has at most one commitment per period" in result.stdout
 
 
 def test_align_prints_the_lanxi_winter_overlaps(tmp_path):

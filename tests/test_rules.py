@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from builders import SAME_BELLS, course, klass, pair, school, subject, sync_pair, teacher
 
-from aligner.explain import capacity_findings, conflicting_rule_groups
+from aligner.capacity import capacity_findings
+from aligner.explain import conflicting_rule_groups
 from aligner.io import load_instance
 from aligner.solve import SolverSettings, Status, solve
 

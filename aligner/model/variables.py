@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from aligner.alignment import PairAlignment, alignments
+from aligner.alignment import PairAlignment, alignments, session_options
 from aligner.instance import Course, CurriculumRow, Instance
 from aligner.timetable import Timetable
 
@@ -152,55 +152,29 @@ def _local_lessons(v: Variables) -> None:
                 v.teacher_slot[(row.teacher_id, day, bell.period)].append(var)
 
 
-def _aligned_periods(
-    v: Variables, course: Course, pair: PairAlignment, day: str, hub_period: int
-) -> list[tuple[int, int]]:
-    """Receiving periods aligned with the hub period where every assistant there is available."""
-    assistants = course.assistants_at(pair.receiving_school)
-    return [
-        (r, minutes)
-        for r, minutes in pair.partners(hub_period)
-        if not any(v.instance.is_unavailable(a, day, r) for a in assistants)
-    ]
-
-
 def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAlignment]) -> None:
-    instance = v.instance
     if course.max_per_week == 0:
         return
-    for day in instance.days:
-        for bell in instance.periods(course.hub_school):
-            h = bell.period
-            if instance.is_unavailable(course.hub_teacher, day, h):
-                continue
-            options = {
-                school: _aligned_periods(v, course, pairs[(course.hub_school, school)], day, h)
-                for school in course.receiving_schools
-            }
-            if not all(options.values()):
-                continue
-            y = v.model.new_bool_var(f"session[{course.course_id},{day},{h}]")
-            v.session[(course.course_id, day, h)] = y
-            v.sessions_by_course[course.course_id].append(y)
-            v.teacher_slot[(course.hub_teacher, day, h)].append(y)
-            v.room_slot[(course.hub_school, day, h)].append(y)
-            if course.hub_class_key:
-                v.class_lessons[course.hub_class_key].append(
-                    ClassLesson(y, course.subject, day, h)
-                )
-            for school, periods in options.items():
-                for r, minutes in periods:
-                    z = v.model.new_bool_var(
-                        f"reception[{course.course_id},{day},{h},{school},{r}]"
+    for (day, h), options in session_options(v.instance, course, pairs).items():
+        hub_minutes = v.instance.bell(course.hub_school, h).minutes
+        y = v.model.new_bool_var(f"session[{course.course_id},{day},{h}]")
+        v.session[(course.course_id, day, h)] = y
+        v.sessions_by_course[course.course_id].append(y)
+        v.teacher_slot[(course.hub_teacher, day, h)].append(y)
+        v.room_slot[(course.hub_school, day, h)].append(y)
+        if course.hub_class_key:
+            v.class_lessons[course.hub_class_key].append(ClassLesson(y, course.subject, day, h))
+        for school, periods in options.items():
+            for r, minutes in periods:
+                z = v.model.new_bool_var(f"reception[{course.course_id},{day},{h},{school},{r}]")
+                v.reception[(course.course_id, day, h, school, r)] = z
+                v.receptions_by_session[(course.course_id, day, h, school)].append((r, z))
+                v.misalignment[(course.course_id, day, h, school, r)] = hub_minutes - minutes
+                v.room_slot[(school, day, r)].append(z)
+                for reception in course.receptions_at(school):
+                    v.class_lessons[reception.class_key].append(
+                        ClassLesson(z, course.subject, day, r)
                     )
-                    v.reception[(course.course_id, day, h, school, r)] = z
-                    v.receptions_by_session[(course.course_id, day, h, school)].append((r, z))
-                    v.misalignment[(course.course_id, day, h, school, r)] = bell.minutes - minutes
-                    v.room_slot[(school, day, r)].append(z)
-                    for reception in course.receptions_at(school):
-                        v.class_lessons[reception.class_key].append(
-                            ClassLesson(z, course.subject, day, r)
-                        )
-                    for assistant in course.assistants_at(school):
-                        v.teacher_slot[(assistant, day, r)].append(z)
-                        v.assisted[assistant].append(z)
+                for assistant in course.assistants_at(school):
+                    v.teacher_slot[(assistant, day, r)].append(z)
+                    v.assisted[assistant].append(z)
