@@ -177,7 +177,8 @@ class Policy(Frozen):
     def _credit_at_least_one_and_a_half(cls, value: Decimal) -> Decimal:
         if value < Decimal("1.5"):
             raise ValueError(
-                "must be at least 1.5: seed 004 credits an online lesson not lower than 1:1.5"
+                "must be at least 1.5: the programme credits an online lesson at no less than "
+                "1.5 ordinary lessons (1:1.5)"
             )
         return value
 

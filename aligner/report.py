@@ -55,7 +55,8 @@ def class_grid(
     class_id: str,
 ) -> str:
     """One class's week: days across, periods (with times) down; online lessons marked
-    ``→厚仁`` (taught from here to the partner) or ``←巫溪`` (received from the hub)."""
+    ``->厚仁`` (taught from here to the partner) or ``<-巫溪`` (received from the hub); ASCII
+    arrows, because terminals disagree on the width of → and ←."""
     marks = _partners(instance, sessions)
     mine = lessons[(lessons["school_id"] == school_id) & (lessons["class_id"] == class_id)]
     by_slot = {(str(row.day), int(str(row.period))): row for row in mine.itertuples(index=False)}
@@ -67,9 +68,9 @@ def class_grid(
             if lesson is None:
                 cells_of_row.append("")
             elif lesson.mode == "online-main":
-                cells_of_row.append(f"{lesson.subject}→{marks[str(lesson.session_id)][1]}")
+                cells_of_row.append(f"{lesson.subject}->{marks[str(lesson.session_id)][1]}")
             elif lesson.mode == "online-receiving":
-                cells_of_row.append(f"{lesson.subject}←{marks[str(lesson.session_id)][0]}")
+                cells_of_row.append(f"{lesson.subject}<-{marks[str(lesson.session_id)][0]}")
             else:
                 cells_of_row.append(str(lesson.subject))
         rows.append(cells_of_row)
@@ -117,11 +118,7 @@ def summary_text(result: Result) -> str:
          for name, value in result.terms.items()],
     ))
     lines.append(timing)
-    sessions = result.sessions()
-    once = sessions.drop_duplicates("session_id")
-    counts = once.groupby(["course_id", "form"], sort=False).size().reset_index(name="n")
-    lines.append(f"Sessions: {len(once)} a week ("
-                 + ", ".join(f"{r.course_id} {r.form} {r.n}" for r in counts.itertuples()) + ")")
+    lines.append(sessions_text(result))
     compliance = result.compliance()
     broken = compliance[~compliance["ok"]]
     if broken.empty:
@@ -132,6 +129,23 @@ def summary_text(result: Result) -> str:
         lines.extend(f"  {r.rule} {r.scope}: required {r.required:g}, achieved {r.achieved:g}"
                      for r in broken.itertuples(index=False))
     return "\n".join(lines) + "\n"
+
+
+def sessions_text(result: Result) -> str:
+    """Sessions a week per course, in the order of sync.csv, against each course's range."""
+    instance = result.instance
+    held = result.sessions().drop_duplicates("session_id")["course_id"].value_counts()
+    rows = []
+    for course in instance.courses:
+        wanted = (str(course.min_per_week) if not course.is_range
+                  else f"{course.min_per_week}-{course.max_per_week}")
+        receiving = "、".join(instance.short_name(s) for s in course.receiving_schools)
+        rows.append([course.course_id, course.form, course.subject,
+                     f"{instance.short_name(course.hub_school)} -> {receiving}", wanted,
+                     str(int(held.get(course.course_id, 0)))])
+    total = int(held.sum())
+    table = grid(["course", "form", "subject", "hub -> receiving", "per_week", "sessions"], rows)
+    return f"Sessions: {total} a week\n{table}" if rows else "Sessions: none (no courses)"
 
 
 def alignment_text(instance: Instance) -> str:

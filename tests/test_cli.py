@@ -24,7 +24,7 @@ def test_solve_prints_grids_and_writes_five_checked_files(tmp_path):
     result = run("solve", str(directory), "--out", str(out), "--workers", "1")
     assert result.exit_code == 0, result.output
     assert "H校 h1 (H/h1, grade 3)" in result.stdout
-    assert "数学→R校" in result.stdout and "数学←H校" in result.stdout
+    assert "数学->R校" in result.stdout and "数学<-H校" in result.stdout
     assert "Status: OPTIMAL" in result.stdout
     assert sorted(p.name for p in out.iterdir()) == sorted(OUTPUT_FILES)
     assert (out / "lessons.csv").read_bytes().startswith(b"\xef\xbb\xbf")  # BOM for Excel

@@ -125,6 +125,9 @@ CASES: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
         lambda d: (edit_cell("curriculum.csv", 2, "per_week", "5")(d)),
         ("curriculum.csv, row 2, column per_week", "only 2 periods"),
     ),
+    "backwards unavailable range": (edit_cell("teachers.csv", 2, "unavailable", "Mon:2-1"),
+                                    ("teachers.csv, row 2, column unavailable",
+                                     "runs backwards; write 1-2")),
     "bad unavailable": (edit_cell("teachers.csv", 2, "unavailable", "Mon:9"),
                         ("teachers.csv, row 2, column unavailable", "1-2")),
     "unknown day": (edit_cell("teachers.csv", 2, "unavailable", "Sun"),
@@ -187,24 +190,79 @@ def test_missing_instance_directory(tmp_path):
     assert "is not a directory" in result.output
 
 
-def test_misspelt_optional_column_and_gb18030_are_warned_about(tmp_path):
+def test_misspelt_optional_column_is_an_error(tmp_path):
+    # Ignoring 'unavailble' as an extra column would silently drop every unavailability.
     directory = sync_pair(tmp_path)
-    path = directory / "teachers.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("unavailable", "unavailble"),
-                    encoding="utf-8")
+    replace_text("teachers.csv", "unavailable", "unavailble")(directory)
+    result = CliRunner().invoke(main, ["solve", str(directory), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 2, result.output
+    assert ("teachers.csv, row 1, column unavailble: unknown column 'unavailble': did you mean "
+            "'unavailable'?") in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_extra_columns_are_ignored_and_gb18030_is_noted(tmp_path):
+    directory = sync_pair(tmp_path)
     path = directory / "curriculum.csv"
-    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    text = path.read_text(encoding="utf-8").replace("max_per_day", "max_per_day,备注")
+    path.write_bytes(text.encode("gb18030"))
     result = CliRunner().invoke(main, ["solve", str(directory), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
-    assert "column 'unavailble' is not used; did you mean 'unavailable'?" in result.stderr
     assert "curriculum.csv: read as GB18030" in result.stderr
     assert "warning" not in result.stdout
 
 
 def test_warnings_are_shown_even_when_the_input_is_rejected(tmp_path):
     directory = sync_pair(tmp_path)
-    replace_text("classes.csv", "grade", "grde")(directory)
+    path = directory / "classes.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("grade", "grde")
+                     .replace("h1", "一班").encode("gb18030"))
     result = CliRunner().invoke(main, ["solve", str(directory)])
     assert result.exit_code == 2
-    assert "did you mean 'grade'?" in result.stderr
+    assert "classes.csv: read as GB18030" in result.stderr
     assert "classes.csv, row 1, column grade: required column is missing" in result.stderr
+    assert "did you mean 'grade'?" in result.stderr
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("3月2日", "Excel may have turned a range such as 2-3 into a date"),
+    ("2-Mar", "Excel may have turned a range such as 2-3 into a date"),
+])
+def test_excel_dates_get_a_hint(tmp_path, cell, expected):
+    directory = sync_pair(tmp_path)
+    edit_cell("sync.csv", 2, "per_week", cell)(directory)
+    with pytest.raises(InputError) as error:
+        load_instance(directory)
+    assert expected in str(error.value)
+
+
+def test_semicolon_separated_file_is_recognised(tmp_path):
+    directory = sync_pair(tmp_path)
+    path = directory / "classes.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    with pytest.raises(InputError) as error:
+        load_instance(directory)
+    assert "classes.csv, row 1: the columns seem to be separated by semicolons" in str(error.value)
+
+
+def test_excel_seconds_are_accepted(tmp_path):
+    directory = sync_pair(tmp_path)
+    edit_cell("bells.csv", 2, "start", "08:00:00")(directory)
+    assert load_instance(directory).bell("H", 1).start == 8 * 60
+
+
+def test_bad_bells_do_not_cascade_into_unavailable_errors(tmp_path):
+    directory = sync_pair(tmp_path)
+    edit_cell("bells.csv", 2, "start", "8:70")(directory)
+    edit_cell("teachers.csv", 2, "unavailable", "Mon:2")(directory)
+    with pytest.raises(InputError) as error:
+        load_instance(directory)
+    assert [issue.file for issue in error.value.issues] == ["bells.csv"]
+
+
+def test_duplicate_keys_read_as_words(tmp_path):
+    directory = sync_pair(tmp_path)
+    append_row("curriculum.csv", "H,h1,数学,th,1,")(directory)
+    with pytest.raises(InputError) as error:
+        load_instance(directory)
+    assert "duplicate subject 数学 for class h1 of school H (first on row 2)" in str(error.value)

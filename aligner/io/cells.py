@@ -8,7 +8,16 @@ from decimal import Decimal, InvalidOperation
 from aligner.io.errors import IssueLog
 from aligner.io.tables import Row
 
-_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(00))?$")  # Excel may add ':00' seconds
+_EXCEL_DATE = re.compile(
+    r"^\d{1,4}月\d{1,2}日$|^\d{1,2}-[A-Za-z]{3}$|^[A-Za-z]{3}-\d{1,4}$|^\d{4}/\d{1,2}/\d{1,2}$"
+)
+_DATE_HINT = ("; Excel may have turned a range such as 2-3 into a date: format the column as "
+              "Text and type it again")
+
+
+def _date_hint(value: str) -> str:
+    return _DATE_HINT if _EXCEL_DATE.match(value) else ""
 _RANGE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
 _PERIODS = re.compile(r"^(\d+)(?:\s*-\s*(\d+))?$")
 
@@ -43,7 +52,8 @@ def integer(
         except InvalidOperation:
             as_decimal = None
         if as_decimal is None or as_decimal != as_decimal.to_integral_value():
-            log.add(row.file, f"'{value}' is not a whole number", row.number, column)
+            log.add(row.file, f"'{value}' is not a whole number{_date_hint(value)}",
+                    row.number, column)
             return None
         number = int(as_decimal)  # "3.0", as spreadsheets sometimes write integers
     if minimum is not None and number < minimum:
@@ -105,7 +115,7 @@ def count_range(row: Row, column: str, log: IssueLog) -> tuple[int, int] | None:
     if not match:
         log.add(
             row.file,
-            f"'{value}' is not a count such as 3 or a range such as 2-4",
+            f"'{value}' is not a count such as 3 or a range such as 2-4{_date_hint(value)}",
             row.number,
             column,
         )
@@ -118,9 +128,10 @@ def count_range(row: Row, column: str, log: IssueLog) -> tuple[int, int] | None:
 
 
 def unavailable_slots(
-    row: Row, column: str, log: IssueLog, days: tuple[str, ...], periods: int
+    row: Row, column: str, log: IssueLog, days: tuple[str, ...], periods: int | None
 ) -> tuple[tuple[str, int], ...] | None:
-    """Slots like ``Mon:1;Fri:5-6;Wed`` (a bare day is the whole day) as (day, period) pairs."""
+    """Slots like ``Mon:1;Fri:5-6;Wed`` (a bare day is the whole day) as (day, period) pairs.
+    ``periods`` is the school's number of periods; None skips the range check (bad bells)."""
     value = row[column]
     slots: set[tuple[str, int]] = set()
     ok = True
@@ -138,7 +149,7 @@ def unavailable_slots(
             ok = False
             continue
         if not spec:
-            slots.update((day, p) for p in range(1, periods + 1))
+            slots.update((day, p) for p in range(1, (periods or 0) + 1))
             continue
         for chunk in (c.strip() for c in spec.split(",")):
             match = _PERIODS.match(chunk)
@@ -153,7 +164,12 @@ def unavailable_slots(
                 continue
             first = int(match.group(1))
             last = int(match.group(2) or first)
-            if not 1 <= first <= last <= periods:
+            if first > last:
+                log.add(row.file, f"'{part}': the range {chunk} runs backwards; write "
+                        f"{last}-{first}", row.number, column)
+                ok = False
+                continue
+            if periods is not None and not 1 <= first <= last <= periods:
                 log.add(
                     row.file,
                     f"'{part}': periods must lie in 1-{periods} of the school's bell schedule",

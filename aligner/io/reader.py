@@ -123,7 +123,8 @@ def _read(directory: Path, log: IssueLog) -> Instance:
     periods = {s: sum(1 for b in bells if b.school_id == s and b.season == season)
                for s in where.school}
     classes = _classes(_table(tables, CLASSES), where, log)
-    teachers = _teachers(_table(tables, TEACHERS), days, periods, where, log)
+    bells_ok = not any(issue.file == BELLS for issue in log.issues)
+    teachers = _teachers(_table(tables, TEACHERS), days, periods if bells_ok else None, where, log)
     curriculum = _curriculum(_table(tables, CURRICULUM), where, log)
     courses = _courses(_table(tables, SYNC), where, log)
     log.raise_if_any()
@@ -148,9 +149,18 @@ def _table(tables: dict[str, Table | None], name: str) -> Table:
     return table
 
 
+_KEY_WORDS = {
+    "period": "period {2} of school {0} in season {1}",
+    "class_id": "class {1} of school {0}",
+    "subject": "subject {2} for class {1} of school {0}",
+    "receiving_class": "receiving class {2} of school {1} in course {0}",
+}
+
+
 def _unique(key: Any, seen: dict[Any, int], file: str, row: int, column: str, log: IssueLog) -> bool:
     if key in seen:
-        log.add(file, f"duplicate {column} '{key}' (first on row {seen[key]})", row, column)
+        what = _KEY_WORDS[column].format(*key) if isinstance(key, tuple) else f"{column} '{key}'"
+        log.add(file, f"duplicate {what} (first on row {seen[key]})", row, column)
         return False
     seen[key] = row
     return True
@@ -267,7 +277,7 @@ def _classes(table: Table, where: _Rows, log: IssueLog) -> dict[tuple[str, str],
 def _teachers(
     table: Table,
     days: tuple[str, ...],
-    periods: dict[str, int],
+    periods: dict[str, int] | None,
     where: _Rows,
     log: IssueLog,
 ) -> dict[str, Teacher]:
@@ -292,7 +302,9 @@ def _teachers(
         if len(log.issues) > issues_before:
             continue
         assert min_load is not None
-        unavailable = cells.unavailable_slots(row, "unavailable", log, days, periods[school_id])
+        # Without valid bells only the syntax of 'unavailable' is checked, not its period numbers.
+        count = periods[school_id] if periods is not None else None
+        unavailable = cells.unavailable_slots(row, "unavailable", log, days, count)
         if unavailable is None:
             continue
         if max_load is not None and min_load > max_load:

@@ -66,6 +66,9 @@ def read_table(
     if decoded is None:
         return None
     text, encoding = decoded
+    if encoding != ENCODINGS[0]:
+        log.warn(file, f"read as {encoding.upper()} (not UTF-8); saving as 'CSV UTF-8' avoids "
+                 "surprises")
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:
@@ -83,22 +86,31 @@ def read_table(
             log.add(file, "column appears twice in the header", row=1, column=name)
             ok = False
         seen.add(name)
-    for name in required:
-        if name not in seen:
-            log.add(file, "required column is missing from the header", row=1, column=name)
-            ok = False
+    missing = [name for name in required if name not in seen]
+    if missing and len(header) == 1:
+        for separator, word in ((";", "semicolons"), ("\t", "tabs")):
+            if separator in records[0][0]:
+                log.add(file, f"the columns seem to be separated by {word}; save the file as "
+                        "CSV (comma-separated)", row=1)
+                return None
+    for name in missing:
+        log.add(file, "required column is missing from the header", row=1, column=name)
+        ok = False
     known = [*required, *optional]
     for name in header:
         if name and name not in known:
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
-            if close:
-                log.warn(file, f"column '{name}' is not used; did you mean '{close[0]}'?",
+            if close and close[0] not in seen:
+                # Probably a misspelt column: ignoring it would silently drop its data.
+                log.add(file, f"unknown column '{name}': did you mean '{close[0]}'? (extra "
+                        "columns are ignored, but this one looks like a misspelling)",
+                        row=1, column=name)
+                ok = False
+            elif close:
+                log.warn(file, f"column '{name}' is ignored (the table has '{close[0]}')",
                          row=1, column=name)
     if not ok:
         return None
-    if encoding != ENCODINGS[0]:
-        log.warn(file, f"read as {encoding.upper()} (not UTF-8); saving as 'CSV UTF-8' avoids "
-                 "surprises")
 
     rows: list[Row] = []
     for index, record in enumerate(records[1:], start=2):
