@@ -78,8 +78,10 @@ def main() -> None:
 @click.option("--log", is_flag=True, help="Print CP-SAT's search log to stderr.")
 @click.option("--param", "params", multiple=True, callback=_parameter, metavar="NAME=VALUE",
               help="Any CP-SAT parameter, e.g. --param linearization_level=2 (repeatable).")
-@click.option("--grids/--no-grids", default=True, show_default=True,
-              help="Print every class's weekly grid.")
+@click.option("--grids", type=click.Choice(["classes", "teachers", "all", "none"]),
+              default="classes", show_default=True,
+              help="Which weekly grids to print: each class's, each teacher's, both, or none.")
+@click.option("--no-grids", is_flag=True, help="Print only the summary (same as --grids none).")
 def solve_command(
     instance: str,
     out_dir: str | None,
@@ -88,7 +90,8 @@ def solve_command(
     seed: int,
     log: bool,
     params: tuple[tuple[str, str], ...],
-    grids: bool,
+    grids: str,
+    no_grids: bool,
 ) -> None:
     """Build every class's weekly timetable for all schools of INSTANCE at once, print it and
     write lessons.csv, sessions.csv, teacher_load.csv, compliance.csv and summary.json."""
@@ -133,8 +136,10 @@ def solve_command(
 
     from aligner.export import write_outputs  # pandas writers only when there is output
 
-    if grids:
-        click.echo(timetable_text(data, result.lessons(), result.sessions()))
+    if grids != "none" and not no_grids:
+        click.echo(timetable_text(data, result.lessons(), result.sessions(),
+                                  classes=grids in ("classes", "all"),
+                                  teachers=grids in ("teachers", "all")))
     click.echo(summary_text(result), nl=False)
     try:
         written = write_outputs(result, target)

@@ -87,15 +87,58 @@ def class_grid(
     return "\n".join([title, grid(["period", *instance.days], rows), legend])
 
 
-def timetable_text(instance: Instance, lessons: pd.DataFrame, sessions: pd.DataFrame) -> str:
-    """Every class's grid, school by school."""
+def teacher_grid(
+    instance: Instance, lessons: pd.DataFrame, sessions: pd.DataFrame, teacher_id: str
+) -> str:
+    """One teacher's week at the teacher's school: local lessons (subject and class), sessions
+    taught (``->`` receiving schools) and sessions assisted (``<-`` hub), with the credited load."""
+    teacher = instance.teacher_by_id[teacher_id]
+    marks = _partners(instance, sessions)
+    cell: dict[tuple[str, int], str] = {}
+    local = lessons[(lessons["teacher_id"] == teacher_id) & (lessons["mode"] == "local")]
+    for row in local.itertuples(index=False):
+        cell[(str(row.day), int(str(row.period)))] = (
+            f"{row.subject} {instance.class_name(str(row.school_id), str(row.class_id))}")
+    taught = sessions[sessions["hub_teacher_id"] == teacher_id].drop_duplicates("session_id")
+    for row in taught.itertuples(index=False):
+        course = instance.course_by_id[str(row.course_id)]
+        here = f" {instance.class_name(course.hub_school, course.hub_class)}" if course.hub_class else ""
+        cell[(str(row.day), int(str(row.hub_period)))] = (
+            f"{course.subject}{here}->{marks[str(row.session_id)][1]}")
+    assisted = lessons[lessons["assistant_id"] == teacher_id].drop_duplicates("session_id")
+    for row in assisted.itertuples(index=False):
+        cell[(str(row.day), int(str(row.period)))] = (
+            f"{row.subject}<-{marks[str(row.session_id)][0]} (assist)")
+    rows = [[f"{bell.period} {bell.times}", *(cell.get((day, bell.period), "")
+                                               for day in instance.days)]
+            for bell in instance.periods(teacher.school_id)]
+    title = (f"{instance.school_name(teacher.school_id)} {teacher.name} ({teacher_id}): "
+             f"{len(local)} local, {len(taught)} taught online, {len(assisted)} assisted")
+    return "\n".join([title, grid(["period", *instance.days], rows)])
+
+
+def timetable_text(
+    instance: Instance,
+    lessons: pd.DataFrame,
+    sessions: pd.DataFrame,
+    *,
+    classes: bool = True,
+    teachers: bool = False,
+) -> str:
+    """Every class's grid and/or every teacher's grid, school by school."""
     blocks = []
     for school in instance.schools:
         blocks.append(f"== {school.name} ({school.school_id}) ==")
-        for klass in instance.classes:
-            if klass.school_id == school.school_id:
-                blocks.append(class_grid(instance, lessons, sessions, *klass.key))
-                blocks.append("")
+        if classes:
+            for klass in instance.classes:
+                if klass.school_id == school.school_id:
+                    blocks.append(class_grid(instance, lessons, sessions, *klass.key))
+                    blocks.append("")
+        if teachers:
+            for teacher in instance.teachers:
+                if teacher.school_id == school.school_id:
+                    blocks.append(teacher_grid(instance, lessons, sessions, teacher.teacher_id))
+                    blocks.append("")
     return "\n".join(blocks).rstrip() + "\n"
 
 

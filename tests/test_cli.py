@@ -33,6 +33,19 @@ def test_solve_prints_grids_and_writes_five_checked_files(tmp_path):
     assert_valid(load_instance(directory), out)
 
 
+def test_teacher_grids_show_lessons_sessions_and_assisting(tmp_path):
+    directory = sync_pair(tmp_path, per_week="1-2", days=("Mon", "Tue"))
+    result = run("solve", str(directory), "--out", str(tmp_path / "out"), "--grids", "teachers")
+    assert result.exit_code == 0, result.output
+    # th teaches h1 live to R twice (2 lessons a week, both online at the optimum: no
+    # missing sessions); tr assists both sessions in R's room.
+    assert "H校 th (th): 0 local, 2 taught online, 0 assisted" in result.stdout
+    assert "数学 h1->R校" in result.stdout
+    assert "R校 tr (tr): 0 local, 0 taught online, 2 assisted" in result.stdout
+    assert "数学<-H校 (assist)" in result.stdout
+    assert "(H/h1, grade 3)" not in result.stdout  # no class grids
+
+
 def test_default_output_directory_is_named_after_the_instance(tmp_path, monkeypatch):
     directory = sync_pair(tmp_path)
     monkeypatch.chdir(tmp_path)
