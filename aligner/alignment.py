@@ -73,9 +73,12 @@ def course_school_pairs(instance: Instance) -> tuple[tuple[str, str], ...]:
     return tuple(pairs)
 
 
-def alignments(instance: Instance) -> dict[tuple[str, str], PairAlignment]:
-    """The overlap table of every (hub, receiving) pair linked by a course."""
-    return {pair: pair_alignment(instance, *pair) for pair in course_school_pairs(instance)}
+def alignments(
+    instance: Instance, pairs: tuple[tuple[str, str], ...] | None = None
+) -> dict[tuple[str, str], PairAlignment]:
+    """The overlap table of every (hub, receiving) pair: those given, or those linked by a course."""
+    chosen = pairs if pairs is not None else course_school_pairs(instance)
+    return {pair: pair_alignment(instance, *pair) for pair in chosen}
 
 
 SessionOptions = dict[tuple[str, int], dict[str, tuple[tuple[int, int], ...]]]

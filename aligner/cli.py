@@ -11,13 +11,14 @@ from __future__ import annotations
 import sys
 import warnings
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
 from aligner.capacity import capacity_findings
 from aligner.explain import conflicting_rule_groups, describe_group
 from aligner.instance import Instance
-from aligner.io import InputError, InputWarning, load_instance
+from aligner.io import InputError, InputWarning, load_instance, load_schedules
 from aligner.parameters import SolverParameterError
 from aligner.report import alignment_text, summary_text, timetable_text
 from aligner.solve import SolverSettings, Status, solve
@@ -39,14 +40,18 @@ def _load(directory: str) -> Instance:
         try:
             return load_instance(directory)
         except InputError as exc:
-            click.echo(f"error: cannot read the instance in {directory}:", err=True)
-            for issue in exc.issues:
-                click.echo(f"  {issue}", err=True)
-            click.echo(f"({len(exc.issues)} problem(s))", err=True)
-            sys.exit(EXIT_BAD_INPUT)
+            _report_bad_input(directory, exc)
         finally:
             for warning in caught:
                 click.echo(f"warning: {warning.message}", err=True)
+
+
+def _report_bad_input(directory: str, exc: InputError) -> NoReturn:
+    click.echo(f"error: cannot read the instance in {directory}:", err=True)
+    for issue in exc.issues:
+        click.echo(f"  {issue}", err=True)
+    click.echo(f"({len(exc.issues)} problem(s))", err=True)
+    sys.exit(EXIT_BAD_INPUT)
 
 
 def _parameter(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple:
@@ -178,8 +183,20 @@ def _explain_infeasible(instance: Instance, seed: int, seconds: float) -> None:
 @click.argument("instance", type=click.Path(file_okay=False))
 def align_command(instance: str) -> None:
     """Print the wall-clock overlap (minutes) of every hub period with every receiving period
-    for each pair of schools linked by a course, and mark the pairs that qualify."""
-    click.echo(alignment_text(_load(instance)), nl=False)
+    for each pair of schools linked by a course, and mark the pairs that qualify.
+
+    Only instance.yaml, schools.csv, bells.csv and the school pairs in sync.csv are needed, so
+    this works while the rest of the instance is still being drafted."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        try:
+            data, pairs = load_schedules(instance)
+        except InputError as exc:
+            _report_bad_input(instance, exc)
+        finally:
+            for warning in caught:
+                click.echo(f"warning: {warning.message}", err=True)
+    click.echo(alignment_text(data, pairs), nl=False)
 
 
 if __name__ == "__main__":

@@ -191,15 +191,16 @@ def sessions_text(result: Result) -> str:
     return f"Sessions: {total} a week\n{table}" if rows else "Sessions: none (no courses)"
 
 
-def alignment_text(instance: Instance) -> str:
-    """The overlap matrix (minutes) of every (hub, receiving) pair; '*' marks qualifying cells."""
+def alignment_text(instance: Instance, pairs: tuple[tuple[str, str], ...] | None = None) -> str:
+    """The overlap matrix (minutes) of every (hub, receiving) pair (those given, or those linked
+    by a course); '*' marks the cells that qualify."""
     minimum = instance.policy.min_overlap_minutes
     blocks = [f"Season {instance.season}; a session needs >= {minimum} minutes of overlap "
               "(* marks the pairs of periods that qualify)."]
-    pairs = alignments(instance)
-    if not pairs:
+    tables = alignments(instance, pairs)
+    if not tables:
         blocks.append("No course links two schools, so there is nothing to align.")
-    for (hub, receiving), pair in pairs.items():
+    for (hub, receiving), pair in tables.items():
         header = [f"{instance.short_name(hub)} \\ {instance.short_name(receiving)}"] + [
             f"{r.period} {r.times}" for r in pair.receiving_periods
         ]

@@ -143,6 +143,46 @@ def _read(directory: Path, log: IssueLog) -> Instance:
     return instance
 
 
+def load_schedules(directory: str | Path) -> tuple[Instance, tuple[tuple[str, str], ...]]:
+    """Only what alignment needs: settings, schools and bells (validated as strictly as by
+    :func:`load_instance`) and the (hub, receiving) school pairs named in sync.csv, read
+    leniently; every pair of schools when sync.csv is missing. The instance returned has no
+    classes, teachers, curriculum or courses."""
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise InputError([InputIssue(str(directory), "is not a directory holding an instance")])
+    log = IssueLog()
+    try:
+        settings = read_settings(directory, log)
+        schools_table = read_table(directory, SCHOOLS, *COLUMNS[SCHOOLS], log)
+        bells_table = read_table(directory, BELLS, *COLUMNS[BELLS], log)
+        log.raise_if_any()
+        assert settings is not None and schools_table is not None and bells_table is not None
+        where = _Rows()
+        schools = _schools(schools_table, where, log)
+        bells = _bells(bells_table, where, settings["season"], log)
+        log.raise_if_any()
+        instance = Instance(**settings, schools=tuple(schools.values()), bells=tuple(bells),
+                            classes=(), teachers=(), curriculum=(), courses=())
+        return instance, _school_pairs(directory, schools)
+    finally:
+        for warning in log.warnings:
+            warnings.warn(str(warning), InputWarning, stacklevel=2)
+
+
+def _school_pairs(directory: Path, schools: dict[str, School]) -> tuple[tuple[str, str], ...]:
+    """(hub, receiving) pairs of known schools in sync.csv, in order; all pairs without it."""
+    quiet = IssueLog()
+    table = read_table(directory, SYNC, ("hub_school", "receiving_school"), (), quiet)
+    if table is None:
+        ids = list(schools)
+        return tuple((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])
+    pairs = {(row["hub_school"], row["receiving_school"]): None for row in table.rows
+             if row["hub_school"] in schools and row["receiving_school"] in schools
+             and row["hub_school"] != row["receiving_school"]}
+    return tuple(pairs)
+
+
 def _table(tables: dict[str, Table | None], name: str) -> Table:
     table = tables[name]
     assert table is not None  # read_table logged an issue otherwise
