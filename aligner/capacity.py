@@ -271,24 +271,15 @@ def weekly_minimums(cap: Capacity) -> Iterator[Finding]:
     """Each weekly minimum <= the sessions the courses that supply it can hold."""
     instance = cap.instance
     policy = instance.policy
-    sync_supply: dict[tuple[str, str], int] = defaultdict(int)
-    delivered: dict[str, int] = defaultdict(int)
-    received: dict[str, int] = defaultdict(int)
-    for course in instance.courses:
-        n = cap.most_sessions(course)
-        delivered[course.hub_school] += n
-        for school_id in course.receiving_schools:
-            received[school_id] += n
-            if course.form == "sync":
-                sync_supply[(course.hub_school, school_id)] += n
-    for (hub, receiving), n in sync_supply.items():
+    most = instance.weekly_totals({c.course_id: cap.most_sessions(c) for c in instance.courses})
+    for (hub, receiving), n in most.sync_per_pair.items():
         if n < policy.min_sync_lessons_per_pair:
             yield Finding("pair_minimum", (
                 f"{instance.school_name(hub)} -> {instance.school_name(receiving)} needs at "
                 f"least {policy.min_sync_lessons_per_pair} sync lessons a week, but its sync "
                 f"courses can hold at most {n}"))
-    for rule, counts, verb in (("hub_minimum", delivered, "deliver"),
-                               ("receiving_minimum", received, "take part in")):
+    for rule, counts, verb in (("hub_minimum", most.delivered, "deliver"),
+                               ("receiving_minimum", most.received, "take part in")):
         for school_id, n in counts.items():
             if n < policy.min_online_lessons_per_school:
                 yield Finding(rule, (

@@ -8,6 +8,8 @@ once, after validation.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from typing import Literal
@@ -219,6 +221,17 @@ class Weights(Frozen):
 DEFAULT_CORE_SUBJECTS: tuple[str, ...] = ("语文", "数学", "英语")
 
 
+@dataclass
+class WeeklyTotals:
+    """Sessions that count toward the weekly minimums: sync sessions per (hub, receiving) pair
+    linked by a sync course, sessions delivered per hub school, taken part in per receiving
+    school."""
+
+    sync_per_pair: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    delivered: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    received: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
 class Instance(Frozen):
     """One validated instance. Build it with :func:`aligner.load_instance`."""
 
@@ -304,6 +317,18 @@ class Instance(Frozen):
         for course in self.courses:
             courses[course.hub_teacher].append(course)
         return {k: tuple(v) for k, v in courses.items()}
+
+    def weekly_totals(self, sessions: Mapping[str, int]) -> WeeklyTotals:
+        """What the weekly minimums count, given the sessions of each course in a week."""
+        totals = WeeklyTotals()
+        for course in self.courses:
+            n = sessions.get(course.course_id, 0)
+            totals.delivered[course.hub_school] += n
+            for school_id in course.receiving_schools:
+                totals.received[school_id] += n
+                if course.form == "sync":
+                    totals.sync_per_pair[(course.hub_school, school_id)] += n
+        return totals
 
     def school_name(self, school_id: str) -> str:
         school = self.school_by_id.get(school_id)

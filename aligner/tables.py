@@ -121,26 +121,15 @@ def teacher_load_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame
 def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
     """Every weekly minimum, load bound and level minimum, with what the timetable achieves."""
     policy = instance.policy
-    sessions_of = Counter(s.course_id for s in timetable.sessions)
+    totals = instance.weekly_totals(Counter(s.course_id for s in timetable.sessions))
     rows: list[list[object]] = []
-
-    pair_sync: Counter[tuple[str, str]] = Counter()
-    delivered: Counter[str] = Counter()
-    received: Counter[str] = Counter()
-    for course in instance.courses:
-        n = sessions_of[course.course_id]
-        delivered[course.hub_school] += n
-        for school_id in course.receiving_schools:
-            received[school_id] += n
-            if course.form == "sync":
-                pair_sync[(course.hub_school, school_id)] += n
-    for (hub, receiving), n in pair_sync.items():
+    for (hub, receiving), n in totals.sync_per_pair.items():
         rows.append(["min_sync_lessons_per_pair", f"{hub}->{receiving}",
                      float(policy.min_sync_lessons_per_pair), float(n)])
-    for school_id, n in delivered.items():
+    for school_id, n in totals.delivered.items():
         rows.append(["min_online_lessons_delivered", school_id,
                      float(policy.min_online_lessons_per_school), float(n)])
-    for school_id, n in received.items():
+    for school_id, n in totals.received.items():
         rows.append(["min_online_lessons_received", school_id,
                      float(policy.min_online_lessons_per_school), float(n)])
 
