@@ -1,7 +1,8 @@
 """The ``aligner`` command: a thin layer over the library. Results go to stdout; errors, logs and
 progress to stderr.
 
-Exit codes: 0 a timetable was found (or the command succeeded); 2 bad input or usage;
+Exit codes: 0 a timetable was found (or the command succeeded); 1 (check) a hard rule is
+broken; 2 bad input or usage;
 3 proven infeasible; 4 no timetable within the time limit; 5 internal solver error;
 6 the output could not be written.
 """
@@ -20,10 +21,12 @@ from aligner.explain import conflicting_rule_groups, describe_group
 from aligner.instance import Instance
 from aligner.io import InputError, InputWarning, load_instance, load_schedules
 from aligner.parameters import SolverParameterError
-from aligner.report import alignment_text, summary_text, timetable_text
+from aligner.report import alignment_text, check_text, summary_text, timetable_text
 from aligner.solve import SolverSettings, Status, solve
 
 EXIT_OK = 0
+EXIT_BROKEN = 1
+"""aligner check: a hard rule is broken."""
 EXIT_BAD_INPUT = 2
 EXIT_INFEASIBLE = 3
 EXIT_NO_SOLUTION = 4
@@ -177,6 +180,27 @@ def _explain_infeasible(instance: Instance, seed: int, seconds: float) -> None:
     click.echo("These rules cannot all hold together:")
     for group in groups:
         click.echo(f"  - {describe_group(instance, group)}")
+
+
+@main.command("check")
+@click.argument("instance", type=click.Path(file_okay=False))
+@click.argument("solution", type=click.Path(file_okay=False))
+@click.option("--loads", "show_loads", is_flag=True,
+              help="Also print every teacher's recomputed credited load.")
+def check_command(instance: str, solution: str, show_loads: bool) -> None:
+    """Re-verify the timetable in SOLUTION (lessons.csv and sessions.csv, ours or edited by
+    hand) against every hard rule of INSTANCE; recompute the objective terms and each teacher's
+    credited load. Exit 0 when no hard rule is broken, 1 otherwise."""
+    from aligner.check import check_solution
+
+    data = _load(instance)
+    if not Path(solution).is_dir():
+        click.echo(f"error: {solution} is not a directory holding lessons.csv and sessions.csv",
+                   err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    report = check_solution(data, solution)
+    click.echo(check_text(data, report, show_loads=show_loads), nl=False)
+    sys.exit(EXIT_OK if report.ok else EXIT_BROKEN)
 
 
 @main.command("align")

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from aligner.alignment import alignments
+from aligner.check import TERM_WEIGHTS, CheckReport
 from aligner.instance import Instance
 from aligner.solve import Result
 
@@ -189,6 +190,39 @@ def sessions_text(result: Result) -> str:
     total = int(held.sum())
     table = grid(["course", "form", "subject", "hub -> receiving", "per_week", "sessions"], rows)
     return f"Sessions: {total} a week\n{table}" if rows else "Sessions: none (no courses)"
+
+
+def check_text(instance: Instance, report: CheckReport, *, show_loads: bool = False) -> str:
+    """The verdict of aligner check: broken rules, stale reports, recomputed objective and loads."""
+    hard = [v for v in report.violations if v.hard]
+    soft = [v for v in report.violations if not v.hard]
+    lines = [f"broken: {v}" for v in hard]
+    lines += [f"report out of date: {v.message}" for v in soft]
+    if hard:
+        rules = sorted({v.rule for v in hard})
+        lines.append(f"{len(hard)} violation(s) of {len(rules)} rule(s): {', '.join(rules)}")
+    else:
+        lines.append(f"No hard rule is broken ({report.lessons} class lessons, "
+                     f"{report.sessions} sessions checked).")
+    weights = instance.weights
+    lines.append(f"Objective recomputed: {report.objective} = " + " + ".join(
+        f"{name} {value} x {getattr(weights, TERM_WEIGHTS[name])}"
+        for name, value in report.terms.items()))
+    out_of_bounds = [t for t in instance.teachers
+                     if report.loads[t.teacher_id][3] < t.min_load
+                     or (t.max_load is not None and report.loads[t.teacher_id][3] > t.max_load)]
+    lines.append(f"Credited loads recomputed for {len(instance.teachers)} teachers: "
+                 + (f"{len(out_of_bounds)} out of bounds" if out_of_bounds else "all within bounds"))
+    if show_loads:
+        rows = []
+        for t in instance.teachers:
+            local, taught, assisted, load = report.loads[t.teacher_id]
+            cap = "-" if t.max_load is None else f"{t.max_load}"
+            rows.append([t.teacher_id, t.name, str(local), str(taught), str(assisted),
+                         f"{float(load):g}", f"{t.min_load}", cap])
+        lines.append(grid(["teacher", "name", "local", "online_main", "assistant", "credited",
+                           "min_load", "max_load"], rows))
+    return "\n".join(lines) + "\n"
 
 
 def alignment_text(instance: Instance, pairs: tuple[tuple[str, str], ...] | None = None) -> str:

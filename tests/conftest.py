@@ -7,16 +7,24 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from checker import assert_valid
-
+from aligner.check import check_solution
 from aligner.export import write_outputs
+from aligner.instance import Instance
 from aligner.io import load_instance
 from aligner.solve import Result, SolverSettings, solve
 
+sys.path.insert(0, str(Path(__file__).parent))  # the tests import builders and conftest
+
 ROOT = Path(__file__).resolve().parent.parent
 LANXI = ROOT / "data" / "lanxi-2022-winter"
+
+
+def assert_valid(instance: Instance, out: Path) -> None:
+    """The timetable in ``out`` keeps every rule and its reports tell the truth."""
+    report = check_solution(instance, out, require_reports=True)
+    assert not report.violations, f"{len(report.violations)} violation(s):\n" + "\n".join(
+        f"  {v}" for v in report.violations
+    )
 
 
 def solve_checked(directory: Path, out: Path | None = None, **settings: object) -> Result:

@@ -6,8 +6,8 @@ import json
 
 import pandas as pd
 from builders import SAME_BELLS, course, klass, pair, school, subject, sync_pair, teacher
-from checker import assert_valid
 from click.testing import CliRunner
+from conftest import assert_valid
 
 from aligner.cli import main
 from aligner.export import OUTPUT_FILES

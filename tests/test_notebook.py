@@ -6,8 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from checker import assert_valid
-from conftest import LANXI, ROOT
+from conftest import LANXI, ROOT, assert_valid
 
 from aligner.export import write_outputs
 

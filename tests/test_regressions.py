@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from builders import bells, write_instance
-from checker import check_solution
 
+from aligner.check import check_solution
 from aligner.export import write_outputs
 from aligner.io import load_instance
 from aligner.solve import SolverSettings, solve
@@ -55,4 +55,4 @@ def test_same_day_repeats_are_exact_in_a_first_solution(tmp_path):
         assert result.found
         out = directory / f"out{seed}"
         write_outputs(result, out)
-        assert check_solution(instance, out) == []
+        assert check_solution(instance, out, require_reports=True).violations == ()

@@ -1,4 +1,5 @@
-"""The independent checker accepts real solver outputs and rejects corrupted ones."""
+"""The independent checker (aligner.check) accepts real solver outputs and names the rule each
+corruption breaks: one mutation test per hard rule, plus the reports and the command."""
 
 from __future__ import annotations
 
@@ -8,8 +9,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from builders import bells, write_instance
-from checker import Violation, assert_valid, check_solution
+from click.testing import CliRunner
+from conftest import assert_valid
 
+from aligner.check import Violation, check_solution
+from aligner.cli import main
+from aligner.export import write_outputs
 from aligner.io import load_instance
 from aligner.solve import SolverSettings, solve
 
@@ -98,12 +103,7 @@ def solved(directory: Path) -> Path:
     result = solve(load_instance(directory), SolverSettings(workers=1, time_limit=20))
     assert result.found, f"no timetable: {result.status}"
     out = directory / "out"
-    out.mkdir()
-    for name, frame in (("lessons", result.lessons()), ("sessions", result.sessions()),
-                        ("teacher_load", result.teacher_load()),
-                        ("compliance", result.compliance())):
-        frame.to_csv(out / f"{name}.csv", index=False, encoding="utf-8-sig")
-    (out / "summary.json").write_text(json.dumps(result.summary(), ensure_ascii=False), "utf-8")
+    write_outputs(result, out)
     return out
 
 
@@ -117,7 +117,7 @@ def read(out: Path, name: str) -> pd.DataFrame:
     return pd.read_csv(out / name, dtype=str, keep_default_na=False, encoding="utf-8-sig")
 
 
-def mutated(case: tuple[Path, Path], tmp_path: Path, change) -> list[Violation]:
+def mutated(case: tuple[Path, Path], tmp_path: Path, change) -> tuple[Violation, ...]:
     """Copy the outputs, let ``change(frames, summary)`` corrupt them, and check the copy."""
     directory, out = case
     frames = {n: read(out, f"{n}.csv") for n in ("lessons", "sessions", "teacher_load",
@@ -127,10 +127,10 @@ def mutated(case: tuple[Path, Path], tmp_path: Path, change) -> list[Violation]:
     for name, frame in frames.items():
         frame.to_csv(tmp_path / f"{name}.csv", index=False, encoding="utf-8-sig")
     (tmp_path / "summary.json").write_text(json.dumps(summary), "utf-8")
-    return check_solution(load_instance(directory), tmp_path)
+    return check_solution(load_instance(directory), tmp_path).violations
 
 
-def rules(violations: list[Violation]) -> set[str]:
+def rules(violations: tuple[Violation, ...]) -> set[str]:
     return {v.rule for v in violations}
 
 
@@ -159,7 +159,7 @@ def test_rich_solution_passes(rich_case: tuple[Path, Path]) -> None:
 
 
 def test_missing_file_is_reported(rich_case: tuple[Path, Path], tmp_path: Path) -> None:
-    violations = check_solution(load_instance(rich_case[0]), tmp_path)
+    violations = check_solution(load_instance(rich_case[0]), tmp_path).violations
     assert "table_consistency" in rules(violations)
     with pytest.raises(AssertionError, match="table_consistency"):
         assert_valid(load_instance(rich_case[0]), tmp_path)
@@ -234,28 +234,33 @@ def test_changed_credited_load(rich_case, tmp_path) -> None:
         load = f["teacher_load"]
         load.loc[0, "credited"] = str(float(load.loc[0, "credited"]) + 0.5)
 
-    assert rules(mutated(rich_case, tmp_path, change)) == {"credited_load"}
+    found = mutated(rich_case, tmp_path, change)
+    assert rules(found) == {"report"} and not any(v.hard for v in found)
+    assert "teacher_load.csv row of teacher" in found[0].message
 
 
 def test_changed_summary_term(rich_case, tmp_path) -> None:
     def change(_f, summary):
         summary["terms"]["misalignment_minutes"]["value"] += 1
 
-    assert rules(mutated(rich_case, tmp_path, change)) == {"objective_term"}
+    found = mutated(rich_case, tmp_path, change)
+    assert rules(found) == {"report"} and "misalignment_minutes" in found[0].message
 
 
 def test_changed_objective(rich_case, tmp_path) -> None:
     def change(_f, summary):
         summary["objective"] -= 1
 
-    assert rules(mutated(rich_case, tmp_path, change)) == {"objective_term"}
+    found = mutated(rich_case, tmp_path, change)
+    assert rules(found) == {"report"} and "summary.json objective" in found[0].message
 
 
 def test_missing_compliance_row(rich_case, tmp_path) -> None:
     def change(f, _s):
         f["compliance"] = f["compliance"].iloc[1:]
 
-    assert rules(mutated(rich_case, tmp_path, change)) == {"compliance_table"}
+    found = mutated(rich_case, tmp_path, change)
+    assert rules(found) == {"report"} and "compliance.csv lacks the row" in found[0].message
 
 
 def test_wrong_overlap_minutes(rich_case, tmp_path) -> None:
@@ -270,7 +275,7 @@ def test_room_capacity(tmp_path) -> None:
     """The same timetable with school B's sync room removed uses a room B does not have."""
     out = solved(rich(tmp_path / "one"))
     shrunk = rich(tmp_path / "none", rooms_b=0)
-    assert "room_capacity" in rules(check_solution(load_instance(shrunk), out))
+    assert "room_capacity" in rules(check_solution(load_instance(shrunk), out).violations)
 
 
 def test_second_lesson_on_a_capped_day(rich_case, tmp_path) -> None:
@@ -324,6 +329,91 @@ def test_no_sync_session_left(rich_case, tmp_path) -> None:
             f[name] = f[name][~f[name]["session_id"].isin(ids)]
 
     found = mutated(rich_case, tmp_path, change)
-    minimums = {v.message.split(":")[0] for v in found if v.rule == "weekly_minimum"}
-    assert minimums == {"min_sync_lessons_per_pair H->A", "min_sync_lessons_per_pair H->B"}
+    minimums = sorted(v.message for v in found if v.rule == "weekly_minimum")
+    assert minimums == [
+        "hub (H) gives a (A) 0 sync lessons a week, at least 1 needed",
+        "hub (H) gives b (B) 0 sync lessons a week, at least 1 needed",
+    ]
     assert any(v.rule == "level_minimum" and "hma" in v.message for v in found)
+
+
+def test_local_lesson_by_the_wrong_teacher(rich_case, tmp_path) -> None:
+    def change(f, _s):
+        lessons = f["lessons"]
+        row = lessons[(lessons["teacher_id"] == "hart") & (lessons["mode"] == "local")].index[0]
+        lessons.loc[row, "teacher_id"] = "hmu"
+
+    found = mutated(rich_case, tmp_path, change)
+    assert any(v.rule == "local_teacher" and "teacher hmu" in v.message
+               and "gives it to teacher hart" in v.message for v in found)
+
+
+def test_credited_load_below_min_load(rich_case, tmp_path) -> None:
+    """hmu (min_load 3) teaches only the two 'mu' delivery sessions, 2 x 1.5 = 3; without one
+    of them the credited load is 1.5."""
+    def change(f, _s):
+        sid = f["sessions"].loc[f["sessions"]["course_id"] == "mu", "session_id"].iloc[0]
+        for name in ("sessions", "lessons"):
+            f[name] = f[name][f[name]["session_id"] != sid]
+
+    found = mutated(rich_case, tmp_path, change)
+    assert any(v.rule == "credited_load" and v.hard and "credited load of 1.5" in v.message
+               and "outside [3, 12]" in v.message for v in found)
+
+
+def test_checker_shares_no_code_with_the_model() -> None:
+    import ast
+
+    import aligner.check
+
+    tree = ast.parse(Path(aligner.check.__file__).read_text(encoding="utf-8"))
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {a.name for node in ast.walk(tree) if isinstance(node, ast.Import)
+                 for a in node.names}
+    forbidden = {"aligner.model", "aligner.alignment", "aligner.capacity", "aligner.tables",
+                 "aligner.solve", "aligner.explain", "aligner.export", "aligner.report"}
+    assert imported  # the parse found the imports
+    assert not {m for m in imported
+                if m and any(m == f or m.startswith(f + ".") for f in forbidden)}
+
+
+# ---- the command ----------------------------------------------------------------------------
+
+
+def test_check_command_passes_our_timetable(tmp_path) -> None:
+    from conftest import LANXI
+
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["solve", str(LANXI), "--out", str(out), "--no-grids"]
+                              ).exit_code == 0
+    result = CliRunner().invoke(main, ["check", str(LANXI), str(out), "--loads"])
+    assert result.exit_code == 0, result.output
+    assert "No hard rule is broken (516 class lessons, 13 sessions checked)." in result.stdout
+    assert "Objective recomputed: 65 = misalignment_minutes 65 x 1" in result.stdout
+    assert "wx-t19  | 方琳   | 8     | 5           | 0         | 15.5" in result.stdout
+
+    # An office moves a lesson by hand in Excel (saved as GB18030) onto an occupied period.
+    lessons = pd.read_csv(out / "lessons.csv", dtype=str, keep_default_na=False,
+                          encoding="utf-8-sig")
+    mine = lessons[(lessons["school_id"] == "houren") & (lessons["class_id"] == "1-1")]
+    local = mine[mine["mode"] == "local"]
+    taken = mine.iloc[0]
+    moved = local[(local["day"] != taken["day"]) | (local["period"] != taken["period"])].index[0]
+    lessons.loc[moved, ["day", "period", "start", "end"]] = taken[
+        ["day", "period", "start", "end"]].to_list()
+    lessons.to_csv(out / "lessons.csv", index=False, encoding="gb18030")
+    result = CliRunner().invoke(main, ["check", str(LANXI), str(out)])
+    assert result.exit_code == 1, result.output
+    assert (f"broken: [class_double_booked] class 一年级 (houren/1-1) of 兰溪市厚仁中心小学 has 2 "
+            f"lessons on {taken['day']} period {taken['period']}") in result.stdout
+    assert "report out of date" not in result.stdout  # the counts are unchanged
+
+
+def test_check_command_needs_a_solution_directory(tmp_path) -> None:
+    from conftest import LANXI
+
+    result = CliRunner().invoke(main, ["check", str(LANXI), str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    result = CliRunner().invoke(main, ["check", str(LANXI), str(tmp_path)])
+    assert result.exit_code == 1
+    assert "lessons.csv is missing" in result.stdout
