@@ -402,16 +402,16 @@ def one_lesson_per_class_and_period(w: Week) -> Iterator[Violation]:
 
 def one_place_per_teacher_and_period(w: Week) -> Iterator[Violation]:
     """A teacher has at most one commitment per (day, period), never in an unavailable slot."""
-    busy = defaultdict(list)
+    busy: dict[tuple[str, str, int], list[str]] = defaultdict(list)
     for teacher, day, p, what in commitments(w):
         busy[(teacher, day, p)].append(what)
         if (day, p) in w.inst.teacher_by_id[teacher].unavailable:
             yield Violation("teacher_unavailable", f"{w.teacher(teacher)} is unavailable on "
                             f"{day} period {p} but has {what}")
-    for (teacher, day, p), what in busy.items():
-        if len(what) > 1:
+    for (teacher, day, p), places in busy.items():
+        if len(places) > 1:
             yield Violation("teacher_double_booked", f"{w.teacher(teacher)} is in "
-                            f"{len(what)} places on {day} period {p}: {'; '.join(what)}")
+                            f"{len(places)} places on {day} period {p}: {'; '.join(places)}")
 
 
 def sync_rooms_suffice(w: Week) -> Iterator[Violation]:
@@ -494,7 +494,7 @@ def minimums(w: Week) -> dict[tuple[str, str], tuple[Fraction, Fraction, bool]]:
             received[school] += n[c.course_id]
             if c.form == "sync":
                 pair[f"{c.hub_school}->{school}"] += n[c.course_id]
-    out = {}
+    out: dict[tuple[str, str], tuple[Fraction, Fraction, bool]] = {}
     for rule, achieved, least in (
         ("min_sync_lessons_per_pair", pair, p.min_sync_lessons_per_pair),
         ("min_online_lessons_delivered", delivered, p.min_online_lessons_per_school),
