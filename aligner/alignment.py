@@ -88,18 +88,31 @@ def session_options(
     instance: Instance,
     course: Course,
     pairs: dict[tuple[str, str], PairAlignment] | None = None,
+    *,
+    relaxed: bool = False,
 ) -> SessionOptions:
     """Where a session of the course can take place.
 
     (day, hub period) -> receiving school -> its (period, overlap minutes) choices: the hub
     teacher is available at the hub period, and each receiving period overlaps it by at least
     the minimum while that school's assistants are available. Only (day, hub period) pairs where
-    every receiving school has a choice are listed.
+    every receiving school has a choice are listed. ``relaxed`` lists every (day, hub period)
+    and every receiving period, available, aligned or not (to explain infeasibility).
     """
     pairs = pairs if pairs is not None else alignments(instance)
     options: SessionOptions = {}
     for day in instance.days:
         for bell in instance.periods(course.hub_school):
+            if relaxed:
+                options[(day, bell.period)] = {
+                    school: tuple(
+                        (r + 1, int(m))
+                        for r, m in enumerate(pairs[(course.hub_school, school)]
+                                              .overlap[bell.period - 1])
+                    )
+                    for school in course.receiving_schools
+                }
+                continue
             if instance.is_unavailable(course.hub_teacher, day, bell.period):
                 continue
             choices = {

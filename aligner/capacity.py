@@ -90,20 +90,49 @@ class Capacity:
 # ---- the checks --------------------------------------------------------------------------------
 
 
+def slots_text(instance: Instance, slots: Iterable[Slot]) -> str:
+    """[('Mon', 1), ('Mon', 2), ('Wed', 3)] -> 'Mon 1-2, Wed 3' (days in the instance's order)."""
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for day, period in slots:
+        by_day[day].append(period)
+    parts = []
+    for day in sorted(by_day, key=lambda d: instance.days.index(d) if d in instance.days else 99):
+        runs: list[list[int]] = []
+        for period in sorted(by_day[day]):
+            if runs and period == runs[-1][-1] + 1:
+                runs[-1].append(period)
+            else:
+                runs.append([period])
+        parts.append(f"{day} " + ",".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}"
+                                          for r in runs))
+    return ", ".join(parts) if parts else "no period"
+
+
+def course_slots_sentence(instance: Instance, course: Course, slots: list[Slot],
+                          teachers: Iterable[str]) -> str:
+    """'course ma needs 4 sessions a week, but only 3 periods of 巫溪 (Mon 1-3) overlap 厚仁's
+    periods by at least 30 minutes while teacher 王老师 is available'."""
+    hub = instance.school_name(course.hub_school)
+    receiving = "、".join(instance.school_name(s) for s in course.receiving_schools)
+    where = f" ({slots_text(instance, slots)})" if 0 < len(slots) <= 10 else ""
+    names = [teacher_phrase(instance, t) for t in teachers]
+    who = (" while " + " and ".join(names) + (" is" if len(names) == 1 else " are")
+           + " available") if names else ""
+    verb = "but only" if len(slots) < course.min_per_week else "and only"
+    return (f"course {course.course_id} needs {count(course.min_per_week, 'session')} a week, "
+            f"{verb} {count(len(slots), 'period')} of {hub}{where} overlap {receiving}'s periods "
+            f"by at least {instance.policy.min_overlap_minutes} minutes{who}")
+
+
 def course_alignment(cap: Capacity) -> Iterator[Finding]:
     """A course needs min_per_week (day, hub period) slots where a session can take place."""
     instance = cap.instance
     for course in instance.courses:
-        slots = len(cap.options[course.course_id])
         if course.course_id in cap.blocked:
-            hub = instance.school_name(course.hub_school)
-            receiving = "、".join(instance.school_name(s) for s in course.receiving_schools)
-            yield Finding("course", (
-                f"course {course.course_id} needs {count(course.min_per_week, 'session')} a "
-                f"week, but only {count(slots, 'period')} of {hub} overlap {receiving}'s "
-                f"periods by at least {instance.policy.min_overlap_minutes} minutes while "
-                f"{teacher_phrase(instance, course.hub_teacher)} (and the assistants) are "
-                "available"))
+            assistants = {a for s in course.receiving_schools for a in course.assistants_at(s)}
+            yield Finding("course", course_slots_sentence(
+                instance, course, list(cap.options[course.course_id]),
+                [course.hub_teacher, *sorted(assistants)]))
 
 
 def sync_rooms(cap: Capacity) -> Iterator[Finding]:

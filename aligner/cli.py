@@ -17,7 +17,7 @@ from typing import NoReturn
 import click
 
 from aligner.capacity import capacity_findings
-from aligner.explain import conflicting_rule_groups, describe_group
+from aligner.explain import Explanation, explain
 from aligner.instance import Instance
 from aligner.io import InputError, InputWarning, load_instance, load_schedules
 from aligner.parameters import SolverParameterError
@@ -32,8 +32,6 @@ EXIT_INFEASIBLE = 3
 EXIT_NO_SOLUTION = 4
 EXIT_INTERNAL = 5
 EXIT_CANNOT_WRITE = 6
-EXPLAIN_SECONDS = 20.0
-"""At most this long (or the time limit, if shorter) is spent naming conflicting rules."""
 
 
 def _load(directory: str) -> Instance:
@@ -84,6 +82,9 @@ def main() -> None:
               help="CP-SAT search threads.")
 @click.option("--seed", type=int, default=0, show_default=True, help="CP-SAT random seed.")
 @click.option("--log", is_flag=True, help="Print CP-SAT's search log to stderr.")
+@click.option("--explain-time", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True,
+              help="Seconds at most spent naming the conflicting rules of an infeasible instance.")
 @click.option("--param", "params", multiple=True, callback=_parameter, metavar="NAME=VALUE",
               help="Any CP-SAT parameter, e.g. --param linearization_level=2 (repeatable).")
 @click.option("--grids", type=click.Choice(["classes", "teachers", "all", "none"]),
@@ -97,6 +98,7 @@ def solve_command(
     workers: int,
     seed: int,
     log: bool,
+    explain_time: float,
     params: tuple[tuple[str, str], ...],
     grids: str,
     no_grids: bool,
@@ -112,11 +114,7 @@ def solve_command(
     findings = capacity_findings(data)
     if findings:
         click.echo("Status: INFEASIBLE (found before solving)")
-        click.echo("No timetable exists for this instance. Why:")
-        for finding in findings:
-            click.echo(f"  - {finding.message}")
-        click.echo("Nothing was written.", err=True)
-        sys.exit(EXIT_INFEASIBLE)
+        _report_infeasible(Explanation(data, findings=findings), target)
 
     try:
         result = solve(data, settings)
@@ -126,9 +124,9 @@ def solve_command(
 
     if result.status is Status.INFEASIBLE:
         click.echo(summary_text(result), nl=False)
-        _explain_infeasible(data, seed, min(EXPLAIN_SECONDS, time_limit))
-        click.echo("Nothing was written.", err=True)
-        sys.exit(EXIT_INFEASIBLE)
+        click.echo(f"Looking for rules that cannot hold together (up to {explain_time:g} s)...",
+                   err=True)
+        _report_infeasible(explain(data, [], explain_time, seed, workers), target)
     if result.status is Status.UNKNOWN:
         click.echo(summary_text(result), nl=False)
         click.echo(f"No timetable found within {time_limit:g} s; nothing was written. "
@@ -170,16 +168,31 @@ def _check_writable(target: Path) -> None:
             return
 
 
-def _explain_infeasible(instance: Instance, seed: int, seconds: float) -> None:
+def _report_infeasible(explanation: Explanation, target: Path) -> NoReturn:
+    """Print why no timetable exists, write infeasibility.json, exit 3."""
+    from aligner.export import write_infeasibility
+
     click.echo("No timetable exists for this instance.")
-    click.echo(f"Looking for rules that cannot hold together (up to {seconds:g} s)...", err=True)
-    groups = conflicting_rule_groups(instance, time_limit=seconds, seed=seed)
-    if not groups:
-        click.echo("  The conflict could not be narrowed down within the time budget.")
-        return
-    click.echo("These rules cannot all hold together:")
-    for group in groups:
-        click.echo(f"  - {describe_group(instance, group)}")
+    conflict = explanation.conflict
+    if explanation.findings:
+        click.echo("Why:")
+    elif conflict is None:
+        click.echo("The conflicting rules could not be narrowed down within the time budget.")
+    else:
+        click.echo("These rules cannot all hold together"
+                   + (" (drop any one and a timetable exists):" if conflict.minimal else
+                      " (the time budget ran out before this set was shown to be minimal):"))
+    for sentence in explanation.sentences:
+        click.echo(f"  - {sentence}")
+    try:
+        path = write_infeasibility(explanation, target)
+    except OSError as exc:
+        click.echo(f"error: cannot write {target}/infeasibility.json: {exc.strerror or exc}",
+                   err=True)
+        sys.exit(EXIT_CANNOT_WRITE)
+    click.echo(f"Wrote {path} (no timetable; earlier timetable files there were left as they "
+               "were)", err=True)
+    sys.exit(EXIT_INFEASIBLE)
 
 
 @main.command("check")

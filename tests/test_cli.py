@@ -64,7 +64,10 @@ def test_infeasible_instance_exits_3_and_says_why(tmp_path):
     assert result.exit_code == 3, result.output
     assert "Status: INFEASIBLE" in result.stdout
     assert "course ma needs 1 session a week, but only 0 periods of H校 overlap R校" in result.stdout
-    assert not out.exists()
+    assert [p.name for p in out.iterdir()] == ["infeasibility.json"]
+    report = json.loads((out / "infeasibility.json").read_text(encoding="utf-8"))
+    assert report["found"] == "before solving, by the capacity checks"
+    assert [f["rule"] for f in report["findings"]] == ["course"]
 
 
 def test_room_shortage_is_found_before_solving(tmp_path):
@@ -79,7 +82,7 @@ def test_room_shortage_is_found_before_solving(tmp_path):
         sync=[course("en1", "delivery", "H", "te", "", "R", "r1", "英语", 1),
               course("en2", "delivery", "H", "ts", "", "R", "r2", "英语", 1)],
     )
-    result = run("solve", str(directory))
+    result = run("solve", str(directory), "--out", str(tmp_path / "out"))
     assert result.exit_code == 3, result.output
     assert "found before solving" in result.stdout
     assert ("H校 needs at least 2 online sessions a week (en1, en2) but has 1 sync room and "
@@ -102,11 +105,18 @@ def test_conflict_only_the_solver_sees_names_the_rules(tmp_path):
         sync=[course("en1", "delivery", "H", "te", "", "R", "r1", "英语", 1),
               course("en2", "delivery", "H", "ts", "", "R", "r2", "英语", 1)],
     )
-    result = run("solve", str(directory))
+    out = tmp_path / "out"
+    result = run("solve", str(directory), "--out", str(out))
     assert result.exit_code == 3, result.output
     assert "Status: INFEASIBLE" in result.stdout and "before solving" not in result.stdout
-    assert "These rules cannot all hold together:" in result.stdout
+    assert "These rules cannot all hold together (drop any one" in result.stdout
     assert "teacher tr has at most one commitment per period" in result.stdout
+    assert "teacher te is unavailable in Mon 2" in result.stdout
+    report = json.loads((out / "infeasibility.json").read_text(encoding="utf-8"))
+    assert report["conflict"]["minimal"] is True
+    assert {tuple([r["rule"], *r["ids"]]) for r in report["conflict"]["rules"]} == {
+        ("alignment", "en1"), ("alignment", "en2"), ("availability", "te"),
+        ("availability", "ts"), ("class", "R", "r1"), ("class", "R", "r2"), ("teacher", "tr")}
 
 
 def test_align_prints_the_lanxi_winter_overlaps(tmp_path):

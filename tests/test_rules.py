@@ -12,7 +12,7 @@ import pytest
 from builders import SAME_BELLS, course, klass, pair, school, subject, sync_pair, teacher
 
 from aligner.capacity import capacity_findings
-from aligner.explain import conflicting_rule_groups
+from aligner.explain import find_conflict
 from aligner.io import load_instance
 from aligner.solve import SolverSettings, Status, solve
 
@@ -102,7 +102,7 @@ def test_sync_rooms_limit_parallel_sessions(tmp_path, solve_and_check):
     # H's sync rooms. With two rooms both sessions run in period 1 (checked room by room).
     one_room = _two_deliveries(tmp_path / "one", hub_rooms=1, same_teacher=False)
     assert status_of(one_room) is Status.INFEASIBLE
-    groups = conflicting_rule_groups(load_instance(one_room))
+    groups = find_conflict(load_instance(one_room)).groups
     assert groups is not None and ("room", "H") in groups
     result = solve_and_check(_two_deliveries(tmp_path / "two", hub_rooms=2, same_teacher=False))
     assert set(result.sessions()["hub_period"]) == {1}
@@ -113,7 +113,7 @@ def test_a_teacher_teaches_one_session_at_a_time(tmp_path):
     # hub rooms; the core names the teacher's one-commitment-per-period rule.
     directory = _two_deliveries(tmp_path, hub_rooms=2, same_teacher=True)
     assert status_of(directory) is Status.INFEASIBLE
-    groups = conflicting_rule_groups(load_instance(directory))
+    groups = find_conflict(load_instance(directory)).groups
     assert groups is not None and ("teacher", "te") in groups
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
 from ortools.sat.python import cp_model
 
 from aligner.instance import Instance
-from aligner.model.constraints import RULES, Rules, total
+from aligner.model.constraints import RULES, Group, Rules, total
 from aligner.model.objective import TERMS, Term
 from aligner.model.variables import Variables, make_variables
 
@@ -32,14 +33,27 @@ class BuiltModel:
         }
 
 
-def build_model(instance: Instance, *, assumptions: bool = False) -> BuiltModel:
-    """The model with every hard rule and the objective; ``assumptions`` guards each rule group."""
+def build_model(
+    instance: Instance,
+    *,
+    assumptions: bool = False,
+    relaxed: bool = False,
+    keep: Collection[Group] | None = None,
+    objective: bool = True,
+) -> BuiltModel:
+    """The model with every hard rule and the objective.
+
+    To explain infeasibility: ``relaxed`` makes teacher availability and course alignment rule
+    groups like the others; ``assumptions`` puts each rule group behind a literal; ``keep``
+    adds only the rule groups it lists; ``objective=False`` leaves the objective out.
+    """
     started = time.perf_counter()
     model = cp_model.CpModel()
-    variables = make_variables(instance, model)
-    rules = Rules(model, assumptions=assumptions)
+    variables = make_variables(instance, model, relaxed=relaxed)
+    rules = Rules(model, assumptions=assumptions, keep=keep)
     for rule in RULES:
         rule(variables, rules)
-    terms = tuple(term(variables) for term in TERMS)
-    model.minimize(total(t.weight(instance.weights) * t.expression for t in terms))
+    terms = tuple(term(variables) for term in TERMS) if objective else ()
+    if objective:
+        model.minimize(total(t.weight(instance.weights) * t.expression for t in terms))
     return BuiltModel(model, variables, rules, terms, time.perf_counter() - started)

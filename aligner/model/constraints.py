@@ -8,7 +8,7 @@ caller can put each group behind an assumption literal to explain an infeasible 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from fractions import Fraction
 from math import lcm
 
@@ -21,15 +21,30 @@ Group = tuple[str, ...]
 
 
 class Rules:
-    """Adds constraints to the model, remembering the rule group of each."""
+    """Adds constraints to the model, remembering the rule group of each.
 
-    def __init__(self, model: cp_model.CpModel, assumptions: bool = False):
+    ``assumptions`` puts each group behind a literal (``literals``); ``keep`` adds only the
+    constraints of the groups it holds (the others are left out, as if dropped). ``groups``
+    lists every group met, added or not.
+    """
+
+    def __init__(
+        self,
+        model: cp_model.CpModel,
+        assumptions: bool = False,
+        keep: Collection[Group] | None = None,
+    ):
         self.model = model
         self.assumptions = assumptions
+        self.keep = None if keep is None else set(keep)
         self.literals: dict[Group, cp_model.IntVar] = {}
+        self.groups: dict[Group, None] = {}
         self.count: dict[str, int] = defaultdict(int)
 
     def add(self, constraint: cp_model.BoundedLinearExpression | bool, group: Group) -> None:
+        self.groups[group] = None
+        if self.keep is not None and group not in self.keep:
+            return
         added = self.model.add(constraint)
         self.count[group[0]] += 1
         if self.assumptions:
@@ -209,7 +224,15 @@ def sync_pairs(instance: Instance) -> dict[tuple[str, str], list[Course]]:
     return pairs
 
 
+def availability_and_alignment(v: Variables, rules: Rules) -> None:
+    """Relaxed variables only: no lesson where its teacher is unavailable, no session where the
+    periods overlap by less than min_overlap_minutes (otherwise no such variable exists)."""
+    for group, literals in v.forbidden.items():
+        rules.add(total(literals) == 0, group)
+
+
 RULES: tuple[Callable[[Variables, Rules], None], ...] = (
+    availability_and_alignment,
     class_one_lesson_per_period,
     teacher_one_commitment_per_period,
     sync_rooms_capacity,

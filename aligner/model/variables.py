@@ -9,6 +9,11 @@
 
 The occupancy indexes (class, teacher, sync room, subject-day) list, for every slot, the literals
 that use it, so each rule in :mod:`aligner.model.constraints` is one loop over one index.
+
+To explain an infeasible instance the variables are made *relaxed*: also where a teacher is
+unavailable or periods do not align, each such literal listed in ``forbidden`` under the rule
+group that rules it out (teacher availability, course alignment), so that these rules too can
+be put behind assumption literals.
 """
 
 from __future__ import annotations
@@ -68,6 +73,11 @@ class Variables:
     receptions_by_session: dict[tuple[str, str, int, str], list[tuple[int, cp_model.IntVar]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    relaxed: bool = False
+    forbidden: dict[tuple[str, ...], list[cp_model.IntVar]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    """Relaxed variables only: rule group -> literals that group rules out."""
 
     # ---- accessors ----
 
@@ -122,8 +132,10 @@ class Variables:
             self.model.add_hint(var, sessions.get((c, d, h), {}).get(school) == r)
 
 
-def make_variables(instance: Instance, model: cp_model.CpModel) -> Variables:
-    variables = Variables(instance, model)
+def make_variables(
+    instance: Instance, model: cp_model.CpModel, *, relaxed: bool = False
+) -> Variables:
+    variables = Variables(instance, model, relaxed=relaxed)
     _local_lessons(variables)
     pairs = alignments(instance)
     for course in instance.courses:
@@ -140,10 +152,13 @@ def _local_lessons(v: Variables) -> None:
             continue
         for day in instance.days:
             for bell in instance.periods(row.school_id):
-                if instance.is_unavailable(row.teacher_id, day, bell.period):
+                away = instance.is_unavailable(row.teacher_id, day, bell.period)
+                if away and not v.relaxed:
                     continue
                 var = v.model.new_bool_var(f"local[{row.class_id}@{row.school_id},{row.subject},"
                                            f"{day},{bell.period}]")
+                if away:
+                    v.forbidden[("availability", row.teacher_id)].append(var)
                 v.local[(*key, day, bell.period)] = var
                 v.local_by_row[key].append(var)
                 v.class_lessons[row.class_key].append(
@@ -155,9 +170,13 @@ def _local_lessons(v: Variables) -> None:
 def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAlignment]) -> None:
     if course.max_per_week == 0:
         return
-    for (day, h), options in session_options(v.instance, course, pairs).items():
-        hub_minutes = v.instance.bell(course.hub_school, h).minutes
+    instance = v.instance
+    least = instance.policy.min_overlap_minutes
+    for (day, h), options in session_options(instance, course, pairs, relaxed=v.relaxed).items():
+        hub_minutes = instance.bell(course.hub_school, h).minutes
         y = v.model.new_bool_var(f"session[{course.course_id},{day},{h}]")
+        if v.relaxed and instance.is_unavailable(course.hub_teacher, day, h):
+            v.forbidden[("availability", course.hub_teacher)].append(y)
         v.session[(course.course_id, day, h)] = y
         v.sessions_by_course[course.course_id].append(y)
         v.teacher_slot[(course.hub_teacher, day, h)].append(y)
@@ -167,6 +186,12 @@ def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAli
         for school, periods in options.items():
             for r, minutes in periods:
                 z = v.model.new_bool_var(f"reception[{course.course_id},{day},{h},{school},{r}]")
+                if v.relaxed:
+                    if minutes < least:
+                        v.forbidden[("alignment", course.course_id)].append(z)
+                    for assistant in course.assistants_at(school):
+                        if instance.is_unavailable(assistant, day, r):
+                            v.forbidden[("availability", assistant)].append(z)
                 v.reception[(course.course_id, day, h, school, r)] = z
                 v.receptions_by_session[(course.course_id, day, h, school)].append((r, z))
                 v.misalignment[(course.course_id, day, h, school, r)] = hub_minutes - minutes
