@@ -129,8 +129,12 @@ def solve_command(
         _report_infeasible(explain(data, [], explain_time, seed, workers), target)
     if result.status is Status.UNKNOWN:
         click.echo(summary_text(result), nl=False)
-        click.echo(f"No timetable found within {time_limit:g} s; nothing was written. "
-                   "Try a longer --time-limit or more --workers.", err=True)
+        if result.interrupted:
+            click.echo("Interrupted before any timetable was found; nothing was written.",
+                       err=True)
+        else:
+            click.echo(f"No timetable found within {time_limit:g} s; nothing was written. "
+                       "Try a longer --time-limit or more --workers.", err=True)
         sys.exit(EXIT_NO_SOLUTION)
     if result.status is Status.MODEL_INVALID:
         if params and "param" in result.solver_info.lower():

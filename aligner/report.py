@@ -145,7 +145,10 @@ def timetable_text(
 
 def summary_text(result: Result) -> str:
     """Status, objective by term, timing, sessions per course and compliance, for the terminal."""
-    lines = [f"Instance: {result.instance.name}", f"Status: {result.status}"]
+    interrupted = " (interrupted by Ctrl-C: the best timetable found so far)" \
+        if result.interrupted and result.found else " (interrupted by Ctrl-C)" \
+        if result.interrupted else ""
+    lines = [f"Instance: {result.instance.name}", f"Status: {result.status}{interrupted}"]
     settings = result.settings
     timing = (f"built in {result.build_seconds:.2f} s, solved in {result.solve_seconds:.2f} s "
               f"({settings.workers} worker{'s' if settings.workers != 1 else ''}, seed {settings.seed}, "

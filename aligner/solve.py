@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -63,6 +65,8 @@ class Result:
     solve_seconds: float
     settings: SolverSettings
     ortools_version: str = version("ortools")
+    interrupted: bool = False
+    """The search was stopped by Ctrl-C; the timetable (if any) is the best found so far."""
     solver_info: str = ""
     """CP-SAT's own words on the solve (why it rejected a model, for instance)."""
     model_size: dict[str, Any] = field(default_factory=dict)
@@ -113,6 +117,7 @@ class Result:
         return {
             "instance": self.instance.name,
             "status": str(self.status),
+            "interrupted": self.interrupted,
             "objective": self.objective,
             "terms": {
                 name: {
@@ -166,7 +171,8 @@ def solve(instance: Instance, settings: SolverSettings | None = None) -> Result:
     solver = cp_model.CpSolver()
     configure(solver, settings)
     started = time.perf_counter()
-    status = _STATUS[solver.solve(built.model)]
+    code, interrupted = _solve_interruptibly(solver, built.model)
+    status = _STATUS[code]
     solve_seconds = time.perf_counter() - started
     found = status in (Status.OPTIMAL, Status.FEASIBLE)
     weights = {t.name: t.weight(instance.weights) for t in built.terms}
@@ -184,9 +190,47 @@ def solve(instance: Instance, settings: SolverSettings | None = None) -> Result:
         build_seconds=built.seconds,
         solve_seconds=solve_seconds,
         settings=settings,
+        interrupted=interrupted,
         solver_info=solver.solution_info(),
         model_size=built.size(),
     )
+
+
+def _solve_interruptibly(solver: cp_model.CpSolver, model: cp_model.CpModel) -> tuple[Any, bool]:
+    """Solve in a worker thread so that Ctrl-C (SIGINT) in the main thread stops the search
+    cleanly and the best timetable found so far is kept. Returns CP-SAT's status and whether
+    Ctrl-C came."""
+    if threading.current_thread() is not threading.main_thread():
+        return solver.solve(model), False  # only the main thread receives signals
+    solver.parameters.catch_sigint_signal = False
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["status"] = solver.solve(model)
+        except BaseException as exc:  # handed to the main thread below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="cp-sat", daemon=True)
+    # SIGINT may have been inherited as ignored (a background job); during the solve it stops.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    interrupted = False
+    try:
+        worker.start()
+        # Poll with sleep, not join: a Ctrl-C inside Thread.join() can leave the thread looking
+        # finished while it still runs (CPython before 3.13).
+        while worker.is_alive():
+            try:
+                time.sleep(0.05)
+            except KeyboardInterrupt:
+                interrupted = True
+                solver.stop_search()
+        worker.join()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["status"], interrupted
 
 
 def read_timetable(built: BuiltModel, solver: cp_model.CpSolver) -> Timetable:

@@ -6,6 +6,7 @@ summary.json is plain UTF-8 (JSON forbids a BOM).
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -27,13 +28,22 @@ def csv_text(frame: pd.DataFrame) -> str:
 
 
 def write_files(directory: str | Path, contents: dict[str, tuple[str, str]]) -> list[Path]:
-    """Write ``name -> (text, encoding)`` into ``directory``, all or nothing: each file is first
-    written to a temporary file beside its target, then all are renamed into place."""
+    """Write ``name -> (text, encoding)`` into ``directory``, all or nothing.
+
+    Every file is first written in full to a temporary file beside its target; only then are
+    they renamed into place, each earlier file being moved aside first and moved back if any
+    rename fails (a file open in Excel on Windows, say). An interruption therefore never leaves
+    a half-written file, and a failure leaves the earlier files as they were.
+    """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     umask = os.umask(0)
     os.umask(umask)
     staged: list[tuple[Path, Path]] = []
+    moved_aside: list[tuple[Path, Path]] = []
+    for name in contents:
+        if (directory / name).is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", str(directory / name))
     try:
         for name, (text, encoding) in contents.items():
             handle, staging = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
@@ -41,11 +51,23 @@ def write_files(directory: str | Path, contents: dict[str, tuple[str, str]]) -> 
                 stream.write(text)
             os.chmod(staging, 0o666 & ~umask)  # mkstemp makes 0600; give normal permissions
             staged.append((Path(staging), directory / name))
-        for temporary, target in staged:
-            os.replace(temporary, target)
+        try:
+            for temporary, target in staged:
+                if target.exists() or target.is_symlink():
+                    aside = temporary.with_name(temporary.name + ".old")
+                    os.replace(target, aside)
+                    moved_aside.append((aside, target))
+                os.replace(temporary, target)
+        except OSError:
+            for aside, target in reversed(moved_aside):
+                os.replace(aside, target)
+            moved_aside.clear()
+            raise
     finally:
         for temporary, _ in staged:
             temporary.unlink(missing_ok=True)
+        for aside, _ in moved_aside:
+            aside.unlink(missing_ok=True)
     return [directory / name for name in contents]
 
 

@@ -51,7 +51,8 @@ def integer(
             as_decimal = Decimal(value)
         except InvalidOperation:
             as_decimal = None
-        if as_decimal is None or as_decimal != as_decimal.to_integral_value():
+        if (as_decimal is None or not as_decimal.is_finite()
+                or as_decimal != as_decimal.to_integral_value()):
             log.add(row.file, f"'{value}' is not a whole number{_date_hint(value)}",
                     row.number, column)
             return None
@@ -169,7 +170,9 @@ def unavailable_slots(
                         f"{last}-{first}", row.number, column)
                 ok = False
                 continue
-            if periods is not None and not 1 <= first <= last <= periods:
+            if periods is None:
+                continue  # syntax only: the slots mean nothing without valid bells
+            if not 1 <= first <= last <= periods:
                 log.add(
                     row.file,
                     f"'{part}': periods must lie in 1-{periods} of the school's bell schedule",

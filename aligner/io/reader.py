@@ -269,7 +269,8 @@ def _bells(table: Table, where: _Rows, season: str, log: IssueLog) -> list[BellP
         schedule.sort(key=lambda b: b.period)
         numbers = [b.period for b in schedule]
         if numbers != list(range(1, len(schedule) + 1)):
-            missing = sorted(set(range(1, max(numbers) + 1)) - set(numbers))
+            present = set(numbers)
+            missing = [p for p in range(1, len(numbers) + 1) if p not in present]
             log.add(table.file,
                     f"school {school_id}, season {season_of_rows}: periods must run 1..n "
                     f"without gaps; missing {missing}",
