@@ -2,12 +2,14 @@
 
 The schools ring their bells at different times, so "period 4 at both schools" is not the same
 time. A live session at hub period h can reach a receiving class at its period r only when the
-two periods share at least ``min_overlap_minutes`` of wall-clock time (the same every day).
+two periods share at least ``min_overlap_minutes`` of wall-clock time (the same every day), in
+every season the instance covers (winter 冬令 and summer 夏令 bells, say).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -22,46 +24,70 @@ def overlap_minutes(a: BellPeriod, b: BellPeriod) -> int:
 
 @dataclass(frozen=True)
 class PairAlignment:
-    """Overlap in minutes of every hub period (rows) with every receiving period (columns)."""
+    """Overlap in minutes of every hub period (rows) with every receiving period (columns), in
+    each season of the instance. A pair of periods qualifies when it overlaps by at least the
+    minimum in every season (one weekly timetable serves them all)."""
 
     hub_school: str
     receiving_school: str
-    hub_periods: tuple[BellPeriod, ...]
-    receiving_periods: tuple[BellPeriod, ...]
-    overlap: np.ndarray
+    seasons: tuple[str, ...]
+    hub_periods: dict[str, tuple[BellPeriod, ...]]
+    receiving_periods: dict[str, tuple[BellPeriod, ...]]
+    overlaps: dict[str, np.ndarray]
+    """Season -> [hub period, receiving period] overlap minutes."""
     min_overlap: int
 
+    @property
+    def overlap(self) -> np.ndarray:
+        """The overlap the rule checks: the least over the seasons."""
+        return np.minimum.reduce([self.overlaps[s] for s in self.seasons])
+
     def partners(self, hub_period: int) -> tuple[tuple[int, int], ...]:
-        """(receiving period, overlap minutes) pairs that qualify for hub period ``hub_period``."""
+        """(receiving period, overlap minutes) pairs that qualify for hub period ``hub_period``
+        (the overlap being the least over the seasons)."""
         row = self.overlap[hub_period - 1]
         return tuple(
             (r + 1, int(row[r])) for r in range(len(row)) if row[r] >= self.min_overlap
         )
 
+    def misalignment(self, hub_period: int, receiving_period: int) -> int:
+        """Hub period minutes - overlap minutes, summed over the seasons."""
+        return sum(
+            self.hub_periods[s][hub_period - 1].minutes
+            - int(self.overlaps[s][hub_period - 1, receiving_period - 1])
+            for s in self.seasons
+        )
+
     @property
     def alignable_hub_periods(self) -> tuple[int, ...]:
         """Hub periods with at least one qualifying receiving period."""
-        return tuple(h.period for h in self.hub_periods if self.partners(h.period))
+        return tuple(h.period for h in self.hub_periods[self.seasons[0]]
+                     if self.partners(h.period))
 
-    def frame(self) -> pd.DataFrame:
-        """The overlap matrix as a frame: index hub period, columns receiving period."""
+    def frame(self, season: str | None = None) -> pd.DataFrame:
+        """The overlap matrix of ``season`` (default: the least over the seasons) as a frame:
+        index hub period, columns receiving period."""
+        first = self.seasons[0]
         return pd.DataFrame(
-            self.overlap,
-            index=pd.Index([p.period for p in self.hub_periods], name="hub_period"),
-            columns=pd.Index([p.period for p in self.receiving_periods], name="receiving_period"),
+            self.overlap if season is None else self.overlaps[season],
+            index=pd.Index([p.period for p in self.hub_periods[first]], name="hub_period"),
+            columns=pd.Index([p.period for p in self.receiving_periods[first]],
+                             name="receiving_period"),
         )
 
 
 def pair_alignment(instance: Instance, hub_school: str, receiving_school: str) -> PairAlignment:
-    """The overlap table of two schools under the instance's season and overlap minimum."""
-    hub = instance.periods(hub_school)
-    receiving = instance.periods(receiving_school)
-    overlap = np.array(
-        [[overlap_minutes(h, r) for r in receiving] for h in hub], dtype=np.int64
-    ).reshape(len(hub), len(receiving))
-    return PairAlignment(
-        hub_school, receiving_school, hub, receiving, overlap, instance.policy.min_overlap_minutes
-    )
+    """The overlap tables of two schools in the instance's seasons, with its overlap minimum."""
+    hub, receiving, overlaps = {}, {}, {}
+    for season in instance.seasons:
+        hub[season] = instance.periods(hub_school, season)
+        receiving[season] = instance.periods(receiving_school, season)
+        overlaps[season] = np.array(
+            [[overlap_minutes(h, r) for r in receiving[season]] for h in hub[season]],
+            dtype=np.int64,
+        ).reshape(len(hub[season]), len(receiving[season]))
+    return PairAlignment(hub_school, receiving_school, instance.seasons, hub, receiving, overlaps,
+                         instance.policy.min_overlap_minutes)
 
 
 def course_school_pairs(instance: Instance) -> tuple[tuple[str, str], ...]:
@@ -81,7 +107,17 @@ def alignments(
     return {pair: pair_alignment(instance, *pair) for pair in chosen}
 
 
-SessionOptions = dict[tuple[str, int], dict[str, tuple[tuple[int, int], ...]]]
+class Choice(NamedTuple):
+    """A receiving period for a session at some hub period."""
+
+    period: int
+    overlap: int
+    """Overlap minutes with the hub period (the least over the seasons)."""
+    misalignment: int
+    """Hub period minutes - overlap, summed over the seasons."""
+
+
+SessionOptions = dict[tuple[str, int], dict[str, tuple[Choice, ...]]]
 
 
 def session_options(
@@ -93,37 +129,38 @@ def session_options(
 ) -> SessionOptions:
     """Where a session of the course can take place.
 
-    (day, hub period) -> receiving school -> its (period, overlap minutes) choices: the hub
-    teacher is available at the hub period, and each receiving period overlaps it by at least
-    the minimum while that school's assistants are available. Only (day, hub period) pairs where
-    every receiving school has a choice are listed. ``relaxed`` lists every (day, hub period)
-    and every receiving period, available, aligned or not (to explain infeasibility).
+    (day, hub period) -> receiving school -> its choices of receiving period: the hub teacher
+    is available at the hub period, and each receiving period overlaps it by at least the
+    minimum (in every season) while that school's assistants are available. Only (day, hub
+    period) pairs where every receiving school has a choice are listed. ``relaxed`` lists every
+    (day, hub period) and every receiving period, available, aligned or not (to explain
+    infeasibility).
     """
     pairs = pairs if pairs is not None else alignments(instance)
     options: SessionOptions = {}
     for day in instance.days:
         for bell in instance.periods(course.hub_school):
+            h = bell.period
             if relaxed:
-                options[(day, bell.period)] = {
-                    school: tuple(
-                        (r + 1, int(m))
-                        for r, m in enumerate(pairs[(course.hub_school, school)]
-                                              .overlap[bell.period - 1])
+                options[(day, h)] = {}
+                for school in course.receiving_schools:
+                    pair = pairs[(course.hub_school, school)]
+                    options[(day, h)][school] = tuple(
+                        Choice(r + 1, int(m), pair.misalignment(h, r + 1))
+                        for r, m in enumerate(pair.overlap[h - 1])
                     )
-                    for school in course.receiving_schools
-                }
                 continue
-            if instance.is_unavailable(course.hub_teacher, day, bell.period):
+            if instance.is_unavailable(course.hub_teacher, day, h):
                 continue
             choices = {
                 school: tuple(
-                    (r, minutes)
-                    for r, minutes in pairs[(course.hub_school, school)].partners(bell.period)
+                    Choice(r, minutes, pairs[(course.hub_school, school)].misalignment(h, r))
+                    for r, minutes in pairs[(course.hub_school, school)].partners(h)
                     if not any(instance.is_unavailable(a, day, r)
                                for a in course.assistants_at(school))
                 )
                 for school in course.receiving_schools
             }
             if all(choices.values()):
-                options[(day, bell.period)] = choices
+                options[(day, h)] = choices
     return options

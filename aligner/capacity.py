@@ -72,7 +72,7 @@ class Capacity:
             for (day, hub_period), choices in self.options[course.course_id].items():
                 at[course.hub_school].add((day, hub_period))
                 for school_id, periods in choices.items():
-                    at[school_id].update((day, r) for r, _ in periods)
+                    at[school_id].update((day, choice.period) for choice in periods)
             result[course.course_id] = at
         return result
 

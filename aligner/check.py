@@ -83,12 +83,18 @@ class Week:
     """The instance, the tables read and the timetable they describe."""
 
     inst: Instance
-    bells: dict[str, dict[int, tuple[int, int]]]
+    seasons: dict[str, dict[str, dict[int, tuple[int, int]]]]
+    """Season -> school -> period -> (start, end) minutes."""
     tables: dict[str, list[dict[str, str]]] = field(default_factory=dict)
     summary: dict[str, Any] | None = None
     local: list[Local] = field(default_factory=list)
     sessions: dict[str, Session] = field(default_factory=dict)
     issues: list[Violation] = field(default_factory=list)
+
+    @property
+    def bells(self) -> dict[str, dict[int, tuple[int, int]]]:
+        """The first season's bells (the timetable is the same in every season)."""
+        return self.seasons[self.inst.seasons[0]]
 
     def bad(self, message: str, hard: bool = True) -> None:
         self.issues.append(Violation("table_consistency" if hard else "report", message, hard))
@@ -157,16 +163,19 @@ def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _slot_problem(w: Week, school: str, day: str, period: int | None, start: str, end: str) -> str:
+def _slot_problem(w: Week, school: str, day: str, period: int | None, start: str, end: str,
+                  season: str | None = None) -> str:
     """Why (school, day, period, start-end) is not a real slot of the instance; '' if it is."""
-    if school not in w.bells:
+    bells = w.seasons[season or w.inst.seasons[0]]
+    if school not in bells:
         return f"unknown school '{school}'"
     if day not in w.inst.days:
         return f"day '{day}' is not one of {', '.join(w.inst.days)}"
-    if period not in w.bells[school]:
+    if period not in bells[school]:
         return f"{w.school(school)} has no period {period}"
-    if (_clock(start), _clock(end)) != w.bells[school][period]:
-        return f"times {start}-{end} are not those of {w.school(school)} period {period}"
+    if (_clock(start), _clock(end)) != bells[school][period]:
+        return (f"times {start}-{end} are not those of {w.school(school)} period {period}"
+                + (f" in {season}" if len(w.inst.seasons) > 1 else ""))
     return ""
 
 
@@ -238,13 +247,15 @@ def _read_csv(w: Week, directory: Path, name: str, columns: tuple[str, ...],
 
 
 def read_week(inst: Instance, directory: Path, *, require_reports: bool) -> Week:
-    bells: dict[str, dict[int, tuple[int, int]]] = {s.school_id: {} for s in inst.schools}
+    seasons: dict[str, dict[str, dict[int, tuple[int, int]]]] = {
+        season: {s.school_id: {} for s in inst.schools} for season in inst.seasons}
     for b in inst.bells:
-        if b.season == inst.season:
-            bells[b.school_id][b.period] = (b.start, b.end)
-    w = Week(inst, bells)
+        if b.season in seasons:
+            seasons[b.season][b.school_id][b.period] = (b.start, b.end)
+    w = Week(inst, seasons)
     for name, columns in TIMETABLE.items():
         _read_csv(w, directory, name, columns, required=True)
+        _one_timetable_for_all_seasons(w, name)
     for name, columns in REPORTS.items():
         _read_csv(w, directory, name, columns, required=require_reports)
     path = directory / "summary.json"
@@ -262,6 +273,64 @@ def read_week(inst: Instance, directory: Path, *, require_reports: bool) -> Week
     _read_sessions(w)
     _read_lessons(w)
     return w
+
+
+TIME_COLUMNS = {"start", "end", "hub_start", "hub_end", "receiving_start", "receiving_end",
+                "overlap_minutes", "season"}
+
+
+def _one_timetable_for_all_seasons(w: Week, name: str) -> None:
+    """With several seasons every row comes once per season: check the season column, that
+    each season lists the same lessons, and the times of the later seasons; keep the first
+    season's rows (the others only differ in times)."""
+    rows, seasons = w.tables[name], w.inst.seasons
+    if len(seasons) == 1:
+        for i, row in enumerate(rows, start=2):
+            if row.get("season", seasons[0]) not in ("", seasons[0]):
+                w.bad(f"{name} row {i}: season '{row['season']}' is not the instance's "
+                      f"season {seasons[0]}")
+        return
+    if rows and "season" not in rows[0]:
+        w.bad(f"{name} lacks the column season (the instance has seasons {', '.join(seasons)})")
+        w.tables[name] = []
+        return
+    by_season: dict[str, Counter[tuple[tuple[str, str], ...]]] = defaultdict(Counter)
+    for i, row in enumerate(rows, start=2):
+        season = row["season"]
+        if season not in seasons:
+            w.bad(f"{name} row {i}: season '{season}' is not one of {', '.join(seasons)}")
+            continue
+        by_season[season][tuple(sorted((k, v) for k, v in row.items()
+                                       if k not in TIME_COLUMNS))] += 1
+        if season != seasons[0]:
+            _check_times(w, name, i, row, season)
+    for season in seasons[1:]:
+        if by_season[season] != by_season[seasons[0]]:
+            w.bad(f"{name}: the rows of season {season} do not list the same lessons as those "
+                  f"of {seasons[0]} (one weekly timetable serves every season)")
+    w.tables[name] = [row for row in rows if row["season"] == seasons[0]]
+
+
+def _check_times(w: Week, name: str, i: int, row: dict[str, str], season: str) -> None:
+    """The times (and overlap) a row gives for a later season."""
+    if name == "lessons.csv":
+        problem = _slot_problem(w, row["school_id"], row["day"], _int(row["period"]),
+                                row["start"], row["end"], season)
+    else:
+        h, r = _int(row["hub_period"]), _int(row["receiving_period"])
+        school = row["receiving_school_id"]
+        problem = (_slot_problem(w, row["hub_school_id"], row["day"], h, row["hub_start"],
+                                 row["hub_end"], season)
+                   or _slot_problem(w, school, row["day"], r, row["receiving_start"],
+                                    row["receiving_end"], season))
+        if not problem and h is not None and r is not None:
+            real = overlap(w.seasons[season][row["hub_school_id"]][h],
+                           w.seasons[season][school][r])
+            if _int(row["overlap_minutes"]) != real:
+                problem = (f"overlap_minutes says {row['overlap_minutes']}, the {season} bells "
+                           f"overlap by {real}")
+    if problem:
+        w.bad(f"{name} row {i} ({season}): {problem}")
 
 
 def _read_sessions(w: Week) -> None:
@@ -376,17 +445,20 @@ def every_receiving_class_takes_part(w: Week) -> Iterator[Violation]:
 
 
 def sessions_overlap_enough(w: Week) -> Iterator[Violation]:
-    """overlap(hub period, receiving period) >= min_overlap_minutes for every receiving class."""
+    """overlap(hub period, receiving period) >= min_overlap_minutes for every receiving class,
+    in every season."""
     least = w.inst.policy.min_overlap_minutes
-    for s in w.sessions.values():
-        hub = w.bells[s.course.hub_school][s.hub_period]
-        for (school, klass), r in s.periods.items():
-            minutes = overlap(hub, w.bells[school][r])
-            if minutes < least:
-                yield Violation("overlap_too_short", (
-                    f"session {s.sid} on {s.day}: {w.school(s.course.hub_school)} period "
-                    f"{s.hub_period} and {w.klass(school, klass)} in period {r} share only "
-                    f"{minutes} minutes, less than {least}"))
+    for season, bells in w.seasons.items():
+        where = f" in {season}" if len(w.seasons) > 1 else ""
+        for s in w.sessions.values():
+            hub = bells[s.course.hub_school][s.hub_period]
+            for (school, klass), r in s.periods.items():
+                minutes = overlap(hub, bells[school][r])
+                if minutes < least:
+                    yield Violation("overlap_too_short", (
+                        f"session {s.sid} on {s.day}{where}: {w.school(s.course.hub_school)} "
+                        f"period {s.hub_period} and {w.klass(school, klass)} in period {r} "
+                        f"share only {minutes} minutes, less than {least}"))
 
 
 def one_lesson_per_class_and_period(w: Week) -> Iterator[Violation]:
@@ -603,15 +675,17 @@ def objective_terms(w: Week) -> dict[str, int]:
     """The four objective terms recomputed from the timetable."""
     days, lessons = w.inst.days, class_lessons(w)
     misaligned = 0
-    for s in w.sessions.values():
-        hub = w.bells[s.course.hub_school][s.hub_period]
-        misaligned += sum(hub[1] - hub[0] - overlap(hub, w.bells[k[0]][r])
-                          for k, r in s.periods.items())
+    for bells in w.seasons.values():
+        for s in w.sessions.values():
+            hub = bells[s.course.hub_school][s.hub_period]
+            misaligned += sum(hub[1] - hub[0] - overlap(hub, bells[k[0]][r])
+                              for k, r in s.periods.items())
     per_day = Counter((sc, k, subject, day) for sc, k, day, _, subject in lessons)
     repeats = sum(max(0, per_day[(r.school_id, r.class_id, r.subject, d)] - 1)
                   for r in w.inst.curriculum if 2 <= r.per_week <= len(days) for d in days)
     core = sum(1 for sc, _, _, p, subject in lessons
-               if subject in w.inst.core_subjects and w.bells[sc][p][0] >= AFTERNOON)
+               if subject in w.inst.core_subjects
+               and any(bells[sc][p][0] >= AFTERNOON for bells in w.seasons.values()))
     n = sessions_per_course(w)
     missing = sum(c.max_per_week - n[c.course_id] for c in w.inst.courses
                   if c.min_per_week < c.max_per_week)

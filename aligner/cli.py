@@ -34,12 +34,12 @@ EXIT_INTERNAL = 5
 EXIT_CANNOT_WRITE = 6
 
 
-def _load(directory: str) -> Instance:
+def _load(directory: str, seasons: tuple[str, ...] | None = None) -> Instance:
     """The validated instance; on bad input, every problem on stderr and exit 2."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
         try:
-            return load_instance(directory)
+            return load_instance(directory, seasons)
         except InputError as exc:
             _report_bad_input(directory, exc)
         finally:
@@ -53,6 +53,22 @@ def _report_bad_input(directory: str, exc: InputError) -> NoReturn:
         click.echo(f"  {issue}", err=True)
     click.echo(f"({len(exc.issues)} problem(s))", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+def _seasons(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple | None:
+    if value is None:
+        return None
+    seasons = tuple(s.strip() for s in value.split(",") if s.strip())
+    if not seasons or len(set(seasons)) != len(seasons):
+        raise click.BadParameter(f"'{value}' is not a list of distinct seasons such as "
+                                 "winter,summer")
+    return seasons
+
+
+SEASON_OPTION = click.option(
+    "--season", "seasons", callback=_seasons, metavar="S[,S...]",
+    help="Season(s) of bells.csv to use, overriding instance.yaml; several (winter,summer) give "
+         "one weekly timetable that works with every season's bells.")
 
 
 def _parameter(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple:
@@ -74,6 +90,7 @@ def main() -> None:
 
 @main.command("solve")
 @click.argument("instance", type=click.Path(file_okay=False))
+@SEASON_OPTION
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Output directory [default: out/<instance directory name>].")
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0,
@@ -93,6 +110,7 @@ def main() -> None:
 @click.option("--no-grids", is_flag=True, help="Print only the summary (same as --grids none).")
 def solve_command(
     instance: str,
+    seasons: tuple[str, ...] | None,
     out_dir: str | None,
     time_limit: float,
     workers: int,
@@ -105,7 +123,7 @@ def solve_command(
 ) -> None:
     """Build every class's weekly timetable for all schools of INSTANCE at once, print it and
     write lessons.csv, sessions.csv, teacher_load.csv, compliance.csv and summary.json."""
-    data = _load(instance)
+    data = _load(instance, seasons)
     target = Path(out_dir) if out_dir else Path("out") / Path(instance).resolve().name
     _check_writable(target)
     settings = SolverSettings(time_limit=time_limit, workers=workers, seed=seed, log=log,
@@ -202,15 +220,18 @@ def _report_infeasible(explanation: Explanation, target: Path) -> NoReturn:
 @main.command("check")
 @click.argument("instance", type=click.Path(file_okay=False))
 @click.argument("solution", type=click.Path(file_okay=False))
+@SEASON_OPTION
 @click.option("--loads", "show_loads", is_flag=True,
               help="Also print every teacher's recomputed credited load.")
-def check_command(instance: str, solution: str, show_loads: bool) -> None:
+def check_command(
+    instance: str, solution: str, seasons: tuple[str, ...] | None, show_loads: bool
+) -> None:
     """Re-verify the timetable in SOLUTION (lessons.csv and sessions.csv, ours or edited by
     hand) against every hard rule of INSTANCE; recompute the objective terms and each teacher's
     credited load. Exit 0 when no hard rule is broken, 1 otherwise."""
     from aligner.check import check_solution
 
-    data = _load(instance)
+    data = _load(instance, seasons)
     if not Path(solution).is_dir():
         click.echo(f"error: {solution} is not a directory holding lessons.csv and sessions.csv",
                    err=True)
@@ -222,7 +243,8 @@ def check_command(instance: str, solution: str, show_loads: bool) -> None:
 
 @main.command("align")
 @click.argument("instance", type=click.Path(file_okay=False))
-def align_command(instance: str) -> None:
+@SEASON_OPTION
+def align_command(instance: str, seasons: tuple[str, ...] | None) -> None:
     """Print the wall-clock overlap (minutes) of every hub period with every receiving period
     for each pair of schools linked by a course, and mark the pairs that qualify.
 
@@ -231,7 +253,7 @@ def align_command(instance: str) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
         try:
-            data, pairs = load_schedules(instance)
+            data, pairs = load_schedules(instance, seasons)
         except InputError as exc:
             _report_bad_input(instance, exc)
         finally:

@@ -236,14 +236,16 @@ class Instance(Frozen):
     """One validated instance. Build it with :func:`aligner.load_instance`."""
 
     name: str
-    season: str
+    seasons: tuple[str, ...]
+    """The seasons whose bells apply (instance.yaml ``season``); with several, one weekly
+    timetable must work with every season's bells."""
     days: tuple[str, ...]
     policy: Policy = Policy()
     weights: Weights = Weights()
     core_subjects: tuple[str, ...] = DEFAULT_CORE_SUBJECTS
     schools: tuple[School, ...]
     bells: tuple[BellPeriod, ...]
-    """Bell rows of every season in bells.csv; :meth:`periods` picks the instance's season."""
+    """Bell rows of every season in bells.csv; :meth:`periods` picks one of the instance's."""
     classes: tuple[SchoolClass, ...]
     teachers: tuple[Teacher, ...]
     curriculum: tuple[CurriculumRow, ...]
@@ -267,20 +269,30 @@ class Instance(Frozen):
     def course_by_id(self) -> dict[str, Course]:
         return {c.course_id: c for c in self.courses}
 
+    @property
+    def season(self) -> str:
+        """The first (or only) season: the one whose times grids and messages show."""
+        return self.seasons[0]
+
     @cached_property
-    def _periods(self) -> dict[str, tuple[BellPeriod, ...]]:
-        by_school: dict[str, list[BellPeriod]] = defaultdict(list)
+    def _periods(self) -> dict[tuple[str, str], tuple[BellPeriod, ...]]:
+        by_school: dict[tuple[str, str], list[BellPeriod]] = defaultdict(list)
         for bell in self.bells:
-            if bell.season == self.season:
-                by_school[bell.school_id].append(bell)
-        return {s: tuple(sorted(b, key=lambda p: p.period)) for s, b in by_school.items()}
+            if bell.season in self.seasons:
+                by_school[(bell.school_id, bell.season)].append(bell)
+        return {k: tuple(sorted(b, key=lambda p: p.period)) for k, b in by_school.items()}
 
-    def periods(self, school_id: str) -> tuple[BellPeriod, ...]:
-        """The school's periods of the instance's season, in order."""
-        return self._periods.get(school_id, ())
+    def periods(self, school_id: str, season: str | None = None) -> tuple[BellPeriod, ...]:
+        """The school's periods in ``season`` (default: the first season), in order. A school
+        has the same number of periods in every season of the instance."""
+        return self._periods.get((school_id, season or self.seasons[0]), ())
 
-    def bell(self, school_id: str, period: int) -> BellPeriod:
-        return self.periods(school_id)[period - 1]
+    def bell(self, school_id: str, period: int, season: str | None = None) -> BellPeriod:
+        return self.periods(school_id, season)[period - 1]
+
+    def is_afternoon(self, school_id: str, period: int) -> bool:
+        """The period starts at or after 12:00 in some season of the instance."""
+        return any(self.bell(school_id, period, s).is_afternoon for s in self.seasons)
 
     @cached_property
     def curriculum_of_class(self) -> dict[tuple[str, str], tuple[CurriculumRow, ...]]:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from aligner.alignment import alignments
+from aligner.alignment import PairAlignment, alignments
 from aligner.check import TERM_WEIGHTS, CheckReport
 from aligner.instance import Instance
 from aligner.solve import Result
@@ -34,6 +34,19 @@ def grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     for row in rows:
         lines.append(" | ".join(pad(str(c), w) for c, w in zip(row, widths, strict=True)).rstrip())
     return "\n".join(lines)
+
+
+def _one_season(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the first season (frames of several seasons repeat each lesson per season)."""
+    if "season" in frame.columns and len(frame):
+        return frame[frame["season"] == frame["season"].iloc[0]]
+    return frame
+
+
+def period_label(instance: Instance, school_id: str, period: int) -> str:
+    """'4 13:20-14:00', or with several seasons '4 13:20-14:00 / 14:00-14:40' (season order)."""
+    times = dict.fromkeys(instance.bell(school_id, period, s).times for s in instance.seasons)
+    return f"{period} " + " / ".join(times)
 
 
 def _partners(instance: Instance, sessions: pd.DataFrame) -> dict[str, tuple[str, str]]:
@@ -59,11 +72,12 @@ def class_grid(
     ``->厚仁`` (taught from here to the partner) or ``<-巫溪`` (received from the hub); ASCII
     arrows, because terminals disagree on the width of → and ←."""
     marks = _partners(instance, sessions)
+    lessons = _one_season(lessons)
     mine = lessons[(lessons["school_id"] == school_id) & (lessons["class_id"] == class_id)]
     by_slot = {(str(row.day), int(str(row.period))): row for row in mine.itertuples(index=False)}
     rows = []
     for bell in instance.periods(school_id):
-        cells_of_row = [f"{bell.period} {bell.times}"]
+        cells_of_row = [period_label(instance, school_id, bell.period)]
         for day in instance.days:
             lesson = by_slot.get((day, bell.period))
             if lesson is None:
@@ -95,6 +109,7 @@ def teacher_grid(
     taught (``->`` receiving schools) and sessions assisted (``<-`` hub), with the credited load."""
     teacher = instance.teacher_by_id[teacher_id]
     marks = _partners(instance, sessions)
+    lessons, sessions = _one_season(lessons), _one_season(sessions)
     cell: dict[tuple[str, int], str] = {}
     local = lessons[(lessons["teacher_id"] == teacher_id) & (lessons["mode"] == "local")]
     for row in local.itertuples(index=False):
@@ -110,8 +125,8 @@ def teacher_grid(
     for row in assisted.itertuples(index=False):
         cell[(str(row.day), int(str(row.period)))] = (
             f"{row.subject}<-{marks[str(row.session_id)][0]} (assist)")
-    rows = [[f"{bell.period} {bell.times}", *(cell.get((day, bell.period), "")
-                                               for day in instance.days)]
+    rows = [[period_label(instance, teacher.school_id, bell.period),
+             *(cell.get((day, bell.period), "") for day in instance.days)]
             for bell in instance.periods(teacher.school_id)]
     title = (f"{instance.school_name(teacher.school_id)} {teacher.name} ({teacher_id}): "
              f"{len(local)} local, {len(taught)} taught online, {len(assisted)} assisted")
@@ -230,36 +245,46 @@ def check_text(instance: Instance, report: CheckReport, *, show_loads: bool = Fa
 
 def alignment_text(instance: Instance, pairs: tuple[tuple[str, str], ...] | None = None) -> str:
     """The overlap matrix (minutes) of every (hub, receiving) pair (those given, or those linked
-    by a course); '*' marks the cells that qualify."""
+    by a course) in each season; '*' marks the cells that qualify."""
     minimum = instance.policy.min_overlap_minutes
-    blocks = [f"Season {instance.season}; a session needs >= {minimum} minutes of overlap "
-              "(* marks the pairs of periods that qualify)."]
+    several = len(instance.seasons) > 1
+    blocks = [f"Season{'s' if several else ''} {', '.join(instance.seasons)}; a session needs "
+              f"at least {minimum} minutes of overlap"
+              + (" in every season" if several else "")
+              + " (* marks the pairs of periods that qualify)."]
     tables = alignments(instance, pairs)
     if not tables:
         blocks.append("No course links two schools, so there is nothing to align.")
     for (hub, receiving), pair in tables.items():
-        header = [f"{instance.short_name(hub)} \\ {instance.short_name(receiving)}"] + [
-            f"{r.period} {r.times}" for r in pair.receiving_periods
-        ]
-        rows = []
-        for i, h in enumerate(pair.hub_periods):
-            row = [f"{h.period} {h.times}"]
-            for j in range(len(pair.receiving_periods)):
-                minutes = int(pair.overlap[i, j])
-                row.append(f"{minutes}*" if minutes >= minimum else str(minutes) if minutes else "")
-            rows.append(row)
-        alignable = pair.alignable_hub_periods
-        same_number = [
-            int(pair.overlap[i, i]) for i in range(min(pair.overlap.shape))
-        ]
         blocks.append("")
         blocks.append(f"{instance.school_name(hub)} ({hub}, hub) -> "
                       f"{instance.school_name(receiving)} ({receiving}, receiving)")
-        blocks.append(grid(header, rows))
-        blocks.append("Same-numbered periods overlap: "
-                      + ", ".join(f"{m}" for m in same_number) + " minutes")
-        blocks.append(f"Hub periods that can carry a session: "
+        for season in instance.seasons:
+            blocks.extend(_overlap_matrix(instance, pair, season, minimum))
+        alignable = pair.alignable_hub_periods
+        blocks.append("Hub periods that can carry a session"
+                      + (" (in every season)" if several else "") + ": "
                       f"{', '.join(map(str, alignable)) or 'none'} "
-                      f"({len(alignable)} of {len(pair.hub_periods)}; "
+                      f"({len(alignable)} of {len(pair.hub_periods[instance.season])}; "
                       f"{len(alignable) * len(instance.days)} a week per sync room)")
     return "\n".join(blocks) + "\n"
+
+
+def _overlap_matrix(instance: Instance, pair: PairAlignment, season: str, minimum: int) -> list[str]:
+    hub_periods, receiving_periods = pair.hub_periods[season], pair.receiving_periods[season]
+    overlap = pair.overlaps[season]
+    header = [f"{instance.short_name(pair.hub_school)} \\ "
+              f"{instance.short_name(pair.receiving_school)}"]
+    header += [f"{r.period} {r.times}" for r in receiving_periods]
+    rows = []
+    for i, h in enumerate(hub_periods):
+        row = [f"{h.period} {h.times}"]
+        for j in range(len(receiving_periods)):
+            minutes = int(overlap[i, j])
+            row.append(f"{minutes}*" if minutes >= minimum else str(minutes) if minutes else "")
+        rows.append(row)
+    same_number = [int(overlap[i, i]) for i in range(min(overlap.shape))]
+    lines = [f"[{season}]"] if len(instance.seasons) > 1 else []
+    lines.append(grid(header, rows))
+    lines.append("Same-numbered periods overlap: " + ", ".join(map(str, same_number)) + " minutes")
+    return lines

@@ -39,48 +39,63 @@ def _order(instance: Instance, frame: pd.DataFrame, keys: list[str]) -> pd.DataF
     ).reset_index(drop=True)
 
 
+def _with_seasons(instance: Instance, rows: list[list[object]], columns: list[str],
+                  keys: list[str]) -> pd.DataFrame:
+    """With several seasons each row is given once per season, with a leading season column."""
+    frame = _order(instance, pd.DataFrame(rows, columns=["season", *columns]), keys)
+    if len(instance.seasons) == 1:
+        return frame.drop(columns="season")
+    rank = {s: i for i, s in enumerate(instance.seasons)}
+    return frame.sort_values("season", key=lambda s: s.map(rank), kind="stable").reset_index(
+        drop=True)
+
+
 def lessons_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
-    """One row per class per lesson; online rows name the hub teacher as teacher_id."""
-    rows = []
-    for lesson in timetable.lessons:
-        bell = instance.bell(lesson.school_id, lesson.period)
-        rows.append([lesson.school_id, lesson.class_id, lesson.day, lesson.period,
-                     hhmm(bell.start), hhmm(bell.end), lesson.subject, lesson.teacher_id,
-                     "local", "", ""])
-    for session in timetable.sessions:
-        course = instance.course_by_id[session.course_id]
-        if course.hub_class:
-            bell = instance.bell(course.hub_school, session.hub_period)
-            rows.append([course.hub_school, course.hub_class, session.day, session.hub_period,
-                         hhmm(bell.start), hhmm(bell.end), course.subject, course.hub_teacher,
-                         "online-main", session.session_id, ""])
-        for reception in course.receptions:
-            period = session.period_at(reception.school_id)
-            bell = instance.bell(reception.school_id, period)
-            rows.append([reception.school_id, reception.class_id, session.day, period,
-                         hhmm(bell.start), hhmm(bell.end), course.subject, course.hub_teacher,
-                         "online-receiving", session.session_id, reception.assistant_id or ""])
-    frame = pd.DataFrame(rows, columns=LESSON_COLUMNS)
-    return _order(instance, frame, ["school_id", "class_id", "day", "period"])
+    """One row per class per lesson (per season, with several); online rows name the hub
+    teacher as teacher_id; times are the class's own school's."""
+    rows: list[list[object]] = []
+    for season in instance.seasons:
+        for lesson in timetable.lessons:
+            bell = instance.bell(lesson.school_id, lesson.period, season)
+            rows.append([season, lesson.school_id, lesson.class_id, lesson.day, lesson.period,
+                         hhmm(bell.start), hhmm(bell.end), lesson.subject, lesson.teacher_id,
+                         "local", "", ""])
+        for session in timetable.sessions:
+            course = instance.course_by_id[session.course_id]
+            if course.hub_class:
+                bell = instance.bell(course.hub_school, session.hub_period, season)
+                rows.append([season, course.hub_school, course.hub_class, session.day,
+                             session.hub_period, hhmm(bell.start), hhmm(bell.end), course.subject,
+                             course.hub_teacher, "online-main", session.session_id, ""])
+            for reception in course.receptions:
+                period = session.period_at(reception.school_id)
+                bell = instance.bell(reception.school_id, period, season)
+                rows.append([season, reception.school_id, reception.class_id, session.day,
+                             period, hhmm(bell.start), hhmm(bell.end), course.subject,
+                             course.hub_teacher, "online-receiving", session.session_id,
+                             reception.assistant_id or ""])
+    return _with_seasons(instance, rows, LESSON_COLUMNS, ["school_id", "class_id", "day", "period"])
 
 
 def sessions_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
-    """One row per session per receiving class, with both schools' times and their overlap."""
-    rows = []
-    for session in timetable.sessions:
-        course = instance.course_by_id[session.course_id]
-        hub_bell = instance.bell(course.hub_school, session.hub_period)
-        for reception in course.receptions:
-            period = session.period_at(reception.school_id)
-            bell = instance.bell(reception.school_id, period)
-            rows.append([session.session_id, course.course_id, course.form, session.day,
-                         course.hub_school, course.hub_teacher, course.hub_class or "",
-                         session.hub_period, hhmm(hub_bell.start), hhmm(hub_bell.end),
-                         reception.school_id, reception.class_id, period, hhmm(bell.start),
-                         hhmm(bell.end), overlap_minutes(hub_bell, bell)])
-    frame = pd.DataFrame(rows, columns=SESSION_COLUMNS)
-    return _order(instance, frame, ["day", "hub_period", "course_id", "receiving_school_id",
-                                    "receiving_class_id"])
+    """One row per session per receiving class (per season, with several), with both schools'
+    times and their overlap."""
+    rows: list[list[object]] = []
+    for season in instance.seasons:
+        for session in timetable.sessions:
+            course = instance.course_by_id[session.course_id]
+            hub_bell = instance.bell(course.hub_school, session.hub_period, season)
+            for reception in course.receptions:
+                period = session.period_at(reception.school_id)
+                bell = instance.bell(reception.school_id, period, season)
+                rows.append([season, session.session_id, course.course_id, course.form,
+                             session.day, course.hub_school, course.hub_teacher,
+                             course.hub_class or "", session.hub_period, hhmm(hub_bell.start),
+                             hhmm(hub_bell.end), reception.school_id, reception.class_id, period,
+                             hhmm(bell.start), hhmm(bell.end), overlap_minutes(hub_bell, bell)])
+    return _with_seasons(instance, rows, SESSION_COLUMNS, ["day", "hub_period", "course_id",
+                                                           "receiving_school_id",
+                                                           "receiving_class_id"])
 
 
 def teacher_counts(instance: Instance, timetable: Timetable) -> dict[str, tuple[int, int, int]]:

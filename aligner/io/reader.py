@@ -96,31 +96,34 @@ class _Rows:
     school_of_teacher: dict[str, str] = field(default_factory=dict)
 
 
-def load_instance(directory: str | Path) -> Instance:
-    """Read and validate the instance in ``directory``; raise :class:`InputError` on bad input."""
+def load_instance(directory: str | Path, seasons: tuple[str, ...] | None = None) -> Instance:
+    """Read and validate the instance in ``directory``; raise :class:`InputError` on bad input.
+    ``seasons`` overrides instance.yaml's ``season`` (e.g. ('winter', 'summer'))."""
     directory = Path(directory)
     if not directory.is_dir():
         raise InputError([InputIssue(str(directory), "is not a directory holding an instance")])
     log = IssueLog()
     try:
-        return _read(directory, log)
+        return _read(directory, log, seasons)
     finally:
         for warning in log.warnings:
             warnings.warn(str(warning), InputWarning, stacklevel=2)
 
 
-def _read(directory: Path, log: IssueLog) -> Instance:
+def _read(directory: Path, log: IssueLog, seasons: tuple[str, ...] | None) -> Instance:
     settings = read_settings(directory, log)
     tables = {name: read_table(directory, name, *COLUMNS[name], log) for name in COLUMNS}
     log.raise_if_any()
     assert settings is not None  # guaranteed: read_settings logged an issue otherwise
+    if seasons:
+        settings["seasons"] = seasons
 
     where = _Rows()
-    season: str = settings["season"]
+    chosen: tuple[str, ...] = settings["seasons"]
     days: tuple[str, ...] = settings["days"]
     schools = _schools(_table(tables, SCHOOLS), where, log)
-    bells = _bells(_table(tables, BELLS), where, season, log)
-    periods = {s: sum(1 for b in bells if b.school_id == s and b.season == season)
+    bells = _bells(_table(tables, BELLS), where, chosen, log)
+    periods = {s: sum(1 for b in bells if b.school_id == s and b.season == chosen[0])
                for s in where.school}
     classes = _classes(_table(tables, CLASSES), where, log)
     bells_ok = not any(issue.file == BELLS for issue in log.issues)
@@ -143,7 +146,9 @@ def _read(directory: Path, log: IssueLog) -> Instance:
     return instance
 
 
-def load_schedules(directory: str | Path) -> tuple[Instance, tuple[tuple[str, str], ...]]:
+def load_schedules(
+    directory: str | Path, seasons: tuple[str, ...] | None = None
+) -> tuple[Instance, tuple[tuple[str, str], ...]]:
     """Only what alignment needs: settings, schools and bells (validated as strictly as by
     :func:`load_instance`) and the (hub, receiving) school pairs named in sync.csv, read
     leniently; every pair of schools when sync.csv is missing. The instance returned has no
@@ -158,9 +163,11 @@ def load_schedules(directory: str | Path) -> tuple[Instance, tuple[tuple[str, st
         bells_table = read_table(directory, BELLS, *COLUMNS[BELLS], log)
         log.raise_if_any()
         assert settings is not None and schools_table is not None and bells_table is not None
+        if seasons:
+            settings["seasons"] = seasons
         where = _Rows()
         schools = _schools(schools_table, where, log)
-        bells = _bells(bells_table, where, settings["season"], log)
+        bells = _bells(bells_table, where, settings["seasons"], log)
         log.raise_if_any()
         instance = Instance(**settings, schools=tuple(schools.values()), bells=tuple(bells),
                             classes=(), teachers=(), curriculum=(), courses=())
@@ -236,7 +243,9 @@ def _known(value: str | None, known: Any, what: str, row: Any, column: str, log:
     return True
 
 
-def _bells(table: Table, where: _Rows, season: str, log: IssueLog) -> list[BellPeriod]:
+def _bells(
+    table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog
+) -> list[BellPeriod]:
     bells: list[BellPeriod] = []
     seen: dict[Any, int] = {}
     row_of: dict[tuple[str, str, int], int] = {}
@@ -288,10 +297,21 @@ def _bells(table: Table, where: _Rows, season: str, log: IssueLog) -> list[BellP
                         f"must not overlap{hint}",
                         row_of[(school_id, season_of_rows, after.period)], "start")
     for school_id in where.school:
-        if (school_id, season) not in by_schedule:
+        counts: dict[str, int] = {}
+        for season in seasons:
+            if (school_id, season) not in by_schedule:
+                others = sorted({s for (sid, s) in by_schedule if sid == school_id})
+                log.add(table.file,
+                        f"school {school_id} has no bell schedule for season '{season}' "
+                        f"(instance.yaml); bells.csv has {', '.join(others) or 'none'} for it",
+                        None, "season")
+            else:
+                counts[season] = len(by_schedule[(school_id, season)])
+        if len(set(counts.values())) > 1:
             log.add(table.file,
-                    f"school {school_id} has no bell schedule for season '{season}' "
-                    f"(instance.yaml)", None, "season")
+                    f"school {school_id} has a different number of periods in the seasons "
+                    f"{', '.join(f'{s} ({n})' for s, n in counts.items())}; one weekly timetable "
+                    "for several seasons needs the same periods in each", None, "period")
     return bells
 
 

@@ -39,7 +39,8 @@ def _string_list(value: Any, key: str, line: int | None, log: IssueLog) -> tuple
         or not value
         or not all(isinstance(v, str | int) and str(v).strip() for v in value)
     ):
-        log.add(FILE, "must be a non-empty list of names, e.g. [Mon, Tue, Wed]", line, key)
+        log.add(FILE, "must be a name or a non-empty list of names, e.g. [Mon, Tue, Wed]", line,
+                key)
         return None
     items = tuple(str(v).strip() for v in value)
     if len(set(items)) != len(items):
@@ -99,11 +100,14 @@ def read_settings(directory: Path, log: IssueLog) -> dict[str, Any] | None:
     name = data.get("name")
     settings["name"] = str(name).strip() if name not in (None, "") else directory.resolve().name
     season = data.get("season")
-    if season in (None, "") or not isinstance(season, str | int):
-        log.add(FILE, "is required: which season's rows of bells.csv to use, e.g. winter",
-                lines.get("season"), "season")
+    if season in (None, "", []):
+        log.add(FILE, "is required: which season's rows of bells.csv to use, e.g. winter, or "
+                "[winter, summer] for one timetable valid with both", lines.get("season"), "season")
     else:
-        settings["season"] = str(season).strip()
+        seasons = _string_list(season if isinstance(season, list) else [season], "season",
+                               lines.get("season"), log)
+        if seasons is not None:
+            settings["seasons"] = seasons
     days = _string_list(data.get("days", list(DEFAULT_DAYS)), "days", lines.get("days"), log)
     core = _string_list(
         data.get("core_subjects", list(DEFAULT_CORE_SUBJECTS)),
@@ -115,7 +119,7 @@ def read_settings(directory: Path, log: IssueLog) -> dict[str, Any] | None:
     settings["core_subjects"] = core
     settings["policy"] = _validated(Policy, data.get("policy"), "policy", lines, log)
     settings["weights"] = _validated(Weights, data.get("weights"), "weights", lines, log)
-    if any(v is None for v in settings.values()) or "season" not in settings:
+    if any(v is None for v in settings.values()) or "seasons" not in settings:
         return None
     return settings
 

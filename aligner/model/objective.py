@@ -62,7 +62,7 @@ def core_in_afternoon(v: Variables) -> Term:
     literals = []
     for (school_id, _class_id), lessons in v.class_lessons.items():
         for lesson in lessons:
-            if lesson.subject in core and v.instance.bell(school_id, lesson.period).is_afternoon:
+            if lesson.subject in core and v.instance.is_afternoon(school_id, lesson.period):
                 literals.append(lesson.literal)
     return Term("core_in_afternoon", "core_in_afternoon", total(literals))
 

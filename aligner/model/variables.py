@@ -69,7 +69,8 @@ class Variables:
         default_factory=lambda: defaultdict(list)
     )
     misalignment: dict[ReceptionKey, int] = field(default_factory=dict)
-    """Per reception literal: hub period minutes - overlap minutes (per receiving class)."""
+    """Per reception literal: hub period minutes - overlap minutes, summed over the seasons
+    (per receiving class)."""
     receptions_by_session: dict[tuple[str, str, int, str], list[tuple[int, cp_model.IntVar]]] = field(
         default_factory=lambda: defaultdict(list)
     )
@@ -173,7 +174,6 @@ def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAli
     instance = v.instance
     least = instance.policy.min_overlap_minutes
     for (day, h), options in session_options(instance, course, pairs, relaxed=v.relaxed).items():
-        hub_minutes = instance.bell(course.hub_school, h).minutes
         y = v.model.new_bool_var(f"session[{course.course_id},{day},{h}]")
         if v.relaxed and instance.is_unavailable(course.hub_teacher, day, h):
             v.forbidden[("availability", course.hub_teacher)].append(y)
@@ -184,7 +184,7 @@ def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAli
         if course.hub_class_key:
             v.class_lessons[course.hub_class_key].append(ClassLesson(y, course.subject, day, h))
         for school, periods in options.items():
-            for r, minutes in periods:
+            for r, minutes, misaligned in periods:
                 z = v.model.new_bool_var(f"reception[{course.course_id},{day},{h},{school},{r}]")
                 if v.relaxed:
                     if minutes < least:
@@ -194,7 +194,7 @@ def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAli
                             v.forbidden[("availability", assistant)].append(z)
                 v.reception[(course.course_id, day, h, school, r)] = z
                 v.receptions_by_session[(course.course_id, day, h, school)].append((r, z))
-                v.misalignment[(course.course_id, day, h, school, r)] = hub_minutes - minutes
+                v.misalignment[(course.course_id, day, h, school, r)] = misaligned
                 v.room_slot[(school, day, r)].append(z)
                 for reception in course.receptions_at(school):
                     v.class_lessons[reception.class_key].append(
