@@ -11,17 +11,33 @@ from __future__ import annotations
 
 import sys
 import warnings
+from dataclasses import replace
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
+from aligner.alignment import course_school_pairs
+from aligner.bells import (
+    BellProposal,
+    MovableError,
+    movable_schools,
+    propose_bells,
+    with_bells,
+)
 from aligner.capacity import capacity_findings
 from aligner.explain import Explanation, explain
 from aligner.instance import Instance
 from aligner.io import InputError, InputWarning, load_instance, load_schedules
 from aligner.parameters import SolverParameterError
-from aligner.report import alignment_text, check_text, summary_text, timetable_text
+from aligner.report import (
+    alignment_text,
+    bells_csv,
+    check_text,
+    proposals_text,
+    summary_text,
+    timetable_text,
+)
 from aligner.solve import SolverSettings, Status, solve
 
 EXIT_OK = 0
@@ -34,12 +50,14 @@ EXIT_INTERNAL = 5
 EXIT_CANNOT_WRITE = 6
 
 
-def _load(directory: str, seasons: tuple[str, ...] | None = None) -> Instance:
+def _load(
+    directory: str, seasons: tuple[str, ...] | None = None, bells: Path | None = None
+) -> Instance:
     """The validated instance; on bad input, every problem on stderr and exit 2."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", InputWarning)
         try:
-            return load_instance(directory, seasons)
+            return load_instance(directory, seasons, bells)
         except InputError as exc:
             _report_bad_input(directory, exc)
         finally:
@@ -69,6 +87,11 @@ SEASON_OPTION = click.option(
     "--season", "seasons", callback=_seasons, metavar="S[,S...]",
     help="Season(s) of bells.csv to use, overriding instance.yaml; several (winter,summer) give "
          "one weekly timetable that works with every season's bells.")
+
+
+MOVABLE_OPTION = click.option(
+    "--movable", default="receiving", show_default=True, metavar="WHO",
+    help="Whose bells may move: receiving, hub, all, or comma-separated school ids.")
 
 
 def _parameter(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]) -> tuple:
@@ -104,6 +127,11 @@ def main() -> None:
               help="Seconds at most spent naming the conflicting rules of an infeasible instance.")
 @click.option("--param", "params", multiple=True, callback=_parameter, metavar="NAME=VALUE",
               help="Any CP-SAT parameter, e.g. --param linearization_level=2 (repeatable).")
+@click.option("--align-bells", is_flag=True,
+              help="First move the bells of the --movable schools to align their periods (as "
+                   "align --optimize), then schedule on the moved bells; writes "
+                   "bells_proposed.csv too.")
+@MOVABLE_OPTION
 @click.option("--grids", type=click.Choice(["classes", "teachers", "all", "none"]),
               default="classes", show_default=True,
               help="Which weekly grids to print: each class's, each teacher's, both, or none.")
@@ -118,6 +146,8 @@ def solve_command(
     log: bool,
     explain_time: float,
     params: tuple[tuple[str, str], ...],
+    align_bells: bool,
+    movable: str,
     grids: str,
     no_grids: bool,
 ) -> None:
@@ -126,6 +156,11 @@ def solve_command(
     data = _load(instance, seasons)
     target = Path(out_dir) if out_dir else Path("out") / Path(instance).resolve().name
     _check_writable(target)
+    proposals: list[BellProposal] = []
+    if align_bells:
+        proposals = _propose(data, course_school_pairs(data), movable, min(time_limit, 20.0), seed)
+        click.echo(proposals_text(data, proposals))
+        data = with_bells(data, proposals)
     settings = SolverSettings(time_limit=time_limit, workers=workers, seed=seed, log=log,
                               params=params)
 
@@ -164,13 +199,21 @@ def solve_command(
 
     from aligner.export import write_outputs  # pandas writers only when there is output
 
+    extra = {}
+    if align_bells:
+        result = replace(result, bell_changes=tuple(
+            {"school_id": c.before.school_id, "season": c.before.season,
+             "period": c.before.period, "before": c.before.times, "after": c.after.times,
+             "shift_minutes": c.shift}
+            for p in proposals for c in p.changes))
+        extra["bells_proposed.csv"] = (bells_csv(data), "utf-8-sig")
     if grids != "none" and not no_grids:
         click.echo(timetable_text(data, result.lessons(), result.sessions(),
                                   classes=grids in ("classes", "all"),
                                   teachers=grids in ("teachers", "all")))
     click.echo(summary_text(result), nl=False)
     try:
-        written = write_outputs(result, target)
+        written = write_outputs(result, target, extra)
     except OSError as exc:
         click.echo(f"error: cannot write the results to {target}: {exc.strerror or exc} "
                    f"({exc.filename or target}); files already there were left as they were",
@@ -231,11 +274,14 @@ def check_command(
     credited load. Exit 0 when no hard rule is broken, 1 otherwise."""
     from aligner.check import check_solution
 
-    data = _load(instance, seasons)
     if not Path(solution).is_dir():
         click.echo(f"error: {solution} is not a directory holding lessons.csv and sessions.csv",
                    err=True)
         sys.exit(EXIT_BAD_INPUT)
+    moved = Path(solution) / "bells_proposed.csv"
+    data = _load(instance, seasons, moved if moved.is_file() else None)
+    if moved.is_file():
+        click.echo(f"Checking against the moved bells in {moved} (solve --align-bells).")
     report = check_solution(data, solution)
     click.echo(check_text(data, report, show_loads=show_loads), nl=False)
     sys.exit(EXIT_OK if report.ok else EXIT_BROKEN)
@@ -244,9 +290,21 @@ def check_command(
 @main.command("align")
 @click.argument("instance", type=click.Path(file_okay=False))
 @SEASON_OPTION
-def align_command(instance: str, seasons: tuple[str, ...] | None) -> None:
+@click.option("--optimize", is_flag=True,
+              help="Propose moved bells that align as many hub periods as possible with every "
+                   "receiving school (full overlap preferred, least movement), and write "
+                   "bells_proposed.csv.")
+@MOVABLE_OPTION
+@click.option("--out", "out_dir", type=click.Path(file_okay=False),
+              help="Where --optimize writes bells_proposed.csv [default: out/<instance "
+                   "directory name>].")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=20.0,
+              show_default=True, help="Seconds CP-SAT may search per season (--optimize).")
+def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool, movable: str,
+                  out_dir: str | None, time_limit: float) -> None:
     """Print the wall-clock overlap (minutes) of every hub period with every receiving period
-    for each pair of schools linked by a course, and mark the pairs that qualify.
+    for each pair of schools linked by a course, and mark the pairs that qualify; with
+    --optimize, propose synchronised bell schedules.
 
     Only instance.yaml, schools.csv, bells.csv and the school pairs in sync.csv are needed, so
     this works while the rest of the instance is still being drafted."""
@@ -260,6 +318,38 @@ def align_command(instance: str, seasons: tuple[str, ...] | None) -> None:
             for warning in caught:
                 click.echo(f"warning: {warning.message}", err=True)
     click.echo(alignment_text(data, pairs), nl=False)
+    if not optimize:
+        return
+    target = Path(out_dir) if out_dir else Path("out") / Path(instance).resolve().name
+    _check_writable(target)
+    proposals = _propose(data, pairs, movable, time_limit)
+    click.echo("")
+    click.echo(proposals_text(data, proposals), nl=False)
+    _write_or_exit(target, {"bells_proposed.csv": (bells_csv(with_bells(data, proposals)),
+                                                   "utf-8-sig")})
+    click.echo(f"Wrote bells_proposed.csv to {target} (same columns as bells.csv)")
+
+
+def _propose(data: Instance, pairs: tuple[tuple[str, str], ...], movable: str,
+             time_limit: float, seed: int = 0) -> list[BellProposal]:
+    try:
+        schools = movable_schools(data, movable, pairs)
+    except MovableError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    return propose_bells(data, schools, pairs, time_limit, seed)
+
+
+def _write_or_exit(target: Path, contents: dict[str, tuple[str, str]]) -> None:
+    from aligner.export import write_files
+
+    try:
+        write_files(target, contents)
+    except OSError as exc:
+        click.echo(f"error: cannot write to {target}: {exc.strerror or exc} "
+                   f"({exc.filename or target}); files already there were left as they were",
+                   err=True)
+        sys.exit(EXIT_CANNOT_WRITE)
 
 
 if __name__ == "__main__":

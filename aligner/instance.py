@@ -173,6 +173,19 @@ class Policy(Frozen):
         default_factory=lambda: {"region": 15, "city": 10, "county": 5}
     )
     """Seed 004 1.(3): backbone teachers' online lessons per semester by level."""
+    # How far `aligner align --optimize` may move a bell schedule (seed 001 五(二): 同步作息时间表).
+    max_shift: int = Field(default=30, ge=0)
+    """No period moves more than this many minutes."""
+    max_gap_shrink: int = Field(default=10, ge=0)
+    """A gap between two periods may shrink by at most this many minutes..."""
+    min_break: int = Field(default=5, ge=0)
+    """... and never below this many minutes."""
+    max_earlier_start: int = Field(default=15, ge=0)
+    """The day starts no earlier than this many minutes before the original start."""
+    max_later_end: int = Field(default=30, ge=0)
+    """The day ends no later than this many minutes after the original end."""
+    bell_grid: int = Field(default=5, ge=1)
+    """Proposed times lie on a grid of this many minutes."""
 
     @field_validator("online_credit")
     @classmethod

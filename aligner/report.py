@@ -12,8 +12,9 @@ from collections.abc import Sequence
 import pandas as pd
 
 from aligner.alignment import PairAlignment, alignments
+from aligner.bells import BellProposal
 from aligner.check import TERM_WEIGHTS, CheckReport
-from aligner.instance import Instance
+from aligner.instance import Instance, hhmm
 from aligner.solve import Result
 
 
@@ -181,6 +182,13 @@ def summary_text(result: Result) -> str:
     ))
     lines.append(timing)
     lines.append(sessions_text(result))
+    if result.bell_changes:
+        lines.append(f"Bell changes: {len(result.bell_changes)} periods moved before "
+                     "scheduling; the timetable uses the moved bells:")
+        lines.extend(f"  {instance_name(result, c)} 第{c['period']}节 {c['before']} -> "
+                     f"{c['after']} ({c['shift_minutes']:+d})"
+                     + (f" [{c['season']}]" if len(result.instance.seasons) > 1 else "")
+                     for c in result.bell_changes)
     compliance = result.compliance()
     broken = compliance[~compliance["ok"]]
     if broken.empty:
@@ -191,6 +199,10 @@ def summary_text(result: Result) -> str:
         lines.extend(f"  {r.rule} {r.scope}: required {r.required:g}, achieved {r.achieved:g}"
                      for r in broken.itertuples(index=False))
     return "\n".join(lines) + "\n"
+
+
+def instance_name(result: Result, change: dict) -> str:
+    return result.instance.school_name(change["school_id"])
 
 
 def sessions_text(result: Result) -> str:
@@ -288,3 +300,34 @@ def _overlap_matrix(instance: Instance, pair: PairAlignment, season: str, minimu
     lines.append(grid(header, rows))
     lines.append("Same-numbered periods overlap: " + ", ".join(map(str, same_number)) + " minutes")
     return lines
+
+
+def proposals_text(instance: Instance, proposals: list[BellProposal]) -> str:
+    """The proposed bells: what moves, per school, and what it achieves, per season."""
+    lines = []
+    several = len(proposals) > 1
+    for proposal in proposals:
+        head = f"Proposed bells{f' ({proposal.season})' if several else ''}"
+        if proposal.status not in ("OPTIMAL", "FEASIBLE"):
+            lines.append(f"{head}: none found ({proposal.status})")
+            continue
+        lines.append(f"{head}: hub periods aligned with every receiving school "
+                     f"{proposal.aligned_before} -> {proposal.aligned_after} of "
+                     f"{proposal.hub_periods} (fully overlapping {proposal.full_before} -> "
+                     f"{proposal.full_after}); {proposal.movement} minutes moved in all, at most "
+                     f"{proposal.largest_shift} for one period"
+                     + ("" if proposal.status == "OPTIMAL" else " (not proven best)"))
+        if not proposal.changes:
+            lines.append("  no period needs to move")
+        lines.extend(f"  {change.describe(instance)}" for change in proposal.changes)
+        lines.extend(f"  still unaligned: {reason}" for reason in proposal.unaligned)
+    return "\n".join(lines) + "\n"
+
+
+def bells_csv(instance: Instance) -> str:
+    """bells.csv of the instance (every season), as written for bells_proposed.csv."""
+    frame = pd.DataFrame(
+        [[b.school_id, b.season, b.period, hhmm(b.start), hhmm(b.end)] for b in instance.bells],
+        columns=["school_id", "season", "period", "start", "end"],
+    )
+    return str(frame.to_csv(index=False, lineterminator="\r\n"))

@@ -65,6 +65,8 @@ class Result:
     solve_seconds: float
     settings: SolverSettings
     ortools_version: str = version("ortools")
+    bell_changes: tuple[dict[str, Any], ...] = ()
+    """Bells moved before solving (``solve --align-bells``): school, season, period, times."""
     interrupted: bool = False
     """The search was stopped by Ctrl-C; the timetable (if any) is the best found so far."""
     solver_info: str = ""
@@ -136,6 +138,7 @@ class Result:
             "time_limit": self.settings.time_limit,
             "parameters": effective_parameters(self.settings.workers, self.settings.params),
             "ortools_version": self.ortools_version,
+            "bell_changes": list(self.bell_changes),
             "model": self.model_size,
             "local_lessons": len(self.timetable.lessons) if self.timetable else None,
             "sessions": len(self.timetable.sessions) if self.timetable else None,

@@ -96,23 +96,33 @@ class _Rows:
     school_of_teacher: dict[str, str] = field(default_factory=dict)
 
 
-def load_instance(directory: str | Path, seasons: tuple[str, ...] | None = None) -> Instance:
+def load_instance(
+    directory: str | Path,
+    seasons: tuple[str, ...] | None = None,
+    bells: str | Path | None = None,
+) -> Instance:
     """Read and validate the instance in ``directory``; raise :class:`InputError` on bad input.
-    ``seasons`` overrides instance.yaml's ``season`` (e.g. ('winter', 'summer'))."""
+    ``seasons`` overrides instance.yaml's ``season`` (e.g. ('winter', 'summer')); ``bells``
+    reads the bell schedules from another file (a bells_proposed.csv, say)."""
     directory = Path(directory)
     if not directory.is_dir():
         raise InputError([InputIssue(str(directory), "is not a directory holding an instance")])
     log = IssueLog()
     try:
-        return _read(directory, log, seasons)
+        return _read(directory, log, seasons, None if bells is None else Path(bells))
     finally:
         for warning in log.warnings:
             warnings.warn(str(warning), InputWarning, stacklevel=2)
 
 
-def _read(directory: Path, log: IssueLog, seasons: tuple[str, ...] | None) -> Instance:
+def _read(
+    directory: Path, log: IssueLog, seasons: tuple[str, ...] | None, bells_file: Path | None
+) -> Instance:
     settings = read_settings(directory, log)
-    tables = {name: read_table(directory, name, *COLUMNS[name], log) for name in COLUMNS}
+    tables = {name: read_table(directory, name, *COLUMNS[name], log)
+              for name in COLUMNS if not (name == BELLS and bells_file)}
+    if bells_file:
+        tables[BELLS] = read_table(bells_file.parent, bells_file.name, *COLUMNS[BELLS], log)
     log.raise_if_any()
     assert settings is not None  # guaranteed: read_settings logged an issue otherwise
     if seasons:
