@@ -90,11 +90,19 @@ class Week:
     local: list[Local] = field(default_factory=list)
     sessions: dict[str, Session] = field(default_factory=dict)
     issues: list[Violation] = field(default_factory=list)
+    unusable: bool = False
 
     @property
     def bells(self) -> dict[str, dict[int, tuple[int, int]]]:
         """The first season's bells (the timetable is the same in every season)."""
         return self.seasons[self.inst.seasons[0]]
+
+    def fatal(self, message: str) -> None:
+        """A problem that makes the tables unusable: the rules are not checked at all."""
+        self.bad(message)
+        self.unusable = True
+        for name in TIMETABLE:
+            self.tables[name] = []
 
     def bad(self, message: str, hard: bool = True) -> None:
         self.issues.append(Violation("table_consistency" if hard else "report", message, hard))
@@ -256,6 +264,8 @@ def read_week(inst: Instance, directory: Path, *, require_reports: bool) -> Week
     for name, columns in TIMETABLE.items():
         _read_csv(w, directory, name, columns, required=True)
         _one_timetable_for_all_seasons(w, name)
+        if w.unusable:
+            return w
     for name, columns in REPORTS.items():
         _read_csv(w, directory, name, columns, required=require_reports)
     path = directory / "summary.json"
@@ -284,15 +294,17 @@ def _one_timetable_for_all_seasons(w: Week, name: str) -> None:
     each season lists the same lessons, and the times of the later seasons; keep the first
     season's rows (the others only differ in times)."""
     rows, seasons = w.tables[name], w.inst.seasons
+    found = list(dict.fromkeys(row["season"] for row in rows if row.get("season")))
     if len(seasons) == 1:
-        for i, row in enumerate(rows, start=2):
-            if row.get("season", seasons[0]) not in ("", seasons[0]):
-                w.bad(f"{name} row {i}: season '{row['season']}' is not the instance's "
-                      f"season {seasons[0]}")
+        if found and found != [seasons[0]]:
+            w.fatal(f"{name} holds a timetable for the seasons {', '.join(found)}, but the "
+                    f"instance is checked for {seasons[0]} only: run aligner check with "
+                    f"--season {','.join(found)}")
         return
     if rows and "season" not in rows[0]:
-        w.bad(f"{name} lacks the column season (the instance has seasons {', '.join(seasons)})")
-        w.tables[name] = []
+        w.fatal(f"{name} holds a timetable for one season (it has no season column), but the "
+                f"instance is checked for {', '.join(seasons)}: run aligner check with "
+                "--season and the season it was solved for (summary.json lists it)")
         return
     by_season: dict[str, Counter[tuple[tuple[str, str], ...]]] = defaultdict(Counter)
     for i, row in enumerate(rows, start=2):
@@ -730,7 +742,8 @@ def check_solution(
     absence a violation too.
     """
     week = read_week(instance, Path(directory), require_reports=require_reports)
-    violations = [v for check in (*HARD_RULES, *REPORT_CHECKS) for v in check(week)]
+    checks = (tables_are_consistent,) if week.unusable else (*HARD_RULES, *REPORT_CHECKS)
+    violations = [v for check in checks for v in check(week)]
     terms = objective_terms(week)
     return CheckReport(
         violations=tuple(violations),

@@ -262,8 +262,9 @@ def alignment_text(instance: Instance, pairs: tuple[tuple[str, str], ...] | None
     several = len(instance.seasons) > 1
     blocks = [f"Season{'s' if several else ''} {', '.join(instance.seasons)}; a session needs "
               f"at least {minimum} minutes of overlap"
-              + (" in every season" if several else "")
-              + " (* marks the pairs of periods that qualify)."]
+              + (" in every season (* marks the pairs of periods that reach it in that season; "
+                 "a pair qualifies only with * in every season)." if several
+                 else " (* marks the pairs of periods that qualify).")]
     tables = alignments(instance, pairs)
     if not tables:
         blocks.append("No course links two schools, so there is nothing to align.")
@@ -279,6 +280,18 @@ def alignment_text(instance: Instance, pairs: tuple[tuple[str, str], ...] | None
                       f"{', '.join(map(str, alignable)) or 'none'} "
                       f"({len(alignable)} of {len(pair.hub_periods[instance.season])}; "
                       f"{len(alignable) * len(instance.days)} a week per sync room)")
+    receivers: dict[str, list[str]] = {}
+    for hub, receiving in tables:
+        receivers.setdefault(hub, []).append(receiving)
+    for hub, schools in receivers.items():
+        if len(schools) > 1:
+            common = set.intersection(*(set(tables[(hub, s)].alignable_hub_periods)
+                                        for s in schools))
+            blocks.append("")
+            blocks.append(f"{instance.school_name(hub)} periods that align with all of "
+                          f"{'、'.join(instance.school_name(s) for s in schools)} at once (what a "
+                          f"course reaching them all needs): "
+                          f"{', '.join(map(str, sorted(common))) or 'none'}")
     return "\n".join(blocks) + "\n"
 
 

@@ -118,6 +118,7 @@ class Result:
         """Everything summary.json holds."""
         return {
             "instance": self.instance.name,
+            "seasons": list(self.instance.seasons),
             "status": str(self.status),
             "interrupted": self.interrupted,
             "objective": self.objective,

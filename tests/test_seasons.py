@@ -85,3 +85,19 @@ def test_checker_wants_every_season_to_list_the_same_lessons(tmp_path, solve_and
     report = check_solution(load_instance(directory), tmp_path / "out")
     assert any("season summer do not list the same lessons" in v.message
                for v in report.violations)
+
+
+def test_checking_against_the_wrong_seasons_says_so_once(tmp_path, solve_and_check):
+    from aligner.check import check_solution
+
+    directory = two_seasons(tmp_path)
+    solve_and_check(directory, out=tmp_path / "both")
+    report = check_solution(load_instance(directory, ("winter",)), tmp_path / "both")
+    assert [v.rule for v in report.violations] == ["table_consistency"]
+    assert "run aligner check with --season winter,summer" in report.violations[0].message
+    result = CliRunner().invoke(main, ["solve", str(directory), "--season", "winter", "--out",
+                                       str(tmp_path / "winter"), "--no-grids"])
+    assert result.exit_code == 0
+    report = check_solution(load_instance(directory), tmp_path / "winter")
+    assert len(report.violations) == 1
+    assert "it has no season column" in report.violations[0].message
