@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from aligner.check import check_solution
 from aligner.export import write_outputs
@@ -14,6 +16,12 @@ from aligner.io import load_instance
 from aligner.solve import Result, SolverSettings, solve
 
 sys.path.insert(0, str(Path(__file__).parent))  # the tests import builders and conftest
+
+# The property-based tests draw the same examples on every run (so CI never fails by chance);
+# HYPOTHESIS_PROFILE=explore draws new ones each time, to hunt for bugs.
+settings.register_profile("deterministic", derandomize=True, database=None)
+settings.register_profile("explore")
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
 ROOT = Path(__file__).resolve().parent.parent
 LANXI = ROOT / "data" / "lanxi-2022-winter"

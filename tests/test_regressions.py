@@ -56,3 +56,16 @@ def test_same_day_repeats_are_exact_in_a_first_solution(tmp_path):
         out = directory / f"out{seed}"
         write_outputs(result, out)
         assert check_solution(instance, out, require_reports=True).violations == ()
+
+
+def test_large_numbers_survive_the_csv_round_trip(tmp_path):
+    # A max_load of 2147483648 was written as 2.14748e+09 (printf %g), so teacher_load.csv and
+    # compliance.csv no longer matched the instance. Found by the property-based input test.
+    from builders import sync_pair
+    from conftest import solve_checked
+
+    directory = sync_pair(tmp_path, hub_max_load="2147483648")
+    result = solve_checked(directory)
+    text = (directory / "out" / "teacher_load.csv").read_text(encoding="utf-8-sig")
+    assert ",2147483648" in text
+    assert result.found

@@ -23,8 +23,9 @@ INFEASIBILITY_FILE = "infeasibility.json"
 
 
 def csv_text(frame: pd.DataFrame) -> str:
-    """A frame as CSV text; numbers without spurious decimals (16, 16.5), NaN as blank."""
-    return str(frame.to_csv(index=False, float_format="%g", lineterminator="\r\n"))
+    """A frame as CSV text; numbers without spurious decimals (16, 16.5) and without losing
+    digits (2147483648, not 2.14748e+09), NaN as blank."""
+    return str(frame.to_csv(index=False, float_format="%.15g", lineterminator="\r\n"))
 
 
 def write_files(directory: str | Path, contents: dict[str, tuple[str, str]]) -> list[Path]:
