@@ -9,9 +9,11 @@ broken; 2 bad input or usage;
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 import warnings
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
 
@@ -26,10 +28,14 @@ from aligner.bells import (
     with_bells,
 )
 from aligner.capacity import capacity_findings
+from aligner.decompose import components
 from aligner.explain import Explanation, explain
+from aligner.generate import PRESETS, generate
 from aligner.instance import Instance
 from aligner.io import InputError, InputWarning, load_instance, load_schedules
+from aligner.parallel import solve_all
 from aligner.parameters import SolverParameterError
+from aligner.progress import progress
 from aligner.report import (
     alignment_text,
     bells_csv,
@@ -38,7 +44,7 @@ from aligner.report import (
     summary_text,
     timetable_text,
 )
-from aligner.solve import SolverSettings, Status, solve
+from aligner.solve import Result, SolverSettings, Status, check_parameters, solve
 
 EXIT_OK = 0
 EXIT_BROKEN = 1
@@ -132,6 +138,14 @@ def main() -> None:
                    "align --optimize), then schedule on the moved bells; writes "
                    "bells_proposed.csv too.")
 @MOVABLE_OPTION
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Solve the independent components in this many worker processes.")
+@click.option("--dask", metavar="ADDRESS",
+              help="Solve the components as tasks on a Dask cluster, e.g. tcp://host:8786 "
+                   "(needs aligner[dask]).")
+@click.option("--oversubscribe", is_flag=True,
+              help="Allow --jobs x --workers above the number of cores.")
+@click.option("--quiet", is_flag=True, help="No progress display on stderr.")
 @click.option("--grids", type=click.Choice(["classes", "teachers", "all", "none"]),
               default="classes", show_default=True,
               help="Which weekly grids to print: each class's, each teacher's, both, or none.")
@@ -148,6 +162,10 @@ def solve_command(
     params: tuple[tuple[str, str], ...],
     align_bells: bool,
     movable: str,
+    jobs: int,
+    dask: str | None,
+    oversubscribe: bool,
+    quiet: bool,
     grids: str,
     no_grids: bool,
 ) -> None:
@@ -163,6 +181,23 @@ def solve_command(
         data = with_bells(data, proposals)
     settings = SolverSettings(time_limit=time_limit, workers=workers, seed=seed, log=log,
                               params=params)
+    extra: dict[str, tuple[str, str]] = {}
+    changes: tuple[dict, ...] = ()
+    if align_bells:
+        changes = tuple({"school_id": c.before.school_id, "season": c.before.season,
+                         "period": c.before.period, "before": c.before.times,
+                         "after": c.after.times, "shift_minutes": c.shift}
+                        for p in proposals for c in p.changes)
+        extra["bells_proposed.csv"] = (bells_csv(data), "utf-8-sig")
+    show = Grids(classes=grids in ("classes", "all") and not no_grids,
+                 teachers=grids in ("teachers", "all") and not no_grids)
+
+    parts = components(data)
+    if len(parts) > 1 or jobs > 1 or dask:
+        _check_parallelism(jobs, workers, dask, oversubscribe)
+        _solve_in_parts(data, parts, settings, target, jobs=jobs, dask=dask, quiet=quiet,
+                        explain_time=explain_time, extra=extra, changes=changes, show=show)
+        return
 
     findings = capacity_findings(data)
     if findings:
@@ -197,20 +232,24 @@ def solve_command(
                    "report this with the instance", err=True)
         sys.exit(EXIT_INTERNAL)
 
+    result = replace(result, bell_changes=changes)
+    _show_and_write(data, result, target, extra, show)
+
+
+@dataclass(frozen=True)
+class Grids:
+    classes: bool
+    teachers: bool
+
+
+def _show_and_write(data: Instance, result: Result, target: Path,
+                    extra: dict[str, tuple[str, str]], show: Grids) -> None:
+    """Print the grids and the summary, write the output files."""
     from aligner.export import write_outputs  # pandas writers only when there is output
 
-    extra = {}
-    if align_bells:
-        result = replace(result, bell_changes=tuple(
-            {"school_id": c.before.school_id, "season": c.before.season,
-             "period": c.before.period, "before": c.before.times, "after": c.after.times,
-             "shift_minutes": c.shift}
-            for p in proposals for c in p.changes))
-        extra["bells_proposed.csv"] = (bells_csv(data), "utf-8-sig")
-    if grids != "none" and not no_grids:
+    if show.classes or show.teachers:
         click.echo(timetable_text(data, result.lessons(), result.sessions(),
-                                  classes=grids in ("classes", "all"),
-                                  teachers=grids in ("teachers", "all")))
+                                  classes=show.classes, teachers=show.teachers))
     click.echo(summary_text(result), nl=False)
     try:
         written = write_outputs(result, target, extra)
@@ -220,6 +259,73 @@ def solve_command(
                    err=True)
         sys.exit(EXIT_CANNOT_WRITE)
     click.echo(f"Wrote {', '.join(p.name for p in written)} to {target}")
+
+
+def _check_parallelism(jobs: int, workers: int, dask: str | None, oversubscribe: bool) -> None:
+    cores = os.cpu_count() or 1
+    if not dask and jobs * workers > cores and not oversubscribe:
+        click.echo(f"error: --jobs {jobs} x --workers {workers} = {jobs * workers} CP-SAT "
+                   f"threads on {cores} cores; lower them or add --oversubscribe", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    if dask:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            click.echo("error: --dask needs the dask extra: pip install 'aligner[dask]'",
+                       err=True)
+            sys.exit(EXIT_BAD_INPUT)
+
+
+def _solve_in_parts(data: Instance, parts: list[Instance], settings: SolverSettings,
+                    target: Path, *, jobs: int, dask: str | None, quiet: bool,
+                    explain_time: float, extra: dict[str, tuple[str, str]],
+                    changes: tuple[dict, ...], show: Grids) -> None:
+    """Solve the independent components (in processes or on Dask), write every timetable
+    found, explain the components that failed; the exit code says the worst."""
+    try:
+        check_parameters(settings)
+    except SolverParameterError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    where = f"on Dask at {dask}" if dask else f"in {jobs} process{'es' if jobs > 1 else ''}"
+    if not quiet:
+        click.echo(f"Solving {len(parts)} independent components {where}...", err=True)
+    try:
+        with progress(len(parts), quiet) as on_done:
+            result, outcomes = solve_all(data, settings, jobs=jobs, dask=dask, on_done=on_done)
+    except OSError as exc:  # no Dask scheduler there
+        click.echo(f"error: cannot reach the Dask scheduler at {dask}: {exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    result = replace(result, bell_changes=changes)
+    failed = [(part, o) for part, o in zip(parts, outcomes, strict=False) if not o.found]
+    if result.found:
+        _show_and_write(data, result, target, extra, show)
+    else:
+        click.echo(summary_text(result), nl=False)
+    if not failed and len(outcomes) == len(parts):
+        return
+    explanations = []
+    for part, outcome in failed:
+        click.echo(f"No timetable for {', '.join(part.school_name(s) for s in outcome.schools)}"
+                   f" ({outcome.status}).")
+        if outcome.status == "INFEASIBLE":
+            findings = capacity_findings(part) if outcome.findings else []
+            explanation = explain(part, findings, explain_time, settings.seed, settings.workers)
+            explanations.append(explanation)
+            for sentence in explanation.sentences:
+                click.echo(f"  - {sentence}")
+    if explanations:
+        from aligner.export import write_files
+        from aligner.export.files import json_text
+
+        report = {"status": "INFEASIBLE", "components": [e.to_json() for e in explanations]}
+        _write_or_exit(target, {"infeasibility.json": (json_text(report), "utf-8")})
+        click.echo(f"Wrote infeasibility.json to {target}", err=True)
+        del write_files
+    missing = len(parts) - len(outcomes)
+    if missing:
+        click.echo(f"{missing} components were not solved (interrupted).", err=True)
+    sys.exit(EXIT_INFEASIBLE if explanations else EXIT_NO_SOLUTION)
 
 
 def _check_writable(target: Path) -> None:
@@ -350,6 +456,31 @@ def _write_or_exit(target: Path, contents: dict[str, tuple[str, str]]) -> None:
                    f"({exc.filename or target}); files already there were left as they were",
                    err=True)
         sys.exit(EXIT_CANNOT_WRITE)
+
+
+@main.command("generate")
+@click.option("--preset", type=click.Choice(list(PRESETS)), required=True,
+              help="pair, county (28 schools), city (101 schools in 66 pairs) or province "
+                   "(1,120 schools).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
+              help="Directory to write the instance into.")
+def generate_command(preset: str, seed: int, out_dir: str) -> None:
+    """Write a realistic instance of the preset, feasible by construction (built around a
+    timetable that keeps every rule). data/README.md documents the distributions."""
+    target = Path(out_dir)
+    _check_writable(target)
+    if target.is_dir() and any(target.iterdir()):
+        click.echo(f"error: {target} is not empty; choose a new directory", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    started = time.perf_counter()
+    generated = generate(preset, seed)
+    generated.write(target)
+    rows = generated.rows
+    click.echo(f"Wrote {preset} instance (seed {seed}) to {target}: {len(rows['schools'])} "
+               f"schools, {len(rows['classes'])} classes, {len(rows['teachers'])} teachers, "
+               f"{len({r['course_id'] for r in rows['sync']})} courses, "
+               f"{generated.preset.pairs} pairs ({time.perf_counter() - started:.1f} s)")
 
 
 if __name__ == "__main__":

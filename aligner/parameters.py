@@ -8,10 +8,19 @@ import tempfile
 from collections.abc import Iterator
 from typing import Any
 
-SINGLE_WORKER_DEFAULTS: tuple[tuple[str, str], ...] = (("interleave_search", "true"),)
+SINGLE_WORKER_DEFAULTS: tuple[tuple[str, str], ...] = (
+    ("interleave_search", "true"),
+    ("ignore_subsolvers", '["max_lp_sym", "quick_restart", "quick_restart_no_lp", "no_lp", '
+                          '"core", "max_lp", "reduced_costs", "pseudo_costs", "lb_tree_search", '
+                          '"probing"]'),
+)
 """With one worker CP-SAT runs only its main search; interleaving its subsolvers in that one
 thread (deterministic for a given seed) finds the Lanxi optimum about 4x sooner (median of 5
-seeds: 3.4 s instead of 13 s; benchmarks/README.md). A --param of the same name overrides it."""
+seeds: 3.4 s instead of 13 s). Of the interleaved subsolvers, the default LP search proves the
+bound and the neighbourhood searches find the timetables; the others mostly took turns without
+improving either, so they are left out: on six components of the generated city preset that
+halved the solve time again (69 s -> 33 s in all; benchmarks/README.md). A --param of the same
+name overrides either."""
 
 OWN_OPTIONS = {
     "num_workers": "--workers",

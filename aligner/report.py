@@ -7,6 +7,7 @@ widths measured in terminal cells so that Chinese text lines up.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 
 import pandas as pd
@@ -181,6 +182,8 @@ def summary_text(result: Result) -> str:
          for name, value in result.terms.items()],
     ))
     lines.append(timing)
+    if result.components:
+        lines.append(components_text(result))
     lines.append(sessions_text(result))
     if result.bell_changes:
         lines.append(f"Bell changes: {len(result.bell_changes)} periods moved before "
@@ -199,6 +202,27 @@ def summary_text(result: Result) -> str:
         lines.extend(f"  {r.rule} {r.scope}: required {r.required:g}, achieved {r.achieved:g}"
                      for r in broken.itertuples(index=False))
     return "\n".join(lines) + "\n"
+
+
+def components_text(result: Result) -> str:
+    """The independent components: how each solve went."""
+    rows = []
+    for c in result.components:
+        gap = "" if c["gap"] is None else f"{c['gap']:.2%}"
+        rows.append([", ".join(c["schools"]), c["status"],
+                     "" if c["objective"] is None else str(c["objective"]),
+                     "" if c["best_bound"] is None else f"{c['best_bound']:g}", gap,
+                     f"{c['seconds']:.1f}"])
+    statuses = Counter(c["status"] for c in result.components)
+    head = (f"Components: {len(result.components)} solved apart ("
+            + ", ".join(f"{n} {s}" for s, n in statuses.items()) + ")")
+    if len(rows) > 12:  # a city or a province: the slowest and the failed ones
+        shown = sorted(range(len(rows)), key=lambda i: (rows[i][1] == "OPTIMAL",
+                                                        -float(rows[i][5])))[:10]
+        rows = [rows[i] for i in shown]
+        head += "; the 10 slowest or failed (summary.json lists all)"
+    return head + "\n" + grid(["schools", "status", "objective", "bound", "gap", "seconds"],
+                              rows)
 
 
 def instance_name(result: Result, change: dict) -> str:

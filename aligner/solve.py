@@ -65,6 +65,9 @@ class Result:
     solve_seconds: float
     settings: SolverSettings
     ortools_version: str = version("ortools")
+    components: tuple[dict[str, Any], ...] = ()
+    """Per independent component when the instance was solved in parts: schools, status,
+    objective, bound, gap, seconds."""
     bell_changes: tuple[dict[str, Any], ...] = ()
     """Bells moved before solving (``solve --align-bells``): school, season, period, times."""
     interrupted: bool = False
@@ -140,6 +143,7 @@ class Result:
             "parameters": effective_parameters(self.settings.workers, self.settings.params),
             "ortools_version": self.ortools_version,
             "bell_changes": list(self.bell_changes),
+            **({"components": list(self.components)} if self.components else {}),
             "model": self.model_size,
             "local_lessons": len(self.timetable.lessons) if self.timetable else None,
             "sessions": len(self.timetable.sessions) if self.timetable else None,
@@ -166,6 +170,11 @@ def configure(solver: cp_model.CpSolver, settings: SolverSettings) -> None:
         parameters.log_search_progress = True
         parameters.log_to_stdout = False
         solver.log_callback = lambda line: print(line, file=sys.stderr)
+
+
+def check_parameters(settings: SolverSettings) -> None:
+    """Raise SolverParameterError now for parameters CP-SAT would reject (before a long run)."""
+    configure(cp_model.CpSolver(), settings)
 
 
 def solve(instance: Instance, settings: SolverSettings | None = None) -> Result:

@@ -52,6 +52,7 @@ def same_day_repeats(v: Variables) -> Term:
             # Pinned exactly (not just >=) so the reported term is right in any solution,
             # not only at the optimum.
             v.model.add_max_equality(excess, [0, total(literals) - 1])
+            v.repeats.append((excess, literals))
             excesses.append(excess)
     return Term("same_day_repeats", "same_day_repeat", total(excesses))
 

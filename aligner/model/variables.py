@@ -74,6 +74,9 @@ class Variables:
     receptions_by_session: dict[tuple[str, str, int, str], list[tuple[int, cp_model.IntVar]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    repeats: list[tuple[cp_model.IntVar, list[cp_model.IntVar]]] = field(default_factory=list)
+    """The objective's same-day-repeat counters with the lesson literals each counts, so that
+    a hint can give them their values too (a complete hint is taken as a solution at once)."""
     relaxed: bool = False
     forbidden: dict[tuple[str, ...], list[cp_model.IntVar]] = field(
         default_factory=lambda: defaultdict(list)
@@ -125,12 +128,17 @@ class Variables:
         local = {(x.school_id, x.class_id, x.subject, x.day, x.period) for x in timetable.lessons}
         sessions = {(s.course_id, s.day, s.hub_period): dict(s.receiving_periods)
                     for s in timetable.sessions}
+        value: dict[int, bool] = {}
         for local_key, var in self.local.items():
-            self.model.add_hint(var, local_key in local)
+            value[var.index] = local_key in local
         for session_key, var in self.session.items():
-            self.model.add_hint(var, session_key in sessions)
+            value[var.index] = session_key in sessions
         for (c, d, h, school, r), var in self.reception.items():
-            self.model.add_hint(var, sessions.get((c, d, h), {}).get(school) == r)
+            value[var.index] = sessions.get((c, d, h), {}).get(school) == r
+        for var in (*self.local.values(), *self.session.values(), *self.reception.values()):
+            self.model.add_hint(var, value[var.index])
+        for counter, literals in self.repeats:
+            self.model.add_hint(counter, max(0, sum(value[x.index] for x in literals) - 1))
 
 
 def make_variables(
