@@ -17,7 +17,7 @@ from typing import Any
 from aligner.capacity import capacity_findings
 from aligner.decompose import components, sub_instance
 from aligner.instance import Instance
-from aligner.solve import Result, SolverSettings, Status, solve
+from aligner.solve import Result, SolverSettings, Status, relative_gap, solve
 from aligner.timetable import LocalLesson, Session, Timetable
 
 
@@ -47,11 +47,7 @@ class ComponentOutcome:
 
     @property
     def gap(self) -> float | None:
-        if self.objective is None or self.best_bound is None:
-            return None
-        if self.status == "OPTIMAL":
-            return 0.0
-        return abs(self.objective - self.best_bound) / max(1.0, abs(self.objective))
+        return relative_gap(self.status, self.objective, self.best_bound)
 
     def row(self) -> dict[str, Any]:
         """The component's line in summary.json."""

@@ -242,8 +242,20 @@ def sessions_text(result: Result) -> str:
                      f"{instance.short_name(course.hub_school)} -> {receiving}", wanted,
                      str(int(held.get(course.course_id, 0)))])
     total = int(held.sum())
+    if not rows:
+        return "Sessions: none (no courses)"
+    if len(rows) > 20:  # many pairs: per form, not per course
+        per_form: dict[str, list[int]] = {}
+        for row in rows:
+            per_form.setdefault(row[1], [0, 0])
+            per_form[row[1]][0] += 1
+            per_form[row[1]][1] += int(row[5])
+        return (f"Sessions: {total} a week in {len(rows)} courses ("
+                + ", ".join(f"{form} {n} courses, {s} sessions"
+                            for form, (n, s) in per_form.items())
+                + "; sessions.csv lists them)")
     table = grid(["course", "form", "subject", "hub -> receiving", "per_week", "sessions"], rows)
-    return f"Sessions: {total} a week\n{table}" if rows else "Sessions: none (no courses)"
+    return f"Sessions: {total} a week\n{table}"
 
 
 def check_text(instance: Instance, report: CheckReport, *, show_loads: bool = False) -> str:

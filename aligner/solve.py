@@ -83,12 +83,7 @@ class Result:
 
     @property
     def gap(self) -> float | None:
-        """Relative gap |objective - bound| / max(1, |objective|); 0 when proven optimal."""
-        if self.objective is None or self.best_bound is None:
-            return None
-        if self.status is Status.OPTIMAL:
-            return 0.0
-        return abs(self.objective - self.best_bound) / max(1.0, abs(self.objective))
+        return relative_gap(str(self.status), self.objective, self.best_bound)
 
     # ---- tables (see aligner.tables) ----
 
@@ -148,6 +143,15 @@ class Result:
             "local_lessons": len(self.timetable.lessons) if self.timetable else None,
             "sessions": len(self.timetable.sessions) if self.timetable else None,
         }
+
+
+def relative_gap(status: str, objective: int | None, bound: float | None) -> float | None:
+    """|objective - bound| / max(1, |objective|); 0 when proven optimal; None without both."""
+    if objective is None or bound is None:
+        return None
+    if status == Status.OPTIMAL:
+        return 0.0
+    return abs(objective - bound) / max(1.0, abs(objective))
 
 
 _STATUS = {

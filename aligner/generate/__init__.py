@@ -2,31 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from aligner.generate.construct import build_group
 from aligner.generate.presets import DAYS, PRESETS, Preset
+from aligner.io.writer import write_instance
 from aligner.timetable import LocalLesson, Session, Timetable
 
-COLUMNS = {
-    "schools.csv": ["school_id", "name", "short_name", "sync_rooms"],
-    "bells.csv": ["school_id", "season", "period", "start", "end"],
-    "classes.csv": ["school_id", "class_id", "grade", "name"],
-    "teachers.csv": ["teacher_id", "school_id", "name", "level", "min_load", "max_load",
-                     "unavailable"],
-    "curriculum.csv": ["school_id", "class_id", "subject", "teacher_id", "per_week",
-                       "max_per_day"],
-    "sync.csv": ["course_id", "form", "hub_school", "hub_teacher", "hub_class",
-                 "receiving_school", "receiving_class", "subject", "per_week",
-                 "assistant_teacher"],
-}
 PLACE_FIRST = "东西南北上下前后新大小高长清白石青金龙凤双安永平"
 PLACE_SECOND = "溪塘岭洋桥山湖江源林港浦坑岙田口头门阳关岗"
 
@@ -43,17 +28,7 @@ class Generated:
 
     def write(self, directory: str | Path) -> Path:
         """Write instance.yaml and the six CSV tables into ``directory``."""
-        directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        (directory / "instance.yaml").write_text(
-            yaml.safe_dump(self.settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        for file, columns in COLUMNS.items():
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(self.rows.get(file.removesuffix(".csv"), []))
-            (directory / file).write_text(buffer.getvalue(), encoding="utf-8")
-        return directory
+        return write_instance(directory, self.settings, self.rows)
 
 
 def _places(rng: random.Random, count: int) -> list[str]:

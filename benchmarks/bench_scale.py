@@ -1,0 +1,164 @@
+"""Macro benchmark at the scale of a city and a province; writes tidy CSV.
+
+    python benchmarks/bench_scale.py city            # city preset: --jobs 1, --jobs 2, Dask
+    python benchmarks/bench_scale.py province        # generate + validate 1,120 schools,
+                                                     # solve a 200-pair slice with --jobs 2
+    python benchmarks/bench_scale.py city --runs 3 --seed 1
+
+Every solve is checked by the independent checker afterwards (not timed). Peak memory is the
+largest resident set of the main process and of any worker process. See benchmarks/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import ortools
+
+from aligner.check import check_solution
+from aligner.decompose import components, sub_instance
+from aligner.export import write_outputs
+from aligner.generate import generate
+from aligner.io import load_instance
+from aligner.parallel import solve_all
+from aligner.solve import SolverSettings
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNS = ["preset", "seed", "mode", "jobs", "workers", "components", "optimal", "worst_gap",
+        "wall_seconds", "component_median_s", "component_p95_s", "component_sum_s",
+        "peak_rss_mb", "checker_violations", "cpus", "ortools", "when"]
+COMPONENTS = ["preset", "seed", "mode", "schools", "classes", "status", "objective",
+              "best_bound", "seconds"]
+
+
+def peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return round(max(own, children) / 1024, 1)
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def run(instance, preset: str, seed: int, mode: str, jobs: int, workers: int,
+        address: str | None, component_rows: list[dict]) -> dict:
+    settings = SolverSettings(workers=workers, seed=seed, time_limit=300)
+    started = time.perf_counter()
+    result, outcomes = solve_all(instance, settings, jobs=jobs, dask=address)
+    wall = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        write_outputs(result, tmp)
+        violations = len([v for v in check_solution(result.instance, tmp).violations if v.hard])
+    seconds = [o.seconds for o in outcomes]
+    classes = {c.name: len(c.classes) for c in components(instance)}
+    for o in outcomes:
+        component_rows.append({"preset": preset, "seed": seed, "mode": mode,
+                               "schools": " ".join(o.schools), "classes": classes.get(o.name),
+                               "status": o.status, "objective": o.objective,
+                               "best_bound": o.best_bound, "seconds": round(o.seconds, 3)})
+    return {
+        "preset": preset, "seed": seed, "mode": mode, "jobs": jobs, "workers": workers,
+        "components": len(outcomes),
+        "optimal": sum(o.status == "OPTIMAL" for o in outcomes),
+        "worst_gap": max((o.gap or 0.0) for o in outcomes),
+        "wall_seconds": round(wall, 2),
+        "component_median_s": round(statistics.median(seconds), 3),
+        "component_p95_s": round(p95(seconds), 3),
+        "component_sum_s": round(sum(seconds), 2),
+        "peak_rss_mb": peak_rss_mb(), "checker_violations": violations,
+        "cpus": os.cpu_count(), "ortools": ortools.__version__,
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+    }
+
+
+def write_csv(path: Path, fields: list[str], rows: list[dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("preset", choices=["city", "province"])
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--pairs", type=int, default=200, help="province: pairs in the slice")
+    parser.add_argument("--modes", default="jobs1,jobs2,dask2",
+                        help="city: which of jobs1, jobs2, dask2, jobs1w2, jobs2w2 to run")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
+    args = parser.parse_args(argv)
+
+    runs: list[dict] = []
+    parts: list[dict] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        generated = generate(args.preset, args.seed)
+        generated.write(Path(tmp) / "instance")
+        generated_s = time.perf_counter() - started
+        instance = load_instance(Path(tmp) / "instance")
+        validated_s = time.perf_counter() - started - generated_s
+    print(f"{args.preset} seed {args.seed}: {len(instance.schools)} schools, "
+          f"{len(instance.classes)} classes; generated and written in {generated_s:.1f} s, read "
+          f"and validated in {validated_s:.1f} s", file=sys.stderr)
+    prep = [{"preset": args.preset, "seed": args.seed, "schools": len(instance.schools),
+             "classes": len(instance.classes), "teachers": len(instance.teachers),
+             "courses": len(instance.courses), "generate_seconds": round(generated_s, 2),
+             "validate_seconds": round(validated_s, 2), "python": platform.python_version()}]
+
+    if args.preset == "province":
+        slice_schools, pairs = [], 0
+        for part in components(instance):
+            if pairs >= args.pairs:
+                break
+            slice_schools += [s.school_id for s in part.schools]
+            pairs += len({(c.hub_school, r) for c in part.courses for r in c.receiving_schools})
+        instance = sub_instance(instance, slice_schools, f"{instance.name} ({pairs} pairs)")
+        print(f"slice: {pairs} pairs, {len(slice_schools)} schools", file=sys.stderr)
+        modes = ["jobs2"]
+    else:
+        modes = args.modes.split(",")
+
+    for _ in range(args.runs):
+        for mode in modes:
+            jobs, workers = {"jobs1": (1, 1), "jobs2": (2, 1), "dask2": (1, 1),
+                             "jobs1w2": (1, 2), "jobs2w2": (2, 2)}[mode]
+            if mode == "dask2":
+                from distributed import LocalCluster
+
+                with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+                    row = run(instance, args.preset, args.seed, mode, jobs, workers,
+                              cluster.scheduler_address, parts)
+            else:
+                row = run(instance, args.preset, args.seed, mode, jobs, workers, None, parts)
+            runs.append(row)
+            print(row, file=sys.stderr)
+
+    name = f"{args.preset}-seed{args.seed}"
+    write_csv(args.out / f"{name}-runs.csv", RUNS, runs)
+    write_csv(args.out / f"{name}-components.csv", COMPONENTS, parts)
+    write_csv(args.out / f"{name}-instance.csv", list(prep[0]), prep)
+    for mode in modes:
+        walls = [r["wall_seconds"] for r in runs if r["mode"] == mode]
+        print(f"{mode}: median wall {statistics.median(walls):.1f} s over {len(walls)} run(s)")
+    print(f"wrote {args.out}/{name}-*.csv")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+
