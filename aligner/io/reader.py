@@ -41,33 +41,28 @@ SCHOOLS, BELLS, CLASSES, TEACHERS, CURRICULUM, SYNC = (
     "sync.csv",
 )
 
-COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # file: (required columns, optional columns)
-    SCHOOLS: (("school_id", "name"), ("sync_rooms", "short_name")),
-    BELLS: (("school_id", "season", "period", "start", "end"), ()),
-    CLASSES: (("school_id", "class_id", "grade", "name"), ()),
-    TEACHERS: (
-        ("teacher_id", "school_id", "name", "max_load"),
-        ("level", "min_load", "unavailable"),
-    ),
-    CURRICULUM: (
-        ("school_id", "class_id", "subject", "teacher_id", "per_week"),
-        ("max_per_day",),
-    ),
-    SYNC: (
-        (
-            "course_id",
-            "form",
-            "hub_school",
-            "hub_teacher",
-            "receiving_school",
-            "receiving_class",
-            "subject",
-            "per_week",
-        ),
-        ("hub_class", "assistant_teacher"),
-    ),
+COLUMNS: dict[str, tuple[str, ...]] = {
+    # every column of each table, in the order the README documents them
+    SCHOOLS: ("school_id", "name", "sync_rooms", "short_name"),
+    BELLS: ("school_id", "season", "period", "start", "end"),
+    CLASSES: ("school_id", "class_id", "grade", "name"),
+    TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
+               "unavailable"),
+    CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day"),
+    SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
+           "receiving_class", "subject", "per_week", "assistant_teacher"),
 }
+OPTIONAL = {"sync_rooms", "short_name", "level", "min_load", "unavailable", "max_per_day",
+            "hub_class", "assistant_teacher"}
+"""Columns a table may leave out of its header altogether."""
+
+
+def _table_of(directory: Path, file: str, log: IssueLog, name: str | None = None
+              ) -> Table | None:
+    """``file`` of the instance format, read from ``directory/name`` (default: the file)."""
+    columns = COLUMNS[file]
+    return read_table(directory, name or file, [c for c in columns if c not in OPTIONAL],
+                      [c for c in columns if c in OPTIONAL], log)
 
 
 class _CourseHead(NamedTuple):
@@ -119,10 +114,10 @@ def _read(
     directory: Path, log: IssueLog, seasons: tuple[str, ...] | None, bells_file: Path | None
 ) -> Instance:
     settings = read_settings(directory, log)
-    tables = {name: read_table(directory, name, *COLUMNS[name], log)
+    tables = {name: _table_of(directory, name, log)
               for name in COLUMNS if not (name == BELLS and bells_file)}
     if bells_file:
-        tables[BELLS] = read_table(bells_file.parent, bells_file.name, *COLUMNS[BELLS], log)
+        tables[BELLS] = _table_of(bells_file.parent, BELLS, log, bells_file.name)
     log.raise_if_any()
     assert settings is not None  # guaranteed: read_settings logged an issue otherwise
     if seasons:
@@ -169,8 +164,8 @@ def load_schedules(
     log = IssueLog()
     try:
         settings = read_settings(directory, log)
-        schools_table = read_table(directory, SCHOOLS, *COLUMNS[SCHOOLS], log)
-        bells_table = read_table(directory, BELLS, *COLUMNS[BELLS], log)
+        schools_table = _table_of(directory, SCHOOLS, log)
+        bells_table = _table_of(directory, BELLS, log)
         log.raise_if_any()
         assert settings is not None and schools_table is not None and bells_table is not None
         if seasons:

@@ -21,9 +21,9 @@ def write_instance(
     directory.mkdir(parents=True, exist_ok=True)
     (directory / "instance.yaml").write_text(
         yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    for file, (required, optional) in COLUMNS.items():
+    for file, columns in COLUMNS.items():
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=[*required, *optional], lineterminator="\n",
+        writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n",
                                 restval="")
         writer.writeheader()
         writer.writerows(tables.get(file.removesuffix(".csv"), []))
