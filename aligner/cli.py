@@ -315,13 +315,11 @@ def _solve_in_parts(data: Instance, parts: list[Instance], settings: SolverSetti
             for sentence in explanation.sentences:
                 click.echo(f"  - {sentence}")
     if explanations:
-        from aligner.export import write_files
         from aligner.export.files import json_text
 
         report = {"status": "INFEASIBLE", "components": [e.to_json() for e in explanations]}
         _write_or_exit(target, {"infeasibility.json": (json_text(report), "utf-8")})
         click.echo(f"Wrote infeasibility.json to {target}", err=True)
-        del write_files
     missing = len(parts) - len(outcomes)
     if missing:
         click.echo(f"{missing} components were not solved (interrupted).", err=True)

@@ -11,7 +11,7 @@ import multiprocessing
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from aligner.capacity import capacity_findings
@@ -106,16 +106,6 @@ def dask_task(instance_json: str, settings: dict[str, Any]) -> dict[str, Any]:
 
     threads = max(1, int(get_worker().state.nthreads))
     return solve_component_json(instance_json, settings | {"workers": threads})
-
-
-@dataclass
-class Progress:
-    """Called as components finish: (done, total, failed)."""
-
-    report: Callable[[int, int, int], None] = lambda done, total, failed: None
-    done: int = 0
-    failed: int = 0
-    outcomes: list[ComponentOutcome] = field(default_factory=list)
 
 
 def _settings_dict(settings: SolverSettings) -> dict[str, Any]:
