@@ -1,0 +1,505 @@
+"""``aligner import-fet``: a FET file (or two, paired) as an aligner instance directory.
+
+How FET's data becomes ours (the README's "Importing from FET" says the same for users):
+
+- days keep their names (``:``, ``;`` and ``,`` become ``_``); an hour that is a break on every
+  day is left out; the other hours are periods 1..n. Times come from the hour names
+  (``08:00-08:40``, ``Pd1 08h00-08h40``, ``13.30 - 14.30``), else from ``--bells``, else start
+  times alone (each period ending when the next starts), else 40-minute periods from 08:00 with
+  10-minute breaks (and the report says so);
+- students: every students set that an activity names becomes a class, provided no other named
+  set shares students with it (a year and its groups, say): then the smallest sets are the
+  classes and an activity of the larger set, which would put one teacher in front of several of
+  our classes at once, is reported and dropped;
+- a split activity (one ``Activity_Group_Id``) becomes one curriculum row whose ``per_week``
+  counts its hours; a part of duration 2 is a double period (``doubles``); longer parts are
+  dropped and reported; an activity without a teacher gets a placeholder teacher of its own
+  (``(no teacher) <class> <subject>``), which changes nothing; one class taking one subject from
+  two teachers gets two subjects (``Maths (Ann)``, ``Maths (Bob)``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from aligner.fet.constraints import CONVERTED, reason
+from aligner.fet.fetfile import Activity, Constraint, FetData, read_fet
+from aligner.instance import hhmm
+from aligner.io.errors import InputError, InputIssue
+from aligner.io.reader import COLUMNS
+
+SEASON = "standard"
+MAPPING_FILE = "fet_mapping.json"
+REPORT_FILE = "fet_import.txt"
+BLOCKED = "(blocked)"
+NO_TEACHER = "(no teacher)"
+SYNTHETIC_START, SYNTHETIC_LENGTH, SYNTHETIC_BREAK = 8 * 60, 40, 10
+
+_RANGE = re.compile(r"(\d{1,2})\s*[:hH.]\s*(\d{2})\s*[-–~至]+\s*(\d{1,2})\s*[:hH.]\s*(\d{2})")
+_START = re.compile(r"^\D*?(\d{1,2})\s*[:hH.]\s*(\d{2})\D*$")
+
+
+@dataclass
+class Loss:
+    """Something in the FET file that the instance does not hold."""
+
+    what: str
+    reason: str
+    count: int = 0
+    weights: set[float] = field(default_factory=set)
+
+    def __str__(self) -> str:
+        weights = ", ".join(f"{w:g}%" for w in sorted(self.weights, reverse=True))
+        return f"{self.what}: {self.count} (weight {weights}) - {self.reason}"
+
+
+@dataclass
+class FetImport:
+    """An instance made from FET data: instance.yaml settings and table rows, what was
+    converted (notes) and what was dropped (losses), and the mapping back to FET's activities."""
+
+    name: str
+    settings: dict[str, Any]
+    tables: dict[str, list[dict[str, Any]]]
+    notes: list[str]
+    losses: list[Loss]
+    mapping: dict[str, Any]
+
+    @property
+    def lossless(self) -> bool:
+        return not self.losses
+
+    def report_text(self) -> str:
+        lines = [f"Imported {self.mapping['sources']} as '{self.name}': "
+                 f"{len(self.tables['classes'])} classes, "
+                 f"{sum(1 for t in self.tables['teachers'] if not _placeholder(t['teacher_id']))} "
+                 f"teachers, {len(self.tables['curriculum'])} curriculum rows, "
+                 f"{len(self.mapping['activities'])} activities imported."]
+        lines += [f"  - {note}" for note in self.notes]
+        if self.losses:
+            lines.append("Not imported (no counterpart in aligner; FET type: count, weights, why):")
+            lines += [f"  - {loss}" for loss in self.losses]
+        else:
+            lines.append("Nothing was dropped: the instance holds every rule of the file.")
+        return "\n".join(lines) + "\n"
+
+    def files(self) -> dict[str, tuple[str, str]]:
+        """File name -> (text, encoding): the instance directory, the mapping and the report."""
+        out = {"instance.yaml": (yaml.safe_dump(self.settings, allow_unicode=True,
+                                                sort_keys=False), "utf-8")}
+        for file, columns in COLUMNS.items():
+            rows = self.tables.get(file.removesuffix(".csv"), [])
+            extra = [c for c in ("doubles",) if file == "curriculum.csv"
+                     and any(r.get(c) for r in rows)]
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=[*columns, *extra], lineterminator="\n",
+                                    restval="", extrasaction="ignore")
+            writer.writeheader()
+            writer.writerows(rows)
+            out[file] = (buffer.getvalue(), "utf-8")
+        out[MAPPING_FILE] = (json.dumps(self.mapping, ensure_ascii=False, indent=1), "utf-8")
+        out[REPORT_FILE] = (self.report_text(), "utf-8")
+        return out
+
+
+def _placeholder(teacher_id: str) -> bool:
+    return teacher_id.startswith((BLOCKED, NO_TEACHER)) or "/(" in teacher_id
+
+
+def _safe_id(name: str) -> str:
+    return re.sub(r"[:;,：；]", "_", name).strip() or "_"
+
+
+def _grade(year: str, index: int) -> int:
+    match = re.search(r"\d+", year)
+    return int(match.group()) if match and 1 <= int(match.group()) <= 99 else index + 1
+
+
+class _Losses:
+    def __init__(self) -> None:
+        self.by_key: dict[tuple[str, str], Loss] = {}
+
+    def add(self, what: str, why: str, weight: float = 100.0) -> None:
+        loss = self.by_key.setdefault((what, why), Loss(what, why))
+        loss.count += 1
+        loss.weights.add(weight)
+
+    def all(self) -> list[Loss]:
+        return sorted(self.by_key.values(), key=lambda x: (-x.count, x.what))
+
+
+def import_fet(path: str | Path, *, bells: str | Path | None = None,
+               school_id: str = "school") -> FetImport:
+    """Convert one FET file; raise :class:`InputError` when it cannot be read or its hours
+    cannot be given times."""
+    data = read_fet(path)
+    return _convert(data, bells, school_id, name=data.institution or data.path.stem)
+
+
+@dataclass
+class _Row:
+    school_id: str
+    class_id: str
+    subject: str
+    teacher: str | None
+    per_week: int = 0
+    doubles: int = 0
+    activities: list[int] = field(default_factory=list)
+    max_per_day: int | None = None
+
+
+def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name: str
+             ) -> FetImport:
+    losses = _Losses()
+    notes: list[str] = []
+    file = data.path.name
+
+    # ---- days and hours ----
+    day_id = _unique_ids(data.days)
+    days = [day_id[d] for d in data.days]
+    breaks_hard = [c for c in data.constraints if c.tag == "ConstraintBreakTimes" and c.hard]
+    for c in data.constraints:
+        if c.tag == "ConstraintBreakTimes" and not c.hard:
+            losses.add(c.tag, "a break of weight below 100% has no counterpart (aligner's rules "
+                              "are all hard)", c.weight)
+    break_slots = {s for c in breaks_hard for s in c.slots("Break_Time")}
+    all_day_breaks = [h for h in data.hours if all((d, h) in break_slots for d in data.days)]
+    kept_hours = [h for h in data.hours if h not in all_day_breaks]
+    period_of = {h: i for i, h in enumerate(kept_hours, start=1)}
+    if all_day_breaks:
+        notes.append(f"hours {', '.join(all_day_breaks)} are breaks on every day: left out of "
+                     f"bells.csv ({len(kept_hours)} periods remain)")
+    times, how = _times(kept_hours, bells_file, file)
+    notes.append(f"bell times {how}")
+    bell_rows = [{"school_id": school_id, "season": SEASON, "period": p, "start": hhmm(s),
+                  "end": hhmm(e)} for p, (s, e) in enumerate(times, start=1)]
+    partial_breaks = sorted({(day_id[d], period_of[h]) for d, h in break_slots
+                             if d in day_id and h in period_of})
+
+    def slot(day: str, hour: str) -> tuple[str, int] | None:
+        if day in day_id and hour in period_of:
+            return (day_id[day], period_of[hour])
+        return None
+
+    # ---- students sets -> classes ----
+    named = sorted({s for a in data.activities for s in a.students if s in data.leaves},
+                   key=lambda s: (len(data.leaves[s]), s))
+    classes: dict[str, frozenset[str]] = {}
+    for s in named:
+        if all(not (data.leaves[s] & other) for other in classes.values()):
+            classes[s] = data.leaves[s]
+    class_id = _unique_ids(list(classes))
+    year_index = {y: i for i, y in enumerate(data.years)}
+    class_rows = [{"school_id": school_id, "class_id": class_id[s],
+                   "grade": _grade(data.year_of.get(s, s), year_index.get(data.year_of.get(s, s), 0)),
+                   "name": s} for s in classes]
+    if any(data.kind.get(s) != "year" for s in classes):
+        notes.append("classes are the students sets that activities name: " + ", ".join(
+            f"{s} ({data.kind.get(s, '?')})" for s in list(classes)[:12])
+            + (" ..." if len(classes) > 12 else ""))
+
+    # ---- activities -> curriculum rows ----
+    accepted: dict[int, tuple[str, str, str | None]] = {}   # id -> (class set, subject, teacher)
+    for a in data.activities:
+        problem = _activity_problem(a, classes, data)
+        if problem:
+            losses.add(f"Activity ({problem[0]})", problem[1])
+            continue
+        accepted[a.id] = (a.students[0], a.subject, a.teachers[0] if a.teachers else None)
+    by_id = {a.id: a for a in data.activities}
+    teachers_of: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+    for students, subject, teacher in accepted.values():
+        teachers_of[(students, subject)].add(teacher)
+    rows: dict[tuple[str, str, str | None], _Row] = {}
+    renamed = 0
+    for aid, (students, subject, teacher) in accepted.items():
+        ours = subject
+        if len(teachers_of[(students, subject)]) > 1:
+            ours = f"{subject} ({teacher or NO_TEACHER})"
+        key = (students, subject, teacher)
+        if key not in rows:
+            renamed += ours != subject
+            tid = teacher if teacher is not None else f"{NO_TEACHER} {class_id[students]} {subject}"
+            rows[key] = _Row(school_id, class_id[students], ours, tid)
+        row = rows[key]
+        row.per_week += by_id[aid].duration
+        row.doubles += by_id[aid].duration == 2
+        row.activities.append(aid)
+    if renamed:
+        notes.append(f"{renamed} curriculum rows renamed 'Subject (Teacher)': one class takes the "
+                     "subject from several teachers")
+    if no_teacher := sum(1 for r in rows.values() if r.teacher and r.teacher.startswith(NO_TEACHER)):
+        notes.append(f"{no_teacher} curriculum rows have activities without a teacher: each has "
+                     f"a placeholder teacher '{NO_TEACHER} <class> <subject>' of its own")
+    if doubles := sum(r.doubles for r in rows.values()):
+        notes.append(f"{doubles} activities of duration 2 became double periods (doubles)")
+    row_of_activity = {aid: row for row in rows.values() for aid in row.activities}
+
+    # ---- constraints ----
+    unavailable: dict[str, set[tuple[str, int]]] = defaultdict(set)
+    blocked: dict[str, set[tuple[str, int]]] = defaultdict(set)   # class set -> slots
+    converted: dict[str, int] = defaultdict(int)
+    soft_spread = 0
+    for c in data.constraints:
+        tag = c.tag
+        if tag in ("ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace"):
+            converted[tag] += 1
+        elif tag == "ConstraintBreakTimes":
+            if c.hard:
+                converted[tag] += 1
+        elif tag == "ConstraintTeacherNotAvailableTimes" and c.hard:
+            teacher = c.text("Teacher")
+            unavailable[teacher].update(s for s in (slot(*x) for x in c.slots(
+                "Not_Available_Time")) if s)
+            converted[tag] += 1
+        elif tag == "ConstraintStudentsSetNotAvailableTimes" and c.hard:
+            leaves = data.leaves.get(c.text("Students"), frozenset())
+            slots = {s for s in (slot(*x) for x in c.slots("Not_Available_Time")) if s}
+            for s, class_leaves in classes.items():
+                if class_leaves & leaves:
+                    blocked[s].update(slots)
+            converted[tag] += 1
+        elif tag == "ConstraintMinDaysBetweenActivities":
+            why = _min_days(c, row_of_activity, accepted, by_id)
+            if why:
+                losses.add(tag, why, c.weight)
+                continue
+            row = row_of_activity[int(c.texts("Activity_Id")[0])]
+            if c.hard:
+                row.max_per_day = 1
+            else:
+                soft_spread += 1
+            converted[tag] += 1
+        else:
+            losses.add(tag, reason(tag), c.weight)
+    if soft_spread:
+        notes.append(f"{soft_spread} min-days constraints of weight below 100% are kept as the "
+                     "objective's same_day_repeats term (a penalty per extra lesson of a subject "
+                     "on one day), not as FET's weights")
+    for tag, n in converted.items():
+        notes.append(f"{tag} x{n}: {CONVERTED[tag]}")
+    if data.inactive_activities or data.inactive_constraints:
+        notes.append(f"{data.inactive_activities} inactive activities and "
+                     f"{data.inactive_constraints} inactive constraints ignored, as FET does")
+
+    # ---- tables ----
+    teacher_ids = list(dict.fromkeys([*data.teachers, *(r.teacher for r in rows.values()
+                                                        if r.teacher)]))
+    teacher_rows = []
+    for t in teacher_ids:
+        away = set(unavailable.get(t, set())) | set(partial_breaks)
+        teacher_rows.append({"teacher_id": t, "school_id": school_id,
+                             "name": "" if t.startswith(NO_TEACHER) else t,
+                             "unavailable": _slots_text(away, days)})
+    curriculum_rows = [{"school_id": r.school_id, "class_id": r.class_id, "subject": r.subject,
+                        "teacher_id": r.teacher or "", "per_week": r.per_week,
+                        "max_per_day": r.max_per_day or "", "doubles": r.doubles or ""}
+                       for r in rows.values()]
+    blocked_rows = []
+    every = {(d, p) for d in days for p in range(1, len(kept_hours) + 1)}
+    for s in classes:
+        for day, period in sorted(blocked.get(s, set()) - set(partial_breaks),
+                                  key=lambda x: (days.index(x[0]), x[1])):
+            tid = f"{BLOCKED} {class_id[s]} {day}:{period}"
+            teacher_rows.append({"teacher_id": tid, "school_id": school_id, "name": "",
+                                 "unavailable": _slots_text(every - {(day, period)}, days)})
+            curriculum_rows.append({"school_id": school_id, "class_id": class_id[s],
+                                    "subject": f"{BLOCKED} {day}:{period}", "teacher_id": tid,
+                                    "per_week": 1, "max_per_day": "", "doubles": ""})
+            blocked_rows.append([school_id, class_id[s], day, period])
+    if blocked_rows:
+        notes.append(f"{len(blocked_rows)} class slots where students are not available hold a "
+                     f"'{BLOCKED}' lesson with a placeholder teacher available only then")
+
+    settings = {"name": name, "season": SEASON, "days": days,
+                "weights": {"misalignment_minute": 1, "same_day_repeat": 10,
+                            "core_in_afternoon": 0, "missing_session": 50},
+                "core_subjects": []}
+    mapping = {
+        "sources": file,
+        "schools": {school_id: {
+            "fet_file": file,
+            "days": {d: day_id[d] for d in data.days},
+            "hours": {h: period_of.get(h) for h in data.hours},
+            "teachers": {t: t for t in teacher_ids if not _placeholder(t)},
+            "classes": {s: class_id[s] for s in classes},
+        }},
+        "activities": {str(aid): {"school_id": school_id, "class_id": row.class_id,
+                                  "subject": row.subject, "teacher_id": row.teacher,
+                                  "duration": by_id[aid].duration}
+                       for aid, row in row_of_activity.items()},
+        "blocked": blocked_rows,
+    }
+    tables = {"schools": [{"school_id": school_id, "name": data.institution or data.path.stem}],
+              "bells": bell_rows, "classes": class_rows, "teachers": teacher_rows,
+              "curriculum": curriculum_rows, "sync": []}
+    return FetImport(name, settings, tables, notes, losses.all(), mapping)
+
+
+def _unique_ids(names: list[str]) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    used: set[str] = set()
+    for n in names:
+        base = _safe_id(n)
+        candidate, k = base, 2
+        while candidate in used:
+            candidate, k = f"{base}_{k}", k + 1
+        ids[n] = candidate
+        used.add(candidate)
+    return ids
+
+
+def _activity_problem(a: Activity, classes: dict[str, frozenset[str]], data: FetData
+                      ) -> tuple[str, str] | None:
+    if len(a.teachers) > 1:
+        return ("several teachers", "aligner's lessons have one teacher each")
+    if len(a.students) != 1:
+        if not a.students:
+            return ("no students", "aligner's lessons belong to a class")
+        return ("several students sets", "one teacher with several classes at once has no "
+                                         "counterpart inside one school")
+    if a.students[0] not in classes:
+        return ("students set shared with other activities' sets",
+                "one activity for a year and another for its groups: aligner's classes do not "
+                "share students")
+    if a.duration > 2:
+        return ("duration above 2", "aligner has single and double periods only")
+    if a.duration < 1:
+        return ("duration below 1", "a lesson lasts at least one period")
+    return None
+
+
+def _min_days(c: Constraint, row_of: dict[int, _Row], accepted: dict[int, Any],
+              by_id: dict[int, Activity]) -> str | None:
+    """Why a min-days constraint cannot be converted; None when it can."""
+    try:
+        ids = [int(x) for x in c.texts("Activity_Id")]
+        min_days = int(c.text("MinDays", "1"))
+    except ValueError:
+        return "unreadable activity ids or MinDays"
+    if min_days > 1:
+        return "more than one day apart has no counterpart (only max_per_day)"
+    if min_days < 1:
+        return "MinDays 0 constrains nothing"  # pragma: no cover - FET refuses it
+    if any(i not in accepted for i in ids):
+        return "refers to activities that were not imported"
+    rows = {id(row_of[i]) for i in ids}
+    if len(rows) > 1:
+        return "spans lessons of different classes or subjects (max_per_day is per class subject)"
+    row = row_of[ids[0]]
+    if set(ids) != set(row.activities):
+        return "covers only some lessons of a class's subject"
+    if c.hard and any(by_id[i].duration > 1 for i in ids):
+        return "a double period and other lessons on different days: max_per_day cannot say it"
+    return None
+
+
+def _slots_text(slots: set[tuple[str, int]], days: list[str]) -> str:
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for d, p in slots:
+        by_day[d].append(p)
+    return ";".join(f"{d}:{','.join(str(p) for p in sorted(by_day[d]))}"
+                    for d in days if d in by_day)
+
+
+def _times(hours: list[str], bells_file: str | Path | None, file: str
+           ) -> tuple[list[tuple[int, int]], str]:
+    """(start, end) minutes of each kept hour and how they were found."""
+    if bells_file is not None:
+        return _bells_from_file(Path(bells_file), len(hours)), f"from {Path(bells_file).name}"
+    ranges = [_RANGE.search(h) for h in hours]
+    if all(ranges):
+        times = [(int(m.group(1)) * 60 + int(m.group(2)), int(m.group(3)) * 60 + int(m.group(4)))
+                 for m in ranges if m]
+        times = _afternoon(times)
+        if _ordered(times):
+            return times, "read from the hour names"
+    starts = [_START.match(h) for h in hours]
+    if all(starts) and len(hours) > 1:
+        begin = _afternoon([(int(m.group(1)) * 60 + int(m.group(2)),) * 2 for m in starts if m])
+        firsts = [s for s, _ in begin]
+        if all(b > a for a, b in zip(firsts, firsts[1:], strict=False)):
+            last = firsts[-1] - firsts[-2]
+            times = [(s, e) for s, e in zip(firsts, [*firsts[1:], firsts[-1] + last], strict=True)]
+            if times[-1][1] <= 24 * 60:
+                return times, ("from the start times in the hour names (each period ends when "
+                               "the next begins)")
+    # as many 40-minute periods with 10-minute breaks from 08:00 as fit before midnight;
+    # shorter ones when there are more hours than that
+    step = min(SYNTHETIC_LENGTH + SYNTHETIC_BREAK, (24 * 60 - SYNTHETIC_START) // len(hours))
+    length = min(SYNTHETIC_LENGTH, step - max(1, step // 5))
+    if length < 1:
+        raise InputError([InputIssue(file, f"{len(hours)} hours a day cannot be numbered "
+                                           "within one day; give --bells")])
+    times = [(SYNTHETIC_START + i * step, SYNTHETIC_START + i * step + length)
+             for i in range(len(hours))]
+    return times, (f"numbered: the hour names carry no times, so periods of {length} minutes "
+                   f"every {step} minutes from {hhmm(SYNTHETIC_START)} are assumed (give "
+                   "--bells for real times)")
+
+
+def _afternoon(times: list[tuple[int, ...]]) -> list[tuple[int, int]]:
+    """Times written on a 12-hour clock (1:20 after 11:40) moved to the afternoon."""
+    out: list[tuple[int, int]] = []
+    for t in times:
+        start, end = t[0], t[-1]
+        if out and start < out[-1][0] and start + 720 < 24 * 60:
+            start, end = start + 720, end + 720
+        if end < start and end + 720 < 24 * 60:
+            end += 720
+        out.append((start, end))
+    return out
+
+
+def _ordered(times: list[tuple[int, int]]) -> bool:
+    return all(s < e <= 24 * 60 for s, e in times) and all(
+        b[0] >= a[1] for a, b in zip(times, times[1:], strict=False))
+
+
+def _bells_from_file(path: Path, count: int) -> list[tuple[int, int]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([InputIssue(str(path), f"cannot be read: {exc}")]) from None
+    reader = csv.DictReader(io.StringIO(text))
+    missing = [c for c in ("period", "start", "end") if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError([InputIssue(str(path), f"needs the columns period, start, end "
+                                                f"(missing {', '.join(missing)})")])
+    times: dict[int, tuple[int, int]] = {}
+    issues = []
+    for number, row in enumerate(reader, start=2):
+        try:
+            period = int(row["period"])
+            start, end = _clock(row["start"]), _clock(row["end"])
+        except (TypeError, ValueError, KeyError):
+            issues.append(InputIssue(str(path), "period must be a whole number and start, end "
+                                                "times like 08:00", number))
+            continue
+        times[period] = (start, end)
+    if not issues and sorted(times) != list(range(1, count + 1)):
+        issues.append(InputIssue(str(path), f"must give periods 1-{count} (the file's hours "
+                                            f"less all-day breaks), once each", None, "period"))
+    ordered = [times[p] for p in sorted(times)]
+    if not issues and not _ordered(ordered):
+        issues.append(InputIssue(str(path), "periods must be in order and must not overlap",
+                                 None, "start"))
+    if issues:
+        raise InputError(issues)
+    return ordered
+
+
+def _clock(text: str) -> int:
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})(?::00)?\s*", text or "")
+    if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise ValueError(text)
+    return int(match.group(1)) * 60 + int(match.group(2))
