@@ -481,5 +481,20 @@ def generate_command(preset: str, seed: int, out_dir: str) -> None:
                f"{generated.preset.pairs} pairs ({time.perf_counter() - started:.1f} s)")
 
 
+def _fet_commands() -> None:
+    """FET interoperability (aligner/fet/commands.py): import-fet, export-fet,
+    read-fet-timetable."""
+    from aligner.fet.commands import (
+        export_fet_command,
+        import_fet_command,
+        read_fet_timetable_command,
+    )
+
+    for command in (import_fet_command, export_fet_command, read_fet_timetable_command):
+        main.add_command(command)
+
+
+_fet_commands()
+
 if __name__ == "__main__":
     main()

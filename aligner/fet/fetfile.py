@@ -79,6 +79,8 @@ class FetData:
     inactive_activities: int = 0
     inactive_constraints: int = 0
     rooms: int = 0
+    comments: dict[int, str] = field(default_factory=dict)
+    """Activity id -> its Comments text."""
 
 
 def _names(root: ET.Element, path: str) -> list[str]:
@@ -144,6 +146,7 @@ def _data(path: Path, root: ET.Element) -> FetData:
     leaves = {n: frozenset(p) for n, p in parts.items()}
 
     activities: list[Activity] = []
+    comments: dict[int, str] = {}
     inactive = 0
     for i, element in enumerate(root.findall("./Activities_List/Activity"), start=1):
         if not _active(element):
@@ -163,6 +166,7 @@ def _data(path: Path, root: ET.Element) -> FetData:
             subject=(element.findtext("Subject") or "").strip(),
             students=tuple((s.text or "").strip() for s in element.findall("Students")),
             duration=duration))
+        comments[aid] = (element.findtext("Comments") or "").strip()
 
     constraints: list[Constraint] = []
     inactive_constraints = 0
@@ -184,7 +188,7 @@ def _data(path: Path, root: ET.Element) -> FetData:
                    leaves=leaves, year_of=year_of, activities=activities,
                    constraints=constraints, inactive_activities=inactive,
                    inactive_constraints=inactive_constraints,
-                   rooms=len(root.findall("./Rooms_List/Room")))
+                   rooms=len(root.findall("./Rooms_List/Room")), comments=comments)
 
 
 def _active(element: ET.Element) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import re
 from collections import defaultdict
@@ -112,7 +113,8 @@ class FetImport:
 
 
 def _placeholder(teacher_id: str) -> bool:
-    return teacher_id.startswith((BLOCKED, NO_TEACHER)) or "/(" in teacher_id
+    return teacher_id.startswith((BLOCKED, NO_TEACHER)) or f"/{BLOCKED}" in teacher_id or (
+        f"/{NO_TEACHER}" in teacher_id)
 
 
 def _safe_id(name: str) -> str:
@@ -157,14 +159,17 @@ class _Row:
     max_per_day: int | None = None
 
 
-def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name: str
-             ) -> FetImport:
+def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name: str,
+             day_ids: list[str] | None = None, prefix: str = "") -> FetImport:
+    """``day_ids`` names the days (a paired school takes its partner's, by position);
+    ``prefix`` goes before every teacher id (teachers of two schools may share names)."""
     losses = _Losses()
     notes: list[str] = []
     file = data.path.name
 
     # ---- days and hours ----
-    day_id = _unique_ids(data.days)
+    day_id = _unique_ids(data.days) if day_ids is None else dict(zip(data.days, day_ids,
+                                                                        strict=True))
     days = [day_id[d] for d in data.days]
     breaks_hard = [c for c in data.constraints if c.tag == "ConstraintBreakTimes" and c.hard]
     for c in data.constraints:
@@ -214,7 +219,7 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
         if problem:
             losses.add(f"Activity ({problem[0]})", problem[1])
             continue
-        accepted[a.id] = (a.students[0], a.subject, a.teachers[0] if a.teachers else None)
+        accepted[a.id] = (a.students[0], a.subject, prefix + a.teachers[0] if a.teachers else None)
     by_id = {a.id: a for a in data.activities}
     teachers_of: dict[tuple[str, str], set[str | None]] = defaultdict(set)
     for students, subject, teacher in accepted.values():
@@ -228,7 +233,8 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
         key = (students, subject, teacher)
         if key not in rows:
             renamed += ours != subject
-            tid = teacher if teacher is not None else f"{NO_TEACHER} {class_id[students]} {subject}"
+            tid = teacher if teacher is not None else (
+                f"{prefix}{NO_TEACHER} {class_id[students]} {subject}")
             rows[key] = _Row(school_id, class_id[students], ours, tid)
         row = rows[key]
         row.per_week += by_id[aid].duration
@@ -257,7 +263,7 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
             if c.hard:
                 converted[tag] += 1
         elif tag == "ConstraintTeacherNotAvailableTimes" and c.hard:
-            teacher = c.text("Teacher")
+            teacher = prefix + c.text("Teacher")
             unavailable[teacher].update(s for s in (slot(*x) for x in c.slots(
                 "Not_Available_Time")) if s)
             converted[tag] += 1
@@ -292,13 +298,13 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
                      f"{data.inactive_constraints} inactive constraints ignored, as FET does")
 
     # ---- tables ----
-    teacher_ids = list(dict.fromkeys([*data.teachers, *(r.teacher for r in rows.values()
-                                                        if r.teacher)]))
+    teacher_ids = list(dict.fromkeys([*(prefix + t for t in data.teachers),
+                                      *(r.teacher for r in rows.values() if r.teacher)]))
     teacher_rows = []
     for t in teacher_ids:
         away = set(unavailable.get(t, set())) | set(partial_breaks)
         teacher_rows.append({"teacher_id": t, "school_id": school_id,
-                             "name": "" if t.startswith(NO_TEACHER) else t,
+                             "name": "" if _placeholder(t) else t.removeprefix(prefix),
                              "unavailable": _slots_text(away, days)})
     curriculum_rows = [{"school_id": r.school_id, "class_id": r.class_id, "subject": r.subject,
                         "teacher_id": r.teacher or "", "per_week": r.per_week,
@@ -309,7 +315,7 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
     for s in classes:
         for day, period in sorted(blocked.get(s, set()) - set(partial_breaks),
                                   key=lambda x: (days.index(x[0]), x[1])):
-            tid = f"{BLOCKED} {class_id[s]} {day}:{period}"
+            tid = f"{prefix}{BLOCKED} {class_id[s]} {day}:{period}"
             teacher_rows.append({"teacher_id": tid, "school_id": school_id, "name": "",
                                  "unavailable": _slots_text(every - {(day, period)}, days)})
             curriculum_rows.append({"school_id": school_id, "class_id": class_id[s],
@@ -322,15 +328,14 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
 
     settings = {"name": name, "season": SEASON, "days": days,
                 "weights": {"misalignment_minute": 1, "same_day_repeat": 10,
-                            "core_in_afternoon": 0, "missing_session": 50},
-                "core_subjects": []}
+                            "core_in_afternoon": 0, "missing_session": 50}}
     mapping = {
         "sources": file,
         "schools": {school_id: {
             "fet_file": file,
             "days": {d: day_id[d] for d in data.days},
             "hours": {h: period_of.get(h) for h in data.hours},
-            "teachers": {t: t for t in teacher_ids if not _placeholder(t)},
+            "teachers": {t.removeprefix(prefix): t for t in teacher_ids if not _placeholder(t)},
             "classes": {s: class_id[s] for s in classes},
         }},
         "activities": {str(aid): {"school_id": school_id, "class_id": row.class_id,
@@ -427,7 +432,7 @@ def _times(hours: list[str], bells_file: str | Path | None, file: str
     if all(starts) and len(hours) > 1:
         begin = _afternoon([(int(m.group(1)) * 60 + int(m.group(2)),) * 2 for m in starts if m])
         firsts = [s for s, _ in begin]
-        if all(b > a for a, b in zip(firsts, firsts[1:], strict=False)):
+        if all(b > a for a, b in itertools.pairwise(firsts)):
             last = firsts[-1] - firsts[-2]
             times = [(s, e) for s, e in zip(firsts, [*firsts[1:], firsts[-1] + last], strict=True)]
             if times[-1][1] <= 24 * 60:
@@ -462,7 +467,7 @@ def _afternoon(times: list[tuple[int, ...]]) -> list[tuple[int, int]]:
 
 def _ordered(times: list[tuple[int, int]]) -> bool:
     return all(s < e <= 24 * 60 for s, e in times) and all(
-        b[0] >= a[1] for a, b in zip(times, times[1:], strict=False))
+        b[0] >= a[1] for a, b in itertools.pairwise(times))
 
 
 def _bells_from_file(path: Path, count: int) -> list[tuple[int, int]]:
@@ -503,3 +508,82 @@ def _clock(text: str) -> int:
     if not match or int(match.group(1)) > 23 or int(match.group(2)) > 59:
         raise ValueError(text)
     return int(match.group(1)) * 60 + int(match.group(2))
+
+
+def import_pair(hub: str | Path, receiving: str | Path, courses: str | Path,
+                school_ids: tuple[str, str] | None = None) -> FetImport:
+    """Two schools' FET files and a pairing table (sync.csv's columns, with FET's teacher and
+    students set names) as one paired instance. Teacher ids become ``<school>/<name>``; the
+    receiving school's days are the hub's, by position."""
+    hub_data, recv_data = read_fet(hub), read_fet(receiving)
+    ids = school_ids or (_safe_id(hub_data.path.stem), _safe_id(recv_data.path.stem))
+    if ids[0] == ids[1]:
+        ids = (ids[0] + "-hub", ids[1] + "-receiving")
+    if len(hub_data.days) != len(recv_data.days):
+        raise InputError([InputIssue(str(receiving), f"has {len(recv_data.days)} days; the hub "
+                                     f"{hub_data.path.name} has {len(hub_data.days)}: paired "
+                                     "schools need the same week")])
+    h = _convert(hub_data, None, ids[0], hub_data.institution or ids[0], prefix=f"{ids[0]}/")
+    r = _convert(recv_data, None, ids[1], recv_data.institution or ids[1],
+                 day_ids=h.settings["days"], prefix=f"{ids[1]}/")
+    sync = _pairing(Path(courses), h, r, ids)
+    tables = {k: h.tables[k] + r.tables[k] for k in h.tables}
+    tables["sync"] = sync
+    reached = {(row["receiving_school"], row["receiving_class"], row["subject"]) for row in sync}
+    for row in tables["curriculum"]:
+        if (row["school_id"], row["class_id"], row["subject"]) in reached and _placeholder(
+                row["teacher_id"]):
+            row["teacher_id"] = ""   # lessons arrive online
+    settings = dict(h.settings, name=f"{h.name} + {r.name}")
+    mapping = {"sources": f"{hub_data.path.name} + {recv_data.path.name}",
+               "schools": {**h.mapping["schools"], **r.mapping["schools"]},
+               "activities": {}, "blocked": h.mapping["blocked"] + r.mapping["blocked"]}
+    notes = [f"{ids[0]} (hub, {hub_data.path.name}): {n}" for n in h.notes] + [
+        f"{ids[1]} (receiving, {recv_data.path.name}): {n}" for n in r.notes] + [
+        f"{len({row['course_id'] for row in sync})} courses from {Path(courses).name}"]
+    losses = [Loss(f"{ids[0]}: {x.what}", x.reason, x.count, x.weights) for x in h.losses] + [
+        Loss(f"{ids[1]}: {x.what}", x.reason, x.count, x.weights) for x in r.losses]
+    return FetImport(settings["name"], settings, tables, notes, losses, mapping)
+
+
+def _pairing(path: Path, hub: FetImport, recv: FetImport, ids: tuple[str, str]
+             ) -> list[dict[str, Any]]:
+    """sync.csv rows from the pairing table, FET names turned into the instance's ids."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError([InputIssue(str(path), f"cannot be read: {exc}")]) from None
+    reader = csv.DictReader(io.StringIO(text))
+    need = [c for c in COLUMNS["sync.csv"] if c not in ("hub_class", "assistant_teacher")]
+    missing = [c for c in need if c not in (reader.fieldnames or [])]
+    if missing:
+        raise InputError([InputIssue(str(path), f"lacks the columns {', '.join(missing)} (the "
+                                                "columns of sync.csv)")])
+    schools = {ids[0]: hub.mapping["schools"][ids[0]], ids[1]: recv.mapping["schools"][ids[1]]}
+    issues: list[InputIssue] = []
+    rows = []
+    for number, raw in enumerate(reader, start=2):
+        row = {k: (v or "").strip() for k, v in raw.items() if k}
+        for column, school_column, kind in (("hub_teacher", "hub_school", "teachers"),
+                                            ("assistant_teacher", "receiving_school", "teachers"),
+                                            ("hub_class", "hub_school", "classes"),
+                                            ("receiving_class", "receiving_school", "classes")):
+            value = row.get(column, "")
+            school = schools.get(row.get(school_column, ""))
+            if school is None:
+                issues.append(InputIssue(str(path), f"'{row.get(school_column, '')}' is not "
+                                         f"one of the schools {ids[0]}, {ids[1]}", number,
+                                         school_column))
+                break
+            if not value:
+                continue
+            if value not in school[kind]:
+                issues.append(InputIssue(str(path), f"'{value}' is not a "
+                                         f"{kind[:-1] if kind == 'teachers' else 'students set'}"
+                                         f" of {school['fet_file']}", number, column))
+                continue
+            row[column] = school[kind][value]
+        rows.append(row)
+    if issues:
+        raise InputError(issues)
+    return rows
