@@ -23,6 +23,8 @@ from aligner.instance import Course, CurriculumRow, Instance
 
 FET_VERSION = "6.8.5"
 SEP = "|"
+SPREAD_WEIGHT = 95
+"""FET weight (percent) of the min-days constraints that stand for same_day_repeats."""
 
 
 @dataclass
@@ -45,7 +47,6 @@ class _Activity:
     duration: int
     total: int
     comment: str
-    tag: str | None = None
 
 
 @dataclass
@@ -54,7 +55,6 @@ class _Builder:
     activities: list[_Activity] = field(default_factory=list)
     time: list[ET.Element] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
 
     def next_id(self) -> int:
         return len(self.activities) + 1
@@ -111,7 +111,8 @@ def export_fet(instance: Instance, solution: str | Path | None = None) -> FetExp
     for course in instance.courses:
         sessions[course.course_id] = [_session(b, course, k) for k in range(counts[course.course_id])]
         _session_hours(b, course, sessions[course.course_id], hours, days)
-    _max_per_day(b, local, sessions)
+    _max_per_day(b, local, sessions, hours, days)
+    _double_hours(b, local, hours, days)
     _availability(b, hours, days)
     locked = 0
     if solution is not None:
@@ -120,7 +121,7 @@ def export_fet(instance: Instance, solution: str | Path | None = None) -> FetExp
 
 
 def _local(b: _Builder, row: CurriculumRow, n: int) -> list[int]:
-    doubles = getattr(row, "doubles", 0) or 0
+    doubles = row.doubles
     parts = [2] * doubles + [1] * (n - 2 * doubles)
     first = b.next_id()
     ids = []
@@ -196,30 +197,64 @@ def _session_hours(b: _Builder, course: Course, sessions: list[list[int]], hours
 
 
 def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
-                 sessions: dict[str, list[list[int]]]) -> None:
-    """max_per_day: an activity tag per (class, subject) and FET's students-set activity-tag
-    max hours daily, which counts hours as aligner does."""
+                 sessions: dict[str, list[list[int]]], hours: list[str], days: list[str]
+                 ) -> None:
+    """max_per_day counts lessons, a double once, as FET counts activities: 1 is FET's
+    min 1 day between the row's activities; more is a cap on the row's activities in each
+    day's hours."""
     inst = b.instance
     by_id = {a.id: a for a in b.activities}
     for row in inst.curriculum:
-        if row.max_per_day is None:
-            continue
         key = (row.school_id, row.class_id, row.subject)
+        name = students_name(inst, row.school_id, row.class_id)
         ids = list(local.get(key, []))
         for course in inst.courses_reaching.get(key, ()):
             for session in sessions[course.course_id]:
-                name = students_name(inst, row.school_id, row.class_id)
                 ids += [i for i in session if name in by_id[i].students]
-        if not ids:
+        ids_fields = [("Number_of_Activities", str(len(ids)))] + [
+            ("Activity_Id", str(i)) for i in ids]
+        spread = inst.weights.same_day_repeat and 2 <= len(ids) <= len(days)
+        if spread and row.max_per_day != 1:
+            # the objective's same_day_repeats: FET's soft min days (its weight is not ours)
+            element = _constraint("ConstraintMinDaysBetweenActivities", [
+                ("Consecutive_If_Same_Day", "false"), *ids_fields, ("MinDays", "1")])
+            weight = element.find("Weight_Percentage")
+            assert weight is not None
+            weight.text = str(SPREAD_WEIGHT)
+            b.time.append(element)
+        if row.max_per_day is None or len(ids) <= row.max_per_day:
             continue
-        tag = f"{students_name(inst, row.school_id, row.class_id)} {row.subject}"
-        b.tags.append(tag)
+        if row.max_per_day == 1:
+            b.time.append(_constraint("ConstraintMinDaysBetweenActivities", [
+                ("Consecutive_If_Same_Day", "false"), *ids_fields, ("MinDays", "1")]))
+            continue
+        for day in days:
+            b.time.append(_constraint(
+                "ConstraintMaxTotalActivitiesFromSetInSelectedTimeSlots",
+                [*ids_fields, ("Number_of_Selected_Time_Slots", str(len(hours)))],
+                [("Selected_Time_Slot", [("Selected_Day", day), ("Selected_Hour", h)])
+                 for h in hours],
+                tail=[("Max_Total_Number_of_Activities", str(row.max_per_day))]))
+
+
+def _double_hours(b: _Builder, local: dict[tuple[str, str, str], list[int]], hours: list[str],
+                  days: list[str]) -> None:
+    """A double may start only where the school's two periods are within max_double_gap."""
+    inst = b.instance
+    by_id = {a.id: a for a in b.activities}
+    for (school, _klass, _subject), ids in local.items():
+        starts = set(inst.double_starts(school))
+        allowed = [p for p in range(1, len(hours)) if p in starts]
+        if len(allowed) == len(hours) - 1:
+            continue
         for i in ids:
-            by_id[i].tag = tag
-        b.time.append(_constraint("ConstraintStudentsSetActivityTagMaxHoursDaily", [
-            ("Maximum_Hours_Daily", str(row.max_per_day)),
-            ("Students", students_name(inst, row.school_id, row.class_id)),
-            ("Activity_Tag", tag)]))
+            if by_id[i].duration != 2:
+                continue
+            slots = [(d, hours[p - 1]) for d in days for p in allowed]
+            b.time.append(_constraint("ConstraintActivityPreferredStartingTimes", [
+                ("Activity_Id", str(i)), ("Number_of_Preferred_Starting_Times", str(len(slots)))],
+                [("Preferred_Starting_Time", [("Preferred_Starting_Day", d),
+                                              ("Preferred_Starting_Hour", h)]) for d, h in slots]))
 
 
 def _availability(b: _Builder, hours: list[str], days: list[str]) -> None:
@@ -269,15 +304,14 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
         notes.append("teachers' min_load/max_load are not exported (FET's loads follow from the "
                      "activities)")
     if inst.weights.same_day_repeat:
-        notes.append("objective term same_day_repeats (a subject twice a day) is not exported")
+        notes.append(f"objective term same_day_repeats: exported as FET's min 1 day between "
+                     f"a class subject's activities at weight {SPREAD_WEIGHT}%, FET's own "
+                     "weighting, not aligner's")
     if inst.weights.core_in_afternoon and inst.core_subjects:
         notes.append("objective term core_in_afternoon is not exported")
     if len(inst.seasons) > 1:
         notes.append(f"seasons {', '.join(inst.seasons)}: FET's hours carry no times; sessions "
                      "are allowed only where the periods align in every season")
-    if any(getattr(r, "doubles", 0) for r in inst.curriculum):
-        notes.append("double periods: FET may place a double across any two consecutive hours "
-                     "(aligner forbids a double across a break longer than max_double_gap)")
 
 
 def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[int]],
@@ -346,7 +380,8 @@ def _starts(rows: pd.DataFrame) -> list[tuple[tuple[str, int], int]]:
 
 
 def _constraint(tag: str, fields: list[tuple[str, str]],
-                nested: list[tuple[str, list[tuple[str, str]]]] | None = None) -> ET.Element:
+                nested: list[tuple[str, list[tuple[str, str]]]] | None = None,
+                tail: list[tuple[str, str]] | None = None) -> ET.Element:
     element = ET.Element(tag)
     _sub(element, "Weight_Percentage", "100")
     for name, value in fields:
@@ -355,6 +390,8 @@ def _constraint(tag: str, fields: list[tuple[str, str]],
         holder = ET.SubElement(element, name)
         for child, value in children:
             _sub(holder, child, value)
+    for name, value in tail or []:
+        _sub(element, name, value)
     _sub(element, "Active", "true")
     _sub(element, "Comments", "")
     return element
@@ -384,12 +421,7 @@ def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
         e = ET.SubElement(subjects, "Subject")
         _sub(e, "Name", s)
         _sub(e, "Comments", "")
-    tags = ET.SubElement(root, "Activity_Tags_List")
-    for t in b.tags:
-        e = ET.SubElement(tags, "Activity_Tag")
-        _sub(e, "Name", t)
-        _sub(e, "Printable", "true")
-        _sub(e, "Comments", "")
+    ET.SubElement(root, "Activity_Tags_List")
     teachers = ET.SubElement(root, "Teachers_List")
     for t in inst.teachers:
         e = ET.SubElement(teachers, "Teacher")
@@ -409,8 +441,6 @@ def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
         for t in a.teachers:
             _sub(e, "Teacher", t)
         _sub(e, "Subject", a.subject)
-        if a.tag:
-            _sub(e, "Activity_Tag", a.tag)
         for s in a.students:
             _sub(e, "Students", s)
         _sub(e, "Duration", str(a.duration))

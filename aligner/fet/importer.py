@@ -99,10 +99,8 @@ class FetImport:
                                                 sort_keys=False), "utf-8")}
         for file, columns in COLUMNS.items():
             rows = self.tables.get(file.removesuffix(".csv"), [])
-            extra = [c for c in ("doubles",) if file == "curriculum.csv"
-                     and any(r.get(c) for r in rows)]
             buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=[*columns, *extra], lineterminator="\n",
+            writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n",
                                     restval="", extrasaction="ignore")
             writer.writeheader()
             writer.writerows(rows)
@@ -183,8 +181,9 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
     if all_day_breaks:
         notes.append(f"hours {', '.join(all_day_breaks)} are breaks on every day: left out of "
                      f"bells.csv ({len(kept_hours)} periods remain)")
-    times, how = _times(kept_hours, bells_file, file)
+    times, how = _times(data.hours, kept_hours, bells_file, file)
     notes.append(f"bell times {how}")
+    double_gap, gap_ok = _double_gap(data.hours, kept_hours, times)
     bell_rows = [{"school_id": school_id, "season": SEASON, "period": p, "start": hhmm(s),
                   "end": hhmm(e)} for p, (s, e) in enumerate(times, start=1)]
     partial_breaks = sorted({(day_id[d], period_of[h]) for d, h in break_slots
@@ -326,7 +325,12 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
         notes.append(f"{len(blocked_rows)} class slots where students are not available hold a "
                      f"'{BLOCKED}' lesson with a placeholder teacher available only then")
 
+    if doubles and not gap_ok:
+        losses.add("Activity (duration 2 next to a break)", "the bell times leave a break "
+                   f"no longer than the {double_gap} minutes between other hours, so a double "
+                   "may span it in aligner but not in FET")
     settings = {"name": name, "season": SEASON, "days": days,
+                "policy": {"max_double_gap": double_gap},
                 "weights": {"misalignment_minute": 1, "same_day_repeat": 10,
                             "core_in_afternoon": 0, "missing_session": 50}}
     mapping = {
@@ -403,8 +407,6 @@ def _min_days(c: Constraint, row_of: dict[int, _Row], accepted: dict[int, Any],
     row = row_of[ids[0]]
     if set(ids) != set(row.activities):
         return "covers only some lessons of a class's subject"
-    if c.hard and any(by_id[i].duration > 1 for i in ids):
-        return "a double period and other lessons on different days: max_per_day cannot say it"
     return None
 
 
@@ -416,12 +418,14 @@ def _slots_text(slots: set[tuple[str, int]], days: list[str]) -> str:
                     for d in days if d in by_day)
 
 
-def _times(hours: list[str], bells_file: str | Path | None, file: str
+def _times(hours: list[str], kept: list[str], bells_file: str | Path | None, file: str
            ) -> tuple[list[tuple[int, int]], str]:
-    """(start, end) minutes of each kept hour and how they were found."""
+    """(start, end) minutes of each kept hour and how they were found. Times are found for
+    every hour, breaks included, so that a left-out break leaves its gap."""
     if bells_file is not None:
-        return _bells_from_file(Path(bells_file), len(hours)), f"from {Path(bells_file).name}"
-    ranges = [_RANGE.search(h) for h in hours]
+        return _bells_from_file(Path(bells_file), len(kept)), f"from {Path(bells_file).name}"
+    index = [hours.index(h) for h in kept]
+    ranges = [_RANGE.search(h) for h in kept]
     if all(ranges):
         times = [(int(m.group(1)) * 60 + int(m.group(2)), int(m.group(3)) * 60 + int(m.group(4)))
                  for m in ranges if m]
@@ -434,10 +438,10 @@ def _times(hours: list[str], bells_file: str | Path | None, file: str
         firsts = [s for s, _ in begin]
         if all(b > a for a, b in itertools.pairwise(firsts)):
             last = firsts[-1] - firsts[-2]
-            times = [(s, e) for s, e in zip(firsts, [*firsts[1:], firsts[-1] + last], strict=True)]
-            if times[-1][1] <= 24 * 60:
-                return times, ("from the start times in the hour names (each period ends when "
-                               "the next begins)")
+            every = list(zip(firsts, [*firsts[1:], firsts[-1] + last], strict=True))
+            if every[-1][1] <= 24 * 60:
+                return [every[i] for i in index], ("from the start times in the hour names (each "
+                                                   "period ends when the next begins)")
     # as many 40-minute periods with 10-minute breaks from 08:00 as fit before midnight;
     # shorter ones when there are more hours than that
     step = min(SYNTHETIC_LENGTH + SYNTHETIC_BREAK, (24 * 60 - SYNTHETIC_START) // len(hours))
@@ -445,11 +449,23 @@ def _times(hours: list[str], bells_file: str | Path | None, file: str
     if length < 1:
         raise InputError([InputIssue(file, f"{len(hours)} hours a day cannot be numbered "
                                            "within one day; give --bells")])
-    times = [(SYNTHETIC_START + i * step, SYNTHETIC_START + i * step + length)
-             for i in range(len(hours))]
+    times = [(SYNTHETIC_START + i * step, SYNTHETIC_START + i * step + length) for i in index]
     return times, (f"numbered: the hour names carry no times, so periods of {length} minutes "
                    f"every {step} minutes from {hhmm(SYNTHETIC_START)} are assumed (give "
                    "--bells for real times)")
+
+
+def _double_gap(hours: list[str], kept: list[str], times: list[tuple[int, int]]
+                ) -> tuple[int, bool]:
+    """max_double_gap that lets a double span two hours FET keeps together but not a
+    left-out break; False when the bell times cannot tell the two apart."""
+    index = [hours.index(h) for h in kept]
+    together, apart = [], []
+    for k in range(len(kept) - 1):
+        gap = times[k + 1][0] - times[k][1]
+        (together if index[k + 1] == index[k] + 1 else apart).append(gap)
+    limit = max(together, default=0)
+    return limit, all(g > limit for g in apart)
 
 
 def _afternoon(times: list[tuple[int, ...]]) -> list[tuple[int, int]]:

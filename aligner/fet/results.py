@@ -90,8 +90,7 @@ def timetable_from_export(instance: Instance, fet_file: str | Path,
         if kind == "aligner:local":
             school, klass, subject = rest
             teacher = instance.curriculum_row[(school, klass, subject)].teacher_id or ""
-            lessons += [_lesson(school, klass, subject, teacher, day, period + k)
-                        for k in range(activity.duration)]
+            lessons += _lessons(school, klass, subject, teacher, day, period, activity.duration)
         elif kind == "aligner:session":
             course, k, school = rest
             parts[(course, int(k))][school] = (day, period)
@@ -127,6 +126,14 @@ def _lesson(school: str, klass: str, subject: str, teacher: str, day: str, perio
                        day=day, period=period)
 
 
+def _lessons(school: str, klass: str, subject: str, teacher: str, day: str, period: int,
+             duration: int) -> list[LocalLesson]:
+    """The periods of one activity: a single lesson, or the two periods of a double."""
+    start = period if duration == 2 else None
+    return [LocalLesson(school_id=school, class_id=klass, subject=subject, teacher_id=teacher,
+                        day=day, period=period + k, double_start=start) for k in range(duration)]
+
+
 def _sessions(instance: Instance, parts: dict[tuple[str, int], dict[str, tuple[str, int]]]
               ) -> tuple[Session, ...]:
     sessions = []
@@ -159,9 +166,8 @@ def timetable_from_import(instance: Instance, mapping: dict[str, Any],
         if meaning.get("course_id"):
             parts[(meaning["course_id"], meaning["session"])][meaning["school_id"]] = (day, period)
             continue
-        lessons += [_lesson(meaning["school_id"], meaning["class_id"], meaning["subject"],
-                            meaning["teacher_id"], day, period + k)
-                    for k in range(meaning["duration"])]
+        lessons += _lessons(meaning["school_id"], meaning["class_id"], meaning["subject"],
+                            meaning["teacher_id"], day, period, meaning["duration"])
     for school_id, class_id, day, period, *_rest in mapping.get("blocked", []):
         subject = f"(blocked) {day}:{period}"
         teacher = instance.curriculum_row[(school_id, class_id, subject)].teacher_id or ""
