@@ -47,6 +47,7 @@ class _Activity:
     duration: int
     total: int
     comment: str
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -55,6 +56,10 @@ class _Builder:
     activities: list[_Activity] = field(default_factory=list)
     time: list[ET.Element] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    space: list[ET.Element] = field(default_factory=list)
+    rooms: list[str] = field(default_factory=list)
+    school_of_session_activity: dict[int, str] = field(default_factory=dict)
 
     def next_id(self) -> int:
         return len(self.activities) + 1
@@ -114,6 +119,8 @@ def export_fet(instance: Instance, solution: str | Path | None = None) -> FetExp
     _max_per_day(b, local, sessions, hours, days)
     _double_hours(b, local, hours, days)
     _availability(b, hours, days)
+    _sync_rooms(b)
+    _core_mornings(b, hours, days)
     locked = 0
     if solution is not None:
         locked = _lock(b, Path(solution), local, sessions, hours)
@@ -145,6 +152,7 @@ def _session(b: _Builder, course: Course, k: int) -> list[int]:
     b.activities.append(_Activity(aid, 0, [course.hub_teacher], course.subject, hub_students, 1,
                                   1, SEP.join(["aligner:session", course.course_id, str(k),
                                                course.hub_school])))
+    b.school_of_session_activity[aid] = course.hub_school
     ids.append(aid)
     for school in course.receiving_schools:
         aid = b.next_id()
@@ -152,6 +160,7 @@ def _session(b: _Builder, course: Course, k: int) -> list[int]:
             aid, 0, list(course.assistants_at(school)), course.subject,
             [students_name(inst, r.school_id, r.class_id) for r in course.receptions_at(school)],
             1, 1, SEP.join(["aligner:session", course.course_id, str(k), school])))
+        b.school_of_session_activity[aid] = school
         ids.append(aid)
     if len(ids) > 1:
         constraint = _constraint("ConstraintActivitiesSameStartingTime", [
@@ -228,13 +237,21 @@ def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
             b.time.append(_constraint("ConstraintMinDaysBetweenActivities", [
                 ("Consecutive_If_Same_Day", "false"), *ids_fields, ("MinDays", "1")]))
             continue
-        for day in days:
-            b.time.append(_constraint(
-                "ConstraintMaxTotalActivitiesFromSetInSelectedTimeSlots",
-                [*ids_fields, ("Number_of_Selected_Time_Slots", str(len(hours)))],
-                [("Selected_Time_Slot", [("Selected_Day", day), ("Selected_Hour", h)])
-                 for h in hours],
-                tail=[("Max_Total_Number_of_Activities", str(row.max_per_day))]))
+        # FET (official mode) caps a students set's hours of an activity tag a day: exact
+        # without doubles; with doubles, one double a day is allowed for (a double counts once
+        # in aligner), so k singles and one more could pass FET
+        tag = f"{name} {row.subject}"
+        b.tags.append(tag)
+        for i in ids:
+            by_id[i].tags.append(tag)
+        hours_cap = row.max_per_day + (1 if row.doubles else 0)
+        if row.doubles:
+            b.notes.append(f"max_per_day {row.max_per_day} of {row.subject} for {name}: FET caps "
+                           f"hours a day at {hours_cap} (a double counts twice there, once in "
+                           "aligner)")
+        b.time.append(_constraint("ConstraintStudentsSetActivityTagMaxHoursDaily", [
+            ("Maximum_Hours_Daily", str(hours_cap)), ("Students", name),
+            ("Activity_Tag", tag)]))
 
 
 def _double_hours(b: _Builder, local: dict[tuple[str, str, str], list[int]], hours: list[str],
@@ -255,6 +272,52 @@ def _double_hours(b: _Builder, local: dict[tuple[str, str, str], list[int]], hou
                 ("Activity_Id", str(i)), ("Number_of_Preferred_Starting_Times", str(len(slots)))],
                 [("Preferred_Starting_Time", [("Preferred_Starting_Day", d),
                                               ("Preferred_Starting_Hour", h)]) for d, h in slots]))
+
+
+def _core_mornings(b: _Builder, hours: list[str], days: list[str]) -> None:
+    """core_in_afternoon as FET's soft preferred time slots: a class's core subjects in the
+    morning periods of its school (weight SPREAD_WEIGHT, FET's weighting, not aligner's)."""
+    inst = b.instance
+    if not inst.weights.core_in_afternoon:
+        return
+    for row in inst.curriculum:
+        if row.subject not in inst.core_subjects:
+            continue
+        mornings = [p for p in range(1, len(inst.periods(row.school_id)) + 1)
+                    if not inst.is_afternoon(row.school_id, p)]
+        if len(mornings) == len(inst.periods(row.school_id)):
+            continue
+        slots = [(d, hours[p - 1]) for d in days for p in mornings]
+        element = _constraint("ConstraintActivitiesPreferredTimeSlots", [
+            ("Teacher_Name", ""), ("Students_Name", students_name(inst, row.school_id,
+                                                                  row.class_id)),
+            ("Subject_Name", row.subject), ("Activity_Tag_Name", ""), ("Duration", ""),
+            ("Number_of_Preferred_Time_Slots", str(len(slots)))],
+            [("Preferred_Time_Slot", [("Preferred_Day", d), ("Preferred_Hour", h)])
+             for d, h in slots])
+        weight = element.find("Weight_Percentage")
+        assert weight is not None
+        weight.text = str(SPREAD_WEIGHT)
+        b.time.append(element)
+
+
+def _sync_rooms(b: _Builder) -> None:
+    """Each school's sync rooms are FET rooms; a session's activity at a school takes one."""
+    rooms: dict[str, list[str]] = {}
+    for school in b.instance.schools:
+        rooms[school.school_id] = [f"{school.school_id} sync room {k}"
+                                   for k in range(1, school.sync_rooms + 1)]
+    for aid, school_id in b.school_of_session_activity.items():
+        names = rooms[school_id]
+        if not names:
+            b.notes.append(f"school {school_id} has no sync room, so FET cannot place its "
+                           "sessions")
+            continue
+        b.space.append(_constraint("ConstraintActivityPreferredRooms", [
+            ("Activity_Id", str(aid)), ("Number_of_Preferred_Rooms", str(len(names))),
+            *(("Preferred_Room", n) for n in names)]))
+    used = set(b.school_of_session_activity.values())
+    b.rooms = [n for school_id, names in rooms.items() if school_id in used for n in names]
 
 
 def _availability(b: _Builder, hours: list[str], days: list[str]) -> None:
@@ -293,8 +356,6 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
                      "(objective term misalignment_minutes)")
         notes.append(f"credited loads: an online lesson counts {inst.policy.online_credit} for "
                      "its hub teacher in aligner; FET counts hours")
-        notes.append("sync rooms: the number of rooms for live lessons at each school is not "
-                     "exported")
     for course in inst.courses:
         if course.is_range:
             notes.append(f"course {course.course_id}: per_week {course.min_per_week}-"
@@ -308,7 +369,8 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
                      f"a class subject's activities at weight {SPREAD_WEIGHT}%, FET's own "
                      "weighting, not aligner's")
     if inst.weights.core_in_afternoon and inst.core_subjects:
-        notes.append("objective term core_in_afternoon is not exported")
+        notes.append(f"objective term core_in_afternoon: exported as FET's preferred morning "
+                     f"slots for core subjects at weight {SPREAD_WEIGHT}%, FET's own weighting")
     if len(inst.seasons) > 1:
         notes.append(f"seasons {', '.join(inst.seasons)}: FET's hours carry no times; sessions "
                      "are allowed only where the periods align in every season")
@@ -421,7 +483,12 @@ def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
         e = ET.SubElement(subjects, "Subject")
         _sub(e, "Name", s)
         _sub(e, "Comments", "")
-    ET.SubElement(root, "Activity_Tags_List")
+    tags = ET.SubElement(root, "Activity_Tags_List")
+    for t in b.tags:
+        e = ET.SubElement(tags, "Activity_Tag")
+        _sub(e, "Name", t)
+        _sub(e, "Printable", "true")
+        _sub(e, "Comments", "")
     teachers = ET.SubElement(root, "Teachers_List")
     for t in inst.teachers:
         e = ET.SubElement(teachers, "Teacher")
@@ -441,6 +508,8 @@ def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
         for t in a.teachers:
             _sub(e, "Teacher", t)
         _sub(e, "Subject", a.subject)
+        for t in a.tags:
+            _sub(e, "Activity_Tag", t)
         for s in a.students:
             _sub(e, "Students", s)
         _sub(e, "Duration", str(a.duration))
@@ -450,12 +519,18 @@ def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
         _sub(e, "Active", "true")
         _sub(e, "Comments", a.comment)
     ET.SubElement(root, "Buildings_List")
-    ET.SubElement(root, "Rooms_List")
+    rooms = ET.SubElement(root, "Rooms_List")
+    for name in b.rooms:
+        e = ET.SubElement(rooms, "Room")
+        for tag, text in (("Name", name), ("Building", ""), ("Capacity", "30000"),
+                          ("Virtual", "false"), ("Comments", "")):
+            _sub(e, tag, text)
     time = ET.SubElement(root, "Time_Constraints_List")
     time.append(_constraint("ConstraintBasicCompulsoryTime", []))
     time.extend(b.time)
     space = ET.SubElement(root, "Space_Constraints_List")
     space.append(_constraint("ConstraintBasicCompulsorySpace", []))
+    space.extend(b.space)
     ET.indent(root, space="\t")
     body = ET.tostring(root, encoding="unicode")
     comment = ""
