@@ -484,18 +484,18 @@ def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
         _sub(e, "Name", s)
         _sub(e, "Comments", "")
     tags = ET.SubElement(root, "Activity_Tags_List")
-    for t in b.tags:
+    for tag in b.tags:
         e = ET.SubElement(tags, "Activity_Tag")
-        _sub(e, "Name", t)
+        _sub(e, "Name", tag)
         _sub(e, "Printable", "true")
         _sub(e, "Comments", "")
     teachers = ET.SubElement(root, "Teachers_List")
-    for t in inst.teachers:
+    for person in inst.teachers:
         e = ET.SubElement(teachers, "Teacher")
-        _sub(e, "Name", t.teacher_id)
+        _sub(e, "Name", person.teacher_id)
         _sub(e, "Target_Number_of_Hours", "0")
         _sub(e, "Qualified_Subjects", "")
-        _sub(e, "Comments", t.name if t.name != t.teacher_id else "")
+        _sub(e, "Comments", person.name if person.name != person.teacher_id else "")
     students = ET.SubElement(root, "Students_List")
     for k in inst.classes:
         e = ET.SubElement(students, "Year")
@@ -508,8 +508,8 @@ def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
         for t in a.teachers:
             _sub(e, "Teacher", t)
         _sub(e, "Subject", a.subject)
-        for t in a.tags:
-            _sub(e, "Activity_Tag", t)
+        for tag in a.tags:
+            _sub(e, "Activity_Tag", tag)
         for s in a.students:
             _sub(e, "Students", s)
         _sub(e, "Duration", str(a.duration))

@@ -154,14 +154,14 @@ def _data(path: Path, root: ET.Element) -> FetData:
             continue
         try:
             aid = int((element.findtext("Id") or "").strip())
-            group = int((element.findtext("Activity_Group_Id") or "0").strip() or 0)
+            group_id = int((element.findtext("Activity_Group_Id") or "0").strip() or 0)
             duration = int((element.findtext("Duration") or "").strip())
         except ValueError:
             issues.append(InputIssue(str(path), f"activity number {i} has a non-integer Id, "
                                                 "Activity_Group_Id or Duration"))
             continue
         activities.append(Activity(
-            id=aid, group=group or aid,
+            id=aid, group=group_id or aid,
             teachers=tuple((t.text or "").strip() for t in element.findall("Teacher")),
             subject=(element.findtext("Subject") or "").strip(),
             students=tuple((s.text or "").strip() for s in element.findall("Students")),

@@ -26,6 +26,7 @@ import itertools
 import json
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -348,7 +349,8 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
                        for aid, row in row_of_activity.items()},
         "blocked": blocked_rows,
     }
-    tables = {"schools": [{"school_id": school_id, "name": data.institution or data.path.stem}],
+    tables: dict[str, list[dict[str, Any]]] = {
+              "schools": [{"school_id": school_id, "name": data.institution or data.path.stem}],
               "bells": bell_rows, "classes": class_rows, "teachers": teacher_rows,
               "curriculum": curriculum_rows, "sync": []}
     return FetImport(name, settings, tables, notes, losses.all(), mapping)
@@ -460,7 +462,8 @@ def _double_gap(hours: list[str], kept: list[str], times: list[tuple[int, int]]
     """max_double_gap that lets a double span two hours FET keeps together but not a
     left-out break; False when the bell times cannot tell the two apart."""
     index = [hours.index(h) for h in kept]
-    together, apart = [], []
+    together: list[int] = []
+    apart: list[int] = []
     for k in range(len(kept) - 1):
         gap = times[k + 1][0] - times[k][1]
         (together if index[k + 1] == index[k] + 1 else apart).append(gap)
@@ -468,7 +471,7 @@ def _double_gap(hours: list[str], kept: list[str], times: list[tuple[int, int]]
     return limit, all(g > limit for g in apart)
 
 
-def _afternoon(times: list[tuple[int, ...]]) -> list[tuple[int, int]]:
+def _afternoon(times: Sequence[tuple[int, ...]]) -> list[tuple[int, int]]:
     """Times written on a 12-hour clock (1:20 after 11:40) moved to the afternoon."""
     out: list[tuple[int, int]] = []
     for t in times:

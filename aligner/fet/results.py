@@ -14,6 +14,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,7 @@ def _comment(data: FetData, aid: int) -> list[str]:
     return fields
 
 
-def _place(placements: dict[int, tuple[str, str]], aid: int, period_of: dict[str, int | None],
+def _place(placements: dict[int, tuple[str, str]], aid: int, period_of: Mapping[str, int | None],
            days: tuple[str, ...] | dict[str, str]) -> tuple[str, int]:
     if aid not in placements:
         raise SolutionError(f"FET's timetable does not place activity {aid}")
