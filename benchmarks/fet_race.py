@@ -10,9 +10,10 @@ engines solve the *same* problem: the imported instance, exported back to FET
 Every FET timetable is read back (``read-fet-timetable``) and re-verified by the independent
 checker, which also recomputes aligner's objective on it. Timings are wall clock: fet-cl's
 includes starting the process and reading the file; aligner's is model build + solve (the
-instance already read). aligner's time to a first timetable is measured in a separate run that
-stops at the first solution (CP-SAT's stop_after_first_solution). The protocol and the latest
-figures are in benchmarks/README.md; nothing here is asserted by tests.
+instance already read), each independent component solved in turn, as `aligner solve` does in
+one process (the time limit applies to each). aligner's time to a first timetable is measured
+in a separate run that stops at the first solution (CP-SAT's stop_after_first_solution). The
+protocol and the latest figures are in benchmarks/README.md; nothing here is asserted by tests.
 """
 
 from __future__ import annotations
@@ -35,7 +36,10 @@ from typing import Any
 
 import ortools
 
+from aligner.capacity import capacity_findings
 from aligner.check import check_solution
+from aligner.decompose import components
+from aligner.explain import explain
 from aligner.export import write_files
 from aligner.export.files import csv_text
 from aligner.fet import import_fet
@@ -49,6 +53,7 @@ from aligner.fet.results import (
 from aligner.generate import generate
 from aligner.instance import Instance
 from aligner.io import InputWarning, load_instance
+from aligner.parallel import solve_all
 from aligner.solve import SolverSettings, solve
 from aligner.tables import lessons_frame, sessions_frame
 from aligner.timetable import Timetable
@@ -65,17 +70,20 @@ FET_CASES = [
     "FET-5-official/Saudi-Arabia/Arabic_Saudi_2.fet",
     "FET-5-official/Namibia/by-Bobby/set-2/may-take-hours/CONCORDIA.fet",
     "FET-5-mornings-afternoons/problem-cannot-be-solved/test-liviu7.fet",
+    # the imported ACHILES-MANHA with FET's 95% min-days made hard (max_per_day 1 wherever a
+    # subject has at most one lesson a day to give): no timetable exists
+    "hard:FET-5-official/Brazil/3/ACHILES-MANHA.fet",
 ]
 OUR_CASES = ["data/lanxi-2022-winter", "data/lianyun-xugou", "generate:pair:1",
-             "generate:county:1"]
+             "generate:county:1", "pigeonhole"]
 FIELDS = [
     "case", "kind", "activities", "imported_activities", "dropped_hard", "dropped_soft",
     "fet_original_status", "fet_original_seconds", "fet_original_soft_conflicts",
     "fet_original_check",
     "fet_status", "fet_seconds", "fet_soft_conflicts", "fet_objective", "fet_check",
     "aligner_first_seconds", "aligner_status", "aligner_seconds", "aligner_objective",
-    "aligner_bound", "time_limit", "fet_timeout", "workers", "cpus", "fet_version", "ortools",
-    "when",
+    "aligner_bound", "aligner_explanation", "time_limit", "fet_timeout", "workers", "cpus",
+    "fet_version", "ortools", "when",
 ]
 
 
@@ -126,15 +134,37 @@ def check_timetable(instance: Instance, timetable: Timetable, scratch: Path) -> 
     return verdict, report.objective
 
 
+def _solve(instance: Instance, settings: SolverSettings) -> tuple[Any, float]:
+    """As `aligner solve` does: one model, or each independent component in turn (one
+    process); the wall seconds of model building and solving."""
+    started = time.perf_counter()
+    if len(components(instance)) > 1:
+        result, _ = solve_all(instance, settings, jobs=1)
+    else:
+        result = solve(instance, settings)
+    return result, time.perf_counter() - started
+
+
 def race_aligner(instance: Instance, args: argparse.Namespace) -> dict[str, Any]:
-    first = solve(instance, SolverSettings(time_limit=args.time_limit, workers=args.workers,
-                                           seed=0, params=(("stop_after_first_solution", "true"),)))
-    full = solve(instance, SolverSettings(time_limit=args.time_limit, workers=args.workers, seed=0))
+    first, first_seconds = _solve(instance, SolverSettings(
+        time_limit=args.time_limit, workers=args.workers, seed=0,
+        params=(("stop_after_first_solution", "true"),)))
+    full, seconds = _solve(instance, SolverSettings(time_limit=args.time_limit,
+                                                    workers=args.workers, seed=0))
+    explanation = ""
+    if str(full.status) == "INFEASIBLE":
+        started = time.perf_counter()
+        why = explain(instance, capacity_findings(instance), time_limit=args.time_limit,
+                      workers=args.workers)
+        sentences = why.sentences
+        explanation = (f"{len(sentences)} reason(s) in {time.perf_counter() - started:.1f} s: "
+                       + " / ".join(sentences[:3]))
     return {
-        "aligner_first_seconds": round(first.build_seconds + first.solve_seconds, 3)
+        "aligner_explanation": explanation,
+        "aligner_first_seconds": round(first_seconds, 3)
         if first.found or str(first.status) == "INFEASIBLE" else "",
         "aligner_status": str(full.status),
-        "aligner_seconds": round(full.build_seconds + full.solve_seconds, 3),
+        "aligner_seconds": round(seconds, 3),
         "aligner_objective": full.objective if full.objective is not None else "",
         "aligner_bound": "" if full.best_bound is None else round(full.best_bound),
     }
@@ -159,19 +189,27 @@ def race_same(instance: Instance, work: Path, args: argparse.Namespace) -> dict[
 
 
 def fet_case(relative: str, work: Path, args: argparse.Namespace) -> dict[str, Any]:
-    source = args.examples / relative
+    hard = relative.startswith("hard:")
+    source = args.examples / relative.removeprefix("hard:")
     imp = import_fet(source)
+    if hard:
+        days = len(imp.settings["days"])
+        for row_ in imp.tables["curriculum"]:
+            if 2 <= row_["per_week"] - int(row_["doubles"] or 0) <= days:
+                row_["max_per_day"] = 1
     directory = work / "instance"
     write_files(directory, imp.files())
     instance = load_instance(directory)
     row: dict[str, Any] = {
-        "case": source.stem, "kind": "FET example",
+        "case": source.stem + (" (spread made hard)" if hard else ""), "kind": "FET example",
         "activities": len(imp.mapping["activities"]) + sum(
             x.count for x in imp.losses if x.what.startswith("Activity")),
         "imported_activities": len(imp.mapping["activities"]),
         "dropped_hard": sum(x.count for x in imp.losses if max(x.weights) >= 100),
         "dropped_soft": sum(x.count for x in imp.losses if max(x.weights) < 100),
     }
+    if hard:
+        return row | race_same(instance, work, args) | race_aligner(instance, args)
     original = run_fet(source, work / "fet-original", args.fet_timeout)
     row |= {"fet_original_status": original.status,
             "fet_original_seconds": round(original.seconds, 3),
@@ -187,8 +225,37 @@ def fet_case(relative: str, work: Path, args: argparse.Namespace) -> dict[str, A
     return row | race_same(instance, work, args) | race_aligner(instance, args)
 
 
+def pigeonhole(directory: Path) -> None:
+    """A school whose two teachers of one class can both come only on Monday morning (periods
+    1-3) and have 2 lessons each with it: 4 lessons, 3 periods. Each teacher alone fits, so a
+    check of one teacher or one class at a time finds nothing; no timetable exists."""
+    from aligner.io.writer import write_instance
+
+    slots = [(f"0{8 + p}:00", f"0{8 + p}:40") for p in range(6)]
+    away = "Mon:4-6;Tue;Wed;Thu;Fri"
+    write_instance(directory, {"name": "pigeonhole", "season": "standard"}, {
+        "schools": [{"school_id": "s", "name": "s"}],
+        "bells": [{"school_id": "s", "season": "standard", "period": p, "start": a, "end": b}
+                  for p, (a, b) in enumerate(slots, start=1)],
+        "classes": [{"school_id": "s", "class_id": c, "grade": 1, "name": c} for c in "ab"],
+        "teachers": [{"teacher_id": t, "school_id": "s", "name": t, "unavailable": away}
+                     for t in ("t1", "t2")] + [{"teacher_id": "t3", "school_id": "s",
+                                                 "name": "t3"}],
+        "curriculum": [
+            {"school_id": "s", "class_id": "a", "subject": "maths", "teacher_id": "t1",
+             "per_week": 2},
+            {"school_id": "s", "class_id": "a", "subject": "art", "teacher_id": "t2",
+             "per_week": 2},
+            {"school_id": "s", "class_id": "b", "subject": "maths", "teacher_id": "t3",
+             "per_week": 20}]})
+
+
 def our_case(spec: str, work: Path, args: argparse.Namespace) -> dict[str, Any]:
-    if spec.startswith("generate:"):
+    if spec == "pigeonhole":
+        directory = work / "instance"
+        pigeonhole(directory)
+        name = spec
+    elif spec.startswith("generate:"):
         _, preset, seed = spec.split(":")
         directory = work / "instance"
         generate(preset, int(seed)).write(directory)
@@ -221,13 +288,13 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     cases = [(c, fet_case) for c in FET_CASES] + [(c, our_case) for c in OUR_CASES]
     for spec, runner in cases:
-        name = Path(spec).stem if runner is fet_case else spec.split("/")[-1]
+        name = spec.split("/")[-1]
         if args.only and not any(o in spec for o in args.only):
             continue
         print(f"== {name}", file=sys.stderr, flush=True)
         with tempfile.TemporaryDirectory() as scratch:
             row = runner(spec, Path(scratch), args) | common
-        print("   " + ", ".join(f"{k}={row.get(k, '')}" for k in FIELDS[:-7]), file=sys.stderr,
+        print("   " + ", ".join(f"{k}={row.get(k, '')}" for k in FIELDS[:-8]), file=sys.stderr,
               flush=True)
         rows.append(row)
     args.out.parent.mkdir(parents=True, exist_ok=True)
