@@ -227,11 +227,12 @@ def fet_case(relative: str, work: Path, args: argparse.Namespace) -> dict[str, A
 
 def pigeonhole(directory: Path) -> None:
     """A school whose two teachers of one class can both come only on Monday morning (periods
-    1-3) and have 2 lessons each with it: 4 lessons, 3 periods. Each teacher alone fits, so a
-    check of one teacher or one class at a time finds nothing; no timetable exists."""
+    1-3) and have 2 lessons each with it: 4 lessons, 3 periods. Each teacher alone fits, and
+    so does the class (FET's precomputation looks at them one at a time and lets it through);
+    no timetable exists."""
     from aligner.io.writer import write_instance
 
-    slots = [(f"0{8 + p}:00", f"0{8 + p}:40") for p in range(6)]
+    slots = [(f"{8 + p:02d}:00", f"{8 + p:02d}:40") for p in range(6)]
     away = "Mon:4-6;Tue;Wed;Thu;Fri"
     write_instance(directory, {"name": "pigeonhole", "season": "standard"}, {
         "schools": [{"school_id": "s", "name": "s"}],

@@ -140,9 +140,14 @@ def test_unsupported_constraints_and_activities_are_listed_with_count_and_weight
                   + lessons("Lab", ["Ann", "Bob"], "7A", 2, [1])
                   + lessons("Sport", "Bob", "7A", 3, [3]))
     text = fet_xml(teachers=("Ann", "Bob"), activities=activities,
-                   constraints=gaps.format(w=100) + gaps.format(w=80) + gaps.format(w=100))
+                   constraints=gaps.format(w=100) + gaps.format(w=80) + gaps.format(w=100)
+                   + not_available("ConstraintTeacherNotAvailableTimes", "Teacher", "Bob",
+                                   [("Mon", "08:00-08:40")], weight=90))
     imp = import_fet(write(tmp_path, text))
     listed = {loss.what: loss for loss in imp.losses}
+    soft = listed["ConstraintTeacherNotAvailableTimes"]
+    assert (soft.count, soft.weights) == (1, {90.0}) and "all hard" in soft.reason
+    assert not any(t["unavailable"] for t in imp.tables["teachers"])
     assert listed["ConstraintStudentsMaxGapsPerWeek"].count == 3
     assert listed["ConstraintStudentsMaxGapsPerWeek"].weights == {100.0, 80.0}
     assert listed["Activity (several teachers)"].count == 1

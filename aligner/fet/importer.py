@@ -285,6 +285,8 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
             else:
                 soft_spread += 1
             converted[tag] += 1
+        elif tag in CONVERTED and not c.hard:
+            losses.add(tag, "weight below 100%: every rule of aligner is hard", c.weight)
         else:
             losses.add(tag, reason(tag), c.weight)
     if soft_spread:
@@ -378,6 +380,8 @@ def _activity_problem(a: Activity, classes: dict[str, frozenset[str]], data: Fet
             return ("no students", "aligner's lessons belong to a class")
         return ("several students sets", "one teacher with several classes at once has no "
                                          "counterpart inside one school")
+    if a.students[0] not in data.leaves:
+        return ("unknown students set", "its students set is not in the file's Students_List")
     if a.students[0] not in classes:
         return ("students set shared with other activities' sets",
                 "one activity for a year and another for its groups: aligner's classes do not "
