@@ -160,6 +160,10 @@ def timetable_from_import(instance: Instance, mapping: dict[str, Any],
     lessons: list[LocalLesson] = []
     parts: dict[tuple[str, int], dict[str, tuple[str, int]]] = defaultdict(dict)
     schools = mapping["schools"]
+    if len(schools) != 1:
+        raise SolutionError("this instance was imported from two FET files (--pair), which FET "
+                            "solves apart; export it with export-fet, solve that file, and "
+                            "read its timetable with --fet")
     for aid_text, meaning in mapping["activities"].items():
         aid = int(aid_text)
         school = schools[meaning["school_id"]]
