@@ -334,3 +334,45 @@ def test_missing_fet_packages_fail_in_ci_and_skip_with_the_reason_elsewhere(monk
     monkeypatch.delenv("CI")
     with pytest.raises(pytest.skip.Exception, match="apt-get install fet fet-data"):
         fetkit.example(SIMPLE)
+
+
+def test_example_two_namibian_schools_paired_solved_by_both_engines_and_checked(tmp_path):
+    """Two fet-data schools joined by a pairing table: one instance (one max_double_gap that
+    suits both schools' bells); aligner solves it, and so does FET through export-fet; both
+    timetables pass the independent checker."""
+    from aligner.export import write_outputs
+    from aligner.fet.results import timetable_from_export
+
+    hub = example("FET-5-official/Namibia/by-Bobby/set-7-2016/HashiyanaPSY16T2a.fet")
+    receiving = example("FET-5-official/Namibia/by-Bobby/set-7-2016/StAndrewsPSY2016T2a.fet")
+    courses = tmp_path / "pairing.csv"
+    courses.write_text(
+        "course_id,form,hub_school,hub_teacher,hub_class,receiving_school,receiving_class,"
+        "subject,per_week,assistant_teacher\n"
+        "eng6,sync,hashiyana,Mabuku C,6a,standrews,6a,Eng,3,Brussel R\n"
+        "eng7,sync,hashiyana,Mabuku C,7a,standrews,7a,Eng,2,Brussel R\n", encoding="utf-8")
+    out = tmp_path / "pair"
+    result = run("import-fet", "--pair", str(hub), str(receiving), "--courses", str(courses),
+                 "--school-ids", "hashiyana,standrews", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    instance = load_instance(out)
+    assert instance.policy.max_double_gap == 10   # St Andrew's numbered bells: 10-minute breaks
+    assert instance.double_starts("hashiyana") == (1, 2, 3, 5, 6, 7)   # not across Brk
+    solved = solve(instance, SolverSettings(workers=2, time_limit=60, seed=0))
+    assert solved.found and len(solved.timetable.sessions) == 5
+    write_outputs(solved, tmp_path / "ours")
+    report = check_solution(instance, tmp_path / "ours", require_reports=True)
+    assert not report.violations, [str(v) for v in report.violations[:5]]
+
+    fet_file = tmp_path / "pair.fet"
+    fet_file.write_text(export_fet(instance).text, encoding="utf-8")
+    run_fet(fet_file, tmp_path / "fet")
+    timetable = timetable_from_export(instance, fet_file,
+                                      read_fet_output(tmp_path / "fet").placements)
+    solution = tmp_path / "from-fet"
+    solution.mkdir()
+    lessons_frame(instance, timetable).to_csv(solution / "lessons.csv", index=False)
+    sessions_frame(instance, timetable).to_csv(solution / "sessions.csv", index=False)
+    report = check_solution(instance, solution)
+    assert not report.violations, [str(v) for v in report.violations[:5]]
+    assert report.sessions == 5

@@ -184,7 +184,8 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
                      f"bells.csv ({len(kept_hours)} periods remain)")
     times, how = _times(data.hours, kept_hours, bells_file, file)
     notes.append(f"bell times {how}")
-    double_gap, gap_ok = _double_gap(data.hours, kept_hours, times)
+    double_gap, break_gaps = _double_gap(data.hours, kept_hours, times)
+    gap_ok = all(g > double_gap for g in break_gaps)
     bell_rows = [{"school_id": school_id, "season": SEASON, "period": p, "start": hhmm(s),
                   "end": hhmm(e)} for p, (s, e) in enumerate(times, start=1)]
     partial_breaks = sorted({(day_id[d], period_of[h]) for d, h in break_slots
@@ -344,6 +345,9 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
             "hours": {h: period_of.get(h) for h in data.hours},
             "teachers": {t.removeprefix(prefix): t for t in teacher_ids if not _placeholder(t)},
             "classes": {s: class_id[s] for s in classes},
+            "max_double_gap": double_gap,
+            "break_gaps": break_gaps,
+            "doubles": doubles,
         }},
         "activities": {str(aid): {"school_id": school_id, "class_id": row.class_id,
                                   "subject": row.subject, "teacher_id": row.teacher,
@@ -462,17 +466,16 @@ def _times(hours: list[str], kept: list[str], bells_file: str | Path | None, fil
 
 
 def _double_gap(hours: list[str], kept: list[str], times: list[tuple[int, int]]
-                ) -> tuple[int, bool]:
-    """max_double_gap that lets a double span two hours FET keeps together but not a
-    left-out break; False when the bell times cannot tell the two apart."""
+                ) -> tuple[int, list[int]]:
+    """max_double_gap that lets a double span two hours FET keeps together, and the gaps
+    where a left-out break was (a double must not span them)."""
     index = [hours.index(h) for h in kept]
     together: list[int] = []
     apart: list[int] = []
     for k in range(len(kept) - 1):
         gap = times[k + 1][0] - times[k][1]
         (together if index[k + 1] == index[k] + 1 else apart).append(gap)
-    limit = max(together, default=0)
-    return limit, all(g > limit for g in apart)
+    return max(together, default=0), apart
 
 
 def _afternoon(times: Sequence[tuple[int, ...]]) -> list[tuple[int, int]]:
@@ -557,7 +560,17 @@ def import_pair(hub: str | Path, receiving: str | Path, courses: str | Path,
         if (row["school_id"], row["class_id"], row["subject"]) in reached and _placeholder(
                 row["teacher_id"]):
             row["teacher_id"] = ""   # lessons arrive online
+    # one max_double_gap for both schools: the larger, unless it lets a double span a break
+    gaps = {i: m.mapping["schools"][i] for i, m in ((ids[0], h), (ids[1], r))}
+    limit = max(g["max_double_gap"] for g in gaps.values())
+    extra: list[Loss] = []
+    for school_id, g in gaps.items():
+        if g["doubles"] and any(b <= limit for b in g["break_gaps"]):
+            extra.append(Loss(f"{school_id}: Activity (duration 2 next to a break)",
+                              f"max_double_gap {limit} (the other school's) lets a double span "
+                              "a left-out break here", 1, {100.0}))
     settings = dict(h.settings, name=f"{h.name} + {r.name}")
+    settings["policy"] = {"max_double_gap": limit}
     mapping = {"sources": f"{hub_data.path.name} + {recv_data.path.name}",
                "schools": {**h.mapping["schools"], **r.mapping["schools"]},
                "activities": {}, "blocked": h.mapping["blocked"] + r.mapping["blocked"]}
@@ -565,7 +578,7 @@ def import_pair(hub: str | Path, receiving: str | Path, courses: str | Path,
         f"{ids[1]} (receiving, {recv_data.path.name}): {n}" for n in r.notes] + [
         f"{len({row['course_id'] for row in sync})} courses from {Path(courses).name}"]
     losses = [Loss(f"{ids[0]}: {x.what}", x.reason, x.count, x.weights) for x in h.losses] + [
-        Loss(f"{ids[1]}: {x.what}", x.reason, x.count, x.weights) for x in r.losses]
+        Loss(f"{ids[1]}: {x.what}", x.reason, x.count, x.weights) for x in r.losses] + extra
     return FetImport(settings["name"], settings, tables, notes, losses, mapping)
 
 
