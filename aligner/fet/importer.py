@@ -162,204 +162,234 @@ def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name:
              day_ids: list[str] | None = None, prefix: str = "") -> FetImport:
     """``day_ids`` names the days (a paired school takes its partner's, by position);
     ``prefix`` goes before every teacher id (teachers of two schools may share names)."""
-    losses = _Losses()
-    notes: list[str] = []
-    file = data.path.name
+    conversion = _Conversion(data, school_id, prefix)
+    conversion.grid(bells_file, day_ids)
+    conversion.classes()
+    conversion.curriculum()
+    conversion.constraints()
+    return conversion.result(name)
+
+
+class _Conversion:
+    """One FET school's data, converted step by step (grid, classes, curriculum, constraints);
+    each step records what it converted (notes) and what it dropped (losses)."""
+
+    def __init__(self, data: FetData, school_id: str, prefix: str) -> None:
+        self.data, self.school_id, self.prefix = data, school_id, prefix
+        self.losses = _Losses()
+        self.notes: list[str] = []
+        self.unavailable: dict[str, set[tuple[str, int]]] = defaultdict(set)
+        self.blocked: dict[str, set[tuple[str, int]]] = defaultdict(set)   # class set -> slots
 
     # ---- days and hours ----
-    day_id = _unique_ids(data.days) if day_ids is None else dict(zip(data.days, day_ids,
-                                                                        strict=True))
-    days = [day_id[d] for d in data.days]
-    breaks_hard = [c for c in data.constraints if c.tag == "ConstraintBreakTimes" and c.hard]
-    for c in data.constraints:
-        if c.tag == "ConstraintBreakTimes" and not c.hard:
-            losses.add(c.tag, "a break of weight below 100% has no counterpart (aligner's rules "
-                              "are all hard)", c.weight)
-    break_slots = {s for c in breaks_hard for s in c.slots("Break_Time")}
-    all_day_breaks = [h for h in data.hours if all((d, h) in break_slots for d in data.days)]
-    kept_hours = [h for h in data.hours if h not in all_day_breaks]
-    period_of = {h: i for i, h in enumerate(kept_hours, start=1)}
-    if all_day_breaks:
-        notes.append(f"hours {', '.join(all_day_breaks)} are breaks on every day: left out of "
-                     f"bells.csv ({len(kept_hours)} periods remain)")
-    times, how = _times(data.hours, kept_hours, bells_file, file)
-    notes.append(f"bell times {how}")
-    double_gap, break_gaps = _double_gap(data.hours, kept_hours, times)
-    gap_ok = all(g > double_gap for g in break_gaps)
-    bell_rows = [{"school_id": school_id, "season": SEASON, "period": p, "start": hhmm(s),
-                  "end": hhmm(e)} for p, (s, e) in enumerate(times, start=1)]
-    partial_breaks = sorted({(day_id[d], period_of[h]) for d, h in break_slots
-                             if d in day_id and h in period_of})
 
-    def slot(day: str, hour: str) -> tuple[str, int] | None:
-        if day in day_id and hour in period_of:
-            return (day_id[day], period_of[hour])
+    def grid(self, bells_file: str | Path | None, day_ids: list[str] | None) -> None:
+        data = self.data
+        self.day_id = (_unique_ids(data.days) if day_ids is None
+                       else dict(zip(data.days, day_ids, strict=True)))
+        self.days = [self.day_id[d] for d in data.days]
+        for c in data.constraints:
+            if c.tag == "ConstraintBreakTimes" and not c.hard:
+                self.losses.add(c.tag, "a break of weight below 100% has no counterpart "
+                                       "(aligner's rules are all hard)", c.weight)
+        break_slots = {s for c in data.constraints if c.tag == "ConstraintBreakTimes" and c.hard
+                       for s in c.slots("Break_Time")}
+        all_day = [h for h in data.hours if all((d, h) in break_slots for d in data.days)]
+        self.kept_hours = [h for h in data.hours if h not in all_day]
+        self.period_of = {h: i for i, h in enumerate(self.kept_hours, start=1)}
+        if all_day:
+            self.notes.append(f"hours {', '.join(all_day)} are breaks on every day: left out "
+                              f"of bells.csv ({len(self.kept_hours)} periods remain)")
+        self.times, how = _times(data.hours, self.kept_hours, bells_file, data.path.name)
+        self.notes.append(f"bell times {how}")
+        self.double_gap, self.break_gaps = _double_gap(data.hours, self.kept_hours, self.times)
+        self.partial_breaks = {s for s in (self.slot(d, h) for d, h in break_slots) if s}
+
+    def slot(self, day: str, hour: str) -> tuple[str, int] | None:
+        """Our (day, period) of a FET (day, hour); None for a left-out break hour."""
+        if day in self.day_id and hour in self.period_of:
+            return (self.day_id[day], self.period_of[hour])
         return None
 
     # ---- students sets -> classes ----
-    named = sorted({s for a in data.activities for s in a.students if s in data.leaves},
-                   key=lambda s: (len(data.leaves[s]), s))
-    classes: dict[str, frozenset[str]] = {}
-    for s in named:
-        if all(not (data.leaves[s] & other) for other in classes.values()):
-            classes[s] = data.leaves[s]
-    class_id = _unique_ids(list(classes))
-    year_index = {y: i for i, y in enumerate(data.years)}
-    class_rows = [{"school_id": school_id, "class_id": class_id[s],
-                   "grade": _grade(data.year_of.get(s, s), year_index.get(data.year_of.get(s, s), 0)),
-                   "name": s} for s in classes]
-    if any(data.kind.get(s) != "year" for s in classes):
-        notes.append("classes are the students sets that activities name: " + ", ".join(
-            f"{s} ({data.kind.get(s, '?')})" for s in list(classes)[:12])
-            + (" ..." if len(classes) > 12 else ""))
+
+    def classes(self) -> None:
+        data = self.data
+        named = sorted({s for a in data.activities for s in a.students if s in data.leaves},
+                       key=lambda s: (len(data.leaves[s]), s))
+        self.class_sets: dict[str, frozenset[str]] = {}
+        for s in named:
+            if all(not (data.leaves[s] & other) for other in self.class_sets.values()):
+                self.class_sets[s] = data.leaves[s]
+        self.class_id = _unique_ids(list(self.class_sets))
+        if any(data.kind.get(s) != "year" for s in self.class_sets):
+            self.notes.append("classes are the students sets that activities name: " + ", ".join(
+                f"{s} ({data.kind.get(s, '?')})" for s in list(self.class_sets)[:12])
+                + (" ..." if len(self.class_sets) > 12 else ""))
 
     # ---- activities -> curriculum rows ----
-    accepted: dict[int, tuple[str, str, str | None]] = {}   # id -> (class set, subject, teacher)
-    for a in data.activities:
-        problem = _activity_problem(a, classes, data)
-        if problem:
-            losses.add(f"Activity ({problem[0]})", problem[1])
-            continue
-        accepted[a.id] = (a.students[0], a.subject, prefix + a.teachers[0] if a.teachers else None)
-    by_id = {a.id: a for a in data.activities}
-    teachers_of: dict[tuple[str, str], set[str | None]] = defaultdict(set)
-    for students, subject, teacher in accepted.values():
-        teachers_of[(students, subject)].add(teacher)
-    rows: dict[tuple[str, str, str | None], _Row] = {}
-    renamed = 0
-    for aid, (students, subject, teacher) in accepted.items():
-        ours = subject
-        if len(teachers_of[(students, subject)]) > 1:
-            ours = f"{subject} ({teacher or NO_TEACHER})"
-        key = (students, subject, teacher)
-        if key not in rows:
-            renamed += ours != subject
-            tid = teacher if teacher is not None else (
-                f"{prefix}{NO_TEACHER} {class_id[students]} {subject}")
-            rows[key] = _Row(school_id, class_id[students], ours, tid)
-        row = rows[key]
-        row.per_week += by_id[aid].duration
-        row.doubles += by_id[aid].duration == 2
-        row.activities.append(aid)
-    if renamed:
-        notes.append(f"{renamed} curriculum rows renamed 'Subject (Teacher)': one class takes the "
-                     "subject from several teachers")
-    if no_teacher := sum(1 for r in rows.values() if r.teacher and r.teacher.startswith(NO_TEACHER)):
-        notes.append(f"{no_teacher} curriculum rows have activities without a teacher: each has "
-                     f"a placeholder teacher '{NO_TEACHER} <class> <subject>' of its own")
-    if doubles := sum(r.doubles for r in rows.values()):
-        notes.append(f"{doubles} activities of duration 2 became double periods (doubles)")
-    row_of_activity = {aid: row for row in rows.values() for aid in row.activities}
+
+    def curriculum(self) -> None:
+        data, prefix = self.data, self.prefix
+        self.accepted: dict[int, tuple[str, str, str | None]] = {}  # id -> (set, subject, teacher)
+        for a in data.activities:
+            problem = _activity_problem(a, self.class_sets, data)
+            if problem:
+                self.losses.add(f"Activity ({problem[0]})", problem[1])
+                continue
+            self.accepted[a.id] = (a.students[0], a.subject,
+                                   prefix + a.teachers[0] if a.teachers else None)
+        self.by_id = {a.id: a for a in data.activities}
+        teachers_of: dict[tuple[str, str], set[str | None]] = defaultdict(set)
+        for students, subject, teacher in self.accepted.values():
+            teachers_of[(students, subject)].add(teacher)
+        self.rows: dict[tuple[str, str, str | None], _Row] = {}
+        renamed = 0
+        for aid, (students, subject, teacher) in self.accepted.items():
+            key = (students, subject, teacher)
+            if key not in self.rows:
+                ours = subject
+                if len(teachers_of[(students, subject)]) > 1:
+                    ours = f"{subject} ({(teacher or NO_TEACHER).removeprefix(prefix)})"
+                renamed += ours != subject
+                tid = teacher if teacher is not None else (
+                    f"{prefix}{NO_TEACHER} {self.class_id[students]} {subject}")
+                self.rows[key] = _Row(self.school_id, self.class_id[students], ours, tid)
+            row = self.rows[key]
+            row.per_week += self.by_id[aid].duration
+            row.doubles += self.by_id[aid].duration == 2
+            row.activities.append(aid)
+        if renamed:
+            self.notes.append(f"{renamed} curriculum rows renamed 'Subject (Teacher)': one class "
+                              "takes the subject from several teachers")
+        if no_teacher := sum(1 for r in self.rows.values() if _placeholder(r.teacher or "")):
+            self.notes.append(f"{no_teacher} curriculum rows have activities without a teacher: "
+                              f"each has a placeholder teacher '{NO_TEACHER} <class> <subject>' "
+                              "of its own")
+        self.doubles = sum(r.doubles for r in self.rows.values())
+        if self.doubles:
+            self.notes.append(f"{self.doubles} activities of duration 2 became double periods "
+                              "(doubles)")
+        self.row_of_activity = {aid: row for row in self.rows.values() for aid in row.activities}
 
     # ---- constraints ----
-    unavailable: dict[str, set[tuple[str, int]]] = defaultdict(set)
-    blocked: dict[str, set[tuple[str, int]]] = defaultdict(set)   # class set -> slots
-    converted: dict[str, int] = defaultdict(int)
-    soft_spread = 0
-    for c in data.constraints:
-        tag = c.tag
-        if tag in ("ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace"):
-            converted[tag] += 1
-        elif tag == "ConstraintBreakTimes":
-            if c.hard:
+
+    def constraints(self) -> None:
+        converted: dict[str, int] = defaultdict(int)
+        soft_spread = 0
+        for c in self.data.constraints:
+            tag = c.tag
+            if tag in ("ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace"):
                 converted[tag] += 1
-        elif tag == "ConstraintTeacherNotAvailableTimes" and c.hard:
-            teacher = prefix + c.text("Teacher")
-            unavailable[teacher].update(s for s in (slot(*x) for x in c.slots(
-                "Not_Available_Time")) if s)
-            converted[tag] += 1
-        elif tag == "ConstraintStudentsSetNotAvailableTimes" and c.hard:
-            leaves = data.leaves.get(c.text("Students"), frozenset())
-            slots = {s for s in (slot(*x) for x in c.slots("Not_Available_Time")) if s}
-            for s, class_leaves in classes.items():
-                if class_leaves & leaves:
-                    blocked[s].update(slots)
-            converted[tag] += 1
-        elif tag == "ConstraintMinDaysBetweenActivities":
-            why = _min_days(c, row_of_activity, accepted, by_id)
-            if why:
-                losses.add(tag, why, c.weight)
-                continue
-            row = row_of_activity[int(c.texts("Activity_Id")[0])]
-            if c.hard:
-                row.max_per_day = 1
+            elif tag == "ConstraintBreakTimes":
+                converted[tag] += c.hard   # soft breaks were listed by grid()
+            elif tag == "ConstraintTeacherNotAvailableTimes" and c.hard:
+                self.unavailable[self.prefix + c.text("Teacher")].update(
+                    s for s in (self.slot(*x) for x in c.slots("Not_Available_Time")) if s)
+                converted[tag] += 1
+            elif tag == "ConstraintStudentsSetNotAvailableTimes" and c.hard:
+                leaves = self.data.leaves.get(c.text("Students"), frozenset())
+                slots = {s for s in (self.slot(*x) for x in c.slots("Not_Available_Time")) if s}
+                for s, class_leaves in self.class_sets.items():
+                    if class_leaves & leaves:
+                        self.blocked[s].update(slots)
+                converted[tag] += 1
+            elif tag == "ConstraintMinDaysBetweenActivities":
+                why = _min_days(c, self.row_of_activity, self.accepted)
+                if why:
+                    self.losses.add(tag, why, c.weight)
+                    continue
+                if c.hard:
+                    self.row_of_activity[int(c.texts("Activity_Id")[0])].max_per_day = 1
+                else:
+                    soft_spread += 1
+                converted[tag] += 1
+            elif tag in CONVERTED and not c.hard:
+                self.losses.add(tag, "weight below 100%: every rule of aligner is hard", c.weight)
             else:
-                soft_spread += 1
-            converted[tag] += 1
-        elif tag in CONVERTED and not c.hard:
-            losses.add(tag, "weight below 100%: every rule of aligner is hard", c.weight)
-        else:
-            losses.add(tag, reason(tag), c.weight)
-    if soft_spread:
-        notes.append(f"{soft_spread} min-days constraints of weight below 100% are kept as the "
-                     "objective's same_day_repeats term (a penalty per extra lesson of a subject "
-                     "on one day), not as FET's weights")
-    for tag, n in converted.items():
-        notes.append(f"{tag} x{n}: {CONVERTED[tag]}")
-    if data.inactive_activities or data.inactive_constraints:
-        notes.append(f"{data.inactive_activities} inactive activities and "
-                     f"{data.inactive_constraints} inactive constraints ignored, as FET does")
+                self.losses.add(tag, reason(tag), c.weight)
+        if soft_spread:
+            self.notes.append(f"{soft_spread} min-days constraints of weight below 100% are kept "
+                              "as the objective's same_day_repeats term (a penalty per extra "
+                              "lesson of a subject on one day), not as FET's weights")
+        for tag, n in converted.items():
+            self.notes.append(f"{tag} x{n}: {CONVERTED[tag]}")
+        if self.data.inactive_activities or self.data.inactive_constraints:
+            self.notes.append(f"{self.data.inactive_activities} inactive activities and "
+                              f"{self.data.inactive_constraints} inactive constraints ignored, "
+                              "as FET does")
+        if self.doubles and not all(g > self.double_gap for g in self.break_gaps):
+            self.losses.add("Activity (duration 2 next to a break)", "the bell times leave a "
+                            f"break no longer than the {self.double_gap} minutes between other "
+                            "hours, so a double may span it in aligner but not in FET")
 
-    # ---- tables ----
-    teacher_ids = list(dict.fromkeys([*(prefix + t for t in data.teachers),
-                                      *(r.teacher for r in rows.values() if r.teacher)]))
-    teacher_rows = []
-    for t in teacher_ids:
-        away = set(unavailable.get(t, set())) | set(partial_breaks)
-        teacher_rows.append({"teacher_id": t, "school_id": school_id,
-                             "name": "" if _placeholder(t) else t.removeprefix(prefix),
-                             "unavailable": _slots_text(away, days)})
-    curriculum_rows = [{"school_id": r.school_id, "class_id": r.class_id, "subject": r.subject,
-                        "teacher_id": r.teacher or "", "per_week": r.per_week,
-                        "max_per_day": r.max_per_day or "", "doubles": r.doubles or ""}
-                       for r in rows.values()]
-    blocked_rows = []
-    every = {(d, p) for d in days for p in range(1, len(kept_hours) + 1)}
-    for s in classes:
-        for day, period in sorted(blocked.get(s, set()) - set(partial_breaks),
-                                  key=lambda x: (days.index(x[0]), x[1])):
-            tid = f"{prefix}{BLOCKED} {class_id[s]} {day}:{period}"
-            teacher_rows.append({"teacher_id": tid, "school_id": school_id, "name": "",
-                                 "unavailable": _slots_text(every - {(day, period)}, days)})
-            curriculum_rows.append({"school_id": school_id, "class_id": class_id[s],
-                                    "subject": f"{BLOCKED} {day}:{period}", "teacher_id": tid,
-                                    "per_week": 1, "max_per_day": "", "doubles": ""})
-            blocked_rows.append([school_id, class_id[s], day, period])
-    if blocked_rows:
-        notes.append(f"{len(blocked_rows)} class slots where students are not available hold a "
-                     f"'{BLOCKED}' lesson with a placeholder teacher available only then")
+    # ---- the instance ----
 
-    if doubles and not gap_ok:
-        losses.add("Activity (duration 2 next to a break)", "the bell times leave a break "
-                   f"no longer than the {double_gap} minutes between other hours, so a double "
-                   "may span it in aligner but not in FET")
-    settings = {"name": name, "season": SEASON, "days": days,
-                "policy": {"max_double_gap": double_gap},
-                "weights": {"misalignment_minute": 1, "same_day_repeat": 10,
-                            "core_in_afternoon": 0, "missing_session": 50}}
-    mapping = {
-        "sources": file,
-        "schools": {school_id: {
-            "fet_file": file,
-            "days": {d: day_id[d] for d in data.days},
-            "hours": {h: period_of.get(h) for h in data.hours},
-            "teachers": {t.removeprefix(prefix): t for t in teacher_ids if not _placeholder(t)},
-            "classes": {s: class_id[s] for s in classes},
-            "max_double_gap": double_gap,
-            "break_gaps": break_gaps,
-            "doubles": doubles,
-        }},
-        "activities": {str(aid): {"school_id": school_id, "class_id": row.class_id,
-                                  "subject": row.subject, "teacher_id": row.teacher,
-                                  "duration": by_id[aid].duration}
-                       for aid, row in row_of_activity.items()},
-        "blocked": blocked_rows,
-    }
-    tables: dict[str, list[dict[str, Any]]] = {
-              "schools": [{"school_id": school_id, "name": data.institution or data.path.stem}],
-              "bells": bell_rows, "classes": class_rows, "teachers": teacher_rows,
-              "curriculum": curriculum_rows, "sync": []}
-    return FetImport(name, settings, tables, notes, losses.all(), mapping)
+    def result(self, name: str) -> FetImport:
+        data, school_id, prefix, days = self.data, self.school_id, self.prefix, self.days
+        teacher_ids = list(dict.fromkeys([*(prefix + t for t in data.teachers),
+                                          *(r.teacher for r in self.rows.values() if r.teacher)]))
+        teacher_rows = [{"teacher_id": t, "school_id": school_id,
+                         "name": "" if _placeholder(t) else t.removeprefix(prefix),
+                         "unavailable": _slots_text(self.unavailable.get(t, set())
+                                                    | self.partial_breaks, days)}
+                        for t in teacher_ids]
+        curriculum_rows = [{"school_id": r.school_id, "class_id": r.class_id,
+                            "subject": r.subject, "teacher_id": r.teacher or "",
+                            "per_week": r.per_week, "max_per_day": r.max_per_day or "",
+                            "doubles": r.doubles or ""} for r in self.rows.values()]
+        blocked_rows = []
+        every = {(d, p) for d in days for p in range(1, len(self.kept_hours) + 1)}
+        for s in self.class_sets:
+            for day, period in sorted(self.blocked.get(s, set()) - self.partial_breaks,
+                                      key=lambda x: (days.index(x[0]), x[1])):
+                tid = f"{prefix}{BLOCKED} {self.class_id[s]} {day}:{period}"
+                teacher_rows.append({"teacher_id": tid, "school_id": school_id, "name": "",
+                                     "unavailable": _slots_text(every - {(day, period)}, days)})
+                curriculum_rows.append({"school_id": school_id, "class_id": self.class_id[s],
+                                        "subject": f"{BLOCKED} {day}:{period}",
+                                        "teacher_id": tid, "per_week": 1, "max_per_day": "",
+                                        "doubles": ""})
+                blocked_rows.append([school_id, self.class_id[s], day, period])
+        if blocked_rows:
+            self.notes.append(f"{len(blocked_rows)} class slots where students are not "
+                              f"available hold a '{BLOCKED}' lesson with a placeholder teacher "
+                              "available only then")
+        year_index = {y: i for i, y in enumerate(data.years)}
+        class_rows = [{"school_id": school_id, "class_id": self.class_id[s],
+                       "grade": _grade(data.year_of.get(s, s),
+                                       year_index.get(data.year_of.get(s, s), 0)),
+                       "name": s} for s in self.class_sets]
+        bell_rows = [{"school_id": school_id, "season": SEASON, "period": p, "start": hhmm(a),
+                      "end": hhmm(b)} for p, (a, b) in enumerate(self.times, start=1)]
+        settings = {"name": name, "season": SEASON, "days": days,
+                    "policy": {"max_double_gap": self.double_gap},
+                    "weights": {"misalignment_minute": 1, "same_day_repeat": 10,
+                                "core_in_afternoon": 0, "missing_session": 50}}
+        mapping = {
+            "sources": data.path.name,
+            "schools": {school_id: {
+                "fet_file": data.path.name,
+                "days": {d: self.day_id[d] for d in data.days},
+                "hours": {h: self.period_of.get(h) for h in data.hours},
+                "teachers": {t.removeprefix(prefix): t for t in teacher_ids
+                             if not _placeholder(t)},
+                "classes": {s: self.class_id[s] for s in self.class_sets},
+                "max_double_gap": self.double_gap,
+                "break_gaps": self.break_gaps,
+                "doubles": self.doubles,
+            }},
+            "activities": {str(aid): {"school_id": school_id, "class_id": row.class_id,
+                                      "subject": row.subject, "teacher_id": row.teacher,
+                                      "duration": self.by_id[aid].duration}
+                           for aid, row in self.row_of_activity.items()},
+            "blocked": blocked_rows,
+        }
+        tables: dict[str, list[dict[str, Any]]] = {
+            "schools": [{"school_id": school_id, "name": data.institution or data.path.stem}],
+            "bells": bell_rows, "classes": class_rows, "teachers": teacher_rows,
+            "curriculum": curriculum_rows, "sync": []}
+        return FetImport(name, settings, tables, self.notes, self.losses.all(), mapping)
 
 
 def _unique_ids(names: list[str]) -> dict[str, str]:
@@ -397,8 +427,7 @@ def _activity_problem(a: Activity, classes: dict[str, frozenset[str]], data: Fet
     return None
 
 
-def _min_days(c: Constraint, row_of: dict[int, _Row], accepted: dict[int, Any],
-              by_id: dict[int, Activity]) -> str | None:
+def _min_days(c: Constraint, row_of: dict[int, _Row], accepted: dict[int, Any]) -> str | None:
     """Why a min-days constraint cannot be converted; None when it can."""
     try:
         ids = [int(x) for x in c.texts("Activity_Id")]
