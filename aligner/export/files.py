@@ -84,17 +84,22 @@ def json_text(data: object) -> str:
 
 
 def write_outputs(
-    result: Result, directory: str | Path, extra: dict[str, tuple[str, str]] | None = None
+    result: Result, directory: str | Path, extra: dict[str, tuple[str, str]] | None = None,
+    instance_path: str | None = None,
 ) -> list[Path]:
     """Write lessons, sessions, teacher_load, compliance and summary (and ``extra`` files, such
     as bells_proposed.csv) into ``directory``, all or nothing (see :func:`write_files`); an
-    infeasibility.json left by an earlier run goes."""
+    infeasibility.json left by an earlier run goes. ``instance_path`` is recorded in
+    summary.json, so that aligner export finds the instance's names and bells."""
+    summary = result.summary()
+    if instance_path is not None:
+        summary["instance_path"] = instance_path
     written = write_files(directory, {
         "lessons.csv": (csv_text(result.lessons()), "utf-8-sig"),
         "sessions.csv": (csv_text(result.sessions()), "utf-8-sig"),
         "teacher_load.csv": (csv_text(result.teacher_load()), "utf-8-sig"),
         "compliance.csv": (csv_text(result.compliance()), "utf-8-sig"),
-        "summary.json": (json_text(result.summary()), "utf-8"),
+        "summary.json": (json_text(summary), "utf-8"),
         **(extra or {}),
     })
     (Path(directory) / INFEASIBILITY_FILE).unlink(missing_ok=True)

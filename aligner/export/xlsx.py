@@ -59,7 +59,8 @@ def _print_setup(sheet: Worksheet, header_rows: int) -> None:
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    properties: Any = sheet.sheet_properties
+    properties.pageSetUpPr.fitToPage = True
     sheet.print_title_rows = f"1:{header_rows}"
     sheet.print_options.horizontalCentered = True
     sheet.page_margins.left = sheet.page_margins.right = 0.4
@@ -193,7 +194,7 @@ def _overview_sheet(sheet: Worksheet, labels: Labels, school_id: str) -> None:
 
 
 def _table_sheet(sheet: Worksheet, title: str, header: Sequence[str],
-                 rows: Sequence[Sequence[object]], note: str = "") -> None:
+                 rows: Sequence[Sequence[Any]], note: str = "") -> None:
     _title(sheet, title, len(header))
     for column, text in enumerate(header, start=1):
         _box(sheet.cell(row=2, column=column, value=text), bold=True)
@@ -280,7 +281,8 @@ def workbook_bytes(solution: Solution, lang: str = "zh") -> bytes:
     labels = Labels(lang, solution)
     instance = solution.instance
     book = Workbook()
-    book.remove(book.active)
+    first: Any = book.active
+    book.remove(first)
     for school in instance.schools:
         _overview_sheet(_sheet(book, f"{labels.word('overview')}-{labels.short(school.school_id)}"),
                         labels, school.school_id)

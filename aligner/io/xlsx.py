@@ -29,7 +29,8 @@ from aligner.io.reader import (
     SYNC,
     TEACHERS,
 )
-from aligner.io.settings import DEFAULT_DAYS, FILE as SETTINGS_FILE, settings_from
+from aligner.io.settings import DEFAULT_DAYS, settings_from
+from aligner.io.settings import FILE as SETTINGS_FILE
 from aligner.io.tables import Table, table_from_records
 
 SETTINGS_SHEET = "instance"
@@ -324,7 +325,7 @@ def workbook_from(settings: dict[str, Any], tables: dict[str, list[list[str]]],
 
     zh = lang == "zh"
     book = Book()
-    readme = book.active
+    readme: Any = book.active
     readme.title = "说明" if zh else "read me"
     notes = (
         ["aligner 实例工作簿：填写各表后运行 aligner solve 本文件.xlsx",
