@@ -45,7 +45,8 @@ td.double{border-width:2px}
 .legend .sync{background:#ddebf7}.legend .delivery{background:#e2efda}
 .legend .famous{background:#fce4d6}
 @media (max-width:700px){body{padding:6px;font-size:14px}
- table.week th.period{width:5.5em}}
+ table.week{min-width:560px}
+ table.week th.period{width:5.5em;position:sticky;left:0;z-index:1}}
 @page{size:A4 landscape;margin:10mm}
 @media print{nav,.no-print{display:none}body{padding:0;font-size:11pt}
  .page{break-after:page;page-break-after:always}
