@@ -240,3 +240,50 @@ def test_export_without_an_instance_says_how_and_writes_nothing(lanxi, tmp_path)
     assert not (tmp_path / "x.xlsx").exists()
     result = run("export", out)
     assert result.exit_code == 2 and "--xlsx FILE" in result.output
+
+
+def _copy_solution(out: Path, target: Path, change) -> Path:
+    """The solution in ``out`` copied to ``target`` with lessons.csv rows changed."""
+    target.mkdir()
+    for file in out.iterdir():
+        (target / file.name).write_bytes(file.read_bytes())
+    with (out / "lessons.csv").open(encoding="utf-8-sig") as stream:
+        rows = list(csv.DictReader(stream))
+    rows = change(rows)
+    with (target / "lessons.csv").open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return target
+
+
+def test_lessons_without_lesson_id_are_single_lessons(lanxi, tmp_path):
+    instance, out = lanxi
+    plain = _copy_solution(out, tmp_path / "plain", lambda rows: [
+        {k: v for k, v in row.items() if k != "lesson_id"} for row in rows])
+    path = tmp_path / "plain.xlsx"
+    result = run("export", plain, "--instance", instance, "--xlsx", path, "--html",
+                 tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    sheet = load_workbook(path)["巫溪-二(1)班"]
+    days, periods = _grid(sheet)
+    assert not [m for m in sheet.merged_cells.ranges if m.min_col >= 3 and m.min_row >= 3]
+    mine = [r for r in lessons(plain) if (r["school_id"], r["class_id"]) == ("wuxi", "2-1")]
+    for row in mine:
+        text = sheet.cell(periods[int(row["period"])], days[DAY[row["day"]]]).value
+        assert text.startswith(row["subject"])
+    assert 'rowspan' not in (tmp_path / "site" / "class-wuxi-2-1.html").read_text("utf-8")
+
+
+def test_a_timetable_naming_an_unknown_class_is_refused_by_row(lanxi, tmp_path):
+    instance, out = lanxi
+
+    def change(rows):
+        rows[4]["class_id"] = "9-9"
+        return rows
+
+    broken = _copy_solution(out, tmp_path / "broken", change)
+    result = run("export", broken, "--instance", instance, "--xlsx", tmp_path / "b.xlsx")
+    assert result.exit_code == 2
+    assert "lessons.csv, row 6, column class_id: unknown class 9-9 of school" in result.output
+    assert not (tmp_path / "b.xlsx").exists()

@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 
 from aligner.instance import BellPeriod, Course, Instance
-from aligner.io.errors import InputError, InputIssue, InputWarning, IssueLog
+from aligner.io.errors import InputIssue, InputWarning, IssueLog
 from aligner.io.tables import read_text
 
 LESSONS, SESSIONS, LOADS, SUMMARY = "lessons.csv", "sessions.csv", "teacher_load.csv", \
@@ -385,6 +385,3 @@ def _with_spans(lessons: list[Lesson]) -> tuple[Lesson, ...]:
             out[second] = replace(lessons[second], span=0)
     return tuple(out)
 
-
-def solution_error_lines(exc: SolutionError | InputError) -> list[str]:
-    return [str(issue) for issue in exc.issues]
