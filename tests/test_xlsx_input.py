@@ -179,3 +179,10 @@ def test_default_output_directory_drops_the_suffix(tmp_path, monkeypatch):
     result = run("solve", "school.xlsx", "--no-grids", "--workers", "1")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "school" / "lessons.csv").is_file()
+
+
+def test_an_old_xls_file_is_named_as_such(tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(InputError, match=r"old-style \.xls workbook; save it in Excel as \.xlsx"):
+        load_instance(path)

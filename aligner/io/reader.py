@@ -117,6 +117,9 @@ def _source(path: Path) -> Any:
         from aligner.io.xlsx import Workbook
 
         return Workbook(path)
+    if path.is_file() and path.suffix.lower() == ".xls":
+        raise InputError([InputIssue(str(path), "is an old-style .xls workbook; save it in "
+                                     "Excel as .xlsx (Excel Workbook) and give that file")])
     if not path.is_dir():
         raise InputError([InputIssue(str(path), "is not a directory holding an instance "
                                      "(nor an .xlsx workbook)")])
