@@ -33,7 +33,7 @@ from aligner.explain import Explanation, explain
 from aligner.generate import PRESETS, generate
 from aligner.instance import Instance
 from aligner.io import InputError, InputWarning, load_instance, load_schedules
-from aligner.parallel import solve_all
+from aligner.parallel import NOT_SOLVED, solve_all
 from aligner.parameters import SolverParameterError
 from aligner.progress import progress
 from aligner.report import (
@@ -331,12 +331,14 @@ def _solve_in_parts(data: Instance, parts: list[Instance], settings: SolverSetti
         click.echo(f"error: cannot reach the Dask scheduler at {dask}: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     result = replace(result, bell_changes=changes)
-    failed = [(part, o) for part, o in zip(parts, outcomes, strict=False) if not o.found]
+    failed = [(part, o) for part, o in zip(parts, outcomes, strict=True)
+              if not o.found and o.status != NOT_SOLVED]
+    not_started = sum(o.status == NOT_SOLVED for o in outcomes)
     if result.found:
         _show_and_write(data, result, target, extra, show, written_with)
     else:
         click.echo(summary_text(result), nl=False)
-    if not failed and len(outcomes) == len(parts):
+    if not failed and not not_started:
         return
     explanations = []
     for part, outcome in failed:
@@ -354,9 +356,9 @@ def _solve_in_parts(data: Instance, parts: list[Instance], settings: SolverSetti
         report = {"status": "INFEASIBLE", "components": [e.to_json() for e in explanations]}
         _write_or_exit(target, {"infeasibility.json": (json_text(report), "utf-8")})
         click.echo(f"Wrote infeasibility.json to {target}", err=True)
-    missing = len(parts) - len(outcomes)
-    if missing:
-        click.echo(f"{missing} components were not solved (interrupted).", err=True)
+    if not_started:
+        click.echo(f"{not_started} of {len(parts)} components were not solved (interrupted "
+                   "before they started); their schools are not in the files.", err=True)
     sys.exit(EXIT_INFEASIBLE if explanations else EXIT_NO_SOLUTION)
 
 
