@@ -186,3 +186,13 @@ def test_an_old_xls_file_is_named_as_such(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0")
     with pytest.raises(InputError, match=r"old-style \.xls workbook; save it in Excel as \.xlsx"):
         load_instance(path)
+
+
+@pytest.mark.parametrize("preset, seed", [("pair", 0), ("pair", 1), ("county", 2)])
+def test_generated_instances_survive_the_workbook(tmp_path, preset, seed):
+    from aligner.generate import generate
+
+    directory = generate(preset, seed).write(tmp_path / "instance")
+    path = tmp_path / "instance.xlsx"
+    path.write_bytes(workbook_of_directory(directory))
+    assert load_instance(path) == load_instance(directory)
