@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -198,3 +199,17 @@ def test_lines_are_folded_and_end_in_crlf(lanxi_ics):
     assert all(len(line) <= 75 for line in lines)
     assert b"BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai" in data
     data.decode("utf-8")  # folding never splits a character
+
+
+def test_exporting_twice_gives_the_same_files(lanxi_ics, tmp_path):
+    out, ics = lanxi_ics
+    again = tmp_path / "again"
+    skip = tmp_path / "holidays.txt"
+    skip.write_text(SKIP, encoding="utf-8")
+    instance = json.loads((out / "summary.json").read_text("utf-8")).get("instance_path")
+    assert instance is None  # written from Python: the instance is given
+    result = run("export", out, "--instance", out.parent / "lanxi-doubles", "--ics", again,
+                 "--from", TERM[0], "--to", TERM[1], "--skip-dates", skip)
+    assert result.exit_code == 0, result.output
+    for path in ics.iterdir():
+        assert (again / path.name).read_bytes() == path.read_bytes(), path.name

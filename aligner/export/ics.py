@@ -262,15 +262,25 @@ def teacher_slots(labels: Labels, teacher_id: str) -> list[Slot]:
     return slots
 
 
+def _written(solution: Solution) -> dt.datetime:
+    """When the timetable was written (lessons.csv's time), else now."""
+    try:
+        seconds = (solution.directory / "lessons.csv").stat().st_mtime
+    except OSError:
+        return dt.datetime.now(dt.UTC)
+    return dt.datetime.fromtimestamp(int(seconds), dt.UTC)
+
+
 def calendar_files(solution: Solution, term: Term, lang: str = "zh",
                    now: dt.datetime | None = None) -> dict[str, str]:
     """File name -> iCalendar text: ``teacher-<id>.ics`` for every teacher with a lesson and
-    ``class-<school>-<class>.ics`` for every class."""
+    ``class-<school>-<class>.ics`` for every class. DTSTAMP is ``now``, by default the time
+    lessons.csv was written, so that exporting one timetable twice gives the same files."""
     labels = Labels(lang, solution)
     term.stretches(solution.seasons)  # errors before anything is built
     for day in solution.instance.days:
         _weekday(day)
-    moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+    moment = (now or _written(solution)).astimezone(dt.UTC)
     stamp = f"{moment:%Y%m%dT%H%M%S}Z"
     files: dict[str, str] = {}
     title = labels.seasons_title
