@@ -213,3 +213,16 @@ def test_exporting_twice_gives_the_same_files(lanxi_ics, tmp_path):
     assert result.exit_code == 0, result.output
     for path in ics.iterdir():
         assert (again / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_the_shipped_holidays_are_left_out(lanxi_ics, tmp_path):
+    out, _ = lanxi_ics
+    holidays = Path(__file__).parent.parent / "data" / "holidays" / "cn-2022-2023.txt"
+    target = tmp_path / "ics"
+    result = run("export", out, "--instance", out.parent / "lanxi-doubles", "--ics", target,
+                 "--from", "2022-09-01", "--to", "2023-02-28", "--skip-dates", holidays)
+    assert result.exit_code == 0, result.output
+    dates = {date for path in target.glob("class-*.ics") for date, _, _ in occurrences(path)}
+    assert dt.date(2022, 10, 3) not in dates and dt.date(2023, 1, 2) not in dates  # Mondays
+    assert not any(dt.date(2023, 1, 21) <= d <= dt.date(2023, 1, 27) for d in dates)  # 春节
+    assert dt.date(2022, 10, 10) in dates and dt.date(2023, 1, 3) in dates
