@@ -57,17 +57,21 @@ def parse_date(text: str, where: str = "") -> dt.date:
 
 def read_skip_dates(path: str | Path) -> dict[dt.date, str]:
     """Dates to leave out, one per line: ``2023-01-02`` or a range ``2023-01-21..2023-01-27``,
-    optionally followed by a comma or spaces and a reason; ``#`` starts a comment; a header
-    line ``date,...`` is skipped. Returns date -> reason."""
+    optionally followed by a comma or spaces and a reason; ``#`` starts a comment; a first line
+    ``date,...`` is a header. Returns date -> reason."""
     path = Path(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise CalendarError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
     skipped: dict[dt.date, str] = {}
+    first = True
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
-        if not line or (number == 1 and line.lower().startswith(("date", "日期"))):
+        if not line:
+            continue
+        header, first = first and line.lower().startswith(("date", "日期")), False
+        if header:
             continue
         spec, reason = _split_line(line)
         where = f"{path.name}, line {number}: "
