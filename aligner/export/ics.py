@@ -65,12 +65,12 @@ def read_skip_dates(path: str | Path) -> dict[dt.date, str]:
     except (OSError, UnicodeDecodeError) as exc:
         raise CalendarError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
     skipped: dict[dt.date, str] = {}
-    first = True
+    at_start = True
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.split("#", 1)[0].strip()
         if not line:
             continue
-        header, first = first and line.lower().startswith(("date", "日期")), False
+        header, at_start = at_start and line.lower().startswith(("date", "日期")), False
         if header:
             continue
         spec, reason = _split_line(line)
