@@ -246,3 +246,13 @@ def test_readable_on_a_phone(site):
         assert driver.save_screenshot(str(ARTIFACTS / "class-page-phone.png"))
     finally:
         driver.quit()
+
+
+def test_without_chromium_the_browser_tests_fail_loudly(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    monkeypatch.delenv("ALIGNER_SKIP_BROWSER", raising=False)
+    with pytest.raises(pytest.fail.Exception, match="apt-get install chromium chromium-driver"):
+        _browser(800, 600)
+    monkeypatch.setenv("ALIGNER_SKIP_BROWSER", "1")
+    with pytest.raises(pytest.skip.Exception, match="ALIGNER_SKIP_BROWSER=1"):
+        _browser(800, 600)
