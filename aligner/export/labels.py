@@ -31,7 +31,7 @@ _WORDS = {
         "overview": "总课表", "class": "班级课表", "teacher": "教师课表",
         "sessions": "同步课堂安排", "workload": "工作量统计", "hub": "主讲", "assistant": "助教",
         "time": "时间", "periods": "节次", "teaching": "主讲", "assisting": "助教",
-        "school": "学校", "class_col": "班级", "name": "姓名", "seasons": "作息",
+        "school": "学校", "class_col": "班级", "name": "姓名", "teacher_id": "教师编号", "seasons": "作息",
         "local": "本校课", "online_main": "主讲在线课", "assist_col": "助教课",
         "credited": "折算课时", "min_load": "课时下限", "max_load": "课时上限",
         "credit_note": "折算课时 = 本校课 + {online} × 主讲在线课 + {assistant} × 助教课"
@@ -50,6 +50,7 @@ _WORDS = {
         "sessions": "Online sessions", "workload": "Workload", "hub": "teacher",
         "assistant": "assistant", "time": "Time", "periods": "Period", "teaching": "teaching",
         "assisting": "assisting", "school": "School", "class_col": "Class", "name": "Name",
+        "teacher_id": "Teacher ID",
         "seasons": "Bells", "local": "Local lessons", "online_main": "Online taught",
         "assist_col": "Assisted", "credited": "Credited load", "min_load": "Min load",
         "max_load": "Max load",

@@ -256,9 +256,8 @@ def workload_rows(labels: Labels) -> tuple[list[str], list[list[object]], str]:
     solution = labels.solution
     policy = solution.instance.policy
     online, assist = Fraction(policy.online_credit), Fraction(policy.assistant_credit)
-    header = [labels.word(k) for k in ("school", "teacher", "name", "local", "online_main",
+    header = [labels.word(k) for k in ("school", "teacher_id", "name", "local", "online_main",
                                        "assist_col", "credited", "min_load", "max_load")]
-    header[1] = "ID"
     rows: list[list[object]] = []
     for teacher in solution.instance.teachers:
         duties = solution.teacher_week(teacher.teacher_id).values()
