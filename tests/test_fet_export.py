@@ -123,3 +123,17 @@ def test_a_delivery_course_with_assistants_on_one_grid(tmp_path):
     sessions = pd.read_csv(solution / "sessions.csv")
     # only period 1 overlaps by 30 minutes (period 2: 09:30-10:10 vs 08:50-09:30 share none)
     assert set(sessions["hub_period"]) == {1} and set(sessions["receiving_period"]) == {1}
+
+
+def test_bad_usage_is_refused_with_exit_2_and_nothing_written(tmp_path):
+    assert run("export-fet", str(LANXI), "--out", str(tmp_path)).exit_code == 2
+    missing = run("read-fet-timetable", str(LANXI), str(tmp_path / "no-fet-output"), "--fet",
+                  str(tmp_path / "x.fet"), "--out", str(tmp_path / "sol"))
+    assert missing.exit_code == 2 and "no timetables" in missing.output
+    assert not (tmp_path / "sol").exists()
+    both = run("import-fet", "a.fet", "--pair", "a.fet", "b.fet", "--courses", "c.csv",
+               "--out", str(tmp_path / "i"))
+    assert both.exit_code == 2 and "either FET_FILE" in both.output
+    bells = run("import-fet", "--pair", "a.fet", "b.fet", "--courses", "c.csv", "--bells",
+                "b.csv", "--out", str(tmp_path / "i"))
+    assert bells.exit_code == 2 and "--bells applies to one FET file" in bells.output

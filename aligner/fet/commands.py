@@ -61,6 +61,11 @@ def import_fet_command(fet_file: str | None, out_dir: str, bells: str | None, st
     dropped."""
     if bool(pair) == bool(fet_file) or bool(pair) != bool(courses):
         _fail("give either FET_FILE, or --pair HUB.fet RECEIVING.fet with --courses")
+    if pair and bells:
+        _fail("--bells applies to one FET file; a paired import takes the times from each "
+              "file's hour names")
+    if school_ids and not pair:
+        _fail("--school-ids applies to --pair")
     target = Path(out_dir)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         _fail(f"{target} is not an empty directory; choose a new one")
@@ -119,12 +124,14 @@ def export_fet_command(instance: str, out_file: str, solution: str | None) -> No
     """Write INSTANCE as a FET file; list what FET cannot express (also in the file)."""
     from aligner.cli import _load
 
+    target = Path(out_file)
+    if target.is_dir():
+        _fail(f"{target} is a directory; give the .fet file to write")
     data = _load(instance)
     try:
         exported = export_fet(data, solution)
     except SolutionError as exc:
         _fail(str(exc))
-    target = Path(out_file)
     _write(target.parent, {target.name: (exported.text, "utf-8")})
     click.echo(f"Wrote {target}: {exported.activities} activities"
                + (f", {exported.locked} locked at their places in {solution}" if solution else ""))
