@@ -2,6 +2,7 @@
 
     python benchmarks/fet_race.py                          # default cases, 60 s limits
     python benchmarks/fet_race.py --time-limit 120 --fet-timeout 300 --only ACHILES-MANHA lanxi
+    python benchmarks/fet_race.py --markdown benchmarks/results/fet_race.csv   # the README table
 
 Cases are FET example files (Debian's fet-data) and aligner instances. A FET example is imported
 (``aligner import-fet``) and FET solves the original file with all its constraints; then both
@@ -270,6 +271,38 @@ def our_case(spec: str, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     return row | race_same(instance, work, args) | race_aligner(instance, args)
 
 
+def markdown(rows: list[dict[str, Any]]) -> str:
+    """The README's table of the race."""
+    lines = ["| case | FET activities (imported) | dropped hard / soft | FET on its own file: s, "
+             "soft conflicts | FET on the same instance: s, soft conflicts, aligner objective of "
+             "its timetable, `aligner check` | aligner: first timetable s | aligner: result, s, "
+             "objective (bound) |", "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        activities = str(r["activities"]) + (f" ({r['imported_activities']})"
+                                              if r.get("imported_activities") else "")
+        dropped = (f"{r['dropped_hard']} / {r['dropped_soft']}" if r["kind"] == "FET example"
+                   else "-")
+        original = "-"
+        if r.get("fet_original_status"):
+            original = f"{r['fet_original_status']}, {float(r['fet_original_seconds']):.2f}"
+            if r.get("fet_original_soft_conflicts") not in (None, ""):
+                original += f", {float(r['fet_original_soft_conflicts']):g}"
+            if r.get("fet_original_check"):
+                original += f", check {r['fet_original_check']}"
+        same = f"{r['fet_status']}, {float(r['fet_seconds']):.2f}"
+        if r["fet_status"] == "solved":
+            same += (f", {float(r['fet_soft_conflicts']):g}, {r.get('fet_objective', '')}, "
+                     f"{r.get('fet_check', '')}")
+        first = (f"{float(r['aligner_first_seconds']):.2f}"
+                 if r.get("aligner_first_seconds") not in (None, "") else "-")
+        result = f"{r['aligner_status']}, {float(r['aligner_seconds']):.2f}"
+        if r.get("aligner_objective") not in (None, ""):
+            result += f", {r['aligner_objective']} ({r['aligner_bound']})"
+        lines.append(f"| {r['case']} | {activities} | {dropped} | {original} | {same} | {first} "
+                     f"| {result} |")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=Path, default=EXAMPLES)
@@ -279,7 +312,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", help="case names (file stems or directory names)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" /
                         "fet_race.csv")
+    parser.add_argument("--markdown", type=Path, metavar="CSV",
+                        help="only print the README's table of an earlier run's CSV")
     args = parser.parse_args(argv)
+    if args.markdown:
+        with args.markdown.open(encoding="utf-8") as stream:
+            print(markdown(list(csv.DictReader(stream))), end="")
+        return 0
     warnings.simplefilter("ignore", InputWarning)
     version = subprocess.run(["fet-cl", "--version"], capture_output=True, text=True,
                              check=False).stdout.splitlines()[0].removeprefix("FET version ")
