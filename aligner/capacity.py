@@ -216,17 +216,20 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
         if not row.teacher_id or local <= 0:
             continue
         free: dict[str, int] = defaultdict(int)
-        for day, _ in cap.available(row.teacher_id, row.school_id):
-            free[day] += 1
+        for day, period in cap.available(row.teacher_id, row.school_id):
+            if row.allows(day, period):
+                free[day] += 1
         limit = len(instance.periods(row.school_id))
         if row.max_per_day:  # a double lesson counts once toward max_per_day
             limit = min(limit, row.max_per_day * (2 if row.doubles else 1))
         room = sum(min(limit, n) for n in free.values())
         if local > room:
             capped = f", at most {row.max_per_day} a day" if row.max_per_day else ""
+            allowed = (f" within its allowed periods ({slots_text(instance, row.allowed)})"
+                       if row.allowed is not None else "")
             yield Finding("teacher_availability", (
                 f"{who} needs {local} local {row.subject} lessons a week{capped}, but "
-                f"{teacher_phrase(instance, row.teacher_id)} is available on only "
+                f"{teacher_phrase(instance, row.teacher_id)} is available{allowed} on only "
                 f"{count(len(free), 'day')} ({sum(free.values())} periods), room for {room}"))
 
 
@@ -237,7 +240,8 @@ def double_slots(cap: Capacity) -> Iterator[Finding]:
     for row in instance.curriculum:
         if not row.doubles or row.teacher_id is None:
             continue
-        free = set(cap.available(row.teacher_id, row.school_id))
+        free = {slot for slot in cap.available(row.teacher_id, row.school_id)
+                if row.allows(*slot)}
         starts = instance.double_starts(row.school_id)
         room = 0
         for day in instance.days:

@@ -569,6 +569,18 @@ def curriculum_is_taught(w: Week) -> Iterator[Violation]:
                             f"{key[2]} lessons a week, the curriculum says {want}")
 
 
+def lessons_in_allowed_periods(w: Week) -> Iterator[Violation]:
+    """A local lesson of a curriculum row with ``allowed`` periods lies in one of them."""
+    allowed = {(r.school_id, r.class_id, r.subject): set(r.allowed)
+               for r in w.inst.curriculum if r.allowed is not None}
+    for x in w.local:
+        slots = allowed.get((x.school, x.klass, x.subject))
+        if slots is not None and (x.day, x.period) not in slots:
+            yield Violation("allowed_periods", f"{x.subject} with {w.klass(x.school, x.klass)} "
+                            f"is on {x.day} period {x.period}, outside the periods the "
+                            "curriculum allows it")
+
+
 def double_lessons_hold(w: Week) -> Iterator[Violation]:
     """Rows sharing a lesson_id are one double lesson: same class, day, subject and teacher, two
     consecutive periods at most max_double_gap apart in every season; each curriculum row has
@@ -687,6 +699,7 @@ HARD_RULES: tuple[Check, ...] = (
     one_place_per_teacher_and_period,
     sync_rooms_suffice,
     curriculum_is_taught,
+    lessons_in_allowed_periods,
     double_lessons_hold,
     max_per_day_holds,
     courses_hold_their_sessions,

@@ -36,8 +36,8 @@ from aligner.instance import Instance
 from aligner.model import build_model
 from aligner.model.constraints import Group
 
-RULE_ORDER = ("course", "alignment", "availability", "room", "curriculum", "doubles", "max_per_day",
-              "class", "teacher", "load", "pair_minimum", "hub_minimum", "receiving_minimum",
+RULE_ORDER = ("course", "alignment", "availability", "allowed", "room", "curriculum", "doubles",
+              "max_per_day", "class", "teacher", "load", "pair_minimum", "hub_minimum", "receiving_minimum",
               "level")
 
 
@@ -91,7 +91,7 @@ class Explanation:
 # ---- finding and shrinking the conflict ---------------------------------------------------
 
 FAMILY_TRIALS = ("doubles", "max_per_day", "level", "pair_minimum", "hub_minimum", "receiving_minimum",
-                 "load", "room", "alignment", "availability", "teacher", "class", "curriculum",
+                 "load", "room", "alignment", "allowed", "availability", "teacher", "class", "curriculum",
                  "course")
 """Rule families tried for removal as a whole first, the least likely culprits first. Where two
 families explain the same thing (a course's weekly count and the curriculum rows it serves),
@@ -249,6 +249,10 @@ def describe_group(instance: Instance, group: Group) -> str:
         return f"{class_phrase(instance, ids[0], ids[1])} has at most one lesson per period"
     if rule == "teacher":
         return f"{teacher_phrase(instance, ids[0])} has at most one commitment per period"
+    if rule == "allowed":
+        row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
+        return (f"{class_phrase(instance, ids[0], ids[1])} has its local {ids[2]} lessons only "
+                f"in {slots_text(instance, row.allowed or ())}")
     if rule == "availability":
         teacher = instance.teacher_by_id[ids[0]]
         return (f"{teacher_phrase(instance, ids[0])} is unavailable in "

@@ -101,6 +101,15 @@ class CurriculumRow(Frozen):
     doubles: int = Field(default=0, ge=0)
     """How many of the local lessons are double lessons (连堂): two consecutive periods of one
     day, counting 2 toward ``per_week`` and the teacher's load."""
+    allowed: tuple[tuple[str, int], ...] | None = None
+    """(day, period) slots where the local lessons may go; None: anywhere."""
+
+    def allows(self, day: str, period: int) -> bool:
+        return self.allowed is None or (day, period) in self._allowed_set
+
+    @cached_property
+    def _allowed_set(self) -> frozenset[tuple[str, int]]:
+        return frozenset(self.allowed or ())
 
     @property
     def class_key(self) -> tuple[str, str]:

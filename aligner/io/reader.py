@@ -49,11 +49,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
                "unavailable"),
     CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
-                 "doubles"),
+                 "doubles", "allowed"),
     SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
            "receiving_class", "subject", "per_week", "assistant_teacher"),
 }
 OPTIONAL = {"sync_rooms", "short_name", "level", "min_load", "unavailable", "max_per_day", "doubles",
+            "allowed",
             "hub_class", "assistant_teacher"}
 """Columns a table may leave out of its header altogether."""
 
@@ -181,7 +182,8 @@ def _read(
     classes = _classes(_table(tables, CLASSES), where, log)
     bells_ok = not any(issue.file == BELLS for issue in log.issues)
     teachers = _teachers(_table(tables, TEACHERS), days, periods if bells_ok else None, where, log)
-    curriculum = _curriculum(_table(tables, CURRICULUM), where, log)
+    curriculum = _curriculum(_table(tables, CURRICULUM), days, periods if bells_ok else None,
+                             where, log)
     courses = _courses(_table(tables, SYNC), where, log)
     log.raise_if_any()
 
@@ -439,10 +441,16 @@ def _teachers(
     return teachers
 
 
-def _curriculum(table: Table, where: _Rows, log: IssueLog) -> list[CurriculumRow]:
+def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | None,
+                where: _Rows, log: IssueLog) -> list[CurriculumRow]:
     rows: list[CurriculumRow] = []
     for row in table.rows:
         school_id = cells.text(row, "school_id", log)
+        count = periods.get(school_id or "") if periods is not None else None
+        allowed = (cells.unavailable_slots(row, "allowed", log, days, count)
+                   if row["allowed"] else ())
+        if allowed is None:
+            continue
         class_id = cells.text(row, "class_id", log)
         subject = cells.text(row, "subject", log)
         teacher_id = row["teacher_id"] or None
@@ -478,7 +486,8 @@ def _curriculum(table: Table, where: _Rows, log: IssueLog) -> list[CurriculumRow
         if _unique(key, where.curriculum, table.file, row.number, "subject", log):
             rows.append(CurriculumRow(school_id=school_id, class_id=class_id, subject=subject,
                                       teacher_id=teacher_id, per_week=per_week,
-                                      max_per_day=max_per_day, doubles=doubles))
+                                      max_per_day=max_per_day, doubles=doubles,
+                                      allowed=tuple(sorted(allowed)) if row["allowed"] else None))
     return rows
 
 

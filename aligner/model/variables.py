@@ -1,7 +1,7 @@
 """The decision variables: Booleans only where a lesson or session can really take place.
 
 * ``local[(school, class, subject, day, period)]``: a local lesson of a curriculum row, created
-  only at periods where its teacher is available;
+  only at periods where its teacher is available and the row allows lessons;
 * ``session[(course, day, hub_period)]``: a live session of a course at a hub period, created
   only where the hub teacher is available and every receiving school has an aligned period;
 * ``reception[(course, day, hub_period, receiving_school, receiving_period)]``: which aligned
@@ -183,12 +183,15 @@ def _local_lessons(v: Variables) -> None:
         for day in instance.days:
             for bell in instance.periods(row.school_id):
                 away = instance.is_unavailable(row.teacher_id, day, bell.period)
-                if away and not v.relaxed:
+                barred = not row.allows(day, bell.period)
+                if (away or barred) and not v.relaxed:
                     continue
                 var = v.model.new_bool_var(f"local[{row.class_id}@{row.school_id},{row.subject},"
                                            f"{day},{bell.period}]")
                 if away:
                     v.forbidden[("availability", row.teacher_id)].append(var)
+                if barred:
+                    v.forbidden[("allowed", *key)].append(var)
                 v.local[(*key, day, bell.period)] = var
                 v.local_by_row[key].append(var)
                 v.class_lessons[row.class_key].append(
