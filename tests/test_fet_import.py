@@ -70,7 +70,7 @@ def test_split_activity_becomes_per_week_with_doubles_and_times_from_hour_names(
     curriculum = rows(out, "curriculum.csv")
     assert curriculum == [{"school_id": "school", "class_id": "7A", "subject": "Maths",
                            "teacher_id": "Ann", "per_week": "4", "max_per_day": "",
-                           "doubles": "1"}]
+                           "doubles": "1", "allowed": ""}]
     assert [(b["start"], b["end"]) for b in rows(out, "bells.csv")] == [
         ("08:00", "08:40"), ("08:50", "09:30"), ("09:40", "10:20")]
     assert "Nothing was dropped" in result.output
@@ -377,3 +377,38 @@ def test_example_two_namibian_schools_paired_solved_by_both_engines_and_checked(
     report = check_solution(instance, solution)
     assert not report.violations, [str(v) for v in report.violations[:5]]
     assert report.sessions == 5
+
+
+def _preferred(tag: str, ids: list[int], slots: list[tuple[str, str]], weight: int = 100,
+               holder: str = "Preferred_Time_Slot", day: str = "Preferred_Day",
+               hour: str = "Preferred_Hour") -> str:
+    body = "".join(f"<Activity_Id>{i}</Activity_Id>" for i in ids)
+    body += "".join(f"<{holder}><{day}>{d}</{day}><{hour}>{h}</{hour}></{holder}>"
+                    for d, h in slots)
+    return f"<{tag}><Weight_Percentage>{weight}</Weight_Percentage>{body}</{tag}>"
+
+
+def test_preferred_time_slots_become_allowed_periods(tmp_path):
+    # Art (2 lessons) may only be in the last hour; Maths' preference covers one of its two
+    # lessons only, so it cannot be converted and is listed.
+    constraints = (
+        _preferred("ConstraintActivityPreferredTimeSlots", [1],
+                   [("Mon", "09:40-10:20"), ("Tue", "09:40-10:20")])
+        + _preferred("ConstraintActivityPreferredTimeSlots", [2],
+                     [("Mon", "09:40-10:20"), ("Tue", "09:40-10:20")])
+        + _preferred("ConstraintActivityPreferredStartingTimes", [3], [("Mon", "08:00-08:40")],
+                     holder="Preferred_Starting_Time", day="Preferred_Starting_Day",
+                     hour="Preferred_Starting_Hour"))
+    text = fet_xml(activities=lessons("Art", "Ann", "7A", 1, [1, 1])
+                   + lessons("Maths", "Ann", "7A", 3, [1, 1]), constraints=constraints)
+    out, result = imported(tmp_path, text)
+    art = next(r for r in rows(out, "curriculum.csv") if r["subject"] == "Art")
+    maths = next(r for r in rows(out, "curriculum.csv") if r["subject"] == "Maths")
+    assert art["allowed"] == "Mon:3;Tue:3" and maths["allowed"] == ""
+    assert "ConstraintActivityPreferredStartingTimes" in result.output
+    assert "covers only some lessons" in result.output
+    solution = tmp_path / "solution"
+    solved_and_checked(out, solution)
+    art_slots = {(r["day"], r["period"]) for r in rows(solution, "lessons.csv")
+                 if r["subject"] == "Art"}
+    assert art_slots == {("Mon", "3"), ("Tue", "3")}

@@ -18,6 +18,14 @@ CONVERTED: dict[str, str] = {
                                               "teacher available only then",
     "ConstraintBreakTimes": "an hour that is a break on every day is left out of bells.csv; "
                             "other break slots make every teacher unavailable",
+    "ConstraintActivityPreferredTimeSlots": "curriculum.csv allowed (when it covers every lesson "
+                                            "of a class's subject)",
+    "ConstraintActivitiesPreferredTimeSlots": "curriculum.csv allowed (when it covers every "
+                                              "lesson of each class subject it selects)",
+    "ConstraintActivityPreferredStartingTimes": "curriculum.csv allowed (single periods only)",
+    "ConstraintActivitiesPreferredStartingTimes": "curriculum.csv allowed (single periods only)",
+    "ConstraintActivityPreferredStartingTime": "curriculum.csv allowed (a locked or fixed time; "
+                                               "single periods only)",
     "ConstraintMinDaysBetweenActivities": "min 1 day between all lessons of a class's subject: "
                                           "max_per_day 1 (hard) or the objective's "
                                           "same_day_repeats term (weight < 100%)",
@@ -31,10 +39,10 @@ _REASONS: dict[str, str] = {
     "HoursDaily": "aligner has no cap on a teacher's or class's hours a day",
     "HoursContinuously": "aligner has no cap on consecutive hours",
     "DaysPerWeek": "aligner has no cap on working days",
-    "PreferredStartingTime": "aligner has no per-lesson time window (only teachers' "
-                             "unavailable periods)",
-    "PreferredTimeSlots": "aligner has no per-lesson time window (only teachers' unavailable "
-                          "periods)",
+    "PreferredStartingTime": "aligner's allowed periods hold for whole class subjects, not for "
+                             "sub-activities",
+    "PreferredTimeSlots": "aligner's allowed periods hold for whole class subjects, not for "
+                          "sub-activities",
     "SameStartingTime": "inside one school aligner has no same-time rule for lessons of "
                         "different classes (a paired import expresses sessions in sync.csv)",
     "SameStartingHour": "aligner has no same-hour rule",

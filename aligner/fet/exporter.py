@@ -118,6 +118,7 @@ def export_fet(instance: Instance, solution: str | Path | None = None) -> FetExp
         _session_hours(b, course, sessions[course.course_id], hours, days)
     _max_per_day(b, local, sessions, hours, days)
     _double_hours(b, local, hours, days)
+    _allowed_slots(b, local, hours, days)
     _availability(b, hours, days)
     _sync_rooms(b)
     _core_mornings(b, hours, days)
@@ -272,6 +273,23 @@ def _double_hours(b: _Builder, local: dict[tuple[str, str, str], list[int]], hou
                 ("Activity_Id", str(i)), ("Number_of_Preferred_Starting_Times", str(len(slots)))],
                 [("Preferred_Starting_Time", [("Preferred_Starting_Day", d),
                                               ("Preferred_Starting_Hour", h)]) for d, h in slots]))
+
+
+def _allowed_slots(b: _Builder, local: dict[tuple[str, str, str], list[int]],
+                   hours: list[str], days: list[str]) -> None:
+    """A curriculum row's allowed periods as hard preferred time slots of each of its
+    activities (a double's two periods both lie in them)."""
+    for row in b.instance.curriculum:
+        ids = local.get((row.school_id, row.class_id, row.subject), [])
+        if row.allowed is None or not ids:
+            continue
+        slots = [(d, hours[p - 1]) for d in days for p in range(1, len(hours) + 1)
+                 if (d, p) in set(row.allowed)]
+        for i in ids:
+            b.time.append(_constraint("ConstraintActivityPreferredTimeSlots", [
+                ("Activity_Id", str(i)), ("Number_of_Preferred_Time_Slots", str(len(slots)))],
+                [("Preferred_Time_Slot", [("Preferred_Day", d), ("Preferred_Hour", h)])
+                 for d, h in slots]))
 
 
 def _core_mornings(b: _Builder, hours: list[str], days: list[str]) -> None:

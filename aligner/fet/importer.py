@@ -42,6 +42,21 @@ from aligner.io.reader import COLUMNS
 SEASON = "standard"
 MAPPING_FILE = "fet_mapping.json"
 REPORT_FILE = "fet_import.txt"
+PREFERRED = {
+    "ConstraintActivityPreferredTimeSlots": ("Preferred_Time_Slot", "Preferred_Day",
+                                             "Preferred_Hour"),
+    "ConstraintActivitiesPreferredTimeSlots": ("Preferred_Time_Slot", "Preferred_Day",
+                                               "Preferred_Hour"),
+    "ConstraintActivityPreferredStartingTimes": ("Preferred_Starting_Time",
+                                                 "Preferred_Starting_Day",
+                                                 "Preferred_Starting_Hour"),
+    "ConstraintActivitiesPreferredStartingTimes": ("Preferred_Starting_Time",
+                                                   "Preferred_Starting_Day",
+                                                   "Preferred_Starting_Hour"),
+    "ConstraintActivityPreferredStartingTime": ("", "Preferred_Day", "Preferred_Hour"),
+}
+"""Preferred-time constraints the importer turns into curriculum ``allowed`` periods:
+tag -> (element holding one slot, its day child, its hour child)."""
 BLOCKED = "(blocked)"
 NO_TEACHER = "(no teacher)"
 SYNTHETIC_START, SYNTHETIC_LENGTH, SYNTHETIC_BREAK = 8 * 60, 40, 10
@@ -156,6 +171,8 @@ class _Row:
     doubles: int = 0
     activities: list[int] = field(default_factory=list)
     max_per_day: int | None = None
+    allowed: set[tuple[str, int]] | None = None
+    """Periods the row's lessons may take (FET's preferred time slots); None: anywhere."""
 
 
 def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name: str,
@@ -180,6 +197,7 @@ class _Conversion:
         self.notes: list[str] = []
         self.unavailable: dict[str, set[tuple[str, int]]] = defaultdict(set)
         self.blocked: dict[str, set[tuple[str, int]]] = defaultdict(set)   # class set -> slots
+        self.preferences: list[tuple[Constraint, set[int], frozenset[tuple[str, int]]]] = []
 
     # ---- days and hours ----
 
@@ -304,10 +322,15 @@ class _Conversion:
                 else:
                     soft_spread += 1
                 converted[tag] += 1
+            elif tag in PREFERRED and c.hard:
+                why = self._preferred(c)
+                if why:
+                    self.losses.add(tag, why, c.weight)
             elif tag in CONVERTED and not c.hard:
                 self.losses.add(tag, "weight below 100%: every rule of aligner is hard", c.weight)
             else:
                 self.losses.add(tag, reason(tag), c.weight)
+        self._apply_preferred(converted)
         if soft_spread:
             self.notes.append(f"{soft_spread} min-days constraints of weight below 100% are kept "
                               "as the objective's same_day_repeats term (a penalty per extra "
@@ -323,6 +346,66 @@ class _Conversion:
                             f"break no longer than the {self.double_gap} minutes between other "
                             "hours, so a double may span it in aligner but not in FET")
 
+    def _preferred(self, c: Constraint) -> str | None:
+        """Note a hard preferred-time-slots / starting-times constraint (applied by
+        :meth:`_apply_preferred`); why it cannot be converted at all, if so."""
+        holder, day_tag, hour_tag = PREFERRED[c.tag]
+        if c.text("Activity_Tag_Name"):
+            return "selects activities by activity tag (aligner has no activity tags)"
+        if "Activity_Id" in [e.tag for e in c.element]:
+            try:
+                chosen = {int(x) for x in c.texts("Activity_Id")}
+            except ValueError:
+                return "unreadable activity id"
+        else:
+            teacher, students = c.text("Teacher_Name"), c.text("Students_Name")
+            subject, duration = c.text("Subject_Name"), c.text("Duration")
+            chosen = {a.id for a in self.data.activities
+                      if (not teacher or teacher in a.teachers)
+                      and (not students or students in a.students)
+                      and (not subject or subject == a.subject)
+                      and (not duration or duration == str(a.duration))}
+        chosen &= set(self.row_of_activity)
+        if not chosen:
+            return "covers no imported activity"
+        if "Starting" in c.tag and any(self.by_id[a].duration > 1 for a in chosen):
+            return ("preferred starting times of double periods (aligner's allowed periods hold "
+                    "for each period of a lesson)")
+        if holder == "":  # a single preferred starting time (Preferred_Day, Preferred_Hour)
+            pairs = [(c.text(day_tag), c.text(hour_tag))]
+        else:
+            pairs = [((e.findtext(day_tag) or "").strip(), (e.findtext(hour_tag) or "").strip())
+                     for e in c.element.iter(holder)]
+        slots = frozenset(s for s in (self.slot(*x) for x in pairs) if s)
+        self.preferences.append((c, chosen, slots))
+        return None
+
+    def _apply_preferred(self, converted: dict[str, int]) -> None:
+        """A class subject whose every lesson has the same preferred periods (the intersection
+        of the constraints on it) gets them as ``allowed``; constraints on a class subject whose
+        lessons differ, or are not all covered, are listed as dropped."""
+        slots_of: dict[int, frozenset[tuple[str, int]]] = {}
+        for _c, chosen, slots in self.preferences:
+            for a in chosen:
+                slots_of[a] = slots_of[a] & slots if a in slots_of else slots
+        fine: dict[int, bool] = {}
+        for row in self.rows.values():
+            sets = {slots_of.get(a) for a in row.activities}
+            ok = len(sets) == 1 and None not in sets and bool(next(iter(sets)))
+            fine[id(row)] = ok
+            if ok:
+                row.allowed = set(next(iter(sets)) or ())
+        for c, chosen, _slots in self.preferences:
+            bad = {id(self.row_of_activity[a]) for a in chosen
+                   if not fine[id(self.row_of_activity[a])]}
+            if bad:
+                self.losses.add(c.tag, f"covers only some lessons of {len(bad)} class "
+                                "subject(s), gives them different periods, or leaves them none "
+                                "(aligner's allowed periods hold for all lessons of a class's "
+                                "subject)", c.weight)
+            else:
+                converted[c.tag] += 1
+
     # ---- the instance ----
 
     def result(self, name: str) -> FetImport:
@@ -337,7 +420,9 @@ class _Conversion:
         curriculum_rows = [{"school_id": r.school_id, "class_id": r.class_id,
                             "subject": r.subject, "teacher_id": r.teacher or "",
                             "per_week": r.per_week, "max_per_day": r.max_per_day or "",
-                            "doubles": r.doubles or ""} for r in self.rows.values()]
+                            "doubles": r.doubles or "",
+                            "allowed": "" if r.allowed is None else _slots_text(r.allowed, days)}
+                           for r in self.rows.values()]
         blocked_rows = []
         every = {(d, p) for d in days for p in range(1, len(self.kept_hours) + 1)}
         for s in self.class_sets:
