@@ -19,16 +19,22 @@ The translation is generic over the constraint kinds our model emits and refuses
 
 from __future__ import annotations
 
+import json
 import math
-import time
+import subprocess
+import sys
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
+
+WORKER = Path(__file__).with_name("highs_worker.py")
 
 SUPPORTED = ("linear", "bool_or", "bool_and", "at_most_one", "exactly_one", "lin_max")
 OTHER_KINDS = ("bool_xor", "int_prod", "int_div", "int_mod", "element", "interval", "no_overlap",
@@ -278,78 +284,72 @@ class MipOutcome:
     info: str = ""
 
 
+class HighsUnavailable(RuntimeError):
+    """highspy is not installed (``pip install -e '.[baselines]'``) or HiGHS failed to run."""
+
+
+def highs_available() -> bool:
+    """Whether highspy can be imported (checked in a separate process, see highs_worker)."""
+    probe = subprocess.run([sys.executable, "-c", "import highspy"], capture_output=True,
+                           check=False)
+    return probe.returncode == 0
+
+
 def solve_highs(mip: Mip, *, time_limit: float = 60.0, threads: int = 1, seed: int = 0,
                 log: bool = False) -> MipOutcome:
-    """Solve the MIP with HiGHS to a proven optimum (relative gap 0; the objective is an integer,
-    so a bound within 1 of it proves it) or until the time limit."""
-    import highspy
+    """Solve the MIP with HiGHS to a proven optimum (relative gap 0; the objective takes integer
+    values, so a bound within 1 of it proves it) or until the time limit.
 
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", bool(log))
-    h.setOptionValue("time_limit", float(time_limit))
-    h.setOptionValue("threads", int(threads))
-    h.setOptionValue("random_seed", int(seed))
-    h.setOptionValue("mip_rel_gap", 0.0)
+    HiGHS runs in a child process (:mod:`aligner.baselines.highs_worker`): OR-Tools carries its
+    own libhighs, which clashes with highspy's in one process. ``seconds`` is HiGHS's own run,
+    measured in the child (passing the model over costs a fraction of a second more).
+    """
     integral = all(float(c).is_integer() for c in mip.cost)
-    if integral:
-        h.setOptionValue("mip_abs_gap", 1.0 - 1e-6)
-    n = mip.columns
-    inf = highspy.kHighsInf
-    h.addVars(n, np.array(mip.col_lower), np.array(mip.col_upper))
-    h.changeColsIntegrality(n, np.arange(n, dtype=np.int32),
-                            np.array([1 if i else 0 for i in mip.integer], dtype=np.uint8))
-    h.changeColsCost(n, np.arange(n, dtype=np.int32), np.array(mip.cost))
-    h.changeObjectiveOffset(mip.offset)
     starts, indices, values, lower, upper = [], [], [], [], []
     for lo, hi, row in mip.rows:
         starts.append(len(indices))
         indices.extend(row)
         values.extend(row.values())
-        lower.append(lo if math.isfinite(lo) else -inf)
-        upper.append(hi if math.isfinite(hi) else inf)
-    h.addRows(len(mip.rows), np.array(lower), np.array(upper), len(indices),
-              np.array(starts, dtype=np.int32), np.array(indices, dtype=np.int32),
-              np.array(values, dtype=np.float64))
-
-    progress: list[tuple[float, float | None, float | None]] = []
-    first: list[float] = []
-    started = time.perf_counter()
-
-    def finite(value: float) -> float | None:
-        return float(value) if math.isfinite(value) and abs(value) < inf else None
-
-    def record(event: Any) -> None:
-        out = event.data_out
-        now = time.perf_counter() - started
-        primal, dual = finite(out.mip_primal_bound), finite(out.mip_dual_bound)
-        if primal is not None and not first:
-            first.append(now)
-        if not progress or progress[-1][1:] != (primal, dual):
-            progress.append((now, primal, dual))
-
-    h.cbMipImprovingSolution.subscribe(record)
-    h.cbMipInterrupt.subscribe(record)
-    h.run()
-    seconds = time.perf_counter() - started
-    model_status = h.getModelStatus()
-    info = h.getInfo()
-    has_solution = info.primal_solution_status == 2  # kSolutionStatusFeasible
-    solution = list(h.getSolution().col_value) if has_solution else None
-    status_name = h.modelStatusToString(model_status)
-    if model_status == highspy.HighsModelStatus.kOptimal:
+        lower.append(lo)
+        upper.append(hi)
+    with tempfile.TemporaryDirectory(prefix="aligner-highs-") as folder:
+        np.savez(Path(folder) / "mip.npz", col_lower=np.array(mip.col_lower),
+                 col_upper=np.array(mip.col_upper), integer=np.array(mip.integer, dtype=np.uint8),
+                 cost=np.array(mip.cost), offset=np.array(mip.offset),
+                 row_lower=np.array(lower, dtype=np.float64),
+                 row_upper=np.array(upper, dtype=np.float64),
+                 starts=np.array(starts, dtype=np.int64), indices=np.array(indices, dtype=np.int64),
+                 values=np.array(values, dtype=np.float64))
+        (Path(folder) / "options.json").write_text(json.dumps(
+            {"time_limit": time_limit, "threads": threads, "seed": seed, "log": log,
+             "integral": integral}), encoding="utf-8")
+        run = subprocess.run([sys.executable, str(WORKER), folder], check=False,
+                             stdout=sys.stderr if log else subprocess.DEVNULL,
+                             stderr=subprocess.PIPE, text=True)
+        result_file = Path(folder) / "result.json"
+        if run.returncode != 0 or not result_file.exists():
+            reason = run.stderr.strip().splitlines()[-1:] or ["no result"]
+            if "No module named 'highspy'" in run.stderr:
+                raise HighsUnavailable("HiGHS baseline needs highspy: pip install -e '.[baselines]'")
+            raise HighsUnavailable(f"HiGHS failed: {reason[0]}")
+        data = json.loads(result_file.read_text(encoding="utf-8"))
+        solution = (list(np.load(Path(folder) / "solution.npy")) if data["has_solution"]
+                    else None)
+    if data["optimal"]:
         status = "OPTIMAL"
-    elif model_status == highspy.HighsModelStatus.kInfeasible:
+    elif data["infeasible"]:
         status = "INFEASIBLE"
     else:
-        status = "FEASIBLE" if has_solution else "UNKNOWN"
+        status = "FEASIBLE" if solution is not None else "UNKNOWN"
     objective = mip.objective_of(solution) if solution is not None else None
-    bound = finite(info.mip_dual_bound) if solution is not None else None
-    if status == "OPTIMAL" and objective is not None:
-        bound = float(objective) if integral else bound
+    bound = data["dual_bound"] if solution is not None else None
+    if status == "OPTIMAL" and objective is not None and integral:
+        bound = float(objective)
+    progress = [(float(t), p, d) for t, p, d in data["progress"]]
     if objective is not None and (not progress or progress[-1][1] != objective):
-        progress.append((seconds, objective, bound))
-    return MipOutcome(status, objective, bound, seconds, first[0] if first else None, solution,
-                      progress, highspy.Highs().version(), status_name)
+        progress.append((data["seconds"], objective, bound))
+    return MipOutcome(status, objective, bound, data["seconds"], data["first_solution_seconds"],
+                      solution, progress, data["version"], data["model_status"])
 
 
 def rounded(values: list[float], count: int) -> list[int]:
