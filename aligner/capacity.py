@@ -205,9 +205,10 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
     days = len(instance.days)
     for row in instance.curriculum:
         who = class_phrase(instance, row.school_id, row.class_id)
-        if row.max_per_day is not None and row.per_week > row.max_per_day * days:
+        if row.max_per_day is not None and row.per_week - row.doubles > row.max_per_day * days:
+            doubles = f" ({row.doubles} of them double)" if row.doubles else ""
             yield Finding("max_per_day", (
-                f"{who} has {row.per_week} {row.subject} lessons a week but at most "
+                f"{who} has {row.per_week} {row.subject} lessons a week{doubles} but at most "
                 f"{row.max_per_day} a day on {count(days, 'day')}"))
             continue
         _, most_online = cap.online_bounds(row)
@@ -217,7 +218,9 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
         free: dict[str, int] = defaultdict(int)
         for day, _ in cap.available(row.teacher_id, row.school_id):
             free[day] += 1
-        limit = row.max_per_day or len(instance.periods(row.school_id))
+        limit = len(instance.periods(row.school_id))
+        if row.max_per_day:  # a double lesson counts once toward max_per_day
+            limit = min(limit, row.max_per_day * (2 if row.doubles else 1))
         room = sum(min(limit, n) for n in free.values())
         if local > room:
             capped = f", at most {row.max_per_day} a day" if row.max_per_day else ""
@@ -225,6 +228,34 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
                 f"{who} needs {local} local {row.subject} lessons a week{capped}, but "
                 f"{teacher_phrase(instance, row.teacher_id)} is available on only "
                 f"{count(len(free), 'day')} ({sum(free.values())} periods), room for {room}"))
+
+
+def double_slots(cap: Capacity) -> Iterator[Finding]:
+    """A row's double lessons fit the pairs of consecutive periods (break <= max_double_gap)
+    where its teacher is available, at most max_per_day of them a day."""
+    instance = cap.instance
+    for row in instance.curriculum:
+        if not row.doubles or row.teacher_id is None:
+            continue
+        free = set(cap.available(row.teacher_id, row.school_id))
+        starts = instance.double_starts(row.school_id)
+        room = 0
+        for day in instance.days:
+            taken, fits = -1, 0
+            for p in starts:  # greedy left to right: the most disjoint pairs of a day
+                if p > taken and (day, p) in free and (day, p + 1) in free:
+                    fits, taken = fits + 1, p + 1
+            room += min(fits, row.max_per_day) if row.max_per_day else fits
+        if row.doubles > room:
+            yield Finding("doubles", (
+                f"{class_phrase(instance, row.school_id, row.class_id)} needs "
+                f"{row.doubles} double {row.subject} lesson(s) a week, but there is room for "
+                f"only {room}: pairs of consecutive periods at most "
+                f"{instance.policy.max_double_gap} minutes apart"
+                + (f" while {teacher_phrase(instance, row.teacher_id)} is available"
+                   if any(instance.is_unavailable(row.teacher_id, d, b.period)
+                          for d in instance.days for b in instance.periods(row.school_id))
+                   else "")))
 
 
 @dataclass
@@ -336,6 +367,7 @@ CHECKS: tuple[Callable[[Capacity], Iterable[Finding]], ...] = (
     sync_rooms,
     class_periods,
     subject_days,
+    double_slots,
     teacher_periods,
     teacher_loads,
     weekly_minimums,

@@ -66,6 +66,8 @@ class Local:
     period: int
     subject: str
     teacher: str
+    lesson_id: str = ""
+    """Shared by the two rows of a double lesson; blank (or absent) means a single lesson."""
 
 
 @dataclass
@@ -226,6 +228,42 @@ def loads(w: Week) -> dict[str, tuple[int, int, int, Fraction]]:
     return {t: (local[t], taught[t], assisted[t],
                 local[t] + online * taught[t] + assist * assisted[t])
             for t in w.inst.teacher_by_id}
+
+
+def double_groups(w: Week) -> list[list[Local]]:
+    """Local rows of one class sharing a non-blank lesson_id, for every id used by more than
+    one row (ids are unique within a class)."""
+    groups: dict[tuple[str, str, str], list[Local]] = defaultdict(list)
+    for x in w.local:
+        if x.lesson_id:
+            groups[(x.school, x.klass, x.lesson_id)].append(x)
+    return [rows for rows in groups.values() if len(rows) > 1]
+
+
+def _double_problem(w: Week, rows: list[Local]) -> str:
+    """Why these rows are not one double lesson ('' when they are)."""
+    if len(rows) != 2:
+        return f"{len(rows)} rows share it; a double lesson is two periods"
+    a, b = sorted(rows, key=lambda x: x.period)
+    if (a.day, a.subject, a.teacher) != (b.day, b.subject, b.teacher):
+        return "its two rows differ in day, subject or teacher"
+    if b.period != a.period + 1:
+        return f"periods {a.period} and {b.period} are not consecutive"
+    gap = w.inst.policy.max_double_gap
+    for season, bells in w.seasons.items():
+        first, second = bells[a.school].get(a.period), bells[a.school].get(b.period)
+        if first and second and second[0] - first[1] > gap:
+            return (f"the break between periods {a.period} and {b.period} is "
+                    f"{second[0] - first[1]} minutes"
+                    + (f" in {season}" if len(w.seasons) > 1 else "")
+                    + f", more than max_double_gap {gap}")
+    return ""
+
+
+def doubles_per_day(w: Week) -> Counter[tuple[str, str, str, str]]:
+    """(school, class, subject, day) -> well-formed double lessons that day."""
+    return Counter((rows[0].school, rows[0].klass, rows[0].subject, rows[0].day)
+                   for rows in double_groups(w) if not _double_problem(w, rows))
 
 
 def sessions_per_course(w: Week) -> Counter[str]:
@@ -401,7 +439,8 @@ def _read_lessons(w: Week) -> None:
             continue
         assert period is not None
         if row["mode"] == "local":
-            w.local.append(Local(school, klass, day, period, row["subject"], row["teacher_id"]))
+            w.local.append(Local(school, klass, day, period, row["subject"], row["teacher_id"],
+                                 row.get("lesson_id", "")))
         else:
             online[(school, klass, day, period, row["subject"], row["teacher_id"], row["mode"],
                     row["session_id"], row["assistant_id"])].append(i)
@@ -530,9 +569,32 @@ def curriculum_is_taught(w: Week) -> Iterator[Violation]:
                             f"{key[2]} lessons a week, the curriculum says {want}")
 
 
+def double_lessons_hold(w: Week) -> Iterator[Violation]:
+    """Rows sharing a lesson_id are one double lesson: same class, day, subject and teacher, two
+    consecutive periods at most max_double_gap apart in every season; each curriculum row has
+    exactly its ``doubles`` of them."""
+    for rows in double_groups(w):
+        if problem := _double_problem(w, rows):
+            x = rows[0]
+            yield Violation("double_lessons", f"lesson {x.lesson_id} of "
+                            f"{w.klass(x.school, x.klass)} on {x.day} is not a double lesson: "
+                            f"{problem}")
+    per_row: Counter[tuple[str, str, str]] = Counter()
+    for (school, klass, subject, _day), n in doubles_per_day(w).items():
+        per_row[(school, klass, subject)] += n
+    for r in w.inst.curriculum:
+        got = per_row[(r.school_id, r.class_id, r.subject)]
+        if got != r.doubles:
+            yield Violation("double_lessons", f"{w.klass(r.school_id, r.class_id)} has {got} "
+                            f"double {r.subject} lessons a week, the curriculum says {r.doubles} "
+                            "(the two rows of a double share a lesson_id in lessons.csv)")
+
+
 def max_per_day_holds(w: Week) -> Iterator[Violation]:
-    """Lessons of a subject per class per day <= max_per_day, online included."""
+    """Lessons of a subject per class per day <= max_per_day, online included; a double lesson
+    counts once."""
     got = Counter((sc, k, subject, day) for sc, k, day, _, subject in class_lessons(w))
+    got.subtract(doubles_per_day(w))
     for r in w.inst.curriculum:
         for day in w.inst.days:
             n = got[(r.school_id, r.class_id, r.subject, day)]
@@ -625,6 +687,7 @@ HARD_RULES: tuple[Check, ...] = (
     one_place_per_teacher_and_period,
     sync_rooms_suffice,
     curriculum_is_taught,
+    double_lessons_hold,
     max_per_day_holds,
     courses_hold_their_sessions,
     loads_within_bounds,
@@ -693,8 +756,10 @@ def objective_terms(w: Week) -> dict[str, int]:
             misaligned += sum(hub[1] - hub[0] - overlap(hub, bells[k[0]][r])
                               for k, r in s.periods.items())
     per_day = Counter((sc, k, subject, day) for sc, k, day, _, subject in lessons)
+    per_day.subtract(doubles_per_day(w))  # a double lesson is one lesson of its day
     repeats = sum(max(0, per_day[(r.school_id, r.class_id, r.subject, d)] - 1)
-                  for r in w.inst.curriculum if 2 <= r.per_week <= len(days) for d in days)
+                  for r in w.inst.curriculum if 2 <= r.per_week - r.doubles <= len(days)
+                  for d in days)
     core = sum(1 for sc, _, _, p, subject in lessons
                if subject in w.inst.core_subjects
                and any(bells[sc][p][0] >= AFTERNOON for bells in w.seasons.values()))

@@ -36,7 +36,7 @@ from aligner.instance import Instance
 from aligner.model import build_model
 from aligner.model.constraints import Group
 
-RULE_ORDER = ("course", "alignment", "availability", "room", "curriculum", "max_per_day",
+RULE_ORDER = ("course", "alignment", "availability", "room", "curriculum", "doubles", "max_per_day",
               "class", "teacher", "load", "pair_minimum", "hub_minimum", "receiving_minimum",
               "level")
 
@@ -90,7 +90,7 @@ class Explanation:
 
 # ---- finding and shrinking the conflict ---------------------------------------------------
 
-FAMILY_TRIALS = ("max_per_day", "level", "pair_minimum", "hub_minimum", "receiving_minimum",
+FAMILY_TRIALS = ("doubles", "max_per_day", "level", "pair_minimum", "hub_minimum", "receiving_minimum",
                  "load", "room", "alignment", "availability", "teacher", "class", "curriculum",
                  "course")
 """Rule families tried for removal as a whole first, the least likely culprits first. Where two
@@ -270,6 +270,11 @@ def describe_group(instance: Instance, group: Group) -> str:
     if rule == "curriculum":
         row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
         return f"{class_phrase(instance, ids[0], ids[1])} has {row.per_week} {ids[2]} lessons a week"
+    if rule == "doubles":
+        row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
+        return (f"{class_phrase(instance, ids[0], ids[1])} has {row.doubles} double "
+                f"{ids[2]} lesson(s) a week (two consecutive periods at most "
+                f"{policy.max_double_gap} minutes apart)")
     if rule == "max_per_day":
         row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
         return (f"{class_phrase(instance, ids[0], ids[1])} has at most {row.max_per_day} "

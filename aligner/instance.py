@@ -97,6 +97,10 @@ class CurriculumRow(Frozen):
     """Blank when every lesson of the subject arrives online."""
     per_week: int = Field(ge=0)
     max_per_day: int | None = Field(default=None, ge=1)
+    """Lessons of the subject a day at most; a double lesson counts once."""
+    doubles: int = Field(default=0, ge=0)
+    """How many of the local lessons are double lessons (连堂): two consecutive periods of one
+    day, counting 2 toward ``per_week`` and the teacher's load."""
 
     @property
     def class_key(self) -> tuple[str, str]:
@@ -186,6 +190,9 @@ class Policy(Frozen):
     """The day ends no later than this many minutes after the original end."""
     bell_grid: int = Field(default=5, ge=1)
     """Proposed times lie on a grid of this many minutes."""
+    max_double_gap: int = Field(default=15, ge=0)
+    """The two periods of a double lesson are at most this many minutes apart in every season
+    (so no double across 大课间 or lunch)."""
 
     @field_validator("online_credit")
     @classmethod
@@ -302,6 +309,17 @@ class Instance(Frozen):
 
     def bell(self, school_id: str, period: int, season: str | None = None) -> BellPeriod:
         return self.periods(school_id, season)[period - 1]
+
+    def double_starts(self, school_id: str) -> tuple[int, ...]:
+        """Periods p such that p and p + 1 can carry a double lesson: the break between them is
+        at most ``max_double_gap`` minutes in every season of the instance."""
+        gap = self.policy.max_double_gap
+        periods = self.periods(school_id)
+        return tuple(
+            p.period for p in periods[:-1]
+            if all(self.bell(school_id, p.period + 1, s).start - self.bell(school_id, p.period, s).end
+                   <= gap for s in self.seasons)
+        )
 
     def is_afternoon(self, school_id: str, period: int) -> bool:
         """The period starts at or after 12:00 in some season of the instance."""

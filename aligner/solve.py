@@ -256,8 +256,14 @@ def read_timetable(built: BuiltModel, solver: cp_model.CpSolver) -> Timetable:
     teacher_of = {
         (r.school_id, r.class_id, r.subject): r.teacher_id for r in v.instance.curriculum
     }
+    double_start: dict[tuple[str, str, str, str, int], int] = {}
+    for (school, klass, subject, day, p), var in v.double.items():
+        if solver.boolean_value(var):
+            double_start[(school, klass, subject, day, p)] = p
+            double_start[(school, klass, subject, day, p + 1)] = p
     lessons = tuple(
-        LocalLesson(school, klass, subject, teacher_of[(school, klass, subject)] or "", day, p)
+        LocalLesson(school, klass, subject, teacher_of[(school, klass, subject)] or "", day, p,
+                    double_start.get((school, klass, subject, day, p)))
         for (school, klass, subject, day, p), var in v.local.items()
         if solver.boolean_value(var)
     )

@@ -15,6 +15,14 @@ class LocalLesson:
     teacher_id: str
     day: str
     period: int
+    double_start: int | None = None
+    """For the two periods of a double lesson (连堂): the first of them; None for a single."""
+
+    @property
+    def lesson_id(self) -> str:
+        """Shared by the two periods of a double lesson."""
+        start = self.period if self.double_start is None else self.double_start
+        return f"{self.class_id}-{self.day}-{start}"
 
 
 @dataclass(frozen=True)

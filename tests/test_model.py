@@ -26,16 +26,18 @@ def test_no_variable_where_a_teacher_is_away_or_periods_do_not_align(tmp_path):
     # The one maths lesson of h1 and of r1 must be the session, so no local variables at all.
     received = v.reception[("ma", "Mon", 1, "R", 1)]
     assert [x.index for x in v.at("R", "r1", "Mon", 1)] == [received.index]
-    assert built.size()["booleans"] == {"local": 0, "session": 1, "reception": 1}
+    assert built.size()["booleans"] == {"local": 0, "session": 1, "reception": 1, "double": 0}
 
 
 def test_hint_reproduces_a_known_timetable(tmp_path):
     # Solve once; hint the model with that timetable and fix the hinted values: CP-SAT must
     # accept it as is, proving hint() maps every lesson and session back to its variable.
+    # 美术 is one double lesson (the two periods are 20 minutes apart: allowed up to 20).
     directory = pair(tmp_path, days=("Mon", "Tue"), classes=[klass("H", "h1")],
+                     policy={"max_double_gap": 20},
                      teachers=[teacher("ta", "H"), teacher("tb", "H")],
                      curriculum=[subject("H", "h1", "数学", "ta", 2),
-                                 subject("H", "h1", "美术", "tb", 2)])
+                                 subject("H", "h1", "美术", "tb", 2, doubles=1)])
     instance = load_instance(directory)
     first = solve(instance, SolverSettings(workers=1))
     assert first.timetable is not None
@@ -48,3 +50,7 @@ def test_hint_reproduces_a_known_timetable(tmp_path):
     chosen = {key for key, var in built.variables.local.items() if solver.boolean_value(var)}
     assert chosen == {(x.school_id, x.class_id, x.subject, x.day, x.period)
                       for x in first.timetable.lessons}
+    doubles = {key for key, var in built.variables.double.items() if solver.boolean_value(var)}
+    assert doubles == {(x.school_id, x.class_id, x.subject, x.day, x.double_start)
+                       for x in first.timetable.lessons if x.double_start is not None}
+    assert len(doubles) == 1

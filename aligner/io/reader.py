@@ -48,11 +48,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     CLASSES: ("school_id", "class_id", "grade", "name"),
     TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
                "unavailable"),
-    CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day"),
+    CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
+                 "doubles"),
     SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
            "receiving_class", "subject", "per_week", "assistant_teacher"),
 }
-OPTIONAL = {"sync_rooms", "short_name", "level", "min_load", "unavailable", "max_per_day",
+OPTIONAL = {"sync_rooms", "short_name", "level", "min_load", "unavailable", "max_per_day", "doubles",
             "hub_class", "assistant_teacher"}
 """Columns a table may leave out of its header altogether."""
 
@@ -400,9 +401,15 @@ def _curriculum(table: Table, where: _Rows, log: IssueLog) -> list[CurriculumRow
         max_per_day = (
             cells.integer(row, "max_per_day", log, minimum=1) if row["max_per_day"] else None
         )
-        if None in (school_id, class_id, subject, per_week) or (
+        doubles = cells.integer(row, "doubles", log, minimum=0, default=0)
+        if None in (school_id, class_id, subject, per_week, doubles) or (
             row["max_per_day"] and max_per_day is None
         ):
+            continue
+        assert doubles is not None
+        if doubles and teacher_id is None:
+            log.add(table.file, f"{doubles} double lesson(s) need a teacher, but teacher_id is "
+                    "blank (every lesson arrives online)", row.number, "doubles")
             continue
         assert school_id and class_id and subject and per_week is not None
         if (school_id, class_id) not in where.klass:
@@ -422,7 +429,7 @@ def _curriculum(table: Table, where: _Rows, log: IssueLog) -> list[CurriculumRow
         if _unique(key, where.curriculum, table.file, row.number, "subject", log):
             rows.append(CurriculumRow(school_id=school_id, class_id=class_id, subject=subject,
                                       teacher_id=teacher_id, per_week=per_week,
-                                      max_per_day=max_per_day))
+                                      max_per_day=max_per_day, doubles=doubles))
     return rows
 
 
@@ -571,6 +578,13 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
                     f"{key[2]} lessons a week, but its online courses "
                     f"({', '.join(c.course_id for c in courses)}) bring at least {fewest}",
                     line, "per_week")
+        if 2 * row.doubles > row.per_week - fewest:
+            log.add(CURRICULUM, f"class {key[1]} of school {key[0]} has {row.doubles} double "
+                    f"{key[2]} lesson(s) ({2 * row.doubles} periods), but only "
+                    f"{row.per_week - fewest} of its {row.per_week} lessons are local"
+                    + (f" (online courses {', '.join(c.course_id for c in courses)} bring at "
+                       f"least {fewest})" if courses else ""),
+                    line, "doubles")
         if row.teacher_id is None and most < row.per_week:
             log.add(CURRICULUM, f"no teacher is given for {key[2]} of class {key[1]} "
                     f"(school {key[0]}), so all {row.per_week} lessons must arrive online, but "

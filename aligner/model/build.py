@@ -28,7 +28,7 @@ class BuiltModel:
         v = self.variables
         return {
             "booleans": {"local": len(v.local), "session": len(v.session),
-                         "reception": len(v.reception)},
+                         "reception": len(v.reception), "double": len(v.double)},
             "constraints": dict(self.rules.count),
         }
 

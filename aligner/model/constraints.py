@@ -153,17 +153,38 @@ def curriculum_per_week(v: Variables, rules: Rules) -> None:
         rules.add(total(v.local_of(row)) + total(online) == row.per_week, ("curriculum", *key))
 
 
+def double_lessons(v: Variables, rules: Rules) -> None:
+    """For every curriculum row with doubles: sum of double starts = doubles, and for every
+    (day, period p): doubles starting at p - 1 or p <= local lesson at p (a double takes two
+    local lessons; no period is in two doubles)."""
+    for row in v.instance.curriculum:
+        if not row.doubles:
+            continue
+        key = (row.school_id, row.class_id, row.subject)
+        group = ("doubles", *key)
+        rules.add(total(v.doubles_of(row)) == row.doubles, group)
+        covering: dict[tuple[str, int], list[cp_model.IntVar]] = defaultdict(list)
+        for day, p, var in v.doubles_by_row.get(key, ()):
+            covering[(day, p)].append(var)
+            covering[(day, p + 1)].append(var)
+        for (day, p), doubles in covering.items():
+            rules.add(total(doubles) <= v.local[(*key, day, p)], group)
+
+
 def curriculum_max_per_day(v: Variables, rules: Rules) -> None:
-    """For every curriculum row with a cap and every day: lessons of the subject <= max_per_day."""
+    """For every curriculum row with a cap and every day: lessons of the subject - double
+    lessons that day <= max_per_day (a double lesson counts once)."""
     by_day = v.by_subject_day()
     for row in v.instance.curriculum:
         if row.max_per_day is None:
             continue
         for day in v.instance.days:
             literals = by_day.get((row.school_id, row.class_id, row.subject, day), [])
-            if len(literals) > row.max_per_day:
+            doubles = v.doubles_of(row, day)
+            if len(literals) - len(doubles) > row.max_per_day or (
+                    doubles and len(literals) > row.max_per_day):
                 rules.add(
-                    total(literals) <= row.max_per_day,
+                    total(literals) - total(doubles) <= row.max_per_day,
                     ("max_per_day", row.school_id, row.class_id, row.subject),
                 )
 
@@ -239,6 +260,7 @@ RULES: tuple[Callable[[Variables, Rules], None], ...] = (
     course_sessions_per_week,
     session_reaches_every_receiving_school,
     curriculum_per_week,
+    double_lessons,
     curriculum_max_per_day,
     teacher_credited_load,
     weekly_minimum_sync_per_pair,

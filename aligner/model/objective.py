@@ -35,15 +35,17 @@ def misalignment_minutes(v: Variables) -> Term:
 
 
 def same_day_repeats(v: Variables) -> Term:
-    """Sum over classes, subjects with per_week <= days, and days of max(0, lessons that day - 1)."""
+    """Sum over classes, subjects with 2 <= lessons a week <= days, and days of
+    max(0, lessons that day - 1), where a double lesson is one lesson (counts once)."""
     by_day = v.by_subject_day()
     days = v.instance.days
     excesses = []
     for row in v.instance.curriculum:
-        if not 2 <= row.per_week <= len(days):
+        if not 2 <= row.per_week - row.doubles <= len(days):
             continue
         for day in days:
             literals = by_day.get((row.school_id, row.class_id, row.subject, day), [])
+            doubles = v.doubles_of(row, day)
             if len(literals) <= 1:
                 continue
             excess = v.model.new_int_var(
@@ -51,8 +53,8 @@ def same_day_repeats(v: Variables) -> Term:
             )
             # Pinned exactly (not just >=) so the reported term is right in any solution,
             # not only at the optimum.
-            v.model.add_max_equality(excess, [0, total(literals) - 1])
-            v.repeats.append((excess, literals))
+            v.model.add_max_equality(excess, [0, total(literals) - total(doubles) - 1])
+            v.repeats.append((excess, literals, doubles))
             excesses.append(excess)
     return Term("same_day_repeats", "same_day_repeat", total(excesses))
 

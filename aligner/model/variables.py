@@ -5,7 +5,10 @@
 * ``session[(course, day, hub_period)]``: a live session of a course at a hub period, created
   only where the hub teacher is available and every receiving school has an aligned period;
 * ``reception[(course, day, hub_period, receiving_school, receiving_period)]``: which aligned
-  period a receiving school uses for that session (its assistants available there).
+  period a receiving school uses for that session (its assistants available there);
+* ``double[(school, class, subject, day, period)]``: a double lesson (连堂) of a curriculum row
+  with ``doubles`` > 0 takes ``period`` and the next one, created only where the two periods
+  may carry a double (:meth:`Instance.double_starts`) and both have a local-lesson literal.
 
 The occupancy indexes (class, teacher, sync room, subject-day) list, for every slot, the literals
 that use it, so each rule in :mod:`aligner.model.constraints` is one loop over one index.
@@ -50,6 +53,10 @@ class Variables:
     local: dict[LocalKey, cp_model.IntVar] = field(default_factory=dict)
     session: dict[SessionKey, cp_model.IntVar] = field(default_factory=dict)
     reception: dict[ReceptionKey, cp_model.IntVar] = field(default_factory=dict)
+    double: dict[LocalKey, cp_model.IntVar] = field(default_factory=dict)
+    doubles_by_row: dict[tuple[str, str, str], list[tuple[str, int, cp_model.IntVar]]] = field(
+        default_factory=lambda: defaultdict(list))
+    """Per curriculum row: (day, first period, literal) of each possible double lesson."""
     # occupancy indexes
     class_lessons: dict[ClassKey, list[ClassLesson]] = field(
         default_factory=lambda: defaultdict(list)
@@ -74,9 +81,11 @@ class Variables:
     receptions_by_session: dict[tuple[str, str, int, str], list[tuple[int, cp_model.IntVar]]] = field(
         default_factory=lambda: defaultdict(list)
     )
-    repeats: list[tuple[cp_model.IntVar, list[cp_model.IntVar]]] = field(default_factory=list)
-    """The objective's same-day-repeat counters with the lesson literals each counts, so that
-    a hint can give them their values too (a complete hint is taken as a solution at once)."""
+    repeats: list[tuple[cp_model.IntVar, list[cp_model.IntVar], list[cp_model.IntVar]]] = field(
+        default_factory=list)
+    """The objective's same-day-repeat counters with the lesson literals each counts and the
+    double literals it discounts, so that a hint can give them their values too (a complete
+    hint is taken as a solution at once)."""
     relaxed: bool = False
     forbidden: dict[tuple[str, ...], list[cp_model.IntVar]] = field(
         default_factory=lambda: defaultdict(list)
@@ -100,6 +109,12 @@ class Variables:
     def local_of(self, row: CurriculumRow) -> list[cp_model.IntVar]:
         """The local-lesson literals of a curriculum row."""
         return self.local_by_row.get((row.school_id, row.class_id, row.subject), [])
+
+    def doubles_of(self, row: CurriculumRow, day: str | None = None) -> list[cp_model.IntVar]:
+        """The double-lesson literals of a curriculum row (on ``day``, if given)."""
+        return [var for d, _p, var in
+                self.doubles_by_row.get((row.school_id, row.class_id, row.subject), ())
+                if day is None or d == day]
 
     def receptions_of(
         self, course_id: str, day: str, hub_period: int, school_id: str
@@ -135,10 +150,16 @@ class Variables:
             value[var.index] = session_key in sessions
         for (c, d, h, school, r), var in self.reception.items():
             value[var.index] = sessions.get((c, d, h), {}).get(school) == r
-        for var in (*self.local.values(), *self.session.values(), *self.reception.values()):
+        starts = {(x.school_id, x.class_id, x.subject, x.day, x.double_start)
+                  for x in timetable.lessons if x.double_start is not None}
+        for double_key, var in self.double.items():
+            value[var.index] = double_key in starts
+        for var in (*self.local.values(), *self.session.values(), *self.reception.values(),
+                    *self.double.values()):
             self.model.add_hint(var, value[var.index])
-        for counter, literals in self.repeats:
-            self.model.add_hint(counter, max(0, sum(value[x.index] for x in literals) - 1))
+        for counter, literals, doubles in self.repeats:
+            lessons = sum(value[x.index] for x in literals) - sum(value[x.index] for x in doubles)
+            self.model.add_hint(counter, max(0, lessons - 1))
 
 
 def make_variables(
@@ -174,6 +195,14 @@ def _local_lessons(v: Variables) -> None:
                     ClassLesson(var, row.subject, day, bell.period)
                 )
                 v.teacher_slot[(row.teacher_id, day, bell.period)].append(var)
+        if row.doubles:
+            for day in instance.days:
+                for p in instance.double_starts(row.school_id):
+                    if (*key, day, p) in v.local and (*key, day, p + 1) in v.local:
+                        var = v.model.new_bool_var(
+                            f"double[{row.class_id}@{row.school_id},{row.subject},{day},{p}]")
+                        v.double[(*key, day, p)] = var
+                        v.doubles_by_row[key].append((day, p, var))
 
 
 def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAlignment]) -> None:
