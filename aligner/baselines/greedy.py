@@ -74,6 +74,8 @@ class _State:
     local_at: dict[tuple[str, str, str, int], RowKey] = field(default_factory=dict)
     """(school, class, day, period) -> the curriculum row of the local lesson there."""
     teacher_local_at: dict[tuple[str, str, int], RowKey] = field(default_factory=dict)
+    double_start: dict[tuple[str, str, str, int], int] = field(default_factory=dict)
+    """(school, class, day, period) -> first period, for both periods of a double lesson."""
 
     def teacher_free(self, teacher_id: str | None, slot: Slot) -> bool:
         return teacher_id is None or (
@@ -88,14 +90,27 @@ class _State:
 
     # ---- local lessons ----
 
-    def place_local(self, row: CurriculumRow, slot: Slot) -> None:
+    def place_local(self, row: CurriculumRow, slot: Slot, *, counted: bool = True) -> None:
+        """A local lesson of ``row`` at ``slot``; ``counted`` False for the second period of a
+        double (a double counts once toward max_per_day and same-day repeats)."""
         assert row.teacher_id is not None
         self.class_busy[row.class_key].add(slot)
         self.teacher_busy[row.teacher_id].add(slot)
-        self.subject_day[(row.school_id, row.class_id, row.subject, slot[0])] += 1
+        self.subject_day[(row.school_id, row.class_id, row.subject, slot[0])] += counted
         key = (row.school_id, row.class_id, row.subject)
         self.local_at[(*row.class_key, *slot)] = key
         self.teacher_local_at[(row.teacher_id, *slot)] = key
+
+    def place_double(self, row: CurriculumRow, day: str, first: int) -> None:
+        self.place_local(row, (day, first))
+        self.place_local(row, (day, first + 1), counted=False)
+        self.double_start[(*row.class_key, day, first)] = first
+        self.double_start[(*row.class_key, day, first + 1)] = first
+
+    def can_double(self, row: CurriculumRow, day: str, first: int) -> bool:
+        return (self.can_local(row, (day, first))
+                and (day, first + 1) not in self.class_busy[row.class_key]
+                and self.teacher_free(row.teacher_id, (day, first + 1)))
 
     def remove_local(self, row: CurriculumRow, slot: Slot) -> None:
         assert row.teacher_id is not None
@@ -313,7 +328,7 @@ def _place_local(instance: Instance, state: _State, sessions: list[Session],
     def cost(row: CurriculumRow, slot: Slot) -> tuple[int, int]:
         day, period = slot
         repeat = state.subject_day[(row.school_id, row.class_id, row.subject, day)] > 0 and \
-            2 <= row.per_week <= len(instance.days)
+            2 <= row.per_week - row.doubles <= len(instance.days)
         afternoon = row.subject in instance.core_subjects and \
             instance.is_afternoon(row.school_id, period)
         assert row.teacher_id is not None
@@ -326,6 +341,7 @@ def _place_local(instance: Instance, state: _State, sessions: list[Session],
         return (instance.weights.same_day_repeat * repeat
                 + instance.weights.core_in_afternoon * afternoon, harm)
 
+    _place_doubles(instance, state, rows, remaining, problems)
     placed: dict[tuple[str, str, str, int], LocalLesson] = {}
     options: dict[RowKey, list[Slot]] = {}
     while remaining:
@@ -355,9 +371,51 @@ def _place_local(instance: Instance, state: _State, sessions: list[Session],
     for (school_id, class_id, day, period), key in state.local_at.items():
         row = rows[key]
         placed[(school_id, class_id, day, period)] = LocalLesson(
-            school_id, class_id, row.subject, row.teacher_id or "", day, period)
+            school_id, class_id, row.subject, row.teacher_id or "", day, period,
+            state.double_start.get((school_id, class_id, day, period)))
     return sorted(placed.values(), key=lambda x: (x.school_id, x.class_id,
                                                    instance.days.index(x.day), x.period))
+
+
+def _place_doubles(instance: Instance, state: _State, rows: dict[RowKey, CurriculumRow],
+                   remaining: dict[RowKey, int], problems: list[str]) -> None:
+    """Double lessons before any single: each row's doubles, the row with the fewest places
+    for one first, each at the place with the fewest competitors (as singles are placed)."""
+    pending = {key: row.doubles for key, row in rows.items() if row.doubles}
+    for key, row in list(rows.items()):
+        if row.doubles and 2 * row.doubles > remaining[key]:
+            problems.append(f"class {row.class_id} of {row.school_id}: {row.doubles} double "
+                            f"{row.subject} lessons need {2 * row.doubles} local lessons, but "
+                            f"only {remaining[key]} are left after the online ones")
+            del pending[key]
+    starts = {s.school_id: instance.double_starts(s.school_id) for s in instance.schools}
+
+    def places(row: CurriculumRow) -> list[tuple[str, int]]:
+        return [(day, p) for day in instance.days for p in starts[row.school_id]
+                if state.can_double(row, day, p)]
+
+    while pending:
+        key = min(pending, key=lambda k: (len(places(rows[k])) - pending[k], k))
+        row = rows[key]
+        options = places(row)
+        if not options:
+            problems.append(f"class {row.class_id} of {row.school_id}: {pending[key]} double "
+                            f"{row.subject} lesson(s) with teacher {row.teacher_id} could not be "
+                            "placed (no two consecutive periods where both are free)")
+            remaining[key] -= 2 * pending[key]
+            del pending[key]
+            continue
+        day, first = min(options, key=lambda o: (
+            state.subject_day[(row.school_id, row.class_id, row.subject, o[0])],
+            row.subject in instance.core_subjects
+            and instance.is_afternoon(row.school_id, o[1] + 1), o))
+        state.place_double(row, day, first)
+        remaining[key] -= 2
+        pending[key] -= 1
+        if not pending[key]:
+            del pending[key]
+    for key in [k for k, n in remaining.items() if n <= 0]:
+        del remaining[key]
 
 
 def _repair(state: _State, rows: dict[RowKey, CurriculumRow], slots: dict[str, list[Slot]],
@@ -377,8 +435,8 @@ def _repair(state: _State, rows: dict[RowKey, CurriculumRow], slots: dict[str, l
             continue  # both free cannot happen here; both busy needs two moves
         blocker_key = (state.teacher_local_at.get((row.teacher_id, *slot)) if class_free
                        else state.local_at.get((*row.class_key, *slot)))
-        if blocker_key is None:
-            continue  # a session blocks it: sessions stay where they are
+        if blocker_key is None or (*rows[blocker_key].class_key, *slot) in state.double_start:
+            continue  # a session or a double lesson blocks it: those stay where they are
         blocker = rows[blocker_key]
         state.remove_local(blocker, slot)
         target = next((s for s in slots[blocker.school_id]
@@ -440,6 +498,8 @@ def objective_terms(instance: Instance, timetable: Timetable) -> dict[str, int]:
 
     for x in timetable.lessons:
         lesson(x.school_id, x.class_id, x.subject, x.day, x.period)
+        if x.double_start is not None and x.double_start != x.period:
+            by_day[(x.school_id, x.class_id, x.subject, x.day)] -= 1  # a double counts once
     for s in timetable.sessions:
         course = instance.course_by_id[s.course_id]
         if course.hub_class:
@@ -448,11 +508,12 @@ def objective_terms(instance: Instance, timetable: Timetable) -> dict[str, int]:
             receptions = course.receptions_at(school_id)
             misaligned += (pairs[(course.hub_school, school_id)].misalignment(s.hub_period, r)
                            * len(receptions))
-            for x in receptions:
-                lesson(school_id, x.class_id, course.subject, s.day, r)
+            for reception in receptions:
+                lesson(school_id, reception.class_id, course.subject, s.day, r)
     days = instance.days
     repeats = sum(max(0, by_day[(r.school_id, r.class_id, r.subject, d)] - 1)
-                  for r in instance.curriculum if 2 <= r.per_week <= len(days) for d in days)
+                  for r in instance.curriculum if 2 <= r.per_week - r.doubles <= len(days)
+                  for d in days)
     counts = Counter(s.course_id for s in timetable.sessions)
     missing = sum(c.max_per_week - counts[c.course_id] for c in instance.courses if c.is_range)
     return {"misalignment_minutes": misaligned, "same_day_repeats": repeats,

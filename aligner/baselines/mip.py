@@ -305,7 +305,11 @@ def solve_highs(mip: Mip, *, time_limit: float = 60.0, threads: int = 1, seed: i
     measured in the child (passing the model over costs a fraction of a second more).
     """
     integral = all(float(c).is_integer() for c in mip.cost)
-    starts, indices, values, lower, upper = [], [], [], [], []
+    starts: list[int] = []
+    indices: list[int] = []
+    values: list[float] = []
+    lower: list[float] = []
+    upper: list[float] = []
     for lo, hi, row in mip.rows:
         starts.append(len(indices))
         indices.extend(row)
@@ -350,8 +354,3 @@ def solve_highs(mip: Mip, *, time_limit: float = 60.0, threads: int = 1, seed: i
         progress.append((data["seconds"], objective, bound))
     return MipOutcome(status, objective, bound, data["seconds"], data["first_solution_seconds"],
                       solution, progress, data["version"], data["model_status"])
-
-
-def rounded(values: list[float], count: int) -> list[int]:
-    """The first ``count`` column values as integers (CP-SAT variables)."""
-    return [int(round(v)) for v in values[:count]]

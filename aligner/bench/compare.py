@@ -58,15 +58,28 @@ def markdown(table: pd.DataFrame) -> str:
             "greedy objective (s) |")
     lines = [head, "|---|---|---|---|---|---|---|---|"]
 
-    def show(value: object, suffix: str = "") -> str:
-        return "not proven" if value is None or pd.isna(value) else f"{value}{suffix}"
-
-    for r in table.itertuples():
-        greedy = (f"{r.greedy_objective} ({r.greedy_seconds})" if r.greedy_objective is not None
-                  and not pd.isna(r.greedy_objective) else str(r.greedy_status or "not run"))
-        cpsat = show(r.cpsat_seconds) + (f" ({r.cpsat_config})" if r.cpsat_config else "")
-        ratio = show(r.highs_over_cpsat, "x") if r.cpsat_seconds and r.highs_seconds else "n/a"
-        lines.append(f"| {r.instance} | {r.schools} / {r.classes} / {r.lessons} | "
-                     f"{r.variables} / {r.constraints} | {cpsat} | {show(r.highs_seconds)} | "
-                     f"{ratio} | {show(r.optimum)} | {greedy} |")
+    for r in table.to_dict("records"):
+        cpsat = _show(r["cpsat_seconds"]) + (f" ({r['cpsat_config']})"
+                                             if not _missing(r["cpsat_config"]) else "")
+        both = not _missing(r["cpsat_seconds"]) and not _missing(r["highs_seconds"])
+        ratio = _show(r["highs_over_cpsat"], "x") if both else "n/a"
+        greedy = (f"{_show(r['greedy_objective'])} ({r['greedy_seconds']} s)"
+                  if not _missing(r["greedy_objective"])
+                  else str(r["greedy_status"] or "not run"))
+        lines.append(f"| {r['instance']} | {r['schools']} / {r['classes']} / {r['lessons']} | "
+                     f"{r['variables']} / {r['constraints']} | {cpsat} | "
+                     f"{_show(r['highs_seconds'])} | {ratio} | {_show(r['optimum'])} | "
+                     f"{greedy} |")
     return "\n".join(lines)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _show(value: object, suffix: str = "") -> str:
+    if _missing(value):
+        return "not proven"
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value}{suffix}"
