@@ -157,15 +157,18 @@ def test_highs_on_the_translation_reaches_cp_sat_optimum_on_random_models():
         solver = cp_model.CpSolver()
         solver.parameters.num_workers = 1
         status = solver.solve(model)
-        outcome = solve_highs(translate(model.proto), time_limit=20)
-        if status == cp_model.INFEASIBLE:
-            assert outcome.status == "INFEASIBLE"
-            continue
-        assert status == cp_model.OPTIMAL
-        assert outcome.status == "OPTIMAL"
-        assert outcome.objective == pytest.approx(solver.objective_value)
-        compared += 1
-    assert compared >= 6  # most of the drawn models are feasible, so optima were compared
+        for epigraph in (False, True):
+            mip = translate(model.proto, epigraph=epigraph)
+            assert len(mip.epigraphs) == (1 if epigraph else 0)  # t is one; u must stay exact
+            outcome = solve_highs(mip, time_limit=20)
+            if status == cp_model.INFEASIBLE:
+                assert outcome.status == "INFEASIBLE"
+                continue
+            assert status == cp_model.OPTIMAL
+            assert outcome.status == "OPTIMAL"
+            assert outcome.objective == pytest.approx(solver.objective_value)
+            compared += 1
+    assert compared >= 12  # most of the drawn models are feasible, so optima were compared
 
 
 @needs_highs

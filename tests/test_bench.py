@@ -146,12 +146,16 @@ solver = "gurobi"
 name = "b"
 solver = "greedy"
 warm_start = true
+[[configs]]
+name = "c"
+solver = "cpsat"
+epigraph = true
 """, encoding="utf-8")
     run = CliRunner().invoke(main, ["bench", str(path)])
     assert run.exit_code == 2
     for expected in ("unknown key 'colour'", "seeds[1]", "instances[0].path: no/such/dir",
                      "instances[1].preset: 'galaxy'", "configs[0] (a).solver: 'gurobi'",
-                     "configs[1] (b).warm_start"):
+                     "configs[1] (b).warm_start", "configs[2] (c).epigraph: only for"):
         assert expected in run.output, expected
     assert str(path) in run.output
 

@@ -10,10 +10,11 @@ The translation is generic over the constraint kinds our model emits and refuses
 * enforcement literals ``e_1..e_k`` (all true -> the constraint holds): by big-M, with
   ``s = sum (1 - e_j)`` the number of false enforcement literals and M taken from the
   variables' bounds, ``expr <= hi + (max expr - hi) s`` and ``expr >= lo - (lo - min expr) s``;
-* ``lin_max`` ``t = max_i e_i``: ``t >= e_i`` for all i; and ``t <= e_i + M_i (1 - b_i)``,
-  ``sum b_i = 1`` with new binaries, unless t is a lone variable that only the minimised
-  objective uses with a positive cost (then ``t >= e_i`` alone is exact at every optimum, and
-  each returned solution's objective is recomputed with ``t = max_i e_i``);
+* ``lin_max`` ``t = max_i e_i``: ``t >= e_i`` for all i, and ``t <= e_i + M_i (1 - b_i)``,
+  ``sum b_i = 1`` with new binaries; with ``epigraph=True``, where t is a lone variable that
+  only the minimised objective uses, with a positive cost, ``t >= e_i`` alone (the usual MIP
+  reformulation: exact at every optimum; each returned solution's objective is recomputed
+  with ``t = max_i e_i``);
 * the linear objective with CP-SAT's offset and scaling factor.
 """
 
@@ -175,8 +176,10 @@ def _kind(constraint: Any) -> str:
     return "empty"
 
 
-def translate(proto: Any) -> Mip:
-    """The MIP of a CpModelProto (``CpModel.proto``); UnsupportedModel for what it cannot do."""
+def translate(proto: Any, *, epigraph: bool = False) -> Mip:
+    """The MIP of a CpModelProto (``CpModel.proto``); UnsupportedModel for what it cannot do.
+    ``epigraph`` drops the selector binaries of lin_max where the objective makes them
+    unnecessary."""
     b = _Builder(proto)
     objective = proto.objective
     scale = objective.scaling_factor or 1.0
@@ -238,7 +241,7 @@ def translate(proto: Any) -> Mip:
                 b.add(row, t_offset - e_offset, 0.0, math.inf, [])
             lone = len(t_terms) == 1 and next(iter(t_terms.values())) == 1.0 and t_offset == 0
             column = next(iter(t_terms)) if lone else -1
-            if lone and cost_by_var.get(column, 0.0) > 0 and used[column] == 1:
+            if epigraph and lone and cost_by_var.get(column, 0.0) > 0 and used[column] == 1:
                 epigraphs.append((column, exprs))
                 continue
             t_high = b.bounds(t_terms)[1] + t_offset

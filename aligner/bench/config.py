@@ -17,6 +17,7 @@ solver = "cpsat"             # cpsat | highs | greedy
 workers = 1                  # CP-SAT num_workers, HiGHS threads
 params = { linearization_level = 2, search_branching = "FIXED_SEARCH" }
 warm_start = false           # cpsat: hint from the greedy heuristic
+epigraph = false             # highs: max(0, x) terms as t >= x, t >= 0 only
 ```
 """
 
@@ -63,6 +64,8 @@ class SolverConfig:
     params: tuple[tuple[str, str], ...] = ()
     """CP-SAT parameters as text, as ``--param NAME=VALUE`` takes them."""
     warm_start: bool = False
+    epigraph: bool = False
+    """highs: translate the same-day-repeat maxima as t >= e_i only (see aligner.baselines.mip)."""
     time_limit: float | None = None
 
 
@@ -170,7 +173,8 @@ def load_config(path: str | Path) -> BenchConfig:
         if not isinstance(entry, dict):
             issues.append(f"{where}: must be a table")
             continue
-        unknown = set(entry) - {"name", "solver", "workers", "params", "warm_start", "time_limit"}
+        unknown = set(entry) - {"name", "solver", "workers", "params", "warm_start", "epigraph",
+                                "time_limit"}
         if unknown:
             issues.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
         name = entry.get("name")
@@ -198,13 +202,19 @@ def load_config(path: str | Path) -> BenchConfig:
             issues.append(f"{where}.warm_start: must be true or false")
         elif warm and solver != "cpsat":
             issues.append(f"{where}.warm_start: only for solver = \"cpsat\"")
+        epigraph = entry.get("epigraph", False)
+        if not isinstance(epigraph, bool):
+            issues.append(f"{where}.epigraph: must be true or false")
+        elif epigraph and solver != "highs":
+            issues.append(f"{where}.epigraph: only for solver = \"highs\"")
         limit = entry.get("time_limit")
         if limit is not None:
             limit = _number(limit, f"{where}.time_limit", issues, positive=True)
         configs.append(SolverConfig(
             name=name, solver=solver, workers=workers or 1,
             params=tuple((k, _text(v)) for k, v in params.items()),
-            warm_start=bool(warm), time_limit=float(limit) if limit is not None else None))
+            warm_start=bool(warm), epigraph=epigraph is True,
+            time_limit=float(limit) if limit is not None else None))
     if issues:
         raise BenchConfigError(issues)
     _check_cpsat_parameters(source, configs)
