@@ -186,3 +186,28 @@ def test_shipped_configurations_are_valid():
         config = load_config(path)
         solvers = {c.solver for c in config.configs}
         assert solvers == {"cpsat", "highs", "greedy"}, path.name
+
+
+@pytest.mark.slow
+def test_dask_local_cluster_gives_the_same_rows(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    from aligner.bench.run import run_bench
+
+    body = """
+seeds = [0, 1]
+[[configs]]
+name = "cp"
+solver = "cpsat"
+[[configs]]
+name = "greedy"
+solver = "greedy"
+"""
+    config = load_config(_config(tmp_path, body))
+    here = run_bench(config)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster:
+        there = run_bench(config, dask=cluster.scheduler_address)
+    keys = ("config", "seed", "status", "objective", "checked")
+    assert [tuple(r[k] for k in keys) for r in here.rows] == \
+        [tuple(r[k] for k in keys) for r in there.rows]
+    assert len(there.rows) == 4 and {r["checked"] for r in there.rows} == {"ok"}
