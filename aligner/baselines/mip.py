@@ -205,9 +205,11 @@ def translate(proto: Any, *, epigraph: bool = False) -> Mip:
             for expr in (constraint.lin_max.target, *constraint.lin_max.exprs):
                 for ref in expr.vars:
                     used[ref if ref >= 0 else -ref - 1] += 1
-        else:
-            for ref in constraint.enforcement_literal:
+        elif kind in ("bool_or", "bool_and", "at_most_one", "exactly_one"):
+            for ref in getattr(constraint, kind).literals:
                 used[ref if ref >= 0 else -ref - 1] += 1
+        for ref in constraint.enforcement_literal:
+            used[ref if ref >= 0 else -ref - 1] += 1
 
     epigraphs: list[tuple[int, list[tuple[dict[int, float], float]]]] = []
     for index, (constraint, kind) in enumerate(zip(proto.constraints, kinds, strict=True)):

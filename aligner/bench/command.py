@@ -11,7 +11,7 @@ from typing import Any
 import click
 import pandas as pd
 
-from aligner.bench.compare import comparison, markdown
+from aligner.bench.compare import comparison, markdown, medians, medians_markdown
 from aligner.bench.config import BenchConfig, BenchConfigError, load_config
 from aligner.bench.run import FIELDS, PROGRESS_FIELDS, BenchResults, run_bench
 
@@ -78,5 +78,9 @@ def bench(config_file: str, out: str | None, jobs: int, dask: str | None, oversu
         written = write_results(results, target)
     except OSError as exc:
         _fail(f"cannot write {target}: {exc.strerror or exc}", EXIT_CANNOT_WRITE)
-    click.echo(markdown(comparison(pd.DataFrame(results.rows, columns=FIELDS))))
+    frame = pd.DataFrame(results.rows, columns=FIELDS)
+    click.echo(markdown(comparison(frame)))
+    if (frame["solver"] != "greedy").any():
+        click.echo("\nMedian solve seconds to a proven optimum (- where some seed did not prove it):")
+        click.echo(medians_markdown(medians(frame)))
     click.echo(f"{len(results.rows)} runs; wrote {', '.join(str(p) for p in written)}", err=True)
