@@ -19,6 +19,7 @@ and lists what it could not place or which rule the week misses; it never preten
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -322,9 +323,6 @@ def _place_local(instance: Instance, state: _State, sessions: list[Session],
         row = rows[key]
         return [s for s in slots[row.school_id] if state.can_local(row, s)]
 
-    def teacher_slack(teacher_id: str) -> int:
-        return -sum(remaining.get(k, 0) for k in teacher_rows[teacher_id])
-
     def cost(row: CurriculumRow, slot: Slot) -> tuple[int, int]:
         day, period = slot
         repeat = state.subject_day[(row.school_id, row.class_id, row.subject, day)] > 0 and \
@@ -343,31 +341,52 @@ def _place_local(instance: Instance, state: _State, sessions: list[Session],
 
     _place_doubles(instance, state, rows, remaining, problems)
     placed: dict[tuple[str, str, str, int], LocalLesson] = {}
+    # The next row is the one with the least slack (free slots - lessons left), ties broken by
+    # the teacher with the most lessons left; a heap of (key, row), stale entries skipped.
+    teacher_left: Counter[str] = Counter()
+    for key, left in remaining.items():
+        teacher_left[rows[key].teacher_id or ""] += left
     options: dict[RowKey, list[Slot]] = {}
+    current: dict[RowKey, tuple[int, int, RowKey]] = {}
+    heap: list[tuple[tuple[int, int, RowKey], RowKey]] = []
+
+    def refresh(key: RowKey) -> None:
+        options[key] = free(key)
+        current[key] = (len(options[key]) - remaining[key],
+                        -teacher_left[rows[key].teacher_id or ""], key)
+        heapq.heappush(heap, (current[key], key))
+
+    for key in remaining:
+        refresh(key)
     while remaining:
-        for key in remaining:
-            if key not in options:
-                options[key] = free(key)
-        key = min(remaining, key=lambda k: (len(options[k]) - remaining[k],
-                                            teacher_slack(rows[k].teacher_id or ""), k))
+        entry, key = heapq.heappop(heap)
+        if key not in remaining or current[key] != entry:
+            continue
         row = rows[key]
+        teacher = row.teacher_id or ""
         choices = options[key]
         slot: Slot | None = min(choices, key=lambda s: (cost(row, s), s)) if choices else None
+        repaired = False
         if slot is None:
             slot = _repair(state, rows, slots, row)
-            options.clear()
+            repaired = True
         if slot is None:
             problems.append(f"class {row.class_id} of {row.school_id}: {remaining[key]} "
                             f"{row.subject} lesson(s) with teacher {row.teacher_id} could not be "
                             "placed (no period where both are free)")
+            teacher_left[teacher] -= remaining[key]
             del remaining[key]
-            continue
-        state.place_local(row, slot)
-        for k in (*class_rows[row.class_key], *teacher_rows[row.teacher_id or ""]):
-            options.pop(k, None)
-        remaining[key] -= 1
-        if not remaining[key]:
-            del remaining[key]
+        else:
+            state.place_local(row, slot)
+            teacher_left[teacher] -= 1
+            remaining[key] -= 1
+            if not remaining[key]:
+                del remaining[key]
+        # a repair moved some other lesson: every row may have changed
+        for k in (list(remaining) if repaired else
+                  {*class_rows[row.class_key], *teacher_rows[teacher]}):
+            if k in remaining:
+                refresh(k)
     for (school_id, class_id, day, period), key in state.local_at.items():
         row = rows[key]
         placed[(school_id, class_id, day, period)] = LocalLesson(
