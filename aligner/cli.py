@@ -33,7 +33,7 @@ from aligner.explain import Explanation, explain
 from aligner.generate import PRESETS, generate
 from aligner.instance import Instance
 from aligner.io import InputError, InputWarning, load_instance, load_schedules
-from aligner.parallel import solve_all
+from aligner.parallel import NOT_SOLVED, solve_all
 from aligner.parameters import SolverParameterError
 from aligner.progress import progress
 from aligner.report import (
@@ -117,8 +117,18 @@ def main() -> None:
     wall-clock time across different bell schedules."""
 
 
+def _default_out(instance: str) -> Path:
+    """out/<instance directory name> (or the workbook's name without .xlsx)."""
+    path = Path(instance).resolve()
+    return Path("out") / (path.stem if path.is_file() else path.name)
+
+
+INSTANCE_ARGUMENT = click.argument("instance", type=click.Path())
+"""An instance directory or an .xlsx workbook."""
+
+
 @main.command("solve")
-@click.argument("instance", type=click.Path(file_okay=False))
+@INSTANCE_ARGUMENT
 @SEASON_OPTION
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Output directory [default: out/<instance directory name>].")
@@ -150,6 +160,8 @@ def main() -> None:
               default="classes", show_default=True,
               help="Which weekly grids to print: each class's, each teacher's, both, or none.")
 @click.option("--no-grids", is_flag=True, help="Print only the summary (same as --grids none).")
+@click.option("--xlsx", "xlsx", type=click.Path(dir_okay=False),
+              help="Also write the timetable as an Excel workbook (as aligner export --xlsx).")
 def solve_command(
     instance: str,
     seasons: tuple[str, ...] | None,
@@ -168,12 +180,18 @@ def solve_command(
     quiet: bool,
     grids: str,
     no_grids: bool,
+    xlsx: str | None,
 ) -> None:
     """Build every class's weekly timetable for all schools of INSTANCE at once, print it and
     write lessons.csv, sessions.csv, teacher_load.csv, compliance.csv and summary.json."""
     data = _load(instance, seasons)
-    target = Path(out_dir) if out_dir else Path("out") / Path(instance).resolve().name
+    target = Path(out_dir) if out_dir else _default_out(instance)
     _check_writable(target)
+    if xlsx:
+        from aligner.cli_office import check_xlsx_target
+
+        check_xlsx_target(Path(xlsx))
+    written_with = WrittenWith(str(Path(instance).resolve()), Path(xlsx) if xlsx else None)
     proposals: list[BellProposal] = []
     if align_bells:
         proposals = _propose(data, course_school_pairs(data), movable, min(time_limit, 20.0), seed)
@@ -196,7 +214,8 @@ def solve_command(
     if len(parts) > 1 or jobs > 1 or dask:
         _check_parallelism(jobs, workers, dask, oversubscribe)
         _solve_in_parts(data, parts, settings, target, jobs=jobs, dask=dask, quiet=quiet,
-                        explain_time=explain_time, extra=extra, changes=changes, show=show)
+                        explain_time=explain_time, extra=extra, changes=changes, show=show,
+                        written_with=written_with)
         return
 
     findings = capacity_findings(data)
@@ -233,7 +252,7 @@ def solve_command(
         sys.exit(EXIT_INTERNAL)
 
     result = replace(result, bell_changes=changes)
-    _show_and_write(data, result, target, extra, show)
+    _show_and_write(data, result, target, extra, show, written_with)
 
 
 @dataclass(frozen=True)
@@ -242,8 +261,18 @@ class Grids:
     teachers: bool
 
 
+@dataclass(frozen=True)
+class WrittenWith:
+    """What solve records and writes besides the five files: the instance's path (summary.json
+    ``instance_path``, for aligner export) and the --xlsx workbook."""
+
+    instance_path: str | None = None
+    xlsx: Path | None = None
+
+
 def _show_and_write(data: Instance, result: Result, target: Path,
-                    extra: dict[str, tuple[str, str]], show: Grids) -> None:
+                    extra: dict[str, tuple[str, str]], show: Grids,
+                    written_with: WrittenWith = WrittenWith()) -> None:
     """Print the grids and the summary, write the output files."""
     from aligner.export import write_outputs  # pandas writers only when there is output
 
@@ -252,13 +281,17 @@ def _show_and_write(data: Instance, result: Result, target: Path,
                                   classes=show.classes, teachers=show.teachers))
     click.echo(summary_text(result), nl=False)
     try:
-        written = write_outputs(result, target, extra)
+        written = write_outputs(result, target, extra, instance_path=written_with.instance_path)
     except OSError as exc:
         click.echo(f"error: cannot write the results to {target}: {exc.strerror or exc} "
                    f"({exc.filename or target}); files already there were left as they were",
                    err=True)
         sys.exit(EXIT_CANNOT_WRITE)
     click.echo(f"Wrote {', '.join(p.name for p in written)} to {target}")
+    if written_with.xlsx:
+        from aligner.cli_office import write_workbook_of
+
+        write_workbook_of(data, target, written_with.xlsx)
 
 
 def _check_parallelism(jobs: int, workers: int, dask: str | None, oversubscribe: bool) -> None:
@@ -279,7 +312,8 @@ def _check_parallelism(jobs: int, workers: int, dask: str | None, oversubscribe:
 def _solve_in_parts(data: Instance, parts: list[Instance], settings: SolverSettings,
                     target: Path, *, jobs: int, dask: str | None, quiet: bool,
                     explain_time: float, extra: dict[str, tuple[str, str]],
-                    changes: tuple[dict, ...], show: Grids) -> None:
+                    changes: tuple[dict, ...], show: Grids,
+                    written_with: WrittenWith = WrittenWith()) -> None:
     """Solve the independent components (in processes or on Dask), write every timetable
     found, explain the components that failed; the exit code says the worst."""
     try:
@@ -297,12 +331,14 @@ def _solve_in_parts(data: Instance, parts: list[Instance], settings: SolverSetti
         click.echo(f"error: cannot reach the Dask scheduler at {dask}: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     result = replace(result, bell_changes=changes)
-    failed = [(part, o) for part, o in zip(parts, outcomes, strict=False) if not o.found]
+    failed = [(part, o) for part, o in zip(parts, outcomes, strict=True)
+              if not o.found and o.status != NOT_SOLVED]
+    not_started = sum(o.status == NOT_SOLVED for o in outcomes)
     if result.found:
-        _show_and_write(data, result, target, extra, show)
+        _show_and_write(data, result, target, extra, show, written_with)
     else:
         click.echo(summary_text(result), nl=False)
-    if not failed and len(outcomes) == len(parts):
+    if not failed and not not_started:
         return
     explanations = []
     for part, outcome in failed:
@@ -320,9 +356,9 @@ def _solve_in_parts(data: Instance, parts: list[Instance], settings: SolverSetti
         report = {"status": "INFEASIBLE", "components": [e.to_json() for e in explanations]}
         _write_or_exit(target, {"infeasibility.json": (json_text(report), "utf-8")})
         click.echo(f"Wrote infeasibility.json to {target}", err=True)
-    missing = len(parts) - len(outcomes)
-    if missing:
-        click.echo(f"{missing} components were not solved (interrupted).", err=True)
+    if not_started:
+        click.echo(f"{not_started} of {len(parts)} components were not solved (interrupted "
+                   "before they started); their schools are not in the files.", err=True)
     sys.exit(EXIT_INFEASIBLE if explanations else EXIT_NO_SOLUTION)
 
 
@@ -365,7 +401,7 @@ def _report_infeasible(explanation: Explanation, target: Path) -> NoReturn:
 
 
 @main.command("check")
-@click.argument("instance", type=click.Path(file_okay=False))
+@INSTANCE_ARGUMENT
 @click.argument("solution", type=click.Path(file_okay=False))
 @SEASON_OPTION
 @click.option("--loads", "show_loads", is_flag=True,
@@ -392,7 +428,7 @@ def check_command(
 
 
 @main.command("align")
-@click.argument("instance", type=click.Path(file_okay=False))
+@INSTANCE_ARGUMENT
 @SEASON_OPTION
 @click.option("--optimize", is_flag=True,
               help="Propose moved bells that align as many hub periods as possible with every "
@@ -424,7 +460,7 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
     click.echo(alignment_text(data, pairs), nl=False)
     if not optimize:
         return
-    target = Path(out_dir) if out_dir else Path("out") / Path(instance).resolve().name
+    target = Path(out_dir) if out_dir else _default_out(instance)
     _check_writable(target)
     proposals = _propose(data, pairs, movable, time_limit)
     click.echo("")
@@ -502,6 +538,11 @@ def bench_command(config_file: str, out: str | None, jobs: int, dask: str | None
 
     bench(config_file, out, jobs, dask, oversubscribe, quiet)
 
+
+from aligner.cli_office import export_command, template_command  # noqa: E402
+
+main.add_command(export_command)
+main.add_command(template_command)
 
 if __name__ == "__main__":
     main()

@@ -8,6 +8,7 @@ pickled OR-Tools objects, so any process or machine with aligner installed can s
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
@@ -17,8 +18,19 @@ from typing import Any
 from aligner.capacity import capacity_findings
 from aligner.decompose import components, sub_instance
 from aligner.instance import Instance
-from aligner.solve import Result, SolverSettings, Status, relative_gap, solve
+from aligner.solve import (
+    Result,
+    SolverSettings,
+    Status,
+    relative_gap,
+    solve,
+    stop_requested,
+    use_stop_flag,
+)
 from aligner.timetable import LocalLesson, Session, Timetable
+
+NOT_SOLVED = "NOT_SOLVED"
+"""Status of a component whose solve never started (Ctrl-C came first)."""
 
 
 @dataclass(frozen=True)
@@ -93,9 +105,25 @@ def solve_component(instance: Instance, settings: SolverSettings) -> ComponentOu
                             workers=settings.workers)
 
 
+def _not_solved(part: Instance, workers: int) -> ComponentOutcome:
+    return ComponentOutcome(part.name, tuple(s.school_id for s in part.schools), NOT_SOLVED,
+                            None, {}, None, 0.0, 0.0, 0.0, None, interrupted=True,
+                            workers=workers)
+
+
+def _worker_process(stop: Any) -> None:
+    """Initializer of each worker process: Ctrl-C's SIGINT to the process group no longer kills
+    an idle worker; the main process raises ``stop`` instead, which stops the running search
+    (with its best timetable) and keeps queued components from starting."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    use_stop_flag(stop)
+
+
 def solve_component_json(instance_json: str, settings: dict[str, Any]) -> dict[str, Any]:
     """The picklable task: JSON in, JSON-able dict out (for worker processes and Dask)."""
     instance = Instance.model_validate_json(instance_json)
+    if stop_requested():
+        return _not_solved(instance, int(settings["workers"])).to_json()
     options = settings | {"params": tuple(tuple(p) for p in settings["params"])}
     return solve_component(instance, SolverSettings(**options)).to_json()
 
@@ -122,7 +150,8 @@ def run_components(
     dask: str | None = None,
     on_done: Callable[[ComponentOutcome, int, int], None] | None = None,
 ) -> tuple[list[ComponentOutcome], bool]:
-    """Solve every component; the outcomes in component order, and whether Ctrl-C came."""
+    """Solve every component; the outcomes in component order (one per component: those that
+    Ctrl-C kept from starting are NOT_SOLVED), and whether Ctrl-C came."""
     outcomes: dict[int, ComponentOutcome] = {}
     interrupted = False
     done = 0
@@ -139,8 +168,7 @@ def run_components(
             for index, outcome in _on_dask(parts, settings, dask):
                 record(index, outcome)
         elif jobs > 1:
-            for index, outcome in _in_processes(parts, settings, jobs):
-                record(index, outcome)
+            _in_processes(parts, settings, jobs, record)
         else:
             for index, part in enumerate(parts):
                 outcome = solve_component(part, settings)
@@ -149,30 +177,47 @@ def run_components(
                     raise KeyboardInterrupt
     except KeyboardInterrupt:
         interrupted = True
-    return [outcomes[i] for i in sorted(outcomes)], interrupted
+    for index, part in enumerate(parts):  # after Ctrl-C: the components never started
+        if index not in outcomes:
+            outcomes[index] = _not_solved(part, settings.workers)
+    return [outcomes[i] for i in range(len(parts))], interrupted
 
 
-def _in_processes(parts: list[Instance], settings: SolverSettings, jobs: int
-                  ) -> Iterator[tuple[int, ComponentOutcome]]:
+def _in_processes(parts: list[Instance], settings: SolverSettings, jobs: int,
+                  record: Callable[[int, ComponentOutcome], None]) -> None:
+    """Solve the components in ``jobs`` spawned processes, calling ``record`` as each ends.
+    On Ctrl-C the workers are told to stop; the components that were running are recorded
+    with their best timetable, then KeyboardInterrupt goes on."""
     context = multiprocessing.get_context("spawn")
     options = _settings_dict(settings)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    stop = context.Event()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_process,
+                             initargs=(stop,)) as pool:
         # Biggest components first, so that no big one starts last.
         order = sorted(range(len(parts)), key=lambda i: -len(parts[i].classes))
         futures = {pool.submit(solve_component_json, parts[i].model_dump_json(), options): i
                    for i in order}
+        recorded: set[int] = set()
         try:
             pending = set(futures)
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in finished:
-                    yield futures[future], ComponentOutcome.from_json(future.result())
+                    recorded.add(futures[future])
+                    record(futures[future], ComponentOutcome.from_json(future.result()))
         except KeyboardInterrupt:
+            stop.set()  # running searches stop with their best; queued tasks return at once
             for future in futures:
-                future.cancel()  # the running ones got the Ctrl-C too and stop with their best
+                future.cancel()
             for future, index in futures.items():
-                if not future.cancelled():
-                    yield index, ComponentOutcome.from_json(future.result())
+                if future.cancelled() or index in recorded:
+                    continue
+                try:
+                    outcome = ComponentOutcome.from_json(future.result())
+                except Exception:  # a worker that died: the component has no timetable
+                    continue
+                if outcome.status != NOT_SOLVED:
+                    record(index, outcome)
             raise
 
 

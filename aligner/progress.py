@@ -1,5 +1,6 @@
 """Progress of a many-component solve, on stderr: a rich progress bar when rich is installed
-(``aligner[progress]``), a line per component otherwise; nothing with --quiet."""
+(``aligner[progress]``) and stderr is a terminal, a line per component otherwise (a log file
+gets readable lines, not a bar's control codes); nothing with --quiet."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ def progress(total: int, quiet: bool) -> Iterator[Callback]:
         yield lambda outcome, done, total: None
         return
     try:
+        if not sys.stderr.isatty():
+            raise ImportError("a bar only on a terminal")
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -38,7 +41,7 @@ def progress(total: int, quiet: bool) -> Iterator[Callback]:
             failed += not outcome.found
             print(f"[{done}/{total}] {outcome.status:<10} {', '.join(outcome.schools)} "
                   f"({outcome.seconds:.1f} s; {failed} failed; "
-                  f"{time.perf_counter() - started:.0f} s elapsed)", file=sys.stderr)
+                  f"{time.perf_counter() - started:.0f} s elapsed)", file=sys.stderr, flush=True)
 
         yield line
         return

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib.metadata import version
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ortools.sat.python import cp_model
 
@@ -213,10 +213,27 @@ def solve(instance: Instance, settings: SolverSettings | None = None) -> Result:
     )
 
 
+class StopFlag(Protocol):
+    def is_set(self) -> bool: ...
+
+
+_STOP_FLAG: list[StopFlag] = []
+"""Given in a worker process (see :mod:`aligner.parallel`): when this flag is raised, the
+search stops as on Ctrl-C, whether or not SIGINT reached this process."""
+
+
+def use_stop_flag(flag: StopFlag) -> None:
+    _STOP_FLAG[:] = [flag]
+
+
+def stop_requested() -> bool:
+    return any(flag.is_set() for flag in _STOP_FLAG)
+
+
 def _solve_interruptibly(solver: cp_model.CpSolver, model: cp_model.CpModel) -> tuple[Any, bool]:
-    """Solve in a worker thread so that Ctrl-C (SIGINT) in the main thread stops the search
-    cleanly and the best timetable found so far is kept. Returns CP-SAT's status and whether
-    Ctrl-C came."""
+    """Solve in a worker thread so that Ctrl-C (SIGINT) in the main thread, or the
+    :func:`use_stop_flag` flag, stops the search cleanly and the best timetable found so far is
+    kept. Returns CP-SAT's status and whether the search was stopped so."""
     if threading.current_thread() is not threading.main_thread():
         return solver.solve(model), False  # only the main thread receives signals
     solver.parameters.catch_sigint_signal = False
@@ -240,6 +257,9 @@ def _solve_interruptibly(solver: cp_model.CpSolver, model: cp_model.CpModel) -> 
             try:
                 time.sleep(0.05)
             except KeyboardInterrupt:
+                interrupted = True
+                solver.stop_search()
+            if not interrupted and stop_requested():
                 interrupted = True
                 solver.stop_search()
         worker.join()

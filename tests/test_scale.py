@@ -204,3 +204,55 @@ def test_dask_local_cluster_gives_the_same_objectives_as_jobs(tmp_path):
 
     write_outputs(on_dask, out)
     assert_valid(small, out)
+
+
+@pytest.mark.slow
+def test_ctrl_c_with_jobs_keeps_the_finished_components(tmp_path):
+    # As a terminal's Ctrl-C does: SIGINT to the whole process group (the main process and its
+    # worker processes), once the first component is done. The running ones stop with their
+    # best timetable, the queued ones never start; nothing hangs and nothing is lost.
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+
+    import pandas as pd
+
+    county = generate("county", 4).write(tmp_path / "county")
+    keep = {s.school_id for p in components(load_instance(county))[:6] for s in p.schools}
+    directory = tmp_path / "six"
+    shutil.copytree(county, directory)
+    for file, column in [("schools", "school_id"), ("bells", "school_id"),
+                         ("classes", "school_id"), ("teachers", "school_id"),
+                         ("curriculum", "school_id"), ("sync", "hub_school")]:
+        table = pd.read_csv(county / f"{file}.csv", dtype=str, keep_default_na=False)
+        table[table[column].isin(keep)].to_csv(directory / f"{file}.csv", index=False)
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aligner.cli", "solve", str(directory), "--out", str(out),
+         "--no-grids", "--jobs", "2", "--workers", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert process.stderr is not None
+    for line in process.stderr:
+        if line.startswith("[1/"):
+            break
+    os.killpg(process.pid, signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 4, stdout + stderr
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    statuses = [c["status"] for c in summary["components"]]
+    assert summary["interrupted"] is True
+    assert "NOT_SOLVED" in statuses and len(statuses) == len(components(load_instance(directory)))
+    solved = [s for c in summary["components"] if c["status"] in ("OPTIMAL", "FEASIBLE")
+              for s in c["schools"]]
+    assert solved
+    assert f"{statuses.count('NOT_SOLVED')} of {len(statuses)} components were not solved" in stderr
+    report = check_solution(sub_instance(load_instance(directory), solved), out)
+    assert report.ok, report.violations
+    lessons = (out / "lessons.csv").read_text(encoding="utf-8-sig")
+    unsolved = {s for c in summary["components"] if c["status"] == "NOT_SOLVED"
+                for s in c["schools"]}
+    assert not any(f"\n{s}," in lessons for s in unsolved)

@@ -10,6 +10,7 @@ import errno
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -28,8 +29,10 @@ def csv_text(frame: pd.DataFrame) -> str:
     return str(frame.to_csv(index=False, float_format="%.15g", lineterminator="\r\n"))
 
 
-def write_files(directory: str | Path, contents: dict[str, tuple[str, str]]) -> list[Path]:
-    """Write ``name -> (text, encoding)`` into ``directory``, all or nothing.
+def write_files(directory: str | Path, contents: Mapping[str, tuple[str, str] | bytes]
+                ) -> list[Path]:
+    """Write ``name -> (text, encoding)`` (or ``name -> bytes``) into ``directory``, all or
+    nothing.
 
     Every file is first written in full to a temporary file beside its target; only then are
     they renamed into place, each earlier file being moved aside first and moved back if any
@@ -46,10 +49,14 @@ def write_files(directory: str | Path, contents: dict[str, tuple[str, str]]) -> 
         if (directory / name).is_dir():
             raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", str(directory / name))
     try:
-        for name, (text, encoding) in contents.items():
+        for name, content in contents.items():
             handle, staging = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
-            with os.fdopen(handle, "w", encoding=encoding, newline="") as stream:
-                stream.write(text)
+            if isinstance(content, bytes):
+                with os.fdopen(handle, "wb") as binary:
+                    binary.write(content)
+            else:
+                with os.fdopen(handle, "w", encoding=content[1], newline="") as stream:
+                    stream.write(content[0])
             os.chmod(staging, 0o666 & ~umask)  # mkstemp makes 0600; give normal permissions
             staged.append((Path(staging), directory / name))
         try:
@@ -77,17 +84,22 @@ def json_text(data: object) -> str:
 
 
 def write_outputs(
-    result: Result, directory: str | Path, extra: dict[str, tuple[str, str]] | None = None
+    result: Result, directory: str | Path, extra: dict[str, tuple[str, str]] | None = None,
+    instance_path: str | None = None,
 ) -> list[Path]:
     """Write lessons, sessions, teacher_load, compliance and summary (and ``extra`` files, such
     as bells_proposed.csv) into ``directory``, all or nothing (see :func:`write_files`); an
-    infeasibility.json left by an earlier run goes."""
+    infeasibility.json left by an earlier run goes. ``instance_path`` is recorded in
+    summary.json, so that aligner export finds the instance's names and bells."""
+    summary = result.summary()
+    if instance_path is not None:
+        summary["instance_path"] = instance_path
     written = write_files(directory, {
         "lessons.csv": (csv_text(result.lessons()), "utf-8-sig"),
         "sessions.csv": (csv_text(result.sessions()), "utf-8-sig"),
         "teacher_load.csv": (csv_text(result.teacher_load()), "utf-8-sig"),
         "compliance.csv": (csv_text(result.compliance()), "utf-8-sig"),
-        "summary.json": (json_text(result.summary()), "utf-8"),
+        "summary.json": (json_text(summary), "utf-8"),
         **(extra or {}),
     })
     (Path(directory) / INFEASIBILITY_FILE).unlink(missing_ok=True)

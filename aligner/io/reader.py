@@ -92,30 +92,77 @@ class _Rows:
     school_of_teacher: dict[str, str] = field(default_factory=dict)
 
 
+class _Directory:
+    """An instance directory: instance.yaml and one CSV file per table."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    def settings(self, log: IssueLog) -> dict[str, Any] | None:
+        return read_settings(self.directory, log)
+
+    def table(self, file: str, log: IssueLog) -> Table | None:
+        return _table_of(self.directory, file, log)
+
+    def lenient(self, file: str, required: tuple[str, ...], log: IssueLog) -> Table | None:
+        return read_table(self.directory, file, required, (), log)
+
+    def rewrite(self, issue: InputIssue) -> InputIssue:
+        return issue
+
+
+def _source(path: Path) -> Any:
+    """Where the instance's settings and tables come from: a directory or an .xlsx workbook."""
+    if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES:
+        from aligner.io.xlsx import Workbook
+
+        return Workbook(path)
+    if path.is_file() and path.suffix.lower() == ".xls":
+        raise InputError([InputIssue(str(path), "is an old-style .xls workbook; save it in "
+                                     "Excel as .xlsx (Excel Workbook) and give that file")])
+    if not path.is_dir():
+        raise InputError([InputIssue(str(path), "is not a directory holding an instance "
+                                     "(nor an .xlsx workbook)")])
+    return _Directory(path)
+
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def _raise_rewritten(source: Any, log: IssueLog, exc: InputError | None = None) -> None:
+    """Issues (and warnings) named in the source's own terms: a workbook's sheet and column."""
+    log.warnings[:] = [source.rewrite(w) for w in log.warnings]
+    if exc is not None:
+        raise InputError([source.rewrite(i) for i in exc.issues]) from None
+
+
 def load_instance(
     directory: str | Path,
     seasons: tuple[str, ...] | None = None,
     bells: str | Path | None = None,
 ) -> Instance:
-    """Read and validate the instance in ``directory``; raise :class:`InputError` on bad input.
-    ``seasons`` overrides instance.yaml's ``season`` (e.g. ('winter', 'summer')); ``bells``
-    reads the bell schedules from another file (a bells_proposed.csv, say)."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise InputError([InputIssue(str(directory), "is not a directory holding an instance")])
+    """Read and validate the instance in ``directory`` (or in an .xlsx workbook with the same
+    tables as sheets); raise :class:`InputError` on bad input. ``seasons`` overrides
+    instance.yaml's ``season`` (e.g. ('winter', 'summer')); ``bells`` reads the bell schedules
+    from another file (a bells_proposed.csv, say)."""
     log = IssueLog()
+    source = _source(Path(directory))
     try:
-        return _read(directory, log, seasons, None if bells is None else Path(bells))
+        return _read(source, log, seasons, None if bells is None else Path(bells))
+    except InputError as exc:
+        _raise_rewritten(source, log, exc)
+        raise
     finally:
+        _raise_rewritten(source, log)
         for warning in log.warnings:
             warnings.warn(str(warning), InputWarning, stacklevel=2)
 
 
 def _read(
-    directory: Path, log: IssueLog, seasons: tuple[str, ...] | None, bells_file: Path | None
+    source: Any, log: IssueLog, seasons: tuple[str, ...] | None, bells_file: Path | None
 ) -> Instance:
-    settings = read_settings(directory, log)
-    tables = {name: _table_of(directory, name, log)
+    settings = source.settings(log)
+    tables = {name: source.table(name, log)
               for name in COLUMNS if not (name == BELLS and bells_file)}
     if bells_file:
         tables[BELLS] = _table_of(bells_file.parent, BELLS, log, bells_file.name)
@@ -159,14 +206,12 @@ def load_schedules(
     :func:`load_instance`) and the (hub, receiving) school pairs named in sync.csv, read
     leniently; every pair of schools when sync.csv is missing. The instance returned has no
     classes, teachers, curriculum or courses."""
-    directory = Path(directory)
-    if not directory.is_dir():
-        raise InputError([InputIssue(str(directory), "is not a directory holding an instance")])
     log = IssueLog()
+    source = _source(Path(directory))
     try:
-        settings = read_settings(directory, log)
-        schools_table = _table_of(directory, SCHOOLS, log)
-        bells_table = _table_of(directory, BELLS, log)
+        settings = source.settings(log)
+        schools_table = source.table(SCHOOLS, log)
+        bells_table = source.table(BELLS, log)
         log.raise_if_any()
         assert settings is not None and schools_table is not None and bells_table is not None
         if seasons:
@@ -177,16 +222,20 @@ def load_schedules(
         log.raise_if_any()
         instance = Instance(**settings, schools=tuple(schools.values()), bells=tuple(bells),
                             classes=(), teachers=(), curriculum=(), courses=())
-        return instance, _school_pairs(directory, schools)
+        return instance, _school_pairs(source, schools)
+    except InputError as exc:
+        _raise_rewritten(source, log, exc)
+        raise
     finally:
+        _raise_rewritten(source, log)
         for warning in log.warnings:
             warnings.warn(str(warning), InputWarning, stacklevel=2)
 
 
-def _school_pairs(directory: Path, schools: dict[str, School]) -> tuple[tuple[str, str], ...]:
+def _school_pairs(source: Any, schools: dict[str, School]) -> tuple[tuple[str, str], ...]:
     """(hub, receiving) pairs of known schools in sync.csv, in order; all pairs without it."""
     quiet = IssueLog()
-    table = read_table(directory, SYNC, ("hub_school", "receiving_school"), (), quiet)
+    table = source.lenient(SYNC, ("hub_school", "receiving_school"), quiet)
     if table is None:
         ids = list(schools)
         return tuple((a, b) for i, a in enumerate(ids) for b in ids[i + 1:])

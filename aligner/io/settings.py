@@ -91,14 +91,21 @@ def read_settings(directory: Path, log: IssueLog) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         log.add(FILE, "must be a mapping with keys " + ", ".join(KEYS))
         return None
-    lines = _key_lines(node)
+    return settings_from(data, _key_lines(node), log, directory.resolve().name)
+
+
+def settings_from(
+    data: dict[str, Any], lines: dict[str, int], log: IssueLog, default_name: str
+) -> dict[str, Any] | None:
+    """Validate the settings ``data`` (instance.yaml's mapping; ``lines`` gives the line of
+    each dotted key, for messages); None when an issue was logged."""
     for key in data:
         if key not in KEYS:
             log.add(FILE, f"unknown key; the keys are {', '.join(KEYS)}", lines.get(str(key)), str(key))
 
     settings: dict[str, Any] = {}
     name = data.get("name")
-    settings["name"] = str(name).strip() if name not in (None, "") else directory.resolve().name
+    settings["name"] = str(name).strip() if name not in (None, "") else default_name
     season = data.get("season")
     if season in (None, "", []):
         log.add(FILE, "is required: which season's rows of bells.csv to use, e.g. winter, or "

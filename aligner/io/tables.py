@@ -74,6 +74,20 @@ def read_table(
     except csv.Error as exc:
         log.add(file, f"is not a valid CSV file ({exc})")
         return None
+    return table_from_records(file, records, required, optional, log, encoding)
+
+
+def table_from_records(
+    file: str,
+    records: Sequence[Sequence[str]],
+    required: Sequence[str],
+    optional: Sequence[str],
+    log: IssueLog,
+    encoding: str = "",
+) -> Table | None:
+    """A table from its rows of text cells, the header first (a CSV file's records, or a
+    workbook sheet's); log every problem and return None when the table is unusable."""
+    expected = ", ".join(list(required) + list(optional))
     if not records or not any(cell.strip() for cell in records[0]):
         log.add(file, f"is empty: a header row is required (columns {expected})", row=1)
         return None

@@ -1,0 +1,221 @@
+"""The timetable as a small static web site, to read on a phone or print for classroom doors.
+
+index.html links every school; school-<id>.html holds all its class timetables (each prints on
+its own A4 landscape page) and links its teachers; class-<school>-<class>.html and
+teacher-<id>.html hold one week each. Online lessons are highlighted by form, with the partner
+school's class and times. Every page is self-contained: styles inline, no scripts, fonts or
+images from the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from html import escape
+
+from aligner.export.ics import slug
+from aligner.export.labels import Labels
+from aligner.export.week import Solution
+
+STYLE = """
+*{box-sizing:border-box}
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;
+ padding:12px;color:#222;font-size:15px}
+h1{font-size:1.3em;margin:.2em 0 .6em}
+h2{font-size:1.1em;margin:1em 0 .4em}
+nav{margin-bottom:.8em;font-size:.9em}
+a{color:#1d5fa8}
+ul.links{display:flex;flex-wrap:wrap;gap:.3em 1.2em;padding-left:1.2em}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table.week{border-collapse:collapse;width:100%;min-width:640px;table-layout:fixed}
+table.week th,table.week td{border:1px solid #888;padding:4px;text-align:center;
+ vertical-align:middle;word-break:break-word}
+table.week thead th{background:#eee}
+table.week th.period{width:7.5em;font-weight:600;background:#f6f6f6}
+table.week th.period small{display:block;font-weight:400;color:#444}
+table.week tr.lunch td{background:#fafafa;color:#666;font-size:.85em;padding:2px}
+td .subject{font-weight:600;display:block}
+td .who{display:block;font-size:.85em}
+td .partner{display:block;font-size:.8em;color:#333}
+td.online{outline:2px solid #1d5fa8;outline-offset:-3px}
+td.sync{background:#ddebf7}
+td.delivery{background:#e2efda}
+td.famous{background:#fce4d6}
+td.double{border-width:2px}
+.legend span{display:inline-block;padding:0 .5em;margin-right:.6em;border:1px solid #888}
+.legend .sync{background:#ddebf7}.legend .delivery{background:#e2efda}
+.legend .famous{background:#fce4d6}
+@media (max-width:700px){body{padding:6px;font-size:14px}
+ table.week{min-width:560px}
+ table.week th.period{width:5.5em;position:sticky;left:0;z-index:1}}
+@page{size:A4 landscape;margin:10mm}
+@media print{nav,.no-print{display:none}body{padding:0;font-size:11pt}
+ .page{break-after:page;page-break-after:always}
+ .page:last-child{break-after:auto;page-break-after:auto}
+ table.week{min-width:0}
+ td.sync,td.delivery,td.famous,.legend span{-webkit-print-color-adjust:exact;
+  print-color-adjust:exact}}
+"""
+
+
+def class_page_name(school_id: str, class_id: str) -> str:
+    return f"class-{slug(school_id)}-{slug(class_id)}.html"
+
+
+def teacher_page_name(teacher_id: str) -> str:
+    return f"teacher-{slug(teacher_id)}.html"
+
+
+def school_page_name(school_id: str) -> str:
+    return f"school-{slug(school_id)}.html"
+
+
+def _page(title: str, body: str, lang: str, nav: str = "") -> str:
+    return (f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n'
+            '<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{escape(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+            f"{nav}{body}\n</body>\n</html>\n")
+
+
+def _lines_html(lines: list[str]) -> str:
+    classes = ("subject", "who", "partner")
+    return "".join(f'<span class="{classes[min(i, 2)]}">{escape(line)}</span>'
+                   for i, line in enumerate(lines) if line)
+
+
+def _legend(labels: Labels) -> str:
+    return ('<p class="legend">' + "".join(
+        f'<span class="{form}">{escape(labels.form_name(form))}</span>'
+        for form in ("sync", "delivery", "famous")) + "</p>")
+
+
+def _week_table(labels: Labels, school_id: str,
+                cell_of: Callable[[str, int], tuple[list[str], str | None, int] | None]) -> str:
+    """Days across, periods down with their times, a 午休 row before the afternoon; doubles
+    span two rows. ``cell_of`` gives a cell's lines, its form (online) and span."""
+    solution = labels.solution
+    days = solution.instance.days
+    out = ['<div class="scroll"><table class="week">', "<thead><tr>",
+           f'<th class="period">{escape(labels.word("periods"))}</th>']
+    out += [f'<th data-day="{escape(d)}">{escape(labels.day(d))}</th>' for d in days]
+    out.append("</tr></thead><tbody>")
+    periods = solution.instance.periods(school_id)
+    covered: set[tuple[str, int]] = set()
+    had_morning = False
+    for bell in periods:
+        number = bell.period
+        if bell.is_afternoon and had_morning:
+            out.append(f'<tr class="lunch"><td colspan="{len(days) + 1}">'
+                       f'{escape(labels.word("lunch"))}</td></tr>')
+            had_morning = False
+        elif not bell.is_afternoon:
+            had_morning = True
+        out.append(f'<tr data-period="{number}"><th class="period">'
+                   f"{escape(labels.period(number))}<small>"
+                   f"{escape(labels.times(school_id, number))}</small></th>")
+        for day in days:
+            if (day, number) in covered:
+                continue
+            found = cell_of(day, number)
+            attributes = f'data-day="{escape(day)}" data-period="{number}"'
+            if found is None:
+                out.append(f"<td {attributes}></td>")
+                continue
+            lines, form, span = found
+            css = ["online", form] if form else []
+            rowspan = ""
+            nxt = number + 1
+            same_block = nxt <= len(periods) and (
+                solution.bell(school_id, nxt).is_afternoon == bell.is_afternoon)
+            if span == 2 and same_block:
+                rowspan = ' rowspan="2"'
+                css.append("double")
+                covered.add((day, nxt))
+            klass = f' class="{" ".join(css)}"' if css else ""
+            out.append(f"<td {attributes}{klass}{rowspan}>{_lines_html(lines)}</td>")
+        out.append("</tr>")
+    out.append("</tbody></table></div>")
+    return "\n".join(out)
+
+
+def _class_section(labels: Labels, school_id: str, class_id: str) -> tuple[str, str]:
+    solution = labels.solution
+    week = solution.class_week(school_id, class_id)
+
+    def cell(day: str, period: int) -> tuple[list[str], str | None, int] | None:
+        lesson = week.get((day, period))
+        if lesson is None:
+            return None
+        session = solution.session_of(lesson)
+        return labels.lesson_lines(lesson), session.course.form if session else None, lesson.span
+
+    title = (f"{labels.school(school_id)} {labels.seasons_title} {labels.word('class')} "
+             f"{labels.klass(school_id, class_id)}")
+    return title, (f'<section class="page"><h1>{escape(title)}</h1>'
+                   f"{_week_table(labels, school_id, cell)}{_legend(labels)}</section>")
+
+
+def _teacher_section(labels: Labels, teacher_id: str) -> tuple[str, str]:
+    solution = labels.solution
+    school_id = solution.instance.teacher_by_id[teacher_id].school_id
+    duties = solution.teacher_week(teacher_id)
+
+    def cell(day: str, period: int) -> tuple[list[str], str | None, int] | None:
+        duty = duties.get((day, period))
+        if duty is None:
+            return None
+        return (labels.duty_lines(school_id, duty),
+                duty.session.course.form if duty.session else None, duty.span)
+
+    title = (f"{labels.school(school_id)} {labels.seasons_title} {labels.word('teacher')} "
+             f"{labels.teacher(teacher_id)} ({teacher_id})")
+    return title, (f'<section class="page"><h1>{escape(title)}</h1>'
+                   f"{_week_table(labels, school_id, cell)}{_legend(labels)}</section>")
+
+
+def _nav(labels: Labels, school_id: str | None = None) -> str:
+    links = [f'<a href="index.html">{escape(labels.word("index"))}</a>']
+    if school_id:
+        links.append(f'<a href="{school_page_name(school_id)}">'
+                     f"{escape(labels.school(school_id))}</a>")
+    return "<nav>" + " › ".join(links) + "</nav>\n"
+
+
+def site_files(solution: Solution, lang: str = "zh") -> dict[str, str]:
+    """File name -> HTML text of every page."""
+    labels = Labels(lang, solution)
+    instance = solution.instance
+    files: dict[str, str] = {}
+    index = [f"<h1>{escape(instance.name)}</h1>",
+             f"<p>{escape(labels.word('seasons'))}: {escape(labels.seasons_title)}</p>",
+             f"<h2>{escape(labels.word('schools'))}</h2>", '<ul class="links">']
+    for school in instance.schools:
+        index.append(f'<li><a href="{school_page_name(school.school_id)}">'
+                     f"{escape(school.name)}</a></li>")
+        classes = [c for c in instance.classes if c.school_id == school.school_id]
+        teachers = [t for t in instance.teachers if t.school_id == school.school_id]
+        sections = []
+        for klass in classes:
+            title, section = _class_section(labels, *klass.key)
+            sections.append(section)
+            files[class_page_name(*klass.key)] = _page(
+                title, section, lang, _nav(labels, school.school_id))
+        for teacher in teachers:
+            title, section = _teacher_section(labels, teacher.teacher_id)
+            files[teacher_page_name(teacher.teacher_id)] = _page(
+                title, section, lang, _nav(labels, school.school_id))
+        links = ['<div class="no-print">',
+                 f"<h1>{escape(school.name)} {escape(labels.seasons_title)}</h1>",
+                 f"<h2>{escape(labels.word('classes'))}</h2>", '<ul class="links">']
+        links += [f'<li><a href="{class_page_name(*c.key)}">'
+                  f"{escape(labels.klass(*c.key))}</a></li>" for c in classes]
+        links += ["</ul>", f"<h2>{escape(labels.word('teachers'))}</h2>", '<ul class="links">']
+        links += [f'<li><a href="{teacher_page_name(t.teacher_id)}">'
+                  f"{escape(labels.teacher(t.teacher_id))}</a></li>" for t in teachers]
+        links += ["</ul>", "</div>"]
+        files[school_page_name(school.school_id)] = _page(
+            f"{school.name} {labels.seasons_title}", "\n".join(links + sections), lang,
+            _nav(labels))
+    index.append("</ul>")
+    files["index.html"] = _page(instance.name, "\n".join(index), lang)
+    return files

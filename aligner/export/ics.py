@@ -1,0 +1,304 @@
+"""The timetable as iCalendar files (RFC 5545) for teachers' and classes' phone calendars.
+
+One file per teacher and per class. Each lesson of the week is a weekly recurring event in
+Asia/Shanghai time at its period's real times, from ``start`` to ``end`` (inclusive); dates in
+the skip list (holidays, exam days, ...) are excluded with EXDATE. With several seasons the
+bells change on given dates (``season_from``): each lesson then has one recurring event per
+stretch of dates in one season, at that season's times. A double period is one event.
+Written as text, no dependency needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aligner.export.labels import Labels
+from aligner.export.week import Solution
+
+TIMEZONE = "Asia/Shanghai"
+UTC_OFFSET = dt.timedelta(hours=8)
+"""China Standard Time, UTC+8 all year (no daylight saving since 1991)."""
+VTIMEZONE = (
+    "BEGIN:VTIMEZONE", f"TZID:{TIMEZONE}", "X-LIC-LOCATION:Asia/Shanghai",
+    "BEGIN:STANDARD", "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST",
+    "DTSTART:19700101T000000", "END:STANDARD", "END:VTIMEZONE",
+)
+WEEKDAYS = {
+    **{d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
+    **{d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday",
+                                   "saturday", "sunday"))},
+    **{d: i for i, d in enumerate(("星期一", "星期二", "星期三", "星期四", "星期五", "星期六",
+                                   "星期日"))},
+    **{d: i for i, d in enumerate(("周一", "周二", "周三", "周四", "周五", "周六", "周日"))},
+}
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_RANGE = re.compile(r"^(\S+?)(?:\.\.|/|～|~|至)(\S+)$")
+
+
+class CalendarError(ValueError):
+    """Dates, seasons or days that make no calendar; the message says which and where."""
+
+
+def parse_date(text: str, where: str = "") -> dt.date:
+    match = _DATE.match(text.strip())
+    try:
+        if match:
+            return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        pass
+    raise CalendarError(f"{where}'{text}' is not a date such as 2022-10-09")
+
+
+def read_skip_dates(path: str | Path) -> dict[dt.date, str]:
+    """Dates to leave out, one per line: ``2023-01-02`` or a range ``2023-01-21..2023-01-27``,
+    optionally followed by a comma or spaces and a reason; ``#`` starts a comment; a first line
+    ``date,...`` is a header. Returns date -> reason."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CalendarError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
+    skipped: dict[dt.date, str] = {}
+    at_start = True
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        header, at_start = at_start and line.lower().startswith(("date", "日期")), False
+        if header:
+            continue
+        spec, reason = _split_line(line)
+        where = f"{path.name}, line {number}: "
+        match = _RANGE.match(spec)
+        first = parse_date(match.group(1) if match else spec, where)
+        last = parse_date(match.group(2), where) if match else first
+        if last < first:
+            raise CalendarError(f"{where}the range {spec} runs backwards")
+        day = first
+        while day <= last:
+            skipped[day] = reason
+            day += dt.timedelta(days=1)
+    return skipped
+
+
+def _split_line(line: str) -> tuple[str, str]:
+    """'2023-01-02, 元旦' or '2023-01-21..2023-01-27 春节' -> (dates, reason)."""
+    parts = re.split(r"\s*[,，\t]\s*|\s+", line, maxsplit=1)
+    return parts[0], parts[1].strip() if len(parts) > 1 else ""
+
+
+@dataclass(frozen=True)
+class Term:
+    """The dates a calendar covers and how the seasons' bells split them."""
+
+    start: dt.date
+    end: dt.date
+    skip: dict[dt.date, str]
+    season_from: dict[str, dt.date]
+    """season -> first date its bells apply (needed with several seasons)."""
+
+    def stretches(self, seasons: tuple[str, ...]) -> list[tuple[str, dt.date, dt.date]]:
+        """(season, first date, last date) covering start..end, in order."""
+        if self.end < self.start:
+            raise CalendarError(f"--to {self.end} is before --from {self.start}")
+        if len(seasons) == 1 and not self.season_from:
+            return [(seasons[0], self.start, self.end)]
+        unknown = sorted(set(self.season_from) - set(seasons))
+        if unknown:
+            raise CalendarError(f"--season-from names {', '.join(unknown)}, which the timetable "
+                                f"does not have (it has {', '.join(seasons)})")
+        starts = sorted((d, s) for s, d in self.season_from.items())
+        if not starts or starts[0][0] > self.start:
+            raise CalendarError(
+                f"the timetable has the seasons {', '.join(seasons)}: say from which date each "
+                f"season's bells apply, e.g. --season-from {seasons[0]}={self.start}"
+                + (f" (the earliest given, {starts[0][1]} from {starts[0][0]}, leaves "
+                   f"{self.start} uncovered)" if starts else ""))
+        out = []
+        for i, (first, season) in enumerate(starts):
+            last = starts[i + 1][0] - dt.timedelta(days=1) if i + 1 < len(starts) else self.end
+            a, b = max(first, self.start), min(last, self.end)
+            if a <= b:
+                out.append((season, a, b))
+        return out
+
+
+def _escape(text: str) -> str:
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def _fold(line: str) -> str:
+    """Lines longer than 75 octets folded (CRLF and a space), never inside a UTF-8 character."""
+    out, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def _local(day: dt.date, minute: int) -> str:
+    return f"{day:%Y%m%d}T{minute // 60:02d}{minute % 60:02d}00"
+
+
+def _utc(day: dt.date, minute: int) -> str:
+    moment = dt.datetime.combine(day, dt.time(minute // 60, minute % 60)) - UTC_OFFSET
+    return f"{moment:%Y%m%dT%H%M%S}Z"
+
+
+def slug(text: str) -> str:
+    """A file-name-safe form of an id; a short hash keeps changed ids apart."""
+    safe = re.sub(r"[^A-Za-z0-9._-]", "_", text)
+    if safe != text:
+        safe += "-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:6]
+    return safe
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A weekly lesson of one calendar: day, periods first..last at ``school_id``."""
+
+    key: str
+    day: str
+    school_id: str
+    first: int
+    last: int
+    summary: str
+    description: str
+    location: str
+
+
+def _weekday(day: str) -> int:
+    weekday = WEEKDAYS.get(day.strip().lower())
+    if weekday is None:
+        raise CalendarError(f"the day '{day}' of instance.yaml is not a weekday name (Mon..Sun), "
+                            "so its dates are unknown")
+    return weekday
+
+
+def _events(solution: Solution, slots: Iterable[Slot], term: Term, stamp: str,
+            owner: str) -> list[str]:
+    lines: list[str] = []
+    for season, first_date, last_date in term.stretches(solution.seasons):
+        for slot in slots:
+            weekday = _weekday(slot.day)
+            day = first_date + dt.timedelta(days=(weekday - first_date.weekday()) % 7)
+            dates = []
+            while day <= last_date:
+                dates.append(day)
+                day += dt.timedelta(days=7)
+            held = [d for d in dates if d not in term.skip]
+            if not held:
+                continue
+            start = solution.bell(slot.school_id, slot.first, season).start
+            end = solution.bell(slot.school_id, slot.last, season).end
+            lines += ["BEGIN:VEVENT",
+                      f"UID:{slug(owner)}-{slug(slot.key)}-{first_date:%Y%m%d}@aligner",
+                      f"DTSTAMP:{stamp}",
+                      f"DTSTART;TZID={TIMEZONE}:{_local(held[0], start)}",
+                      f"DTEND;TZID={TIMEZONE}:{_local(held[0], end)}"]
+            if len(held) > 1:
+                lines.append(f"RRULE:FREQ=WEEKLY;UNTIL={_utc(held[-1], start)}")
+                skipped = [d for d in dates if d in term.skip and held[0] < d < held[-1]]
+                if skipped:
+                    lines.append(f"EXDATE;TZID={TIMEZONE}:"
+                                 + ",".join(_local(d, start) for d in skipped))
+            lines += [f"SUMMARY:{_escape(slot.summary)}",
+                      f"LOCATION:{_escape(slot.location)}",
+                      f"DESCRIPTION:{_escape(slot.description)}",
+                      "END:VEVENT"]
+    return lines
+
+
+def _calendar(name: str, events: list[str]) -> str:
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//aligner//timetable//ZH",
+             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(name)}",
+             f"X-WR-TIMEZONE:{TIMEZONE}", *VTIMEZONE, *events, "END:VCALENDAR"]
+    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def _in_week(solution: Solution) -> Any:
+    """Sort key of ((day, period), item) pairs: by day of the week, then period."""
+    rank = {d: i for i, d in enumerate(solution.instance.days)}
+    return lambda item: (rank.get(item[0][0], len(rank)), item[0][1])
+
+
+def class_slots(labels: Labels, school_id: str, class_id: str) -> list[Slot]:
+    solution = labels.solution
+    slots = []
+    for (day, period), lesson in sorted(solution.class_week(school_id, class_id).items(),
+                                        key=_in_week(solution)):
+        if lesson.span == 0:
+            continue
+        lines = labels.lesson_lines(lesson)
+        summary = " ".join(line for line in lines[:2] if line) if not lesson.online else \
+            f"{lines[0]} {labels.teacher(lesson.teacher_id)}"
+        slots.append(Slot(f"{class_id}-{day}-{period}", day, school_id, period,
+                          period + max(lesson.span, 1) - 1, summary, "\n".join(lines),
+                          f"{labels.school(school_id)} {labels.klass(school_id, class_id)}"))
+    return slots
+
+
+def teacher_slots(labels: Labels, teacher_id: str) -> list[Slot]:
+    solution = labels.solution
+    school_id = solution.instance.teacher_by_id[teacher_id].school_id
+    slots = []
+    for (day, period), duty in sorted(solution.teacher_week(teacher_id).items(),
+                                      key=_in_week(solution)):
+        if duty.span == 0:
+            continue
+        lines = labels.duty_lines(school_id, duty)
+        classes = "、".join(labels.klass(school_id, c) for c in duty.class_ids)
+        slots.append(Slot(f"{day}-{period}", day, school_id, period,
+                          period + max(duty.span, 1) - 1, " ".join(lines[:2]), "\n".join(lines),
+                          f"{labels.school(school_id)} {classes}".strip()))
+    return slots
+
+
+def _written(solution: Solution) -> dt.datetime:
+    """When the timetable was written (lessons.csv's time), else now."""
+    try:
+        seconds = (solution.directory / "lessons.csv").stat().st_mtime
+    except OSError:
+        return dt.datetime.now(dt.UTC)
+    return dt.datetime.fromtimestamp(int(seconds), dt.UTC)
+
+
+def calendar_files(solution: Solution, term: Term, lang: str = "zh",
+                   now: dt.datetime | None = None) -> dict[str, str]:
+    """File name -> iCalendar text: ``teacher-<id>.ics`` for every teacher with a lesson and
+    ``class-<school>-<class>.ics`` for every class. DTSTAMP is ``now``, by default the time
+    lessons.csv was written, so that exporting one timetable twice gives the same files."""
+    labels = Labels(lang, solution)
+    term.stretches(solution.seasons)  # errors before anything is built
+    for day in solution.instance.days:
+        _weekday(day)
+    moment = (now or _written(solution)).astimezone(dt.UTC)
+    stamp = f"{moment:%Y%m%dT%H%M%S}Z"
+    files: dict[str, str] = {}
+    title = labels.seasons_title
+    for teacher in solution.instance.teachers:
+        slots = teacher_slots(labels, teacher.teacher_id)
+        if not slots:
+            continue
+        name = f"{labels.teacher(teacher.teacher_id)} {labels.word('teacher')} {title}"
+        files[f"teacher-{slug(teacher.teacher_id)}.ics"] = _calendar(
+            name, _events(solution, slots, term, stamp, teacher.teacher_id))
+    for klass in solution.instance.classes:
+        slots = class_slots(labels, *klass.key)
+        name = f"{labels.short(klass.school_id)} {labels.klass(*klass.key)} " \
+               f"{labels.word('class')} {title}"
+        files[f"class-{slug(klass.school_id)}-{slug(klass.class_id)}.ics"] = _calendar(
+            name, _events(solution, slots, term, stamp, f"{klass.school_id}/{klass.class_id}"))
+    return files

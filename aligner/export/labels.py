@@ -1,0 +1,170 @@
+"""Words of the office exports in Chinese (default) or English, and the text of one cell."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aligner.export.week import Duty, Lesson, LiveSession, Solution
+
+LANGUAGES = ("zh", "en")
+
+_DAYS = {
+    "zh": {"Mon": "星期一", "Tue": "星期二", "Wed": "星期三", "Thu": "星期四", "Fri": "星期五",
+           "Sat": "星期六", "Sun": "星期日"},
+    "en": {"Mon": "Monday", "Tue": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday",
+           "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday"},
+}
+_FORMS = {
+    "zh": {"sync": "同步", "delivery": "专递", "famous": "名师"},
+    "en": {"sync": "sync", "delivery": "delivery", "famous": "famous teacher"},
+}
+_FORM_NAMES = {
+    "zh": {"sync": "同步课堂", "delivery": "专递课堂", "famous": "名师课堂"},
+    "en": {"sync": "synchronous class", "delivery": "dedicated delivery",
+           "famous": "famous-teacher class"},
+}
+_SEASONS = {"zh": {"winter": "冬令", "summer": "夏令"}, "en": {}}
+
+_WORDS = {
+    "zh": {
+        "period": "第{n}节", "morning": "上午", "afternoon": "下午", "lunch": "午休",
+        "overview": "总课表", "class": "班级课表", "teacher": "教师课表",
+        "sessions": "同步课堂安排", "workload": "工作量统计", "hub": "主讲", "assistant": "助教",
+        "time": "时间", "periods": "节次", "teaching": "主讲", "assisting": "助教",
+        "school": "学校", "class_col": "班级", "name": "姓名", "teacher_id": "教师编号", "seasons": "作息",
+        "local": "本校课", "online_main": "主讲在线课", "assist_col": "助教课",
+        "credited": "折算课时", "min_load": "课时下限", "max_load": "课时上限",
+        "credit_note": "折算课时 = 本校课 + {online} × 主讲在线课 + {assistant} × 助教课"
+                       "（在线课按 1:{online} 计算工作量）",
+        "course": "课程", "form": "形式", "day": "星期", "subject": "科目",
+        "hub_school": "主讲学校", "hub_teacher": "主讲教师", "hub_class": "主讲班级",
+        "hub_period": "主讲节次", "hub_time": "主讲时间", "receiving_school": "接收学校",
+        "receiving_class": "接收班级", "receiving_period": "接收节次",
+        "receiving_time": "接收时间", "overlap": "重叠(分钟)", "index": "课表",
+        "schools": "学校", "classes": "班级", "teachers": "教师", "remote_only": "(远程)",
+        "lessons_a_week": "每周 {n} 节", "back": "返回",
+    },
+    "en": {
+        "period": "Period {n}", "morning": "Morning", "afternoon": "Afternoon", "lunch": "Lunch",
+        "overview": "Overview", "class": "Class", "teacher": "Teacher",
+        "sessions": "Online sessions", "workload": "Workload", "hub": "teacher",
+        "assistant": "assistant", "time": "Time", "periods": "Period", "teaching": "teaching",
+        "assisting": "assisting", "school": "School", "class_col": "Class", "name": "Name",
+        "teacher_id": "Teacher ID",
+        "seasons": "Bells", "local": "Local lessons", "online_main": "Online taught",
+        "assist_col": "Assisted", "credited": "Credited load", "min_load": "Min load",
+        "max_load": "Max load",
+        "credit_note": "Credited load = local + {online} x online taught + {assistant} x "
+                       "assisted (an online lesson counts 1:{online})",
+        "course": "Course", "form": "Form", "day": "Day", "subject": "Subject",
+        "hub_school": "Hub school", "hub_teacher": "Hub teacher", "hub_class": "Hub class",
+        "hub_period": "Hub period", "hub_time": "Hub time", "receiving_school": "Receiving school",
+        "receiving_class": "Receiving class", "receiving_period": "Receiving period",
+        "receiving_time": "Receiving time", "overlap": "Overlap (min)", "index": "Timetables",
+        "schools": "Schools", "classes": "Classes", "teachers": "Teachers",
+        "remote_only": "(remote)", "lessons_a_week": "{n} lessons a week", "back": "Back",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Labels:
+    """The words of one language; ``solution`` supplies the names."""
+
+    lang: str
+    solution: Solution
+
+    def __post_init__(self) -> None:
+        if self.lang not in LANGUAGES:
+            raise ValueError(f"unknown language '{self.lang}'; choose {', '.join(LANGUAGES)}")
+
+    def word(self, key: str, **values: object) -> str:
+        return _WORDS[self.lang][key].format(**values)
+
+    def day(self, day: str) -> str:
+        return _DAYS[self.lang].get(day, day)
+
+    def period(self, n: int) -> str:
+        return self.word("period", n=n)
+
+    def form(self, form: str) -> str:
+        return _FORMS[self.lang].get(form, form)
+
+    def form_name(self, form: str) -> str:
+        return _FORM_NAMES[self.lang].get(form, form)
+
+    def season(self, season: str) -> str:
+        return _SEASONS[self.lang].get(season, season)
+
+    @property
+    def seasons_title(self) -> str:
+        return "+".join(self.season(s) for s in self.solution.seasons)
+
+    # ---- names -----------------------------------------------------------------------------
+
+    def school(self, school_id: str) -> str:
+        return self.solution.instance.school_name(school_id)
+
+    def short(self, school_id: str) -> str:
+        return self.solution.instance.short_name(school_id)
+
+    def klass(self, school_id: str, class_id: str) -> str:
+        return self.solution.instance.class_name(school_id, class_id)
+
+    def teacher(self, teacher_id: str) -> str:
+        return self.solution.instance.teacher_name(teacher_id) if teacher_id else ""
+
+    def times(self, school_id: str, period: int) -> str:
+        """The period's times in every season: '08:30-09:10' or '08:30-09:10 / 08:20-09:00'."""
+        return " / ".join(self.solution.times(school_id, period))
+
+    def period_label(self, school_id: str, period: int) -> str:
+        return f"{self.period(period)}\n{self.times(school_id, period)}"
+
+    # ---- cells -----------------------------------------------------------------------------
+
+    def partner_text(self, session: LiveSession, school_id: str) -> str:
+        """Where the other ends of ``session`` are, seen from ``school_id``: names and times."""
+        ends = [session.hub] if school_id != session.course.hub_school else []
+        ends += [p for p in session.receiving if p.school_id != school_id]
+        parts = []
+        for end in ends:
+            classes = "、".join(self.klass(end.school_id, c) for c in end.class_ids)
+            parts.append(f"{self.short(end.school_id)}{' ' + classes if classes else ''} "
+                         f"{self.times(end.school_id, end.period)}")
+        return "; ".join(parts)
+
+    def lesson_lines(self, lesson: Lesson) -> list[str]:
+        """A class's cell: subject, teacher; for an online lesson the form, the partner school
+        with its times, the hub teacher and the assistant."""
+        session = self.solution.session_of(lesson)
+        if session is None:
+            return [lesson.subject, self.teacher(lesson.teacher_id)]
+        course = session.course
+        if lesson.mode == "online-main":
+            arrow = "→" + "、".join(self.short(p.school_id) for p in session.receiving)
+        else:
+            arrow = "←" + self.short(course.hub_school)
+        lines = [f"{lesson.subject} [{self.form(course.form)}{arrow}]",
+                 f"{self.word('hub')} {self.teacher(course.hub_teacher)}"
+                 + (f" {self.word('assistant')} {self.teacher(lesson.assistant_id)}"
+                    if lesson.assistant_id else ""),
+                 self.partner_text(session, lesson.school_id)]
+        return lines
+
+    def duty_lines(self, school_id: str, duty: Duty) -> list[str]:
+        """A teacher's cell: subject and classes; for a session the form and the partner."""
+        classes = "、".join(self.klass(school_id, c) for c in duty.class_ids)
+        session = duty.session
+        if session is None:
+            return [duty.subject, classes]
+        course = session.course
+        if duty.kind == "hub":
+            arrow = "→" + "、".join(self.short(p.school_id) for p in session.receiving)
+            return [f"{duty.subject} [{self.form(course.form)}{arrow}]",
+                    classes or self.word("remote_only"),
+                    self.partner_text(session, school_id)]
+        return [f"{duty.subject} [{self.form(course.form)}←{self.short(course.hub_school)}] "
+                f"{self.word('assisting')}",
+                f"{classes} {self.word('hub')} {self.teacher(course.hub_teacher)}",
+                self.partner_text(session, school_id)]

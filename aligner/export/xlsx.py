@@ -1,0 +1,328 @@
+"""The timetable as an Excel workbook for the academic affairs office (教务处).
+
+Sheets: 总课表 (every class of a school on one sheet), 班级课表 (one per class), 教师课表 (one per
+teacher), 同步课堂安排 (every session with both schools' times and the overlap) and 工作量统计
+(credited loads, 1:1.5). Every sheet prints on A4 landscape, fitted to the page width, with its
+title and header rows repeated on each page. Needs openpyxl (``pip install 'aligner[xlsx]'``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from fractions import Fraction
+from typing import Any
+
+from aligner.alignment import overlap_minutes
+from aligner.export.labels import Labels
+from aligner.export.week import Solution
+
+try:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
+except ImportError:  # pragma: no cover - the error names the extra
+    Workbook = None  # type: ignore[assignment,misc]
+
+FILLS = {"sync": "DDEBF7", "delivery": "E2EFDA", "famous": "FCE4D6"}
+"""Background of an online lesson's cell by form (blue, green, orange)."""
+_THIN = Side(style="thin", color="808080") if Workbook is not None else None
+_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+
+
+class MissingExtra(ImportError):
+    """An optional dependency is not installed; the message names the extra."""
+
+
+def require_openpyxl() -> None:
+    if Workbook is None:
+        raise MissingExtra("Excel files need openpyxl: pip install 'aligner[xlsx]'")
+
+
+def _sheet(book: Any, wanted: str) -> Worksheet:
+    """A new sheet named ``wanted`` as far as Excel allows: 31 characters, none of []:*?/\\,
+    unique without regard to case."""
+    base = _BAD_SHEET_CHARS.sub("_", wanted).strip("'")[:31] or "sheet"
+    taken = {name.lower() for name in book.sheetnames}
+    name, n = base, 2
+    while name.lower() in taken:
+        suffix = f"~{n}"
+        name, n = base[:31 - len(suffix)] + suffix, n + 1
+    return book.create_sheet(name)
+
+
+def _print_setup(sheet: Worksheet, header_rows: int) -> None:
+    """A4 landscape, fitted to the page width, title and header rows on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    properties: Any = sheet.sheet_properties
+    properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = f"1:{header_rows}"
+    sheet.print_options.horizontalCentered = True
+    sheet.page_margins.left = sheet.page_margins.right = 0.4
+    sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+
+
+def _title(sheet: Worksheet, text: str, width: int) -> None:
+    sheet.cell(row=1, column=1, value=text).font = Font(bold=True, size=14)
+    sheet.cell(row=1, column=1).alignment = Alignment(horizontal="center", vertical="center")
+    if width > 1:
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.row_dimensions[1].height = 28
+
+
+def _box(cell: Any, *, bold: bool = False, fill: str | None = None) -> None:
+    cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    if bold:
+        cell.font = Font(bold=True)
+    if fill:
+        cell.fill = PatternFill("solid", fgColor=fill)
+
+
+def _week_sheet(
+    sheet: Worksheet, labels: Labels, title: str, school_id: str,
+    cell_of: Callable[[str, int], tuple[list[str], str | None, int] | None],
+) -> None:
+    """Days across, periods down with their times, 上午/下午 in the first column and a 午休 row
+    between them; ``cell_of(day, period)`` gives the lines, the fill and the span (2 for the
+    first period of a double, 0 for its second) of a cell, or None when it is free."""
+    solution = labels.solution
+    days = solution.instance.days
+    width = 2 + len(days)
+    _title(sheet, title, width)
+    header = ["", labels.word("periods"), *(labels.day(d) for d in days)]
+    for column, text in enumerate(header, start=1):
+        _box(sheet.cell(row=2, column=column, value=text or None), bold=True)
+    periods = solution.instance.periods(school_id)
+    morning = [b.period for b in periods if not b.is_afternoon]
+    afternoon = [b.period for b in periods if b.is_afternoon]
+    row_of: dict[int, int] = {}
+    row = 3
+    for block, numbers in (("morning", morning), ("afternoon", afternoon)):
+        if not numbers:
+            continue
+        if block == "afternoon" and morning:
+            sheet.cell(row=row, column=1, value=labels.word("lunch"))
+            _box(sheet.cell(row=row, column=1), bold=True)
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+            sheet.row_dimensions[row].height = 16
+            row += 1
+        first = row
+        for number in numbers:
+            row_of[number] = row
+            _box(sheet.cell(row=row, column=2, value=labels.period_label(school_id, number)),
+                 bold=True)
+            sheet.row_dimensions[row].height = 48
+            row += 1
+        _box(sheet.cell(row=first, column=1, value=labels.word(block)), bold=True)
+        if row - 1 > first:
+            sheet.merge_cells(start_row=first, start_column=1, end_row=row - 1, end_column=1)
+    for column, day in enumerate(days, start=3):
+        for number, at in row_of.items():
+            found = cell_of(day, number)
+            cell = sheet.cell(row=at, column=column)
+            _box(cell)
+            if found is None:
+                continue
+            lines, fill, span = found
+            if span == 0 and row_of.get(number - 1) == at - 1:
+                continue  # covered by the double above
+            cell.value = "\n".join(line for line in lines if line)
+            _box(cell, fill=fill)
+            if span == 2 and row_of.get(number + 1) == at + 1:
+                sheet.merge_cells(start_row=at, start_column=column, end_row=at + 1,
+                                  end_column=column)
+    sheet.column_dimensions["A"].width = 6
+    sheet.column_dimensions["B"].width = 16 if len(solution.seasons) == 1 else 26
+    for column in range(3, width + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 24
+    sheet.freeze_panes = "C3"
+    _print_setup(sheet, 2)
+
+
+def _overview_sheet(sheet: Worksheet, labels: Labels, school_id: str) -> None:
+    """Every class of the school: classes down, each day's periods across."""
+    solution = labels.solution
+    instance = solution.instance
+    days = instance.days
+    count = len(instance.periods(school_id))
+    width = 1 + len(days) * count
+    _title(sheet, f"{labels.school(school_id)} {labels.seasons_title} {labels.word('overview')}",
+           width)
+    _box(sheet.cell(row=2, column=1, value=labels.word("class_col")), bold=True)
+    sheet.merge_cells(start_row=2, start_column=1, end_row=3, end_column=1)
+    for d, day in enumerate(days):
+        first = 2 + d * count
+        _box(sheet.cell(row=2, column=first, value=labels.day(day)), bold=True)
+        if count > 1:
+            sheet.merge_cells(start_row=2, start_column=first, end_row=2,
+                              end_column=first + count - 1)
+        for p in range(1, count + 1):
+            _box(sheet.cell(row=3, column=first + p - 1, value=p), bold=True)
+    row = 4
+    for klass in instance.classes:
+        if klass.school_id != school_id:
+            continue
+        _box(sheet.cell(row=row, column=1, value=klass.name or klass.class_id), bold=True)
+        week = solution.class_week(*klass.key)
+        for d, day in enumerate(days):
+            for p in range(1, count + 1):
+                column = 2 + d * count + p - 1
+                cell = sheet.cell(row=row, column=column)
+                _box(cell)
+                lesson = week.get((day, p))
+                if lesson is None or (lesson.span == 0 and (day, p - 1) in week):
+                    continue
+                session = solution.session_of(lesson)
+                cell.value = "\n".join(labels.lesson_lines(lesson)[:2])
+                _box(cell, fill=FILLS.get(session.course.form) if session else None)
+                if lesson.span == 2 and p < count:
+                    sheet.merge_cells(start_row=row, start_column=column, end_row=row,
+                                      end_column=column + 1)
+        sheet.row_dimensions[row].height = 32
+        row += 1
+    sheet.column_dimensions["A"].width = 12
+    for column in range(2, width + 1):
+        sheet.column_dimensions[get_column_letter(column)].width = 11
+    sheet.freeze_panes = "B4"
+    _print_setup(sheet, 3)
+
+
+def _table_sheet(sheet: Worksheet, title: str, header: Sequence[str],
+                 rows: Sequence[Sequence[Any]], note: str = "") -> None:
+    _title(sheet, title, len(header))
+    for column, text in enumerate(header, start=1):
+        _box(sheet.cell(row=2, column=column, value=text), bold=True)
+    for r, values in enumerate(rows, start=3):
+        for column, value in enumerate(values, start=1):
+            _box(sheet.cell(row=r, column=column, value=value))
+    if note:
+        sheet.cell(row=len(rows) + 4, column=1, value=note)
+    for column, text in enumerate(header, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = max(10, 2 * len(text) + 4)
+    sheet.freeze_panes = "A3"
+    _print_setup(sheet, 2)
+
+
+def _number(value: Fraction) -> int | float:
+    return int(value) if value.denominator == 1 else float(value)
+
+
+def session_rows(labels: Labels) -> tuple[list[str], list[list[object]]]:
+    """同步课堂安排: one row per session and receiving class (per season with several)."""
+    solution = labels.solution
+    several = len(solution.seasons) > 1
+    header = [labels.word(k) for k in (
+        "course", "form", "day", "subject", "hub_school", "hub_teacher", "hub_class",
+        "hub_period", "hub_time", "receiving_school", "receiving_class", "receiving_period",
+        "receiving_time", "assistant", "overlap")]
+    if several:
+        header.insert(0, labels.word("seasons"))
+    day_rank = {d: i for i, d in enumerate(solution.instance.days)}
+    rows: list[list[object]] = []
+    for season in solution.seasons:
+        for session in sorted(solution.sessions.values(),
+                              key=lambda s: (day_rank[s.day], s.hub_period, s.session_id)):
+            course = session.course
+            hub_bell = solution.bell(course.hub_school, session.hub_period, season)
+            for partner in session.receiving:
+                bell = solution.bell(partner.school_id, partner.period, season)
+                for class_id in partner.class_ids:
+                    assistant = next((r.assistant_id for r in course.receptions
+                                      if r.class_key == (partner.school_id, class_id)), None)
+                    row: list[object] = [
+                        course.course_id, labels.form_name(course.form), labels.day(session.day),
+                        course.subject, labels.school(course.hub_school),
+                        labels.teacher(course.hub_teacher),
+                        labels.klass(course.hub_school, course.hub_class)
+                        if course.hub_class else labels.word("remote_only"),
+                        session.hub_period, hub_bell.times, labels.school(partner.school_id),
+                        labels.klass(partner.school_id, class_id), partner.period, bell.times,
+                        labels.teacher(assistant or ""), overlap_minutes(hub_bell, bell)]
+                    if several:
+                        row.insert(0, labels.season(season))
+                    rows.append(row)
+    return header, rows
+
+
+def workload_rows(labels: Labels) -> tuple[list[str], list[list[object]], str]:
+    """工作量统计: each teacher's lessons, sessions taught and assisted, and credited load,
+    recomputed from the timetable (a double counts 2)."""
+    solution = labels.solution
+    policy = solution.instance.policy
+    online, assist = Fraction(policy.online_credit), Fraction(policy.assistant_credit)
+    header = [labels.word(k) for k in ("school", "teacher_id", "name", "local", "online_main",
+                                       "assist_col", "credited", "min_load", "max_load")]
+    rows: list[list[object]] = []
+    for teacher in solution.instance.teachers:
+        duties = solution.teacher_week(teacher.teacher_id).values()
+        local = sum(1 for d in duties if d.kind == "local")
+        taught = sum(1 for d in duties if d.kind == "hub")
+        assisted = sum(1 for d in duties if d.kind == "assist")
+        rows.append([labels.school(teacher.school_id), teacher.teacher_id,
+                     labels.teacher(teacher.teacher_id), local, taught, assisted,
+                     _number(local + online * taught + assist * assisted),
+                     _number(Fraction(teacher.min_load)),
+                     None if teacher.max_load is None else _number(Fraction(teacher.max_load))])
+    note = labels.word("credit_note", online=f"{policy.online_credit:g}",
+                       assistant=f"{policy.assistant_credit:g}")
+    return header, rows, note
+
+
+def workbook_bytes(solution: Solution, lang: str = "zh") -> bytes:
+    """The whole workbook as .xlsx bytes."""
+    require_openpyxl()
+    labels = Labels(lang, solution)
+    instance = solution.instance
+    book = Workbook()
+    first: Any = book.active
+    book.remove(first)
+    for school in instance.schools:
+        _overview_sheet(_sheet(book, f"{labels.word('overview')}-{labels.short(school.school_id)}"),
+                        labels, school.school_id)
+    for klass in instance.classes:
+        week = solution.class_week(*klass.key)
+
+        def lesson_cell(day: str, period: int, week: dict = week) -> Any:
+            lesson = week.get((day, period))
+            if lesson is None:
+                return None
+            session = solution.session_of(lesson)
+            return (labels.lesson_lines(lesson),
+                    FILLS.get(session.course.form) if session else None, lesson.span)
+
+        name = labels.klass(*klass.key)
+        _week_sheet(_sheet(book, f"{labels.short(klass.school_id)}-{name}"), labels,
+                    f"{labels.school(klass.school_id)} {labels.seasons_title} "
+                    f"{labels.word('class')}  {name}", klass.school_id, lesson_cell)
+    for teacher in instance.teachers:
+        duties = solution.teacher_week(teacher.teacher_id)
+
+        def duty_cell(day: str, period: int, duties: dict = duties,
+                      school_id: str = teacher.school_id) -> Any:
+            duty = duties.get((day, period))
+            if duty is None:
+                return None
+            return (labels.duty_lines(school_id, duty),
+                    FILLS.get(duty.session.course.form) if duty.session else None, duty.span)
+
+        name = labels.teacher(teacher.teacher_id)
+        _week_sheet(_sheet(book, f"{labels.word('teacher')}-{labels.short(teacher.school_id)}-"
+                                 f"{name}"), labels,
+                    f"{labels.school(teacher.school_id)} {labels.seasons_title} "
+                    f"{labels.word('teacher')}  {name} ({teacher.teacher_id})",
+                    teacher.school_id, duty_cell)
+    header, rows = session_rows(labels)
+    _table_sheet(_sheet(book, labels.word("sessions")),
+                 f"{instance.name} {labels.word('sessions')}", header, rows)
+    header, rows, note = workload_rows(labels)
+    _table_sheet(_sheet(book, labels.word("workload")),
+                 f"{instance.name} {labels.word('workload')}", header, rows, note)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
