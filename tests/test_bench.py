@@ -178,6 +178,15 @@ def test_too_many_threads_need_oversubscribe(tmp_path):
     assert not (tmp_path / "r.csv").exists()
 
 
+def test_an_output_path_under_a_file_is_refused_before_running(tmp_path):
+    config = _config(tmp_path, '[[configs]]\nname = "g"\nsolver = "greedy"\n')
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    run = CliRunner().invoke(main, ["bench", str(config), "--out", str(tmp_path / "file" / "r.csv")])
+    assert run.exit_code == 2 and "is a file" in run.output
+    run = CliRunner().invoke(main, ["bench", str(config), "--out", str(tmp_path)])
+    assert run.exit_code == 2 and "is a directory" in run.output
+
+
 def test_shipped_configurations_are_valid():
     root = Path(__file__).resolve().parent.parent / "benchmarks" / "configs"
     names = {p.stem for p in root.glob("*.toml")}

@@ -52,6 +52,10 @@ def bench(config_file: str, out: str | None, jobs: int, dask: str | None, oversu
     if target.is_dir():
         _fail(f"--out {target} is a directory; give a file name such as results.csv",
               EXIT_BAD_INPUT)
+    for parent in target.parents:
+        if parent.exists() and not parent.is_dir():
+            _fail(f"cannot write to {target}: {parent} is a file, not a directory",
+                  EXIT_BAD_INPUT)
     cores = os.cpu_count() or 1
     threads = max(c.workers for c in config.configs)
     if not dask and jobs * threads > cores and not oversubscribe:
