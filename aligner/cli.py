@@ -539,6 +539,21 @@ def bench_command(config_file: str, out: str | None, jobs: int, dask: str | None
     bench(config_file, out, jobs, dask, oversubscribe, quiet)
 
 
+def _fet_commands() -> None:
+    """FET interoperability (aligner/fet/commands.py): import-fet, export-fet,
+    read-fet-timetable."""
+    from aligner.fet.commands import (
+        export_fet_command,
+        import_fet_command,
+        read_fet_timetable_command,
+    )
+
+    for command in (import_fet_command, export_fet_command, read_fet_timetable_command):
+        main.add_command(command)
+
+
+_fet_commands()
+
 from aligner.cli_office import export_command, template_command  # noqa: E402
 
 main.add_command(export_command)

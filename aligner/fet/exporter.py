@@ -1,0 +1,541 @@
+"""``aligner export-fet``: an instance (and optionally its timetable) as a ``.fet`` file.
+
+FET sees one grid of days x hours for all schools. Our lessons become activities (a curriculum
+row's local lessons one split activity, its doubles parts of duration 2); each session of a
+course becomes one activity per school (the hub teacher with the hub class; each receiving
+school's classes with their assistant teachers) tied by a same-starting-time constraint, allowed
+only at the hours where the schools' bells overlap by ``min_overlap_minutes`` at the same period
+number. Everything FET cannot say is listed in a comment at the top of the file and returned.
+Every activity's comment names what it is (``aligner:local|...`` or ``aligner:session|...``), so
+FET's timetable can be read back (:mod:`aligner.fet.results`).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from aligner.instance import Course, CurriculumRow, Instance
+
+FET_VERSION = "6.8.5"
+SEP = "|"
+SPREAD_WEIGHT = 95
+"""FET weight (percent) of the min-days constraints that stand for same_day_repeats."""
+
+
+@dataclass
+class FetExport:
+    """The ``.fet`` text and the list of what FET cannot express."""
+
+    text: str
+    unexpressed: list[str]
+    activities: int
+    locked: int = 0
+
+
+@dataclass
+class _Activity:
+    id: int
+    group: int
+    teachers: list[str]
+    subject: str
+    students: list[str]
+    duration: int
+    total: int
+    comment: str
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Builder:
+    instance: Instance
+    activities: list[_Activity] = field(default_factory=list)
+    time: list[ET.Element] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    space: list[ET.Element] = field(default_factory=list)
+    rooms: list[str] = field(default_factory=list)
+    school_of_session_activity: dict[int, str] = field(default_factory=dict)
+
+    def next_id(self) -> int:
+        return len(self.activities) + 1
+
+
+def students_name(instance: Instance, school_id: str, class_id: str) -> str:
+    """The FET students set (a year) of one class: its id, prefixed by the school's when the
+    instance has several schools."""
+    return class_id if len(instance.schools) == 1 else f"{school_id}/{class_id}"
+
+
+def hour_names(instance: Instance) -> list[str]:
+    """One name per grid hour: the times when every school rings them alike, else the number."""
+    count = max(len(instance.periods(s.school_id)) for s in instance.schools)
+    names = []
+    for p in range(1, count + 1):
+        times = {instance.bell(s.school_id, p, season).times for s in instance.schools
+                 for season in instance.seasons if p <= len(instance.periods(s.school_id))}
+        names.append(times.pop() if len(times) == 1 else str(p))
+    return names
+
+
+def session_counts(instance: Instance) -> dict[str, int]:
+    """Sessions a week of each course: the most its range allows that every class's curriculum
+    leaves room for (FET's activities are fixed, so a range must be fixed)."""
+    counts = {c.course_id: c.max_per_week for c in instance.courses}
+    for key, row in instance.curriculum_row.items():
+        courses = instance.courses_reaching.get(key, ())
+        while sum(counts[c.course_id] for c in courses) > row.per_week:
+            over = next((c for c in courses if counts[c.course_id] > c.min_per_week), None)
+            if over is None:
+                break
+            counts[over.course_id] -= 1
+    return counts
+
+
+def export_fet(instance: Instance, solution: str | Path | None = None) -> FetExport:
+    """The instance as FET XML; with ``solution`` (a directory with lessons.csv and
+    sessions.csv) every activity is locked at its place in that timetable."""
+    b = _Builder(instance)
+    hours = hour_names(instance)
+    days = list(instance.days)
+    counts = session_counts(instance)
+    _unexpressible(b, counts)
+
+    local: dict[tuple[str, str, str], list[int]] = {}
+    for row in instance.curriculum:
+        taught = sum(counts[c.course_id] for c in instance.courses_reaching.get(
+            (row.school_id, row.class_id, row.subject), ()))
+        n = row.per_week - taught
+        if n > 0 and row.teacher_id is not None:
+            local[(row.school_id, row.class_id, row.subject)] = _local(b, row, n)
+    sessions: dict[str, list[list[int]]] = {}
+    for course in instance.courses:
+        sessions[course.course_id] = [_session(b, course, k) for k in range(counts[course.course_id])]
+        _session_hours(b, course, sessions[course.course_id], hours, days)
+    _max_per_day(b, local, sessions, hours, days)
+    _double_hours(b, local, hours, days)
+    _availability(b, hours, days)
+    _sync_rooms(b)
+    _core_mornings(b, hours, days)
+    locked = 0
+    if solution is not None:
+        locked = _lock(b, Path(solution), local, sessions, hours)
+    return FetExport(_xml(b, hours, days), b.notes, len(b.activities), locked)
+
+
+def _local(b: _Builder, row: CurriculumRow, n: int) -> list[int]:
+    doubles = row.doubles
+    parts = [2] * doubles + [1] * (n - 2 * doubles)
+    first = b.next_id()
+    ids = []
+    for duration in parts:
+        aid = b.next_id()
+        b.activities.append(_Activity(
+            aid, first if len(parts) > 1 else 0, [row.teacher_id or ""], row.subject,
+            [students_name(b.instance, row.school_id, row.class_id)], duration, n,
+            SEP.join(["aligner:local", row.school_id, row.class_id, row.subject])))
+        ids.append(aid)
+    return ids
+
+
+def _session(b: _Builder, course: Course, k: int) -> list[int]:
+    """One activity per school of the session: [hub, receiving school 1, ...]."""
+    inst = b.instance
+    ids = []
+    aid = b.next_id()
+    hub_students = ([students_name(inst, course.hub_school, course.hub_class)]
+                    if course.hub_class else [])
+    b.activities.append(_Activity(aid, 0, [course.hub_teacher], course.subject, hub_students, 1,
+                                  1, SEP.join(["aligner:session", course.course_id, str(k),
+                                               course.hub_school])))
+    b.school_of_session_activity[aid] = course.hub_school
+    ids.append(aid)
+    for school in course.receiving_schools:
+        aid = b.next_id()
+        b.activities.append(_Activity(
+            aid, 0, list(course.assistants_at(school)), course.subject,
+            [students_name(inst, r.school_id, r.class_id) for r in course.receptions_at(school)],
+            1, 1, SEP.join(["aligner:session", course.course_id, str(k), school])))
+        b.school_of_session_activity[aid] = school
+        ids.append(aid)
+    if len(ids) > 1:
+        constraint = _constraint("ConstraintActivitiesSameStartingTime", [
+            ("Number_of_Activities", str(len(ids)))] + [("Activity_Id", str(i)) for i in ids])
+        b.time.append(constraint)
+    return ids
+
+
+def _aligned_hours(inst: Instance, course: Course, hours: int) -> list[int]:
+    """Hours (1-based) at which every school of the course has that period and every receiving
+    school's period of that number overlaps the hub's by min_overlap_minutes in every season."""
+    ok = []
+    for p in range(1, hours + 1):
+        schools = (course.hub_school, *course.receiving_schools)
+        if any(p > len(inst.periods(s)) for s in schools):
+            continue
+        good = True
+        for season in inst.seasons:
+            hub = inst.bell(course.hub_school, p, season)
+            for school in course.receiving_schools:
+                bell = inst.bell(school, p, season)
+                shared = min(hub.end, bell.end) - max(hub.start, bell.start)
+                good &= shared >= inst.policy.min_overlap_minutes
+        if good:
+            ok.append(p)
+    return ok
+
+
+def _session_hours(b: _Builder, course: Course, sessions: list[list[int]], hours: list[str],
+                   days: list[str]) -> None:
+    allowed = _aligned_hours(b.instance, course, len(hours))
+    if len(allowed) == len(hours) or not sessions:
+        return
+    if not allowed:
+        b.notes.append(f"course {course.course_id}: no period number is aligned at all its "
+                       "schools on one grid; FET cannot place its sessions")
+    for ids in sessions:
+        slots = [(d, hours[p - 1]) for d in days for p in allowed]
+        b.time.append(_constraint("ConstraintActivityPreferredStartingTimes", [
+            ("Activity_Id", str(ids[0])), ("Number_of_Preferred_Starting_Times", str(len(slots)))],
+            [("Preferred_Starting_Time", [("Preferred_Starting_Day", d),
+                                          ("Preferred_Starting_Hour", h)]) for d, h in slots]))
+
+
+def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
+                 sessions: dict[str, list[list[int]]], hours: list[str], days: list[str]
+                 ) -> None:
+    """max_per_day counts lessons, a double once, as FET counts activities: 1 is FET's
+    min 1 day between the row's activities; more is a cap on the row's activities in each
+    day's hours."""
+    inst = b.instance
+    by_id = {a.id: a for a in b.activities}
+    for row in inst.curriculum:
+        key = (row.school_id, row.class_id, row.subject)
+        name = students_name(inst, row.school_id, row.class_id)
+        ids = list(local.get(key, []))
+        for course in inst.courses_reaching.get(key, ()):
+            for session in sessions[course.course_id]:
+                ids += [i for i in session if name in by_id[i].students]
+        ids_fields = [("Number_of_Activities", str(len(ids)))] + [
+            ("Activity_Id", str(i)) for i in ids]
+        spread = inst.weights.same_day_repeat and 2 <= len(ids) <= len(days)
+        if spread and row.max_per_day != 1:
+            # the objective's same_day_repeats: FET's soft min days (its weight is not ours)
+            element = _constraint("ConstraintMinDaysBetweenActivities", [
+                ("Consecutive_If_Same_Day", "false"), *ids_fields, ("MinDays", "1")])
+            weight = element.find("Weight_Percentage")
+            assert weight is not None
+            weight.text = str(SPREAD_WEIGHT)
+            b.time.append(element)
+        if row.max_per_day is None or len(ids) <= row.max_per_day:
+            continue
+        if row.max_per_day == 1:
+            b.time.append(_constraint("ConstraintMinDaysBetweenActivities", [
+                ("Consecutive_If_Same_Day", "false"), *ids_fields, ("MinDays", "1")]))
+            continue
+        # FET (official mode) caps a students set's hours of an activity tag a day: exact
+        # without doubles; with doubles, one double a day is allowed for (a double counts once
+        # in aligner), so k singles and one more could pass FET
+        tag = f"{name} {row.subject}"
+        b.tags.append(tag)
+        for i in ids:
+            by_id[i].tags.append(tag)
+        hours_cap = row.max_per_day + (1 if row.doubles else 0)
+        if row.doubles:
+            b.notes.append(f"max_per_day {row.max_per_day} of {row.subject} for {name}: FET caps "
+                           f"hours a day at {hours_cap} (a double counts twice there, once in "
+                           "aligner)")
+        b.time.append(_constraint("ConstraintStudentsSetActivityTagMaxHoursDaily", [
+            ("Maximum_Hours_Daily", str(hours_cap)), ("Students", name),
+            ("Activity_Tag", tag)]))
+
+
+def _double_hours(b: _Builder, local: dict[tuple[str, str, str], list[int]], hours: list[str],
+                  days: list[str]) -> None:
+    """A double may start only where the school's two periods are within max_double_gap."""
+    inst = b.instance
+    by_id = {a.id: a for a in b.activities}
+    for (school, _klass, _subject), ids in local.items():
+        starts = set(inst.double_starts(school))
+        allowed = [p for p in range(1, len(hours)) if p in starts]
+        if len(allowed) == len(hours) - 1:
+            continue
+        for i in ids:
+            if by_id[i].duration != 2:
+                continue
+            slots = [(d, hours[p - 1]) for d in days for p in allowed]
+            b.time.append(_constraint("ConstraintActivityPreferredStartingTimes", [
+                ("Activity_Id", str(i)), ("Number_of_Preferred_Starting_Times", str(len(slots)))],
+                [("Preferred_Starting_Time", [("Preferred_Starting_Day", d),
+                                              ("Preferred_Starting_Hour", h)]) for d, h in slots]))
+
+
+def _core_mornings(b: _Builder, hours: list[str], days: list[str]) -> None:
+    """core_in_afternoon as FET's soft preferred time slots: a class's core subjects in the
+    morning periods of its school (weight SPREAD_WEIGHT, FET's weighting, not aligner's)."""
+    inst = b.instance
+    if not inst.weights.core_in_afternoon:
+        return
+    for row in inst.curriculum:
+        if row.subject not in inst.core_subjects:
+            continue
+        mornings = [p for p in range(1, len(inst.periods(row.school_id)) + 1)
+                    if not inst.is_afternoon(row.school_id, p)]
+        if len(mornings) == len(inst.periods(row.school_id)):
+            continue
+        slots = [(d, hours[p - 1]) for d in days for p in mornings]
+        element = _constraint("ConstraintActivitiesPreferredTimeSlots", [
+            ("Teacher_Name", ""), ("Students_Name", students_name(inst, row.school_id,
+                                                                  row.class_id)),
+            ("Subject_Name", row.subject), ("Activity_Tag_Name", ""), ("Duration", ""),
+            ("Number_of_Preferred_Time_Slots", str(len(slots)))],
+            [("Preferred_Time_Slot", [("Preferred_Day", d), ("Preferred_Hour", h)])
+             for d, h in slots])
+        weight = element.find("Weight_Percentage")
+        assert weight is not None
+        weight.text = str(SPREAD_WEIGHT)
+        b.time.append(element)
+
+
+def _sync_rooms(b: _Builder) -> None:
+    """Each school's sync rooms are FET rooms; a session's activity at a school takes one."""
+    rooms: dict[str, list[str]] = {}
+    for school in b.instance.schools:
+        rooms[school.school_id] = [f"{school.school_id} sync room {k}"
+                                   for k in range(1, school.sync_rooms + 1)]
+    for aid, school_id in b.school_of_session_activity.items():
+        names = rooms[school_id]
+        if not names:
+            b.notes.append(f"school {school_id} has no sync room, so FET cannot place its "
+                           "sessions")
+            continue
+        b.space.append(_constraint("ConstraintActivityPreferredRooms", [
+            ("Activity_Id", str(aid)), ("Number_of_Preferred_Rooms", str(len(names))),
+            *(("Preferred_Room", n) for n in names)]))
+    used = set(b.school_of_session_activity.values())
+    b.rooms = [n for school_id, names in rooms.items() if school_id in used for n in names]
+
+
+def _availability(b: _Builder, hours: list[str], days: list[str]) -> None:
+    inst = b.instance
+    for teacher in inst.teachers:
+        count = len(inst.periods(teacher.school_id))
+        slots = sorted(set(teacher.unavailable) | {(d, p) for d in days
+                                                  for p in range(count + 1, len(hours) + 1)},
+                       key=lambda s: (days.index(s[0]), s[1]))
+        if slots:
+            b.time.append(_constraint("ConstraintTeacherNotAvailableTimes", [
+                ("Teacher", teacher.teacher_id), ("Number_of_Not_Available_Times", str(len(slots)))],
+                [("Not_Available_Time", [("Day", d), ("Hour", hours[p - 1])]) for d, p in slots]))
+    for klass in inst.classes:
+        count = len(inst.periods(klass.school_id))
+        if count < len(hours):
+            slots = [(d, p) for d in days for p in range(count + 1, len(hours) + 1)]
+            b.time.append(_constraint("ConstraintStudentsSetNotAvailableTimes", [
+                ("Students", students_name(inst, klass.school_id, klass.class_id)),
+                ("Number_of_Not_Available_Times", str(len(slots)))],
+                [("Not_Available_Time", [("Day", d), ("Hour", hours[p - 1])]) for d, p in slots]))
+
+
+def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
+    inst = b.instance
+    notes = b.notes
+    grids = {tuple(inst.bell(s.school_id, p, season).times for season in inst.seasons
+                   for p in range(1, len(inst.periods(s.school_id)) + 1)) for s in inst.schools}
+    if len(grids) > 1:
+        notes.append("different bell grids: FET has one grid of hours for all schools; a "
+                     "session's schools take it at the same period number, only where those "
+                     "periods overlap by min_overlap_minutes (aligner may pair different period "
+                     "numbers and counts misaligned minutes)")
+    if inst.courses:
+        notes.append("minute overlaps: FET does not count misaligned minutes "
+                     "(objective term misalignment_minutes)")
+        notes.append(f"credited loads: an online lesson counts {inst.policy.online_credit} for "
+                     "its hub teacher in aligner; FET counts hours")
+    for course in inst.courses:
+        if course.is_range:
+            notes.append(f"course {course.course_id}: per_week {course.min_per_week}-"
+                         f"{course.max_per_week} fixed at {counts[course.course_id]} "
+                         "(FET's activities are fixed)")
+    if any(t.min_load or t.max_load is not None for t in inst.teachers):
+        notes.append("teachers' min_load/max_load are not exported (FET's loads follow from the "
+                     "activities)")
+    if inst.weights.same_day_repeat:
+        notes.append(f"objective term same_day_repeats: exported as FET's min 1 day between "
+                     f"a class subject's activities at weight {SPREAD_WEIGHT}%, FET's own "
+                     "weighting, not aligner's")
+    if inst.weights.core_in_afternoon and inst.core_subjects:
+        notes.append(f"objective term core_in_afternoon: exported as FET's preferred morning "
+                     f"slots for core subjects at weight {SPREAD_WEIGHT}%, FET's own weighting")
+    if len(inst.seasons) > 1:
+        notes.append(f"seasons {', '.join(inst.seasons)}: FET's hours carry no times; sessions "
+                     "are allowed only where the periods align in every season")
+
+
+def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[int]],
+          sessions: dict[str, list[list[int]]], hours: list[str]) -> int:
+    """Lock every activity at its place in the timetable of ``directory``."""
+    from aligner.fet.results import SolutionError
+
+    try:
+        lessons = pd.read_csv(directory / "lessons.csv", dtype=str, keep_default_na=False,
+                              encoding="utf-8-sig")
+        session_rows = pd.read_csv(directory / "sessions.csv", dtype=str, keep_default_na=False,
+                                   encoding="utf-8-sig")
+    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
+        raise SolutionError(f"{directory}: cannot read lessons.csv and sessions.csv ({exc})") from None
+    if "season" in lessons.columns:
+        first = b.instance.seasons[0]
+        lessons = lessons[lessons["season"] == first]
+        session_rows = session_rows[session_rows["season"] == first]
+    by_id = {a.id: a for a in b.activities}
+    place: dict[int, tuple[str, int]] = {}
+    local_rows = lessons[lessons["mode"] == "local"]
+    for key, ids in local.items():
+        mine = local_rows[(local_rows["school_id"] == key[0]) & (local_rows["class_id"] == key[1])
+                          & (local_rows["subject"] == key[2])]
+        starts = _starts(mine)
+        doubles = sorted(s for s, n in starts if n == 2)
+        singles = sorted(s for s, n in starts if n == 1)
+        want = [by_id[i].duration for i in ids]
+        if len(doubles) != want.count(2) or len(singles) != want.count(1):
+            raise SolutionError(f"{directory}: class {key[1]} of {key[0]} has {len(singles)} "
+                                f"single and {len(doubles)} double {key[2]} lessons; the "
+                                f"instance asks for {want.count(1)} and {want.count(2)}")
+        for i in ids:
+            place[i] = (doubles if by_id[i].duration == 2 else singles).pop(0)
+    for course_id, activity_ids in sessions.items():
+        rows = session_rows[session_rows["course_id"] == course_id]
+        found = sorted({(r["session_id"], r["day"], int(r["hub_period"]))
+                        for _, r in rows.iterrows()}, key=lambda x: (x[1], x[2]))
+        if len(found) != len(activity_ids):
+            raise SolutionError(f"{directory}: course {course_id} has {len(found)} sessions in "
+                                f"sessions.csv; the export fixed it at {len(activity_ids)}")
+        for (sid, day, hub_period), ids in zip(found, activity_ids, strict=True):
+            other = rows[(rows["session_id"] == sid)
+                         & (rows["receiving_period"].astype(int) != hub_period)]
+            if len(other):
+                b.notes.append(f"session {sid}: a receiving class takes it at another period "
+                               "number; locked at the hub's, which FET's grid requires")
+            for i in ids:
+                place[i] = (day, hub_period)
+    for aid, (day, period) in sorted(place.items()):
+        b.time.append(_constraint("ConstraintActivityPreferredStartingTime", [
+            ("Activity_Id", str(aid)), ("Preferred_Day", day),
+            ("Preferred_Hour", hours[period - 1]), ("Permanently_Locked", "true")]))
+    return len(place)
+
+
+def _starts(rows: pd.DataFrame) -> list[tuple[tuple[str, int], int]]:
+    """(day, first period) and length (1 or 2) of each lesson; the rows of a double share a
+    lesson_id (without that column every row is a single lesson)."""
+    if "lesson_id" not in rows.columns:
+        return [((r["day"], int(r["period"])), 1) for _, r in rows.iterrows()]
+    groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for _, r in rows.iterrows():
+        groups[r["lesson_id"] or f"{r['day']}-{r['period']}"].append((r["day"], int(r["period"])))
+    return [(min(g, key=lambda s: s[1]), len(g)) for g in groups.values()]
+
+
+def _constraint(tag: str, fields: list[tuple[str, str]],
+                nested: list[tuple[str, list[tuple[str, str]]]] | None = None,
+                tail: list[tuple[str, str]] | None = None) -> ET.Element:
+    element = ET.Element(tag)
+    _sub(element, "Weight_Percentage", "100")
+    for name, value in fields:
+        _sub(element, name, value)
+    for name, children in nested or []:
+        holder = ET.SubElement(element, name)
+        for child, value in children:
+            _sub(holder, child, value)
+    for name, value in tail or []:
+        _sub(element, name, value)
+    _sub(element, "Active", "true")
+    _sub(element, "Comments", "")
+    return element
+
+
+def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
+    element = ET.SubElement(parent, tag)
+    element.text = text
+    return element
+
+
+def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
+    inst = b.instance
+    root = ET.Element("fet", version=FET_VERSION)
+    _sub(root, "Mode", "Official")
+    _sub(root, "Institution_Name", inst.name)
+    _sub(root, "Comments", "Exported by aligner export-fet." + (
+        " Not expressible in FET: " + "; ".join(b.notes) if b.notes else ""))
+    for tag, count_tag, item, names in (("Days_List", "Number_of_Days", "Day", days),
+                                        ("Hours_List", "Number_of_Hours", "Hour", hours)):
+        lst = ET.SubElement(root, tag)
+        _sub(lst, count_tag, str(len(names)))
+        for n in names:
+            _sub(ET.SubElement(lst, item), "Name", n)
+    subjects = ET.SubElement(root, "Subjects_List")
+    for s in dict.fromkeys(a.subject for a in b.activities):
+        e = ET.SubElement(subjects, "Subject")
+        _sub(e, "Name", s)
+        _sub(e, "Comments", "")
+    tags = ET.SubElement(root, "Activity_Tags_List")
+    for tag in b.tags:
+        e = ET.SubElement(tags, "Activity_Tag")
+        _sub(e, "Name", tag)
+        _sub(e, "Printable", "true")
+        _sub(e, "Comments", "")
+    teachers = ET.SubElement(root, "Teachers_List")
+    for person in inst.teachers:
+        e = ET.SubElement(teachers, "Teacher")
+        _sub(e, "Name", person.teacher_id)
+        _sub(e, "Target_Number_of_Hours", "0")
+        _sub(e, "Qualified_Subjects", "")
+        _sub(e, "Comments", person.name if person.name != person.teacher_id else "")
+    students = ET.SubElement(root, "Students_List")
+    for k in inst.classes:
+        e = ET.SubElement(students, "Year")
+        _sub(e, "Name", students_name(inst, k.school_id, k.class_id))
+        _sub(e, "Number_of_Students", "0")
+        _sub(e, "Comments", k.name)
+    activities = ET.SubElement(root, "Activities_List")
+    for a in b.activities:
+        e = ET.SubElement(activities, "Activity")
+        for t in a.teachers:
+            _sub(e, "Teacher", t)
+        _sub(e, "Subject", a.subject)
+        for tag in a.tags:
+            _sub(e, "Activity_Tag", tag)
+        for s in a.students:
+            _sub(e, "Students", s)
+        _sub(e, "Duration", str(a.duration))
+        _sub(e, "Total_Duration", str(a.total))
+        _sub(e, "Id", str(a.id))
+        _sub(e, "Activity_Group_Id", str(a.group))
+        _sub(e, "Active", "true")
+        _sub(e, "Comments", a.comment)
+    ET.SubElement(root, "Buildings_List")
+    rooms = ET.SubElement(root, "Rooms_List")
+    for name in b.rooms:
+        e = ET.SubElement(rooms, "Room")
+        for tag, text in (("Name", name), ("Building", ""), ("Capacity", "30000"),
+                          ("Virtual", "false"), ("Comments", "")):
+            _sub(e, tag, text)
+    time = ET.SubElement(root, "Time_Constraints_List")
+    time.append(_constraint("ConstraintBasicCompulsoryTime", []))
+    time.extend(b.time)
+    space = ET.SubElement(root, "Space_Constraints_List")
+    space.append(_constraint("ConstraintBasicCompulsorySpace", []))
+    space.extend(b.space)
+    ET.indent(root, space="\t")
+    body = ET.tostring(root, encoding="unicode")
+    comment = ""
+    if b.notes:
+        lines = "\n".join(f"  - {n}".replace("--", "- -") for n in b.notes)
+        comment = f"<!-- aligner export-fet: not expressible in FET:\n{lines}\n-->\n"
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{comment}{body}\n'
+

@@ -1,0 +1,195 @@
+"""Reading a FET (Free Timetabling Software) ``.fet`` file into plain data, safely.
+
+A ``.fet`` file is XML written by FET 5 or 6: days, hours, subjects, teachers, a tree of students
+sets (years > groups > subgroups), activities and time/space constraints. The file is untrusted
+input: a document type declaration (and with it any entity, the root of "billion laughs" and
+external-entity attacks) is refused before the XML parser sees the text.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aligner.io.errors import InputError, InputIssue
+
+_DTD = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One FET activity: ``duration`` consecutive hours, once a week. Activities sharing a
+    ``group`` are the parts of one split activity."""
+
+    id: int
+    group: int
+    teachers: tuple[str, ...]
+    subject: str
+    students: tuple[str, ...]
+    duration: int
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """One active time or space constraint: its XML tag, weight (percent) and element."""
+
+    tag: str
+    weight: float
+    element: ET.Element = field(compare=False, repr=False)
+    space: bool = False
+
+    @property
+    def hard(self) -> bool:
+        return self.weight >= 100
+
+    def texts(self, child: str) -> list[str]:
+        return [(e.text or "").strip() for e in self.element.iter(child)]
+
+    def text(self, child: str, default: str = "") -> str:
+        found = self.element.find(child)
+        return default if found is None else (found.text or "").strip()
+
+    def slots(self, holder: str) -> list[tuple[str, str]]:
+        """(day, hour) names of the ``holder`` children (Not_Available_Time, Break_Time, ...)."""
+        return [((e.findtext("Day") or "").strip(), (e.findtext("Hour") or "").strip())
+                for e in self.element.iter(holder)]
+
+
+@dataclass
+class FetData:
+    """What a ``.fet`` file holds, names as FET writes them (trimmed)."""
+
+    path: Path
+    institution: str
+    days: list[str]
+    hours: list[str]
+    subjects: list[str]
+    teachers: list[str]
+    years: list[str]
+    kind: dict[str, str]
+    """Students set name -> 'year', 'group' or 'subgroup'."""
+    leaves: dict[str, frozenset[str]]
+    """Students set name -> its smallest parts (subgroups; a group or year without parts is
+    its own part). Two sets with a common leaf share students."""
+    year_of: dict[str, str]
+    activities: list[Activity]
+    constraints: list[Constraint]
+    inactive_activities: int = 0
+    inactive_constraints: int = 0
+    rooms: int = 0
+    comments: dict[int, str] = field(default_factory=dict)
+    """Activity id -> its Comments text."""
+
+
+def _names(root: ET.Element, path: str) -> list[str]:
+    return [(e.findtext("Name") or "").strip() for e in root.findall(path)]
+
+
+def read_fet(path: str | Path) -> FetData:
+    """Parse ``path``; raise :class:`InputError` naming the file on anything unreadable."""
+    path = Path(path)
+    name = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError([InputIssue(name, f"cannot be read: {exc.strerror or exc}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError([InputIssue(name, f"is not UTF-8 text (byte {exc.start})")]) from None
+    if _DTD.search(text):
+        raise InputError([InputIssue(name, "declares a DTD or entities; FET never writes them, "
+                                           "and they are refused for safety")])
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        line, column = exc.position
+        raise InputError([InputIssue(name, f"is not well-formed XML (line {line}, column "
+                                           f"{column + 1}): {exc}")]) from None
+    if root.tag != "fet":
+        raise InputError([InputIssue(name, f"is not a FET file: its root element is "
+                                           f"<{root.tag}>, not <fet>")])
+    return _data(path, root)
+
+
+def _data(path: Path, root: ET.Element) -> FetData:
+    issues: list[InputIssue] = []
+    days = _names(root, "./Days_List/Day")
+    hours = _names(root, "./Hours_List/Hour")
+    if not days or not hours:
+        issues.append(InputIssue(str(path), "has no days or no hours (Days_List, Hours_List)"))
+
+    kind: dict[str, str] = {}
+    year_of: dict[str, str] = {}
+    years: list[str] = []
+    parts: dict[str, set[str]] = {}
+    for year in root.findall("./Students_List/Year"):
+        y = (year.findtext("Name") or "").strip()
+        years.append(y)
+        kind[y] = "year"
+        year_of[y] = y
+        in_year: set[str] = set()
+        for group in year.findall("Group"):
+            g = (group.findtext("Name") or "").strip()
+            kind.setdefault(g, "group")
+            year_of.setdefault(g, y)
+            subs = {(sub.findtext("Name") or "").strip() for sub in group.findall("Subgroup")}
+            for sub in subs:
+                kind.setdefault(sub, "subgroup")
+                year_of.setdefault(sub, y)
+                parts.setdefault(sub, set()).add(sub)
+            parts.setdefault(g, set()).update(subs or {g})
+            in_year |= subs or {g}
+        parts.setdefault(y, set()).update(in_year or {y})
+    leaves = {n: frozenset(p) for n, p in parts.items()}
+
+    activities: list[Activity] = []
+    comments: dict[int, str] = {}
+    inactive = 0
+    for i, element in enumerate(root.findall("./Activities_List/Activity"), start=1):
+        if not _active(element):
+            inactive += 1
+            continue
+        try:
+            aid = int((element.findtext("Id") or "").strip())
+            group_id = int((element.findtext("Activity_Group_Id") or "0").strip() or 0)
+            duration = int((element.findtext("Duration") or "").strip())
+        except ValueError:
+            issues.append(InputIssue(str(path), f"activity number {i} has a non-integer Id, "
+                                                "Activity_Group_Id or Duration"))
+            continue
+        activities.append(Activity(
+            id=aid, group=group_id or aid,
+            teachers=tuple((t.text or "").strip() for t in element.findall("Teacher")),
+            subject=(element.findtext("Subject") or "").strip(),
+            students=tuple((s.text or "").strip() for s in element.findall("Students")),
+            duration=duration))
+        comments[aid] = (element.findtext("Comments") or "").strip()
+
+    constraints: list[Constraint] = []
+    inactive_constraints = 0
+    for lst, space in (("Time_Constraints_List", False), ("Space_Constraints_List", True)):
+        for element in root.findall(f"./{lst}/*"):
+            if not _active(element):
+                inactive_constraints += 1
+                continue
+            try:
+                weight = float((element.findtext("Weight_Percentage") or "100").strip())
+            except ValueError:
+                weight = 100.0
+            constraints.append(Constraint(element.tag, weight, element, space))
+    if issues:
+        raise InputError(issues)
+    return FetData(path=path, institution=(root.findtext("Institution_Name") or "").strip(),
+                   days=days, hours=hours, subjects=_names(root, "./Subjects_List/Subject"),
+                   teachers=_names(root, "./Teachers_List/Teacher"), years=years, kind=kind,
+                   leaves=leaves, year_of=year_of, activities=activities,
+                   constraints=constraints, inactive_activities=inactive,
+                   inactive_constraints=inactive_constraints,
+                   rooms=len(root.findall("./Rooms_List/Room")), comments=comments)
+
+
+def _active(element: ET.Element) -> bool:
+    return (element.findtext("Active") or "true").strip().lower() != "false"

@@ -1,0 +1,191 @@
+"""Reading a timetable that FET generated back into aligner's solution files.
+
+``fet-cl`` writes, under ``<output dir>/timetables/<name>/``, ``<name>_activities.xml`` (each
+activity's day and hour) and ``<name>_soft_conflicts.txt``. The activities are identified either
+by the comments ``aligner export-fet`` put on them, or by the ``fet_mapping.json`` that
+``aligner import-fet`` wrote beside the instance; the result is a
+:class:`~aligner.timetable.Timetable`, written as lessons.csv and sessions.csv for
+``aligner check``, which re-verifies it independently.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aligner.fet.exporter import SEP, hour_names
+from aligner.fet.fetfile import FetData, read_fet
+from aligner.instance import Instance
+from aligner.io.errors import InputError
+from aligner.timetable import LocalLesson, Session, Timetable
+
+
+class SolutionError(Exception):
+    """A FET timetable (or one of ours, for locking) that cannot be read or does not fit."""
+
+
+@dataclass(frozen=True)
+class FetOutcome:
+    """What fet-cl left in its output directory."""
+
+    placements: dict[int, tuple[str, str]]
+    """Activity id -> (day name, hour name)."""
+    soft_conflicts: float | None
+    broken_soft: int | None
+
+
+def read_fet_output(directory: str | Path) -> FetOutcome:
+    """The timetable fet-cl wrote under ``directory`` (its --outputdir)."""
+    directory = Path(directory)
+    found = sorted(directory.glob("timetables/*/*_activities.xml")) or sorted(
+        directory.glob("*_activities.xml"))
+    if not found:
+        raise SolutionError(f"{directory}: no timetables/*/*_activities.xml (did fet-cl find a "
+                            "timetable?)")
+    text = found[0].read_text(encoding="utf-8-sig")
+    if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
+        raise SolutionError(f"{found[0]}: declares a DTD or entities; refused")
+    try:
+        root = ET.fromstring(text)
+    except ET.ParseError as exc:
+        raise SolutionError(f"{found[0]}: not well-formed XML ({exc})") from None
+    placements: dict[int, tuple[str, str]] = {}
+    for element in root.findall("Activity"):
+        try:
+            aid = int((element.findtext("Id") or "").strip())
+        except ValueError:
+            raise SolutionError(f"{found[0]}: an activity without a numeric Id") from None
+        placements[aid] = ((element.findtext("Day") or "").strip(),
+                           (element.findtext("Hour") or "").strip())
+    soft, broken = None, None
+    conflicts = list(found[0].parent.glob("*_soft_conflicts.txt"))
+    if conflicts:
+        report = conflicts[0].read_text(encoding="utf-8-sig")
+        if m := re.search(r"Total soft conflicts:\s*([\d.]+)", report):
+            soft = float(m.group(1))
+        if m := re.search(r"Number of broken soft constraints:\s*(\d+)", report):
+            broken = int(m.group(1))
+    return FetOutcome(placements, soft, broken)
+
+
+def timetable_from_export(instance: Instance, fet_file: str | Path,
+                          placements: dict[int, tuple[str, str]]) -> Timetable:
+    """FET's placements of the activities of a file written by ``export-fet`` for
+    ``instance``."""
+    try:
+        data = read_fet(fet_file)
+    except InputError as exc:
+        raise SolutionError(str(exc)) from None
+    period_of = {name: p for p, name in enumerate(hour_names(instance), start=1)}
+    lessons: list[LocalLesson] = []
+    parts: dict[tuple[str, int], dict[str, tuple[str, int]]] = defaultdict(dict)
+    for activity in data.activities:
+        kind, *rest = _comment(data, activity.id)
+        day, period = _place(placements, activity.id, period_of, instance.days)
+        if kind == "aligner:local":
+            school, klass, subject = rest
+            teacher = instance.curriculum_row[(school, klass, subject)].teacher_id or ""
+            lessons += _lessons(school, klass, subject, teacher, day, period, activity.duration)
+        elif kind == "aligner:session":
+            course, k, school = rest
+            parts[(course, int(k))][school] = (day, period)
+    return Timetable(tuple(lessons), _sessions(instance, parts))
+
+
+def _comment(data: FetData, aid: int) -> list[str]:
+    comment = data.comments.get(aid, "")
+    fields = comment.split(SEP)
+    if fields[0] not in ("aligner:local", "aligner:session"):
+        raise SolutionError(f"activity {aid} of {data.path.name} has no aligner comment: was the "
+                            "file written by aligner export-fet?")
+    return fields
+
+
+def _place(placements: dict[int, tuple[str, str]], aid: int, period_of: Mapping[str, int | None],
+           days: tuple[str, ...] | dict[str, str]) -> tuple[str, int]:
+    if aid not in placements:
+        raise SolutionError(f"FET's timetable does not place activity {aid}")
+    day, hour = placements[aid]
+    period = period_of.get(hour)
+    if period is None:
+        raise SolutionError(f"activity {aid} is placed at hour '{hour}', which is not a period")
+    our_day = days.get(day) if isinstance(days, dict) else (day if day in days else None)
+    if our_day is None:
+        raise SolutionError(f"activity {aid} is placed on day '{day}', not a day of the instance")
+    return our_day, period
+
+
+def _lesson(school: str, klass: str, subject: str, teacher: str, day: str, period: int
+            ) -> LocalLesson:
+    return LocalLesson(school_id=school, class_id=klass, subject=subject, teacher_id=teacher,
+                       day=day, period=period)
+
+
+def _lessons(school: str, klass: str, subject: str, teacher: str, day: str, period: int,
+             duration: int) -> list[LocalLesson]:
+    """The periods of one activity: a single lesson, or the two periods of a double."""
+    start = period if duration == 2 else None
+    return [LocalLesson(school_id=school, class_id=klass, subject=subject, teacher_id=teacher,
+                        day=day, period=period + k, double_start=start) for k in range(duration)]
+
+
+def _sessions(instance: Instance, parts: dict[tuple[str, int], dict[str, tuple[str, int]]]
+              ) -> tuple[Session, ...]:
+    sessions = []
+    for (course_id, _k), where in sorted(parts.items()):
+        course = instance.course_by_id[course_id]
+        day, hub_period = where[course.hub_school]
+        receiving = []
+        for school in course.receiving_schools:
+            r_day, period = where.get(school, (day, hub_period))
+            if r_day != day:
+                raise SolutionError(f"course {course_id}: FET put the hub and {school} on "
+                                    "different days")
+            receiving.append((school, period))
+        sessions.append(Session(course_id=course_id, day=day, hub_period=hub_period,
+                                receiving_periods=tuple(receiving)))
+    return tuple(sessions)
+
+
+def timetable_from_import(instance: Instance, mapping: dict[str, Any],
+                          placements: dict[int, tuple[str, str]]) -> Timetable:
+    """FET's placements of the activities of the file(s) ``aligner import-fet`` read, through
+    the ``fet_mapping.json`` it wrote."""
+    lessons: list[LocalLesson] = []
+    parts: dict[tuple[str, int], dict[str, tuple[str, int]]] = defaultdict(dict)
+    schools = mapping["schools"]
+    if len(schools) != 1:
+        raise SolutionError("this instance was imported from two FET files (--pair), which FET "
+                            "solves apart; export it with export-fet, solve that file, and "
+                            "read its timetable with --fet")
+    for aid_text, meaning in mapping["activities"].items():
+        aid = int(aid_text)
+        school = schools[meaning["school_id"]]
+        day, period = _place(placements, aid, school["hours"], school["days"])
+        if meaning.get("course_id"):
+            parts[(meaning["course_id"], meaning["session"])][meaning["school_id"]] = (day, period)
+            continue
+        lessons += _lessons(meaning["school_id"], meaning["class_id"], meaning["subject"],
+                            meaning["teacher_id"], day, period, meaning["duration"])
+    for school_id, class_id, day, period, *_rest in mapping.get("blocked", []):
+        subject = f"(blocked) {day}:{period}"
+        teacher = instance.curriculum_row[(school_id, class_id, subject)].teacher_id or ""
+        lessons.append(_lesson(school_id, class_id, subject, teacher, day, period))
+    return Timetable(tuple(lessons), _sessions(instance, parts))
+
+
+def load_mapping(directory: str | Path) -> dict[str, Any]:
+    from aligner.fet.importer import MAPPING_FILE
+
+    path = Path(directory) / MAPPING_FILE
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError) as exc:
+        raise SolutionError(f"{path}: cannot be read ({exc}); import the FET file with aligner "
+                            "import-fet first") from None
