@@ -517,6 +517,28 @@ def generate_command(preset: str, seed: int, out_dir: str) -> None:
                f"{generated.preset.pairs} pairs ({time.perf_counter() - started:.1f} s)")
 
 
+@main.command("bench")
+@click.argument("config_file", type=click.Path(dir_okay=False))
+@click.option("--out", "out", type=click.Path(), default=None,
+              help="Results CSV (default out/bench/<config name>.csv); the progress of each run "
+                   "goes to <stem>-progress.csv beside it.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Run the benchmark's runs in N worker processes.")
+@click.option("--dask", default=None, metavar="ADDRESS",
+              help="Run them as tasks on the Dask cluster at ADDRESS (aligner[dask]).")
+@click.option("--oversubscribe", is_flag=True,
+              help="Allow --jobs x solver threads above the number of cores.")
+@click.option("--quiet", is_flag=True, help="No line per finished run on stderr.")
+def bench_command(config_file: str, out: str | None, jobs: int, dask: str | None,
+                  oversubscribe: bool, quiet: bool) -> None:
+    """Benchmark solver configurations (CP-SAT, HiGHS on the same model, the greedy heuristic)
+    on the instances of CONFIG_FILE (TOML): one CSV row per instance x configuration x seed,
+    then the side-by-side table on stdout. Exit 2 for a bad configuration."""
+    from aligner.bench.command import bench
+
+    bench(config_file, out, jobs, dask, oversubscribe, quiet)
+
+
 def _fet_commands() -> None:
     """FET interoperability (aligner/fet/commands.py): import-fet, export-fet,
     read-fet-timetable."""

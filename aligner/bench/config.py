@@ -1,0 +1,240 @@
+"""Benchmark configuration files (TOML): an instance set, solver configurations, seeds.
+
+```toml
+name = "quick"
+time_limit = 30              # seconds per run, unless a configuration says otherwise
+seeds = [0, 1, 2]
+
+[[instances]]
+path = "../../data/lanxi-2022-winter"   # relative to this file
+[[instances]]
+preset = "pair"                          # aligner generate --preset pair --seed 1
+seed = 1
+
+[[configs]]
+name = "cpsat-w1"
+solver = "cpsat"             # cpsat | highs | greedy
+workers = 1                  # CP-SAT num_workers, HiGHS threads
+params = { linearization_level = 2, search_branching = "FIXED_SEARCH" }
+warm_start = false           # cpsat: hint from the greedy heuristic
+epigraph = false             # highs: max(0, x) terms as t >= x, t >= 0 only
+```
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from aligner.generate import PRESETS
+
+SOLVERS = ("cpsat", "highs", "greedy")
+
+
+class BenchConfigError(ValueError):
+    """A benchmark configuration file that cannot be used; ``issues`` name file and key."""
+
+    def __init__(self, issues: list[str]):
+        super().__init__("\n".join(issues))
+        self.issues = issues
+
+
+@dataclass(frozen=True)
+class InstanceSpec:
+    """A shipped or hand-made instance directory, or a generated preset with a fixed seed."""
+
+    path: Path | None = None
+    preset: str | None = None
+    seed: int = 0
+
+    @property
+    def label(self) -> str:
+        if self.path is not None:
+            return self.path.name
+        return f"{self.preset}-seed{self.seed}"
+
+
+@dataclass(frozen=True)
+class SolverConfig:
+    name: str
+    solver: str
+    workers: int = 1
+    params: tuple[tuple[str, str], ...] = ()
+    """CP-SAT parameters as text, as ``--param NAME=VALUE`` takes them."""
+    warm_start: bool = False
+    epigraph: bool = False
+    """highs: translate the same-day-repeat maxima as t >= e_i only (see aligner.baselines.mip)."""
+    time_limit: float | None = None
+
+
+@dataclass(frozen=True)
+class BenchConfig:
+    name: str
+    source: Path
+    instances: tuple[InstanceSpec, ...]
+    configs: tuple[SolverConfig, ...]
+    seeds: tuple[int, ...] = (0,)
+    time_limit: float = 60.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def time_limit_of(self, config: SolverConfig) -> float:
+        return config.time_limit if config.time_limit is not None else self.time_limit
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "[" + ", ".join(f'"{v}"' if isinstance(v, str) else _text(v) for v in value) + "]"
+    return str(value)
+
+
+def _number(value: Any, where: str, issues: list[str], *, positive: bool = False,
+            integer: bool = False) -> Any:
+    kind = int if integer else (int, float)
+    if isinstance(value, bool) or not isinstance(value, kind):
+        issues.append(f"{where}: {value!r} is not {'an integer' if integer else 'a number'}")
+        return None
+    if positive and value <= 0:
+        issues.append(f"{where}: {value!r} must be > 0")
+        return None
+    return value
+
+
+def load_config(path: str | Path) -> BenchConfig:
+    """Read and validate a benchmark configuration; BenchConfigError lists every problem."""
+    source = Path(path)
+    try:
+        data = tomllib.loads(source.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise BenchConfigError([f"{source}: no such file"]) from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BenchConfigError([f"{source}: cannot read it ({exc})"]) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise BenchConfigError([f"{source}: not valid TOML: {exc}"]) from exc
+    issues: list[str] = []
+    known = {"name", "time_limit", "seeds", "instances", "configs"}
+    for key in data:
+        if key not in known:
+            issues.append(f"{source}: unknown key '{key}' (known: {', '.join(sorted(known))})")
+    time_limit = _number(data.get("time_limit", 60.0), f"{source}: time_limit", issues,
+                         positive=True)
+    seeds_value = data.get("seeds", [0])
+    seeds: list[int] = []
+    if not isinstance(seeds_value, list) or not seeds_value:
+        issues.append(f"{source}: seeds must be a non-empty list of integers")
+    else:
+        for i, seed in enumerate(seeds_value):
+            if _number(seed, f"{source}: seeds[{i}]", issues, integer=True) is not None:
+                seeds.append(seed)
+
+    instances = []
+    entries = data.get("instances")
+    if not isinstance(entries, list) or not entries:
+        issues.append(f"{source}: no [[instances]] (each needs path = ... or preset = ...)")
+        entries = []
+    for i, entry in enumerate(entries):
+        where = f"{source}: instances[{i}]"
+        if not isinstance(entry, dict):
+            issues.append(f"{where}: must be a table")
+            continue
+        unknown = set(entry) - {"path", "preset", "seed"}
+        if unknown:
+            issues.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        if ("path" in entry) == ("preset" in entry):
+            issues.append(f"{where}: give exactly one of path or preset")
+            continue
+        if "path" in entry:
+            directory = (source.parent / str(entry["path"])).resolve()
+            if not directory.is_dir():
+                issues.append(f"{where}.path: {entry['path']} is not a directory (paths are "
+                              f"relative to {source.parent})")
+                continue
+            instances.append(InstanceSpec(path=directory))
+        else:
+            if entry["preset"] not in PRESETS:
+                issues.append(f"{where}.preset: '{entry['preset']}' is not one of "
+                              f"{', '.join(PRESETS)}")
+                continue
+            seed = _number(entry.get("seed", 0), f"{where}.seed", issues, integer=True)
+            if seed is not None:
+                instances.append(InstanceSpec(preset=entry["preset"], seed=seed))
+
+    configs = []
+    entries = data.get("configs")
+    if not isinstance(entries, list) or not entries:
+        issues.append(f"{source}: no [[configs]] (each needs name and solver)")
+        entries = []
+    names: set[str] = set()
+    for i, entry in enumerate(entries):
+        where = f"{source}: configs[{i}]"
+        if not isinstance(entry, dict):
+            issues.append(f"{where}: must be a table")
+            continue
+        unknown = set(entry) - {"name", "solver", "workers", "params", "warm_start", "epigraph",
+                                "time_limit"}
+        if unknown:
+            issues.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            issues.append(f"{where}.name: missing")
+            continue
+        where = f"{source}: configs[{i}] ({name})"
+        if name in names:
+            issues.append(f"{where}.name: used twice")
+        names.add(name)
+        solver = entry.get("solver")
+        if solver not in SOLVERS:
+            issues.append(f"{where}.solver: {solver!r} is not one of {', '.join(SOLVERS)}")
+            continue
+        workers = _number(entry.get("workers", 1), f"{where}.workers", issues, positive=True,
+                          integer=True)
+        params = entry.get("params", {})
+        if not isinstance(params, dict):
+            issues.append(f"{where}.params: must be a table such as {{ linearization_level = 2 }}")
+            params = {}
+        if params and solver != "cpsat":
+            issues.append(f"{where}.params: CP-SAT parameters only go with solver = \"cpsat\"")
+        warm = entry.get("warm_start", False)
+        if not isinstance(warm, bool):
+            issues.append(f"{where}.warm_start: must be true or false")
+        elif warm and solver != "cpsat":
+            issues.append(f"{where}.warm_start: only for solver = \"cpsat\"")
+        epigraph = entry.get("epigraph", False)
+        if not isinstance(epigraph, bool):
+            issues.append(f"{where}.epigraph: must be true or false")
+        elif epigraph and solver != "highs":
+            issues.append(f"{where}.epigraph: only for solver = \"highs\"")
+        limit = entry.get("time_limit")
+        if limit is not None:
+            limit = _number(limit, f"{where}.time_limit", issues, positive=True)
+        configs.append(SolverConfig(
+            name=name, solver=solver, workers=workers or 1,
+            params=tuple((k, _text(v)) for k, v in params.items()),
+            warm_start=bool(warm), epigraph=epigraph is True,
+            time_limit=float(limit) if limit is not None else None))
+    if issues:
+        raise BenchConfigError(issues)
+    _check_cpsat_parameters(source, configs)
+    return BenchConfig(name=str(data.get("name", source.stem)), source=source,
+                       instances=tuple(instances), configs=tuple(configs), seeds=tuple(seeds),
+                       time_limit=float(time_limit or 60.0))
+
+
+def _check_cpsat_parameters(source: Path, configs: list[SolverConfig]) -> None:
+    """Refuse parameters CP-SAT would reject now, not after hours of other runs."""
+    from aligner.parameters import SolverParameterError
+    from aligner.solve import SolverSettings, check_parameters
+
+    issues = []
+    for config in configs:
+        if config.solver != "cpsat":
+            continue
+        try:
+            check_parameters(SolverSettings(workers=config.workers, params=config.params))
+        except SolverParameterError as exc:
+            issues.append(f"{source}: configs ({config.name}).params: {exc}")
+    if issues:
+        raise BenchConfigError(issues)
