@@ -77,6 +77,24 @@ def test_greedy_places_double_lessons(tmp_path):
     assert_valid(instance, tmp_path / "out")
 
 
+def test_greedy_keeps_lessons_in_their_allowed_periods(tmp_path):
+    # 美术 may only take periods 3-4 (a double there); without the rule the greedy would start
+    # at period 1, where it puts the first double it can.
+    directory = pair(tmp_path, days=("Mon", "Tue"), hub_bells=FOUR_DOUBLE,
+                     receiving_bells=FOUR_DOUBLE, classes=[klass("H", "h1")],
+                     teachers=[teacher("ta", "H"), teacher("tm", "H")],
+                     curriculum=[subject("H", "h1", "美术", "ta", 3, doubles=1,
+                                         allowed="Mon:3-4;Tue:4"),
+                                 subject("H", "h1", "数学", "tm", 5)])
+    instance = load_instance(directory)
+    result = greedy(instance)
+    assert result.complete, result.problems
+    assert {(x.day, x.period) for x in result.timetable.lessons if x.subject == "美术"} == {
+        ("Mon", 3), ("Mon", 4), ("Tue", 4)}
+    _write_greedy(result, tmp_path / "out")
+    assert_valid(instance, tmp_path / "out")
+
+
 def test_greedy_says_what_it_could_not_place(tmp_path):
     # Teacher t teaches 2 lessons to each of c1 and c2 in a 2-period day: 4 lessons, 2 periods.
     # (Capacity checks would refuse this before solving; the heuristic must not pretend.)

@@ -110,6 +110,7 @@ class _State:
 
     def can_double(self, row: CurriculumRow, day: str, first: int) -> bool:
         return (self.can_local(row, (day, first))
+                and row.allows(day, first + 1)
                 and (day, first + 1) not in self.class_busy[row.class_key]
                 and self.teacher_free(row.teacher_id, (day, first + 1)))
 
@@ -122,7 +123,8 @@ class _State:
         del self.teacher_local_at[(row.teacher_id, *slot)]
 
     def can_local(self, row: CurriculumRow, slot: Slot) -> bool:
-        return (slot not in self.class_busy[row.class_key]
+        return (row.allows(*slot)
+                and slot not in self.class_busy[row.class_key]
                 and self.teacher_free(row.teacher_id, slot)
                 and self.under_cap(row.school_id, row.class_id, row.subject, slot[0]))
 
@@ -446,7 +448,7 @@ def _repair(state: _State, rows: dict[RowKey, CurriculumRow], slots: dict[str, l
         day = slot[0]
         if not state.under_cap(row.school_id, row.class_id, row.subject, day):
             continue
-        if state.instance.is_unavailable(row.teacher_id, *slot):
+        if state.instance.is_unavailable(row.teacher_id, *slot) or not row.allows(*slot):
             continue
         class_free = slot not in state.class_busy[row.class_key]
         teacher_free = slot not in state.teacher_busy[row.teacher_id]
