@@ -13,6 +13,8 @@ import os
 import sys
 import time
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NoReturn
@@ -273,25 +275,43 @@ class WrittenWith:
 def _show_and_write(data: Instance, result: Result, target: Path,
                     extra: dict[str, tuple[str, str]], show: Grids,
                     written_with: WrittenWith = WrittenWith()) -> None:
-    """Print the grids and the summary, write the output files."""
+    """Write the output files, then print the grids and the summary (so that a reader that
+    stops early, such as ``| head``, loses nothing); exit 6 if the files could not be written."""
     from aligner.export import write_outputs  # pandas writers only when there is output
 
-    if show.classes or show.teachers:
-        click.echo(timetable_text(data, result.lessons(), result.sessions(),
-                                  classes=show.classes, teachers=show.teachers))
-    click.echo(summary_text(result), nl=False)
+    failure = None
     try:
         written = write_outputs(result, target, extra, instance_path=written_with.instance_path)
     except OSError as exc:
-        click.echo(f"error: cannot write the results to {target}: {exc.strerror or exc} "
-                   f"({exc.filename or target}); files already there were left as they were",
-                   err=True)
+        failure = exc
+    with _stdout_may_close():
+        if show.classes or show.teachers:
+            click.echo(timetable_text(data, result.lessons(), result.sessions(),
+                                      classes=show.classes, teachers=show.teachers))
+        click.echo(summary_text(result), nl=False)
+        if failure is None:
+            click.echo(f"Wrote {', '.join(p.name for p in written)} to {target}")
+    if failure is not None:
+        click.echo(f"error: cannot write the results to {target}: "
+                   f"{failure.strerror or failure} ({failure.filename or target}); files already "
+                   "there were left as they were", err=True)
         sys.exit(EXIT_CANNOT_WRITE)
-    click.echo(f"Wrote {', '.join(p.name for p in written)} to {target}")
     if written_with.xlsx:
         from aligner.cli_office import write_workbook_of
 
         write_workbook_of(data, target, written_with.xlsx)
+
+
+@contextmanager
+def _stdout_may_close() -> Iterator[None]:
+    """Printing to a pipe whose reader has gone (``aligner solve ... | head``) is not an error:
+    the rest of stdout is dropped, the command carries on (its files are already written)."""
+    try:
+        yield
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 def _check_parallelism(jobs: int, workers: int, dask: str | None, oversubscribe: bool) -> None:
@@ -417,6 +437,12 @@ def check_command(
     if not Path(solution).is_dir():
         click.echo(f"error: {solution} is not a directory holding lessons.csv and sessions.csv",
                    err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    if not any((Path(solution) / name).is_file() for name in ("lessons.csv", "sessions.csv")):
+        why = (" (it holds infeasibility.json: the solve found that no timetable exists)"
+               if (Path(solution) / "infeasibility.json").is_file() else "")
+        click.echo(f"error: {solution} holds no timetable: neither lessons.csv nor sessions.csv"
+                   f"{why}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     moved = Path(solution) / "bells_proposed.csv"
     data = _load(instance, seasons, moved if moved.is_file() else None)

@@ -417,3 +417,14 @@ def test_check_command_needs_a_solution_directory(tmp_path) -> None:
     result = CliRunner().invoke(main, ["check", str(LANXI), str(tmp_path)])
     assert result.exit_code == 1
     assert "lessons.csv is missing" in result.stdout
+
+
+def test_check_of_a_directory_without_a_timetable_is_one_error(tmp_path: Path) -> None:
+    # After an infeasible solve the output holds infeasibility.json only.
+    from conftest import LANXI
+
+    (tmp_path / "infeasibility.json").write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(LANXI), str(tmp_path)])
+    assert result.exit_code == 2
+    assert "holds no timetable" in result.stderr and "infeasibility.json" in result.stderr
+    assert "broken" not in result.stdout

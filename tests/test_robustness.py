@@ -125,3 +125,19 @@ def test_ctrl_c_keeps_the_best_timetable_so_far(tmp_path):
     assert "interrupted by Ctrl-C" in stdout
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no temporary files
     assert_valid(load_instance(LANXI), out)
+
+
+def test_a_reader_that_stops_early_loses_nothing(tmp_path):
+    # `aligner solve ... | head -1`: the files are written before anything is printed, and the
+    # closed pipe is not an error.
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aligner.cli", "solve", str(LANXI), "--out", str(out)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None
+    process.stdout.readline()
+    process.stdout.close()
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr.decode()
+    assert b"Traceback" not in stderr
+    assert_valid(load_instance(LANXI), out)
