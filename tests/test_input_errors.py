@@ -266,3 +266,20 @@ def test_duplicate_keys_read_as_words(tmp_path):
     with pytest.raises(InputError) as error:
         load_instance(directory)
     assert "duplicate subject 数学 for class h1 of school H (first on row 2)" in str(error.value)
+
+
+@pytest.mark.parametrize(("file", "column", "cell"), [
+    ("classes.csv", "class_id", "2026/1/1"),
+    ("classes.csv", "class_id", "1月1日"),
+    ("teachers.csv", "teacher_id", "3-Jan"),
+    ("curriculum.csv", "class_id", "2026/1/1"),
+    ("sync.csv", "receiving_class", "1月1日"),
+])
+def test_an_id_excel_turned_into_a_date_is_named(tmp_path, file, column, cell):
+    directory = sync_pair(tmp_path)
+    edit_cell(file, 2, column, cell)(directory)
+    with pytest.raises(InputError) as error:
+        load_instance(directory)
+    text = str(error.value)
+    assert f"{file}, row 2, column {column}" in text
+    assert "Excel may have turned an id such as 1-1 into one" in text

@@ -18,6 +18,21 @@ _DATE_HINT = ("; Excel may have turned a range such as 2-3 into a date: format t
 
 def _date_hint(value: str) -> str:
     return _DATE_HINT if _EXCEL_DATE.match(value) else ""
+
+
+def id_date_hint(value: str) -> str:
+    """For an id that looks like a date: what Excel probably did to it."""
+    return ("; it looks like a date: Excel may have turned an id such as 1-1 into one (format "
+            "the column as Text and type it again)" if _EXCEL_DATE.match(value) else "")
+
+
+def identifier(row: Row, column: str, log: IssueLog) -> str | None:
+    """A required id cell that must not look like a date (Excel's 1-1 -> 1月1日)."""
+    value = text(row, column, log)
+    if value is not None and (hint := id_date_hint(value)):
+        log.add(row.file, f"'{value}'{hint}", row.number, column)
+        return None
+    return value
 _RANGE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
 _PERIODS = re.compile(r"^(\d+)(?:\s*-\s*(\d+))?$")
 

@@ -295,7 +295,8 @@ def _known(value: str | None, known: Any, what: str, row: Any, column: str, log:
     if value is None:
         return False
     if value not in known:
-        log.add(row.file, f"unknown {what} '{value}'", row.number, column)
+        log.add(row.file, f"unknown {what} '{value}'{cells.id_date_hint(value)}", row.number,
+                column)
         return False
     return True
 
@@ -377,7 +378,7 @@ def _classes(table: Table, where: _Rows, log: IssueLog) -> dict[tuple[str, str],
     for row in table.rows:
         school_id = cells.text(row, "school_id", log)
         known = _known(school_id, where.school, "school", row, "school_id", log)
-        class_id = cells.text(row, "class_id", log)
+        class_id = cells.identifier(row, "class_id", log)
         if not known or class_id is None:
             continue
         assert school_id
@@ -402,7 +403,7 @@ def _teachers(
     teachers: dict[str, Teacher] = {}
     for row in table.rows:
         issues_before = len(log.issues)
-        teacher_id = cells.text(row, "teacher_id", log)
+        teacher_id = cells.identifier(row, "teacher_id", log)
         school_id = cells.text(row, "school_id", log)
         known = _known(school_id, where.school, "school", row, "school_id", log)
         if teacher_id is None or not known:
@@ -471,11 +472,12 @@ def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | N
         assert school_id and class_id and subject and per_week is not None
         if (school_id, class_id) not in where.klass:
             log.add(table.file, f"unknown class '{class_id}' of school '{school_id}' "
-                    "(see classes.csv)", row.number, "class_id")
+                    f"(see classes.csv){cells.id_date_hint(class_id)}", row.number, "class_id")
             continue
         if teacher_id is not None:
             if teacher_id not in where.teacher:
-                log.add(table.file, f"unknown teacher '{teacher_id}'", row.number, "teacher_id")
+                log.add(table.file, f"unknown teacher '{teacher_id}'"
+                        f"{cells.id_date_hint(teacher_id)}", row.number, "teacher_id")
                 continue
             if where.school_of_teacher[teacher_id] != school_id:
                 log.add(table.file, f"teacher '{teacher_id}' belongs to school "
@@ -533,7 +535,8 @@ def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
             ok = False
         if (receiving_school, receiving_class) not in where.klass:
             log.add(table.file, f"unknown class '{receiving_class}' of school "
-                    f"'{receiving_school}'", row.number, "receiving_class")
+                    f"'{receiving_school}'{cells.id_date_hint(receiving_class)}", row.number,
+                    "receiving_class")
             ok = False
         if form == "sync" and hub_class is None:
             log.add(table.file, "a sync course needs the hub class its teacher teaches at the "
@@ -544,8 +547,8 @@ def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
                     "classes only); leave it blank", row.number, "hub_class")
             ok = False
         if hub_class is not None and (hub_school, hub_class) not in where.klass:
-            log.add(table.file, f"unknown class '{hub_class}' of school '{hub_school}'",
-                    row.number, "hub_class")
+            log.add(table.file, f"unknown class '{hub_class}' of school '{hub_school}'"
+                    f"{cells.id_date_hint(hub_class)}", row.number, "hub_class")
             ok = False
         if assistant is not None and school_of[assistant] != receiving_school:
             log.add(table.file, f"assistant '{assistant}' belongs to school "
