@@ -150,8 +150,17 @@ warm_start = true
 name = "c"
 solver = "cpsat"
 epigraph = true
+[[configs]]
+name = "d"
+solver = "cpsat"
+params = { linearisation_level = 2, num_search_workers = 4, max_time_in_seconds = 9 }
 """, encoding="utf-8")
     run = CliRunner().invoke(main, ["bench", str(path)])
+    # every problem at once, the bad parameters included, each named with its key
+    for expected in ("configs[3] (d).params.linearisation_level: CP-SAT has no parameter",
+                     "configs[3] (d).params.num_search_workers: set it with the key workers",
+                     "configs[3] (d).params.max_time_in_seconds: set it with the key time_limit"):
+        assert expected in run.output, expected
     assert run.exit_code == 2
     for expected in ("unknown key 'colour'", "seeds[1]", "instances[0].path: no/such/dir",
                      "instances[1].preset: 'galaxy'", "configs[0] (a).solver: 'gurobi'",

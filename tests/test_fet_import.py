@@ -356,6 +356,8 @@ def test_example_two_namibian_schools_paired_solved_by_both_engines_and_checked(
     result = run("import-fet", "--pair", str(hub), str(receiving), "--courses", str(courses),
                  "--school-ids", "hashiyana,standrews", "--out", str(out))
     assert result.exit_code == 0, result.output
+    single = sum(len(import_fet(f).mapping["activities"]) for f in (hub, receiving))
+    assert single > 0 and f"{single} activities imported" in result.output
     instance = load_instance(out)
     assert instance.policy.max_double_gap == 10   # St Andrew's numbered bells: 10-minute breaks
     assert instance.double_starts("hashiyana") == (1, 2, 3, 5, 6, 7)   # not across Brk

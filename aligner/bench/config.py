@@ -148,9 +148,10 @@ def load_config(path: str | Path) -> BenchConfig:
             continue
         if "path" in entry:
             directory = (source.parent / str(entry["path"])).resolve()
-            if not directory.is_dir():
-                issues.append(f"{where}.path: {entry['path']} is not a directory (paths are "
-                              f"relative to {source.parent})")
+            workbook = directory.is_file() and directory.suffix.lower() == ".xlsx"
+            if not (directory.is_dir() or workbook):
+                issues.append(f"{where}.path: {entry['path']} is neither an instance directory "
+                              f"nor an .xlsx workbook (paths are relative to {source.parent})")
                 continue
             instances.append(InstanceSpec(path=directory))
         else:
@@ -168,6 +169,7 @@ def load_config(path: str | Path) -> BenchConfig:
         issues.append(f"{source}: no [[configs]] (each needs name and solver)")
         entries = []
     names: set[str] = set()
+    index_of: dict[str, int] = {}
     for i, entry in enumerate(entries):
         where = f"{source}: configs[{i}]"
         if not isinstance(entry, dict):
@@ -185,6 +187,7 @@ def load_config(path: str | Path) -> BenchConfig:
         if name in names:
             issues.append(f"{where}.name: used twice")
         names.add(name)
+        index_of[name] = i
         solver = entry.get("solver")
         if solver not in SOLVERS:
             issues.append(f"{where}.solver: {solver!r} is not one of {', '.join(SOLVERS)}")
@@ -215,16 +218,23 @@ def load_config(path: str | Path) -> BenchConfig:
             params=tuple((k, _text(v)) for k, v in params.items()),
             warm_start=bool(warm), epigraph=epigraph is True,
             time_limit=float(limit) if limit is not None else None))
+    issues += _cpsat_parameter_issues(source, configs, index_of)
     if issues:
         raise BenchConfigError(issues)
-    _check_cpsat_parameters(source, configs)
     return BenchConfig(name=str(data.get("name", source.stem)), source=source,
                        instances=tuple(instances), configs=tuple(configs), seeds=tuple(seeds),
                        time_limit=float(time_limit or 60.0))
 
 
-def _check_cpsat_parameters(source: Path, configs: list[SolverConfig]) -> None:
-    """Refuse parameters CP-SAT would reject now, not after hours of other runs."""
+OWN_KEYS = {"num_workers": "workers", "num_search_workers": "workers",
+            "max_time_in_seconds": "time_limit", "random_seed": "seeds (at the top of the file)"}
+"""CP-SAT parameters a configuration sets with a key of its own."""
+
+
+def _cpsat_parameter_issues(source: Path, configs: list[SolverConfig],
+                            index_of: dict[str, int]) -> list[str]:
+    """Every parameter CP-SAT would reject, now, not after hours of other runs (one message
+    per parameter)."""
     from aligner.parameters import SolverParameterError
     from aligner.solve import SolverSettings, check_parameters
 
@@ -232,9 +242,13 @@ def _check_cpsat_parameters(source: Path, configs: list[SolverConfig]) -> None:
     for config in configs:
         if config.solver != "cpsat":
             continue
-        try:
-            check_parameters(SolverSettings(workers=config.workers, params=config.params))
-        except SolverParameterError as exc:
-            issues.append(f"{source}: configs ({config.name}).params: {exc}")
-    if issues:
-        raise BenchConfigError(issues)
+        for name, value in config.params:
+            where = f"{source}: configs[{index_of[config.name]}] ({config.name}).params.{name}"
+            if name in OWN_KEYS:
+                issues.append(f"{where}: set it with the key {OWN_KEYS[name]}, not in params")
+                continue
+            try:
+                check_parameters(SolverSettings(workers=config.workers, params=((name, value),)))
+            except SolverParameterError as exc:
+                issues.append(f"{where}: {exc}")
+    return issues

@@ -100,7 +100,8 @@ class FetImport:
                  f"{len(self.tables['classes'])} classes, "
                  f"{sum(1 for t in self.tables['teachers'] if not _placeholder(t['teacher_id']))} "
                  f"teachers, {len(self.tables['curriculum'])} curriculum rows, "
-                 f"{len(self.mapping['activities'])} activities imported."]
+                 f"{self.mapping.get('imported_activities', len(self.mapping['activities']))} "
+                 "activities imported."]
         lines += [f"  - {note}" for note in self.notes]
         if self.losses:
             lines.append("Not imported (no counterpart in aligner; FET type: count, weights, why):")
@@ -687,7 +688,9 @@ def import_pair(hub: str | Path, receiving: str | Path, courses: str | Path,
     settings["policy"] = {"max_double_gap": limit}
     mapping = {"sources": f"{hub_data.path.name} + {recv_data.path.name}",
                "schools": {**h.mapping["schools"], **r.mapping["schools"]},
-               "activities": {}, "blocked": h.mapping["blocked"] + r.mapping["blocked"]}
+               "activities": {}, "blocked": h.mapping["blocked"] + r.mapping["blocked"],
+               # activity ids of the two files overlap: the read-back map is per file only
+               "imported_activities": len(h.mapping["activities"]) + len(r.mapping["activities"])}
     notes = [f"{ids[0]} (hub, {hub_data.path.name}): {n}" for n in h.notes] + [
         f"{ids[1]} (receiving, {recv_data.path.name}): {n}" for n in r.notes] + [
         f"{len({row['course_id'] for row in sync})} courses from {Path(courses).name}"]
