@@ -61,8 +61,14 @@ def read_skip_dates(path: str | Path) -> dict[dt.date, str]:
     ``date,...`` is a header. Returns date -> reason."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CalendarError(f"{path}: no such skip-dates file") from None
+    except OSError as exc:
+        raise CalendarError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise CalendarError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
     skipped: dict[dt.date, str] = {}
     at_start = True
