@@ -415,6 +415,9 @@ def test_check_command_needs_a_solution_directory(tmp_path) -> None:
     result = CliRunner().invoke(main, ["check", str(LANXI), str(tmp_path / "nowhere")])
     assert result.exit_code == 2
     result = CliRunner().invoke(main, ["check", str(LANXI), str(tmp_path)])
+    assert result.exit_code == 2 and "holds no timetable" in result.stderr
+    (tmp_path / "sessions.csv").write_text("session_id\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(LANXI), str(tmp_path)])
     assert result.exit_code == 1
     assert "lessons.csv is missing" in result.stdout
 
