@@ -196,3 +196,21 @@ def test_generated_instances_survive_the_workbook(tmp_path, preset, seed):
     path = tmp_path / "instance.xlsx"
     path.write_bytes(workbook_of_directory(directory))
     assert load_instance(path) == load_instance(directory)
+
+
+def test_an_id_turned_into_a_date_is_named_in_sheet_terms(tmp_path):
+    # Excel turns a class id 1-1 typed into a General cell into a date.
+    path = tmp_path / "dates.xlsx"
+    path.write_bytes(workbook_of_directory(LANXI))
+    book = load_workbook(path)
+    sheet = book["curriculum"]
+    header = [c.value for c in sheet[1]]
+    column = header.index(next(h for h in header if h in ("class_id", "班级编号"))) + 1
+    sheet.cell(row=2, column=column).value = dt.datetime(2026, 1, 1)
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        load_instance(path)
+    text = str(caught.value)
+    assert "dates.xlsx, sheet curriculum, row 2" in text
+    assert "Excel may have turned an id such as 1-1 into one" in text
+    assert "(see sheet classes)" in text and ".csv" not in text

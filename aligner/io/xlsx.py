@@ -238,7 +238,15 @@ class Workbook:
         column = issue.column
         if column and issue.file != SETTINGS_FILE:
             column = self._columns.get(issue.file, {}).get(column.lower(), column)
-        return InputIssue(f"{self.label}, sheet {sheet}", issue.message, issue.row, column)
+        return InputIssue(f"{self.label}, sheet {sheet}", self._in_sheets(issue.message),
+                          issue.row, column)
+
+    def _in_sheets(self, message: str) -> str:
+        """'(see classes.csv)' -> '(see sheet classes)', '(instance.yaml)' -> '(sheet instance)'."""
+        for file, names in SHEETS.items():
+            sheet = self._sheet_of.get(file, names[0])
+            message = message.replace(file, f"sheet {sheet}")
+        return message
 
 
 # ---- writing --------------------------------------------------------------------------------
