@@ -581,6 +581,31 @@ def lessons_in_allowed_periods(w: Week) -> Iterator[Violation]:
                             "curriculum allows it")
 
 
+def together_rows_share_their_periods(w: Week) -> Iterator[Violation]:
+    """Curriculum rows of one school with the same ``together`` label have their local lessons
+    at the same (day, period)s."""
+    groups: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for r in w.inst.curriculum:
+        if r.together is not None:
+            groups[(r.school_id, r.together)].append((r.school_id, r.class_id, r.subject))
+    if not groups:
+        return
+    slots: dict[tuple[str, str, str], set[tuple[str, int]]] = defaultdict(set)
+    for x in w.local:
+        slots[(x.school, x.klass, x.subject)].add((x.day, x.period))
+    for (school, label), rows in groups.items():
+        first = slots[rows[0]]
+        for row in rows[1:]:
+            if slots[row] != first:
+                apart = sorted(first ^ slots[row], key=lambda s: (w.inst.days.index(s[0])
+                                                                   if s[0] in w.inst.days else 99,
+                                                                   s[1]))
+                yield Violation("together", f"{rows[0][2]} of {w.klass(school, rows[0][1])} and "
+                                f"{row[2]} of {w.klass(school, row[1])} are taught together "
+                                f"('{label}') but not at the same periods: "
+                                + ", ".join(f"{d} period {p}" for d, p in apart[:6]))
+
+
 def double_lessons_hold(w: Week) -> Iterator[Violation]:
     """Rows sharing a lesson_id are one double lesson: same class, day, subject and teacher, two
     consecutive periods at most max_double_gap apart in every season; each curriculum row has
@@ -700,6 +725,7 @@ HARD_RULES: tuple[Check, ...] = (
     sync_rooms_suffice,
     curriculum_is_taught,
     lessons_in_allowed_periods,
+    together_rows_share_their_periods,
     double_lessons_hold,
     max_per_day_holds,
     courses_hold_their_sessions,

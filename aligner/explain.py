@@ -37,8 +37,8 @@ from aligner.model import build_model
 from aligner.model.constraints import Group
 
 RULE_ORDER = ("course", "alignment", "availability", "allowed", "room", "curriculum", "doubles",
-              "max_per_day", "class", "teacher", "load", "pair_minimum", "hub_minimum", "receiving_minimum",
-              "level")
+              "together", "max_per_day", "class", "teacher", "load", "pair_minimum",
+              "hub_minimum", "receiving_minimum", "level")
 
 
 @dataclass(frozen=True)
@@ -90,9 +90,9 @@ class Explanation:
 
 # ---- finding and shrinking the conflict ---------------------------------------------------
 
-FAMILY_TRIALS = ("doubles", "max_per_day", "level", "pair_minimum", "hub_minimum", "receiving_minimum",
-                 "load", "room", "alignment", "allowed", "availability", "teacher", "class", "curriculum",
-                 "course")
+FAMILY_TRIALS = ("together", "doubles", "max_per_day", "level", "pair_minimum", "hub_minimum",
+                 "receiving_minimum", "load", "room", "alignment", "allowed", "availability",
+                 "teacher", "class", "curriculum", "course")
 """Rule families tried for removal as a whole first, the least likely culprits first. Where two
 families explain the same thing (a course's weekly count and the curriculum rows it serves),
 the one tried later stays: a course reads better than a curriculum row."""
@@ -249,6 +249,11 @@ def describe_group(instance: Instance, group: Group) -> str:
         return f"{class_phrase(instance, ids[0], ids[1])} has at most one lesson per period"
     if rule == "teacher":
         return f"{teacher_phrase(instance, ids[0])} has at most one commitment per period"
+    if rule == "together":
+        rows = instance.together_groups[(ids[0], ids[1])]
+        return ("lessons taught together ('" + ids[1] + "'): " + ", ".join(
+            f"{r.subject} of {class_phrase(instance, r.school_id, r.class_id)}" for r in rows)
+            + " at the same periods")
     if rule == "allowed":
         row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
         return (f"{class_phrase(instance, ids[0], ids[1])} has its local {ids[2]} lessons only "

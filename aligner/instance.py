@@ -103,6 +103,9 @@ class CurriculumRow(Frozen):
     day, counting 2 toward ``per_week`` and the teacher's load."""
     allowed: tuple[tuple[str, int], ...] | None = None
     """(day, period) slots where the local lessons may go; None: anywhere."""
+    together: str | None = None
+    """Rows of one school with the same label have their local lessons at the same periods
+    (parallel lessons of different classes, FET's same starting time)."""
 
     def allows(self, day: str, period: int) -> bool:
         return self.allowed is None or (day, period) in self._allowed_set
@@ -353,6 +356,15 @@ class Instance(Frozen):
             for school_id, class_id in course.class_keys:
                 reaching[(school_id, class_id, course.subject)].append(course)
         return {k: tuple(v) for k, v in reaching.items()}
+
+    @cached_property
+    def together_groups(self) -> dict[tuple[str, str], tuple[CurriculumRow, ...]]:
+        """(school, label) -> the curriculum rows taught together."""
+        groups: dict[tuple[str, str], list[CurriculumRow]] = defaultdict(list)
+        for row in self.curriculum:
+            if row.together is not None:
+                groups[(row.school_id, row.together)].append(row)
+        return {k: tuple(v) for k, v in groups.items()}
 
     @cached_property
     def curriculum_of_teacher(self) -> dict[str, tuple[CurriculumRow, ...]]:

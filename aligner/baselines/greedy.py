@@ -473,7 +473,8 @@ def _repair(state: _State, rows: dict[RowKey, CurriculumRow], slots: dict[str, l
 
 
 def _rule_gaps(instance: Instance, timetable: Timetable) -> list[str]:
-    """Weekly rules the placed week may still miss: loads, weekly and level minimums."""
+    """Weekly rules the placed week may still miss: loads, lessons taught together, weekly and
+    level minimums."""
     counts = Counter(s.course_id for s in timetable.sessions)
     gaps = []
     load = _credits(instance, {c.course_id: counts[c.course_id] for c in instance.courses})
@@ -491,6 +492,13 @@ def _rule_gaps(instance: Instance, timetable: Timetable) -> list[str]:
         if minimum > 0 and taught < minimum:
             gaps.append(f"teacher {teacher.teacher_id}: {taught} sessions < level minimum "
                         f"{minimum}")
+    slots: dict[tuple[str, str, str], set[tuple[str, int]]] = defaultdict(set)
+    for x in timetable.lessons:
+        slots[(x.school_id, x.class_id, x.subject)].add((x.day, x.period))
+    for (school_id, label), rows in instance.together_groups.items():
+        if len({frozenset(slots[(r.school_id, r.class_id, r.subject)]) for r in rows}) > 1:
+            gaps.append(f"school {school_id}: the lessons taught together ('{label}') are not at "
+                        "the same periods (the heuristic places each class's lessons on its own)")
     totals = instance.weekly_totals(counts)
     policy = instance.policy
     for (hub, receiving), n in totals.sync_per_pair.items():

@@ -49,12 +49,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
                "unavailable"),
     CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
-                 "doubles", "allowed"),
+                 "doubles", "allowed", "together"),
     SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
            "receiving_class", "subject", "per_week", "assistant_teacher"),
 }
 OPTIONAL = {"sync_rooms", "short_name", "level", "min_load", "unavailable", "max_per_day", "doubles",
-            "allowed",
+            "allowed", "together",
             "hub_class", "assistant_teacher"}
 """Columns a table may leave out of its header altogether."""
 
@@ -489,7 +489,8 @@ def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | N
             rows.append(CurriculumRow(school_id=school_id, class_id=class_id, subject=subject,
                                       teacher_id=teacher_id, per_week=per_week,
                                       max_per_day=max_per_day, doubles=doubles,
-                                      allowed=tuple(sorted(allowed)) if row["allowed"] else None))
+                                      allowed=tuple(sorted(allowed)) if row["allowed"] else None,
+                                      together=row["together"] or None))
     return rows
 
 
@@ -646,9 +647,33 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
                     + (f" (online courses {', '.join(c.course_id for c in courses)} bring at "
                        f"least {fewest})" if courses else ""),
                     line, "doubles")
+        if row.together is not None and courses:
+            log.add(CURRICULUM, f"{key[2]} of class {key[1]} (school {key[0]}) is taught "
+                    f"together with other classes ('{row.together}') but online courses "
+                    f"({', '.join(c.course_id for c in courses)}) also reach it; lessons taught "
+                    "together are local only", line, "together")
         if row.teacher_id is None and most < row.per_week:
             log.add(CURRICULUM, f"no teacher is given for {key[2]} of class {key[1]} "
                     f"(school {key[0]}), so all {row.per_week} lessons must arrive online, but "
                     f"its courses bring at most {most}"
                     + (f" ({', '.join(c.course_id for c in courses)})" if courses else ""),
                     line, "teacher_id")
+
+    for (school_id, label), rows in instance.together_groups.items():
+        first = rows[0]
+        line = where.curriculum[(first.school_id, first.class_id, first.subject)]
+        classes = [r.class_id for r in rows]
+        if len(rows) < 2:
+            log.add(CURRICULUM, f"'{label}' is the together label of {first.subject} of class "
+                    f"{first.class_id} only; give it to the rows taught at the same time",
+                    line, "together")
+        elif len(set(classes)) < len(classes):
+            log.add(CURRICULUM, f"rows taught together ('{label}') must be of different classes "
+                    f"(a class cannot have two lessons at once): {', '.join(classes)}",
+                    line, "together")
+        elif (len({(r.per_week, r.doubles) for r in rows}) > 1
+              or any(r.teacher_id is None for r in rows)):
+            log.add(CURRICULUM, f"rows taught together ('{label}', school {school_id}) need a "
+                    "teacher and the same per_week and doubles: "
+                    + ", ".join(f"{r.class_id} {r.subject} {r.per_week}/{r.doubles}"
+                                for r in rows), line, "together")

@@ -171,6 +171,27 @@ def double_lessons(v: Variables, rules: Rules) -> None:
             rules.add(total(doubles) <= v.local[(*key, day, p)], group)
 
 
+def lessons_taught_together(v: Variables, rules: Rules) -> None:
+    """For every together group (rows R1..Rk) and (day, period): local[Ri] = local[R1], and the
+    same for double starts (a missing literal counts as 0)."""
+    groups = v.instance.together_groups
+    if not groups:
+        return
+    slots_of: dict[tuple[int, tuple[str, str, str]], set[tuple[str, int]]] = defaultdict(set)
+    for kind, literals in enumerate((v.local, v.double)):
+        for school_id, class_id, subject, day, period in literals:
+            slots_of[(kind, (school_id, class_id, subject))].add((day, period))
+    for (school_id, label), rows in groups.items():
+        group = ("together", school_id, label)
+        keys = [(r.school_id, r.class_id, r.subject) for r in rows]
+        for kind, literals in enumerate((v.local, v.double)):
+            slots = set().union(*(slots_of.get((kind, k), set()) for k in keys))
+            for day, period in sorted(slots):
+                first = literals.get((*keys[0], day, period), 0)
+                for key in keys[1:]:
+                    rules.add(literals.get((*key, day, period), 0) == first, group)
+
+
 def curriculum_max_per_day(v: Variables, rules: Rules) -> None:
     """For every curriculum row with a cap and every day: lessons of the subject - double
     lessons that day <= max_per_day (a double lesson counts once)."""
@@ -261,6 +282,7 @@ RULES: tuple[Callable[[Variables, Rules], None], ...] = (
     session_reaches_every_receiving_school,
     curriculum_per_week,
     double_lessons,
+    lessons_taught_together,
     curriculum_max_per_day,
     teacher_credited_load,
     weekly_minimum_sync_per_pair,
