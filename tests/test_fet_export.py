@@ -137,3 +137,28 @@ def test_bad_usage_is_refused_with_exit_2_and_nothing_written(tmp_path):
     bells = run("import-fet", "--pair", "a.fet", "b.fet", "--courses", "c.csv", "--bells",
                 "b.csv", "--out", str(tmp_path / "i"))
     assert bells.exit_code == 2 and "--bells applies to one FET file" in bells.output
+
+
+def test_lessons_taught_together_and_allowed_periods_survive_the_trip_through_fet(tmp_path):
+    """Two classes' parallel lessons (one a double) tied by same-starting-time constraints, and
+    a subject allowed only in the afternoon, solved by fet-cl and checked by our checker."""
+    directory = write_instance(
+        tmp_path / "inst", {"name": "t", "season": "winter", "days": ["Mon", "Tue"],
+                            "policy": NO_MINIMUMS | {"max_double_gap": 10}},
+        schools=[school("S")],
+        bells=bells("S", "08:00-08:40", "08:50-09:30", "09:40-10:20", "13:00-13:40"),
+        classes=[klass("S", "a"), klass("S", "b")],
+        teachers=[teacher(t, "S") for t in ("tp", "tc", "tm", "ty", "tu")],
+        curriculum=[subject("S", "a", "体育", "tp", 3, doubles=1, together="g"),
+                    subject("S", "b", "劳动", "tc", 3, doubles=1, together="g"),
+                    subject("S", "a", "数学", "tm", 5), subject("S", "b", "语文", "ty", 3),
+                    subject("S", "b", "美术", "tu", 2, allowed="Mon:4;Tue:4")])
+    exported = export_fet(load_instance(directory))
+    assert exported.text.count("<ConstraintActivitiesSameStartingTime>") == 2
+    solution = fet_round(directory, tmp_path)
+    report = check_solution(load_instance(directory), solution)
+    assert not report.violations, [str(v) for v in report.violations]
+    lessons = pd.read_csv(solution / "lessons.csv")
+    slots = {s: set(zip(lessons[lessons.subject == s].day, lessons[lessons.subject == s].period,
+                        strict=True)) for s in ("体育", "劳动", "美术")}
+    assert slots["体育"] == slots["劳动"] and slots["美术"] == {("Mon", 4), ("Tue", 4)}

@@ -70,7 +70,7 @@ def test_split_activity_becomes_per_week_with_doubles_and_times_from_hour_names(
     curriculum = rows(out, "curriculum.csv")
     assert curriculum == [{"school_id": "school", "class_id": "7A", "subject": "Maths",
                            "teacher_id": "Ann", "per_week": "4", "max_per_day": "",
-                           "doubles": "1", "allowed": ""}]
+                           "doubles": "1", "allowed": "", "together": ""}]
     assert [(b["start"], b["end"]) for b in rows(out, "bells.csv")] == [
         ("08:00", "08:40"), ("08:50", "09:30"), ("09:40", "10:20")]
     assert "Nothing was dropped" in result.output
@@ -414,3 +414,31 @@ def test_preferred_time_slots_become_allowed_periods(tmp_path):
     art_slots = {(r["day"], r["period"]) for r in rows(solution, "lessons.csv")
                  if r["subject"] == "Art"}
     assert art_slots == {("Mon", "3"), ("Tue", "3")}
+
+
+def _same_time(ids: list[int], weight: int = 100) -> str:
+    body = "".join(f"<Activity_Id>{i}</Activity_Id>" for i in ids)
+    return (f"<ConstraintActivitiesSameStartingTime><Weight_Percentage>{weight}"
+            f"</Weight_Percentage><Number_of_Activities>{len(ids)}</Number_of_Activities>{body}"
+            "</ConstraintActivitiesSameStartingTime>")
+
+
+def test_same_starting_time_of_whole_class_subjects_becomes_together(tmp_path):
+    # 7A's PE (Ann) and 7B's Crafts (Bob) are parallel lessons: both pairs tied. 7A's Maths
+    # is tied to 7B's Music for one of two lessons only: listed, not converted.
+    activities = (lessons("PE", "Ann", "7A", 1, [1, 1]) + lessons("Crafts", "Bob", "7B", 3, [1, 1])
+                  + lessons("Maths", "Ann", "7A", 5, [1, 1])
+                  + lessons("Music", "Bob", "7B", 7, [1, 1]))
+    text = fet_xml(teachers=("Ann", "Bob"), years={"7A": [], "7B": []}, activities=activities,
+                   constraints=_same_time([1, 3]) + _same_time([2, 4]) + _same_time([5, 7]))
+    out, result = imported(tmp_path, text)
+    together = {r["subject"]: r["together"] for r in rows(out, "curriculum.csv")}
+    assert together["PE"] == together["Crafts"] != ""
+    assert together["Maths"] == together["Music"] == ""
+    assert "ConstraintActivitiesSameStartingTime" in result.output
+    assert "ties only some lessons" in result.output
+    solution = tmp_path / "solution"
+    solved_and_checked(out, solution)
+    slots = {s: {(r["day"], r["period"]) for r in rows(solution, "lessons.csv")
+                 if r["subject"] == s} for s in ("PE", "Crafts")}
+    assert slots["PE"] == slots["Crafts"] and len(slots["PE"]) == 2

@@ -26,6 +26,9 @@ CONVERTED: dict[str, str] = {
     "ConstraintActivitiesPreferredStartingTimes": "curriculum.csv allowed (single periods only)",
     "ConstraintActivityPreferredStartingTime": "curriculum.csv allowed (a locked or fixed time; "
                                                "single periods only)",
+    "ConstraintActivitiesSameStartingTime": "curriculum.csv together (when the constraints pair "
+                                            "every lesson of the class subjects involved, one of "
+                                            "each, of different classes)",
     "ConstraintMinDaysBetweenActivities": "min 1 day between all lessons of a class's subject: "
                                           "max_per_day 1 (hard) or the objective's "
                                           "same_day_repeats term (weight < 100%)",
@@ -43,8 +46,8 @@ _REASONS: dict[str, str] = {
                              "sub-activities",
     "PreferredTimeSlots": "aligner's allowed periods hold for whole class subjects, not for "
                           "sub-activities",
-    "SameStartingTime": "inside one school aligner has no same-time rule for lessons of "
-                        "different classes (a paired import expresses sessions in sync.csv)",
+    "SameStartingTime": "aligner teaches whole class subjects together (curriculum together), "
+                        "not single lessons",
     "SameStartingHour": "aligner has no same-hour rule",
     "SameStartingDay": "aligner has no same-day rule",
     "NotOverlapping": "aligner has no not-overlapping rule for lessons of different classes",

@@ -119,6 +119,7 @@ def export_fet(instance: Instance, solution: str | Path | None = None) -> FetExp
     _max_per_day(b, local, sessions, hours, days)
     _double_hours(b, local, hours, days)
     _allowed_slots(b, local, hours, days)
+    _together(b, local)
     _availability(b, hours, days)
     _sync_rooms(b)
     _core_mornings(b, hours, days)
@@ -273,6 +274,18 @@ def _double_hours(b: _Builder, local: dict[tuple[str, str, str], list[int]], hou
                 ("Activity_Id", str(i)), ("Number_of_Preferred_Starting_Times", str(len(slots)))],
                 [("Preferred_Starting_Time", [("Preferred_Starting_Day", d),
                                               ("Preferred_Starting_Hour", h)]) for d, h in slots]))
+
+
+def _together(b: _Builder, local: dict[tuple[str, str, str], list[int]]) -> None:
+    """Rows taught together: their k-th activities (doubles first) start at the same time."""
+    by_id = {a.id: a for a in b.activities}
+    for rows in b.instance.together_groups.values():
+        lists = [sorted(local.get((r.school_id, r.class_id, r.subject), []),
+                        key=lambda i: -by_id[i].duration) for r in rows]
+        for ids in zip(*lists, strict=False):
+            b.time.append(_constraint("ConstraintActivitiesSameStartingTime", [
+                ("Number_of_Activities", str(len(ids)))] + [("Activity_Id", str(i))
+                                                            for i in ids]))
 
 
 def _allowed_slots(b: _Builder, local: dict[tuple[str, str, str], list[int]],

@@ -174,6 +174,8 @@ class _Row:
     max_per_day: int | None = None
     allowed: set[tuple[str, int]] | None = None
     """Periods the row's lessons may take (FET's preferred time slots); None: anywhere."""
+    together: str | None = None
+    """Label of the rows taught at the same times (FET's same starting time)."""
 
 
 def _convert(data: FetData, bells_file: str | Path | None, school_id: str, name: str,
@@ -199,6 +201,7 @@ class _Conversion:
         self.unavailable: dict[str, set[tuple[str, int]]] = defaultdict(set)
         self.blocked: dict[str, set[tuple[str, int]]] = defaultdict(set)   # class set -> slots
         self.preferences: list[tuple[Constraint, set[int], frozenset[tuple[str, int]]]] = []
+        self.same_time: list[Constraint] = []
 
     # ---- days and hours ----
 
@@ -323,6 +326,8 @@ class _Conversion:
                 else:
                     soft_spread += 1
                 converted[tag] += 1
+            elif tag == "ConstraintActivitiesSameStartingTime" and c.hard:
+                self.same_time.append(c)
             elif tag in PREFERRED and c.hard:
                 why = self._preferred(c)
                 if why:
@@ -332,6 +337,7 @@ class _Conversion:
             else:
                 self.losses.add(tag, reason(tag), c.weight)
         self._apply_preferred(converted)
+        self._apply_same_time(converted)
         if soft_spread:
             self.notes.append(f"{soft_spread} min-days constraints of weight below 100% are kept "
                               "as the objective's same_day_repeats term (a penalty per extra "
@@ -407,6 +413,63 @@ class _Conversion:
             else:
                 converted[c.tag] += 1
 
+    def _apply_same_time(self, converted: dict[str, int]) -> None:
+        """Hard same-starting-time constraints become ``together`` groups when they pair the
+        lessons of whole class subjects exactly: every lesson of every row of the group is in
+        one such constraint, which holds one lesson (of equal duration) of each row, and the
+        rows are of different classes. Others are listed as dropped."""
+        tag = "ConstraintActivitiesSameStartingTime"
+        usable: list[tuple[Constraint, list[int]]] = []
+        for c in self.same_time:
+            try:
+                ids = [int(x) for x in c.texts("Activity_Id")]
+            except ValueError:
+                self.losses.add(tag, "unreadable activity ids", c.weight)
+                continue
+            if any(i not in self.row_of_activity for i in ids):
+                self.losses.add(tag, "refers to activities that were not imported", c.weight)
+                continue
+            rows = [self.row_of_activity[i] for i in ids]
+            if len({id(r) for r in rows}) < len(rows) or len({r.class_id for r in rows}) < len(
+                    rows) or len({self.by_id[i].duration for i in ids}) > 1:
+                self.losses.add(tag, "ties lessons of one class, or of different durations "
+                                "(aligner's lessons taught together are of different classes)",
+                                c.weight)
+                continue
+            usable.append((c, ids))
+        parent: dict[int, int] = {}
+
+        def find(x: int) -> int:
+            while parent.setdefault(x, x) != x:
+                x = parent[x]
+            return x
+
+        for _c, ids in usable:
+            for i in ids[1:]:
+                parent[find(id(self.row_of_activity[i]))] = find(id(self.row_of_activity[ids[0]]))
+        members: dict[int, dict[int, _Row]] = defaultdict(dict)
+        for _c, ids in usable:
+            for i in ids:
+                row = self.row_of_activity[i]
+                members[find(id(row))][id(row)] = row
+        covered: dict[int, list[tuple[Constraint, list[int]]]] = defaultdict(list)
+        for c, ids in usable:
+            covered[find(id(self.row_of_activity[ids[0]]))].append((c, ids))
+        for n, (root, group) in enumerate(members.items(), start=1):
+            tied = [i for _c, ids in covered[root] for i in ids]
+            exact = (len({r.class_id for r in group.values()}) == len(group)
+                     and all(len(ids) == len(group) for _c, ids in covered[root])
+                     and len(tied) == len(set(tied))
+                     and set(tied) == {a for r in group.values() for a in r.activities})
+            if not exact:
+                for c, _ids in covered[root]:
+                    self.losses.add(tag, "ties only some lessons of the class subjects involved "
+                                    "(aligner teaches whole class subjects together)", c.weight)
+                continue
+            for row in group.values():
+                row.together = f"same-time-{n}"
+            converted[tag] += len(covered[root])
+
     # ---- the instance ----
 
     def result(self, name: str) -> FetImport:
@@ -422,7 +485,8 @@ class _Conversion:
                             "subject": r.subject, "teacher_id": r.teacher or "",
                             "per_week": r.per_week, "max_per_day": r.max_per_day or "",
                             "doubles": r.doubles or "",
-                            "allowed": "" if r.allowed is None else _slots_text(r.allowed, days)}
+                            "allowed": "" if r.allowed is None else _slots_text(r.allowed, days),
+                            "together": r.together or ""}
                            for r in self.rows.values()]
         blocked_rows = []
         every = {(d, p) for d in days for p in range(1, len(self.kept_hours) + 1)}
