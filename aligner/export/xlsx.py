@@ -299,7 +299,7 @@ def workbook_bytes(solution: Solution, lang: str = "zh") -> bytes:
         name = labels.klass(*klass.key)
         _week_sheet(_sheet(book, f"{labels.short(klass.school_id)}-{name}"), labels,
                     f"{labels.school(klass.school_id)} {labels.seasons_title} "
-                    f"{labels.word('class')}  {name}", klass.school_id, lesson_cell)
+                    f"{labels.word('class')} {name}", klass.school_id, lesson_cell)
     for teacher in instance.teachers:
         duties = solution.teacher_week(teacher.teacher_id)
 
@@ -315,7 +315,7 @@ def workbook_bytes(solution: Solution, lang: str = "zh") -> bytes:
         _week_sheet(_sheet(book, f"{labels.word('teacher')}-{labels.short(teacher.school_id)}-"
                                  f"{name}"), labels,
                     f"{labels.school(teacher.school_id)} {labels.seasons_title} "
-                    f"{labels.word('teacher')}  {name} ({teacher.teacher_id})",
+                    f"{labels.word('teacher')} {name} ({teacher.teacher_id})",
                     teacher.school_id, duty_cell)
     header, rows = session_rows(labels)
     _table_sheet(_sheet(book, labels.word("sessions")),
