@@ -249,6 +249,13 @@ class Weights(Frozen):
     core_in_afternoon: int = Field(default=3, ge=0)
     missing_session: int = Field(default=50, ge=0)
 
+    def by_term(self) -> dict[str, int]:
+        """Objective term name (as reports and summary.json name it) -> its weight."""
+        return {"misalignment_minutes": self.misalignment_minute,
+                "same_day_repeats": self.same_day_repeat,
+                "core_in_afternoon": self.core_in_afternoon,
+                "missing_sessions": self.missing_session}
+
 
 DEFAULT_CORE_SUBJECTS: tuple[str, ...] = ("语文", "数学", "英语")
 

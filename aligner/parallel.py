@@ -254,10 +254,7 @@ def merge(instance: Instance, outcomes: list[ComponentOutcome], settings: Solver
         tuple(x for o in found for x in o.timetable.sessions),  # type: ignore[union-attr]
     ) if found else None
     names = sorted({name for o in found for name in o.terms})
-    weights = {"misalignment_minutes": instance.weights.misalignment_minute,
-               "same_day_repeats": instance.weights.same_day_repeat,
-               "core_in_afternoon": instance.weights.core_in_afternoon,
-               "missing_sessions": instance.weights.missing_session}
+    weights = instance.weights.by_term()
     terms = {name: sum(o.terms[name] for o in found) for name in names}
     bounds = [o.best_bound for o in found]
     if found and len(found) < len(outcomes):

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import settings
 
-from aligner.check import check_solution
+from aligner.check import Violation, check_solution
 from aligner.export import write_outputs
 from aligner.instance import Instance
 from aligner.io import load_instance
@@ -50,3 +52,33 @@ def solve_checked(directory: Path, out: Path | None = None, **settings: object) 
 @pytest.fixture
 def solve_and_check():
     return solve_checked
+
+
+# ---- corrupting a valid solution, as a hand edit in Excel would ----------------------------
+
+
+def read(out: Path, name: str) -> pd.DataFrame:
+    return pd.read_csv(out / name, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def mutated(case: tuple[Path, Path], tmp_path: Path, change) -> tuple[Violation, ...]:
+    """Copy the outputs, let ``change(frames, summary)`` corrupt them, and check the copy."""
+    directory, out = case
+    frames = {n: read(out, f"{n}.csv") for n in ("lessons", "sessions", "teacher_load",
+                                                  "compliance")}
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    change(frames, summary)
+    for name, frame in frames.items():
+        frame.to_csv(tmp_path / f"{name}.csv", index=False, encoding="utf-8-sig")
+    (tmp_path / "summary.json").write_text(json.dumps(summary), "utf-8")
+    return check_solution(load_instance(directory), tmp_path).violations
+
+
+PLACE = ("day", "period", "start", "end", "lesson_id")
+
+
+def swap_places(lessons: pd.DataFrame, a: object, b: object,
+                columns: tuple[str, ...] = PLACE) -> None:
+    """Exchange where rows ``a`` and ``b`` of lessons.csv lie in the week."""
+    cols = list(columns)
+    lessons.loc[[a, b], cols] = lessons.loc[[b, a], cols].to_numpy()

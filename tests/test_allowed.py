@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from builders import klass, pair, subject, teacher
+from conftest import mutated, swap_places
 
 from aligner.capacity import capacity_findings
-from aligner.check import check_solution
 from aligner.explain import conflict_sentences, find_conflict
 from aligner.io import InputError, load_instance
 
@@ -44,18 +44,17 @@ def test_checker_names_a_lesson_moved_outside_its_allowed_periods(tmp_path, solv
     directory = _art_late(tmp_path, allowed="Mon:3-4;Tue:4")
     out = tmp_path / "out"
     solve_and_check(directory, out)
-    with open(out / "lessons.csv", encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
-    art = next(r for r in rows if r["subject"] == "美术")
-    other = next(r for r in rows if r["subject"] == "数学" and r["day"] == "Tue"
-                 and r["period"] == "1")
-    for key in ("day", "period", "start", "end", "lesson_id"):
-        art[key], other[key] = other[key], art[key]
-    with open(out / "lessons.csv", "w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    violations = check_solution(load_instance(directory), out).violations
+
+    def change(frames, _summary):
+        lessons = frames["lessons"]
+        art = lessons.index[lessons["subject"] == "美术"][0]
+        other = lessons.index[(lessons["subject"] == "数学") & (lessons["day"] == "Tue")
+                              & (lessons["period"] == "1")][0]
+        swap_places(lessons, art, other)
+
+    edited = tmp_path / "edited"
+    edited.mkdir()
+    violations = mutated((directory, out), edited, change)
     assert [v.rule for v in violations if v.hard] == ["allowed_periods"]
     assert "Tue period 1" in str(violations[0])
 

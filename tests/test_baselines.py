@@ -29,9 +29,7 @@ needs_highs = pytest.mark.skipif(not highs_available(), reason="highspy not inst
 
 
 def _write_greedy(result: GreedyResult, out: Any) -> None:
-    w = result.instance.weights
-    weights = {"misalignment_minutes": w.misalignment_minute, "same_day_repeats": w.same_day_repeat,
-               "core_in_afternoon": w.core_in_afternoon, "missing_sessions": w.missing_session}
+    weights = result.instance.weights.by_term()
     write_outputs(Result(result.instance, Status.FEASIBLE, result.timetable, result.objective,
                          result.terms, weights, None, 0.0, result.seconds, SolverSettings()), out)
 

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from builders import bells, write_instance
 from click.testing import CliRunner
-from conftest import assert_valid
+from conftest import assert_valid, mutated, read
 
 from aligner.check import Violation, check_solution
 from aligner.cli import main
@@ -111,23 +111,6 @@ def solved(directory: Path) -> Path:
 def rich_case(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     directory = rich(tmp_path_factory.mktemp("rich"))
     return directory, solved(directory)
-
-
-def read(out: Path, name: str) -> pd.DataFrame:
-    return pd.read_csv(out / name, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-
-
-def mutated(case: tuple[Path, Path], tmp_path: Path, change) -> tuple[Violation, ...]:
-    """Copy the outputs, let ``change(frames, summary)`` corrupt them, and check the copy."""
-    directory, out = case
-    frames = {n: read(out, f"{n}.csv") for n in ("lessons", "sessions", "teacher_load",
-                                                  "compliance")}
-    summary = json.loads((out / "summary.json").read_text("utf-8"))
-    change(frames, summary)
-    for name, frame in frames.items():
-        frame.to_csv(tmp_path / f"{name}.csv", index=False, encoding="utf-8-sig")
-    (tmp_path / "summary.json").write_text(json.dumps(summary), "utf-8")
-    return check_solution(load_instance(directory), tmp_path).violations
 
 
 def rules(violations: tuple[Violation, ...]) -> set[str]:

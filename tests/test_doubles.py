@@ -3,17 +3,15 @@ twice toward per_week and the load, once toward max_per_day; verified by the che
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from builders import course, klass, pair, subject, teacher
 from click.testing import CliRunner
-from conftest import assert_valid
+from conftest import assert_valid, mutated, swap_places
 
 from aligner.capacity import capacity_findings
-from aligner.check import check_solution
 from aligner.cli import main
 from aligner.explain import find_conflict
 from aligner.export import write_outputs
@@ -89,41 +87,28 @@ def test_same_day_repeats_treat_a_double_as_one_lesson(tmp_path):
     assert_valid(result.instance, out)
 
 
-def _rewrite(out: Path, target: Path, change) -> Path:
-    target.mkdir()
-    for file in out.iterdir():
-        target.joinpath(file.name).write_bytes(file.read_bytes())
-    with open(out / "lessons.csv", encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
-    change(rows)
-    with open(target / "lessons.csv", "w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    return target
-
-
 @pytest.mark.parametrize("how", ["split", "apart", "no_lesson_id"])
 def test_checker_names_a_broken_double(tmp_path, solve_and_check, how):
     directory = _art_double(tmp_path)
     out = tmp_path / "out"
     solve_and_check(directory, out)
 
-    def change(rows):
-        art = [r for r in rows if r["subject"] == "美术"]
+    def change(frames, _summary):
+        lessons = frames["lessons"]
+        art = lessons.index[lessons["subject"] == "美术"]
         if how == "split":  # the two periods no longer share an id: two singles
-            art[1]["lesson_id"] = art[1]["lesson_id"] + "-b"
+            lessons.loc[art[1], "lesson_id"] += "-b"
         elif how == "apart":  # swap the second 美术 period with a maths period elsewhere
-            other = next(r for r in rows if r["subject"] == "数学"
-                         and abs(int(r["period"]) - int(art[0]["period"])) > 1)
-            for key in ("period", "start", "end"):
-                art[1][key], other[key] = other[key], art[1][key]
+            first = int(lessons.loc[art[0], "period"])
+            other = next(i for i in lessons.index[lessons["subject"] == "数学"]
+                         if abs(int(lessons.loc[i, "period"]) - first) > 1)
+            swap_places(lessons, art[1], other, ("period", "start", "end"))
         else:
-            for r in rows:
-                del r["lesson_id"]
+            frames["lessons"] = lessons.drop(columns="lesson_id")
 
-    broken = _rewrite(out, tmp_path / "broken", change)
-    violations = check_solution(load_instance(directory), broken).violations
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    violations = mutated((directory, out), broken, change)
     assert "double_lessons" in {v.rule for v in violations}, violations
     message = next(str(v) for v in violations if v.rule == "double_lessons")
     assert "美术" in message or "not a double lesson" in message

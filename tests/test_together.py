@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from builders import klass, pair, subject, teacher
+from conftest import mutated, swap_places
 
-from aligner.check import check_solution
 from aligner.explain import conflict_sentences, find_conflict
 from aligner.io import InputError, load_instance
 
@@ -45,17 +45,17 @@ def test_checker_names_rows_that_are_not_together(tmp_path, solve_and_check):
     directory = _pe_together(tmp_path)
     out = tmp_path / "out"
     solve_and_check(directory, out)
-    with open(out / "lessons.csv", encoding="utf-8-sig", newline="") as f:
-        rows = list(csv.DictReader(f))
-    pe = next(r for r in rows if r["subject"] == "体育")
-    maths = next(r for r in rows if r["subject"] == "数学" and r["day"] != pe["day"])
-    for key in ("day", "period", "start", "end", "lesson_id"):
-        pe[key], maths[key] = maths[key], pe[key]
-    with open(out / "lessons.csv", "w", encoding="utf-8-sig", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
-    violations = check_solution(load_instance(directory), out).violations
+
+    def change(frames, _summary):
+        lessons = frames["lessons"]
+        pe = lessons.index[lessons["subject"] == "体育"][0]
+        maths = lessons.index[(lessons["subject"] == "数学")
+                              & (lessons["day"] != lessons.loc[pe, "day"])][0]
+        swap_places(lessons, pe, maths)
+
+    edited = tmp_path / "edited"
+    edited.mkdir()
+    violations = mutated((directory, out), edited, change)
     assert [v.rule for v in violations if v.hard] == ["together"]
     assert "'split'" in str(violations[0])
 

@@ -56,11 +56,7 @@ class GreedyResult:
     def objective(self) -> int | None:
         if not self.complete:
             return None
-        w = self.instance.weights
-        weights = {"misalignment_minutes": w.misalignment_minute,
-                   "same_day_repeats": w.same_day_repeat,
-                   "core_in_afternoon": w.core_in_afternoon,
-                   "missing_sessions": w.missing_session}
+        weights = self.instance.weights.by_term()
         return sum(value * weights[name] for name, value in self.terms.items())
 
 

@@ -121,19 +121,13 @@ class _Recorder(cp_model.CpSolverSolutionCallback):
         self.points.append((time.perf_counter() - self.started, self.objective, bound))
 
 
-def _weights(instance: Instance) -> dict[str, int]:
-    w = instance.weights
-    return {"misalignment_minutes": w.misalignment_minute, "same_day_repeats": w.same_day_repeat,
-            "core_in_afternoon": w.core_in_afternoon, "missing_sessions": w.missing_session}
-
-
 def _checked(instance: Instance, timetable: Timetable, terms: dict[str, int], status: str,
              settings: SolverSettings) -> str:
     """Write the timetable's five files and run the independent checker on them."""
     from aligner.check import check_solution
     from aligner.export import write_outputs
 
-    weights = _weights(instance)
+    weights = instance.weights.by_term()
     result = Result(instance, Status(status), timetable,
                     sum(terms[k] * weights[k] for k in terms), terms, weights, None, 0.0, 0.0,
                     settings)
@@ -181,7 +175,7 @@ def run_cpsat(instance: Instance, config: SolverConfig, seed: int, time_limit: f
                deterministic_time=solver.deterministic_time)
     if status in ("OPTIMAL", "FEASIBLE"):
         terms = {t.name: int(solver.value(t.expression)) for t in built.terms}
-        weights = _weights(instance)
+        weights = instance.weights.by_term()
         row["objective"] = sum(terms[k] * weights[k] for k in terms)
         row["best_bound"] = solver.best_objective_bound
         row["checked"] = _checked(instance, read_timetable(built, solver), terms, status, settings)
@@ -203,7 +197,7 @@ def run_highs(instance: Instance, config: SolverConfig, seed: int, time_limit: f
     if outcome.values is not None:
         timetable = read_timetable(built, cast(cp_model.CpSolver, _Values(outcome.values)))
         terms = objective_terms(instance, timetable)
-        weights = _weights(instance)
+        weights = instance.weights.by_term()
         objective = sum(terms[k] * weights[k] for k in terms)
         row["objective"] = objective
         row["best_bound"] = outcome.best_bound
