@@ -201,10 +201,7 @@ def _session_hours(b: _Builder, course: Course, sessions: list[list[int]], hours
                        "schools on one grid; FET cannot place its sessions")
     for ids in sessions:
         slots = [(d, hours[p - 1]) for d in days for p in allowed]
-        b.time.append(_constraint("ConstraintActivityPreferredStartingTimes", [
-            ("Activity_Id", str(ids[0])), ("Number_of_Preferred_Starting_Times", str(len(slots)))],
-            [("Preferred_Starting_Time", [("Preferred_Starting_Day", d),
-                                          ("Preferred_Starting_Hour", h)]) for d, h in slots]))
+        b.time.append(_activity_preferred(ids[0], slots, starts=True))
 
 
 def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
@@ -270,10 +267,7 @@ def _double_hours(b: _Builder, local: dict[tuple[str, str, str], list[int]], hou
             if by_id[i].duration != 2:
                 continue
             slots = [(d, hours[p - 1]) for d in days for p in allowed]
-            b.time.append(_constraint("ConstraintActivityPreferredStartingTimes", [
-                ("Activity_Id", str(i)), ("Number_of_Preferred_Starting_Times", str(len(slots)))],
-                [("Preferred_Starting_Time", [("Preferred_Starting_Day", d),
-                                              ("Preferred_Starting_Hour", h)]) for d, h in slots]))
+            b.time.append(_activity_preferred(i, slots, starts=True))
 
 
 def _together(b: _Builder, local: dict[tuple[str, str, str], list[int]]) -> None:
@@ -297,12 +291,9 @@ def _allowed_slots(b: _Builder, local: dict[tuple[str, str, str], list[int]],
         if row.allowed is None or not ids:
             continue
         slots = [(d, hours[p - 1]) for d in days for p in range(1, len(hours) + 1)
-                 if (d, p) in set(row.allowed)]
+                 if row.allows(d, p)]
         for i in ids:
-            b.time.append(_constraint("ConstraintActivityPreferredTimeSlots", [
-                ("Activity_Id", str(i)), ("Number_of_Preferred_Time_Slots", str(len(slots)))],
-                [("Preferred_Time_Slot", [("Preferred_Day", d), ("Preferred_Hour", h)])
-                 for d, h in slots]))
+            b.time.append(_activity_preferred(i, slots, starts=False))
 
 
 def _core_mornings(b: _Builder, hours: list[str], days: list[str]) -> None:
@@ -470,6 +461,18 @@ def _starts(rows: pd.DataFrame) -> list[tuple[tuple[str, int], int]]:
     for _, r in rows.iterrows():
         groups[r["lesson_id"] or f"{r['day']}-{r['period']}"].append((r["day"], int(r["period"])))
     return [(min(g, key=lambda s: s[1]), len(g)) for g in groups.values()]
+
+
+def _activity_preferred(activity_id: int, slots: list[tuple[str, str]], *, starts: bool
+                        ) -> ET.Element:
+    """A hard preferred starting times (``starts``) or time slots constraint of one activity;
+    ``slots`` are (day, hour name) pairs."""
+    kind = "Starting_Time" if starts else "Time_Slot"
+    day, hour = ("Preferred_Starting_Day", "Preferred_Starting_Hour") if starts else (
+        "Preferred_Day", "Preferred_Hour")
+    return _constraint(f"ConstraintActivityPreferred{kind.replace('_', '')}s", [
+        ("Activity_Id", str(activity_id)), (f"Number_of_Preferred_{kind}s", str(len(slots)))],
+        [(f"Preferred_{kind}", [(day, d), (hour, h)]) for d, h in slots])
 
 
 def _constraint(tag: str, fields: list[tuple[str, str]],
