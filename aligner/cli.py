@@ -30,6 +30,16 @@ from aligner.bells import (
     with_bells,
 )
 from aligner.capacity import capacity_findings
+from aligner.cli_common import (
+    EXIT_BAD_INPUT,
+    EXIT_BROKEN,
+    EXIT_CANNOT_WRITE,
+    EXIT_INFEASIBLE,
+    EXIT_INTERNAL,
+    EXIT_NO_SOLUTION,
+    EXIT_OK,
+    report_input_error,
+)
 from aligner.decompose import components
 from aligner.explain import Explanation, explain
 from aligner.generate import PRESETS, generate
@@ -48,15 +58,6 @@ from aligner.report import (
 )
 from aligner.solve import Result, SolverSettings, Status, check_parameters, solve
 
-EXIT_OK = 0
-EXIT_BROKEN = 1
-"""aligner check: a hard rule is broken."""
-EXIT_BAD_INPUT = 2
-EXIT_INFEASIBLE = 3
-EXIT_NO_SOLUTION = 4
-EXIT_INTERNAL = 5
-EXIT_CANNOT_WRITE = 6
-
 
 def _load(
     directory: str, seasons: tuple[str, ...] | None = None, bells: Path | None = None
@@ -74,11 +75,7 @@ def _load(
 
 
 def _report_bad_input(directory: str, exc: InputError) -> NoReturn:
-    click.echo(f"error: cannot read the instance in {directory}:", err=True)
-    for issue in exc.issues:
-        click.echo(f"  {issue}", err=True)
-    click.echo(f"({len(exc.issues)} problem(s))", err=True)
-    sys.exit(EXIT_BAD_INPUT)
+    report_input_error(f"cannot read the instance in {directory}", exc, count=True)
 
 
 def _seasons(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple | None:

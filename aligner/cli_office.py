@@ -7,19 +7,12 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
+from aligner.cli_common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, report_input_error
+from aligner.cli_common import fail as _fail
 from aligner.instance import Instance
-
-EXIT_BAD_INPUT = 2
-EXIT_CANNOT_WRITE = 6
-
-
-def _fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(code)
 
 
 def _have_openpyxl() -> None:
@@ -179,9 +172,6 @@ def template_command(xlsx: str, source: str | None, lang: str, force: bool) -> N
         content = workbook_of_directory(source, lang) if source else \
             workbook_from(default_settings(), {}, lang)
     except InputError as exc:
-        click.echo(f"error: cannot read the instance in {source}:", err=True)
-        for issue in exc.issues:
-            click.echo(f"  {issue}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        report_input_error(f"cannot read the instance in {source}", exc)
     _write([(path.parent, {path.name: content})], str(path))
     click.echo(f"Wrote {path}" + (f" (from {source})" if source else ""))

@@ -14,9 +14,8 @@ import pandas as pd
 from aligner.bench.compare import comparison, markdown, medians, medians_markdown
 from aligner.bench.config import BenchConfig, BenchConfigError, load_config
 from aligner.bench.run import FIELDS, PROGRESS_FIELDS, BenchResults, run_bench
-
-EXIT_BAD_INPUT = 2
-EXIT_CANNOT_WRITE = 6
+from aligner.cli_common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE
+from aligner.cli_common import fail as _fail
 
 
 def progress_path(out: Path) -> Path:
@@ -32,11 +31,6 @@ def write_results(results: BenchResults, out: Path) -> list[Path]:
     progress = pd.DataFrame(results.progress, columns=PROGRESS_FIELDS)
     return write_files(out.parent, {out.name: (csv_text(rows), "utf-8"),
                                     progress_path(out).name: (csv_text(progress), "utf-8")})
-
-
-def _fail(message: str, code: int) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(code)
 
 
 def bench(config_file: str, out: str | None, jobs: int, dask: str | None, oversubscribe: bool,

@@ -3,13 +3,14 @@ over :mod:`aligner.fet`."""
 
 from __future__ import annotations
 
-import sys
 import tempfile
 import warnings
 from pathlib import Path
 
 import click
 
+from aligner.cli_common import EXIT_CANNOT_WRITE, report_input_error
+from aligner.cli_common import fail as _fail
 from aligner.fet.exporter import export_fet
 from aligner.fet.importer import FetImport, import_fet, import_pair
 from aligner.fet.results import (
@@ -20,13 +21,6 @@ from aligner.fet.results import (
     timetable_from_import,
 )
 from aligner.io import InputError, InputWarning, load_instance
-
-EXIT_OK, EXIT_BAD_INPUT, EXIT_CANNOT_WRITE = 0, 2, 6
-
-
-def _fail(message: str, code: int = EXIT_BAD_INPUT) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(code)
 
 
 def _write(target: Path, contents: dict[str, tuple[str, str]]) -> None:
@@ -83,10 +77,7 @@ def import_fet_command(fet_file: str | None, out_dir: str, bells: str | None, st
             assert fet_file is not None
             imported = import_fet(fet_file, bells=bells)
     except InputError as exc:
-        click.echo("error: cannot import:", err=True)
-        for issue in exc.issues:
-            click.echo(f"  {issue}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+        report_input_error("cannot import", exc)
     click.echo(imported.report_text(), nl=False)
     if strict and imported.losses:
         _fail(f"--strict: {sum(x.count for x in imported.losses)} item(s) above have no "
@@ -106,11 +97,8 @@ def _validate(imported: FetImport) -> None:
             try:
                 load_instance(scratch)
             except InputError as exc:
-                click.echo("error: the converted instance is not valid, so nothing was written:",
-                           err=True)
-                for issue in exc.issues:
-                    click.echo(f"  {issue}", err=True)
-                sys.exit(EXIT_BAD_INPUT)
+                report_input_error("the converted instance is not valid, so nothing was written",
+                                   exc)
 
 
 @click.command("export-fet")
