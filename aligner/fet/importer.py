@@ -20,8 +20,6 @@ How FET's data becomes ours (the README's "Importing from FET" says the same for
 
 from __future__ import annotations
 
-import csv
-import io
 import itertools
 import json
 import re
@@ -31,13 +29,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from aligner.fet.constraints import CONVERTED, reason
 from aligner.fet.fetfile import Activity, Constraint, FetData, read_fet
 from aligner.instance import hhmm
-from aligner.io.errors import InputError, InputIssue
+from aligner.io.errors import InputError, InputIssue, IssueLog
 from aligner.io.reader import COLUMNS
+from aligner.io.tables import Row, read_table
+from aligner.io.writer import instance_texts
 
 SEASON = "standard"
 MAPPING_FILE = "fet_mapping.json"
@@ -112,16 +110,8 @@ class FetImport:
 
     def files(self) -> dict[str, tuple[str, str]]:
         """File name -> (text, encoding): the instance directory, the mapping and the report."""
-        out = {"instance.yaml": (yaml.safe_dump(self.settings, allow_unicode=True,
-                                                sort_keys=False), "utf-8")}
-        for file, columns in COLUMNS.items():
-            rows = self.tables.get(file.removesuffix(".csv"), [])
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n",
-                                    restval="", extrasaction="ignore")
-            writer.writeheader()
-            writer.writerows(rows)
-            out[file] = (buffer.getvalue(), "utf-8")
+        out = {name: (text, "utf-8")
+               for name, text in instance_texts(self.settings, self.tables).items()}
         out[MAPPING_FILE] = (json.dumps(self.mapping, ensure_ascii=False, indent=1), "utf-8")
         out[REPORT_FILE] = (self.report_text(), "utf-8")
         return out
@@ -675,19 +665,22 @@ def _ordered(times: list[tuple[int, int]]) -> bool:
         b[0] >= a[1] for a, b in itertools.pairwise(times))
 
 
+def _csv_rows(path: Path, required: Sequence[str], optional: Sequence[str] = ()
+              ) -> tuple[Row, ...]:
+    """The rows of a CSV file given on the command line, read as the instance's tables are
+    (UTF-8 or GB18030, header checked); InputError naming file, row and column otherwise."""
+    log = IssueLog()
+    table = read_table(path.parent, path.name, required, optional, log)
+    if table is None or log.issues:
+        raise InputError(log.issues)
+    return table.rows
+
+
 def _bells_from_file(path: Path, count: int) -> list[tuple[int, int]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([InputIssue(str(path), f"cannot be read: {exc}")]) from None
-    reader = csv.DictReader(io.StringIO(text))
-    missing = [c for c in ("period", "start", "end") if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError([InputIssue(str(path), f"needs the columns period, start, end "
-                                                f"(missing {', '.join(missing)})")])
     times: dict[int, tuple[int, int]] = {}
     issues = []
-    for number, row in enumerate(reader, start=2):
+    for row in _csv_rows(path, ("period", "start", "end")):
+        number = row.number
         try:
             period = int(row["period"])
             start, end = _clock(row["start"]), _clock(row["end"])
@@ -766,21 +759,13 @@ def import_pair(hub: str | Path, receiving: str | Path, courses: str | Path,
 def _pairing(path: Path, hub: FetImport, recv: FetImport, ids: tuple[str, str]
              ) -> list[dict[str, Any]]:
     """sync.csv rows from the pairing table, FET names turned into the instance's ids."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError([InputIssue(str(path), f"cannot be read: {exc}")]) from None
-    reader = csv.DictReader(io.StringIO(text))
-    need = [c for c in COLUMNS["sync.csv"] if c not in ("hub_class", "assistant_teacher")]
-    missing = [c for c in need if c not in (reader.fieldnames or [])]
-    if missing:
-        raise InputError([InputIssue(str(path), f"lacks the columns {', '.join(missing)} (the "
-                                                "columns of sync.csv)")])
+    optional = ("hub_class", "assistant_teacher")
+    table = _csv_rows(path, [c for c in COLUMNS["sync.csv"] if c not in optional], optional)
     schools = {ids[0]: hub.mapping["schools"][ids[0]], ids[1]: recv.mapping["schools"][ids[1]]}
     issues: list[InputIssue] = []
     rows = []
-    for number, raw in enumerate(reader, start=2):
-        row = {k: (v or "").strip() for k, v in raw.items() if k}
+    for line in table:
+        number, row = line.number, dict(line.cells)
         for column, school_column, kind in (("hub_teacher", "hub_school", "teachers"),
                                             ("assistant_teacher", "receiving_school", "teachers"),
                                             ("hub_class", "hub_school", "classes"),

@@ -12,20 +12,28 @@ import yaml
 from aligner.io.reader import COLUMNS
 
 
-def write_instance(
-    directory: str | Path, settings: dict[str, Any], tables: dict[str, list[dict[str, Any]]]
-) -> Path:
-    """Write ``settings`` as instance.yaml and each table (named without .csv: schools, bells,
-    ...) as CSV with every column of the format; missing cells are left blank."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / "instance.yaml").write_text(
-        yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+def instance_texts(settings: dict[str, Any], tables: dict[str, list[dict[str, Any]]]
+                   ) -> dict[str, str]:
+    """File name -> text: ``settings`` as instance.yaml and each table (named without .csv:
+    schools, bells, ...) as CSV with every column of the format; missing cells are left blank,
+    keys that are not columns ignored."""
+    texts = {"instance.yaml": yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)}
     for file, columns in COLUMNS.items():
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n",
-                                restval="")
+                                restval="", extrasaction="ignore")
         writer.writeheader()
         writer.writerows(tables.get(file.removesuffix(".csv"), []))
-        (directory / file).write_text(buffer.getvalue(), encoding="utf-8")
+        texts[file] = buffer.getvalue()
+    return texts
+
+
+def write_instance(
+    directory: str | Path, settings: dict[str, Any], tables: dict[str, list[dict[str, Any]]]
+) -> Path:
+    """Write ``settings`` as instance.yaml and each table as CSV (see :func:`instance_texts`)."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in instance_texts(settings, tables).items():
+        (directory / name).write_text(text, encoding="utf-8")
     return directory
