@@ -39,6 +39,7 @@ from aligner.cli_common import (
     EXIT_NO_SOLUTION,
     EXIT_OK,
     report_input_error,
+    write_or_exit,
 )
 from aligner.decompose import components
 from aligner.explain import Explanation, explain
@@ -371,7 +372,7 @@ def _solve_in_parts(data: Instance, parts: list[Instance], settings: SolverSetti
         from aligner.export.files import json_text
 
         report = {"status": "INFEASIBLE", "components": [e.to_json() for e in explanations]}
-        _write_or_exit(target, {"infeasibility.json": (json_text(report), "utf-8")})
+        write_or_exit(target, {"infeasibility.json": (json_text(report), "utf-8")})
         click.echo(f"Wrote infeasibility.json to {target}", err=True)
     if not_started:
         click.echo(f"{not_started} of {len(parts)} components were not solved (interrupted "
@@ -488,7 +489,7 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
     proposals = _propose(data, pairs, movable, time_limit)
     click.echo("")
     click.echo(proposals_text(data, proposals), nl=False)
-    _write_or_exit(target, {"bells_proposed.csv": (bells_csv(with_bells(data, proposals)),
+    write_or_exit(target, {"bells_proposed.csv": (bells_csv(with_bells(data, proposals)),
                                                    "utf-8-sig")})
     click.echo(f"Wrote bells_proposed.csv to {target} (same columns as bells.csv)")
 
@@ -501,18 +502,6 @@ def _propose(data: Instance, pairs: tuple[tuple[str, str], ...], movable: str,
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     return propose_bells(data, schools, pairs, time_limit, seed)
-
-
-def _write_or_exit(target: Path, contents: dict[str, tuple[str, str]]) -> None:
-    from aligner.export import write_files
-
-    try:
-        write_files(target, contents)
-    except OSError as exc:
-        click.echo(f"error: cannot write to {target}: {exc.strerror or exc} "
-                   f"({exc.filename or target}); files already there were left as they were",
-                   err=True)
-        sys.exit(EXIT_CANNOT_WRITE)
 
 
 @main.command("generate")

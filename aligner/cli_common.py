@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import NoReturn
 
 import click
@@ -33,3 +34,15 @@ def report_input_error(heading: str, exc: InputError, *, count: bool = False) ->
     if count:
         click.echo(f"({len(exc.issues)} problem(s))", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+def write_or_exit(target: Path, contents: dict[str, tuple[str, str]]) -> None:
+    """Write the files all or nothing (:func:`aligner.export.write_files`); exit 6 if that
+    fails, leaving what was there."""
+    from aligner.export import write_files
+
+    try:
+        write_files(target, contents)
+    except OSError as exc:
+        fail(f"cannot write to {target}: {exc.strerror or exc} ({exc.filename or target}); "
+             "files already there were left as they were", EXIT_CANNOT_WRITE)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import click
 
-from aligner.cli_common import EXIT_CANNOT_WRITE, report_input_error
 from aligner.cli_common import fail as _fail
+from aligner.cli_common import report_input_error, write_or_exit
 from aligner.fet.exporter import export_fet
 from aligner.fet.importer import FetImport, import_fet, import_pair
 from aligner.fet.results import (
@@ -21,16 +21,6 @@ from aligner.fet.results import (
     timetable_from_import,
 )
 from aligner.io import InputError, InputWarning, load_instance
-
-
-def _write(target: Path, contents: dict[str, tuple[str, str]]) -> None:
-    from aligner.export import write_files
-
-    try:
-        write_files(target, contents)
-    except OSError as exc:
-        _fail(f"cannot write to {target}: {exc.strerror or exc}; files already there were left "
-              "as they were", EXIT_CANNOT_WRITE)
 
 
 @click.command("import-fet")
@@ -83,7 +73,7 @@ def import_fet_command(fet_file: str | None, out_dir: str, bells: str | None, st
         _fail(f"--strict: {sum(x.count for x in imported.losses)} item(s) above have no "
               "counterpart; nothing written")
     _validate(imported)
-    _write(target, imported.files())
+    write_or_exit(target, imported.files())
     click.echo(f"Wrote {target} (instance, fet_mapping.json, fet_import.txt).")
 
 
@@ -120,7 +110,7 @@ def export_fet_command(instance: str, out_file: str, solution: str | None) -> No
         exported = export_fet(data, solution)
     except SolutionError as exc:
         _fail(str(exc))
-    _write(target.parent, {target.name: (exported.text, "utf-8")})
+    write_or_exit(target.parent, {target.name: (exported.text, "utf-8")})
     click.echo(f"Wrote {target}: {exported.activities} activities"
                + (f", {exported.locked} locked at their places in {solution}" if solution else ""))
     if exported.unexpressed:
@@ -154,9 +144,9 @@ def read_fet_timetable_command(instance: str, fet_output: str, fet_file: str | N
             timetable = timetable_from_import(data, load_mapping(instance), outcome.placements)
     except SolutionError as exc:
         _fail(str(exc))
-    _write(Path(out_dir), {"lessons.csv": (csv_text(lessons_frame(data, timetable)), "utf-8-sig"),
-                           "sessions.csv": (csv_text(sessions_frame(data, timetable)),
-                                            "utf-8-sig")})
+    write_or_exit(Path(out_dir), {
+        "lessons.csv": (csv_text(lessons_frame(data, timetable)), "utf-8-sig"),
+        "sessions.csv": (csv_text(sessions_frame(data, timetable)), "utf-8-sig")})
     soft = "" if outcome.soft_conflicts is None else (
         f"; FET's soft conflicts: {outcome.soft_conflicts:g} "
         f"({outcome.broken_soft} broken soft constraints)")
