@@ -4,6 +4,7 @@ gets readable lines, not a bar's control codes); nothing with --quiet."""
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -22,18 +23,7 @@ def progress(total: int, quiet: bool) -> Iterator[Callback]:
     if quiet:
         yield lambda outcome, done, total: None
         return
-    try:
-        if not sys.stderr.isatty():
-            raise ImportError("a bar only on a terminal")
-        from rich.console import Console
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeElapsedColumn,
-        )
-    except ImportError:
+    if not (sys.stderr.isatty() and importlib.util.find_spec("rich") is not None):
         started = time.perf_counter()
 
         def line(outcome: ComponentOutcome, done: int, total: int) -> None:
@@ -45,6 +35,15 @@ def progress(total: int, quiet: bool) -> Iterator[Callback]:
 
         yield line
         return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     bar = Progress(TextColumn("components"), BarColumn(), MofNCompleteColumn(),
                    TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn(),
                    console=Console(stderr=True), transient=False)
