@@ -69,11 +69,14 @@ def class_grid(
     sessions: pd.DataFrame,
     school_id: str,
     class_id: str,
+    *,
+    marks: dict[str, tuple[str, str]] | None = None,
 ) -> str:
     """One class's week: days across, periods (with times) down; online lessons marked
     ``->厚仁`` (taught from here to the partner) or ``<-巫溪`` (received from the hub); ASCII
-    arrows, because terminals disagree on the width of → and ←."""
-    marks = _partners(instance, sessions)
+    arrows, because terminals disagree on the width of → and ←. ``marks``: the sessions'
+    partners, when already computed (:func:`timetable_text` does it once for every grid)."""
+    marks = _partners(instance, sessions) if marks is None else marks
     lessons = _one_season(lessons)
     mine = lessons[(lessons["school_id"] == school_id) & (lessons["class_id"] == class_id)]
     by_slot = {(str(row.day), int(str(row.period))): row for row in mine.itertuples(index=False)}
@@ -105,12 +108,13 @@ def class_grid(
 
 
 def teacher_grid(
-    instance: Instance, lessons: pd.DataFrame, sessions: pd.DataFrame, teacher_id: str
+    instance: Instance, lessons: pd.DataFrame, sessions: pd.DataFrame, teacher_id: str,
+    *, marks: dict[str, tuple[str, str]] | None = None,
 ) -> str:
     """One teacher's week at the teacher's school: local lessons (subject and class), sessions
     taught (``->`` receiving schools) and sessions assisted (``<-`` hub), with the credited load."""
     teacher = instance.teacher_by_id[teacher_id]
-    marks = _partners(instance, sessions)
+    marks = _partners(instance, sessions) if marks is None else marks
     lessons, sessions = _one_season(lessons), _one_season(sessions)
     cell: dict[tuple[str, int], str] = {}
     local = lessons[(lessons["teacher_id"] == teacher_id) & (lessons["mode"] == "local")]
@@ -143,19 +147,33 @@ def timetable_text(
     classes: bool = True,
     teachers: bool = False,
 ) -> str:
-    """Every class's grid and/or every teacher's grid, school by school."""
+    """Every class's grid and/or every teacher's grid, school by school. The frames are split
+    by class and by teacher once, so that a city's grids take seconds, not minutes."""
+    marks = _partners(instance, sessions)
+    lessons, sessions = _one_season(lessons), _one_season(sessions)
+    rows_of_class = lessons.groupby(["school_id", "class_id"], sort=False).indices
+    rows_of_teacher: dict[str, list[int]] = {}
+    for column in ("teacher_id", "assistant_id"):
+        for teacher_id, positions in lessons.groupby(column, sort=False).indices.items():
+            rows_of_teacher.setdefault(str(teacher_id), []).extend(positions)
+    sessions_of_teacher = sessions.groupby("hub_teacher_id", sort=False).indices
+    no_rows: list[int] = []
     blocks = []
     for school in instance.schools:
         blocks.append(f"== {school.name} ({school.school_id}) ==")
         if classes:
             for klass in instance.classes:
                 if klass.school_id == school.school_id:
-                    blocks.append(class_grid(instance, lessons, sessions, *klass.key))
+                    mine = lessons.iloc[rows_of_class.get(klass.key, no_rows)]
+                    blocks.append(class_grid(instance, mine, sessions, *klass.key, marks=marks))
                     blocks.append("")
         if teachers:
             for teacher in instance.teachers:
                 if teacher.school_id == school.school_id:
-                    blocks.append(teacher_grid(instance, lessons, sessions, teacher.teacher_id))
+                    t = teacher.teacher_id
+                    blocks.append(teacher_grid(
+                        instance, lessons.iloc[sorted(set(rows_of_teacher.get(t, no_rows)))],
+                        sessions.iloc[sessions_of_teacher.get(t, no_rows)], t, marks=marks))
                     blocks.append("")
     return "\n".join(blocks).rstrip() + "\n"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ortools.sat.python import cp_model
@@ -22,6 +22,8 @@ class BuiltModel:
     rules: Rules
     terms: tuple[Term, ...]
     seconds: float
+    objective: cp_model.LinearExpr = field(default_factory=lambda: total([]))
+    """The weighted sum of the terms that the model minimises (0 without objective)."""
 
     def size(self) -> dict[str, Any]:
         """Booleans of each kind and constraints added by each rule."""
@@ -54,6 +56,7 @@ def build_model(
     for rule in RULES:
         rule(variables, rules)
     terms = tuple(term(variables) for term in TERMS) if objective else ()
+    weighted = total(t.weight(instance.weights) * t.expression for t in terms)
     if objective:
-        model.minimize(total(t.weight(instance.weights) * t.expression for t in terms))
-    return BuiltModel(model, variables, rules, terms, time.perf_counter() - started)
+        model.minimize(weighted)
+    return BuiltModel(model, variables, rules, terms, time.perf_counter() - started, weighted)

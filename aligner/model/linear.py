@@ -1,0 +1,264 @@
+"""The CP-SAT model as a linear (mixed-integer) program: a built CpModelProto translated
+constraint by constraint. The HiGHS baseline solves it as a MIP
+(:mod:`aligner.baselines.mip`); the LP-guided start (:mod:`aligner.model.relaxation`) solves
+its LP relaxation.
+
+The translation is generic over the constraint kinds our model emits and refuses anything else
+(:class:`UnsupportedModel`), so the MIP is exactly the CP-SAT model and nothing is lost:
+
+* ``linear`` with a one-interval domain: ``lo <= sum a_i x_i <= hi``;
+* ``bool_or``, ``bool_and``, ``at_most_one``, ``exactly_one``: sums of literals (``not x`` is
+  ``1 - x``);
+* enforcement literals ``e_1..e_k`` (all true -> the constraint holds): by big-M, with
+  ``s = sum (1 - e_j)`` the number of false enforcement literals and M taken from the
+  variables' bounds, ``expr <= hi + (max expr - hi) s`` and ``expr >= lo - (lo - min expr) s``;
+* ``lin_max`` ``t = max_i e_i``: ``t >= e_i`` for all i, and ``t <= e_i + M_i (1 - b_i)``,
+  ``sum b_i = 1`` with new binaries; with ``epigraph=True``, where t is a lone variable that
+  only the minimised objective uses, with a positive cost, ``t >= e_i`` alone (the usual MIP
+  reformulation: exact at every optimum; each returned solution's objective is recomputed
+  with ``t = max_i e_i``);
+* the linear objective with CP-SAT's offset and scaling factor.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+
+SUPPORTED = ("linear", "bool_or", "bool_and", "at_most_one", "exactly_one", "lin_max")
+OTHER_KINDS = ("bool_xor", "int_prod", "int_div", "int_mod", "element", "interval", "no_overlap",
+               "no_overlap_2d", "cumulative", "circuit", "routes", "table", "automaton",
+               "inverse", "reservoir", "all_diff", "dummy_constraint")
+
+
+class UnsupportedModel(ValueError):
+    """The CP-SAT model uses something the MIP translation does not translate."""
+
+
+@dataclass
+class Mip:
+    """min cost.x + offset  s.t.  row_lower <= A x <= row_upper, col bounds, integrality."""
+
+    col_lower: list[float]
+    col_upper: list[float]
+    integer: list[bool]
+    cost: list[float]
+    offset: float
+    rows: list[tuple[float, float, dict[int, float]]]
+    cp_variables: int
+    """Columns 0..cp_variables-1 are the CP-SAT variables, in order; the others are new."""
+    epigraphs: list[tuple[int, list[tuple[dict[int, float], float]]]] = field(default_factory=list)
+    """Targets translated by ``t >= e_i`` alone: (column, [(coefficients, offset) of each e_i])."""
+
+    @property
+    def columns(self) -> int:
+        return len(self.col_lower)
+
+    def objective_of(self, x: list[float]) -> float:
+        """The CP objective of a solution, with every epigraph target at its max."""
+        values = list(x)
+        for column, exprs in self.epigraphs:
+            values[column] = max(sum(c * values[v] for v, c in e.items()) + k for e, k in exprs)
+        return sum(c * v for c, v in zip(self.cost, values, strict=True)) + self.offset
+
+
+class _Builder:
+    def __init__(self, proto: Any):
+        self.proto = proto
+        self.lower: list[float] = []
+        self.upper: list[float] = []
+        for index, var in enumerate(proto.variables):
+            domain = list(var.domain)
+            if len(domain) != 2:
+                raise UnsupportedModel(f"variable {index} ({var.name}) has a domain with holes "
+                                       f"{domain}; only intervals are translated")
+            self.lower.append(float(domain[0]))
+            self.upper.append(float(domain[1]))
+        self.integer = [True] * len(self.lower)
+        self.rows: list[tuple[float, float, dict[int, float]]] = []
+
+    # ---- expressions as ({column: coefficient}, constant) ----
+
+    def literal(self, ref: int) -> tuple[dict[int, float], float]:
+        if ref >= 0:
+            return {ref: 1.0}, 0.0
+        return {-ref - 1: -1.0}, 1.0
+
+    def linear(self, variables: Any, coefficients: Any, what: str) -> dict[int, float]:
+        terms: dict[int, float] = defaultdict(float)
+        for ref, coefficient in zip(variables, coefficients, strict=True):
+            if ref < 0:
+                raise UnsupportedModel(f"{what}: a negated variable reference in a linear "
+                                       "expression is not translated")
+            terms[ref] += float(coefficient)
+        return dict(terms)
+
+    def bounds(self, terms: dict[int, float]) -> tuple[float, float]:
+        low = sum(c * (self.lower[v] if c > 0 else self.upper[v]) for v, c in terms.items())
+        high = sum(c * (self.upper[v] if c > 0 else self.lower[v]) for v, c in terms.items())
+        return low, high
+
+    def new_binary(self) -> int:
+        self.lower.append(0.0)
+        self.upper.append(1.0)
+        self.integer.append(True)
+        return len(self.lower) - 1
+
+    # ---- rows ----
+
+    def add(self, terms: dict[int, float], constant: float, lo: float, hi: float,
+            enforcement: list[int]) -> None:
+        """lo <= terms + constant <= hi, if every enforcement literal is true (big-M)."""
+        lo, hi = lo - constant, hi - constant
+        row = dict(terms)
+        if enforcement:
+            # s = sum(1 - e_j) = len - sum(e_j) over positive refs; for a negated ref ~x,
+            # 1 - (1 - x) = x.
+            s_terms: dict[int, float] = defaultdict(float)
+            s_constant = 0.0
+            for ref in enforcement:
+                if ref >= 0:
+                    s_terms[ref] -= 1.0
+                    s_constant += 1.0
+                else:
+                    s_terms[-ref - 1] += 1.0
+            low, high = self.bounds(terms)
+            if math.isfinite(hi) and high > hi:
+                big = high - hi  # expr - big*s <= hi
+                upper_row = dict(row)
+                for v, c in s_terms.items():
+                    upper_row[v] = upper_row.get(v, 0.0) - big * c
+                self.rows.append((-math.inf, hi + big * s_constant, upper_row))
+            if math.isfinite(lo) and low < lo:
+                big = lo - low  # expr + big*s >= lo
+                lower_row = dict(row)
+                for v, c in s_terms.items():
+                    lower_row[v] = lower_row.get(v, 0.0) + big * c
+                self.rows.append((lo - big * s_constant, math.inf, lower_row))
+            return
+        self.rows.append((lo, hi, row))
+
+    def add_literal_sum(self, refs: Any, lo: float, hi: float, enforcement: list[int]) -> None:
+        terms: dict[int, float] = defaultdict(float)
+        constant = 0.0
+        for ref in refs:
+            part, k = self.literal(ref)
+            for v, c in part.items():
+                terms[v] += c
+            constant += k
+        self.add(dict(terms), constant, lo, hi, enforcement)
+
+
+def _domain_interval(domain: list[int], what: str) -> tuple[float, float]:
+    if len(domain) != 2:
+        raise UnsupportedModel(f"{what}: a domain of several intervals {domain} is not translated")
+    lo = -math.inf if domain[0] <= INT64_MIN else float(domain[0])
+    hi = math.inf if domain[1] >= INT64_MAX else float(domain[1])
+    return lo, hi
+
+
+def _kind(constraint: Any) -> str:
+    for kind in SUPPORTED + OTHER_KINDS:
+        if getattr(constraint, f"has_{kind}")():
+            return kind
+    return "empty"
+
+
+def translate(proto: Any, *, epigraph: bool = False) -> Mip:
+    """The MIP of a CpModelProto (``CpModel.proto``); UnsupportedModel for what it cannot do.
+    ``epigraph`` drops the selector binaries of lin_max where the objective makes them
+    unnecessary."""
+    b = _Builder(proto)
+    objective = proto.objective
+    scale = objective.scaling_factor or 1.0
+    if proto.has_floating_point_objective():
+        raise UnsupportedModel("a floating-point objective is not translated")
+    cost_by_var: dict[int, float] = defaultdict(float)
+    for ref, coefficient in zip(objective.vars, objective.coeffs, strict=True):
+        if ref < 0:
+            raise UnsupportedModel("objective: a negated variable reference is not translated")
+        cost_by_var[ref] += scale * coefficient
+    if scale < 0:
+        raise UnsupportedModel("a maximised objective is not translated (our model minimises)")
+
+    used: dict[int, int] = defaultdict(int)
+    kinds = []
+    for constraint in proto.constraints:
+        kind = _kind(constraint)
+        kinds.append(kind)
+        if kind == "linear":
+            for ref in constraint.linear.vars:
+                used[ref if ref >= 0 else -ref - 1] += 1
+        elif kind == "lin_max":
+            for expr in (constraint.lin_max.target, *constraint.lin_max.exprs):
+                for ref in expr.vars:
+                    used[ref if ref >= 0 else -ref - 1] += 1
+        elif kind in ("bool_or", "bool_and", "at_most_one", "exactly_one"):
+            for ref in getattr(constraint, kind).literals:
+                used[ref if ref >= 0 else -ref - 1] += 1
+        for ref in constraint.enforcement_literal:
+            used[ref if ref >= 0 else -ref - 1] += 1
+
+    epigraphs: list[tuple[int, list[tuple[dict[int, float], float]]]] = []
+    for index, (constraint, kind) in enumerate(zip(proto.constraints, kinds, strict=True)):
+        what = f"constraint {index} ({kind})"
+        enforcement = list(constraint.enforcement_literal)
+        if kind == "linear":
+            linear = constraint.linear
+            lo, hi = _domain_interval(list(linear.domain), what)
+            b.add(b.linear(linear.vars, linear.coeffs, what), 0.0, lo, hi, enforcement)
+        elif kind == "bool_or":
+            b.add_literal_sum(constraint.bool_or.literals, 1, math.inf, enforcement)
+        elif kind == "bool_and":
+            for ref in constraint.bool_and.literals:
+                b.add_literal_sum([ref], 1, 1, enforcement)
+        elif kind == "at_most_one":
+            b.add_literal_sum(constraint.at_most_one.literals, -math.inf, 1, enforcement)
+        elif kind == "exactly_one":
+            b.add_literal_sum(constraint.exactly_one.literals, 1, 1, enforcement)
+        elif kind == "lin_max":
+            if enforcement:
+                raise UnsupportedModel(f"{what}: an enforced lin_max is not translated")
+            target = constraint.lin_max.target
+            t_terms = b.linear(target.vars, target.coeffs, what)
+            t_offset = float(target.offset)
+            exprs = [(b.linear(e.vars, e.coeffs, what), float(e.offset))
+                     for e in constraint.lin_max.exprs]
+            for e_terms, e_offset in exprs:  # t - e_i >= 0
+                row = dict(t_terms)
+                for v, c in e_terms.items():
+                    row[v] = row.get(v, 0.0) - c
+                b.add(row, t_offset - e_offset, 0.0, math.inf, [])
+            lone = len(t_terms) == 1 and next(iter(t_terms.values())) == 1.0 and t_offset == 0
+            column = next(iter(t_terms)) if lone else -1
+            if epigraph and lone and cost_by_var.get(column, 0.0) > 0 and used[column] == 1:
+                epigraphs.append((column, exprs))
+                continue
+            t_high = b.bounds(t_terms)[1] + t_offset
+            selectors = []
+            for e_terms, e_offset in exprs:  # t - e_i + M b_i <= M
+                selector = b.new_binary()
+                selectors.append(selector)
+                big = t_high - (b.bounds(e_terms)[0] + e_offset)
+                row = dict(t_terms)
+                for v, c in e_terms.items():
+                    row[v] = row.get(v, 0.0) - c
+                row[selector] = row.get(selector, 0.0) + big
+                b.add(row, t_offset - e_offset, -math.inf, big, [])
+            b.add({s: 1.0 for s in selectors}, 0.0, 1, 1, [])
+        elif kind == "empty":
+            continue
+        else:
+            raise UnsupportedModel(f"{what}: constraints of kind {kind} are not translated "
+                                   f"(translated: {', '.join(SUPPORTED)})")
+    cost = [cost_by_var.get(i, 0.0) for i in range(len(b.lower))]
+    return Mip(b.lower, b.upper, b.integer, cost, scale * float(objective.offset), b.rows,
+               len(proto.variables), epigraphs)
+
+
+# ---- HiGHS ------------------------------------------------------------------------------------
