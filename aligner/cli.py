@@ -143,6 +143,10 @@ INSTANCE_ARGUMENT = click.argument("instance", type=click.Path())
               help="Seconds at most spent naming the conflicting rules of an infeasible instance.")
 @click.option("--param", "params", multiple=True, callback=_parameter, metavar="NAME=VALUE",
               help="Any CP-SAT parameter, e.g. --param linearization_level=2 (repeatable).")
+@click.option("--lp-start/--no-lp-start", default=True, show_default=True,
+              help="Start from the LP relaxation: its bound, and a search with the lessons it "
+                   "places whole fixed, before CP-SAT's full search (--no-lp-start: CP-SAT "
+                   "alone).")
 @click.option("--align-bells", is_flag=True,
               help="First move the bells of the --movable schools to align their periods (as "
                    "align --optimize), then schedule on the moved bells; writes "
@@ -172,6 +176,7 @@ def solve_command(
     log: bool,
     explain_time: float,
     params: tuple[tuple[str, str], ...],
+    lp_start: bool,
     align_bells: bool,
     movable: str,
     jobs: int,
@@ -198,7 +203,7 @@ def solve_command(
         click.echo(proposals_text(data, proposals))
         data = with_bells(data, proposals)
     settings = SolverSettings(time_limit=time_limit, workers=workers, seed=seed, log=log,
-                              params=params)
+                              params=params, lp_start=lp_start)
     extra: dict[str, tuple[str, str]] = {}
     changes: tuple[dict, ...] = ()
     if align_bells:

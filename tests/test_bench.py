@@ -39,6 +39,7 @@ name = "cp-warm"
 solver = "cpsat"
 workers = 1
 warm_start = true
+lp_start = false
 [[configs]]
 name = "greedy"
 solver = "greedy"
@@ -67,6 +68,9 @@ def test_bench_writes_one_checked_row_per_run_and_the_table(tmp_path):
     assert set(rows["objective"]) == {0}  # every solver finds the optimum here, greedy too
     assert (rows[rows.solver == "cpsat"]["gap"] == 0).all()
     assert rows.loc[rows.config == "cp", "params"].iloc[0] == "linearization_level=2"
+    assert dict(zip(rows.config, rows.lp_start, strict=True)) == {"cp": True, "cp-warm": False,
+                                                     "greedy": False} | (
+        {"highs": False} if HIGHS else {})
     assert rows["schools"].iloc[0] == 2 and rows["classes"].iloc[0] == 2
     assert rows["variables"].iloc[0] > 0 and rows["cores"].iloc[0] >= 1
     progress = pd.read_csv(out.with_name("results-progress.csv"))
@@ -146,6 +150,7 @@ solver = "gurobi"
 name = "b"
 solver = "greedy"
 warm_start = true
+lp_start = true
 [[configs]]
 name = "c"
 solver = "cpsat"
@@ -164,7 +169,8 @@ params = { linearisation_level = 2, num_search_workers = 4, max_time_in_seconds 
     assert run.exit_code == 2
     for expected in ("unknown key 'colour'", "seeds[1]", "instances[0].path: no/such/dir",
                      "instances[1].preset: 'galaxy'", "configs[0] (a).solver: 'gurobi'",
-                     "configs[1] (b).warm_start", "configs[2] (c).epigraph: only for"):
+                     "configs[1] (b).warm_start", "configs[1] (b).lp_start: only for",
+                     "configs[2] (c).epigraph: only for"):
         assert expected in run.output, expected
     assert str(path) in run.output
 

@@ -17,6 +17,7 @@ solver = "cpsat"             # cpsat | highs | greedy
 workers = 1                  # CP-SAT num_workers, HiGHS threads
 params = { linearization_level = 2, search_branching = "FIXED_SEARCH" }
 warm_start = false           # cpsat: hint from the greedy heuristic
+lp_start = true              # cpsat: LP relaxation bound and guided stage first (false: CP-SAT alone)
 epigraph = false             # highs: max(0, x) terms as t >= x, t >= 0 only
 ```
 """
@@ -64,6 +65,8 @@ class SolverConfig:
     params: tuple[tuple[str, str], ...] = ()
     """CP-SAT parameters as text, as ``--param NAME=VALUE`` takes them."""
     warm_start: bool = False
+    lp_start: bool = True
+    """cpsat: start from the LP relaxation (see aligner.search); False: CP-SAT alone."""
     epigraph: bool = False
     """highs: translate the same-day-repeat maxima as t >= e_i only (see aligner.baselines.mip)."""
     time_limit: float | None = None
@@ -175,8 +178,8 @@ def load_config(path: str | Path) -> BenchConfig:
         if not isinstance(entry, dict):
             issues.append(f"{where}: must be a table")
             continue
-        unknown = set(entry) - {"name", "solver", "workers", "params", "warm_start", "epigraph",
-                                "time_limit"}
+        unknown = set(entry) - {"name", "solver", "workers", "params", "warm_start", "lp_start",
+                                "epigraph", "time_limit"}
         if unknown:
             issues.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
         name = entry.get("name")
@@ -205,6 +208,11 @@ def load_config(path: str | Path) -> BenchConfig:
             issues.append(f"{where}.warm_start: must be true or false")
         elif warm and solver != "cpsat":
             issues.append(f"{where}.warm_start: only for solver = \"cpsat\"")
+        lp_start = entry.get("lp_start", solver == "cpsat")
+        if not isinstance(lp_start, bool):
+            issues.append(f"{where}.lp_start: must be true or false")
+        elif lp_start and solver != "cpsat":
+            issues.append(f"{where}.lp_start: only for solver = \"cpsat\"")
         epigraph = entry.get("epigraph", False)
         if not isinstance(epigraph, bool):
             issues.append(f"{where}.epigraph: must be true or false")
@@ -216,7 +224,7 @@ def load_config(path: str | Path) -> BenchConfig:
         configs.append(SolverConfig(
             name=name, solver=solver, workers=workers or 1,
             params=tuple((k, _text(v)) for k, v in params.items()),
-            warm_start=bool(warm), epigraph=epigraph is True,
+            warm_start=bool(warm), lp_start=lp_start is True, epigraph=epigraph is True,
             time_limit=float(limit) if limit is not None else None))
     issues += _cpsat_parameter_issues(source, configs, index_of)
     if issues:

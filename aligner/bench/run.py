@@ -29,21 +29,18 @@ from aligner.baselines.mip import solve_highs, translate
 from aligner.bench.config import BenchConfig, InstanceSpec, SolverConfig
 from aligner.instance import Instance
 from aligner.model import BuiltModel, build_model
-from aligner.solve import Result, SolverSettings, Status, configure, read_timetable, relative_gap
+from aligner.search import search
+from aligner.solve import Result, SolverSettings, Status, read_timetable, relative_gap
 from aligner.timetable import Timetable
 
 FIELDS = ["instance", "schools", "classes", "lessons", "sessions", "variables", "constraints",
-          "config", "solver", "workers", "params", "warm_start", "seed", "status", "objective",
+          "config", "solver", "workers", "params", "warm_start", "lp_start", "seed", "status", "objective",
           "best_bound", "gap", "build_seconds", "hint_seconds", "solve_seconds",
           "first_solution_seconds", "deterministic_time", "time_limit", "checked", "note",
           "mip_columns", "mip_rows", "ortools_version", "highs_version", "cpu_model", "cores",
           "python", "when"]
 """Columns of the results CSV, in order (README, Benchmarks)."""
 PROGRESS_FIELDS = ["instance", "config", "solver", "seed", "seconds", "objective", "best_bound"]
-
-_STATUS = {cp_model.OPTIMAL: "OPTIMAL", cp_model.FEASIBLE: "FEASIBLE",
-           cp_model.INFEASIBLE: "INFEASIBLE", cp_model.UNKNOWN: "UNKNOWN",
-           cp_model.MODEL_INVALID: "MODEL_INVALID"}
 
 
 @dataclass
@@ -97,28 +94,30 @@ def instance_size(instance: Instance, built: BuiltModel | None = None) -> dict[s
 # ---- one run ----------------------------------------------------------------------------------
 
 
-class _Recorder(cp_model.CpSolverSolutionCallback):
-    """CP-SAT's progress: each solution's objective and bound, each bound improvement."""
+class _Recorder:
+    """The search's progress (an :class:`aligner.search.Observer`): each solution's objective
+    and bound, each bound improvement."""
 
     def __init__(self) -> None:
-        super().__init__()
         self.started = time.perf_counter()
         self.points: list[tuple[float, float | None, float | None]] = []
         self.first: float | None = None
         self.objective: float | None = None
         self.bound: float | None = None
 
-    def on_solution_callback(self) -> None:
+    def on_solution(self, objective: float, bound: float | None) -> None:
         now = time.perf_counter() - self.started
         if self.first is None:
             self.first = now
-        self.objective = self.objective_value
-        self.bound = self.best_objective_bound
+        if self.objective is None or objective < self.objective:
+            self.objective = objective
+        if bound is not None:
+            self.bound = bound if self.bound is None else max(self.bound, bound)
         self.points.append((now, self.objective, self.bound))
 
     def on_bound(self, bound: float) -> None:
-        self.bound = bound
-        self.points.append((time.perf_counter() - self.started, self.objective, bound))
+        self.bound = bound if self.bound is None else max(self.bound, bound)
+        self.points.append((time.perf_counter() - self.started, self.objective, self.bound))
 
 
 def _checked(instance: Instance, timetable: Timetable, terms: dict[str, int], status: str,
@@ -162,22 +161,19 @@ def run_cpsat(instance: Instance, config: SolverConfig, seed: int, time_limit: f
         row["note"] = "hint from a complete greedy week" if heuristic.complete else \
             f"hint from a partial greedy week ({len(heuristic.problems)} problem(s))"
     settings = SolverSettings(time_limit=time_limit, workers=config.workers, seed=seed,
-                              params=config.params)
-    solver = cp_model.CpSolver()
-    configure(solver, settings)
+                              params=config.params, lp_start=config.lp_start)
     recorder = _Recorder()
-    solver.best_bound_callback = recorder.on_bound
-    recorder.started = time.perf_counter()
-    code = solver.solve(built.model, recorder)
+    outcome = search(built, settings, recorder)
     row["solve_seconds"] = time.perf_counter() - recorder.started
-    status = _STATUS[code]
+    status = str(outcome.status)
     row.update(status=status, first_solution_seconds=recorder.first,
-               deterministic_time=solver.deterministic_time)
-    if status in ("OPTIMAL", "FEASIBLE"):
+               deterministic_time=outcome.deterministic_time)
+    solver = outcome.solver
+    if solver is not None:
         terms = {t.name: int(solver.value(t.expression)) for t in built.terms}
         weights = instance.weights.by_term()
         row["objective"] = sum(terms[k] * weights[k] for k in terms)
-        row["best_bound"] = solver.best_objective_bound
+        row["best_bound"] = outcome.best_bound
         row["checked"] = _checked(instance, read_timetable(built, solver), terms, status, settings)
     return row, recorder.points
 
@@ -241,7 +237,8 @@ def run_job(job: dict[str, Any]) -> dict[str, Any]:
                workers=config.workers,
                params=";".join([f"{k}={v}" for k, v in config.params]
                                + (["epigraph=true"] if config.epigraph else [])),
-               warm_start=config.warm_start, seed=seed, time_limit=limit,
+               warm_start=config.warm_start, lp_start=config.lp_start, seed=seed,
+               time_limit=limit,
                ortools_version=version("ortools"), highs_version="",
                cpu_model=cpu_model(), cores=os.cpu_count(), python=platform.python_version())
     measured, points = RUNNERS[config.solver](instance, config, seed, limit)
