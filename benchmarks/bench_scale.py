@@ -34,10 +34,10 @@ from aligner.parallel import solve_all
 from aligner.solve import SolverSettings
 
 ROOT = Path(__file__).resolve().parent.parent
-RUNS = ["preset", "seed", "mode", "jobs", "workers", "components", "optimal", "worst_gap",
+RUNS = ["preset", "seed", "mode", "jobs", "workers", "lp_start", "components", "optimal", "worst_gap",
         "wall_seconds", "component_median_s", "component_p95_s", "component_sum_s",
         "peak_rss_mb", "checker_violations", "cpus", "ortools", "when"]
-COMPONENTS = ["preset", "seed", "mode", "schools", "classes", "status", "objective",
+COMPONENTS = ["preset", "seed", "mode", "lp_start", "schools", "classes", "status", "objective",
               "best_bound", "seconds"]
 
 
@@ -53,8 +53,8 @@ def p95(values: list[float]) -> float:
 
 
 def run(instance, preset: str, seed: int, mode: str, jobs: int, workers: int,
-        address: str | None, component_rows: list[dict]) -> dict:
-    settings = SolverSettings(workers=workers, seed=seed, time_limit=300)
+        address: str | None, component_rows: list[dict], lp_start: bool = True) -> dict:
+    settings = SolverSettings(workers=workers, seed=seed, time_limit=300, lp_start=lp_start)
     started = time.perf_counter()
     result, outcomes = solve_all(instance, settings, jobs=jobs, dask=address)
     wall = time.perf_counter() - started
@@ -64,13 +64,13 @@ def run(instance, preset: str, seed: int, mode: str, jobs: int, workers: int,
     seconds = [o.seconds for o in outcomes]
     classes = {c.name: len(c.classes) for c in components(instance)}
     for o in outcomes:
-        component_rows.append({"preset": preset, "seed": seed, "mode": mode,
+        component_rows.append({"preset": preset, "seed": seed, "mode": mode, "lp_start": lp_start,
                                "schools": " ".join(o.schools), "classes": classes.get(o.name),
                                "status": o.status, "objective": o.objective,
                                "best_bound": o.best_bound, "seconds": round(o.seconds, 3)})
     return {
         "preset": preset, "seed": seed, "mode": mode, "jobs": jobs, "workers": workers,
-        "components": len(outcomes),
+        "lp_start": lp_start, "components": len(outcomes),
         "optimal": sum(o.status == "OPTIMAL" for o in outcomes),
         "worst_gap": max((o.gap or 0.0) for o in outcomes),
         "wall_seconds": round(wall, 2),
@@ -99,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, default=200, help="province: pairs in the slice")
     parser.add_argument("--modes", default="jobs1,jobs2,dask2",
                         help="city: which of jobs1, jobs2, dask2, jobs1w2, jobs2w2 to run")
+    parser.add_argument("--lp-start", action=argparse.BooleanOptionalAction, default=True,
+                        help="start each component from its LP relaxation (aligner.search); "
+                             "--no-lp-start: CP-SAT alone")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args(argv)
 
@@ -142,13 +145,14 @@ def main(argv: list[str] | None = None) -> int:
                 with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
                     row = run(instance, args.preset, args.seed, mode, jobs, workers,
-                              cluster.scheduler_address, parts)
+                              cluster.scheduler_address, parts, args.lp_start)
             else:
-                row = run(instance, args.preset, args.seed, mode, jobs, workers, None, parts)
+                row = run(instance, args.preset, args.seed, mode, jobs, workers, None, parts,
+                          args.lp_start)
             runs.append(row)
             print(row, file=sys.stderr)
 
-    name = f"{args.preset}-seed{args.seed}"
+    name = f"{args.preset}-seed{args.seed}" + ("" if args.lp_start else "-no-lp-start")
     write_csv(args.out / f"{name}-runs.csv", RUNS, runs)
     write_csv(args.out / f"{name}-components.csv", COMPONENTS, parts)
     write_csv(args.out / f"{name}-instance.csv", list(prep[0]), prep)
