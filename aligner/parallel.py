@@ -52,6 +52,8 @@ class ComponentOutcome:
     """Capacity checks that failed (the component was not solved)."""
     interrupted: bool = False
     workers: int = 1
+    stages: tuple[dict[str, Any], ...] = ()
+    """The search's stages (see :mod:`aligner.search`)."""
 
     @property
     def found(self) -> bool:
@@ -66,6 +68,7 @@ class ComponentOutcome:
         return {"schools": list(self.schools), "status": self.status,
                 "objective": self.objective, "best_bound": self.best_bound, "gap": self.gap,
                 "seconds": round(self.seconds, 3), "workers": self.workers,
+                **({"stages": list(self.stages)} if self.stages else {}),
                 **({"findings": list(self.findings)} if self.findings else {})}
 
     def to_json(self) -> dict[str, Any]:
@@ -85,7 +88,8 @@ class ComponentOutcome:
                           tuple(tuple(p) for p in x["receiving_periods"]))
                   for x in table["sessions"]))
         return cls(timetable=timetable, schools=tuple(data.pop("schools")),
-                   findings=tuple(data.pop("findings")), **data)
+                   findings=tuple(data.pop("findings")), stages=tuple(data.pop("stages", ())),
+                   **data)
 
 
 def solve_component(instance: Instance, settings: SolverSettings) -> ComponentOutcome:
@@ -102,7 +106,7 @@ def solve_component(instance: Instance, settings: SolverSettings) -> ComponentOu
                             result.terms, result.best_bound, result.build_seconds,
                             result.solve_seconds, time.perf_counter() - started,
                             result.timetable, interrupted=result.interrupted,
-                            workers=settings.workers)
+                            workers=settings.workers, stages=result.stages)
 
 
 def _not_solved(part: Instance, workers: int) -> ComponentOutcome:
