@@ -209,7 +209,9 @@ def test_shipped_configurations_are_valid():
     for path in root.glob("*.toml"):
         config = load_config(path)
         solvers = {c.solver for c in config.configs}
-        assert solvers == {"cpsat", "highs", "greedy"}, path.name
+        # county.toml is CP-SAT against HiGHS on one bigger model only
+        expected = {"cpsat", "highs"} if path.stem == "county" else {"cpsat", "highs", "greedy"}
+        assert solvers == expected, path.name
 
 
 @pytest.mark.slow
