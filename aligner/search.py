@@ -11,8 +11,9 @@ The search runs in up to three stages, each recorded (name, status, objective, b
    any) as a hint, for the time left; a timetable meeting the bound ends it the same way.
 
 ``SolverSettings(lp_start=False)`` (``--no-lp-start``) runs the third stage alone without bound
-or hint, as CP-SAT alone. Ctrl-C (or the stop flag of a worker process) stops the stage under
-way; the best timetable found so far is kept.
+or hint, as CP-SAT alone. With ``--param stop_after_first_solution=true`` the guided stage's
+first timetable is returned (FEASIBLE) without a full stage. Ctrl-C (or the stop flag of a
+worker process) stops the stage under way; the best timetable found so far is kept.
 """
 
 from __future__ import annotations
@@ -186,8 +187,10 @@ def search(built: BuiltModel, settings: SolverSettings,
             stages, global_bound=False)
         deterministic += guided_solver.deterministic_time
         found = status in (Status.OPTIMAL, Status.FEASIBLE)
-        if reached or interrupted:
-            return Search(Status.OPTIMAL if reached else status if found else Status.UNKNOWN,
+        first_only = dict(settings.params).get("stop_after_first_solution", "") == "true"
+        if reached or interrupted or (found and first_only):
+            return Search(Status.OPTIMAL if reached else Status.FEASIBLE if found else
+                          Status.UNKNOWN,
                           guided_solver if found else None,
                           relaxation.bound if found else None, interrupted,
                           time.perf_counter() - started, stages, deterministic,

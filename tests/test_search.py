@@ -120,3 +120,10 @@ def test_no_lp_start_is_recorded_in_the_summary(tmp_path):
         summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
         assert summary["lp_start"] is (flag == "--lp-start")
         assert [s["stage"] for s in summary.get("stages", [])] == stages
+
+
+def test_first_solution_only_ends_at_the_guided_stage(tmp_path):
+    result = solve_checked(LANXI, tmp_path / "out",
+                           params=(("stop_after_first_solution", "true"),))
+    assert [s["stage"] for s in result.stages] == ["lp", "guided"]
+    assert result.status == Status.FEASIBLE and result.objective >= result.best_bound == 65
