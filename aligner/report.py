@@ -178,6 +178,21 @@ def timetable_text(
     return "\n".join(blocks).rstrip() + "\n"
 
 
+def stages_text(stages: tuple[dict, ...]) -> str:
+    """One line on the search's stages, e.g. 'Search: LP bound 65 (0.32 s); guided: OPTIMAL 65,
+    met the bound (0.16 s)'."""
+    parts = []
+    for stage in stages:
+        if stage["stage"] == "lp":
+            parts.append(f"LP bound {stage['bound']} ({stage['seconds']:.2f} s)"
+                         if stage["bound"] is not None else "LP relaxation not used")
+            continue
+        found = "" if stage["objective"] is None else f" {stage['objective']:g}"
+        met = ", met the bound" if stage.get("met_bound") else ""
+        parts.append(f"{stage['stage']}: {stage['status']}{found}{met} ({stage['seconds']:.2f} s)")
+    return "Search: " + "; ".join(parts)
+
+
 def summary_text(result: Result) -> str:
     """Status, objective by term, timing, sessions per course and compliance, for the terminal."""
     interrupted = " (interrupted by Ctrl-C: the best timetable found so far)" \
@@ -200,6 +215,8 @@ def summary_text(result: Result) -> str:
          for name, value in result.terms.items()],
     ))
     lines.append(timing)
+    if result.stages:
+        lines.append(stages_text(result.stages))
     if result.components:
         lines.append(components_text(result))
     lines.append(sessions_text(result))

@@ -120,6 +120,8 @@ def test_no_lp_start_is_recorded_in_the_summary(tmp_path):
         summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
         assert summary["lp_start"] is (flag == "--lp-start")
         assert [s["stage"] for s in summary.get("stages", [])] == stages
+        assert ("Search: LP bound 65" if flag == "--lp-start" else "Search: full: OPTIMAL 65") \
+            in run.output
 
 
 def test_first_solution_only_ends_at_the_guided_stage(tmp_path):
