@@ -49,6 +49,7 @@ def test_guided_stage_meeting_the_bound_ends_the_search_proven(tmp_path):
     result = solve_checked(LANXI, tmp_path / "out")
     lp, guided = result.stages[0], result.stages[1]
     assert lp["status"] == "OPTIMAL" and lp["bound"] == result.objective
+    assert lp["whole_share"] >= aligner.search.GUIDED_MIN_WHOLE
     assert guided["met_bound"] is True and len(result.stages) == 2
     assert result.status == Status.OPTIMAL and result.best_bound == result.objective
 
@@ -95,11 +96,22 @@ def test_full_stage_takes_over_when_the_guided_stage_is_infeasible(monkeypatch, 
 
 
 def test_full_stage_proves_what_a_weak_bound_leaves_open(monkeypatch, tmp_path):
-    _with_relaxation(monkeypatch, lambda built, r: Relaxation(0.0, 0, (), r.seconds))
+    _with_relaxation(monkeypatch, lambda built, r: Relaxation(0.0, 0, r.ones, r.seconds))
     result = solve_checked(LANXI, tmp_path / "out")
     assert [s["stage"] for s in result.stages] == ["lp", "guided", "full"]
     assert result.status == Status.OPTIMAL and result.objective == 65
     assert result.best_bound == 65
+
+
+def test_guided_stage_is_skipped_when_few_placements_are_whole(monkeypatch, tmp_path):
+    # A very fractional LP optimum: fixing its few whole placements only gets in CP-SAT's way.
+    _with_relaxation(monkeypatch, lambda built, r: Relaxation(
+        r.value, r.bound, r.ones[:len(r.ones) // 5], r.seconds))
+    result = solve_checked(LANXI, tmp_path / "out")
+    assert [s["stage"] for s in result.stages] == ["lp", "full"]
+    assert result.stages[0]["whole_share"] < aligner.search.GUIDED_MIN_WHOLE
+    assert result.stages[1]["met_bound"] is True
+    assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
 
 
 def test_a_wrong_bound_never_declares_a_feasible_instance_infeasible(monkeypatch, tmp_path):
