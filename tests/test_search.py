@@ -106,7 +106,7 @@ def test_full_stage_proves_what_a_weak_bound_leaves_open(monkeypatch, tmp_path):
 def test_guided_stage_is_skipped_when_few_placements_are_whole(monkeypatch, tmp_path):
     # A very fractional LP optimum: fixing its few whole placements only gets in CP-SAT's way.
     _with_relaxation(monkeypatch, lambda built, r: Relaxation(
-        r.value, r.bound, r.ones[:len(r.ones) // 5], r.seconds))
+        r.value, r.bound, r.ones[:len(r.ones) // 10], r.seconds))
     result = solve_checked(LANXI, tmp_path / "out")
     assert [s["stage"] for s in result.stages] == ["lp", "full"]
     assert result.stages[0]["whole_share"] < aligner.search.GUIDED_MIN_WHOLE
