@@ -232,14 +232,20 @@ def _school_fet(tmp_path: Path, school_id: str, class_id: str, teacher_id: str) 
     return path
 
 
-def test_two_fet_schools_and_a_pairing_table_make_one_paired_instance(tmp_path):
+def _pair_files(tmp_path, extra_column: str, row: str):
+    """Two one-class FET schools (wuxi, houren) and a pairing table with one course row."""
     hub = _school_fet(tmp_path, "wuxi", "5-1", "王老师")
     receiving = _school_fet(tmp_path, "houren", "5-1", "李老师")
     courses = tmp_path / "pairing.csv"
     courses.write_text(
         "course_id,form,hub_school,hub_teacher,hub_class,receiving_school,receiving_class,"
-        "subject,per_week,assistant_teacher\n"
-        "ma5,sync,wuxi,王老师,5-1,houren,5-1,数学,2,李老师\n", encoding="utf-8")
+        f"subject,per_week{extra_column}\n{row}\n", encoding="utf-8")
+    return hub, receiving, courses
+
+
+def test_two_fet_schools_and_a_pairing_table_make_one_paired_instance(tmp_path):
+    hub, receiving, courses = _pair_files(
+        tmp_path, ",assistant_teacher", "ma5,sync,wuxi,王老师,5-1,houren,5-1,数学,2,李老师")
     out = tmp_path / "paired"
     result = run("import-fet", "--pair", str(hub), str(receiving), "--courses", str(courses),
                  "--out", str(out))
@@ -256,12 +262,7 @@ def test_two_fet_schools_and_a_pairing_table_make_one_paired_instance(tmp_path):
 
 
 def test_a_pairing_table_with_unknown_names_is_refused_with_row_and_column(tmp_path):
-    hub = _school_fet(tmp_path, "wuxi", "5-1", "王老师")
-    receiving = _school_fet(tmp_path, "houren", "5-1", "李老师")
-    courses = tmp_path / "pairing.csv"
-    courses.write_text(
-        "course_id,form,hub_school,hub_teacher,hub_class,receiving_school,receiving_class,"
-        "subject,per_week\nma5,sync,wuxi,张老师,5-1,houren,5-1,数学,2\n", encoding="utf-8")
+    hub, receiving, courses = _pair_files(tmp_path, "", "ma5,sync,wuxi,张老师,5-1,houren,5-1,数学,2")
     with pytest.raises(InputError, match=r"pairing.csv, row 2, column hub_teacher: '张老师' is "
                                          r"not a teacher of wuxi.fet"):
         import_pair(hub, receiving, courses)

@@ -203,28 +203,16 @@ def load_config(path: str | Path) -> BenchConfig:
             params = {}
         if params and solver != "cpsat":
             issues.append(f"{where}.params: CP-SAT parameters only go with solver = \"cpsat\"")
-        warm = entry.get("warm_start", False)
-        if not isinstance(warm, bool):
-            issues.append(f"{where}.warm_start: must be true or false")
-        elif warm and solver != "cpsat":
-            issues.append(f"{where}.warm_start: only for solver = \"cpsat\"")
-        lp_start = entry.get("lp_start", solver == "cpsat")
-        if not isinstance(lp_start, bool):
-            issues.append(f"{where}.lp_start: must be true or false")
-        elif lp_start and solver != "cpsat":
-            issues.append(f"{where}.lp_start: only for solver = \"cpsat\"")
-        epigraph = entry.get("epigraph", False)
-        if not isinstance(epigraph, bool):
-            issues.append(f"{where}.epigraph: must be true or false")
-        elif epigraph and solver != "highs":
-            issues.append(f"{where}.epigraph: only for solver = \"highs\"")
+        warm = _flag(entry, "warm_start", False, "cpsat", solver, where, issues)
+        lp_start = _flag(entry, "lp_start", solver == "cpsat", "cpsat", solver, where, issues)
+        epigraph = _flag(entry, "epigraph", False, "highs", solver, where, issues)
         limit = entry.get("time_limit")
         if limit is not None:
             limit = _number(limit, f"{where}.time_limit", issues, positive=True)
         configs.append(SolverConfig(
             name=name, solver=solver, workers=workers or 1,
             params=tuple((k, _text(v)) for k, v in params.items()),
-            warm_start=bool(warm), lp_start=lp_start is True, epigraph=epigraph is True,
+            warm_start=warm, lp_start=lp_start, epigraph=epigraph,
             time_limit=float(limit) if limit is not None else None))
     issues += _cpsat_parameter_issues(source, configs, index_of)
     if issues:
@@ -237,6 +225,18 @@ def load_config(path: str | Path) -> BenchConfig:
 OWN_KEYS = {"num_workers": "workers", "num_search_workers": "workers",
             "max_time_in_seconds": "time_limit", "random_seed": "seeds (at the top of the file)"}
 """CP-SAT parameters a configuration sets with a key of its own."""
+
+
+def _flag(entry: dict[str, Any], key: str, default: bool, only_for: str, solver: str,
+          where: str, issues: list[str]) -> bool:
+    """A true/false key that only one solver takes; False (with an issue) when it is wrong."""
+    value = entry.get(key, default)
+    if not isinstance(value, bool):
+        issues.append(f"{where}.{key}: must be true or false")
+        return False
+    if value and solver != only_for:
+        issues.append(f"{where}.{key}: only for solver = \"{only_for}\"")
+    return value
 
 
 def _cpsat_parameter_issues(source: Path, configs: list[SolverConfig],
