@@ -128,10 +128,6 @@ class Search:
     solver_info: str = ""
     """CP-SAT's own words on the last stage (why it rejected a model, for instance)."""
 
-    @property
-    def found(self) -> bool:
-        return self.solver is not None
-
 
 class _Watch(cp_model.CpSolverSolutionCallback):
     """Stops the search at a timetable meeting ``target`` (the LP bound); tells the observer."""
@@ -184,11 +180,12 @@ def search(built: BuiltModel, settings: SolverSettings,
             if observer is not None:
                 observer.on_bound(relaxation.bound)
 
-    full = built.model.clone()
+    full = built.model
     guided_solver: cp_model.CpSolver | None = None
     deterministic = 0.0
     guide = relaxation is not None and whole >= GUIDED_MIN_WHOLE
     if relaxation is not None and guide:
+        full = built.model.clone()
         full.add(built.objective >= relaxation.bound)
         guided = full.clone()
         for index in relaxation.ones:
@@ -198,7 +195,7 @@ def search(built: BuiltModel, settings: SolverSettings,
             stages, global_bound=False)
         deterministic += guided_solver.deterministic_time
         found = status in (Status.OPTIMAL, Status.FEASIBLE)
-        first_only = dict(settings.params).get("stop_after_first_solution", "") == "true"
+        first_only = guided_solver.parameters.stop_after_first_solution
         if reached or interrupted or (found and first_only):
             return Search(Status.OPTIMAL if reached else Status.FEASIBLE if found else
                           Status.UNKNOWN,
@@ -217,7 +214,7 @@ def search(built: BuiltModel, settings: SolverSettings,
         "full", full, settings, left(), relaxation.bound if relaxation else None, observer,
         stages, global_bound=True)
     deterministic += solver.deterministic_time
-    if status == Status.INFEASIBLE and relaxation is not None and not interrupted:
+    if status == Status.INFEASIBLE and full is not built.model and not interrupted:
         # The bound comes from floating-point LP: never let it alone declare a model infeasible.
         solver, status, interrupted, reached = _stage(
             "full", built.model, settings, left(), None, observer, stages, global_bound=True)
