@@ -133,7 +133,9 @@ INSTANCE_ARGUMENT = click.argument("instance", type=click.Path())
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Output directory [default: out/<instance directory name>].")
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0,
-              show_default=True, help="Seconds CP-SAT may search.")
+              show_default=True,
+              help="Seconds the search may take (LP relaxation and CP-SAT stages together; "
+                   "per component).")
 @click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
               help="CP-SAT search threads.")
 @click.option("--seed", type=int, default=0, show_default=True, help="CP-SAT random seed.")
