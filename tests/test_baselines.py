@@ -125,11 +125,11 @@ def test_translation_refuses_what_it_does_not_translate():
     z = model.new_int_var(0, 25, "z")
     model.add_multiplication_equality(z, [x, y])
     with pytest.raises(UnsupportedModel, match="int_prod"):
-        translate(model.proto)
+        translate(model)
     holes = cp_model.CpModel()
     holes.new_int_var_from_domain(cp_model.Domain.from_values([0, 2, 4]), "h")
     with pytest.raises(UnsupportedModel, match="holes"):
-        translate(holes.proto)
+        translate(holes)
 
 
 def _random_model(rng: random.Random) -> tuple[cp_model.CpModel, list[cp_model.IntVar]]:
@@ -174,7 +174,7 @@ def test_highs_on_the_translation_reaches_cp_sat_optimum_on_random_models():
         solver.parameters.num_workers = 1
         status = solver.solve(model)
         for epigraph in (False, True):
-            mip = translate(model.proto, epigraph=epigraph)
+            mip = translate(model, epigraph=epigraph)
             assert len(mip.epigraphs) == (1 if epigraph else 0)  # t is one; u must stay exact
             outcome = solve_highs(mip, time_limit=20)
             if status == cp_model.INFEASIBLE:
@@ -194,7 +194,7 @@ def test_highs_optimum_of_the_example_equals_cp_sat_and_passes_the_checker(tmp_p
     cp = solve(instance, SolverSettings(time_limit=60, workers=2, seed=0))
     assert cp.status == Status.OPTIMAL
     built = build_model(instance)
-    outcome = solve_highs(translate(built.model.proto), time_limit=120)
+    outcome = solve_highs(translate(built.model), time_limit=120)
     assert outcome.status == "OPTIMAL"
     assert outcome.objective == cp.objective
     assert outcome.first_solution_seconds is not None and outcome.progress

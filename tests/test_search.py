@@ -5,8 +5,8 @@ Every timetable goes through the independent checker."""
 from __future__ import annotations
 
 import json
-import random
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from conftest import LANXI, ROOT, solve_checked
@@ -54,22 +54,40 @@ def test_guided_stage_meeting_the_bound_ends_the_search_proven(tmp_path):
     assert result.status == Status.OPTIMAL and result.best_bound == result.objective
 
 
-def test_safe_dual_bound_holds_for_any_duals():
-    # Weak duality: whatever the row duals, the bound is <= the LP optimum (a sign slip in
-    # the formula would break this at once with random duals).
+def test_safe_dual_bound_and_fixings_hold_for_any_duals(tmp_path):
+    # Weak duality: whatever the row duals, the bound is <= the LP optimum, and every timetable
+    # meeting a bound B keeps inside the reduced-cost fixings for slack B - (safe bound): checked
+    # on CP-SAT's own optimal timetable (found without the LP, passed by the checker) with GLOP's
+    # duals and with random ones, where a sign slip in either formula would show at once.
     from aligner.model.linear import translate
-    from aligner.model.relaxation import _safe_dual_bound
+    from aligner.model.relaxation import _fixings, _safe_dual_bound, _solve_lp
 
+    alone = solve_checked(LANXI, tmp_path / "out", workers=2, lp_start=False, time_limit=60.0)
+    assert alone.status == Status.OPTIMAL and alone.timetable is not None
     built = build_model(load_instance(LANXI))
-    mip = translate(built.model.proto, epigraph=True)
+    built.variables.hint(alone.timetable)  # its every variable's value, as the solution hint
+    hint = built.model.proto.solution_hint
+    x = dict(zip(hint.vars, hint.values, strict=True))
+    assert len(x) == len(built.model.proto.variables)
+    mip = translate(built.model, epigraph=True)
+    sparse = mip.sparse_rows()
     relaxation = lp_relaxation(built, 30.0)
-    assert relaxation is not None
-    rng = random.Random(1)
-    for scale in (0.01, 0.1, 1.0, 10.0):
-        duals = [rng.uniform(-scale, scale) for _ in mip.rows]
-        bound = _safe_dual_bound(mip, duals)
+    assert relaxation is not None and relaxation.bound == alone.objective
+    assert len(relaxation.fixings) > len(x) // 10
+    assert all(lo <= x[i] <= hi for i, lo, hi in relaxation.fixings)
+    rng = np.random.default_rng(1)
+    glop = np.array(_solve_lp(mip, sparse, 30.0).dual_value)
+    fixed = []
+    for duals in (*(rng.uniform(-scale, scale, len(glop)) for scale in (0.01, 0.1, 1.0, 10.0)),
+                  *(glop + rng.uniform(-scale, scale, len(glop)) for scale in (1e-3, 1e-2))):
+        bound, reduced = _safe_dual_bound(mip, sparse, duals)
         assert bound is None or bound <= relaxation.value + 1e-6
-    assert _safe_dual_bound(mip, [0.0] * len(mip.rows)) == pytest.approx(
+        if bound is not None:
+            fixings = _fixings(mip, reduced, alone.objective - bound)
+            fixed.append(len(fixings))
+            assert all(lo <= x[i] <= hi for i, lo, hi in fixings)
+    assert max(fixed) > 0
+    assert _safe_dual_bound(mip, sparse, np.zeros(len(mip.rows)))[0] == pytest.approx(
         mip.offset + sum(min(c * mip.col_lower[j], c * mip.col_upper[j])
                          for j, c in enumerate(mip.cost) if c))
 
@@ -88,7 +106,8 @@ def _with_relaxation(monkeypatch, change):
 def test_full_stage_takes_over_when_the_guided_stage_is_infeasible(monkeypatch, tmp_path):
     # Fixing every local lesson at once puts several lessons in one period: no timetable.
     _with_relaxation(monkeypatch, lambda built, r: Relaxation(
-        r.value, r.bound, tuple(v.index for v in built.variables.local.values()), r.seconds))
+        r.value, r.bound, tuple(v.index for v in built.variables.local.values()), r.fixings,
+        r.seconds))
     result = solve_checked(LANXI, tmp_path / "out")
     assert [s["stage"] for s in result.stages] == ["lp", "guided", "full"]
     assert result.stages[1]["status"] == "INFEASIBLE"
@@ -96,7 +115,7 @@ def test_full_stage_takes_over_when_the_guided_stage_is_infeasible(monkeypatch, 
 
 
 def test_full_stage_proves_what_a_weak_bound_leaves_open(monkeypatch, tmp_path):
-    _with_relaxation(monkeypatch, lambda built, r: Relaxation(0.0, 0, r.ones, r.seconds))
+    _with_relaxation(monkeypatch, lambda built, r: Relaxation(0.0, 0, r.ones, (), r.seconds))
     result = solve_checked(LANXI, tmp_path / "out")
     assert [s["stage"] for s in result.stages] == ["lp", "guided", "full"]
     assert result.status == Status.OPTIMAL and result.objective == 65
@@ -106,7 +125,7 @@ def test_full_stage_proves_what_a_weak_bound_leaves_open(monkeypatch, tmp_path):
 def test_guided_stage_is_skipped_when_few_placements_are_whole(monkeypatch, tmp_path):
     # A very fractional LP optimum: fixing its few whole placements only gets in CP-SAT's way.
     _with_relaxation(monkeypatch, lambda built, r: Relaxation(
-        r.value, r.bound, r.ones[:len(r.ones) // 10], r.seconds))
+        r.value, r.bound, r.ones[:len(r.ones) // 10], r.fixings, r.seconds))
     result = solve_checked(LANXI, tmp_path / "out")
     assert [s["stage"] for s in result.stages] == ["lp", "full"]
     assert result.stages[0]["whole_share"] < aligner.search.GUIDED_MIN_WHOLE
@@ -117,7 +136,7 @@ def test_guided_stage_is_skipped_when_few_placements_are_whole(monkeypatch, tmp_
 def test_a_wrong_bound_never_declares_a_feasible_instance_infeasible(monkeypatch, tmp_path):
     # The bound is safe by construction (safe dual bound); should it ever be wrong, a model that
     # is infeasible with it is solved again without it.
-    _with_relaxation(monkeypatch, lambda built, r: Relaxation(1e9, 10**9, r.ones, r.seconds))
+    _with_relaxation(monkeypatch, lambda built, r: Relaxation(1e9, 10**9, r.ones, (), r.seconds))
     result = solve_checked(LANXI, tmp_path / "out")
     assert [s["status"] for s in result.stages[1:]] == ["INFEASIBLE", "INFEASIBLE", "OPTIMAL"]
     assert result.status == Status.OPTIMAL and result.objective == 65

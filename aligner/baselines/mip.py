@@ -61,25 +61,13 @@ def solve_highs(mip: Mip, *, time_limit: float = 60.0, threads: int = 1, seed: i
     measured in the child (passing the model over costs a fraction of a second more).
     """
     integral = all(float(c).is_integer() for c in mip.cost)
-    starts: list[int] = []
-    indices: list[int] = []
-    values: list[float] = []
-    lower: list[float] = []
-    upper: list[float] = []
-    for lo, hi, row in mip.rows:
-        starts.append(len(indices))
-        indices.extend(row)
-        values.extend(row.values())
-        lower.append(lo)
-        upper.append(hi)
+    starts, indices, values, lower, upper = mip.sparse_rows()
     with tempfile.TemporaryDirectory(prefix="aligner-highs-") as folder:
         np.savez(Path(folder) / "mip.npz", col_lower=np.array(mip.col_lower),
                  col_upper=np.array(mip.col_upper), integer=np.array(mip.integer, dtype=np.uint8),
                  cost=np.array(mip.cost), offset=np.array(mip.offset),
-                 row_lower=np.array(lower, dtype=np.float64),
-                 row_upper=np.array(upper, dtype=np.float64),
-                 starts=np.array(starts, dtype=np.int64), indices=np.array(indices, dtype=np.int64),
-                 values=np.array(values, dtype=np.float64))
+                 row_lower=lower, row_upper=upper, starts=starts[:-1], indices=indices,
+                 values=values)
         (Path(folder) / "options.json").write_text(json.dumps(
             {"time_limit": time_limit, "threads": threads, "seed": seed, "log": log,
              "integral": integral}), encoding="utf-8")

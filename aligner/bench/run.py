@@ -182,7 +182,7 @@ def run_highs(instance: Instance, config: SolverConfig, seed: int, time_limit: f
               ) -> tuple[dict[str, Any], list[tuple[float, float | None, float | None]]]:
     built = build_model(instance)
     started = time.perf_counter()
-    mip = translate(built.model.proto, epigraph=config.epigraph)
+    mip = translate(built.model, epigraph=config.epigraph)
     translation = time.perf_counter() - started
     row: dict[str, Any] = {"build_seconds": built.seconds + translation, "hint_seconds": 0.0,
                            "mip_columns": mip.columns, "mip_rows": len(mip.rows)}

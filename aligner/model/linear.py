@@ -18,14 +18,24 @@ The translation is generic over the constraint kinds our model emits and refuses
   reformulation: exact at every optimum; each returned solution's objective is recomputed
   with ``t = max_i e_i``);
 * the linear objective with CP-SAT's offset and scaling factor.
+
+The model is read from a protobuf copy (:func:`parsed`): OR-Tools' own Python view of the
+proto answers each field access through a C++ call, which made the translation of a pair's
+model take 0.14-0.23 s; the parsed copy takes 0.04-0.08 s.
 """
 
 from __future__ import annotations
 
 import math
+import os
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
+from ortools.sat import cp_model_pb2
+from ortools.sat.python import cp_model
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -58,6 +68,21 @@ class Mip:
     @property
     def columns(self) -> int:
         return len(self.col_lower)
+
+    def sparse_rows(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The rows as compressed sparse rows: (starts, columns, coefficients, lower, upper);
+        row i's terms are at positions starts[i]..starts[i + 1] - 1."""
+        sizes = np.fromiter((len(terms) for _, _, terms in self.rows), dtype=np.int64,
+                            count=len(self.rows))
+        starts = np.zeros(len(self.rows) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=starts[1:])
+        columns = np.fromiter((c for _, _, terms in self.rows for c in terms), dtype=np.int64,
+                              count=int(starts[-1]))
+        values = np.fromiter((a for _, _, terms in self.rows for a in terms.values()),
+                             dtype=np.float64, count=int(starts[-1]))
+        lower = np.fromiter((lo for lo, _, _ in self.rows), dtype=np.float64, count=len(self.rows))
+        upper = np.fromiter((hi for _, hi, _ in self.rows), dtype=np.float64, count=len(self.rows))
+        return starts, columns, values, lower, upper
 
     def objective_of(self, x: list[float]) -> float:
         """The CP objective of a solution, with every epigraph target at its max."""
@@ -163,20 +188,29 @@ def _domain_interval(domain: list[int], what: str) -> tuple[float, float]:
 
 
 def _kind(constraint: Any) -> str:
-    for kind in SUPPORTED + OTHER_KINDS:
-        if getattr(constraint, f"has_{kind}")():
-            return kind
-    return "empty"
+    return constraint.WhichOneof("constraint") or "empty"
 
 
-def translate(proto: Any, *, epigraph: bool = False) -> Mip:
-    """The MIP of a CpModelProto (``CpModel.proto``); UnsupportedModel for what it cannot do.
-    ``epigraph`` drops the selector binaries of lin_max where the objective makes them
-    unnecessary."""
+def parsed(model: cp_model.CpModel) -> Any:
+    """A protobuf copy of the model's CpModelProto (read field by field much faster than the
+    model's own ``proto`` view)."""
+    with tempfile.TemporaryDirectory(prefix="aligner-model-") as folder:
+        path = os.path.join(folder, "model.pb")
+        model.export_to_file(path)
+        proto = cp_model_pb2.CpModelProto()
+        with open(path, "rb") as file:
+            proto.ParseFromString(file.read())
+    return proto
+
+
+def translate(model: cp_model.CpModel, *, epigraph: bool = False) -> Mip:
+    """The MIP of a CP-SAT model; UnsupportedModel for what it cannot do. ``epigraph`` drops
+    the selector binaries of lin_max where the objective makes them unnecessary."""
+    proto = parsed(model)
     b = _Builder(proto)
     objective = proto.objective
     scale = objective.scaling_factor or 1.0
-    if proto.has_floating_point_objective():
+    if proto.HasField("floating_point_objective"):
         raise UnsupportedModel("a floating-point objective is not translated")
     cost_by_var: dict[int, float] = defaultdict(float)
     for ref, coefficient in zip(objective.vars, objective.coeffs, strict=True):
@@ -211,7 +245,11 @@ def translate(proto: Any, *, epigraph: bool = False) -> Mip:
         if kind == "linear":
             linear = constraint.linear
             lo, hi = _domain_interval(list(linear.domain), what)
-            b.add(b.linear(linear.vars, linear.coeffs, what), 0.0, lo, hi, enforcement)
+            refs = list(linear.vars)
+            if not enforcement and min(refs, default=0) >= 0 and len(set(refs)) == len(refs):
+                b.rows.append((lo, hi, dict(zip(refs, map(float, linear.coeffs), strict=True))))
+            else:
+                b.add(b.linear(refs, linear.coeffs, what), 0.0, lo, hi, enforcement)
         elif kind == "bool_or":
             b.add_literal_sum(constraint.bool_or.literals, 1, math.inf, enforcement)
         elif kind == "bool_and":
