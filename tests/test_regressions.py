@@ -49,7 +49,8 @@ def test_same_day_repeats_are_exact_in_a_first_solution(tmp_path):
     )
     instance = load_instance(directory)
     for seed in range(4):
-        result = solve(instance, SolverSettings(workers=1, seed=seed, params=(
+        # CP-SAT alone: with the LP start the first timetable is already optimal.
+        result = solve(instance, SolverSettings(workers=1, seed=seed, lp_start=False, params=(
             ("stop_after_first_solution", "true"),
             ("search_branching", "PORTFOLIO_WITH_QUICK_RESTART_SEARCH"))))
         assert result.found
