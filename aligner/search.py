@@ -49,10 +49,17 @@ imports, HashiyanaPSY16T2a (38%) 1.4 s with it against 2.6 s without, Arabic_Sau
 even, ACHILES-MANHA (8%) 7.9 s with it against 2.4 s without."""
 
 GUIDED_PARAMETERS: tuple[tuple[str, str], ...] = (("cp_model_probing_level", "0"),)
-"""CP-SAT parameters of the guided stage (a --param of the same name overrides them). Its model
-has a third of its variables fixed by the LP, where probing finds little: without it the guided
-stage took 1.9 s instead of 2.4 s in all on the shipped examples, the generated pairs and seven
-city components (one worker, medians of 3 seeds)."""
+"""CP-SAT parameters of the guided stages (a --param of the same name overrides them). Their
+model has a third of its variables fixed by the LP, where probing finds little: without it the
+guided stage took 1.9 s instead of 2.4 s in all on the shipped examples, the generated pairs and
+seven city components (one worker, medians of 3 seeds)."""
+EXACT_BUDGET = 5.0
+"""CP-SAT deterministic seconds for the guided stage that holds the objective at the bound
+(deterministic, so a one-worker solve stays reproducible). It needed at most 0.2 on the shipped
+examples, generated pairs and city components and 1.5 on FET's examples; on a whole county as
+one model (10 independent blocks) it found nothing in 140 s, where the guided-above stage
+finds the optimum."""
+EXACT_PARAMETERS = (*GUIDED_PARAMETERS, ("max_deterministic_time", str(EXACT_BUDGET)))
 
 
 class Status(StrEnum):
@@ -196,30 +203,34 @@ def search(built: BuiltModel, settings: SolverSettings,
     full = built.model
     deterministic = 0.0
     guide = relaxation is not None and whole >= GUIDED_MIN_WHOLE
+    guided_solver: cp_model.CpSolver | None = None
     if relaxation is not None and guide:
         full = built.model.clone()
         full.add(built.objective >= relaxation.bound)
-        guided = full.clone()
-        guided.add(built.objective <= relaxation.bound)
-        domains = {index: (lo, hi) for index, lo, hi in relaxation.fixings}
-        for index in relaxation.ones:
-            if domains.get(index, (0, 1))[1] == 1:  # (a Boolean the fixings hold at 0 stays 0)
-                domains[index] = (1, 1)
-        for index, (lo, hi) in domains.items():
-            domain = guided.proto.variables[index].domain
-            domain[0], domain[1] = lo, hi
-        guided_solver, status, interrupted, reached = _stage(
-            "guided", guided, settings, left() * GUIDED_SHARE, relaxation.bound, observer,
-            stages, global_bound=False)
-        deterministic += guided_solver.deterministic_time
-        found = status in (Status.OPTIMAL, Status.FEASIBLE)
-        if found or interrupted:  # found: its objective is the bound, so it is optimal
-            return Search(Status.OPTIMAL if reached else Status.FEASIBLE if found else
-                          Status.UNKNOWN,
-                          guided_solver if found else None,
-                          relaxation.bound if found else None, interrupted,
-                          time.perf_counter() - started, stages, deterministic,
-                          guided_solver.solution_info())
+        above = _guided_model(full, relaxation)
+        exact = above.clone()
+        exact.add(built.objective <= relaxation.bound)
+        for name, model, defaults in (("guided", exact, EXACT_PARAMETERS),
+                                      ("guided-above", above, GUIDED_PARAMETERS)):
+            solver, status, interrupted, reached = _stage(
+                name, model, settings, left() * GUIDED_SHARE, relaxation.bound, observer,
+                stages, global_bound=False, defaults=defaults)
+            deterministic += solver.deterministic_time
+            found = status in (Status.OPTIMAL, Status.FEASIBLE)
+            if reached or interrupted or (found and solver.parameters.stop_after_first_solution):
+                return Search(Status.OPTIMAL if reached else Status.FEASIBLE if found else
+                              Status.UNKNOWN, solver if found else None,
+                              relaxation.bound if found else None, interrupted,
+                              time.perf_counter() - started, stages, deterministic,
+                              solver.solution_info())
+            if found:  # above the bound: the full stage starts from it
+                guided_solver = solver
+                full.clear_hints()
+                for index, value in enumerate(solver.response_proto.solution):
+                    full.add_hint(full.get_int_var_from_proto_index(index), value)
+                break
+            if status == Status.INFEASIBLE:  # no timetable with these placements meets the bound
+                break
 
     solver, status, interrupted, reached = _stage(
         "full", full, settings, left(), relaxation.bound if relaxation else None, observer,
@@ -236,16 +247,36 @@ def search(built: BuiltModel, settings: SolverSettings,
     bound = solver.best_objective_bound if found else None
     if found and relaxation is not None:
         bound = max(bound or relaxation.bound, relaxation.bound)
+    info = solver.solution_info()
+    if not found and guided_solver is not None:  # the full stage found nothing better in time
+        solver, status, bound, found = guided_solver, Status.FEASIBLE, relaxation.bound if \
+            relaxation else None, True
     return Search(status, solver if found else None, bound, interrupted,
-                  time.perf_counter() - started, stages, deterministic, solver.solution_info())
+                  time.perf_counter() - started, stages, deterministic, info)
+
+
+def _guided_model(full: cp_model.CpModel, relaxation: Relaxation) -> cp_model.CpModel:
+    """A copy of the model with the LP's whole placements fixed at 1 and the reduced-cost
+    fixings applied, as variable domains."""
+    guided = full.clone()
+    domains = {index: (lo, hi) for index, lo, hi in relaxation.fixings}
+    for index in relaxation.ones:
+        if domains.get(index, (0, 1))[1] == 1:  # (a Boolean the fixings hold at 0 stays 0)
+            domains[index] = (1, 1)
+    for index, (lo, hi) in domains.items():
+        domain = guided.proto.variables[index].domain
+        domain[0], domain[1] = lo, hi
+    return guided
 
 
 def _stage(name: str, model: cp_model.CpModel, settings: SolverSettings, time_limit: float,
            target: int | None, observer: Observer | None, stages: list[dict[str, Any]], *,
-           global_bound: bool) -> tuple[cp_model.CpSolver, Status, bool, bool]:
-    """One CP-SAT run: (solver, status, interrupted, whether it met the target)."""
+           global_bound: bool, defaults: tuple[tuple[str, str], ...] = ()
+           ) -> tuple[cp_model.CpSolver, Status, bool, bool]:
+    """One CP-SAT run: (solver, status, interrupted, whether it met the target); ``defaults``
+    are CP-SAT parameters that the settings' own override."""
     solver = cp_model.CpSolver()
-    configure(solver, settings, time_limit, GUIDED_PARAMETERS if name == "guided" else ())
+    configure(solver, settings, time_limit, defaults)
     if observer is not None and global_bound:
         solver.best_bound_callback = observer.on_bound
     watch = _Watch(target, observer, global_bound)

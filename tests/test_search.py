@@ -122,6 +122,19 @@ def test_full_stage_proves_what_a_weak_bound_leaves_open(monkeypatch, tmp_path):
     assert result.best_bound == 65
 
 
+def test_guided_above_stage_takes_over_when_the_exact_one_runs_out(monkeypatch, tmp_path):
+    # The exact guided stage (objective held at the bound) has a deterministic budget; when it
+    # runs out without a timetable, the same placements are searched with the objective free
+    # above the bound, where CP-SAT's neighbourhood searches can start from any timetable.
+    monkeypatch.setattr(aligner.search, "EXACT_PARAMETERS",
+                        (("max_deterministic_time", "0"),))
+    result = solve_checked(LANXI, tmp_path / "out")
+    assert [(s["stage"], s["status"]) for s in result.stages[1:2]] == [("guided", "UNKNOWN")]
+    assert [s["stage"] for s in result.stages[2:]] == ["guided-above"]
+    assert result.stages[2]["met_bound"] is True
+    assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
+
+
 def test_guided_stage_is_skipped_when_few_placements_are_whole(monkeypatch, tmp_path):
     # A very fractional LP optimum: fixing its few whole placements only gets in CP-SAT's way.
     _with_relaxation(monkeypatch, lambda built, r: Relaxation(
