@@ -1,24 +1,28 @@
 """Searching a built model with CP-SAT, after an LP-guided start.
 
-The search runs in up to three stages, each recorded (name, status, objective, bound, seconds):
+The search runs in up to four stages, each recorded (name, status, objective, bound, seconds):
 
 1. ``lp``: the model's LP relaxation (:mod:`aligner.model.relaxation`, OR-Tools' GLOP) gives a
    lower bound on the objective, the placements that are whole (1) in the LP optimum, and the
    reduced-cost fixings that every timetable meeting the bound respects;
 2. ``guided``: CP-SAT looks for a timetable whose objective *equals* the bound, among those
-   with the whole placements and the fixings, for at most half the time left; only when those
-   placements are at least a fifth of the week's lessons (:data:`GUIDED_MIN_WHOLE`). Such a
-   timetable is optimal (proven by the LP bound) and ends the search. Holding the objective at
-   the bound, not just above it, lets CP-SAT prune by it: the stage took 1.1 s instead of 1.9 s
-   in all on the shipped examples, the generated pairs and seven city components;
-3. ``full``: when the guided stage found no such timetable (or did not run), CP-SAT on the
-   whole model with the objective held at or above the bound, for the time left; a timetable
-   meeting the bound ends it the same way.
+   with the whole placements and the fixings, within :data:`EXACT_BUDGET` deterministic seconds
+   and half the time left; only when those placements are at least a fifth of the week's
+   lessons (:data:`GUIDED_MIN_WHOLE`). Such a timetable is optimal (proven by the LP bound) and
+   ends the search. Holding the objective at the bound, not just above it, lets CP-SAT prune
+   by it: the stage took 1.1 s instead of 1.9 s in all on the shipped examples, the generated
+   pairs and seven city components;
+3. ``guided-above``: when that budget ran out, the same placements with the objective free
+   above the bound (CP-SAT's neighbourhood searches can then start from any timetable), half
+   the time left; a timetable meeting the bound ends the search, another is the next hint;
+4. ``full``: when no guided stage found a timetable meeting the bound (or none ran), CP-SAT on
+   the whole model with the objective held at or above the bound, for the time left; a
+   timetable meeting the bound ends it the same way.
 
-``SolverSettings(lp_start=False)`` (``--no-lp-start``) runs the third stage alone without bound,
+``SolverSettings(lp_start=False)`` (``--no-lp-start``) runs the full stage alone without bound,
 as CP-SAT alone. With ``--param stop_after_first_solution=true`` each stage stops at its first
-timetable (the guided stage's first one meets the bound, so it is optimal). Ctrl-C (or the stop flag of a
-worker process) stops the stage under way; the best timetable found so far is kept.
+timetable (the guided stage's first one meets the bound, so it is optimal). Ctrl-C (or the stop
+flag of a worker process) stops the stage under way; the best timetable found so far is kept.
 """
 
 from __future__ import annotations
