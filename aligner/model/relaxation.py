@@ -90,7 +90,9 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
                                                        *v.reception.values(),
                                                        *v.double.values())), dtype=np.int64)
     ones = tuple(int(i) for i in placements[x[placements] >= 1 - TOLERANCE])
-    fixings = _fixings(mip, reduced, bound - safe)
+    # The slack gets the bound's tolerance too, so that float noise in a reduced cost near 0
+    # fixes nothing.
+    fixings = _fixings(mip, reduced, bound - safe + TOLERANCE * max(1.0, abs(safe)))
     return Relaxation(response.objective_value, bound, ones, fixings,
                       time.perf_counter() - started)
 
