@@ -206,9 +206,8 @@ def search(built: BuiltModel, settings: SolverSettings,
 
     full = built.model
     deterministic = 0.0
-    guide = relaxation is not None and whole >= GUIDED_MIN_WHOLE
     guided_solver: cp_model.CpSolver | None = None
-    if relaxation is not None and guide:
+    if relaxation is not None and whole >= GUIDED_MIN_WHOLE:
         full = built.model.clone()
         full.add(built.objective >= relaxation.bound)
         above = _guided_model(full, relaxation)
@@ -252,9 +251,9 @@ def search(built: BuiltModel, settings: SolverSettings,
     if found and relaxation is not None:
         bound = max(bound or relaxation.bound, relaxation.bound)
     info = solver.solution_info()
-    if not found and guided_solver is not None:  # the full stage found nothing better in time
-        solver, status, bound, found = guided_solver, Status.FEASIBLE, relaxation.bound if \
-            relaxation else None, True
+    if not found and guided_solver is not None and relaxation is not None:
+        # the full stage found nothing better in time than the guided-above stage's timetable
+        solver, status, bound, found = guided_solver, Status.FEASIBLE, relaxation.bound, True
     return Search(status, solver if found else None, bound, interrupted,
                   time.perf_counter() - started, stages, deterministic, info)
 

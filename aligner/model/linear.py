@@ -41,9 +41,6 @@ INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 
 SUPPORTED = ("linear", "bool_or", "bool_and", "at_most_one", "exactly_one", "lin_max")
-OTHER_KINDS = ("bool_xor", "int_prod", "int_div", "int_mod", "element", "interval", "no_overlap",
-               "no_overlap_2d", "cumulative", "circuit", "routes", "table", "automaton",
-               "inverse", "reservoir", "all_diff", "dummy_constraint")
 
 
 class UnsupportedModel(ValueError):
