@@ -256,6 +256,11 @@ class Weights(Frozen):
                 "core_in_afternoon": self.core_in_afternoon,
                 "missing_sessions": self.missing_session}
 
+    def objective(self, terms: dict[str, int]) -> int:
+        """The weighted sum of objective terms given by name (:meth:`by_term`)."""
+        weights = self.by_term()
+        return sum(value * weights[name] for name, value in terms.items())
+
 
 DEFAULT_CORE_SUBJECTS: tuple[str, ...] = ("语文", "数学", "英语")
 

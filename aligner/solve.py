@@ -154,7 +154,7 @@ def solve(instance: Instance, settings: SolverSettings | None = None) -> Result:
         timetable=read_timetable(built, solver) if solver is not None else None,
         # The objective of the returned timetable, from its terms: CP-SAT's objective_value can
         # differ from it when the search stops early (seen with stop_after_first_solution).
-        objective=sum(terms[name] * weights[name] for name in terms) if solver else None,
+        objective=instance.weights.objective(terms) if solver is not None else None,
         terms=terms,
         weights=weights,
         best_bound=outcome.best_bound,

@@ -56,8 +56,7 @@ class GreedyResult:
     def objective(self) -> int | None:
         if not self.complete:
             return None
-        weights = self.instance.weights.by_term()
-        return sum(value * weights[name] for name, value in self.terms.items())
+        return self.instance.weights.objective(self.terms)
 
 
 @dataclass

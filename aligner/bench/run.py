@@ -126,10 +126,8 @@ def _checked(instance: Instance, timetable: Timetable, terms: dict[str, int], st
     from aligner.check import check_solution
     from aligner.export import write_outputs
 
-    weights = instance.weights.by_term()
-    result = Result(instance, Status(status), timetable,
-                    sum(terms[k] * weights[k] for k in terms), terms, weights, None, 0.0, 0.0,
-                    settings)
+    result = Result(instance, Status(status), timetable, instance.weights.objective(terms),
+                    terms, instance.weights.by_term(), None, 0.0, 0.0, settings)
     with tempfile.TemporaryDirectory(prefix="aligner-bench-check-") as folder:
         write_outputs(result, folder)
         report = check_solution(instance, folder, require_reports=True)
@@ -171,8 +169,7 @@ def run_cpsat(instance: Instance, config: SolverConfig, seed: int, time_limit: f
     solver = outcome.solver
     if solver is not None:
         terms = {t.name: int(solver.value(t.expression)) for t in built.terms}
-        weights = instance.weights.by_term()
-        row["objective"] = sum(terms[k] * weights[k] for k in terms)
+        row["objective"] = instance.weights.objective(terms)
         row["best_bound"] = outcome.best_bound
         row["checked"] = _checked(instance, read_timetable(built, solver), terms, status, settings)
     return row, recorder.points
@@ -193,8 +190,7 @@ def run_highs(instance: Instance, config: SolverConfig, seed: int, time_limit: f
     if outcome.values is not None:
         timetable = read_timetable(built, cast(cp_model.CpSolver, _Values(outcome.values)))
         terms = objective_terms(instance, timetable)
-        weights = instance.weights.by_term()
-        objective = sum(terms[k] * weights[k] for k in terms)
+        objective = instance.weights.objective(terms)
         row["objective"] = objective
         row["best_bound"] = outcome.best_bound
         if outcome.objective is None or round(outcome.objective) != objective:

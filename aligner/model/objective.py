@@ -14,14 +14,14 @@ from aligner.model.variables import Variables
 
 @dataclass(frozen=True)
 class Term:
-    """One objective term: its name in reports, its weight key and its expression."""
+    """One objective term: its name in reports (and in :meth:`Weights.by_term`) and its
+    expression."""
 
     name: str
-    weight_key: str
     expression: cp_model.LinearExpr
 
     def weight(self, weights: Weights) -> int:
-        return int(getattr(weights, self.weight_key))
+        return weights.by_term()[self.name]
 
 
 def misalignment_minutes(v: Variables) -> Term:
@@ -31,7 +31,7 @@ def misalignment_minutes(v: Variables) -> Term:
         course_id, _day, _hub_period, school_id, _period = key
         classes = len(v.instance.course_by_id[course_id].receptions_at(school_id))
         parts.append(v.misalignment[key] * classes * literal)
-    return Term("misalignment_minutes", "misalignment_minute", total(parts))
+    return Term("misalignment_minutes", total(parts))
 
 
 def same_day_repeats(v: Variables) -> Term:
@@ -56,7 +56,7 @@ def same_day_repeats(v: Variables) -> Term:
             v.model.add_max_equality(excess, [0, total(literals) - total(doubles) - 1])
             v.repeats.append((excess, literals, doubles))
             excesses.append(excess)
-    return Term("same_day_repeats", "same_day_repeat", total(excesses))
+    return Term("same_day_repeats", total(excesses))
 
 
 def core_in_afternoon(v: Variables) -> Term:
@@ -67,7 +67,7 @@ def core_in_afternoon(v: Variables) -> Term:
         for lesson in lessons:
             if lesson.subject in core and v.instance.is_afternoon(school_id, lesson.period):
                 literals.append(lesson.literal)
-    return Term("core_in_afternoon", "core_in_afternoon", total(literals))
+    return Term("core_in_afternoon", total(literals))
 
 
 def missing_sessions(v: Variables) -> Term:
@@ -77,7 +77,7 @@ def missing_sessions(v: Variables) -> Term:
         for course in v.instance.courses
         if course.is_range
     ]
-    return Term("missing_sessions", "missing_session", total(parts))
+    return Term("missing_sessions", total(parts))
 
 
 TERMS: tuple[Callable[[Variables], Term], ...] = (
