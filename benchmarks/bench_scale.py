@@ -25,13 +25,13 @@ from pathlib import Path
 
 import ortools
 
-from aligner.check import check_solution
-from aligner.decompose import components, sub_instance
+from aligner.check.checker import check_solution
 from aligner.export import write_outputs
 from aligner.generate import generate
 from aligner.io import load_instance
-from aligner.parallel import solve_all
-from aligner.solve import SolverSettings
+from aligner.solver.components import solve_all
+from aligner.solver.decompose import components, sub_instance
+from aligner.solver.solve import SolverSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = ["preset", "seed", "mode", "jobs", "workers", "lp_start", "components", "optimal", "worst_gap",
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--modes", default="jobs1,jobs2,dask2",
                         help="city: which of jobs1, jobs2, dask2, jobs1w2, jobs2w2 to run")
     parser.add_argument("--lp-start", action=argparse.BooleanOptionalAction, default=True,
-                        help="start each component from its LP relaxation (aligner.search); "
+                        help="start each component from its LP relaxation (aligner.solver.search); "
                              "--no-lp-start: CP-SAT alone")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args(argv)

@@ -22,7 +22,7 @@ from pathlib import Path
 import ortools
 
 from aligner.io import load_instance
-from aligner.solve import SolverSettings, solve
+from aligner.solver.solve import SolverSettings, solve
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ["instance", "workers", "seed", "status", "objective", "best_bound", "gap",

@@ -38,15 +38,15 @@ from typing import Any
 
 import ortools
 
-from aligner.capacity import capacity_findings
-from aligner.check import check_solution
-from aligner.decompose import components
-from aligner.explain import explain
+from aligner.check.checker import check_solution
+from aligner.diagnose.capacity import capacity_findings
+from aligner.diagnose.explain import explain
 from aligner.export import write_files
 from aligner.export.files import csv_text
+from aligner.export.frames import lessons_frame, sessions_frame
 from aligner.fet import import_fet
 from aligner.fet.exporter import export_fet
-from aligner.fet.results import (
+from aligner.fet.timetable import (
     SolutionError,
     read_fet_output,
     timetable_from_export,
@@ -55,9 +55,9 @@ from aligner.fet.results import (
 from aligner.generate import generate
 from aligner.instance import Instance
 from aligner.io import InputWarning, load_instance
-from aligner.parallel import solve_all
-from aligner.solve import SolverSettings, solve
-from aligner.tables import lessons_frame, sessions_frame
+from aligner.solver.components import solve_all
+from aligner.solver.decompose import components
+from aligner.solver.solve import SolverSettings, solve
 from aligner.timetable import Timetable
 
 ROOT = Path(__file__).resolve().parent.parent

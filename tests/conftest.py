@@ -1,23 +1,13 @@
-"""Shared fixtures: solve an instance, write its outputs and run the independent checker."""
+"""Shared fixtures and the hypothesis profiles."""
 
 from __future__ import annotations
 
-import json
 import os
-import sys
-from pathlib import Path
 
-import pandas as pd
 import pytest
 from hypothesis import settings
 
-from aligner.check import Violation, check_solution
-from aligner.export import write_outputs
-from aligner.instance import Instance
-from aligner.io import load_instance
-from aligner.solve import Result, SolverSettings, solve
-
-sys.path.insert(0, str(Path(__file__).parent))  # the tests import builders and conftest
+from tests.solving import solve_checked
 
 # The property-based tests draw the same examples on every run (so CI never fails by chance);
 # HYPOTHESIS_PROFILE=explore draws new ones each time, to hunt for bugs.
@@ -25,60 +15,7 @@ settings.register_profile("deterministic", derandomize=True, database=None)
 settings.register_profile("explore")
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 
-ROOT = Path(__file__).resolve().parent.parent
-LANXI = ROOT / "data" / "lanxi-2022-winter"
-
-
-def assert_valid(instance: Instance, out: Path) -> None:
-    """The timetable in ``out`` keeps every rule and its reports tell the truth."""
-    report = check_solution(instance, out, require_reports=True)
-    assert not report.violations, f"{len(report.violations)} violation(s):\n" + "\n".join(
-        f"  {v}" for v in report.violations
-    )
-
-
-def solve_checked(directory: Path, out: Path | None = None, **settings: object) -> Result:
-    """Solve, require a timetable, write the five files and pass them through the checker."""
-    instance = load_instance(directory)
-    options = {"workers": 1, "time_limit": 30.0, "seed": 0} | settings
-    result = solve(instance, SolverSettings(**options))  # type: ignore[arg-type]
-    assert result.found, f"expected a timetable, solver said {result.status}"
-    out = out or directory / "out"
-    write_outputs(result, out)
-    assert_valid(instance, out)
-    return result
-
 
 @pytest.fixture
 def solve_and_check():
     return solve_checked
-
-
-# ---- corrupting a valid solution, as a hand edit in Excel would ----------------------------
-
-
-def read(out: Path, name: str) -> pd.DataFrame:
-    return pd.read_csv(out / name, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-
-
-def mutated(case: tuple[Path, Path], tmp_path: Path, change) -> tuple[Violation, ...]:
-    """Copy the outputs, let ``change(frames, summary)`` corrupt them, and check the copy."""
-    directory, out = case
-    frames = {n: read(out, f"{n}.csv") for n in ("lessons", "sessions", "teacher_load",
-                                                  "compliance")}
-    summary = json.loads((out / "summary.json").read_text("utf-8"))
-    change(frames, summary)
-    for name, frame in frames.items():
-        frame.to_csv(tmp_path / f"{name}.csv", index=False, encoding="utf-8-sig")
-    (tmp_path / "summary.json").write_text(json.dumps(summary), "utf-8")
-    return check_solution(load_instance(directory), tmp_path).violations
-
-
-PLACE = ("day", "period", "start", "end", "lesson_id")
-
-
-def swap_places(lessons: pd.DataFrame, a: object, b: object,
-                columns: tuple[str, ...] = PLACE) -> None:
-    """Exchange where rows ``a`` and ``b`` of lessons.csv lie in the week."""
-    cols = list(columns)
-    lessons.loc[[a, b], cols] = lessons.loc[[b, a], cols].to_numpy()

@@ -7,7 +7,7 @@ import csv
 import shutil
 from pathlib import Path
 
-from conftest import LANXI, ROOT, solve_checked
+from tests.solving import LANXI, ROOT, solve_checked
 
 LIANYUN = ROOT / "data" / "lianyun-xugou"
 DOUBLES = {("wuxi", "1-1", "语文"): 1, ("wuxi", "2-1", "语文"): 2, ("houren", "1-1", "语文"): 1}

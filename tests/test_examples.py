@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, solve_checked
 
 from aligner.cli import main
+from tests.solving import ROOT, solve_checked
 
 LIANYUN = ROOT / "data" / "lianyun-xugou"
 

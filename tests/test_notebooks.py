@@ -8,9 +8,9 @@ import json
 import os
 
 import pytest
-from conftest import ROOT
 
 from aligner.bench.config import load_config
+from tests.solving import ROOT
 
 NOTEBOOKS = ROOT / "notebooks"
 nbformat = pytest.importorskip("nbformat", reason="pip install -e '.[notebooks]'")

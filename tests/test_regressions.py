@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from builders import bells, write_instance
-
-from aligner.check import check_solution
+from aligner.check.checker import check_solution
 from aligner.export import write_outputs
 from aligner.io import load_instance
-from aligner.solve import SolverSettings, solve
+from aligner.solver.solve import SolverSettings, solve
+from tests.builders import bells, write_instance
 
 SIX = ("08:15-08:55", "09:05-09:45", "09:55-10:35", "10:45-11:25", "13:10-13:50", "14:10-14:50")
 
@@ -62,8 +61,8 @@ def test_same_day_repeats_are_exact_in_a_first_solution(tmp_path):
 def test_large_numbers_survive_the_csv_round_trip(tmp_path):
     # A max_load of 2147483648 was written as 2.14748e+09 (printf %g), so teacher_load.csv and
     # compliance.csv no longer matched the instance. Found by the property-based input test.
-    from builders import sync_pair
-    from conftest import solve_checked
+    from tests.builders import sync_pair
+    from tests.solving import solve_checked
 
     directory = sync_pair(tmp_path, hub_max_load="2147483648")
     result = solve_checked(directory)

@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from aligner.alignment import Choice, alignments, session_options
+from aligner.alignment.overlap import Choice, alignments, session_options
 from aligner.instance import Course, CurriculumRow, Instance
 from aligner.timetable import LocalLesson, Session, Timetable
 

@@ -66,7 +66,7 @@ class SolverConfig:
     """CP-SAT parameters as text, as ``--param NAME=VALUE`` takes them."""
     warm_start: bool = False
     lp_start: bool = True
-    """cpsat: start from the LP relaxation (see aligner.search); False: CP-SAT alone."""
+    """cpsat: start from the LP relaxation (see aligner.solver.search); False: CP-SAT alone."""
     epigraph: bool = False
     """highs: translate the same-day-repeat maxima as t >= e_i only (see aligner.baselines.mip)."""
     time_limit: float | None = None
@@ -243,8 +243,8 @@ def _cpsat_parameter_issues(source: Path, configs: list[SolverConfig],
                             index_of: dict[str, int]) -> list[str]:
     """Every parameter CP-SAT would reject, now, not after hours of other runs (one message
     per parameter)."""
-    from aligner.parameters import SolverParameterError
-    from aligner.solve import SolverSettings, check_parameters
+    from aligner.solver.parameters import SolverParameterError
+    from aligner.solver.solve import SolverSettings, check_parameters
 
     issues = []
     for config in configs:

@@ -29,8 +29,8 @@ from aligner.baselines.mip import solve_highs, translate
 from aligner.bench.config import BenchConfig, InstanceSpec, SolverConfig
 from aligner.instance import Instance
 from aligner.model import BuiltModel, build_model
-from aligner.search import search
-from aligner.solve import Result, SolverSettings, Status, read_timetable, relative_gap
+from aligner.solver.search import search
+from aligner.solver.solve import Result, SolverSettings, Status, read_timetable, relative_gap
 from aligner.timetable import Timetable
 
 FIELDS = ["instance", "schools", "classes", "lessons", "sessions", "variables", "constraints",
@@ -95,7 +95,7 @@ def instance_size(instance: Instance, built: BuiltModel | None = None) -> dict[s
 
 
 class _Recorder:
-    """The search's progress (an :class:`aligner.search.Observer`): each solution's objective
+    """The search's progress (an :class:`aligner.solver.search.Observer`): each solution's objective
     and bound, each bound improvement."""
 
     def __init__(self) -> None:
@@ -123,7 +123,7 @@ class _Recorder:
 def _checked(instance: Instance, timetable: Timetable, terms: dict[str, int], status: str,
              settings: SolverSettings) -> str:
     """Write the timetable's five files and run the independent checker on them."""
-    from aligner.check import check_solution
+    from aligner.check.checker import check_solution
     from aligner.export import write_outputs
 
     result = Result(instance, Status(status), timetable, instance.weights.objective(terms),

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from aligner.explain import Explanation
-from aligner.solve import Result
+from aligner.diagnose.explain import Explanation
+from aligner.solver.solve import Result
 
 OUTPUT_FILES = ("lessons.csv", "sessions.csv", "teacher_load.csv", "compliance.csv",
                 "summary.json")

@@ -14,7 +14,7 @@ from html import escape
 
 from aligner.export.ics import slug
 from aligner.export.labels import Labels
-from aligner.export.week import Solution
+from aligner.export.view import Solution
 
 STYLE = """
 *{box-sizing:border-box}

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner.export.labels import Labels
-from aligner.export.week import Solution
+from aligner.export.view import Solution
 
 TIMEZONE = "Asia/Shanghai"
 UTC_OFFSET = dt.timedelta(hours=8)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aligner.export.week import Duty, Lesson, LiveSession, Solution
+from aligner.export.view import Duty, Lesson, LiveSession, Solution
 
 LANGUAGES = ("zh", "en")
 

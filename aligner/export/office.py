@@ -7,7 +7,7 @@ from pathlib import Path
 
 from aligner.export.files import write_files
 from aligner.export.ics import Term, calendar_files
-from aligner.export.week import Solution
+from aligner.export.view import Solution
 
 
 def build_exports(

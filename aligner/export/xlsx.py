@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
 
-from aligner.alignment import overlap_minutes
+from aligner.alignment.overlap import overlap_minutes
 from aligner.export.labels import Labels
-from aligner.export.week import Solution
+from aligner.export.view import Solution
 
 try:
     from openpyxl import Workbook

@@ -7,7 +7,7 @@ school's classes with their assistant teachers) tied by a same-starting-time con
 only at the hours where the schools' bells overlap by ``min_overlap_minutes`` at the same period
 number. Everything FET cannot say is listed in a comment at the top of the file and returned.
 Every activity's comment names what it is (``aligner:local|...`` or ``aligner:session|...``), so
-FET's timetable can be read back (:mod:`aligner.fet.results`).
+FET's timetable can be read back (:mod:`aligner.fet.timetable`).
 """
 
 from __future__ import annotations
@@ -401,7 +401,7 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
 def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[int]],
           sessions: dict[str, list[list[int]]], hours: list[str]) -> int:
     """Lock every activity at its place in the timetable of ``directory``."""
-    from aligner.fet.results import SolutionError
+    from aligner.fet.timetable import SolutionError
 
     try:
         lessons = pd.read_csv(directory / "lessons.csv", dtype=str, keep_default_na=False,

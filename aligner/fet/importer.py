@@ -34,7 +34,7 @@ from aligner.fet.fetfile import Activity, Constraint, FetData, read_fet
 from aligner.instance import hhmm
 from aligner.io.errors import InputError, InputIssue, IssueLog
 from aligner.io.reader import COLUMNS
-from aligner.io.tables import Row, read_table
+from aligner.io.tabular import Row, read_table
 from aligner.io.writer import instance_texts
 
 SEASON = "standard"

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from aligner.io.errors import IssueLog
-from aligner.io.tables import Row
+from aligner.io.tabular import Row
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(00))?$")  # Excel may add ':00' seconds
 _EXCEL_DATE = re.compile(

@@ -30,7 +30,7 @@ from aligner.instance import (
 from aligner.io import cells
 from aligner.io.errors import InputError, InputIssue, InputWarning, IssueLog
 from aligner.io.settings import read_settings
-from aligner.io.tables import Table, read_table
+from aligner.io.tabular import Table, read_table
 
 SCHOOLS, BELLS, CLASSES, TEACHERS, CURRICULUM, SYNC = (
     "schools.csv",

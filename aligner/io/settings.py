@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from aligner.instance import DEFAULT_CORE_SUBJECTS, Policy, Weights
 from aligner.io.errors import IssueLog
-from aligner.io.tables import read_text
+from aligner.io.tabular import read_text
 
 FILE = "instance.yaml"
 KEYS = ("name", "season", "days", "policy", "weights", "core_subjects")

@@ -31,7 +31,7 @@ from aligner.io.reader import (
 )
 from aligner.io.settings import DEFAULT_DAYS, settings_from
 from aligner.io.settings import FILE as SETTINGS_FILE
-from aligner.io.tables import Table, table_from_records
+from aligner.io.tabular import Table, table_from_records
 
 SETTINGS_SHEET = "instance"
 SHEETS: dict[str, tuple[str, ...]] = {
@@ -398,7 +398,7 @@ def workbook_of_directory(directory: str | Path, lang: str = "zh") -> bytes:
     """The instance in ``directory`` (instance.yaml and the CSV files, as written) as a
     workbook; cells keep the files' text, so both load as equal instances."""
     from aligner.io.errors import InputError
-    from aligner.io.tables import read_table, read_text
+    from aligner.io.tabular import read_table, read_text
 
     directory = Path(directory)
     log = IssueLog()

@@ -3,7 +3,7 @@
 On the timetabling model the LP relaxation is very tight: on every component of the generated
 city preset its optimum equals the best timetable's objective, while CP-SAT's own single-thread
 LP stops early (its simplex runs in short iteration chunks) and leaves a much lower bound that
-the search then has to close. The relaxation gives the staged search (:mod:`aligner.search`)
+the search then has to close. The relaxation gives the staged search (:mod:`aligner.solver.search`)
 two things:
 
 * a *bound*: every timetable's objective is an integer >= the LP optimum. GLOP works in

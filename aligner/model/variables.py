@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from aligner.alignment import PairAlignment, alignments, session_options
+from aligner.alignment.overlap import PairAlignment, alignments, session_options
 from aligner.instance import Course, CurriculumRow, Instance
 from aligner.timetable import Timetable
 

@@ -1,0 +1,5 @@
+"""The ``aligner`` command: a thin layer over the library (see :mod:`aligner.cli.main`)."""
+
+from aligner.cli.main import main
+
+__all__ = ["main"]

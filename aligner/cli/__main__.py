@@ -1,0 +1,5 @@
+"""``python -m aligner.cli``: the ``aligner`` command."""
+
+from aligner.cli.main import main
+
+main()

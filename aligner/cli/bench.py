@@ -1,0 +1,84 @@
+"""``aligner bench``: the command's work, kept out of cli.py (a thin layer that calls this)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+import pandas as pd
+
+from aligner.bench.compare import comparison, markdown, medians, medians_markdown
+from aligner.bench.config import BenchConfig, BenchConfigError, load_config
+from aligner.bench.run import FIELDS, PROGRESS_FIELDS, BenchResults, run_bench
+from aligner.cli.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE
+from aligner.cli.common import fail as _fail
+
+
+def progress_path(out: Path) -> Path:
+    """Where the progress (gap over time) of a results CSV goes: ``<stem>-progress.csv``."""
+    return out.with_name(f"{out.stem}-progress.csv")
+
+
+def write_results(results: BenchResults, out: Path) -> list[Path]:
+    """The results CSV and its progress CSV, both or neither."""
+    from aligner.export.files import csv_text, write_files
+
+    rows = pd.DataFrame(results.rows, columns=FIELDS)
+    progress = pd.DataFrame(results.progress, columns=PROGRESS_FIELDS)
+    return write_files(out.parent, {out.name: (csv_text(rows), "utf-8"),
+                                    progress_path(out).name: (csv_text(progress), "utf-8")})
+
+
+def bench(config_file: str, out: str | None, jobs: int, dask: str | None, oversubscribe: bool,
+          quiet: bool) -> None:
+    try:
+        config: BenchConfig = load_config(config_file)
+    except BenchConfigError as exc:
+        click.echo(f"error: cannot use the benchmark configuration {config_file}:", err=True)
+        for issue in exc.issues:
+            click.echo(f"  {issue}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    target = Path(out) if out else Path("out") / "bench" / f"{config.name}.csv"
+    if target.is_dir():
+        _fail(f"--out {target} is a directory; give a file name such as results.csv",
+              EXIT_BAD_INPUT)
+    for parent in target.parents:
+        if parent.exists() and not parent.is_dir():
+            _fail(f"cannot write to {target}: {parent} is a file, not a directory",
+                  EXIT_BAD_INPUT)
+    cores = os.cpu_count() or 1
+    threads = max(c.workers for c in config.configs)
+    if not dask and jobs * threads > cores and not oversubscribe:
+        _fail(f"--jobs {jobs} x {threads} solver threads (the most a configuration uses) = "
+              f"{jobs * threads} on {cores} cores; lower --jobs or add --oversubscribe",
+              EXIT_BAD_INPUT)
+    if any(c.solver == "highs" for c in config.configs):
+        from aligner.baselines.mip import highs_available
+
+        if not highs_available():
+            _fail("the HiGHS configurations need highspy: pip install -e '.[baselines]'",
+                  EXIT_BAD_INPUT)
+    started = time.perf_counter()
+
+    def on_done(row: dict[str, Any], done: int, total: int) -> None:
+        if not quiet:
+            shown = row["objective"] if row["objective"] is not None else "-"
+            click.echo(f"[{done}/{total}] {row['instance']} {row['config']} seed {row['seed']}: "
+                       f"{row['status']} objective {shown} in {row['solve_seconds']} s "
+                       f"({time.perf_counter() - started:.0f} s elapsed)", err=True)
+
+    results = run_bench(config, jobs=jobs, dask=dask, on_done=on_done)
+    try:
+        written = write_results(results, target)
+    except OSError as exc:
+        _fail(f"cannot write {target}: {exc.strerror or exc}", EXIT_CANNOT_WRITE)
+    frame = pd.DataFrame(results.rows, columns=FIELDS)
+    click.echo(markdown(comparison(frame)))
+    if (frame["solver"] != "greedy").any():
+        click.echo("\nMedian solve seconds to a proven optimum (- where some seed did not prove it):")
+        click.echo(medians_markdown(medians(frame)))
+    click.echo(f"{len(results.rows)} runs; wrote {', '.join(str(p) for p in written)}", err=True)

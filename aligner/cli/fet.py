@@ -1,0 +1,155 @@
+"""The FET commands of the ``aligner`` CLI (registered in :mod:`aligner.cli`): thin wrappers
+over :mod:`aligner.fet`."""
+
+from __future__ import annotations
+
+import tempfile
+import warnings
+from pathlib import Path
+
+import click
+
+from aligner.cli.common import fail as _fail
+from aligner.cli.common import report_input_error, write_or_exit
+from aligner.fet.exporter import export_fet
+from aligner.fet.importer import FetImport, import_fet, import_pair
+from aligner.fet.timetable import (
+    SolutionError,
+    load_mapping,
+    read_fet_output,
+    timetable_from_export,
+    timetable_from_import,
+)
+from aligner.io import InputError, InputWarning, load_instance
+
+
+@click.command("import-fet")
+@click.argument("fet_file", required=False, type=click.Path(dir_okay=False))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
+              help="New (or empty) directory for the instance.")
+@click.option("--bells", type=click.Path(dir_okay=False),
+              help="CSV with period,start,end for the file's hours (less all-day breaks), when "
+                   "the hour names carry no times.")
+@click.option("--strict", is_flag=True, help="Refuse the file if anything would be dropped.")
+@click.option("--pair", nargs=2, type=click.Path(dir_okay=False), metavar="HUB.fet RECEIVING.fet",
+              help="Import two schools as one paired instance (with --courses).")
+@click.option("--courses", type=click.Path(dir_okay=False),
+              help="With --pair: the pairing table (sync.csv's columns, FET names).")
+@click.option("--school-ids", help="With --pair: the two schools' ids, 'hub,receiving' "
+                                   "(default: the file names).")
+def import_fet_command(fet_file: str | None, out_dir: str, bells: str | None, strict: bool,
+                       pair: tuple[str, str] | None, courses: str | None,
+                       school_ids: str | None) -> None:
+    """Convert a FET file (FET_FILE) or two paired schools' files (--pair) into an instance
+    directory; print what was converted and list by type, count and weight everything that was
+    dropped."""
+    if bool(pair) == bool(fet_file) or bool(pair) != bool(courses):
+        _fail("give either FET_FILE, or --pair HUB.fet RECEIVING.fet with --courses")
+    if pair and bells:
+        _fail("--bells applies to one FET file; a paired import takes the times from each "
+              "file's hour names")
+    if school_ids and not pair:
+        _fail("--school-ids applies to --pair")
+    target = Path(out_dir)
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        _fail(f"{target} is not an empty directory; choose a new one")
+    ids = None
+    if school_ids:
+        parts = [p.strip() for p in school_ids.split(",")]
+        if len(parts) != 2 or not all(parts):
+            _fail("--school-ids takes two ids: hub,receiving")
+        ids = (parts[0], parts[1])
+    try:
+        if pair:
+            assert courses is not None
+            imported = import_pair(pair[0], pair[1], courses, ids)
+        else:
+            assert fet_file is not None
+            imported = import_fet(fet_file, bells=bells)
+    except InputError as exc:
+        report_input_error("cannot import", exc)
+    click.echo(imported.report_text(), nl=False)
+    if strict and imported.losses:
+        _fail(f"--strict: {sum(x.count for x in imported.losses)} item(s) above have no "
+              "counterpart; nothing written")
+    _validate(imported)
+    write_or_exit(target, imported.files())
+    click.echo(f"Wrote {target} (instance, fet_mapping.json, fet_import.txt).")
+
+
+def _validate(imported: FetImport) -> None:
+    """The converted instance must read back; otherwise say why and write nothing."""
+    with tempfile.TemporaryDirectory() as scratch:
+        for name, (text, encoding) in imported.files().items():
+            (Path(scratch) / name).write_text(text, encoding=encoding)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", InputWarning)
+            try:
+                load_instance(scratch)
+            except InputError as exc:
+                report_input_error("the converted instance is not valid, so nothing was written",
+                                   exc)
+
+
+@click.command("export-fet")
+@click.argument("instance", type=click.Path(file_okay=False))
+@click.option("--out", "out_file", type=click.Path(dir_okay=False), required=True,
+              help="The .fet file to write.")
+@click.option("--solution", type=click.Path(file_okay=False),
+              help="A timetable directory (lessons.csv, sessions.csv): lock every activity "
+                   "at its place in it.")
+def export_fet_command(instance: str, out_file: str, solution: str | None) -> None:
+    """Write INSTANCE as a FET file; list what FET cannot express (also in the file)."""
+    from aligner.cli.main import _load
+
+    target = Path(out_file)
+    if target.is_dir():
+        _fail(f"{target} is a directory; give the .fet file to write")
+    data = _load(instance)
+    try:
+        exported = export_fet(data, solution)
+    except SolutionError as exc:
+        _fail(str(exc))
+    write_or_exit(target.parent, {target.name: (exported.text, "utf-8")})
+    click.echo(f"Wrote {target}: {exported.activities} activities"
+               + (f", {exported.locked} locked at their places in {solution}" if solution else ""))
+    if exported.unexpressed:
+        click.echo("Not expressible in FET (also listed in a comment at the top of the file):")
+        for note in exported.unexpressed:
+            click.echo(f"  - {note}")
+
+
+@click.command("read-fet-timetable")
+@click.argument("instance", type=click.Path(file_okay=False))
+@click.argument("fet_output", type=click.Path(file_okay=False))
+@click.option("--fet", "fet_file", type=click.Path(dir_okay=False),
+              help="The file written by export-fet that FET solved (default: the instance's "
+                   "fet_mapping.json from import-fet).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
+              help="Directory for lessons.csv and sessions.csv.")
+def read_fet_timetable_command(instance: str, fet_output: str, fet_file: str | None,
+                               out_dir: str) -> None:
+    """Translate the timetable fet-cl wrote to FET_OUTPUT (its --outputdir) into lessons.csv and
+    sessions.csv for INSTANCE; check it with `aligner check`."""
+    from aligner.cli.main import _load
+    from aligner.export.files import csv_text
+    from aligner.export.frames import lessons_frame, sessions_frame
+
+    data = _load(instance)
+    try:
+        outcome = read_fet_output(fet_output)
+        if fet_file:
+            timetable = timetable_from_export(data, fet_file, outcome.placements)
+        else:
+            timetable = timetable_from_import(data, load_mapping(instance), outcome.placements)
+    except SolutionError as exc:
+        _fail(str(exc))
+    write_or_exit(Path(out_dir), {
+        "lessons.csv": (csv_text(lessons_frame(data, timetable)), "utf-8-sig"),
+        "sessions.csv": (csv_text(sessions_frame(data, timetable)), "utf-8-sig")})
+    soft = "" if outcome.soft_conflicts is None else (
+        f"; FET's soft conflicts: {outcome.soft_conflicts:g} "
+        f"({outcome.broken_soft} broken soft constraints)")
+    click.echo(f"Wrote {out_dir}: {len(timetable.lessons)} local lessons, "
+               f"{len(timetable.sessions)} sessions{soft}. Check it with: aligner check "
+               f"{instance} {out_dir}")

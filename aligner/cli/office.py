@@ -1,0 +1,177 @@
+"""``aligner export`` and ``aligner template``: the office formats (Excel, HTML, iCalendar) on the
+command line; registered on :data:`aligner.cli.main`. Exit codes as for the other commands: 0
+done, 2 bad input or usage (nothing written), 6 an output could not be written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import click
+
+from aligner.cli.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, report_input_error
+from aligner.cli.common import fail as _fail
+from aligner.instance import Instance
+
+
+def _have_openpyxl() -> None:
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        _fail("Excel files need openpyxl: pip install 'aligner[xlsx]'")
+
+
+def check_xlsx_target(path: Path) -> None:
+    """Before solving: openpyxl is there and the workbook path can be a file."""
+    _have_openpyxl()
+    if path.is_dir():
+        _fail(f"--xlsx {path} is a directory; give a file name such as timetable.xlsx")
+    if path.suffix.lower() != ".xlsx":
+        _fail(f"--xlsx {path}: the file name must end in .xlsx")
+
+
+def _write(targets: list, what: str) -> list[Path]:
+    from aligner.export.office import write_exports
+
+    try:
+        return write_exports(targets)
+    except OSError as exc:
+        _fail(f"cannot write {what}: {exc.strerror or exc} ({exc.filename or ''}); files "
+              "already there were left as they were", EXIT_CANNOT_WRITE)
+
+
+def write_workbook_of(instance: Instance, solution_dir: Path, xlsx: Path) -> None:
+    """solve --xlsx: the workbook of the timetable just written to ``solution_dir``."""
+    from aligner.export.office import build_exports
+    from aligner.export.view import read_solution
+
+    solution = read_solution(instance, solution_dir)
+    _write(build_exports(solution, xlsx=xlsx), str(xlsx))
+    click.echo(f"Wrote {xlsx}")
+
+
+def _season_from(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+                 ) -> dict[str, dt.date]:
+    from aligner.export.ics import CalendarError, parse_date
+
+    starts: dict[str, dt.date] = {}
+    for value in values:
+        season, sep, date = value.partition("=")
+        if not sep or not season.strip():
+            raise click.BadParameter(f"'{value}' is not SEASON=DATE (e.g. winter=2022-10-09)")
+        try:
+            starts[season.strip()] = parse_date(date)
+        except CalendarError as exc:
+            raise click.BadParameter(str(exc)) from None
+    return starts
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    from aligner.export.ics import CalendarError, parse_date
+
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except CalendarError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+@click.command("export")
+@click.argument("solution", type=click.Path(file_okay=False))
+@click.option("--instance", "instance_path", type=click.Path(),
+              help="The instance (directory or .xlsx) [default: summary.json's instance_path].")
+@click.option("--season", "seasons", metavar="S[,S...]",
+              help="The seasons the timetable was solved for [default: summary.json's].")
+@click.option("--xlsx", type=click.Path(dir_okay=False), help="Write an Excel workbook.")
+@click.option("--html", type=click.Path(file_okay=False),
+              help="Write a static web site (index, schools, classes, teachers) here.")
+@click.option("--ics", type=click.Path(file_okay=False),
+              help="Write an iCalendar file per teacher and per class here (needs --from, --to).")
+@click.option("--from", "date_from", callback=_date, metavar="YYYY-MM-DD",
+              help="First day of the term (--ics).")
+@click.option("--to", "date_to", callback=_date, metavar="YYYY-MM-DD",
+              help="Last day of the term (--ics).")
+@click.option("--skip-dates", multiple=True, type=click.Path(dir_okay=False),
+              help="File of holidays and other dates without lessons (--ics; repeatable).")
+@click.option("--season-from", "season_from", multiple=True, callback=_season_from,
+              metavar="SEASON=DATE",
+              help="With several seasons (--ics): the first date of each season's bells, e.g. "
+                   "--season-from summer=2023-05-01 (repeatable).")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of labels and titles.")
+def export_command(solution: str, instance_path: str | None, seasons: str | None,
+                   xlsx: str | None, html: str | None, ics: str | None,
+                   date_from: dt.date | None, date_to: dt.date | None,
+                   skip_dates: tuple[str, ...], season_from: dict[str, dt.date],
+                   lang: str) -> None:
+    """Write the timetable in SOLUTION (what aligner solve --out wrote) as an Excel workbook,
+    printable web pages and/or iCalendar files. Names and bells come from the instance, found
+    through summary.json's instance_path or given with --instance."""
+    from aligner.export.ics import CalendarError, Term, read_skip_dates
+    from aligner.export.office import build_exports
+    from aligner.export.view import SolutionError, load_solution
+    from aligner.export.xlsx import MissingExtra
+    from aligner.io import InputError
+
+    if not (xlsx or html or ics):
+        _fail("say what to write: --xlsx FILE, --html DIR and/or --ics DIR")
+    if xlsx:
+        check_xlsx_target(Path(xlsx))
+    term = None
+    if ics:
+        if date_from is None or date_to is None:
+            _fail("--ics needs the term's dates: --from YYYY-MM-DD --to YYYY-MM-DD")
+        skip: dict[dt.date, str] = {}
+        try:
+            for file in skip_dates:
+                skip |= read_skip_dates(file)
+        except CalendarError as exc:
+            _fail(str(exc))
+        term = Term(date_from, date_to, skip, season_from)
+    chosen = tuple(s.strip() for s in seasons.split(",") if s.strip()) if seasons else None
+    try:
+        loaded = load_solution(solution, instance_path, chosen)
+        targets = build_exports(loaded, xlsx=xlsx, html=html, ics=ics, term=term, lang=lang)
+    except (SolutionError, InputError) as exc:
+        click.echo(f"error: cannot export the timetable in {solution}:", err=True)
+        for issue in exc.issues:
+            click.echo(f"  {issue}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    except (CalendarError, MissingExtra) as exc:
+        _fail(str(exc))
+    _write(targets, "the exports")
+    for directory, contents in targets:
+        if len(contents) == 1:
+            click.echo(f"Wrote {directory / next(iter(contents))}")
+        else:
+            click.echo(f"Wrote {len(contents)} files to {directory}")
+
+
+@click.command("template")
+@click.option("--xlsx", type=click.Path(dir_okay=False), required=True,
+              help="The workbook to write.")
+@click.option("--from", "source", type=click.Path(file_okay=False),
+              help="Fill it with this instance directory's instance.yaml and CSV tables.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Column names and notes in Chinese (学校编号, ...) or English (school_id, ...).")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def template_command(xlsx: str, source: str | None, lang: str, force: bool) -> None:
+    """Write an instance workbook for an office to fill in: a sheet per table with annotated
+    headers, the settings sheet with every default, drop-down lists for forms and levels. Solve
+    it with aligner solve FILE.xlsx."""
+    from aligner.io import InputError
+    from aligner.io.xlsx import default_settings, workbook_from, workbook_of_directory
+
+    path = Path(xlsx)
+    check_xlsx_target(path)
+    if path.exists() and not force:
+        _fail(f"{path} exists; choose a new name or add --force to overwrite it")
+    try:
+        content = workbook_of_directory(source, lang) if source else \
+            workbook_from(default_settings(), {}, lang)
+    except InputError as exc:
+        report_input_error(f"cannot read the instance in {source}", exc)
+    _write([(path.parent, {path.name: content})], str(path))
+    click.echo(f"Wrote {path}" + (f" (from {source})" if source else ""))

@@ -1,0 +1,417 @@
+"""Plain-text views for the terminal: class timetable grids, the alignment matrix, the summary.
+
+Everything is rendered from the result frames (the same tables that are written to CSV), with
+widths measured in terminal cells so that Chinese text lines up.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+import pandas as pd
+
+from aligner.alignment.overlap import PairAlignment, alignments
+from aligner.alignment.proposal import BellProposal
+from aligner.check.checker import TERM_WEIGHTS, CheckReport
+from aligner.instance import Instance, hhmm
+from aligner.solver.solve import Result
+
+
+def cells(text: str) -> int:
+    """Terminal width of ``text``: wide (CJK) characters take two cells."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - cells(text))
+
+
+def grid(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A table with a rule under the header, columns padded to their widest cell."""
+    widths = [max(cells(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
+    lines = [" | ".join(pad(str(h), w) for h, w in zip(header, widths, strict=True)).rstrip()]
+    lines.append("-+-".join("-" * w for w in widths))
+    for row in rows:
+        lines.append(" | ".join(pad(str(c), w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def _one_season(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of the first season (frames of several seasons repeat each lesson per season)."""
+    if "season" in frame.columns and len(frame):
+        return frame[frame["season"] == frame["season"].iloc[0]]
+    return frame
+
+
+def period_label(instance: Instance, school_id: str, period: int) -> str:
+    """'4 13:20-14:00', or with several seasons '4 13:20-14:00 / 14:00-14:40' (season order)."""
+    times = dict.fromkeys(instance.bell(school_id, period, s).times for s in instance.seasons)
+    return f"{period} " + " / ".join(times)
+
+
+def _partners(instance: Instance, sessions: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """session_id -> (hub short name, receiving short names) for marking online cells."""
+    marks: dict[str, tuple[str, str]] = {}
+    for session_id, rows in sessions.groupby("session_id", sort=False):
+        hub = instance.short_name(str(rows["hub_school_id"].iloc[0]))
+        receiving = "、".join(
+            instance.short_name(s) for s in dict.fromkeys(rows["receiving_school_id"])
+        )
+        marks[str(session_id)] = (hub, receiving)
+    return marks
+
+
+def class_grid(
+    instance: Instance,
+    lessons: pd.DataFrame,
+    sessions: pd.DataFrame,
+    school_id: str,
+    class_id: str,
+    *,
+    marks: dict[str, tuple[str, str]] | None = None,
+) -> str:
+    """One class's week: days across, periods (with times) down; online lessons marked
+    ``->厚仁`` (taught from here to the partner) or ``<-巫溪`` (received from the hub); ASCII
+    arrows, because terminals disagree on the width of → and ←. ``marks``: the sessions'
+    partners, when already computed (:func:`timetable_text` does it once for every grid)."""
+    marks = _partners(instance, sessions) if marks is None else marks
+    lessons = _one_season(lessons)
+    mine = lessons[(lessons["school_id"] == school_id) & (lessons["class_id"] == class_id)]
+    by_slot = {(str(row.day), int(str(row.period))): row for row in mine.itertuples(index=False)}
+    rows = []
+    for bell in instance.periods(school_id):
+        cells_of_row = [period_label(instance, school_id, bell.period)]
+        for day in instance.days:
+            lesson = by_slot.get((day, bell.period))
+            if lesson is None:
+                cells_of_row.append("")
+            elif lesson.mode == "online-main":
+                cells_of_row.append(f"{lesson.subject}->{marks[str(lesson.session_id)][1]}")
+            elif lesson.mode == "online-receiving":
+                cells_of_row.append(f"{lesson.subject}<-{marks[str(lesson.session_id)][0]}")
+            else:
+                cells_of_row.append(str(lesson.subject))
+        rows.append(cells_of_row)
+    klass = instance.class_by_key[(school_id, class_id)]
+    title = (f"{instance.school_name(school_id)} {klass.name} "
+             f"({school_id}/{class_id}, grade {klass.grade})")
+    teachers = []
+    for row in instance.curriculum_of_class.get((school_id, class_id), ()):
+        ids = mine.loc[mine["subject"] == row.subject, "teacher_id"]
+        names = "/".join(dict.fromkeys(instance.teacher_name(str(t)) for t in ids))
+        if names:
+            teachers.append(f"{row.subject} {names}")
+    legend = "teachers: " + ", ".join(teachers)
+    return "\n".join([title, grid(["period", *instance.days], rows), legend])
+
+
+def teacher_grid(
+    instance: Instance, lessons: pd.DataFrame, sessions: pd.DataFrame, teacher_id: str,
+    *, marks: dict[str, tuple[str, str]] | None = None,
+) -> str:
+    """One teacher's week at the teacher's school: local lessons (subject and class), sessions
+    taught (``->`` receiving schools) and sessions assisted (``<-`` hub), with the credited load."""
+    teacher = instance.teacher_by_id[teacher_id]
+    marks = _partners(instance, sessions) if marks is None else marks
+    lessons, sessions = _one_season(lessons), _one_season(sessions)
+    cell: dict[tuple[str, int], str] = {}
+    local = lessons[(lessons["teacher_id"] == teacher_id) & (lessons["mode"] == "local")]
+    for row in local.itertuples(index=False):
+        cell[(str(row.day), int(str(row.period)))] = (
+            f"{row.subject} {instance.class_name(str(row.school_id), str(row.class_id))}")
+    taught = sessions[sessions["hub_teacher_id"] == teacher_id].drop_duplicates("session_id")
+    for row in taught.itertuples(index=False):
+        course = instance.course_by_id[str(row.course_id)]
+        here = f" {instance.class_name(course.hub_school, course.hub_class)}" if course.hub_class else ""
+        cell[(str(row.day), int(str(row.hub_period)))] = (
+            f"{course.subject}{here}->{marks[str(row.session_id)][1]}")
+    assisted = lessons[lessons["assistant_id"] == teacher_id].drop_duplicates("session_id")
+    for row in assisted.itertuples(index=False):
+        cell[(str(row.day), int(str(row.period)))] = (
+            f"{row.subject}<-{marks[str(row.session_id)][0]} (assist)")
+    rows = [[period_label(instance, teacher.school_id, bell.period),
+             *(cell.get((day, bell.period), "") for day in instance.days)]
+            for bell in instance.periods(teacher.school_id)]
+    title = (f"{instance.school_name(teacher.school_id)} {teacher.name} ({teacher_id}): "
+             f"{len(local)} local, {len(taught)} taught online, {len(assisted)} assisted")
+    return "\n".join([title, grid(["period", *instance.days], rows)])
+
+
+def timetable_text(
+    instance: Instance,
+    lessons: pd.DataFrame,
+    sessions: pd.DataFrame,
+    *,
+    classes: bool = True,
+    teachers: bool = False,
+) -> str:
+    """Every class's grid and/or every teacher's grid, school by school. The frames are split
+    by class and by teacher once, so that a city's grids take seconds, not minutes."""
+    marks = _partners(instance, sessions)
+    lessons, sessions = _one_season(lessons), _one_season(sessions)
+    rows_of_class = lessons.groupby(["school_id", "class_id"], sort=False).indices
+    rows_of_teacher: dict[str, list[int]] = {}
+    for column in ("teacher_id", "assistant_id"):
+        for teacher_id, positions in lessons.groupby(column, sort=False).indices.items():
+            rows_of_teacher.setdefault(str(teacher_id), []).extend(positions)
+    sessions_of_teacher = sessions.groupby("hub_teacher_id", sort=False).indices
+    no_rows: list[int] = []
+    blocks = []
+    for school in instance.schools:
+        blocks.append(f"== {school.name} ({school.school_id}) ==")
+        if classes:
+            for klass in instance.classes:
+                if klass.school_id == school.school_id:
+                    mine = lessons.iloc[rows_of_class.get(klass.key, no_rows)]
+                    blocks.append(class_grid(instance, mine, sessions, *klass.key, marks=marks))
+                    blocks.append("")
+        if teachers:
+            for teacher in instance.teachers:
+                if teacher.school_id == school.school_id:
+                    t = teacher.teacher_id
+                    blocks.append(teacher_grid(
+                        instance, lessons.iloc[sorted(set(rows_of_teacher.get(t, no_rows)))],
+                        sessions.iloc[sessions_of_teacher.get(t, no_rows)], t, marks=marks))
+                    blocks.append("")
+    return "\n".join(blocks).rstrip() + "\n"
+
+
+def stages_text(stages: tuple[dict, ...]) -> str:
+    """One line on the search's stages, e.g. 'Search: LP bound 65 (0.32 s); guided: OPTIMAL 65,
+    met the bound (0.16 s)'."""
+    parts = []
+    for stage in stages:
+        if stage["stage"] == "lp":
+            parts.append(f"LP bound {stage['bound']} ({stage['seconds']:.2f} s)"
+                         if stage["bound"] is not None else "LP relaxation not used")
+            continue
+        found = "" if stage["objective"] is None else f" {stage['objective']:g}"
+        met = ", met the bound" if stage.get("met_bound") else ""
+        parts.append(f"{stage['stage']}: {stage['status']}{found}{met} ({stage['seconds']:.2f} s)")
+    return "Search: " + "; ".join(parts)
+
+
+def summary_text(result: Result) -> str:
+    """Status, objective by term, timing, sessions per course and compliance, for the terminal."""
+    interrupted = " (interrupted by Ctrl-C: the best timetable found so far)" \
+        if result.interrupted and result.found else " (interrupted by Ctrl-C)" \
+        if result.interrupted else ""
+    lines = [f"Instance: {result.instance.name}", f"Status: {result.status}{interrupted}"]
+    settings = result.settings
+    timing = (f"built in {result.build_seconds:.2f} s, solved in {result.solve_seconds:.2f} s "
+              f"({settings.workers} worker{'s' if settings.workers != 1 else ''}, seed {settings.seed}, "
+              f"time limit {settings.time_limit:g} s, OR-Tools {result.ortools_version})")
+    if result.objective is None:
+        lines.append(timing)
+        return "\n".join(lines) + "\n"
+    gap = result.gap or 0.0
+    lines.append(f"Objective: {result.objective} (best bound {result.best_bound:g}, "
+                 f"gap {gap:.2%})")
+    lines.append(grid(
+        ["term", "value", "weight", "weighted"],
+        [[name, str(value), str(result.weights[name]), str(value * result.weights[name])]
+         for name, value in result.terms.items()],
+    ))
+    lines.append(timing)
+    if result.stages:
+        lines.append(stages_text(result.stages))
+    if result.components:
+        lines.append(components_text(result))
+    lines.append(sessions_text(result))
+    if result.bell_changes:
+        lines.append(f"Bell changes: {len(result.bell_changes)} periods moved before "
+                     "scheduling; the timetable uses the moved bells:")
+        lines.extend(f"  {instance_name(result, c)} 第{c['period']}节 {c['before']} -> "
+                     f"{c['after']} ({c['shift_minutes']:+d})"
+                     + (f" [{c['season']}]" if len(result.instance.seasons) > 1 else "")
+                     for c in result.bell_changes)
+    compliance = result.compliance()
+    broken = compliance[~compliance["ok"]]
+    if broken.empty:
+        lines.append(f"Compliance: all {len(compliance)} weekly minimums, load bounds and level "
+                     "minimums met")
+    else:
+        lines.append(f"Compliance: {len(broken)} of {len(compliance)} rules NOT met:")
+        lines.extend(f"  {r.rule} {r.scope}: required {r.required:g}, achieved {r.achieved:g}"
+                     for r in broken.itertuples(index=False))
+    return "\n".join(lines) + "\n"
+
+
+def components_text(result: Result) -> str:
+    """The independent components: how each solve went."""
+    rows = []
+    for c in result.components:
+        gap = "" if c["gap"] is None else f"{c['gap']:.2%}"
+        rows.append([", ".join(c["schools"]), c["status"],
+                     "" if c["objective"] is None else str(c["objective"]),
+                     "" if c["best_bound"] is None else f"{c['best_bound']:g}", gap,
+                     f"{c['seconds']:.1f}"])
+    statuses = Counter(c["status"] for c in result.components)
+    head = (f"Components: {len(result.components)} solved apart ("
+            + ", ".join(f"{n} {s}" for s, n in statuses.items()) + ")")
+    if len(rows) > 12:  # a city or a province: the slowest and the failed ones
+        shown = sorted(range(len(rows)), key=lambda i: (rows[i][1] == "OPTIMAL",
+                                                        -float(rows[i][5])))[:10]
+        rows = [rows[i] for i in shown]
+        head += "; the 10 slowest or failed (summary.json lists all)"
+    return head + "\n" + grid(["schools", "status", "objective", "bound", "gap", "seconds"],
+                              rows)
+
+
+def instance_name(result: Result, change: dict) -> str:
+    return result.instance.school_name(change["school_id"])
+
+
+def sessions_text(result: Result) -> str:
+    """Sessions a week per course, in the order of sync.csv, against each course's range."""
+    instance = result.instance
+    held = result.sessions().drop_duplicates("session_id")["course_id"].value_counts()
+    rows = []
+    for course in instance.courses:
+        wanted = (str(course.min_per_week) if not course.is_range
+                  else f"{course.min_per_week}-{course.max_per_week}")
+        receiving = "、".join(instance.short_name(s) for s in course.receiving_schools)
+        rows.append([course.course_id, course.form, course.subject,
+                     f"{instance.short_name(course.hub_school)} -> {receiving}", wanted,
+                     str(int(held.get(course.course_id, 0)))])
+    total = int(held.sum())
+    if not rows:
+        return "Sessions: none (no courses)"
+    if len(rows) > 20:  # many pairs: per form, not per course
+        per_form: dict[str, list[int]] = {}
+        for row in rows:
+            per_form.setdefault(row[1], [0, 0])
+            per_form[row[1]][0] += 1
+            per_form[row[1]][1] += int(row[5])
+        return (f"Sessions: {total} a week in {len(rows)} courses ("
+                + ", ".join(f"{form} {n} courses, {s} sessions"
+                            for form, (n, s) in per_form.items())
+                + "; sessions.csv lists them)")
+    table = grid(["course", "form", "subject", "hub -> receiving", "per_week", "sessions"], rows)
+    return f"Sessions: {total} a week\n{table}"
+
+
+def check_text(instance: Instance, report: CheckReport, *, show_loads: bool = False) -> str:
+    """The verdict of aligner check: broken rules, stale reports, recomputed objective and loads."""
+    hard = [v for v in report.violations if v.hard]
+    soft = [v for v in report.violations if not v.hard]
+    lines = [f"broken: {v}" for v in hard]
+    lines += [f"report out of date: {v.message}" for v in soft]
+    if hard:
+        rules = sorted({v.rule for v in hard})
+        lines.append(f"{len(hard)} violation(s) of {len(rules)} rule(s): {', '.join(rules)}")
+    else:
+        lines.append(f"No hard rule is broken ({report.lessons} class lessons, "
+                     f"{report.sessions} sessions checked).")
+    weights = instance.weights
+    lines.append(f"Objective recomputed: {report.objective} = " + " + ".join(
+        f"{name} {value} x {getattr(weights, TERM_WEIGHTS[name])}"
+        for name, value in report.terms.items()))
+    out_of_bounds = [t for t in instance.teachers
+                     if report.loads[t.teacher_id][3] < t.min_load
+                     or (t.max_load is not None and report.loads[t.teacher_id][3] > t.max_load)]
+    lines.append(f"Credited loads recomputed for {len(instance.teachers)} teachers: "
+                 + (f"{len(out_of_bounds)} out of bounds" if out_of_bounds else "all within bounds"))
+    if show_loads:
+        rows = []
+        for t in instance.teachers:
+            local, taught, assisted, load = report.loads[t.teacher_id]
+            cap = "-" if t.max_load is None else f"{t.max_load}"
+            rows.append([t.teacher_id, t.name, str(local), str(taught), str(assisted),
+                         f"{float(load):g}", f"{t.min_load}", cap])
+        lines.append(grid(["teacher", "name", "local", "online_main", "assistant", "credited",
+                           "min_load", "max_load"], rows))
+    return "\n".join(lines) + "\n"
+
+
+def alignment_text(instance: Instance, pairs: tuple[tuple[str, str], ...] | None = None) -> str:
+    """The overlap matrix (minutes) of every (hub, receiving) pair (those given, or those linked
+    by a course) in each season; '*' marks the cells that qualify."""
+    minimum = instance.policy.min_overlap_minutes
+    several = len(instance.seasons) > 1
+    blocks = [f"Season{'s' if several else ''} {', '.join(instance.seasons)}; a session needs "
+              f"at least {minimum} minutes of overlap"
+              + (" in every season (* marks the pairs of periods that reach it in that season; "
+                 "a pair qualifies only with * in every season)." if several
+                 else " (* marks the pairs of periods that qualify).")]
+    tables = alignments(instance, pairs)
+    if not tables:
+        blocks.append("No course links two schools, so there is nothing to align.")
+    for (hub, receiving), pair in tables.items():
+        blocks.append("")
+        blocks.append(f"{instance.school_name(hub)} ({hub}, hub) -> "
+                      f"{instance.school_name(receiving)} ({receiving}, receiving)")
+        for season in instance.seasons:
+            blocks.extend(_overlap_matrix(instance, pair, season, minimum))
+        alignable = pair.alignable_hub_periods
+        blocks.append("Hub periods that can carry a session"
+                      + (" (in every season)" if several else "") + ": "
+                      f"{', '.join(map(str, alignable)) or 'none'} "
+                      f"({len(alignable)} of {len(pair.hub_periods[instance.season])}; "
+                      f"{len(alignable) * len(instance.days)} a week per sync room)")
+    receivers: dict[str, list[str]] = {}
+    for hub, receiving in tables:
+        receivers.setdefault(hub, []).append(receiving)
+    for hub, schools in receivers.items():
+        if len(schools) > 1:
+            common = set.intersection(*(set(tables[(hub, s)].alignable_hub_periods)
+                                        for s in schools))
+            blocks.append("")
+            blocks.append(f"{instance.school_name(hub)} periods that align with all of "
+                          f"{'、'.join(instance.school_name(s) for s in schools)} at once (what a "
+                          f"course reaching them all needs): "
+                          f"{', '.join(map(str, sorted(common))) or 'none'}")
+    return "\n".join(blocks) + "\n"
+
+
+def _overlap_matrix(instance: Instance, pair: PairAlignment, season: str, minimum: int) -> list[str]:
+    hub_periods, receiving_periods = pair.hub_periods[season], pair.receiving_periods[season]
+    overlap = pair.overlaps[season]
+    header = [f"{instance.short_name(pair.hub_school)} \\ "
+              f"{instance.short_name(pair.receiving_school)}"]
+    header += [f"{r.period} {r.times}" for r in receiving_periods]
+    rows = []
+    for i, h in enumerate(hub_periods):
+        row = [f"{h.period} {h.times}"]
+        for j in range(len(receiving_periods)):
+            minutes = int(overlap[i, j])
+            row.append(f"{minutes}*" if minutes >= minimum else str(minutes) if minutes else "")
+        rows.append(row)
+    same_number = [int(overlap[i, i]) for i in range(min(overlap.shape))]
+    lines = [f"[{season}]"] if len(instance.seasons) > 1 else []
+    lines.append(grid(header, rows))
+    lines.append("Same-numbered periods overlap: " + ", ".join(map(str, same_number)) + " minutes")
+    return lines
+
+
+def proposals_text(instance: Instance, proposals: list[BellProposal]) -> str:
+    """The proposed bells: what moves, per school, and what it achieves, per season."""
+    lines = []
+    several = len(proposals) > 1
+    for proposal in proposals:
+        head = f"Proposed bells{f' ({proposal.season})' if several else ''}"
+        if proposal.status not in ("OPTIMAL", "FEASIBLE"):
+            lines.append(f"{head}: none found ({proposal.status})")
+            continue
+        lines.append(f"{head}: hub periods aligned with every receiving school "
+                     f"{proposal.aligned_before} -> {proposal.aligned_after} of "
+                     f"{proposal.hub_periods} (fully overlapping {proposal.full_before} -> "
+                     f"{proposal.full_after}); {proposal.movement} minutes moved in all, at most "
+                     f"{proposal.largest_shift} for one period"
+                     + ("" if proposal.status == "OPTIMAL" else " (not proven best)"))
+        if not proposal.changes:
+            lines.append("  no period needs to move")
+        lines.extend(f"  {change.describe(instance)}" for change in proposal.changes)
+        lines.extend(f"  still unaligned: {reason}" for reason in proposal.unaligned)
+    return "\n".join(lines) + "\n"
+
+
+def bells_csv(instance: Instance) -> str:
+    """bells.csv of the instance (every season), as written for bells_proposed.csv."""
+    frame = pd.DataFrame(
+        [[b.school_id, b.season, b.period, hhmm(b.start), hhmm(b.end)] for b in instance.bells],
+        columns=["school_id", "season", "period", "start", "end"],
+    )
+    return str(frame.to_csv(index=False, lineterminator="\r\n"))

@@ -1,0 +1,385 @@
+"""Fast capacity checks, run before the solver: necessary conditions for a timetable to exist.
+
+Each check counts what a rule needs against what the instance can offer at best (periods that
+align, periods a teacher is available, rooms, courses), so every finding is a proof that no
+timetable exists, stated as one sentence in the user's terms.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cached_property
+
+from aligner.alignment.overlap import SessionOptions, alignments, session_options
+from aligner.instance import Course, CurriculumRow, Instance
+
+Slot = tuple[str, int]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reason the instance cannot be scheduled; ``rule`` names the rule group."""
+
+    rule: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"[{self.rule}] {self.message}"
+
+
+def count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def teacher_phrase(instance: Instance, teacher_id: str) -> str:
+    name = instance.teacher_name(teacher_id)
+    return f"teacher {name}" + (f" ({teacher_id})" if name != teacher_id else "")
+
+
+def class_phrase(instance: Instance, school_id: str, class_id: str) -> str:
+    return f"class {instance.class_name(school_id, class_id)} of {instance.school_name(school_id)}"
+
+
+class Capacity:
+    """What the instance can offer at best, computed once for all checks."""
+
+    def __init__(self, instance: Instance):
+        self.instance = instance
+        pairs = alignments(instance)
+        self.options: dict[str, SessionOptions] = {
+            c.course_id: session_options(instance, c, pairs) for c in instance.courses
+        }
+
+    @cached_property
+    def blocked(self) -> set[str]:
+        """Courses that cannot reach min_per_week sessions at all (course_alignment says so);
+        the checks that count on them stay silent rather than repeat the same cause."""
+        return {c.course_id for c in self.instance.courses
+                if len(self.options[c.course_id]) < c.min_per_week}
+
+    def most_sessions(self, course: Course) -> int:
+        return min(course.max_per_week, len(self.options[course.course_id]))
+
+    @cached_property
+    def placements(self) -> dict[str, dict[str, set[Slot]]]:
+        """course -> school -> (day, period) slots a session of the course may use there."""
+        result: dict[str, dict[str, set[Slot]]] = {}
+        for course in self.instance.courses:
+            at: dict[str, set[Slot]] = defaultdict(set)
+            for (day, hub_period), choices in self.options[course.course_id].items():
+                at[course.hub_school].add((day, hub_period))
+                for school_id, periods in choices.items():
+                    at[school_id].update((day, choice.period) for choice in periods)
+            result[course.course_id] = at
+        return result
+
+    def available(self, teacher_id: str, school_id: str) -> list[Slot]:
+        return [(day, bell.period) for day in self.instance.days
+                for bell in self.instance.periods(school_id)
+                if not self.instance.is_unavailable(teacher_id, day, bell.period)]
+
+    def online_bounds(self, row: CurriculumRow) -> tuple[int, int]:
+        """Fewest and most sessions that can count toward a curriculum row."""
+        courses = self.instance.courses_reaching.get((row.school_id, row.class_id, row.subject), ())
+        return sum(c.min_per_week for c in courses), sum(self.most_sessions(c) for c in courses)
+
+
+# ---- the checks --------------------------------------------------------------------------------
+
+
+def slots_text(instance: Instance, slots: Iterable[Slot]) -> str:
+    """[('Mon', 1), ('Mon', 2), ('Wed', 3)] -> 'Mon 1-2, Wed 3' (days in the instance's order)."""
+    by_day: dict[str, list[int]] = defaultdict(list)
+    for day, period in slots:
+        by_day[day].append(period)
+    parts = []
+    for day in sorted(by_day, key=lambda d: instance.days.index(d) if d in instance.days else 99):
+        runs: list[list[int]] = []
+        for period in sorted(by_day[day]):
+            if runs and period == runs[-1][-1] + 1:
+                runs[-1].append(period)
+            else:
+                runs.append([period])
+        parts.append(f"{day} " + ",".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}"
+                                          for r in runs))
+    return ", ".join(parts) if parts else "no period"
+
+
+def course_slots_sentence(instance: Instance, course: Course, slots: list[Slot],
+                          teachers: Iterable[str]) -> str:
+    """'course ma needs 4 sessions a week, but only 3 periods of 巫溪 (Mon 1-3) overlap 厚仁's
+    periods by at least 30 minutes while teacher 王老师 is available'."""
+    hub = instance.school_name(course.hub_school)
+    receiving = "、".join(instance.school_name(s) for s in course.receiving_schools)
+    where = f" ({slots_text(instance, slots)})" if 0 < len(slots) <= 10 else ""
+    names = [teacher_phrase(instance, t) for t in teachers]
+    who = (" while " + " and ".join(names) + (" is" if len(names) == 1 else " are")
+           + " available") if names else ""
+    verb = "but only" if len(slots) < course.min_per_week else "and only"
+    return (f"course {course.course_id} needs {count(course.min_per_week, 'session')} a week, "
+            f"{verb} {count(len(slots), 'period')} of {hub}{where} overlap {receiving}'s periods "
+            f"by at least {instance.policy.min_overlap_minutes} minutes{who}")
+
+
+def course_alignment(cap: Capacity) -> Iterator[Finding]:
+    """A course needs min_per_week (day, hub period) slots where a session can take place."""
+    instance = cap.instance
+    for course in instance.courses:
+        if course.course_id in cap.blocked:
+            assistants = {a for s in course.receiving_schools for a in course.assistants_at(s)}
+            yield Finding("course", course_slots_sentence(
+                instance, course, list(cap.options[course.course_id]),
+                [course.hub_teacher, *sorted(assistants)]))
+
+
+def sync_rooms(cap: Capacity) -> Iterator[Finding]:
+    """Sessions that need a school's sync rooms <= rooms x periods where a session can be."""
+    instance = cap.instance
+    needed: dict[str, int] = defaultdict(int)
+    usable: dict[str, set[Slot]] = defaultdict(set)
+    users: dict[str, list[str]] = defaultdict(list)
+    for course in instance.courses:
+        for school_id in (course.hub_school, *course.receiving_schools):
+            needed[school_id] += course.min_per_week
+            usable[school_id] |= cap.placements[course.course_id].get(school_id, set())
+            users[school_id].append(course.course_id)
+    for school_id, n in needed.items():
+        if cap.blocked & set(users[school_id]):
+            continue
+        rooms = instance.school_by_id[school_id].sync_rooms
+        slots = usable[school_id]
+        if n > rooms * len(slots):
+            yield Finding("room", (
+                f"{instance.school_name(school_id)} needs at least {n} online sessions a week "
+                f"({', '.join(users[school_id])}) but has {count(rooms, 'sync room')} and only "
+                f"{count(len(slots), 'period')} a week in which a session can take place"
+                f"{_where(instance, slots)}: room for at most "
+                f"{count(rooms * len(slots), 'session')}"))
+
+
+def _where(instance: Instance, slots: set[Slot]) -> str:
+    """' (periods 1, 2, 3 on all 5 days)' when the slots form such a grid, else ''."""
+    periods = sorted({p for _, p in slots})
+    days = {d for d, _ in slots}
+    if slots and len(slots) == len(periods) * len(days) and len(days) == len(instance.days):
+        which = ("period " if len(periods) == 1 else "periods ") + ", ".join(map(str, periods))
+        when = f"on all {len(days)} days" if len(days) > 1 else f"on {next(iter(days))}"
+        return f" ({which} {when})"
+    return ""
+
+
+def class_periods(cap: Capacity) -> Iterator[Finding]:
+    """A class's lessons <= its periods where one of its teachers is free or a session can reach."""
+    instance = cap.instance
+    for klass in instance.classes:
+        rows = instance.curriculum_of_class.get(klass.key, ())
+        reaching = {c.course_id for r in rows
+                    for c in instance.courses_reaching.get((*klass.key, r.subject), ())}
+        if reaching & cap.blocked:
+            continue
+        lessons = sum(r.per_week for r in rows)
+        possible: set[Slot] = set()
+        for row in rows:
+            fewest_online, _ = cap.online_bounds(row)
+            if row.teacher_id and row.per_week > fewest_online:
+                possible.update(cap.available(row.teacher_id, klass.school_id))
+            for course in instance.courses_reaching.get((*klass.key, row.subject), ()):
+                possible |= cap.placements[course.course_id].get(klass.school_id, set())
+        if lessons > len(possible):
+            all_slots = [(d, b.period) for d in instance.days
+                         for b in instance.periods(klass.school_id)]
+            empty = [f"{d} {p}" for d, p in all_slots if (d, p) not in possible]
+            shown = ", ".join(empty[:8]) + (", ..." if len(empty) > 8 else "")
+            yield Finding("class", (
+                f"{class_phrase(instance, *klass.key)} has {lessons} lessons a week, but in "
+                f"{count(len(empty), 'period')} ({shown}) none of its teachers is available "
+                f"and no online session can reach it, leaving only {len(possible)}"))
+
+
+def subject_days(cap: Capacity) -> Iterator[Finding]:
+    """A subject's lessons fit the days: max_per_day x days, and the teacher's free periods."""
+    instance = cap.instance
+    days = len(instance.days)
+    for row in instance.curriculum:
+        who = class_phrase(instance, row.school_id, row.class_id)
+        if row.max_per_day is not None and row.per_week - row.doubles > row.max_per_day * days:
+            doubles = f" ({row.doubles} of them double)" if row.doubles else ""
+            yield Finding("max_per_day", (
+                f"{who} has {row.per_week} {row.subject} lessons a week{doubles} but at most "
+                f"{row.max_per_day} a day on {count(days, 'day')}"))
+            continue
+        _, most_online = cap.online_bounds(row)
+        local = row.per_week - most_online
+        if not row.teacher_id or local <= 0:
+            continue
+        free: dict[str, int] = defaultdict(int)
+        for day, period in cap.available(row.teacher_id, row.school_id):
+            if row.allows(day, period):
+                free[day] += 1
+        limit = len(instance.periods(row.school_id))
+        if row.max_per_day:  # a double lesson counts once toward max_per_day
+            limit = min(limit, row.max_per_day * (2 if row.doubles else 1))
+        room = sum(min(limit, n) for n in free.values())
+        if local > room:
+            capped = f", at most {row.max_per_day} a day" if row.max_per_day else ""
+            allowed = (f" within its allowed periods ({slots_text(instance, row.allowed)})"
+                       if row.allowed is not None else "")
+            yield Finding("teacher_availability", (
+                f"{who} needs {local} local {row.subject} lessons a week{capped}, but "
+                f"{teacher_phrase(instance, row.teacher_id)} is available{allowed} on only "
+                f"{count(len(free), 'day')} ({sum(free.values())} periods), room for {room}"))
+
+
+def double_slots(cap: Capacity) -> Iterator[Finding]:
+    """A row's double lessons fit the pairs of consecutive periods (break <= max_double_gap)
+    where its teacher is available, at most max_per_day of them a day."""
+    instance = cap.instance
+    for row in instance.curriculum:
+        if not row.doubles or row.teacher_id is None:
+            continue
+        free = {slot for slot in cap.available(row.teacher_id, row.school_id)
+                if row.allows(*slot)}
+        starts = instance.double_starts(row.school_id)
+        room = 0
+        for day in instance.days:
+            taken, fits = -1, 0
+            for p in starts:  # greedy left to right: the most disjoint pairs of a day
+                if p > taken and (day, p) in free and (day, p + 1) in free:
+                    fits, taken = fits + 1, p + 1
+            room += min(fits, row.max_per_day) if row.max_per_day else fits
+        if row.doubles > room:
+            yield Finding("doubles", (
+                f"{class_phrase(instance, row.school_id, row.class_id)} needs "
+                f"{row.doubles} double {row.subject} lesson(s) a week, but there is room for "
+                f"only {room}: pairs of consecutive periods at most "
+                f"{instance.policy.max_double_gap} minutes apart"
+                + (f" while {teacher_phrase(instance, row.teacher_id)} is available"
+                   if any(instance.is_unavailable(row.teacher_id, d, b.period)
+                          for d in instance.days for b in instance.periods(row.school_id))
+                   else "")))
+
+
+@dataclass
+class Commitments:
+    """Local lessons, sessions taught and sessions assisted by one teacher in a week."""
+
+    local: int = 0
+    taught: int = 0
+    assisted: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.local + self.taught + self.assisted
+
+    def credited(self, instance: Instance) -> Fraction:
+        policy = instance.policy
+        return (self.local + Fraction(policy.online_credit) * self.taught
+                + Fraction(policy.assistant_credit) * self.assisted)
+
+
+def _commitments(cap: Capacity) -> dict[str, tuple[Commitments, Commitments]]:
+    """Per teacher, the fewest and the most commitments any timetable can give."""
+    instance = cap.instance
+    least: dict[str, Commitments] = defaultdict(Commitments)
+    most: dict[str, Commitments] = defaultdict(Commitments)
+    for row in instance.curriculum:
+        if row.teacher_id:
+            _, most_online = cap.online_bounds(row)
+            least[row.teacher_id].local += max(0, row.per_week - most_online)
+            most[row.teacher_id].local += row.per_week
+    for course in instance.courses:
+        least[course.hub_teacher].taught += course.min_per_week
+        most[course.hub_teacher].taught += cap.most_sessions(course)
+        for school_id in course.receiving_schools:
+            for assistant in course.assistants_at(school_id):
+                least[assistant].assisted += course.min_per_week
+                most[assistant].assisted += cap.most_sessions(course)
+    return {t.teacher_id: (least[t.teacher_id], most[t.teacher_id]) for t in instance.teachers}
+
+
+def teacher_periods(cap: Capacity) -> Iterator[Finding]:
+    """A teacher's unavoidable commitments <= the periods the teacher is available."""
+    instance = cap.instance
+    for teacher_id, (least, _) in _commitments(cap).items():
+        teacher = instance.teacher_by_id[teacher_id]
+        periods = len(instance.days) * len(instance.periods(teacher.school_id))
+        free = len(cap.available(teacher_id, teacher.school_id))
+        if least.total > free:
+            yield Finding("teacher", (
+                f"{teacher_phrase(instance, teacher_id)} has at least {least.total} lessons and "
+                f"sessions a week but is available in only {free} of {periods} periods"))
+
+
+def teacher_loads(cap: Capacity) -> Iterator[Finding]:
+    """min_load <= the most credited load reachable; the least one <= max_load."""
+    instance = cap.instance
+    policy = instance.policy
+    for teacher_id, (least, most) in _commitments(cap).items():
+        teacher = instance.teacher_by_id[teacher_id]
+        who = teacher_phrase(instance, teacher_id)
+        lowest, highest = least.credited(instance), most.credited(instance)
+        if teacher.max_load is not None and lowest > teacher.max_load:
+            yield Finding("load", (
+                f"{who} has a credited load of at least {float(lowest):g} (an online lesson "
+                f"counts {policy.online_credit}), above max_load {teacher.max_load}"))
+        if highest < teacher.min_load:
+            yield Finding("load", (
+                f"{who} can reach a credited load of at most {float(highest):g}, below "
+                f"min_load {teacher.min_load}"))
+
+
+def weekly_minimums(cap: Capacity) -> Iterator[Finding]:
+    """Each weekly minimum <= the sessions the courses that supply it can hold."""
+    instance = cap.instance
+    policy = instance.policy
+    most = instance.weekly_totals({c.course_id: cap.most_sessions(c) for c in instance.courses})
+    for (hub, receiving), n in most.sync_per_pair.items():
+        if n < policy.min_sync_lessons_per_pair:
+            yield Finding("pair_minimum", (
+                f"{instance.school_name(hub)} -> {instance.school_name(receiving)} needs at "
+                f"least {policy.min_sync_lessons_per_pair} sync lessons a week, but its sync "
+                f"courses can hold at most {n}"))
+    for rule, counts, verb in (("hub_minimum", most.delivered, "deliver"),
+                               ("receiving_minimum", most.received, "take part in")):
+        for school_id, n in counts.items():
+            if n < policy.min_online_lessons_per_school:
+                yield Finding(rule, (
+                    f"{instance.school_name(school_id)} must {verb} at least "
+                    f"{policy.min_online_lessons_per_school} online lessons a week, but the "
+                    f"courses it can use hold at most {n}"))
+
+
+def level_minimums(cap: Capacity) -> Iterator[Finding]:
+    """A backbone teacher's weekly minimum <= the sessions of the courses the teacher teaches."""
+    instance = cap.instance
+    for teacher in instance.teachers:
+        minimum = instance.policy.level_min_per_week(teacher.level)
+        courses = instance.courses_of_teacher.get(teacher.teacher_id, ())
+        most = sum(cap.most_sessions(c) for c in courses)
+        if minimum > most:
+            yield Finding("level", (
+                f"{teacher_phrase(instance, teacher.teacher_id)} is a {teacher.level}-level "
+                f"backbone teacher and must teach at least {minimum} online lesson(s) a week, "
+                f"but their courses can hold at most {most}"))
+
+
+CHECKS: tuple[Callable[[Capacity], Iterable[Finding]], ...] = (
+    course_alignment,
+    sync_rooms,
+    class_periods,
+    subject_days,
+    double_slots,
+    teacher_periods,
+    teacher_loads,
+    weekly_minimums,
+    level_minimums,
+)
+
+
+def capacity_findings(instance: Instance) -> list[Finding]:
+    """Every capacity check that fails, as sentences; empty when none does."""
+    cap = Capacity(instance)
+    return [finding for check in CHECKS for finding in check(cap)]

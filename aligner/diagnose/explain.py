@@ -1,0 +1,309 @@
+"""Why an instance has no timetable, in the user's terms, when the capacity checks
+(:mod:`aligner.diagnose.capacity`) find nothing.
+
+Every rule is split into groups (a course's weekly count, a class's curriculum row, a
+teacher's load, a teacher's availability, a school's sync rooms, a weekly minimum, a course's
+alignment, ...), each behind an assumption literal of a relaxed model. One solve gives CP-SAT's
+sufficient assumptions for infeasibility, a first conflict; a deletion filter then shrinks it
+until every group is needed: whole rule families are dropped first where the rest stays
+infeasible, then QuickXplain splits what is left. Each question "infeasible with only these
+groups?" is a fresh CP-SAT model holding just those groups, which presolves far better than the
+model with hundreds of assumption literals; when that model finds no core in its share of the
+time (it took over 30 s on a variant of the example), the filter starts from every group.
+Within the time budget the set is irreducible; when the budget runs out it is still a conflict,
+marked not minimal. The result reads as sentences.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+from ortools.sat.python import cp_model
+
+from aligner.alignment.overlap import session_options
+from aligner.diagnose.capacity import (
+    Finding,
+    class_phrase,
+    count,
+    course_slots_sentence,
+    slots_text,
+    teacher_phrase,
+)
+from aligner.instance import Instance
+from aligner.model import build_model
+from aligner.model.constraints import Group
+
+RULE_ORDER = ("course", "alignment", "availability", "allowed", "room", "curriculum", "doubles",
+              "together", "max_per_day", "class", "teacher", "load", "pair_minimum",
+              "hub_minimum", "receiving_minimum", "level")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A set of rule groups that cannot all hold; ``minimal`` when every group was shown to be
+    needed (removing any one leaves a feasible instance)."""
+
+    groups: tuple[Group, ...]
+    minimal: bool
+    seconds: float
+
+
+@dataclass
+class Explanation:
+    """What ``aligner solve`` reports about an infeasible instance (and infeasibility.json)."""
+
+    instance: Instance
+    findings: list[Finding] = field(default_factory=list)
+    """Capacity checks that failed before solving (each one a proof)."""
+    conflict: Conflict | None = None
+    """Rule groups that cannot hold together, found by the solver; None if not searched or not
+    found within the budget."""
+
+    @property
+    def sentences(self) -> list[str]:
+        if self.findings:
+            return [f.message for f in self.findings]
+        if self.conflict is None:
+            return []
+        return conflict_sentences(self.instance, self.conflict.groups)
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"instance": self.instance.name, "status": "INFEASIBLE"}
+        if self.findings:
+            data["found"] = "before solving, by the capacity checks"
+            data["findings"] = [{"rule": f.rule, "message": f.message} for f in self.findings]
+        else:
+            data["found"] = "by the solver"
+            data["conflict"] = None if self.conflict is None else {
+                "minimal": self.conflict.minimal,
+                "seconds": round(self.conflict.seconds, 3),
+                "rules": [{"rule": g[0], "ids": list(g[1:]),
+                           "description": describe_group(self.instance, g)}
+                          for g in self.conflict.groups],
+            }
+        data["explanation"] = self.sentences
+        return data
+
+
+# ---- finding and shrinking the conflict ---------------------------------------------------
+
+FAMILY_TRIALS = ("together", "doubles", "max_per_day", "level", "pair_minimum", "hub_minimum",
+                 "receiving_minimum", "load", "room", "alignment", "allowed", "availability",
+                 "teacher", "class", "curriculum", "course")
+"""Rule families tried for removal as a whole first, the least likely culprits first. Where two
+families explain the same thing (a course's weekly count and the curriculum rows it serves),
+the one tried later stays: a course reads better than a curriculum row."""
+
+
+class _Oracle:
+    """Is the instance infeasible with only these rule groups? Each question is a fresh model
+    with the other groups left out (so CP-SAT presolves it fully), solved without objective."""
+
+    def __init__(self, instance: Instance, deadline: float, seed: int, workers: int):
+        self.instance = instance
+        self.deadline = deadline
+        self.seed = seed
+        self.workers = workers
+        self.calls = 0
+        self.unsure = False
+        """Some question went unanswered (time): the conflict may not be minimal."""
+
+    def infeasible(self, groups: Collection[Group]) -> bool:
+        """True only when proven; False when feasible or unknown (then ``unsure`` is set)."""
+        seconds = self.deadline - time.perf_counter()
+        if seconds <= 0.05:
+            self.unsure = True
+            return False
+        self.calls += 1
+        built = build_model(self.instance, relaxed=True, keep=groups, objective=False)
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = seconds
+        solver.parameters.num_workers = self.workers
+        solver.parameters.random_seed = self.seed
+        status = solver.solve(built.model)
+        if status == cp_model.INFEASIBLE:
+            return True
+        if status not in (cp_model.FEASIBLE, cp_model.OPTIMAL):
+            self.unsure = True
+        return False
+
+
+ASSUMPTION_SHARE = 0.25
+"""Share of the budget given to the one-shot assumption core before falling back."""
+
+
+def assumption_core(instance: Instance, seconds: float, seed: int) -> list[Group] | None:
+    """One solve of the relaxed model with every rule group behind an assumption literal:
+    CP-SAT's sufficient assumptions for infeasibility, or None if it finds none in time (with
+    hundreds of enforcement literals presolve is weak, so this often fails on larger instances;
+    on small ones it cuts the candidates to a handful at once)."""
+    built = build_model(instance, relaxed=True, assumptions=True, objective=False)
+    literals = built.rules.literals
+    built.model.add_assumptions(list(literals.values()))
+    solver = cp_model.CpSolver()
+    solver.parameters.max_time_in_seconds = max(0.01, seconds)
+    solver.parameters.num_workers = 1  # the core is only reported by a single-worker search
+    solver.parameters.random_seed = seed
+    if solver.solve(built.model) != cp_model.INFEASIBLE:
+        return None
+    by_index = {literal.index: group for group, literal in literals.items()}
+    core = [by_index[i] for i in solver.sufficient_assumptions_for_infeasibility()
+            if i in by_index]
+    return sorted(core, key=_rank) or None
+
+
+def all_groups(instance: Instance) -> list[Group]:
+    """Every rule group of the instance's relaxed model, in explanation order."""
+    built = build_model(instance, relaxed=True, keep=(), objective=False)
+    return sorted(built.rules.groups, key=_rank)
+
+
+def _quickxplain(oracle: _Oracle, background: list[Group], candidates: list[Group]) -> list[Group]:
+    """A minimal subset X of ``candidates`` with background + X infeasible, given that
+    background + candidates is (Junker's QuickXplain: O(k log(n/k)) questions)."""
+
+    def qx(base: list[Group], delta: bool, rest: list[Group]) -> list[Group]:
+        if delta and oracle.infeasible(base):
+            return []
+        if len(rest) == 1:
+            return rest
+        half = len(rest) // 2
+        first, second = rest[:half], rest[half:]
+        found_second = qx(base + first, bool(first), second)
+        found_first = qx(base + found_second, bool(found_second), first)
+        return found_first + found_second
+
+    return qx(background, False, candidates) if candidates else []
+
+
+def find_conflict(
+    instance: Instance, time_limit: float = 60.0, seed: int = 0, workers: int = 2
+) -> Conflict | None:
+    """A set of rule groups that cannot all hold: irreducible unless the time budget ran out.
+    None when the instance is not proven infeasible within the budget."""
+    started = time.perf_counter()
+    oracle = _Oracle(instance, started + time_limit, seed, workers)
+    groups = assumption_core(instance, min(ASSUMPTION_SHARE * time_limit, 5.0), seed)
+    if groups is None:  # no core in time: start from every group
+        groups = all_groups(instance)
+        if not oracle.infeasible(groups):
+            return None
+    for family in FAMILY_TRIALS:  # whole families first: few questions rule many groups out
+        trial = [g for g in groups if g[0] != family]
+        if len(trial) < len(groups) and oracle.infeasible(trial):
+            groups = trial
+    conflict = _quickxplain(oracle, [], groups)
+    return Conflict(tuple(sorted(conflict, key=_rank)), not oracle.unsure,
+                    time.perf_counter() - started)
+
+
+def _rank(group: Group) -> tuple[int, Group]:
+    return (RULE_ORDER.index(group[0]) if group[0] in RULE_ORDER else len(RULE_ORDER), group)
+
+
+def explain(instance: Instance, findings: list[Finding], time_limit: float = 60.0,
+            seed: int = 0, workers: int = 2) -> Explanation:
+    """The explanation: the capacity findings if any, else the solver's conflict."""
+    if findings:
+        return Explanation(instance, findings=list(findings))
+    return Explanation(instance, conflict=find_conflict(instance, time_limit, seed, workers))
+
+
+# ---- in words -----------------------------------------------------------------------------
+
+
+def conflict_sentences(instance: Instance, groups: tuple[Group, ...]) -> list[str]:
+    """The conflict as sentences; a course with its alignment (and the hub teacher's
+    availability) reads as one sentence, as the capacity check would put it."""
+    sentences = []
+    used: set[Group] = set()
+    for group in groups:
+        if group[0] == "course" and ("alignment", group[1]) in groups:
+            course = instance.course_by_id[group[1]]
+            assistants = {a for s in course.receiving_schools for a in course.assistants_at(s)}
+            teachers = [t for t in (course.hub_teacher, *sorted(assistants))
+                        if ("availability", t) in groups]
+            slots = list(session_options(instance, course))
+            sentences.append(course_slots_sentence(instance, course, slots, teachers))
+            used |= {group, ("alignment", group[1])} | {("availability", t) for t in teachers}
+    for group in groups:
+        if group not in used:
+            sentences.append(describe_group(instance, group))
+    return sentences
+
+
+def describe_group(instance: Instance, group: Group) -> str:
+    """A rule group in words."""
+    rule, *ids = group
+    policy = instance.policy
+    if rule == "class":
+        rows = instance.curriculum_of_class.get((ids[0], ids[1]), ())
+        lessons = sum(r.per_week for r in rows)
+        periods = len(instance.days) * len(instance.periods(ids[0]))
+        if lessons == periods:
+            return (f"{class_phrase(instance, ids[0], ids[1])} has a lesson in every period (its "
+                    f"{lessons} lessons fill its {periods} periods), one at a time")
+        return f"{class_phrase(instance, ids[0], ids[1])} has at most one lesson per period"
+    if rule == "teacher":
+        return f"{teacher_phrase(instance, ids[0])} has at most one commitment per period"
+    if rule == "together":
+        rows = instance.together_groups[(ids[0], ids[1])]
+        return ("lessons taught together ('" + ids[1] + "'): " + ", ".join(
+            f"{r.subject} of {class_phrase(instance, r.school_id, r.class_id)}" for r in rows)
+            + " at the same periods")
+    if rule == "allowed":
+        row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
+        return (f"{class_phrase(instance, ids[0], ids[1])} has its local {ids[2]} lessons only "
+                f"in {slots_text(instance, row.allowed or ())}")
+    if rule == "availability":
+        teacher = instance.teacher_by_id[ids[0]]
+        return (f"{teacher_phrase(instance, ids[0])} is unavailable in "
+                f"{slots_text(instance, teacher.unavailable)}")
+    if rule == "room":
+        rooms = instance.school_by_id[ids[0]].sync_rooms
+        return f"{instance.school_name(ids[0])} has {count(rooms, 'sync room')}"
+    if rule == "course":
+        c = instance.course_by_id[ids[0]]
+        wanted = (count(c.min_per_week, "session") if not c.is_range
+                  else f"{c.min_per_week}-{c.max_per_week} sessions")
+        return (f"course {c.course_id} ({c.form}, {c.subject}, "
+                f"{instance.school_name(c.hub_school)} -> "
+                f"{'、'.join(instance.school_name(s) for s in c.receiving_schools)}) has "
+                f"{wanted} a week")
+    if rule == "alignment":
+        return (f"every session of course {ids[0]} reaches each receiving school at a period "
+                f"overlapping the hub's by at least {policy.min_overlap_minutes} minutes")
+    if rule == "curriculum":
+        row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
+        return f"{class_phrase(instance, ids[0], ids[1])} has {row.per_week} {ids[2]} lessons a week"
+    if rule == "doubles":
+        row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
+        return (f"{class_phrase(instance, ids[0], ids[1])} has {row.doubles} double "
+                f"{ids[2]} lesson(s) a week (two consecutive periods at most "
+                f"{policy.max_double_gap} minutes apart)")
+    if rule == "max_per_day":
+        row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
+        return (f"{class_phrase(instance, ids[0], ids[1])} has at most {row.max_per_day} "
+                f"{ids[2]} lesson(s) a day")
+    if rule == "load":
+        t = instance.teacher_by_id[ids[0]]
+        cap = "no cap" if t.max_load is None else f"{t.max_load}"
+        return (f"{teacher_phrase(instance, ids[0])}'s credited load lies in "
+                f"[{t.min_load}, {cap}] (an online lesson counts {policy.online_credit})")
+    if rule == "pair_minimum":
+        return (f"{instance.school_name(ids[0])} gives {instance.school_name(ids[1])} at least "
+                f"{policy.min_sync_lessons_per_pair} sync lessons a week")
+    if rule == "hub_minimum":
+        return (f"{instance.school_name(ids[0])} delivers at least "
+                f"{policy.min_online_lessons_per_school} online lessons a week")
+    if rule == "receiving_minimum":
+        return (f"{instance.school_name(ids[0])} takes part in at least "
+                f"{policy.min_online_lessons_per_school} online lessons a week")
+    if rule == "level":
+        t = instance.teacher_by_id[ids[0]]
+        return (f"{teacher_phrase(instance, ids[0])} ({t.level}-level backbone teacher) teaches "
+                f"at least {policy.level_min_per_week(t.level)} online lesson(s) a week")
+    return " ".join(group)

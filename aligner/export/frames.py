@@ -1,0 +1,172 @@
+"""The solution as pandas frames: lessons, sessions, teacher loads and compliance."""
+
+from __future__ import annotations
+
+from collections import Counter
+from fractions import Fraction
+
+import pandas as pd
+
+from aligner.alignment.overlap import overlap_minutes
+from aligner.instance import Instance, hhmm
+from aligner.timetable import Timetable
+
+LESSON_COLUMNS = [
+    "school_id", "class_id", "day", "period", "start", "end", "subject", "teacher_id", "mode",
+    "session_id", "assistant_id", "lesson_id",
+]
+SESSION_COLUMNS = [
+    "session_id", "course_id", "form", "day", "hub_school_id", "hub_teacher_id", "hub_class_id",
+    "hub_period", "hub_start", "hub_end", "receiving_school_id", "receiving_class_id",
+    "receiving_period", "receiving_start", "receiving_end", "overlap_minutes",
+]
+LOAD_COLUMNS = [
+    "school_id", "teacher_id", "local", "online_main", "assistant", "credited", "min_load",
+    "max_load",
+]
+COMPLIANCE_COLUMNS = ["rule", "scope", "required", "achieved", "ok"]
+
+
+def _number(value: Fraction | None) -> float:
+    """Loads are exact fractions in the engine; frames carry them as floats (NaN = no cap)."""
+    return float("nan") if value is None else float(value)
+
+
+def _order(instance: Instance, frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    day_rank = {d: i for i, d in enumerate(instance.days)}
+    return frame.sort_values(
+        keys, key=lambda s: s.map(day_rank) if s.name == "day" else s, kind="stable"
+    ).reset_index(drop=True)
+
+
+def _with_seasons(instance: Instance, rows: list[list[object]], columns: list[str],
+                  keys: list[str]) -> pd.DataFrame:
+    """With several seasons each row is given once per season, with a leading season column."""
+    frame = _order(instance, pd.DataFrame(rows, columns=["season", *columns]), keys)
+    if len(instance.seasons) == 1:
+        return frame.drop(columns="season")
+    rank = {s: i for i, s in enumerate(instance.seasons)}
+    return frame.sort_values("season", key=lambda s: s.map(rank), kind="stable").reset_index(
+        drop=True)
+
+
+def lessons_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
+    """One row per class per lesson (per season, with several); online rows name the hub
+    teacher as teacher_id; times are the class's own school's."""
+    rows: list[list[object]] = []
+    for season in instance.seasons:
+        for lesson in timetable.lessons:
+            bell = instance.bell(lesson.school_id, lesson.period, season)
+            rows.append([season, lesson.school_id, lesson.class_id, lesson.day, lesson.period,
+                         hhmm(bell.start), hhmm(bell.end), lesson.subject, lesson.teacher_id,
+                         "local", "", "", lesson.lesson_id])
+        for session in timetable.sessions:
+            course = instance.course_by_id[session.course_id]
+            if course.hub_class:
+                bell = instance.bell(course.hub_school, session.hub_period, season)
+                rows.append([season, course.hub_school, course.hub_class, session.day,
+                             session.hub_period, hhmm(bell.start), hhmm(bell.end), course.subject,
+                             course.hub_teacher, "online-main", session.session_id, "",
+                             session.session_id])
+            for reception in course.receptions:
+                period = session.period_at(reception.school_id)
+                bell = instance.bell(reception.school_id, period, season)
+                rows.append([season, reception.school_id, reception.class_id, session.day,
+                             period, hhmm(bell.start), hhmm(bell.end), course.subject,
+                             course.hub_teacher, "online-receiving", session.session_id,
+                             reception.assistant_id or "", session.session_id])
+    return _with_seasons(instance, rows, LESSON_COLUMNS, ["school_id", "class_id", "day", "period"])
+
+
+def sessions_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
+    """One row per session per receiving class (per season, with several), with both schools'
+    times and their overlap."""
+    rows: list[list[object]] = []
+    for season in instance.seasons:
+        for session in timetable.sessions:
+            course = instance.course_by_id[session.course_id]
+            hub_bell = instance.bell(course.hub_school, session.hub_period, season)
+            for reception in course.receptions:
+                period = session.period_at(reception.school_id)
+                bell = instance.bell(reception.school_id, period, season)
+                rows.append([season, session.session_id, course.course_id, course.form,
+                             session.day, course.hub_school, course.hub_teacher,
+                             course.hub_class or "", session.hub_period, hhmm(hub_bell.start),
+                             hhmm(hub_bell.end), reception.school_id, reception.class_id, period,
+                             hhmm(bell.start), hhmm(bell.end), overlap_minutes(hub_bell, bell)])
+    return _with_seasons(instance, rows, SESSION_COLUMNS, ["day", "hub_period", "course_id",
+                                                           "receiving_school_id",
+                                                           "receiving_class_id"])
+
+
+def teacher_counts(instance: Instance, timetable: Timetable) -> dict[str, tuple[int, int, int]]:
+    """Per teacher: (local lessons, sessions taught as hub teacher, sessions assisted)."""
+    local = Counter(lesson.teacher_id for lesson in timetable.lessons)
+    taught: Counter[str] = Counter()
+    assisted: Counter[str] = Counter()
+    for session in timetable.sessions:
+        course = instance.course_by_id[session.course_id]
+        taught[course.hub_teacher] += 1
+        for school_id in course.receiving_schools:
+            for assistant in course.assistants_at(school_id):
+                assisted[assistant] += 1
+    return {t.teacher_id: (local[t.teacher_id], taught[t.teacher_id], assisted[t.teacher_id])
+            for t in instance.teachers}
+
+
+def credited(instance: Instance, local: int, taught: int, assisted: int) -> Fraction:
+    """local + online_credit x taught + assistant_credit x assisted, exactly."""
+    policy = instance.policy
+    return (local + Fraction(policy.online_credit) * taught
+            + Fraction(policy.assistant_credit) * assisted)
+
+
+def teacher_load_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
+    """Each teacher's lessons, sessions taught and assisted, and credited load (1:1.5 rule)."""
+    counts = teacher_counts(instance, timetable)
+    rows = []
+    for teacher in instance.teachers:
+        local, taught, assisted = counts[teacher.teacher_id]
+        rows.append([teacher.school_id, teacher.teacher_id, local, taught, assisted,
+                     _number(credited(instance, local, taught, assisted)),
+                     _number(Fraction(teacher.min_load)),
+                     _number(None if teacher.max_load is None else Fraction(teacher.max_load))])
+    return pd.DataFrame(rows, columns=LOAD_COLUMNS)
+
+
+def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
+    """Every weekly minimum, load bound and level minimum, with what the timetable achieves."""
+    policy = instance.policy
+    totals = instance.weekly_totals(Counter(s.course_id for s in timetable.sessions))
+    rows: list[list[object]] = []
+    for (hub, receiving), n in totals.sync_per_pair.items():
+        rows.append(["min_sync_lessons_per_pair", f"{hub}->{receiving}",
+                     float(policy.min_sync_lessons_per_pair), float(n)])
+    for school_id, n in totals.delivered.items():
+        rows.append(["min_online_lessons_delivered", school_id,
+                     float(policy.min_online_lessons_per_school), float(n)])
+    for school_id, n in totals.received.items():
+        rows.append(["min_online_lessons_received", school_id,
+                     float(policy.min_online_lessons_per_school), float(n)])
+
+    counts = teacher_counts(instance, timetable)
+    for teacher in instance.teachers:
+        local, taught, assisted = counts[teacher.teacher_id]
+        load = credited(instance, local, taught, assisted)
+        if teacher.min_load > 0:
+            rows.append(["min_load", teacher.teacher_id, _number(Fraction(teacher.min_load)),
+                         _number(load)])
+        if teacher.max_load is not None:
+            rows.append(["max_load", teacher.teacher_id, _number(Fraction(teacher.max_load)),
+                         _number(load)])
+        level_minimum = policy.level_min_per_week(teacher.level)
+        if level_minimum > 0:
+            rows.append([f"level_min_online ({teacher.level})", teacher.teacher_id,
+                         float(level_minimum), float(taught)])
+    frame = pd.DataFrame(rows, columns=COMPLIANCE_COLUMNS[:4])
+    frame["ok"] = [
+        (achieved <= required) if rule == "max_load" else (achieved >= required)
+        for rule, required, achieved in zip(frame["rule"], frame["required"], frame["achieved"],
+                                            strict=True)
+    ]
+    return frame

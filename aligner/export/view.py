@@ -1,0 +1,387 @@
+"""A solution directory read back for the office exports (Excel, HTML, iCalendar).
+
+The exports need names and every season's bells, which only the instance holds, so a solution is
+read together with its instance: the one given, or the one ``aligner solve`` recorded in
+summary.json (``instance_path``). The week is the same in every season, so the first season's
+rows of lessons.csv and sessions.csv are kept and each season's times come from the bells.
+Rows of one double period share a ``lesson_id`` (lessons.csv may lack that column: then every
+row is a lesson of its own).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import warnings
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from aligner.instance import BellPeriod, Course, Instance
+from aligner.io.errors import InputIssue, InputWarning, IssueLog
+from aligner.io.tabular import read_text
+
+LESSONS, SESSIONS, LOADS, SUMMARY = "lessons.csv", "sessions.csv", "teacher_load.csv", \
+    "summary.json"
+LESSON_COLUMNS = ("school_id", "class_id", "day", "period", "subject", "teacher_id", "mode",
+                  "session_id", "assistant_id")
+SESSION_COLUMNS = ("session_id", "course_id", "day", "hub_school_id", "hub_period",
+                   "receiving_school_id", "receiving_class_id", "receiving_period")
+LOAD_COLUMNS = ("school_id", "teacher_id", "local", "online_main", "assistant", "credited",
+                "min_load", "max_load")
+MODES = ("local", "online-main", "online-receiving")
+
+
+class SolutionError(Exception):
+    """The solution directory cannot be exported; ``issues`` name file, row and column."""
+
+    def __init__(self, issues: list[InputIssue]):
+        self.issues = list(issues)
+        super().__init__("\n".join(str(i) for i in self.issues))
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One class's lesson in one period, as lessons.csv gives it."""
+
+    school_id: str
+    class_id: str
+    day: str
+    period: int
+    subject: str
+    teacher_id: str
+    mode: str
+    session_id: str
+    assistant_id: str
+    lesson_id: str
+    row: int
+    span: int = 1
+    """Periods this lesson covers from here: 2 on the first row of a double, 0 on its second."""
+
+    @property
+    def online(self) -> bool:
+        return self.mode != "local"
+
+
+@dataclass(frozen=True)
+class Partner:
+    """Where a session is at one school: its classes, period and every season's times."""
+
+    school_id: str
+    class_ids: tuple[str, ...]
+    period: int
+
+
+@dataclass(frozen=True)
+class LiveSession:
+    """One session of a course: the hub end and each receiving school."""
+
+    session_id: str
+    course: Course
+    day: str
+    hub_period: int
+    receiving: tuple[Partner, ...]
+
+    @property
+    def hub(self) -> Partner:
+        return Partner(self.course.hub_school,
+                       (self.course.hub_class,) if self.course.hub_class else (), self.hub_period)
+
+
+@dataclass(frozen=True)
+class Duty:
+    """One teacher's commitment in one period: a local lesson, a session taught or assisted."""
+
+    kind: str
+    """``local``, ``hub`` (teaching a session) or ``assist``."""
+    day: str
+    period: int
+    subject: str
+    class_ids: tuple[str, ...]
+    """The teacher's own school's classes in the room."""
+    session: LiveSession | None = None
+    lesson_id: str = ""
+    span: int = 1
+
+
+@dataclass
+class Solution:
+    """A timetable with its instance, arranged for printing."""
+
+    instance: Instance
+    directory: Path
+    lessons: tuple[Lesson, ...]
+    sessions: dict[str, LiveSession]
+    loads: list[dict[str, str]] = field(default_factory=list)
+
+    @property
+    def seasons(self) -> tuple[str, ...]:
+        return self.instance.seasons
+
+    def bell(self, school_id: str, period: int, season: str | None = None) -> BellPeriod:
+        return self.instance.bell(school_id, period, season)
+
+    def times(self, school_id: str, period: int) -> tuple[str, ...]:
+        """The period's times in every season, e.g. ('08:30-09:10', '08:20-09:00')."""
+        return tuple(self.bell(school_id, period, s).times for s in self.seasons)
+
+    @cached_property
+    def class_weeks(self) -> dict[tuple[str, str], dict[tuple[str, int], Lesson]]:
+        weeks: dict[tuple[str, str], dict[tuple[str, int], Lesson]] = defaultdict(dict)
+        for lesson in self.lessons:
+            weeks[(lesson.school_id, lesson.class_id)][(lesson.day, lesson.period)] = lesson
+        return weeks
+
+    def class_week(self, school_id: str, class_id: str) -> dict[tuple[str, int], Lesson]:
+        return self.class_weeks.get((school_id, class_id), {})
+
+    @cached_property
+    def teacher_weeks(self) -> dict[str, dict[tuple[str, int], Duty]]:
+        """Every teacher's week: local lessons, sessions taught (hub period) and assisted (the
+        receiving school's period; several classes of one school in one session are one
+        duty)."""
+        weeks: dict[str, dict[tuple[str, int], Duty]] = defaultdict(dict)
+        grouped: dict[tuple[str, str, int], list[Lesson]] = defaultdict(list)
+        for lesson in self.lessons:
+            if lesson.mode == "local":
+                grouped[(lesson.teacher_id, lesson.day, lesson.period)].append(lesson)
+            elif lesson.mode == "online-receiving" and lesson.assistant_id:
+                grouped[(lesson.assistant_id, lesson.day, lesson.period)].append(lesson)
+        for (teacher_id, day, period), rows in grouped.items():
+            first = rows[0]
+            session = self.sessions.get(first.session_id) if first.online else None
+            weeks[teacher_id][(day, period)] = Duty(
+                "local" if session is None else "assist", day, period, first.subject,
+                tuple(r.class_id for r in rows), session, first.lesson_id, first.span)
+        for session in self.sessions.values():
+            course = session.course
+            weeks[course.hub_teacher][(session.day, session.hub_period)] = Duty(
+                "hub", session.day, session.hub_period, course.subject, session.hub.class_ids,
+                session)
+        return weeks
+
+    def teacher_week(self, teacher_id: str) -> dict[tuple[str, int], Duty]:
+        return self.teacher_weeks.get(teacher_id, {})
+
+    def session_of(self, lesson: Lesson) -> LiveSession | None:
+        return self.sessions.get(lesson.session_id) if lesson.online else None
+
+
+# ---- finding the instance -------------------------------------------------------------------
+
+
+def read_summary(directory: Path) -> dict:
+    path = directory / SUMMARY
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def instance_of(directory: str | Path, instance: str | Path | None = None) -> Path:
+    """The instance path: ``instance`` if given, else summary.json's ``instance_path``
+    (relative paths there are relative to the solution directory)."""
+    directory = Path(directory)
+    if instance is not None:
+        return Path(instance)
+    recorded = read_summary(directory).get("instance_path")
+    if not isinstance(recorded, str) or not recorded:
+        raise SolutionError([InputIssue(
+            str(directory / SUMMARY), "does not say which instance this timetable belongs to "
+            "(no instance_path: solved by an older aligner, or from Python); give the instance "
+            "with --instance PATH")])
+    path = Path(recorded)
+    if not path.is_absolute():
+        path = directory / path
+    if not path.exists():
+        raise SolutionError([InputIssue(
+            str(directory / SUMMARY), f"names the instance {recorded}, which is not there any "
+            "more; give the instance with --instance PATH")])
+    return path
+
+
+def load_solution(directory: str | Path, instance_path: str | Path | None = None,
+                  seasons: tuple[str, ...] | None = None) -> Solution:
+    """Read the timetable in ``directory`` with its instance (see :func:`instance_of`); the
+    seasons are ``seasons``, else summary.json's, else the instance's; bells_proposed.csv in the
+    directory (solve --align-bells) replaces the instance's bells. Raises
+    :class:`SolutionError` or :class:`~aligner.io.InputError`."""
+    from aligner.io import load_instance
+
+    directory = Path(directory)
+    if not directory.is_dir():
+        raise SolutionError([InputIssue(str(directory), "is not a directory holding a "
+                                        "timetable (lessons.csv, sessions.csv)")])
+    path = instance_of(directory, instance_path)
+    recorded = read_summary(directory).get("seasons")
+    if seasons is None and isinstance(recorded, list) and recorded \
+            and all(isinstance(s, str) for s in recorded):
+        seasons = tuple(recorded)
+    moved = directory / "bells_proposed.csv"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", InputWarning)  # the instance was read when solving
+        instance = load_instance(path, seasons, moved if moved.is_file() else None)
+    return read_solution(instance, directory)
+
+
+def _rows(directory: Path, name: str, columns: tuple[str, ...], log: IssueLog,
+          required: bool = True) -> list[tuple[int, dict[str, str]]]:
+    if not (directory / name).is_file():
+        if required:
+            log.add(name, f"file is missing from {directory}")
+        return []
+    decoded = read_text(directory, name, "", log)
+    if decoded is None:
+        return []
+    reader = csv.DictReader(io.StringIO(decoded[0], newline=""))
+    header = [(h or "").strip() for h in (reader.fieldnames or [])]
+    missing = [c for c in columns if c not in header]
+    for column in missing:
+        log.add(name, "required column is missing from the header", 1, column)
+    if missing:
+        return []
+    return [(number, {(k or "").strip(): (v or "").strip() for k, v in row.items() if k})
+            for number, row in enumerate(reader, start=2) if any((v or "").strip()
+                                                                 for v in row.values() if v)]
+
+
+def _first_season(rows: list[tuple[int, dict[str, str]]], instance: Instance, name: str,
+                  log: IssueLog) -> list[tuple[int, dict[str, str]]]:
+    """The rows of the instance's first season (all rows when there is no season column)."""
+    if not rows or "season" not in rows[0][1]:
+        if len(instance.seasons) > 1 and rows:
+            log.add(name, f"has no season column, but the instance has the seasons "
+                    f"{', '.join(instance.seasons)}; give the season the timetable was solved "
+                    "for with --season", 1, "season")
+        return rows
+    found = list(dict.fromkeys(r["season"] for _, r in rows))
+    if instance.seasons[0] not in found:
+        log.add(name, f"has no rows for season {instance.seasons[0]} (it has "
+                f"{', '.join(found)}); give the seasons with --season", None, "season")
+        return []
+    return [(n, r) for n, r in rows if r["season"] == instance.seasons[0]]
+
+
+def read_solution(instance: Instance, directory: str | Path) -> Solution:
+    """lessons.csv, sessions.csv and teacher_load.csv of ``directory`` against ``instance``."""
+    directory = Path(directory)
+    log = IssueLog()
+    lesson_rows = _first_season(_rows(directory, LESSONS, LESSON_COLUMNS, log), instance,
+                                LESSONS, log)
+    session_rows = _first_season(_rows(directory, SESSIONS, SESSION_COLUMNS, log), instance,
+                                 SESSIONS, log)
+    loads = [r for _, r in _rows(directory, LOADS, LOAD_COLUMNS, log, required=False)]
+    if log.issues:
+        raise SolutionError(log.issues)
+    sessions = _sessions(instance, session_rows, log)
+    lessons = _lessons(instance, lesson_rows, sessions, log)
+    if log.issues:
+        raise SolutionError(log.issues)
+    return Solution(instance, directory, lessons, sessions, loads)
+
+
+def _period(value: str, school_id: str, instance: Instance, name: str, row: int, column: str,
+            log: IssueLog) -> int | None:
+    count = len(instance.periods(school_id))
+    if not value.isdigit() or not 1 <= int(value) <= count:
+        log.add(name, f"'{value}' is not a period of school {school_id} (1-{count})", row, column)
+        return None
+    return int(value)
+
+
+def _sessions(instance: Instance, rows: list[tuple[int, dict[str, str]]], log: IssueLog
+              ) -> dict[str, LiveSession]:
+    heads: dict[str, tuple[Course, str, int]] = {}
+    receiving: dict[str, dict[tuple[str, int], list[str]]] = defaultdict(lambda: defaultdict(list))
+    for number, row in rows:
+        course = instance.course_by_id.get(row["course_id"])
+        if course is None:
+            log.add(SESSIONS, f"unknown course '{row['course_id']}'", number, "course_id")
+            continue
+        if row["day"] not in instance.days:
+            log.add(SESSIONS, f"'{row['day']}' is not one of the days {', '.join(instance.days)}",
+                    number, "day")
+            continue
+        hub = _period(row["hub_period"], course.hub_school, instance, SESSIONS, number,
+                      "hub_period", log)
+        school_id = row["receiving_school_id"]
+        if school_id not in course.receiving_schools:
+            log.add(SESSIONS, f"school '{school_id}' receives no lessons of course "
+                    f"{course.course_id}", number, "receiving_school_id")
+            continue
+        period = _period(row["receiving_period"], school_id, instance, SESSIONS, number,
+                         "receiving_period", log)
+        if hub is None or period is None:
+            continue
+        heads.setdefault(row["session_id"], (course, row["day"], hub))
+        receiving[row["session_id"]][(school_id, period)].append(row["receiving_class_id"])
+    return {sid: LiveSession(sid, course, day, hub, tuple(
+        Partner(school_id, tuple(classes), period)
+        for (school_id, period), classes in receiving[sid].items()))
+        for sid, (course, day, hub) in heads.items()}
+
+
+def _lessons(instance: Instance, rows: list[tuple[int, dict[str, str]]],
+             sessions: dict[str, LiveSession], log: IssueLog) -> tuple[Lesson, ...]:
+    lessons: list[Lesson] = []
+    seen: dict[tuple[str, str, str, int], int] = {}
+    for number, row in rows:
+        key = (row["school_id"], row["class_id"])
+        if key not in instance.class_by_key:
+            log.add(LESSONS, f"unknown class {row['class_id']} of school {row['school_id']}",
+                    number, "class_id")
+            continue
+        if row["day"] not in instance.days:
+            log.add(LESSONS, f"'{row['day']}' is not one of the days {', '.join(instance.days)}",
+                    number, "day")
+            continue
+        if row["mode"] not in MODES:
+            log.add(LESSONS, f"'{row['mode']}' is not a mode ({', '.join(MODES)})", number,
+                    "mode")
+            continue
+        if row["mode"] != "local" and row["session_id"] not in sessions:
+            log.add(LESSONS, f"session '{row['session_id']}' is not in sessions.csv", number,
+                    "session_id")
+            continue
+        period = _period(row["period"], row["school_id"], instance, LESSONS, number, "period",
+                         log)
+        if period is None:
+            continue
+        slot = (*key, row["day"], period)
+        if slot in seen:
+            log.add(LESSONS, f"class {row['class_id']} of school {row['school_id']} has a second "
+                    f"lesson on {row['day']} period {period} (first on row {seen[slot]}); run "
+                    "aligner check", number, "period")
+            continue
+        seen[slot] = number
+        lesson_id = row.get("lesson_id") or f"{row['school_id']}/{row['class_id']}-" \
+            f"{row['day']}-{period}"
+        lessons.append(Lesson(row["school_id"], row["class_id"], row["day"], period,
+                              row["subject"], row["teacher_id"], row["mode"], row["session_id"],
+                              row["assistant_id"], lesson_id, number))
+    return _with_spans(lessons)
+
+
+def _with_spans(lessons: list[Lesson]) -> tuple[Lesson, ...]:
+    """Mark doubles: two rows of one class and day sharing a lesson_id in consecutive periods
+    become one block (span 2 on the first, 0 on the second)."""
+    from dataclasses import replace
+
+    by_id: dict[tuple[str, str, str, str], list[int]] = defaultdict(list)
+    for index, lesson in enumerate(lessons):
+        by_id[(lesson.school_id, lesson.class_id, lesson.day, lesson.lesson_id)].append(index)
+    out = list(lessons)
+    for indexes in by_id.values():
+        if len(indexes) != 2:
+            continue
+        first, second = sorted(indexes, key=lambda i: lessons[i].period)
+        if lessons[second].period == lessons[first].period + 1:
+            out[first] = replace(lessons[first], span=2)
+            out[second] = replace(lessons[second], span=0)
+    return tuple(out)
+

@@ -1,0 +1,91 @@
+"""Whole-process time of the ``aligner`` command: start-up and the shipped example, end to end.
+
+    python benchmarks/bench_startup.py --label after         # 7 runs of each command
+    python benchmarks/bench_startup.py --runs 11 --out benchmarks/results/startup.csv
+
+Each command runs as a fresh process (what a user waits for: Python start-up, imports, the
+work, exit), timed by wall clock around ``subprocess.run``. The commands are ``aligner --help``,
+a bad-usage error (``aligner solve`` without an instance), ``aligner solve`` of the Lanxi example
+with one CP-SAT worker and seed 0, and the floor a solve cannot go below, a bare
+``python -c "import ortools.sat.python.cp_model"``. Rows are appended to the CSV (one per run,
+with the label, commit and machine), so before and after sit in one file; the medians are
+printed. Timings are never asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIELDS = ["label", "commit", "command", "run", "seconds", "exit_code", "cpus", "python", "when"]
+
+
+def commands(out: Path) -> dict[str, list[str]]:
+    aligner = shutil.which("aligner") or "aligner"
+    return {
+        "aligner --help": [aligner, "--help"],
+        "aligner solve (no instance: usage error)": [aligner, "solve"],
+        "aligner solve data/lanxi-2022-winter --workers 1": [
+            aligner, "solve", str(ROOT / "data" / "lanxi-2022-winter"), "--workers", "1",
+            "--seed", "0", "--out", str(out)],
+        "python -c 'import ortools.sat.python.cp_model' (floor)": [
+            sys.executable, "-c", "import ortools.sat.python.cp_model"],
+    }
+
+
+def commit() -> str:
+    try:
+        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--label", default="")
+    parser.add_argument("--out", type=Path,
+                        default=ROOT / "benchmarks" / "results" / "startup.csv")
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="aligner-startup-") as scratch:
+        for name, command in commands(Path(scratch) / "out").items():
+            subprocess.run(command, capture_output=True)  # warm the file cache once
+            for run in range(args.runs):
+                started = time.perf_counter()
+                done = subprocess.run(command, capture_output=True)
+                seconds = time.perf_counter() - started
+                rows.append({"label": args.label, "commit": commit(), "command": name,
+                             "run": run, "seconds": round(seconds, 4),
+                             "exit_code": done.returncode, "cpus": os.cpu_count(),
+                             "python": platform.python_version(),
+                             "when": datetime.now(UTC).isoformat(timespec="seconds")})
+    new = not args.out.exists()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("a", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, fieldnames=FIELDS)
+        if new:
+            writer.writeheader()
+        writer.writerows(rows)
+    for name in dict.fromkeys(r["command"] for r in rows):
+        times = [r["seconds"] for r in rows if r["command"] == name]
+        print(f"{name}: median {statistics.median(times):.3f} s over {len(times)} runs "
+              f"(min {min(times):.3f}, max {max(times):.3f})")
+    print(f"appended {len(rows)} rows to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

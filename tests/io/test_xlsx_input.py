@@ -1,0 +1,216 @@
+"""An instance as one .xlsx workbook: equal to the CSV directory it was written from, Chinese
+headers and form names, cells as Excel stores them, errors naming sheet, row and column, the
+template, and solve/check/align on a workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import Workbook, load_workbook
+
+from aligner.cli import main
+from aligner.io import InputError, load_instance, load_schedules
+from aligner.io.xlsx import workbook_of_directory
+from tests.builders import sync_pair
+from tests.office import LIANYUN, lanxi_with_doubles
+from tests.solving import LANXI, assert_valid
+
+
+def run(*args: object):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_workbook_and_directory_give_equal_instances(tmp_path, lang):
+    path = tmp_path / "lanxi.xlsx"
+    path.write_bytes(workbook_of_directory(LANXI, lang))
+    from_csv, from_book = load_instance(LANXI), load_instance(path)
+    assert from_book == from_csv
+    assert from_book.model_dump() == from_csv.model_dump()
+    assert load_schedules(path) == load_schedules(LANXI)
+
+
+def test_several_seasons_and_doubles_survive_the_workbook(tmp_path):
+    path = tmp_path / "lianyun.xlsx"
+    path.write_bytes(workbook_of_directory(LIANYUN))
+    assert load_instance(path) == load_instance(LIANYUN)
+    assert load_instance(path).seasons == ("winter", "summer")
+    doubles = lanxi_with_doubles(tmp_path)
+    path = tmp_path / "doubles.xlsx"
+    path.write_bytes(workbook_of_directory(doubles))
+    assert load_instance(path) == load_instance(doubles)
+    assert any(row.doubles for row in load_instance(path).curriculum)
+
+
+def _office_workbook(path, **changes):
+    """The sync pair of the builders as an office types it: Chinese sheet and column names,
+    同步课堂, real numbers and times, settings in Chinese keys where there are any."""
+    book = Workbook()
+    settings = book.active
+    settings.title = "设置"
+    for row in (["项目", "值"], ["名称", "tiny"], ["季节", "winter"], ["上课日", "Mon、Tue"],
+                ["policy.min_sync_lessons_per_pair", 0],
+                ["policy.min_online_lessons_per_school", 0]):
+        settings.append(row)
+    tables = {
+        "学校": [["学校编号", "学校名称", "同步教室数"], ["H", "H校", 1], ["R", "R校", 1]],
+        "作息时间": [["学校编号", "季节", "节次", "开始时间", "结束时间"],
+                 ["H", "winter", 1, dt.time(8, 0), dt.time(8, 40)],
+                 ["H", "winter", 2, dt.time(9, 0), dt.time(9, 40)],
+                 ["R", "winter", 1, dt.time(8, 0), dt.time(8, 40)],
+                 ["R", "winter", 2, dt.time(9, 0), dt.time(9, 40)]],
+        "班级": [["学校编号", "班级编号", "年级", "班级名称"], ["H", "h1", 3, "h1"],
+               ["R", "r1", 3, "r1"]],
+        "教师": [["教师编号", "学校编号", "姓名", "骨干级别", "最少课时", "最多课时"],
+               ["th", "H", "th", None, 0, 20], ["tr", "R", "tr", None, None, 20]],
+        "课程计划": [["学校编号", "班级编号", "科目", "教师编号", "周课时"],
+                 ["H", "h1", "数学", "th", 2], ["R", "r1", "数学", "tr", 2]],
+        "网络课程": [["课程编号", "形式", "主讲学校", "主讲教师", "主讲班级", "接收学校", "接收班级",
+                  "科目", "周课时", "助教"],
+                 ["ma", "同步课堂", "H", "th", "h1", "R", "r1", "数学", "1-2", "tr"]],
+    }
+    for name, rows in tables.items():
+        sheet = book.create_sheet(name)
+        for row in changes.get(name, rows):
+            sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_chinese_names_and_excel_cells_read_like_the_csv(tmp_path):
+    path = _office_workbook(tmp_path / "办公室.xlsx")
+    directory = sync_pair(tmp_path, per_week="1-2", days=("Mon", "Tue"))
+    from_book, from_csv = load_instance(path), load_instance(directory)
+    assert from_book.model_dump() | {"name": ""} == from_csv.model_dump() | {"name": ""}
+    assert from_book.courses[0].form == "sync"
+
+
+def test_errors_name_the_sheet_row_and_column(tmp_path):
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(workbook_of_directory(LANXI))
+    book = load_workbook(path)
+    book["teachers"]["F3"] = "lots"                     # 最多课时
+    book["sync"]["I3"] = dt.datetime(2022, 3, 2)        # 2-3 turned into a date by Excel
+    book["bells"]["E2"] = "9点10分"
+    book["sync"]["B2"] = "直播课堂"
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        load_instance(path)
+    messages = [str(issue) for issue in caught.value.issues]
+    assert "bad.xlsx, sheet bells, row 2, column E (结束时间): '9点10分' is not a time" in \
+        "\n".join(messages)
+    assert any(m.startswith("bad.xlsx, sheet teachers, row 3, column F (最多课时): 'lots'")
+               for m in messages)
+    assert any(m.startswith("bad.xlsx, sheet sync, row 3, column I (周课时)") and "date" in m
+               for m in messages)
+    assert any(m.startswith("bad.xlsx, sheet sync, row 2, column B (形式)") for m in messages)
+    out = tmp_path / "out"
+    result = run("solve", path, "--out", out)
+    assert result.exit_code == 2
+    assert "sheet teachers, row 3, column F (最多课时)" in result.output
+    assert not out.exists()
+
+
+def test_missing_sheets_and_settings_are_named(tmp_path):
+    path = tmp_path / "half.xlsx"
+    path.write_bytes(workbook_of_directory(LANXI))
+    book = load_workbook(path)
+    del book["curriculum"]
+    book["instance"]["B3"] = "x"  # season 'x': no bells for it... after the sheets are fixed
+    book["instance"].append(["policy.online_credit", 1.2])
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        load_instance(path)
+    text = str(caught.value)
+    assert "half.xlsx: has no sheet 'curriculum'" in text
+    assert "sheet instance, row" in text and "policy.online_credit" in text
+    assert "1.5" in text
+
+
+def test_a_file_that_is_no_workbook(tmp_path):
+    path = tmp_path / "broken.xlsx"
+    path.write_text("not a zip", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_instance(path)
+    assert str(caught.value).startswith("broken.xlsx: cannot be read as an .xlsx workbook")
+
+
+def test_template_is_annotated_and_refuses_to_overwrite(tmp_path):
+    path = tmp_path / "模板.xlsx"
+    result = run("template", "--xlsx", path)
+    assert result.exit_code == 0, result.output
+    book = load_workbook(path)
+    assert book.sheetnames == ["说明", "instance", "schools", "bells", "classes", "teachers",
+                               "curriculum", "sync"]
+    header = book["curriculum"][1]
+    assert [c.value for c in header][:5] == ["学校编号", "班级编号", "科目", "教师编号", "周课时"]
+    assert all(c.comment and c.comment.text for c in header)
+    assert any(v.formula1 == '"同步课堂,专递课堂,名师课堂"'
+               for v in book["sync"].data_validations.dataValidation)
+    settings = {row[0]: row[1] for row in book["instance"].iter_rows(min_row=2, values_only=True)}
+    assert settings["policy.online_credit"] == "1.5" and settings["season"] == "winter"
+    # the empty template is read without a traceback: every empty table is named
+    with pytest.raises(InputError) as caught:
+        load_instance(path)
+    assert "sheet schools" in str(caught.value)
+    again = run("template", "--xlsx", path)
+    assert again.exit_code == 2 and "--force" in again.output
+
+
+def test_solve_check_and_align_take_a_workbook(tmp_path):
+    path = tmp_path / "pair.xlsx"
+    directory = sync_pair(tmp_path, per_week="1-2", days=("Mon", "Tue"))
+    assert run("template", "--xlsx", path, "--from", directory).exit_code == 0
+    out = tmp_path / "out"
+    result = run("solve", path, "--out", out, "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert_valid(load_instance(path), out)
+    assert run("check", path, out).exit_code == 0
+    result = run("align", path)
+    assert result.exit_code == 0 and "H校 (H, hub) -> R校 (R, receiving)" in result.output
+
+
+def test_default_output_directory_drops_the_suffix(tmp_path, monkeypatch):
+    shutil.copy(_office_workbook(tmp_path / "pair.xlsx"), tmp_path / "school.xlsx")
+    monkeypatch.chdir(tmp_path)
+    result = run("solve", "school.xlsx", "--no-grids", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "school" / "lessons.csv").is_file()
+
+
+def test_an_old_xls_file_is_named_as_such(tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0")
+    with pytest.raises(InputError, match=r"old-style \.xls workbook; save it in Excel as \.xlsx"):
+        load_instance(path)
+
+
+@pytest.mark.parametrize("preset, seed", [("pair", 0), ("pair", 1), ("county", 2)])
+def test_generated_instances_survive_the_workbook(tmp_path, preset, seed):
+    from aligner.generate import generate
+
+    directory = generate(preset, seed).write(tmp_path / "instance")
+    path = tmp_path / "instance.xlsx"
+    path.write_bytes(workbook_of_directory(directory))
+    assert load_instance(path) == load_instance(directory)
+
+
+def test_an_id_turned_into_a_date_is_named_in_sheet_terms(tmp_path):
+    # Excel turns a class id 1-1 typed into a General cell into a date.
+    path = tmp_path / "dates.xlsx"
+    path.write_bytes(workbook_of_directory(LANXI))
+    book = load_workbook(path)
+    sheet = book["curriculum"]
+    header = [c.value for c in sheet[1]]
+    column = header.index(next(h for h in header if h in ("class_id", "班级编号"))) + 1
+    sheet.cell(row=2, column=column).value = dt.datetime(2026, 1, 1)
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        load_instance(path)
+    text = str(caught.value)
+    assert "dates.xlsx, sheet curriculum, row 2" in text
+    assert "Excel may have turned an id such as 1-1 into one" in text
+    assert "(see sheet classes)" in text and ".csv" not in text

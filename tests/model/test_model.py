@@ -1,0 +1,56 @@
+"""The model's variables: only where a lesson can go; accessors; warm starts."""
+
+from __future__ import annotations
+
+from ortools.sat.python import cp_model
+
+from aligner.io import load_instance
+from aligner.model import build_model
+from aligner.solver.solve import SolverSettings, solve
+from tests.builders import klass, pair, subject, sync_pair, teacher
+
+
+def test_no_variable_where_a_teacher_is_away_or_periods_do_not_align(tmp_path):
+    # th is away Mon:2; R's period 2 is an hour after H's, so only H1-R1 can hold a session.
+    directory = sync_pair(tmp_path, receiving_bells=("08:00-08:40", "10:00-10:40"))
+    teachers = directory / "teachers.csv"
+    teachers.write_text(teachers.read_text(encoding="utf-8").replace("th,H,th,,0,20,",
+                                                                     "th,H,th,,0,20,Mon:2"),
+                        encoding="utf-8")
+    built = build_model(load_instance(directory))
+    v = built.variables
+    assert set(v.session) == {("ma", "Mon", 1)}
+    assert set(v.reception) == {("ma", "Mon", 1, "R", 1)}
+    assert not any(key[3:] == ("Mon", 2) for key in v.local if key[0] == "H")
+    assert v.at("H", "h1", "Mon", 2) == []
+    # The one maths lesson of h1 and of r1 must be the session, so no local variables at all.
+    received = v.reception[("ma", "Mon", 1, "R", 1)]
+    assert [x.index for x in v.at("R", "r1", "Mon", 1)] == [received.index]
+    assert built.size()["booleans"] == {"local": 0, "session": 1, "reception": 1, "double": 0}
+
+
+def test_hint_reproduces_a_known_timetable(tmp_path):
+    # Solve once; hint the model with that timetable and fix the hinted values: CP-SAT must
+    # accept it as is, proving hint() maps every lesson and session back to its variable.
+    # 美术 is one double lesson (the two periods are 20 minutes apart: allowed up to 20).
+    directory = pair(tmp_path, days=("Mon", "Tue"), classes=[klass("H", "h1")],
+                     policy={"max_double_gap": 20},
+                     teachers=[teacher("ta", "H"), teacher("tb", "H")],
+                     curriculum=[subject("H", "h1", "数学", "ta", 2),
+                                 subject("H", "h1", "美术", "tb", 2, doubles=1)])
+    instance = load_instance(directory)
+    first = solve(instance, SolverSettings(workers=1))
+    assert first.timetable is not None
+    built = build_model(instance)
+    built.variables.hint(first.timetable)
+    solver = cp_model.CpSolver()
+    solver.parameters.fix_variables_to_their_hinted_value = True
+    solver.parameters.num_workers = 1
+    assert solver.solve(built.model) == cp_model.OPTIMAL
+    chosen = {key for key, var in built.variables.local.items() if solver.boolean_value(var)}
+    assert chosen == {(x.school_id, x.class_id, x.subject, x.day, x.period)
+                      for x in first.timetable.lessons}
+    doubles = {key for key, var in built.variables.double.items() if solver.boolean_value(var)}
+    assert doubles == {(x.school_id, x.class_id, x.subject, x.day, x.double_start)
+                       for x in first.timetable.lessons if x.double_start is not None}
+    assert len(doubles) == 1

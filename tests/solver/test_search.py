@@ -1,0 +1,176 @@
+"""The LP-guided start (aligner.model.relaxation, aligner.solver.search): a valid bound, the guided
+stage, the full stage when the guided one falls short, and the safety net against a wrong bound.
+Every timetable goes through the independent checker."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+import aligner.solver.search
+from aligner.cli import main
+from aligner.generate import generate
+from aligner.io import load_instance
+from aligner.model import build_model
+from aligner.model.relaxation import Relaxation, lp_relaxation
+from aligner.solver.search import Status
+from tests.solving import LANXI, ROOT, solve_checked
+
+LIANYUN = ROOT / "data" / "lianyun-xugou"
+
+
+@pytest.fixture(scope="module")
+def pair_directory(tmp_path_factory):
+    return generate("pair", 3).write(tmp_path_factory.mktemp("pair") / "instance")
+
+
+@pytest.mark.parametrize("which", ["lanxi", "lianyun", "pair"])
+def test_lp_bound_is_valid_and_cp_sat_alone_agrees(which, pair_directory, tmp_path):
+    directory = {"lanxi": LANXI, "lianyun": LIANYUN, "pair": pair_directory}[which]
+    alone = solve_checked(directory, tmp_path / "alone", lp_start=False, time_limit=60.0)
+    guided = solve_checked(directory, tmp_path / "guided", time_limit=60.0)
+    assert alone.status == guided.status == Status.OPTIMAL
+    assert alone.objective == guided.objective
+    relaxation = lp_relaxation(build_model(load_instance(directory)), 30.0)
+    assert relaxation is not None
+    assert relaxation.bound - 1 < relaxation.value <= relaxation.bound + 1e-6
+    # Every timetable's objective is an integer >= the LP optimum; on these instances the LP
+    # relaxation is tight, which is what makes the guided stage pay.
+    assert relaxation.value <= alone.objective + 1e-6
+    assert relaxation.bound == alone.objective
+    assert [s["stage"] for s in alone.stages] == ["full"]
+    assert [s["stage"] for s in guided.stages][:2] == ["lp", "guided"]
+
+
+def test_guided_stage_meeting_the_bound_ends_the_search_proven(tmp_path):
+    result = solve_checked(LANXI, tmp_path / "out")
+    lp, guided = result.stages[0], result.stages[1]
+    assert lp["status"] == "OPTIMAL" and lp["bound"] == result.objective
+    assert lp["whole_share"] >= aligner.solver.search.GUIDED_MIN_WHOLE
+    assert guided["met_bound"] is True and len(result.stages) == 2
+    assert result.status == Status.OPTIMAL and result.best_bound == result.objective
+
+
+def test_safe_dual_bound_and_fixings_hold_for_any_duals(tmp_path):
+    # Weak duality: whatever the row duals, the bound is <= the LP optimum, and every timetable
+    # meeting a bound B keeps inside the reduced-cost fixings for slack B - (safe bound): checked
+    # on CP-SAT's own optimal timetable (found without the LP, passed by the checker) with GLOP's
+    # duals and with random ones, where a sign slip in either formula would show at once.
+    from aligner.model.linear import translate
+    from aligner.model.relaxation import _fixings, _safe_dual_bound, _solve_lp
+
+    alone = solve_checked(LANXI, tmp_path / "out", workers=2, lp_start=False, time_limit=60.0)
+    assert alone.status == Status.OPTIMAL and alone.timetable is not None
+    built = build_model(load_instance(LANXI))
+    built.variables.hint(alone.timetable)  # its every variable's value, as the solution hint
+    hint = built.model.proto.solution_hint
+    x = dict(zip(hint.vars, hint.values, strict=True))
+    assert len(x) == len(built.model.proto.variables)
+    mip = translate(built.model, epigraph=True)
+    sparse = mip.sparse_rows()
+    relaxation = lp_relaxation(built, 30.0)
+    assert relaxation is not None and relaxation.bound == alone.objective
+    assert len(relaxation.fixings) > len(x) // 10
+    assert all(lo <= x[i] <= hi for i, lo, hi in relaxation.fixings)
+    rng = np.random.default_rng(1)
+    glop = np.array(_solve_lp(mip, sparse, 30.0).dual_value)
+    fixed = []
+    for duals in (*(rng.uniform(-scale, scale, len(glop)) for scale in (0.01, 0.1, 1.0, 10.0)),
+                  *(glop + rng.uniform(-scale, scale, len(glop)) for scale in (1e-3, 1e-2))):
+        bound, reduced = _safe_dual_bound(mip, sparse, duals)
+        assert bound is None or bound <= relaxation.value + 1e-6
+        if bound is not None:
+            fixings = _fixings(mip, reduced, alone.objective - bound)
+            fixed.append(len(fixings))
+            assert all(lo <= x[i] <= hi for i, lo, hi in fixings)
+    assert max(fixed) > 0
+    assert _safe_dual_bound(mip, sparse, np.zeros(len(mip.rows)))[0] == pytest.approx(
+        mip.offset + sum(min(c * mip.col_lower[j], c * mip.col_upper[j])
+                         for j, c in enumerate(mip.cost) if c))
+
+
+def _with_relaxation(monkeypatch, change):
+    real = aligner.solver.search.lp_relaxation
+
+    def patched(built, time_limit):
+        relaxation = real(built, time_limit)
+        assert relaxation is not None
+        return change(built, relaxation)
+
+    monkeypatch.setattr(aligner.solver.search, "lp_relaxation", patched)
+
+
+def test_full_stage_takes_over_when_the_guided_stage_is_infeasible(monkeypatch, tmp_path):
+    # Fixing every local lesson at once puts several lessons in one period: no timetable.
+    _with_relaxation(monkeypatch, lambda built, r: Relaxation(
+        r.value, r.bound, tuple(v.index for v in built.variables.local.values()), r.fixings,
+        r.seconds))
+    result = solve_checked(LANXI, tmp_path / "out")
+    assert [s["stage"] for s in result.stages] == ["lp", "guided", "full"]
+    assert result.stages[1]["status"] == "INFEASIBLE"
+    assert result.status == Status.OPTIMAL and result.objective == 65
+
+
+def test_full_stage_proves_what_a_weak_bound_leaves_open(monkeypatch, tmp_path):
+    _with_relaxation(monkeypatch, lambda built, r: Relaxation(0.0, 0, r.ones, (), r.seconds))
+    result = solve_checked(LANXI, tmp_path / "out")
+    assert [s["stage"] for s in result.stages] == ["lp", "guided", "full"]
+    assert result.status == Status.OPTIMAL and result.objective == 65
+    assert result.best_bound == 65
+
+
+def test_guided_above_stage_takes_over_when_the_exact_one_runs_out(monkeypatch, tmp_path):
+    # The exact guided stage (objective held at the bound) has a deterministic budget; when it
+    # runs out without a timetable, the same placements are searched with the objective free
+    # above the bound, where CP-SAT's neighbourhood searches can start from any timetable.
+    monkeypatch.setattr(aligner.solver.search, "EXACT_PARAMETERS",
+                        (("max_deterministic_time", "0"),))
+    result = solve_checked(LANXI, tmp_path / "out")
+    assert [(s["stage"], s["status"]) for s in result.stages[1:2]] == [("guided", "UNKNOWN")]
+    assert [s["stage"] for s in result.stages[2:]] == ["guided-above"]
+    assert result.stages[2]["met_bound"] is True
+    assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
+
+
+def test_guided_stage_is_skipped_when_few_placements_are_whole(monkeypatch, tmp_path):
+    # A very fractional LP optimum: fixing its few whole placements only gets in CP-SAT's way.
+    _with_relaxation(monkeypatch, lambda built, r: Relaxation(
+        r.value, r.bound, r.ones[:len(r.ones) // 10], r.fixings, r.seconds))
+    result = solve_checked(LANXI, tmp_path / "out")
+    assert [s["stage"] for s in result.stages] == ["lp", "full"]
+    assert result.stages[0]["whole_share"] < aligner.solver.search.GUIDED_MIN_WHOLE
+    assert result.stages[1]["met_bound"] is True
+    assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
+
+
+def test_a_wrong_bound_never_declares_a_feasible_instance_infeasible(monkeypatch, tmp_path):
+    # The bound is safe by construction (safe dual bound); should it ever be wrong, a model that
+    # is infeasible with it is solved again without it.
+    _with_relaxation(monkeypatch, lambda built, r: Relaxation(1e9, 10**9, r.ones, (), r.seconds))
+    result = solve_checked(LANXI, tmp_path / "out")
+    assert [s["status"] for s in result.stages[1:]] == ["INFEASIBLE", "INFEASIBLE", "OPTIMAL"]
+    assert result.status == Status.OPTIMAL and result.objective == 65
+
+
+def test_no_lp_start_is_recorded_in_the_summary(tmp_path):
+    for flag, stages in (("--lp-start", ["lp", "guided"]), ("--no-lp-start", ["full"])):
+        out = tmp_path / flag
+        run = CliRunner().invoke(main, ["solve", str(LANXI), "--out", str(out), "--no-grids",
+                                        "--workers", "1", flag])
+        assert run.exit_code == 0, run.output
+        summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+        assert summary["lp_start"] is (flag == "--lp-start")
+        assert [s["stage"] for s in summary.get("stages", [])] == stages
+        assert ("Search: LP bound 65" if flag == "--lp-start" else "Search: full: OPTIMAL 65") \
+            in run.output
+
+
+def test_first_solution_only_ends_at_the_guided_stage(tmp_path):
+    result = solve_checked(LANXI, tmp_path / "out",
+                           params=(("stop_after_first_solution", "true"),))
+    # The guided stage holds the objective at the LP bound: its first timetable is optimal.
+    assert [s["stage"] for s in result.stages] == ["lp", "guided"]
+    assert result.status == Status.OPTIMAL and result.objective == result.best_bound == 65
