@@ -1,8 +1,52 @@
-"""aligner: joint weekly timetables for paired schools, online lessons aligned by wall-clock time."""
+"""aligner: joint weekly timetables for paired schools, online lessons aligned by wall-clock time.
 
-from aligner.instance import Instance
-from aligner.io import InputError, load_instance
-from aligner.solver.solve import Result, SolverSettings, Status, solve
+The front door::
 
-__all__ = ["InputError", "Instance", "Result", "SolverSettings", "Status", "load_instance", "solve"]
+    import aligner
+    instance = aligner.load_instance("data/lanxi-2022-winter")
+    result = aligner.solve(instance, aligner.SolverSettings(time_limit=30))
+    report = aligner.check_solution(instance, "out/lanxi")
+
+:func:`solve` is the whole pipeline of ``aligner solve`` (:mod:`aligner.solver.pipeline`). The
+names load on first use, so that importing a part of the package (the command line, say) does
+not load OR-Tools or pandas.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from aligner.check import CheckReport, check_solution
+    from aligner.instance import Instance
+    from aligner.io import InputError, load_instance
+    from aligner.solver.pipeline import solve
+    from aligner.solver.result import Result, Status
+    from aligner.solver.settings import SolverSettings
+
+_HOME = {
+    "CheckReport": "aligner.check",
+    "check_solution": "aligner.check",
+    "Instance": "aligner.instance",
+    "InputError": "aligner.io",
+    "load_instance": "aligner.io",
+    "solve": "aligner.solver.pipeline",
+    "Result": "aligner.solver.result",
+    "Status": "aligner.solver.result",
+    "SolverSettings": "aligner.solver.settings",
+}
+
+__all__ = ["CheckReport", "InputError", "Instance", "Result", "SolverSettings", "Status",
+           "check_solution", "load_instance", "solve"]
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOME:
+        return getattr(import_module(_HOME[name]), name)
+    raise AttributeError(f"module 'aligner' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_HOME])

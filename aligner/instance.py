@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from fractions import Fraction
 from functools import cached_property
 from typing import Literal
 
@@ -232,6 +233,12 @@ class Policy(Frozen):
         if any(v < 0 for v in value.values()):
             raise ValueError("minimums must be >= 0")
         return {"region": 15, "city": 10, "county": 5} | value
+
+    def credited_load(self, local: int, taught: int, assisted: int) -> Fraction:
+        """local + online_credit x sessions taught + assistant_credit x sessions assisted,
+        exactly (seed 004 1.(4): an online lesson counts at least 1.5)."""
+        return (local + Fraction(self.online_credit) * taught
+                + Fraction(self.assistant_credit) * assisted)
 
     def level_min_per_week(self, level: str | None) -> int:
         """ceil(level minimum per semester / semester weeks); 0 for a teacher without a level."""

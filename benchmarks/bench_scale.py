@@ -25,13 +25,13 @@ from pathlib import Path
 
 import ortools
 
-from aligner.check.checker import check_solution
+from aligner.check import check_solution
 from aligner.export import write_outputs
 from aligner.generate import generate
 from aligner.io import load_instance
-from aligner.solver.components import solve_all
 from aligner.solver.decompose import components, sub_instance
-from aligner.solver.solve import SolverSettings
+from aligner.solver.pipeline import solve
+from aligner.solver.settings import SolverSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = ["preset", "seed", "mode", "jobs", "workers", "lp_start", "components", "optimal", "worst_gap",
@@ -54,25 +54,28 @@ def p95(values: list[float]) -> float:
 
 def run(instance, preset: str, seed: int, mode: str, jobs: int, workers: int,
         address: str | None, component_rows: list[dict], lp_start: bool = True) -> dict:
-    settings = SolverSettings(workers=workers, seed=seed, time_limit=300, lp_start=lp_start)
+    settings = SolverSettings(workers=workers, seed=seed, time_limit=300, lp_start=lp_start,
+                              jobs=jobs, dask=address, oversubscribe=True)
     started = time.perf_counter()
-    result, outcomes = solve_all(instance, settings, jobs=jobs, dask=address)
+    result = solve(instance, settings)
+    outcomes = result.components
     wall = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as tmp:
         write_outputs(result, tmp)
         violations = len([v for v in check_solution(result.instance, tmp).violations if v.hard])
-    seconds = [o.seconds for o in outcomes]
-    classes = {c.name: len(c.classes) for c in components(instance)}
+    seconds = [o["seconds"] for o in outcomes]
+    classes = {tuple(s.school_id for s in c.schools): len(c.classes) for c in components(instance)}
     for o in outcomes:
         component_rows.append({"preset": preset, "seed": seed, "mode": mode, "lp_start": lp_start,
-                               "schools": " ".join(o.schools), "classes": classes.get(o.name),
-                               "status": o.status, "objective": o.objective,
-                               "best_bound": o.best_bound, "seconds": round(o.seconds, 3)})
+                               "schools": " ".join(o["schools"]),
+                               "classes": classes.get(tuple(o["schools"])),
+                               "status": o["status"], "objective": o["objective"],
+                               "best_bound": o["best_bound"], "seconds": o["seconds"]})
     return {
         "preset": preset, "seed": seed, "mode": mode, "jobs": jobs, "workers": workers,
         "lp_start": lp_start, "components": len(outcomes),
-        "optimal": sum(o.status == "OPTIMAL" for o in outcomes),
-        "worst_gap": max((o.gap or 0.0) for o in outcomes),
+        "optimal": sum(o["status"] == "OPTIMAL" for o in outcomes),
+        "worst_gap": max((o["gap"] or 0.0) for o in outcomes),
         "wall_seconds": round(wall, 2),
         "component_median_s": round(statistics.median(seconds), 3),
         "component_p95_s": round(p95(seconds), 3),

@@ -22,7 +22,8 @@ from pathlib import Path
 import ortools
 
 from aligner.io import load_instance
-from aligner.solver.solve import SolverSettings, solve
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ["instance", "workers", "seed", "status", "objective", "best_bound", "gap",
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for workers in args.workers:
         for seed in range(args.runs):
-            result = solve(instance, SolverSettings(time_limit=args.time_limit, workers=workers,
+            result = solve_model(instance, SolverSettings(time_limit=args.time_limit, workers=workers,
                                                     seed=seed))
             rows.append({
                 "instance": Path(args.instance).name, "workers": workers, "seed": seed,

@@ -38,7 +38,7 @@ from typing import Any
 
 import ortools
 
-from aligner.check.checker import check_solution
+from aligner.check import check_solution
 from aligner.diagnose.capacity import capacity_findings
 from aligner.diagnose.explain import explain
 from aligner.export import write_files
@@ -47,7 +47,7 @@ from aligner.export.frames import lessons_frame, sessions_frame
 from aligner.fet import import_fet
 from aligner.fet.exporter import export_fet
 from aligner.fet.timetable import (
-    SolutionError,
+    FetTimetableError,
     read_fet_output,
     timetable_from_export,
     timetable_from_import,
@@ -55,9 +55,8 @@ from aligner.fet.timetable import (
 from aligner.generate import generate
 from aligner.instance import Instance
 from aligner.io import InputWarning, load_instance
-from aligner.solver.components import solve_all
-from aligner.solver.decompose import components
-from aligner.solver.solve import SolverSettings, solve
+from aligner.solver.pipeline import solve
+from aligner.solver.settings import SolverSettings
 from aligner.timetable import Timetable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -115,7 +114,7 @@ def run_fet(fet_file: Path, out: Path, timeout: int) -> FetRun:
     text += result.read_text(encoding="utf-8", errors="replace") if result.exists() else ""
     if code == 0 and "Simulation successful" in text:
         soft = None
-        with contextlib.suppress(SolutionError):
+        with contextlib.suppress(FetTimetableError):
             soft = read_fet_output(out).soft_conflicts
         return FetRun("solved", seconds, soft, out)
     if "data is wrong" in text or "Cannot precompute" in text:
@@ -140,10 +139,7 @@ def _solve(instance: Instance, settings: SolverSettings) -> tuple[Any, float]:
     """As `aligner solve` does: one model, or each independent component in turn (one
     process); the wall seconds of model building and solving."""
     started = time.perf_counter()
-    if len(components(instance)) > 1:
-        result, _ = solve_all(instance, settings, jobs=1)
-    else:
-        result = solve(instance, settings)
+    result = solve(instance, settings)
     return result, time.perf_counter() - started
 
 
@@ -156,8 +152,8 @@ def race_aligner(instance: Instance, args: argparse.Namespace) -> dict[str, Any]
     explanation = ""
     if str(full.status) == "INFEASIBLE":
         started = time.perf_counter()
-        why = explain(instance, capacity_findings(instance), time_limit=args.time_limit,
-                      workers=args.workers)
+        why = explain(instance, capacity_findings(instance),
+                      SolverSettings(workers=args.workers, explain_time=args.time_limit))
         sentences = why.sentences
         explanation = (f"{len(sentences)} reason(s) in {time.perf_counter() - started:.1f} s: "
                        + " / ".join(sentences[:3]))
@@ -185,7 +181,7 @@ def race_same(instance: Instance, work: Path, args: argparse.Namespace) -> dict[
                                               read_fet_output(run.output).placements)
             row["fet_check"], row["fet_objective"] = check_timetable(instance, timetable,
                                                                      work / "fet-same-solution")
-        except SolutionError as exc:
+        except FetTimetableError as exc:
             row["fet_check"] = f"unreadable: {exc}"
     return row
 
@@ -222,7 +218,7 @@ def fet_case(relative: str, work: Path, args: argparse.Namespace) -> dict[str, A
                                               read_fet_output(original.output).placements)
             row["fet_original_check"] = check_timetable(instance, timetable,
                                                         work / "fet-original-solution")[0]
-        except SolutionError as exc:
+        except FetTimetableError as exc:
             row["fet_original_check"] = f"unreadable: {exc}"
     return row | race_same(instance, work, args) | race_aligner(instance, args)
 

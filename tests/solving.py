@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from aligner.check.checker import Violation, check_solution
+from aligner.check import Violation, check_solution
 from aligner.export import write_outputs
 from aligner.instance import Instance
 from aligner.io import load_instance
-from aligner.solver.solve import Result, SolverSettings, solve
+from aligner.solver.result import Result
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 
 ROOT = Path(__file__).resolve().parent.parent
 LANXI = ROOT / "data" / "lanxi-2022-winter"
@@ -30,7 +32,7 @@ def solve_checked(directory: Path, out: Path | None = None, **settings: object) 
     """Solve, require a timetable, write the five files and pass them through the checker."""
     instance = load_instance(directory)
     options = {"workers": 1, "time_limit": 30.0, "seed": 0} | settings
-    result = solve(instance, SolverSettings(**options))  # type: ignore[arg-type]
+    result = solve_model(instance, SolverSettings(**options))  # type: ignore[arg-type]
     assert result.found, f"expected a timetable, solver said {result.status}"
     out = out or directory / "out"
     write_outputs(result, out)

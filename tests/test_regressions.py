@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from aligner.check.checker import check_solution
+from aligner.check import check_solution
 from aligner.export import write_outputs
 from aligner.io import load_instance
-from aligner.solver.solve import SolverSettings, solve
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 from tests.builders import bells, write_instance
 
 SIX = ("08:15-08:55", "09:05-09:45", "09:55-10:35", "10:45-11:25", "13:10-13:50", "14:10-14:50")
@@ -49,7 +50,7 @@ def test_same_day_repeats_are_exact_in_a_first_solution(tmp_path):
     instance = load_instance(directory)
     for seed in range(4):
         # CP-SAT alone: with the LP start the first timetable is already optimal.
-        result = solve(instance, SolverSettings(workers=1, seed=seed, lp_start=False, params=(
+        result = solve_model(instance, SolverSettings(workers=1, seed=seed, lp_start=False, params=(
             ("stop_after_first_solution", "true"),
             ("search_branching", "PORTFOLIO_WITH_QUICK_RESTART_SEARCH"))))
         assert result.found

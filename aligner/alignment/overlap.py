@@ -9,12 +9,14 @@ every season the instance covers (winter 冬令 and summer 夏令 bells, say).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
-import pandas as pd
 
 from aligner.instance import BellPeriod, Course, Instance
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def overlap_minutes(a: BellPeriod, b: BellPeriod) -> int:
@@ -42,13 +44,17 @@ class PairAlignment:
         """The overlap the rule checks: the least over the seasons."""
         return np.minimum.reduce([self.overlaps[s] for s in self.seasons])
 
+    def qualifies(self, hub_period: int, receiving_period: int) -> bool:
+        """A session at hub period ``hub_period`` may reach this school at ``receiving_period``:
+        they overlap by at least the minimum in every season. The one place this is decided."""
+        return bool(self.overlap[hub_period - 1, receiving_period - 1] >= self.min_overlap)
+
     def partners(self, hub_period: int) -> tuple[tuple[int, int], ...]:
         """(receiving period, overlap minutes) pairs that qualify for hub period ``hub_period``
         (the overlap being the least over the seasons)."""
         row = self.overlap[hub_period - 1]
-        return tuple(
-            (r + 1, int(row[r])) for r in range(len(row)) if row[r] >= self.min_overlap
-        )
+        return tuple((r + 1, int(row[r])) for r in range(len(row))
+                     if self.qualifies(hub_period, r + 1))
 
     def misalignment(self, hub_period: int, receiving_period: int) -> int:
         """Hub period minutes - overlap minutes, summed over the seasons."""
@@ -67,6 +73,8 @@ class PairAlignment:
     def frame(self, season: str | None = None) -> pd.DataFrame:
         """The overlap matrix of ``season`` (default: the least over the seasons) as a frame:
         index hub period, columns receiving period."""
+        import pandas as pd
+
         first = self.seasons[0]
         return pd.DataFrame(
             self.overlap if season is None else self.overlaps[season],
@@ -115,6 +123,9 @@ class Choice(NamedTuple):
     """Overlap minutes with the hub period (the least over the seasons)."""
     misalignment: int
     """Hub period minutes - overlap, summed over the seasons."""
+    aligned: bool = True
+    """The two periods qualify for a session (:meth:`PairAlignment.qualifies`); only relaxed
+    options (to explain infeasibility) list the others."""
 
 
 SessionOptions = dict[tuple[str, int], dict[str, tuple[Choice, ...]]]
@@ -146,7 +157,8 @@ def session_options(
                 for school in course.receiving_schools:
                     pair = pairs[(course.hub_school, school)]
                     options[(day, h)][school] = tuple(
-                        Choice(r + 1, int(m), pair.misalignment(h, r + 1))
+                        Choice(r + 1, int(m), pair.misalignment(h, r + 1),
+                               pair.qualifies(h, r + 1))
                         for r, m in enumerate(pair.overlap[h - 1])
                     )
                 continue

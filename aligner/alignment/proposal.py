@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +22,7 @@ from ortools.sat.python import cp_model
 
 from aligner.alignment.overlap import course_school_pairs, overlap_minutes
 from aligner.instance import BellPeriod, Instance, Policy, hhmm
+from aligner.solver.settings import SolverSettings, configure
 
 MOVABLE_CHOICES = ("receiving", "hub", "all")
 
@@ -131,15 +133,19 @@ def _reach(periods: tuple[BellPeriod, ...], index: int, policy: Policy) -> tuple
     return max(earliest, p.start - policy.max_shift), min(latest, p.start + policy.max_shift)
 
 
+PROPOSAL_SETTINGS = SolverSettings(time_limit=20.0, workers=1)
+"""The default: 20 s of CP-SAT per season, one thread."""
+
+
 def propose_season(
     instance: Instance,
     season: str,
     movable: set[str],
     pairs: tuple[tuple[str, str], ...] | None = None,
-    time_limit: float = 20.0,
-    seed: int = 0,
+    settings: SolverSettings = PROPOSAL_SETTINGS,
 ) -> BellProposal:
-    """The best bells for one season (see the module docstring)."""
+    """The best bells for one season (see the module docstring), CP-SAT run with ``settings``'
+    time limit, seed and extra parameters on one thread."""
     started = time.perf_counter()
     policy = instance.policy
     pairs = pairs if pairs is not None else course_school_pairs(instance)
@@ -209,9 +215,7 @@ def propose_season(
     model.maximize(weight_aligned * sum(aligned) + weight_full * sum(full) - sum(moves))
 
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = time_limit
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = seed
+    configure(solver, settings, workers=1)
     status = solver.solve(model)
     found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
@@ -301,12 +305,19 @@ def propose_bells(
     instance: Instance,
     movable: set[str],
     pairs: tuple[tuple[str, str], ...] | None = None,
-    time_limit: float = 20.0,
-    seed: int = 0,
+    settings: SolverSettings = PROPOSAL_SETTINGS,
 ) -> list[BellProposal]:
     """A proposal for each season of the instance."""
-    return [propose_season(instance, season, movable, pairs, time_limit, seed)
+    return [propose_season(instance, season, movable, pairs, settings)
             for season in instance.seasons]
+
+
+def bell_changes(proposals: Sequence[BellProposal]) -> tuple[dict[str, Any], ...]:
+    """Every period moved, as summary.json's ``bell_changes`` lists them."""
+    return tuple({"school_id": c.before.school_id, "season": c.before.season,
+                  "period": c.before.period, "before": c.before.times, "after": c.after.times,
+                  "shift_minutes": c.shift}
+                 for p in proposals for c in p.changes)
 
 
 def with_bells(instance: Instance, proposals: list[BellProposal]) -> Instance:

@@ -27,6 +27,7 @@ from fractions import Fraction
 
 from aligner.alignment.overlap import Choice, alignments, session_options
 from aligner.instance import Course, CurriculumRow, Instance
+from aligner.model.objective import evaluate
 from aligner.timetable import LocalLesson, Session, Timetable
 
 Slot = tuple[str, int]
@@ -136,7 +137,7 @@ def greedy(instance: Instance) -> GreedyResult:
     if not problems:
         problems.extend(_rule_gaps(instance, timetable))
     return GreedyResult(instance, timetable, not problems, tuple(problems),
-                        objective_terms(instance, timetable), time.perf_counter() - started)
+                        evaluate(instance, timetable), time.perf_counter() - started)
 
 
 # ---- 1. how many sessions --------------------------------------------------------------------
@@ -144,22 +145,25 @@ def greedy(instance: Instance) -> GreedyResult:
 
 def _credits(instance: Instance, counts: dict[str, int]) -> dict[str, Fraction]:
     """Credited load of every teacher if each course holds ``counts`` sessions."""
-    policy = instance.policy
-    load: dict[str, Fraction] = defaultdict(Fraction)
+    local: Counter[str] = Counter()
+    taught: Counter[str] = Counter()
+    assisted: Counter[str] = Counter()
     for row in instance.curriculum:
         if row.teacher_id is None:
             continue
         online = sum(counts[c.course_id]
                      for c in instance.courses_reaching.get((row.school_id, row.class_id,
                                                              row.subject), ()))
-        load[row.teacher_id] += row.per_week - online
+        local[row.teacher_id] += row.per_week - online
     for course in instance.courses:
         n = counts[course.course_id]
-        load[course.hub_teacher] += Fraction(str(policy.online_credit)) * n
+        taught[course.hub_teacher] += n
         for school_id in course.receiving_schools:
             for assistant in course.assistants_at(school_id):
-                load[assistant] += Fraction(str(policy.assistant_credit)) * n
-    return load
+                assisted[assistant] += n
+    return defaultdict(Fraction, {
+        t: instance.policy.credited_load(local[t], taught[t], assisted[t])
+        for t in local.keys() | taught.keys() | assisted.keys()})
 
 
 def _session_counts(instance: Instance) -> dict[str, int]:
@@ -505,40 +509,3 @@ def _rule_gaps(instance: Instance, timetable: Timetable) -> list[str]:
             gaps.append(f"school {school_id}: {n} online sessions < "
                         f"{policy.min_online_lessons_per_school}")
     return gaps
-
-
-def objective_terms(instance: Instance, timetable: Timetable) -> dict[str, int]:
-    """The four objective terms of a week, as the model defines them."""
-    pairs = alignments(instance)
-    misaligned = 0
-    by_day: Counter[tuple[str, str, str, str]] = Counter()
-    core = 0
-    core_subjects = set(instance.core_subjects)
-
-    def lesson(school_id: str, class_id: str, subject: str, day: str, period: int) -> None:
-        nonlocal core
-        by_day[(school_id, class_id, subject, day)] += 1
-        core += subject in core_subjects and instance.is_afternoon(school_id, period)
-
-    for x in timetable.lessons:
-        lesson(x.school_id, x.class_id, x.subject, x.day, x.period)
-        if x.double_start is not None and x.double_start != x.period:
-            by_day[(x.school_id, x.class_id, x.subject, x.day)] -= 1  # a double counts once
-    for s in timetable.sessions:
-        course = instance.course_by_id[s.course_id]
-        if course.hub_class:
-            lesson(course.hub_school, course.hub_class, course.subject, s.day, s.hub_period)
-        for school_id, r in s.receiving_periods:
-            receptions = course.receptions_at(school_id)
-            misaligned += (pairs[(course.hub_school, school_id)].misalignment(s.hub_period, r)
-                           * len(receptions))
-            for reception in receptions:
-                lesson(school_id, reception.class_id, course.subject, s.day, r)
-    days = instance.days
-    repeats = sum(max(0, by_day[(r.school_id, r.class_id, r.subject, d)] - 1)
-                  for r in instance.curriculum if 2 <= r.per_week - r.doubles <= len(days)
-                  for d in days)
-    counts = Counter(s.course_id for s in timetable.sessions)
-    missing = sum(c.max_per_week - counts[c.course_id] for c in instance.courses if c.is_range)
-    return {"misalignment_minutes": misaligned, "same_day_repeats": repeats,
-            "core_in_afternoon": core, "missing_sessions": missing}

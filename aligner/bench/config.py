@@ -243,8 +243,7 @@ def _cpsat_parameter_issues(source: Path, configs: list[SolverConfig],
                             index_of: dict[str, int]) -> list[str]:
     """Every parameter CP-SAT would reject, now, not after hours of other runs (one message
     per parameter)."""
-    from aligner.solver.parameters import SolverParameterError
-    from aligner.solver.solve import SolverSettings, check_parameters
+    from aligner.solver.settings import SolverParameterError, SolverSettings, check_parameters
 
     issues = []
     for config in configs:

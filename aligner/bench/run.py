@@ -9,28 +9,27 @@ the independent checker (``checked``).
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import platform
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
-from ortools.sat.python import cp_model
-
-from aligner.baselines.greedy import greedy, objective_terms
+from aligner.baselines.greedy import greedy
 from aligner.baselines.mip import solve_highs, translate
 from aligner.bench.config import BenchConfig, InstanceSpec, SolverConfig
 from aligner.instance import Instance
 from aligner.model import BuiltModel, build_model
-from aligner.solver.search import search
-from aligner.solver.solve import Result, SolverSettings, Status, read_timetable, relative_gap
+from aligner.model.objective import evaluate
+from aligner.solver.executor import run_tasks
+from aligner.solver.result import Result, Status, relative_gap
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 from aligner.timetable import Timetable
 
 FIELDS = ["instance", "schools", "classes", "lessons", "sessions", "variables", "constraints",
@@ -47,6 +46,9 @@ PROGRESS_FIELDS = ["instance", "config", "solver", "seed", "seconds", "objective
 class BenchResults:
     rows: list[dict[str, Any]]
     progress: list[dict[str, Any]]
+    runs: int = 0
+    """Runs the benchmark has; fewer rows when Ctrl-C came."""
+    interrupted: bool = False
 
 
 def cpu_model() -> str:
@@ -105,6 +107,9 @@ class _Recorder:
         self.objective: float | None = None
         self.bound: float | None = None
 
+    def on_start(self) -> None:
+        self.started = time.perf_counter()
+
     def on_solution(self, objective: float, bound: float | None) -> None:
         now = time.perf_counter() - self.started
         if self.first is None:
@@ -123,7 +128,7 @@ class _Recorder:
 def _checked(instance: Instance, timetable: Timetable, terms: dict[str, int], status: str,
              settings: SolverSettings) -> str:
     """Write the timetable's five files and run the independent checker on them."""
-    from aligner.check.checker import check_solution
+    from aligner.check import check_solution
     from aligner.export import write_outputs
 
     result = Result(instance, Status(status), timetable, instance.weights.objective(terms),
@@ -138,40 +143,37 @@ def _checked(instance: Instance, timetable: Timetable, terms: dict[str, int], st
 
 
 class _Values:
-    """A solver-like view of a MIP solution, so read_timetable reads it through the same
-    variables as a CP-SAT solution."""
+    """A MIP solution's values, read through the model's variables as a CP-SAT solution is."""
 
     def __init__(self, values: list[float]):
         self.values = values
 
-    def boolean_value(self, literal: cp_model.IntVar) -> bool:
+    def boolean_value(self, literal: Any) -> bool:
         return self.values[literal.index] > 0.5
 
 
 def run_cpsat(instance: Instance, config: SolverConfig, seed: int, time_limit: float
               ) -> tuple[dict[str, Any], list[tuple[float, float | None, float | None]]]:
-    built = build_model(instance)
-    row: dict[str, Any] = {"build_seconds": built.seconds, "hint_seconds": 0.0}
+    row: dict[str, Any] = {"hint_seconds": 0.0}
+    hint = None
     if config.warm_start:
         heuristic = greedy(instance)
-        built.variables.hint(heuristic.timetable)
+        hint = heuristic.timetable
         row["hint_seconds"] = heuristic.seconds
         row["note"] = "hint from a complete greedy week" if heuristic.complete else \
             f"hint from a partial greedy week ({len(heuristic.problems)} problem(s))"
     settings = SolverSettings(time_limit=time_limit, workers=config.workers, seed=seed,
                               params=config.params, lp_start=config.lp_start)
     recorder = _Recorder()
-    outcome = search(built, settings, recorder)
-    row["solve_seconds"] = time.perf_counter() - recorder.started
-    status = str(outcome.status)
-    row.update(status=status, first_solution_seconds=recorder.first,
-               deterministic_time=outcome.deterministic_time)
-    solver = outcome.solver
-    if solver is not None:
-        terms = {t.name: int(solver.value(t.expression)) for t in built.terms}
-        row["objective"] = instance.weights.objective(terms)
-        row["best_bound"] = outcome.best_bound
-        row["checked"] = _checked(instance, read_timetable(built, solver), terms, status, settings)
+    result = solve_model(instance, settings, recorder, hint)
+    status = str(result.status)
+    row.update(build_seconds=result.build_seconds, solve_seconds=result.solve_seconds,
+               status=status, first_solution_seconds=recorder.first,
+               deterministic_time=result.deterministic_time)
+    if result.timetable is not None:
+        row["objective"] = result.objective
+        row["best_bound"] = result.best_bound
+        row["checked"] = _checked(instance, result.timetable, result.terms, status, settings)
     return row, recorder.points
 
 
@@ -188,8 +190,8 @@ def run_highs(instance: Instance, config: SolverConfig, seed: int, time_limit: f
                first_solution_seconds=outcome.first_solution_seconds,
                highs_version=outcome.highs_version, note=f"HiGHS: {outcome.info}")
     if outcome.values is not None:
-        timetable = read_timetable(built, cast(cp_model.CpSolver, _Values(outcome.values)))
-        terms = objective_terms(instance, timetable)
+        timetable = built.variables.timetable(_Values(outcome.values))
+        terms = evaluate(instance, timetable)
         objective = instance.weights.objective(terms)
         row["objective"] = objective
         row["best_bound"] = outcome.best_bound
@@ -273,37 +275,23 @@ def jobs_of(config: BenchConfig) -> list[dict[str, Any]]:
 
 def run_bench(config: BenchConfig, *, jobs: int = 1, dask: str | None = None,
               on_done: Callable[[dict[str, Any], int, int], None] | None = None) -> BenchResults:
-    """Run every job (here, in ``jobs`` processes, or on Dask); rows in the jobs' order."""
+    """Run every job (here, in ``jobs`` processes, or on Dask: :mod:`aligner.solver.executor`);
+    rows in the jobs' order. After Ctrl-C, the rows of the runs that ended (those under way
+    stop with their best) and ``interrupted``."""
     work = jobs_of(config)
     outcomes: dict[int, dict[str, Any]] = {}
-    for done, (index, outcome) in enumerate(_execute(work, jobs, dask), start=1):
+
+    def record(index: int, outcome: dict[str, Any]) -> None:
         outcomes[index] = outcome
         if on_done:
-            on_done(outcome["row"], done, len(work))
+            on_done(outcome["row"], len(outcomes), len(work))
+
+    interrupted = False
+    try:
+        run_tasks(run_job, [(job,) for job in work], record, jobs=jobs, dask=dask,
+                  key="aligner-bench")
+    except KeyboardInterrupt:
+        interrupted = True
     ordered = [outcomes[i] for i in sorted(outcomes)]
     return BenchResults([o["row"] for o in ordered],
-                        [p for o in ordered for p in o["progress"]])
-
-
-def _execute(work: list[dict[str, Any]], jobs: int, dask: str | None
-             ) -> Iterator[tuple[int, dict[str, Any]]]:
-    if dask:
-        from distributed import Client, as_completed
-
-        with Client(dask) as client:
-            futures = {client.submit(run_job, job, pure=False, key=f"aligner-bench-{i}"): i
-                       for i, job in enumerate(work)}
-            for future in as_completed(list(futures)):
-                yield futures[future], future.result()
-    elif jobs > 1:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-            futures = {pool.submit(run_job, job): i for i, job in enumerate(work)}
-            pending = set(futures)
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    yield futures[future], future.result()
-    else:
-        for index, job in enumerate(work):
-            yield index, run_job(job)
+                        [p for o in ordered for p in o["progress"]], len(work), interrupted)

@@ -1,4 +1,4 @@
-"""``aligner bench``: the command's work, kept out of cli.py (a thin layer that calls this)."""
+"""``aligner bench``: benchmark solver configurations (:mod:`aligner.bench`)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,35 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import pandas as pd
 
-from aligner.bench.compare import comparison, markdown, medians, medians_markdown
-from aligner.bench.config import BenchConfig, BenchConfigError, load_config
-from aligner.bench.run import FIELDS, PROGRESS_FIELDS, BenchResults, run_bench
 from aligner.cli.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE
 from aligner.cli.common import fail as _fail
+
+if TYPE_CHECKING:
+    from aligner.bench.run import BenchResults
+
+
+@click.command("bench")
+@click.argument("config_file", type=click.Path(dir_okay=False))
+@click.option("--out", "out", type=click.Path(), default=None,
+              help="Results CSV (default out/bench/<config name>.csv); the progress of each run "
+                   "goes to <stem>-progress.csv beside it.")
+@click.option("--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Run the benchmark's runs in N worker processes.")
+@click.option("--dask", default=None, metavar="ADDRESS",
+              help="Run them as tasks on the Dask cluster at ADDRESS (aligner[dask]).")
+@click.option("--oversubscribe", is_flag=True,
+              help="Allow --jobs x solver threads above the number of cores.")
+@click.option("--quiet", is_flag=True, help="No line per finished run on stderr.")
+def bench_command(config_file: str, out: str | None, jobs: int, dask: str | None,
+                  oversubscribe: bool, quiet: bool) -> None:
+    """Benchmark solver configurations (CP-SAT, HiGHS on the same model, the greedy heuristic)
+    on the instances of CONFIG_FILE (TOML): one CSV row per instance x configuration x seed,
+    then the side-by-side table on stdout. Exit 2 for a bad configuration."""
+    bench(config_file, out, jobs, dask, oversubscribe, quiet)
 
 
 def progress_path(out: Path) -> Path:
@@ -25,6 +44,9 @@ def progress_path(out: Path) -> Path:
 
 def write_results(results: BenchResults, out: Path) -> list[Path]:
     """The results CSV and its progress CSV, both or neither."""
+    import pandas as pd
+
+    from aligner.bench.run import FIELDS, PROGRESS_FIELDS
     from aligner.export.files import csv_text, write_files
 
     rows = pd.DataFrame(results.rows, columns=FIELDS)
@@ -35,6 +57,12 @@ def write_results(results: BenchResults, out: Path) -> list[Path]:
 
 def bench(config_file: str, out: str | None, jobs: int, dask: str | None, oversubscribe: bool,
           quiet: bool) -> None:
+    import pandas as pd
+
+    from aligner.bench.compare import comparison, markdown, medians, medians_markdown
+    from aligner.bench.config import BenchConfig, BenchConfigError, load_config
+    from aligner.bench.run import FIELDS, run_bench
+
     try:
         config: BenchConfig = load_config(config_file)
     except BenchConfigError as exc:

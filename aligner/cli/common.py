@@ -1,14 +1,21 @@
-"""What every command module shares: the documented exit codes and how a command fails."""
+"""What every command module shares: the documented exit codes, how a command fails, loading an
+instance, the options several commands take, and writing files all or nothing.
+
+Nothing here imports OR-Tools or pandas: ``aligner --help`` and a usage error answer at once.
+"""
 
 from __future__ import annotations
 
 import sys
+import warnings
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from aligner.io import InputError
+if TYPE_CHECKING:
+    from aligner.instance import Instance
+    from aligner.io import InputError
 
 EXIT_OK = 0
 EXIT_BROKEN = 1
@@ -36,13 +43,88 @@ def report_input_error(heading: str, exc: InputError, *, count: bool = False) ->
     sys.exit(EXIT_BAD_INPUT)
 
 
+def load_or_exit(directory: str, seasons: tuple[str, ...] | None = None,
+                 bells: Path | None = None) -> Instance:
+    """The validated instance; warnings on stderr; on bad input, every problem on stderr and
+    exit 2."""
+    from aligner.io import InputError, InputWarning, load_instance
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        try:
+            return load_instance(directory, seasons, bells)
+        except InputError as exc:
+            report_bad_instance(directory, exc)
+        finally:
+            show_warnings(caught)
+
+
+def report_bad_instance(directory: str, exc: InputError) -> NoReturn:
+    report_input_error(f"cannot read the instance in {directory}", exc, count=True)
+
+
+def show_warnings(caught: list[warnings.WarningMessage]) -> None:
+    for warning in caught:
+        click.echo(f"warning: {warning.message}", err=True)
+
+
 def write_or_exit(target: Path, contents: dict[str, tuple[str, str]]) -> None:
     """Write the files all or nothing (:func:`aligner.export.write_files`); exit 6 if that
     fails, leaving what was there."""
-    from aligner.export import write_files
+    from aligner.export.files import write_files
 
     try:
         write_files(target, contents)
     except OSError as exc:
         fail(f"cannot write to {target}: {exc.strerror or exc} ({exc.filename or target}); "
              "files already there were left as they were", EXIT_CANNOT_WRITE)
+
+
+def check_writable(target: Path) -> None:
+    """Refuse, before any work, an output path that is a file or lies under one."""
+    for path in (target, *target.parents):
+        if path.exists():
+            if not path.is_dir():
+                fail(f"cannot write to {target}: {path} is a file, not a directory")
+            return
+
+
+def default_out(instance: str) -> Path:
+    """out/<instance directory name> (or the workbook's name without .xlsx)."""
+    path = Path(instance).resolve()
+    return Path("out") / (path.stem if path.is_file() else path.name)
+
+
+def _seasons(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple | None:
+    if value is None:
+        return None
+    seasons = tuple(s.strip() for s in value.split(",") if s.strip())
+    if not seasons or len(set(seasons)) != len(seasons):
+        raise click.BadParameter(f"'{value}' is not a list of distinct seasons such as "
+                                 "winter,summer")
+    return seasons
+
+
+SEASON_OPTION = click.option(
+    "--season", "seasons", callback=_seasons, metavar="S[,S...]",
+    help="Season(s) of bells.csv to use, overriding instance.yaml; several (winter,summer) give "
+         "one weekly timetable that works with every season's bells.")
+
+MOVABLE_OPTION = click.option(
+    "--movable", default="receiving", show_default=True, metavar="WHO",
+    help="Whose bells may move: receiving, hub, all, or comma-separated school ids.")
+
+INSTANCE_ARGUMENT = click.argument("instance", type=click.Path())
+"""An instance directory or an .xlsx workbook."""
+
+
+def parameter_pairs(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
+                    ) -> tuple:
+    """--param NAME=VALUE values as (name, value) pairs."""
+    pairs = []
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name.strip() or not setting.strip():
+            raise click.BadParameter(f"'{value}' is not NAME=VALUE (e.g. linearization_level=2)")
+        pairs.append((name.strip(), setting.strip()))
+    return tuple(pairs)

@@ -1,26 +1,20 @@
-"""The FET commands of the ``aligner`` CLI (registered in :mod:`aligner.cli`): thin wrappers
-over :mod:`aligner.fet`."""
+"""The FET commands of the ``aligner`` CLI (registered in :mod:`aligner.cli.main`): thin
+wrappers over :mod:`aligner.fet`."""
 
 from __future__ import annotations
 
 import tempfile
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from aligner.cli.common import fail as _fail
-from aligner.cli.common import report_input_error, write_or_exit
-from aligner.fet.exporter import export_fet
-from aligner.fet.importer import FetImport, import_fet, import_pair
-from aligner.fet.timetable import (
-    SolutionError,
-    load_mapping,
-    read_fet_output,
-    timetable_from_export,
-    timetable_from_import,
-)
-from aligner.io import InputError, InputWarning, load_instance
+from aligner.cli.common import load_or_exit, report_input_error, write_or_exit
+
+if TYPE_CHECKING:
+    from aligner.fet.importer import FetImport
 
 
 @click.command("import-fet")
@@ -43,6 +37,9 @@ def import_fet_command(fet_file: str | None, out_dir: str, bells: str | None, st
     """Convert a FET file (FET_FILE) or two paired schools' files (--pair) into an instance
     directory; print what was converted and list by type, count and weight everything that was
     dropped."""
+    from aligner.fet.importer import import_fet, import_pair
+    from aligner.io import InputError
+
     if bool(pair) == bool(fet_file) or bool(pair) != bool(courses):
         _fail("give either FET_FILE, or --pair HUB.fet RECEIVING.fet with --courses")
     if pair and bells:
@@ -79,6 +76,8 @@ def import_fet_command(fet_file: str | None, out_dir: str, bells: str | None, st
 
 def _validate(imported: FetImport) -> None:
     """The converted instance must read back; otherwise say why and write nothing."""
+    from aligner.io import InputError, InputWarning, load_instance
+
     with tempfile.TemporaryDirectory() as scratch:
         for name, (text, encoding) in imported.files().items():
             (Path(scratch) / name).write_text(text, encoding=encoding)
@@ -100,15 +99,16 @@ def _validate(imported: FetImport) -> None:
                    "at its place in it.")
 def export_fet_command(instance: str, out_file: str, solution: str | None) -> None:
     """Write INSTANCE as a FET file; list what FET cannot express (also in the file)."""
-    from aligner.cli.main import _load
+    from aligner.fet.exporter import export_fet
+    from aligner.fet.names import FetTimetableError
 
     target = Path(out_file)
     if target.is_dir():
         _fail(f"{target} is a directory; give the .fet file to write")
-    data = _load(instance)
+    data = load_or_exit(instance)
     try:
         exported = export_fet(data, solution)
-    except SolutionError as exc:
+    except FetTimetableError as exc:
         _fail(str(exc))
     write_or_exit(target.parent, {target.name: (exported.text, "utf-8")})
     click.echo(f"Wrote {target}: {exported.activities} activities"
@@ -131,18 +131,24 @@ def read_fet_timetable_command(instance: str, fet_output: str, fet_file: str | N
                                out_dir: str) -> None:
     """Translate the timetable fet-cl wrote to FET_OUTPUT (its --outputdir) into lessons.csv and
     sessions.csv for INSTANCE; check it with `aligner check`."""
-    from aligner.cli.main import _load
     from aligner.export.files import csv_text
     from aligner.export.frames import lessons_frame, sessions_frame
+    from aligner.fet.timetable import (
+        FetTimetableError,
+        load_mapping,
+        read_fet_output,
+        timetable_from_export,
+        timetable_from_import,
+    )
 
-    data = _load(instance)
+    data = load_or_exit(instance)
     try:
         outcome = read_fet_output(fet_output)
         if fet_file:
             timetable = timetable_from_export(data, fet_file, outcome.placements)
         else:
             timetable = timetable_from_import(data, load_mapping(instance), outcome.placements)
-    except SolutionError as exc:
+    except FetTimetableError as exc:
         _fail(str(exc))
     write_or_exit(Path(out_dir), {
         "lessons.csv": (csv_text(lessons_frame(data, timetable)), "utf-8-sig"),

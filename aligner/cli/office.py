@@ -7,12 +7,15 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from aligner.cli.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, report_input_error
 from aligner.cli.common import fail as _fail
-from aligner.instance import Instance
+
+if TYPE_CHECKING:
+    from aligner.instance import Instance
 
 
 def _have_openpyxl() -> None:

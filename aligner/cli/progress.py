@@ -1,58 +1,73 @@
-"""Progress of a many-component solve, on stderr: a rich progress bar when rich is installed
-(``aligner[progress]``) and stderr is a terminal, a line per component otherwise (a log file
-gets readable lines, not a bar's control codes); nothing with --quiet."""
+"""What ``aligner solve`` shows on stderr while the pipeline runs (an
+:class:`aligner.solver.pipeline.Progress`): the components being solved, as a rich progress
+bar when rich is installed (``aligner[progress]``) and stderr is a terminal, a line per
+component otherwise (a log file gets readable lines, not a bar's control codes); and when it
+looks for the rules that cannot hold together. Nothing with --quiet but that last line."""
 
 from __future__ import annotations
 
 import importlib.util
 import sys
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
 
-from aligner.solver.components import ComponentOutcome
+import click
 
-Callback = Callable[[ComponentOutcome, int, int], None]
+if TYPE_CHECKING:
+    from aligner.solver.components import ComponentOutcome
+    from aligner.solver.settings import SolverSettings
 
 
-@contextmanager
-def progress(total: int, quiet: bool) -> Iterator[Callback]:
-    """A callback (outcome, done, total) that shows components done / total, failures and the
-    elapsed time."""
-    failed = 0
-    if quiet:
-        yield lambda outcome, done, total: None
-        return
-    if not (sys.stderr.isatty() and importlib.util.find_spec("rich") is not None):
-        started = time.perf_counter()
+class SolveProgress:
+    """Components done / total, failures and elapsed time, on stderr."""
 
-        def line(outcome: ComponentOutcome, done: int, total: int) -> None:
-            nonlocal failed
-            failed += not outcome.found
-            print(f"[{done}/{total}] {outcome.status:<10} {', '.join(outcome.schools)} "
-                  f"({outcome.seconds:.1f} s; {failed} failed; "
-                  f"{time.perf_counter() - started:.0f} s elapsed)", file=sys.stderr, flush=True)
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.failed = 0
+        self.started = time.perf_counter()
+        self.bar: Any = None
+        self.task: Any = None
 
-        yield line
-        return
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
+    def components_started(self, count: int, settings: SolverSettings) -> None:
+        if self.quiet:
+            return
+        where = (f"on Dask at {settings.dask}" if settings.dask
+                 else f"in {settings.jobs} process{'es' if settings.jobs > 1 else ''}")
+        click.echo(f"Solving {count} independent components {where}...", err=True)
+        self.started = time.perf_counter()
+        if sys.stderr.isatty() and importlib.util.find_spec("rich") is not None:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+            )
 
-    bar = Progress(TextColumn("components"), BarColumn(), MofNCompleteColumn(),
-                   TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn(),
-                   console=Console(stderr=True), transient=False)
-    task = bar.add_task("solve", total=total, failed=0)
+            self.bar = Progress(TextColumn("components"), BarColumn(), MofNCompleteColumn(),
+                                TextColumn("{task.fields[failed]} failed"),
+                                TimeElapsedColumn(), console=Console(stderr=True),
+                                transient=False)
+            self.task = self.bar.add_task("solve", total=count, failed=0)
+            self.bar.start()
 
-    def update(outcome: ComponentOutcome, done: int, total: int) -> None:
-        nonlocal failed
-        failed += not outcome.found
-        bar.update(task, completed=done, failed=failed)
+    def component_done(self, outcome: ComponentOutcome, done: int, total: int) -> None:
+        if self.quiet:
+            return
+        self.failed += not outcome.found
+        if self.bar is not None:
+            self.bar.update(self.task, completed=done, failed=self.failed)
+            return
+        print(f"[{done}/{total}] {outcome.status:<10} {', '.join(outcome.schools)} "
+              f"({outcome.seconds:.1f} s; {self.failed} failed; "
+              f"{time.perf_counter() - self.started:.0f} s elapsed)", file=sys.stderr, flush=True)
 
-    with bar:
-        yield update
+    def components_ended(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+    def explaining(self, seconds: float) -> None:
+        click.echo(f"Looking for rules that cannot hold together (up to {seconds:g} s)...",
+                   err=True)

@@ -14,9 +14,9 @@ import pandas as pd
 
 from aligner.alignment.overlap import PairAlignment, alignments
 from aligner.alignment.proposal import BellProposal
-from aligner.check.checker import TERM_WEIGHTS, CheckReport
-from aligner.instance import Instance, hhmm
-from aligner.solver.solve import Result
+from aligner.check import CheckReport
+from aligner.instance import Instance
+from aligner.solver.result import Result
 
 
 def cells(text: str) -> int:
@@ -305,10 +305,9 @@ def check_text(instance: Instance, report: CheckReport, *, show_loads: bool = Fa
     else:
         lines.append(f"No hard rule is broken ({report.lessons} class lessons, "
                      f"{report.sessions} sessions checked).")
-    weights = instance.weights
+    weights = instance.weights.by_term()
     lines.append(f"Objective recomputed: {report.objective} = " + " + ".join(
-        f"{name} {value} x {getattr(weights, TERM_WEIGHTS[name])}"
-        for name, value in report.terms.items()))
+        f"{name} {value} x {weights[name]}" for name, value in report.terms.items()))
     out_of_bounds = [t for t in instance.teachers
                      if report.loads[t.teacher_id][3] < t.min_load
                      or (t.max_load is not None and report.loads[t.teacher_id][3] > t.max_load)]
@@ -406,12 +405,3 @@ def proposals_text(instance: Instance, proposals: list[BellProposal]) -> str:
         lines.extend(f"  {change.describe(instance)}" for change in proposal.changes)
         lines.extend(f"  still unaligned: {reason}" for reason in proposal.unaligned)
     return "\n".join(lines) + "\n"
-
-
-def bells_csv(instance: Instance) -> str:
-    """bells.csv of the instance (every season), as written for bells_proposed.csv."""
-    frame = pd.DataFrame(
-        [[b.school_id, b.season, b.period, hhmm(b.start), hhmm(b.end)] for b in instance.bells],
-        columns=["school_id", "season", "period", "start", "end"],
-    )
-    return str(frame.to_csv(index=False, lineterminator="\r\n"))

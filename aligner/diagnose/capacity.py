@@ -275,9 +275,7 @@ class Commitments:
         return self.local + self.taught + self.assisted
 
     def credited(self, instance: Instance) -> Fraction:
-        policy = instance.policy
-        return (self.local + Fraction(policy.online_credit) * self.taught
-                + Fraction(policy.assistant_credit) * self.assisted)
+        return instance.policy.credited_load(self.local, self.taught, self.assisted)
 
 
 def _commitments(cap: Capacity) -> dict[str, tuple[Commitments, Commitments]]:

@@ -17,7 +17,7 @@ marked not minimal. The result reads as sentences.
 from __future__ import annotations
 
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +35,7 @@ from aligner.diagnose.capacity import (
 from aligner.instance import Instance
 from aligner.model import build_model
 from aligner.model.constraints import Group
+from aligner.solver.settings import SolverSettings, configure
 
 RULE_ORDER = ("course", "alignment", "availability", "allowed", "room", "curriculum", "doubles",
               "together", "max_per_day", "class", "teacher", "load", "pair_minimum",
@@ -102,11 +103,10 @@ class _Oracle:
     """Is the instance infeasible with only these rule groups? Each question is a fresh model
     with the other groups left out (so CP-SAT presolves it fully), solved without objective."""
 
-    def __init__(self, instance: Instance, deadline: float, seed: int, workers: int):
+    def __init__(self, instance: Instance, deadline: float, settings: SolverSettings):
         self.instance = instance
         self.deadline = deadline
-        self.seed = seed
-        self.workers = workers
+        self.settings = settings
         self.calls = 0
         self.unsure = False
         """Some question went unanswered (time): the conflict may not be minimal."""
@@ -120,9 +120,7 @@ class _Oracle:
         self.calls += 1
         built = build_model(self.instance, relaxed=True, keep=groups, objective=False)
         solver = cp_model.CpSolver()
-        solver.parameters.max_time_in_seconds = seconds
-        solver.parameters.num_workers = self.workers
-        solver.parameters.random_seed = self.seed
+        configure(solver, self.settings, time_limit=seconds)
         status = solver.solve(built.model)
         if status == cp_model.INFEASIBLE:
             return True
@@ -135,7 +133,8 @@ ASSUMPTION_SHARE = 0.25
 """Share of the budget given to the one-shot assumption core before falling back."""
 
 
-def assumption_core(instance: Instance, seconds: float, seed: int) -> list[Group] | None:
+def assumption_core(instance: Instance, seconds: float, settings: SolverSettings
+                    ) -> list[Group] | None:
     """One solve of the relaxed model with every rule group behind an assumption literal:
     CP-SAT's sufficient assumptions for infeasibility, or None if it finds none in time (with
     hundreds of enforcement literals presolve is weak, so this often fails on larger instances;
@@ -144,9 +143,8 @@ def assumption_core(instance: Instance, seconds: float, seed: int) -> list[Group
     literals = built.rules.literals
     built.model.add_assumptions(list(literals.values()))
     solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = max(0.01, seconds)
-    solver.parameters.num_workers = 1  # the core is only reported by a single-worker search
-    solver.parameters.random_seed = seed
+    # the core is only reported by a single-worker search
+    configure(solver, settings, time_limit=max(0.01, seconds), workers=1)
     if solver.solve(built.model) != cp_model.INFEASIBLE:
         return None
     by_index = {literal.index: group for group, literal in literals.items()}
@@ -179,14 +177,15 @@ def _quickxplain(oracle: _Oracle, background: list[Group], candidates: list[Grou
     return qx(background, False, candidates) if candidates else []
 
 
-def find_conflict(
-    instance: Instance, time_limit: float = 60.0, seed: int = 0, workers: int = 2
-) -> Conflict | None:
-    """A set of rule groups that cannot all hold: irreducible unless the time budget ran out.
-    None when the instance is not proven infeasible within the budget."""
+def find_conflict(instance: Instance, settings: SolverSettings | None = None) -> Conflict | None:
+    """A set of rule groups that cannot all hold: irreducible unless the time budget
+    (``settings.explain_time``) ran out. None when the instance is not proven infeasible within
+    the budget."""
+    settings = settings or SolverSettings()
+    time_limit = settings.explain_time
     started = time.perf_counter()
-    oracle = _Oracle(instance, started + time_limit, seed, workers)
-    groups = assumption_core(instance, min(ASSUMPTION_SHARE * time_limit, 5.0), seed)
+    oracle = _Oracle(instance, started + time_limit, settings)
+    groups = assumption_core(instance, min(ASSUMPTION_SHARE * time_limit, 5.0), settings)
     if groups is None:  # no core in time: start from every group
         groups = all_groups(instance)
         if not oracle.infeasible(groups):
@@ -204,12 +203,13 @@ def _rank(group: Group) -> tuple[int, Group]:
     return (RULE_ORDER.index(group[0]) if group[0] in RULE_ORDER else len(RULE_ORDER), group)
 
 
-def explain(instance: Instance, findings: list[Finding], time_limit: float = 60.0,
-            seed: int = 0, workers: int = 2) -> Explanation:
-    """The explanation: the capacity findings if any, else the solver's conflict."""
+def explain(instance: Instance, findings: Sequence[Finding] = (),
+            settings: SolverSettings | None = None) -> Explanation:
+    """The explanation: the capacity findings if any, else the solver's conflict (searched
+    within ``settings.explain_time``)."""
     if findings:
         return Explanation(instance, findings=list(findings))
-    return Explanation(instance, conflict=find_conflict(instance, time_limit, seed, workers))
+    return Explanation(instance, conflict=find_conflict(instance, settings))
 
 
 # ---- in words -----------------------------------------------------------------------------

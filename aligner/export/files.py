@@ -1,25 +1,34 @@
-"""The five output files, written atomically: every file complete, or the old one left as it was.
+"""The files of a solve, written atomically: every file complete, or the old one left as it was.
 
-CSV files are UTF-8 with a BOM so that Excel on Chinese Windows opens them correctly;
-summary.json is plain UTF-8 (JSON forbids a BOM).
+The five output files (and bells_proposed.csv when the bells were moved first), or
+infeasibility.json when there is no timetable: what ``aligner solve`` writes, from a
+:class:`~aligner.solver.result.Result`, so the library writes the same files. CSV files are
+UTF-8 with a BOM so that Excel on Chinese Windows opens them correctly; JSON is plain UTF-8
+(JSON forbids a BOM).
 """
 
 from __future__ import annotations
 
+import csv
 import errno
+import io
 import json
 import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from aligner.instance import BellPeriod, hhmm
 
-from aligner.diagnose.explain import Explanation
-from aligner.solver.solve import Result
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from aligner.solver.result import Result
 
 OUTPUT_FILES = ("lessons.csv", "sessions.csv", "teacher_load.csv", "compliance.csv",
                 "summary.json")
+BELLS_PROPOSED_FILE = "bells_proposed.csv"
 INFEASIBILITY_FILE = "infeasibility.json"
 
 
@@ -83,30 +92,51 @@ def json_text(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def write_outputs(
-    result: Result, directory: str | Path, extra: dict[str, tuple[str, str]] | None = None,
-    instance_path: str | None = None,
-) -> list[Path]:
-    """Write lessons, sessions, teacher_load, compliance and summary (and ``extra`` files, such
-    as bells_proposed.csv) into ``directory``, all or nothing (see :func:`write_files`); an
-    infeasibility.json left by an earlier run goes. ``instance_path`` is recorded in
-    summary.json, so that aligner export finds the instance's names and bells."""
+def write_outputs(result: Result, directory: str | Path, instance_path: str | None = None
+                  ) -> list[Path]:
+    """Write lessons, sessions, teacher_load, compliance and summary (and bells_proposed.csv
+    when the solve moved the bells first) into ``directory``, all or nothing (see
+    :func:`write_files`); an infeasibility.json left by an earlier run goes. ``instance_path``
+    is recorded in summary.json, so that aligner export finds the instance's names and bells."""
     summary = result.summary()
     if instance_path is not None:
         summary["instance_path"] = instance_path
-    written = write_files(directory, {
+    contents = {
         "lessons.csv": (csv_text(result.lessons()), "utf-8-sig"),
         "sessions.csv": (csv_text(result.sessions()), "utf-8-sig"),
         "teacher_load.csv": (csv_text(result.teacher_load()), "utf-8-sig"),
         "compliance.csv": (csv_text(result.compliance()), "utf-8-sig"),
         "summary.json": (json_text(summary), "utf-8"),
-        **(extra or {}),
-    })
+    }
+    if result.proposals:
+        contents[BELLS_PROPOSED_FILE] = (bells_csv(result.proposed_bells), "utf-8-sig")
+    written = write_files(directory, contents)
     (Path(directory) / INFEASIBILITY_FILE).unlink(missing_ok=True)
     return written
 
 
-def write_infeasibility(explanation: Explanation, directory: str | Path) -> Path:
+def bells_csv(bells: tuple[BellPeriod, ...]) -> str:
+    """Bell rows (every season) with the columns of bells.csv, as bells_proposed.csv holds them."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["school_id", "season", "period", "start", "end"])
+    writer.writerows([b.school_id, b.season, b.period, hhmm(b.start), hhmm(b.end)] for b in bells)
+    return buffer.getvalue()
+
+
+def infeasibility_report(result: Result) -> dict[str, Any]:
+    """What infeasibility.json holds: the explanation of the instance, or of each infeasible
+    component (when solved in parts)."""
+    if result.in_components:
+        return {"status": "INFEASIBLE", "components": [e.to_json() for e in result.explanations]}
+    return result.explanations[0].to_json()
+
+
+def infeasibility_text(result: Result) -> str:
+    return json_text(infeasibility_report(result))
+
+
+def write_infeasibility(result: Result, directory: str | Path) -> Path:
     """Write infeasibility.json (why no timetable exists); other files there stay as they are."""
-    return write_files(directory, {INFEASIBILITY_FILE: (json_text(explanation.to_json()),
+    return write_files(directory, {INFEASIBILITY_FILE: (infeasibility_text(result),
                                                         "utf-8")})[0]

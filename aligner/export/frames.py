@@ -114,13 +114,6 @@ def teacher_counts(instance: Instance, timetable: Timetable) -> dict[str, tuple[
             for t in instance.teachers}
 
 
-def credited(instance: Instance, local: int, taught: int, assisted: int) -> Fraction:
-    """local + online_credit x taught + assistant_credit x assisted, exactly."""
-    policy = instance.policy
-    return (local + Fraction(policy.online_credit) * taught
-            + Fraction(policy.assistant_credit) * assisted)
-
-
 def teacher_load_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
     """Each teacher's lessons, sessions taught and assisted, and credited load (1:1.5 rule)."""
     counts = teacher_counts(instance, timetable)
@@ -128,7 +121,7 @@ def teacher_load_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame
     for teacher in instance.teachers:
         local, taught, assisted = counts[teacher.teacher_id]
         rows.append([teacher.school_id, teacher.teacher_id, local, taught, assisted,
-                     _number(credited(instance, local, taught, assisted)),
+                     _number(instance.policy.credited_load(local, taught, assisted)),
                      _number(Fraction(teacher.min_load)),
                      _number(None if teacher.max_load is None else Fraction(teacher.max_load))])
     return pd.DataFrame(rows, columns=LOAD_COLUMNS)
@@ -152,7 +145,7 @@ def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
     counts = teacher_counts(instance, timetable)
     for teacher in instance.teachers:
         local, taught, assisted = counts[teacher.teacher_id]
-        load = credited(instance, local, taught, assisted)
+        load = instance.policy.credited_load(local, taught, assisted)
         if teacher.min_load > 0:
             rows.append(["min_load", teacher.teacher_id, _number(Fraction(teacher.min_load)),
                          _number(load)])

@@ -14,7 +14,7 @@ from html import escape
 
 from aligner.export.ics import slug
 from aligner.export.labels import Labels
-from aligner.export.view import Solution
+from aligner.export.view import TimetableView
 
 STYLE = """
 *{box-sizing:border-box}
@@ -181,7 +181,7 @@ def _nav(labels: Labels, school_id: str | None = None) -> str:
     return "<nav>" + " › ".join(links) + "</nav>\n"
 
 
-def site_files(solution: Solution, lang: str = "zh") -> dict[str, str]:
+def site_files(solution: TimetableView, lang: str = "zh") -> dict[str, str]:
     """File name -> HTML text of every page."""
     labels = Labels(lang, solution)
     instance = solution.instance

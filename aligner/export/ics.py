@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner.export.labels import Labels
-from aligner.export.view import Solution
+from aligner.export.view import TimetableView
 
 TIMEZONE = "Asia/Shanghai"
 UTC_OFFSET = dt.timedelta(hours=8)
@@ -193,7 +193,7 @@ def _weekday(day: str) -> int:
     return weekday
 
 
-def _events(solution: Solution, slots: Iterable[Slot], term: Term, stamp: str,
+def _events(solution: TimetableView, slots: Iterable[Slot], term: Term, stamp: str,
             owner: str) -> list[str]:
     lines: list[str] = []
     for season, first_date, last_date in term.stretches(solution.seasons):
@@ -234,7 +234,7 @@ def _calendar(name: str, events: list[str]) -> str:
     return "\r\n".join(_fold(line) for line in lines) + "\r\n"
 
 
-def _in_week(solution: Solution) -> Any:
+def _in_week(solution: TimetableView) -> Any:
     """Sort key of ((day, period), item) pairs: by day of the week, then period."""
     rank = {d: i for i, d in enumerate(solution.instance.days)}
     return lambda item: (rank.get(item[0][0], len(rank)), item[0][1])
@@ -272,7 +272,7 @@ def teacher_slots(labels: Labels, teacher_id: str) -> list[Slot]:
     return slots
 
 
-def _written(solution: Solution) -> dt.datetime:
+def _written(solution: TimetableView) -> dt.datetime:
     """When the timetable was written (lessons.csv's time), else now."""
     try:
         seconds = (solution.directory / "lessons.csv").stat().st_mtime
@@ -281,7 +281,7 @@ def _written(solution: Solution) -> dt.datetime:
     return dt.datetime.fromtimestamp(int(seconds), dt.UTC)
 
 
-def calendar_files(solution: Solution, term: Term, lang: str = "zh",
+def calendar_files(solution: TimetableView, term: Term, lang: str = "zh",
                    now: dt.datetime | None = None) -> dict[str, str]:
     """File name -> iCalendar text: ``teacher-<id>.ics`` for every teacher with a lesson and
     ``class-<school>-<class>.ics`` for every class. DTSTAMP is ``now``, by default the time

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aligner.export.view import Duty, Lesson, LiveSession, Solution
+from aligner.export.view import Duty, Lesson, LiveSession, TimetableView
 
 LANGUAGES = ("zh", "en")
 
@@ -72,7 +72,7 @@ class Labels:
     """The words of one language; ``solution`` supplies the names."""
 
     lang: str
-    solution: Solution
+    solution: TimetableView
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from aligner.export.files import write_files
 from aligner.export.ics import Term, calendar_files
-from aligner.export.view import Solution
+from aligner.export.view import TimetableView
 
 
 def build_exports(
-    solution: Solution,
+    solution: TimetableView,
     *,
     xlsx: str | Path | None = None,
     html: str | Path | None = None,

@@ -1,4 +1,5 @@
-"""A solution directory read back for the office exports (Excel, HTML, iCalendar).
+"""A solution directory read back for the office exports (Excel, HTML, iCalendar): a
+:class:`TimetableView`, the timetable arranged by class and by teacher with its instance.
 
 The exports need names and every season's bells, which only the instance holds, so a solution is
 read together with its instance: the one given, or the one ``aligner solve`` recorded in
@@ -107,7 +108,7 @@ class Duty:
 
 
 @dataclass
-class Solution:
+class TimetableView:
     """A timetable with its instance, arranged for printing."""
 
     instance: Instance
@@ -206,7 +207,7 @@ def instance_of(directory: str | Path, instance: str | Path | None = None) -> Pa
 
 
 def load_solution(directory: str | Path, instance_path: str | Path | None = None,
-                  seasons: tuple[str, ...] | None = None) -> Solution:
+                  seasons: tuple[str, ...] | None = None) -> TimetableView:
     """Read the timetable in ``directory`` with its instance (see :func:`instance_of`); the
     seasons are ``seasons``, else summary.json's, else the instance's; bells_proposed.csv in the
     directory (solve --align-bells) replaces the instance's bells. Raises
@@ -267,7 +268,7 @@ def _first_season(rows: list[tuple[int, dict[str, str]]], instance: Instance, na
     return [(n, r) for n, r in rows if r["season"] == instance.seasons[0]]
 
 
-def read_solution(instance: Instance, directory: str | Path) -> Solution:
+def read_solution(instance: Instance, directory: str | Path) -> TimetableView:
     """lessons.csv, sessions.csv and teacher_load.csv of ``directory`` against ``instance``."""
     directory = Path(directory)
     log = IssueLog()
@@ -282,7 +283,7 @@ def read_solution(instance: Instance, directory: str | Path) -> Solution:
     lessons = _lessons(instance, lesson_rows, sessions, log)
     if log.issues:
         raise SolutionError(log.issues)
-    return Solution(instance, directory, lessons, sessions, loads)
+    return TimetableView(instance, directory, lessons, sessions, loads)
 
 
 def _period(value: str, school_id: str, instance: Instance, name: str, row: int, column: str,

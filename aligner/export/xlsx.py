@@ -16,7 +16,7 @@ from typing import Any
 
 from aligner.alignment.overlap import overlap_minutes
 from aligner.export.labels import Labels
-from aligner.export.view import Solution
+from aligner.export.view import TimetableView
 
 try:
     from openpyxl import Workbook
@@ -255,7 +255,6 @@ def workload_rows(labels: Labels) -> tuple[list[str], list[list[object]], str]:
     recomputed from the timetable (a double counts 2)."""
     solution = labels.solution
     policy = solution.instance.policy
-    online, assist = Fraction(policy.online_credit), Fraction(policy.assistant_credit)
     header = [labels.word(k) for k in ("school", "teacher_id", "name", "local", "online_main",
                                        "assist_col", "credited", "min_load", "max_load")]
     rows: list[list[object]] = []
@@ -266,7 +265,7 @@ def workload_rows(labels: Labels) -> tuple[list[str], list[list[object]], str]:
         assisted = sum(1 for d in duties if d.kind == "assist")
         rows.append([labels.school(teacher.school_id), teacher.teacher_id,
                      labels.teacher(teacher.teacher_id), local, taught, assisted,
-                     _number(local + online * taught + assist * assisted),
+                     _number(policy.credited_load(local, taught, assisted)),
                      _number(Fraction(teacher.min_load)),
                      None if teacher.max_load is None else _number(Fraction(teacher.max_load))])
     note = labels.word("credit_note", online=f"{policy.online_credit:g}",
@@ -274,7 +273,7 @@ def workload_rows(labels: Labels) -> tuple[list[str], list[list[object]], str]:
     return header, rows, note
 
 
-def workbook_bytes(solution: Solution, lang: str = "zh") -> bytes:
+def workbook_bytes(solution: TimetableView, lang: str = "zh") -> bytes:
     """The whole workbook as .xlsx bytes."""
     require_openpyxl()
     labels = Labels(lang, solution)

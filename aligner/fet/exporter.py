@@ -19,10 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from aligner.alignment.overlap import pair_alignment
+from aligner.fet.names import SEP, FetTimetableError, hour_names, students_name
 from aligner.instance import Course, CurriculumRow, Instance
 
 FET_VERSION = "6.8.5"
-SEP = "|"
 SPREAD_WEIGHT = 95
 """FET weight (percent) of the min-days constraints that stand for same_day_repeats."""
 
@@ -63,23 +64,6 @@ class _Builder:
 
     def next_id(self) -> int:
         return len(self.activities) + 1
-
-
-def students_name(instance: Instance, school_id: str, class_id: str) -> str:
-    """The FET students set (a year) of one class: its id, prefixed by the school's when the
-    instance has several schools."""
-    return class_id if len(instance.schools) == 1 else f"{school_id}/{class_id}"
-
-
-def hour_names(instance: Instance) -> list[str]:
-    """One name per grid hour: the times when every school rings them alike, else the number."""
-    count = max(len(instance.periods(s.school_id)) for s in instance.schools)
-    names = []
-    for p in range(1, count + 1):
-        times = {instance.bell(s.school_id, p, season).times for s in instance.schools
-                 for season in instance.seasons if p <= len(instance.periods(s.school_id))}
-        names.append(times.pop() if len(times) == 1 else str(p))
-    return names
 
 
 def session_counts(instance: Instance) -> dict[str, int]:
@@ -173,22 +157,14 @@ def _session(b: _Builder, course: Course, k: int) -> list[int]:
 
 def _aligned_hours(inst: Instance, course: Course, hours: int) -> list[int]:
     """Hours (1-based) at which every school of the course has that period and every receiving
-    school's period of that number overlaps the hub's by min_overlap_minutes in every season."""
-    ok = []
-    for p in range(1, hours + 1):
-        schools = (course.hub_school, *course.receiving_schools)
-        if any(p > len(inst.periods(s)) for s in schools):
-            continue
-        good = True
-        for season in inst.seasons:
-            hub = inst.bell(course.hub_school, p, season)
-            for school in course.receiving_schools:
-                bell = inst.bell(school, p, season)
-                shared = min(hub.end, bell.end) - max(hub.start, bell.start)
-                good &= shared >= inst.policy.min_overlap_minutes
-        if good:
-            ok.append(p)
-    return ok
+    school's period of that number qualifies for a session at the hub's (the alignment's
+    rule: an overlap of min_overlap_minutes in every season)."""
+    pairs = {school: pair_alignment(inst, course.hub_school, school)
+             for school in course.receiving_schools}
+    schools = (course.hub_school, *course.receiving_schools)
+    return [p for p in range(1, hours + 1)
+            if all(p <= len(inst.periods(s)) for s in schools)
+            and all(pair.qualifies(p, p) for pair in pairs.values())]
 
 
 def _session_hours(b: _Builder, course: Course, sessions: list[list[int]], hours: list[str],
@@ -401,15 +377,13 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
 def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[int]],
           sessions: dict[str, list[list[int]]], hours: list[str]) -> int:
     """Lock every activity at its place in the timetable of ``directory``."""
-    from aligner.fet.timetable import SolutionError
-
     try:
         lessons = pd.read_csv(directory / "lessons.csv", dtype=str, keep_default_na=False,
                               encoding="utf-8-sig")
         session_rows = pd.read_csv(directory / "sessions.csv", dtype=str, keep_default_na=False,
                                    encoding="utf-8-sig")
     except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise SolutionError(f"{directory}: cannot read lessons.csv and sessions.csv ({exc})") from None
+        raise FetTimetableError(f"{directory}: cannot read lessons.csv and sessions.csv ({exc})") from None
     if "season" in lessons.columns:
         first = b.instance.seasons[0]
         lessons = lessons[lessons["season"] == first]
@@ -425,7 +399,7 @@ def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[i
         singles = sorted(s for s, n in starts if n == 1)
         want = [by_id[i].duration for i in ids]
         if len(doubles) != want.count(2) or len(singles) != want.count(1):
-            raise SolutionError(f"{directory}: class {key[1]} of {key[0]} has {len(singles)} "
+            raise FetTimetableError(f"{directory}: class {key[1]} of {key[0]} has {len(singles)} "
                                 f"single and {len(doubles)} double {key[2]} lessons; the "
                                 f"instance asks for {want.count(1)} and {want.count(2)}")
         for i in ids:
@@ -435,7 +409,7 @@ def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[i
         found = sorted({(r["session_id"], r["day"], int(r["hub_period"]))
                         for _, r in rows.iterrows()}, key=lambda x: (x[1], x[2]))
         if len(found) != len(activity_ids):
-            raise SolutionError(f"{directory}: course {course_id} has {len(found)} sessions in "
+            raise FetTimetableError(f"{directory}: course {course_id} has {len(found)} sessions in "
                                 f"sessions.csv; the export fixed it at {len(activity_ids)}")
         for (sid, day, hub_period), ids in zip(found, activity_ids, strict=True):
             other = rows[(rows["session_id"] == sid)

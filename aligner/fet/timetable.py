@@ -19,15 +19,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from aligner.fet.exporter import SEP, hour_names
 from aligner.fet.fetfile import FetData, read_fet
+from aligner.fet.names import SEP, FetTimetableError, hour_names
 from aligner.instance import Instance
 from aligner.io.errors import InputError
 from aligner.timetable import LocalLesson, Session, Timetable
-
-
-class SolutionError(Exception):
-    """A FET timetable (or one of ours, for locking) that cannot be read or does not fit."""
 
 
 @dataclass(frozen=True)
@@ -46,21 +42,21 @@ def read_fet_output(directory: str | Path) -> FetOutcome:
     found = sorted(directory.glob("timetables/*/*_activities.xml")) or sorted(
         directory.glob("*_activities.xml"))
     if not found:
-        raise SolutionError(f"{directory}: no timetables/*/*_activities.xml (did fet-cl find a "
+        raise FetTimetableError(f"{directory}: no timetables/*/*_activities.xml (did fet-cl find a "
                             "timetable?)")
     text = found[0].read_text(encoding="utf-8-sig")
     if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
-        raise SolutionError(f"{found[0]}: declares a DTD or entities; refused")
+        raise FetTimetableError(f"{found[0]}: declares a DTD or entities; refused")
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
-        raise SolutionError(f"{found[0]}: not well-formed XML ({exc})") from None
+        raise FetTimetableError(f"{found[0]}: not well-formed XML ({exc})") from None
     placements: dict[int, tuple[str, str]] = {}
     for element in root.findall("Activity"):
         try:
             aid = int((element.findtext("Id") or "").strip())
         except ValueError:
-            raise SolutionError(f"{found[0]}: an activity without a numeric Id") from None
+            raise FetTimetableError(f"{found[0]}: an activity without a numeric Id") from None
         placements[aid] = ((element.findtext("Day") or "").strip(),
                            (element.findtext("Hour") or "").strip())
     soft, broken = None, None
@@ -81,7 +77,7 @@ def timetable_from_export(instance: Instance, fet_file: str | Path,
     try:
         data = read_fet(fet_file)
     except InputError as exc:
-        raise SolutionError(str(exc)) from None
+        raise FetTimetableError(str(exc)) from None
     period_of = {name: p for p, name in enumerate(hour_names(instance), start=1)}
     lessons: list[LocalLesson] = []
     parts: dict[tuple[str, int], dict[str, tuple[str, int]]] = defaultdict(dict)
@@ -102,7 +98,7 @@ def _comment(data: FetData, aid: int) -> list[str]:
     comment = data.comments.get(aid, "")
     fields = comment.split(SEP)
     if fields[0] not in ("aligner:local", "aligner:session"):
-        raise SolutionError(f"activity {aid} of {data.path.name} has no aligner comment: was the "
+        raise FetTimetableError(f"activity {aid} of {data.path.name} has no aligner comment: was the "
                             "file written by aligner export-fet?")
     return fields
 
@@ -110,14 +106,14 @@ def _comment(data: FetData, aid: int) -> list[str]:
 def _place(placements: dict[int, tuple[str, str]], aid: int, period_of: Mapping[str, int | None],
            days: tuple[str, ...] | dict[str, str]) -> tuple[str, int]:
     if aid not in placements:
-        raise SolutionError(f"FET's timetable does not place activity {aid}")
+        raise FetTimetableError(f"FET's timetable does not place activity {aid}")
     day, hour = placements[aid]
     period = period_of.get(hour)
     if period is None:
-        raise SolutionError(f"activity {aid} is placed at hour '{hour}', which is not a period")
+        raise FetTimetableError(f"activity {aid} is placed at hour '{hour}', which is not a period")
     our_day = days.get(day) if isinstance(days, dict) else (day if day in days else None)
     if our_day is None:
-        raise SolutionError(f"activity {aid} is placed on day '{day}', not a day of the instance")
+        raise FetTimetableError(f"activity {aid} is placed on day '{day}', not a day of the instance")
     return our_day, period
 
 
@@ -145,7 +141,7 @@ def _sessions(instance: Instance, parts: dict[tuple[str, int], dict[str, tuple[s
         for school in course.receiving_schools:
             r_day, period = where.get(school, (day, hub_period))
             if r_day != day:
-                raise SolutionError(f"course {course_id}: FET put the hub and {school} on "
+                raise FetTimetableError(f"course {course_id}: FET put the hub and {school} on "
                                     "different days")
             receiving.append((school, period))
         sessions.append(Session(course_id=course_id, day=day, hub_period=hub_period,
@@ -161,7 +157,7 @@ def timetable_from_import(instance: Instance, mapping: dict[str, Any],
     parts: dict[tuple[str, int], dict[str, tuple[str, int]]] = defaultdict(dict)
     schools = mapping["schools"]
     if len(schools) != 1:
-        raise SolutionError("this instance was imported from two FET files (--pair), which FET "
+        raise FetTimetableError("this instance was imported from two FET files (--pair), which FET "
                             "solves apart; export it with export-fet, solve that file, and "
                             "read its timetable with --fet")
     for aid_text, meaning in mapping["activities"].items():
@@ -187,5 +183,5 @@ def load_mapping(directory: str | Path) -> dict[str, Any]:
     try:
         return dict(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError) as exc:
-        raise SolutionError(f"{path}: cannot be read ({exc}); import the FET file with aligner "
+        raise FetTimetableError(f"{path}: cannot be read ({exc}); import the FET file with aligner "
                             "import-fet first") from None

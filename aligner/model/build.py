@@ -11,7 +11,7 @@ from ortools.sat.python import cp_model
 
 from aligner.instance import Instance
 from aligner.model.constraints import RULES, Group, Rules, total
-from aligner.model.objective import TERMS, Term
+from aligner.model.objective import TERMS, ObjectiveTerm
 from aligner.model.variables import Variables, make_variables
 
 
@@ -20,7 +20,7 @@ class BuiltModel:
     model: cp_model.CpModel
     variables: Variables
     rules: Rules
-    terms: tuple[Term, ...]
+    terms: tuple[ObjectiveTerm, ...]
     seconds: float
     objective: cp_model.LinearExpr = field(default_factory=lambda: total([]))
     """The weighted sum of the terms that the model minimises (0 without objective)."""

@@ -23,17 +23,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from ortools.sat.python import cp_model
 
 from aligner.alignment.overlap import PairAlignment, alignments, session_options
 from aligner.instance import Course, CurriculumRow, Instance
-from aligner.timetable import Timetable
+from aligner.timetable import LocalLesson, Session, Timetable
 
 ClassKey = tuple[str, str]
 LocalKey = tuple[str, str, str, str, int]
 SessionKey = tuple[str, str, int]
 ReceptionKey = tuple[str, str, int, str, int]
+
+
+class SolutionValues(Protocol):
+    """A solution's values: a CP-SAT solver after a solve, or a MIP solution wrapped alike."""
+
+    def boolean_value(self, literal: cp_model.IntVar) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -162,6 +169,35 @@ class Variables:
             self.model.add_hint(counter, max(0, lessons - 1))
 
 
+    def timetable(self, values: SolutionValues) -> Timetable:
+        """The timetable a solution describes (``values``: a CP-SAT solver after a solve, or
+        anything that answers ``boolean_value`` for a literal, such as a MIP solution)."""
+        teacher_of = {(r.school_id, r.class_id, r.subject): r.teacher_id
+                      for r in self.instance.curriculum}
+        double_start: dict[LocalKey, int] = {}
+        for (school, klass, subject, day, p), var in self.double.items():
+            if values.boolean_value(var):
+                double_start[(school, klass, subject, day, p)] = p
+                double_start[(school, klass, subject, day, p + 1)] = p
+        lessons = tuple(
+            LocalLesson(school, klass, subject, teacher_of[(school, klass, subject)] or "", day,
+                        p, double_start.get((school, klass, subject, day, p)))
+            for (school, klass, subject, day, p), var in self.local.items()
+            if values.boolean_value(var)
+        )
+        sessions = []
+        for (course_id, day, hub_period), var in self.session.items():
+            if not values.boolean_value(var):
+                continue
+            course = self.instance.course_by_id[course_id]
+            receiving = []
+            for school_id in course.receiving_schools:
+                for period, z in self.receptions_of(course_id, day, hub_period, school_id):
+                    if values.boolean_value(z):
+                        receiving.append((school_id, period))
+            sessions.append(Session(course_id, day, hub_period, tuple(receiving)))
+        return Timetable(lessons, tuple(sessions))
+
 def make_variables(
     instance: Instance, model: cp_model.CpModel, *, relaxed: bool = False
 ) -> Variables:
@@ -212,7 +248,6 @@ def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAli
     if course.max_per_week == 0:
         return
     instance = v.instance
-    least = instance.policy.min_overlap_minutes
     for (day, h), options in session_options(instance, course, pairs, relaxed=v.relaxed).items():
         y = v.model.new_bool_var(f"session[{course.course_id},{day},{h}]")
         if v.relaxed and instance.is_unavailable(course.hub_teacher, day, h):
@@ -224,10 +259,10 @@ def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAli
         if course.hub_class_key:
             v.class_lessons[course.hub_class_key].append(ClassLesson(y, course.subject, day, h))
         for school, periods in options.items():
-            for r, minutes, misaligned in periods:
+            for r, _minutes, misaligned, aligned in periods:
                 z = v.model.new_bool_var(f"reception[{course.course_id},{day},{h},{school},{r}]")
                 if v.relaxed:
-                    if minutes < least:
+                    if not aligned:
                         v.forbidden[("alignment", course.course_id)].append(z)
                     for assistant in course.assistants_at(school):
                         if instance.is_unavailable(assistant, day, r):

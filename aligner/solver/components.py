@@ -1,36 +1,27 @@
-"""Solving the independent components of an instance: one after another, in worker processes
-(``--jobs``), or as tasks on a Dask cluster (``--dask``), and merging the results.
+"""Solving the independent components of an instance (through :mod:`aligner.solver.executor`:
+here, in worker processes or on Dask) and merging their results into one.
 
-Components travel as JSON of the validated instance and come back as JSON-able dicts, never as
-pickled OR-Tools objects, so any process or machine with aligner installed can solve them.
+Each component travels as JSON of its validated instance and comes back as a JSON-able dict
+(:class:`ComponentOutcome`): its capacity checks' findings, or its solve's status, objective,
+terms, bound, stages and timetable.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from aligner.diagnose.capacity import capacity_findings
+from aligner.diagnose.capacity import Finding, capacity_findings
 from aligner.instance import Instance
-from aligner.solver.decompose import components, sub_instance
-from aligner.solver.solve import (
-    Result,
-    SolverSettings,
-    Status,
-    relative_gap,
-    solve,
-    stop_requested,
-    use_stop_flag,
-)
+from aligner.solver.decompose import sub_instance
+from aligner.solver.executor import run_tasks
+from aligner.solver.result import NOT_SOLVED, Result, Status, relative_gap
+from aligner.solver.search import stop_requested
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 from aligner.timetable import LocalLesson, Session, Timetable
-
-NOT_SOLVED = "NOT_SOLVED"
-"""Status of a component whose solve never started (Ctrl-C came first)."""
 
 
 @dataclass(frozen=True)
@@ -48,7 +39,7 @@ class ComponentOutcome:
     seconds: float
     """Wall time of the whole task: reading the JSON, the capacity checks, building, solving."""
     timetable: Timetable | None
-    findings: tuple[str, ...] = ()
+    findings: tuple[Finding, ...] = ()
     """Capacity checks that failed (the component was not solved)."""
     interrupted: bool = False
     workers: int = 1
@@ -69,7 +60,7 @@ class ComponentOutcome:
                 "objective": self.objective, "best_bound": self.best_bound, "gap": self.gap,
                 "seconds": round(self.seconds, 3), "workers": self.workers,
                 **({"stages": list(self.stages)} if self.stages else {}),
-                **({"findings": list(self.findings)} if self.findings else {})}
+                **({"findings": [f.message for f in self.findings]} if self.findings else {})}
 
     def to_json(self) -> dict[str, Any]:
         data = asdict(self)
@@ -88,8 +79,8 @@ class ComponentOutcome:
                           tuple(tuple(p) for p in x["receiving_periods"]))
                   for x in table["sessions"]))
         return cls(timetable=timetable, schools=tuple(data.pop("schools")),
-                   findings=tuple(data.pop("findings")), stages=tuple(data.pop("stages", ())),
-                   **data)
+                   findings=tuple(Finding(**f) for f in data.pop("findings")),
+                   stages=tuple(data.pop("stages", ())), **data)
 
 
 def solve_component(instance: Instance, settings: SolverSettings) -> ComponentOutcome:
@@ -100,8 +91,8 @@ def solve_component(instance: Instance, settings: SolverSettings) -> ComponentOu
     if findings:
         return ComponentOutcome(instance.name, schools, str(Status.INFEASIBLE), None, {}, None,
                                 0.0, 0.0, time.perf_counter() - started, None,
-                                tuple(f.message for f in findings), workers=settings.workers)
-    result = solve(instance, settings)
+                                tuple(findings), workers=settings.workers)
+    result = solve_model(instance, settings)
     return ComponentOutcome(instance.name, schools, str(result.status), result.objective,
                             result.terms, result.best_bound, result.build_seconds,
                             result.solve_seconds, time.perf_counter() - started,
@@ -115,15 +106,7 @@ def _not_solved(part: Instance, workers: int) -> ComponentOutcome:
                             workers=workers)
 
 
-def _worker_process(stop: Any) -> None:
-    """Initializer of each worker process: Ctrl-C's SIGINT to the process group no longer kills
-    an idle worker; the main process raises ``stop`` instead, which stops the running search
-    (with its best timetable) and keeps queued components from starting."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    use_stop_flag(stop)
-
-
-def solve_component_json(instance_json: str, settings: dict[str, Any]) -> dict[str, Any]:
+def component_task(instance_json: str, settings: dict[str, Any]) -> dict[str, Any]:
     """The picklable task: JSON in, JSON-able dict out (for worker processes and Dask)."""
     instance = Instance.model_validate_json(instance_json)
     if stop_requested():
@@ -132,15 +115,16 @@ def solve_component_json(instance_json: str, settings: dict[str, Any]) -> dict[s
     return solve_component(instance, SolverSettings(**options)).to_json()
 
 
-def dask_task(instance_json: str, settings: dict[str, Any]) -> dict[str, Any]:
+def dask_component_task(instance_json: str, settings: dict[str, Any]) -> dict[str, Any]:
     """A Dask task: CP-SAT gets as many threads as the Dask worker has."""
     from distributed import get_worker
 
     threads = max(1, int(get_worker().state.nthreads))
-    return solve_component_json(instance_json, settings | {"workers": threads})
+    return component_task(instance_json, settings | {"workers": threads})
 
 
-def _settings_dict(settings: SolverSettings) -> dict[str, Any]:
+def settings_dict(settings: SolverSettings) -> dict[str, Any]:
+    """The settings as plain data, for a task."""
     data = asdict(settings)
     data["params"] = [list(p) for p in settings.params]
     return data
@@ -149,93 +133,43 @@ def _settings_dict(settings: SolverSettings) -> dict[str, Any]:
 def run_components(
     parts: list[Instance],
     settings: SolverSettings,
-    *,
-    jobs: int = 1,
-    dask: str | None = None,
     on_done: Callable[[ComponentOutcome, int, int], None] | None = None,
 ) -> tuple[list[ComponentOutcome], bool]:
-    """Solve every component; the outcomes in component order (one per component: those that
-    Ctrl-C kept from starting are NOT_SOLVED), and whether Ctrl-C came."""
+    """Solve every component as the settings say (here, ``jobs`` processes, Dask); the outcomes
+    in component order (one per component: those that Ctrl-C kept from starting are
+    NOT_SOLVED), and whether Ctrl-C came. ``on_done(outcome, done, total)`` follows them."""
     outcomes: dict[int, ComponentOutcome] = {}
-    interrupted = False
-    done = 0
 
     def record(index: int, outcome: ComponentOutcome) -> None:
-        nonlocal done
+        if outcome.status == NOT_SOLVED:
+            return
         outcomes[index] = outcome
-        done += 1
         if on_done:
-            on_done(outcome, done, len(parts))
+            on_done(outcome, len(outcomes), len(parts))
+        if outcome.interrupted:
+            raise KeyboardInterrupt
 
+    local = not settings.dask and settings.jobs == 1
+    interrupted = False
     try:
-        if dask:
-            for index, outcome in _on_dask(parts, settings, dask):
-                record(index, outcome)
-        elif jobs > 1:
-            _in_processes(parts, settings, jobs, record)
-        else:
+        if local:  # no JSON round trip in this process
             for index, part in enumerate(parts):
-                outcome = solve_component(part, settings)
-                record(index, outcome)
-                if outcome.interrupted:
-                    raise KeyboardInterrupt
+                record(index, solve_component(part, settings))
+        else:
+            # Biggest components first, so that no big one starts last.
+            order = sorted(range(len(parts)), key=lambda i: -len(parts[i].classes))
+            run_tasks(component_task, [(p.model_dump_json(), settings_dict(settings))
+                                       for p in parts],
+                      lambda index, data: record(index, ComponentOutcome.from_json(data)),
+                      jobs=settings.jobs,
+                      dask=settings.dask, dask_function=dask_component_task, order=order,
+                      key="aligner-component")
     except KeyboardInterrupt:
         interrupted = True
     for index, part in enumerate(parts):  # after Ctrl-C: the components never started
         if index not in outcomes:
             outcomes[index] = _not_solved(part, settings.workers)
     return [outcomes[i] for i in range(len(parts))], interrupted
-
-
-def _in_processes(parts: list[Instance], settings: SolverSettings, jobs: int,
-                  record: Callable[[int, ComponentOutcome], None]) -> None:
-    """Solve the components in ``jobs`` spawned processes, calling ``record`` as each ends.
-    On Ctrl-C the workers are told to stop; the components that were running are recorded
-    with their best timetable, then KeyboardInterrupt goes on."""
-    context = multiprocessing.get_context("spawn")
-    options = _settings_dict(settings)
-    stop = context.Event()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_process,
-                             initargs=(stop,)) as pool:
-        # Biggest components first, so that no big one starts last.
-        order = sorted(range(len(parts)), key=lambda i: -len(parts[i].classes))
-        futures = {pool.submit(solve_component_json, parts[i].model_dump_json(), options): i
-                   for i in order}
-        recorded: set[int] = set()
-        try:
-            pending = set(futures)
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for future in finished:
-                    recorded.add(futures[future])
-                    record(futures[future], ComponentOutcome.from_json(future.result()))
-        except KeyboardInterrupt:
-            stop.set()  # running searches stop with their best; queued tasks return at once
-            for future in futures:
-                future.cancel()
-            for future, index in futures.items():
-                if future.cancelled() or index in recorded:
-                    continue
-                try:
-                    outcome = ComponentOutcome.from_json(future.result())
-                except Exception:  # a worker that died: the component has no timetable
-                    continue
-                if outcome.status != NOT_SOLVED:
-                    record(index, outcome)
-            raise
-
-
-def _on_dask(parts: list[Instance], settings: SolverSettings, address: str
-             ) -> Iterator[tuple[int, ComponentOutcome]]:
-    from distributed import Client, as_completed
-
-    options = _settings_dict(settings)
-    with Client(address) as client:
-        order = sorted(range(len(parts)), key=lambda i: -len(parts[i].classes))
-        futures = {client.submit(dask_task, parts[i].model_dump_json(), options, pure=False,
-                                 key=f"aligner-component-{i}"): i for i in order}
-        for future in as_completed(list(futures)):
-            yield futures[future], ComponentOutcome.from_json(future.result())
 
 
 def merge(instance: Instance, outcomes: list[ComponentOutcome], settings: SolverSettings,
@@ -278,13 +212,3 @@ def merge(instance: Instance, outcomes: list[ComponentOutcome], settings: Solver
         interrupted=interrupted,
         components=tuple(o.row() for o in outcomes),
     )
-
-
-def solve_all(instance: Instance, settings: SolverSettings, **options: Any
-              ) -> tuple[Result, list[ComponentOutcome]]:
-    """Decompose, solve each component as ``options`` say (jobs, dask, on_done), merge."""
-    parts = components(instance)
-    started = time.perf_counter()
-    outcomes, interrupted = run_components(parts, settings, **options)
-    return merge(instance, outcomes, settings, time.perf_counter() - started,
-                 interrupted), outcomes

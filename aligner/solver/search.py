@@ -32,14 +32,14 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, Protocol
 
 from ortools.sat.python import cp_model
 
 from aligner.model import BuiltModel
 from aligner.model.relaxation import Relaxation, lp_relaxation
-from aligner.solver.parameters import apply_parameters, effective_parameters
+from aligner.solver.result import Status
+from aligner.solver.settings import SolverSettings, configure, search_defaults
 
 LP_SHARE = 0.25
 """At most this share of the time limit goes to the LP relaxation."""
@@ -66,14 +66,6 @@ finds the optimum."""
 EXACT_PARAMETERS = (*GUIDED_PARAMETERS, ("max_deterministic_time", str(EXACT_BUDGET)))
 
 
-class Status(StrEnum):
-    OPTIMAL = "OPTIMAL"
-    FEASIBLE = "FEASIBLE"
-    INFEASIBLE = "INFEASIBLE"
-    UNKNOWN = "UNKNOWN"
-    MODEL_INVALID = "MODEL_INVALID"
-
-
 _STATUS = {
     cp_model.OPTIMAL: Status.OPTIMAL,
     cp_model.FEASIBLE: Status.FEASIBLE,
@@ -83,54 +75,11 @@ _STATUS = {
 }
 
 
-@dataclass(frozen=True)
-class SolverSettings:
-    """What the solver is asked to do; recorded with every result."""
-
-    time_limit: float = 60.0
-    workers: int = 2
-    seed: int = 0
-    log: bool = False
-    params: tuple[tuple[str, str], ...] = ()
-    """Extra CP-SAT parameters as (name, value) text, e.g. ("linearization_level", "2")."""
-    lp_start: bool = True
-    """Start from the LP relaxation (bound and guided stage); False: CP-SAT alone."""
-
-    def __post_init__(self) -> None:
-        if not self.time_limit > 0:
-            raise ValueError(f"time_limit must be > 0 seconds, not {self.time_limit}")
-        if self.workers < 1:
-            raise ValueError(f"workers must be >= 1, not {self.workers}")
-
-
-def configure(solver: cp_model.CpSolver, settings: SolverSettings,
-              time_limit: float | None = None,
-              defaults: tuple[tuple[str, str], ...] = ()) -> None:
-    """Apply the settings to CP-SAT's parameters (after ``defaults``, which the settings' own
-    extra parameters override); unknown extra parameters raise."""
-    parameters = solver.parameters
-    parameters.max_time_in_seconds = settings.time_limit if time_limit is None else time_limit
-    parameters.num_workers = settings.workers
-    parameters.random_seed = settings.seed
-    apply_parameters(parameters, effective_parameters(settings.workers,
-                                                      defaults + settings.params))
-    if settings.log:
-        parameters.log_search_progress = True
-        parameters.log_to_stdout = False
-        solver.log_callback = _log
-
-
-def _log(line: str) -> None:
-    print(line, file=sys.stderr)
-
-
-def check_parameters(settings: SolverSettings) -> None:
-    """Raise SolverParameterError now for parameters CP-SAT would reject (before a long run)."""
-    configure(cp_model.CpSolver(), settings)
-
-
 class Observer(Protocol):
     """Follows the search (the benchmark harness records progress with it)."""
+
+    def on_start(self) -> None:
+        """The search starts (the model is built)."""
 
     def on_solution(self, objective: float, bound: float | None) -> None: ...
 
@@ -180,6 +129,8 @@ def search(built: BuiltModel, settings: SolverSettings,
     """Run the stages (see the module's doc) within ``settings.time_limit``."""
     started = time.perf_counter()
     stages: list[dict[str, Any]] = []
+    if observer is not None:
+        observer.on_start()
 
     def left() -> float:
         return max(0.01, settings.time_limit - (time.perf_counter() - started))
@@ -199,8 +150,9 @@ def search(built: BuiltModel, settings: SolverSettings,
                        "seconds": round(time.perf_counter() - started, 3)})
         if relaxation is not None:
             if settings.log:
-                _log(f"LP relaxation: optimum {relaxation.value:.6g}, bound {relaxation.bound}, "
-                     f"{len(relaxation.ones)} placements whole, {relaxation.seconds:.2f} s")
+                print(f"LP relaxation: optimum {relaxation.value:.6g}, bound {relaxation.bound}, "
+                      f"{len(relaxation.ones)} placements whole, {relaxation.seconds:.2f} s",
+                      file=sys.stderr)
             if observer is not None:
                 observer.on_bound(relaxation.bound)
 
@@ -279,7 +231,8 @@ def _stage(name: str, model: cp_model.CpModel, settings: SolverSettings, time_li
     """One CP-SAT run: (solver, status, interrupted, whether it met the target); ``defaults``
     are CP-SAT parameters that the settings' own override."""
     solver = cp_model.CpSolver()
-    configure(solver, settings, time_limit, defaults)
+    configure(solver, settings, time_limit=time_limit,
+              defaults=search_defaults(settings.workers) + defaults)
     if observer is not None and global_bound:
         solver.best_bound_callback = observer.on_bound
     watch = _Watch(target, observer, global_bound)

@@ -73,7 +73,7 @@ def test_a_school_needs_the_same_periods_in_every_season(tmp_path):
 
 
 def test_checker_wants_every_season_to_list_the_same_lessons(tmp_path, solve_and_check):
-    from aligner.check.checker import check_solution
+    from aligner.check import check_solution
 
     directory = two_seasons(tmp_path)
     solve_and_check(directory, out=tmp_path / "out")
@@ -88,7 +88,7 @@ def test_checker_wants_every_season_to_list_the_same_lessons(tmp_path, solve_and
 
 
 def test_checking_against_the_wrong_seasons_says_so_once(tmp_path, solve_and_check):
-    from aligner.check.checker import check_solution
+    from aligner.check import check_solution
 
     directory = two_seasons(tmp_path)
     solve_and_check(directory, out=tmp_path / "both")

@@ -4,7 +4,7 @@ and HiGHS on the translated model reaches CP-SAT's optimum with a week that pass
 from __future__ import annotations
 
 import random
-from typing import Any, cast
+from typing import Any
 
 import pytest
 from ortools.sat.python import cp_model
@@ -12,12 +12,14 @@ from ortools.sat.python import cp_model
 from aligner.baselines.greedy import GreedyResult, greedy
 from aligner.baselines.mip import UnsupportedModel, highs_available, solve_highs, translate
 from aligner.bench.run import _Values
-from aligner.check.checker import check_solution
+from aligner.check import check_solution
 from aligner.export import write_outputs
 from aligner.generate import generate
 from aligner.io import load_instance
 from aligner.model import build_model
-from aligner.solver.solve import Result, SolverSettings, Status, read_timetable, solve
+from aligner.solver.result import Result, Status
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 from tests.builders import klass, pair, subject, sync_pair, teacher
 from tests.solving import LANXI, ROOT, assert_valid
 
@@ -191,7 +193,7 @@ def test_highs_on_the_translation_reaches_cp_sat_optimum_on_random_models():
 @pytest.mark.slow
 def test_highs_optimum_of_the_example_equals_cp_sat_and_passes_the_checker(tmp_path):
     instance = load_instance(LANXI)
-    cp = solve(instance, SolverSettings(time_limit=60, workers=2, seed=0))
+    cp = solve_model(instance, SolverSettings(time_limit=60, workers=2, seed=0))
     assert cp.status == Status.OPTIMAL
     built = build_model(instance)
     outcome = solve_highs(translate(built.model), time_limit=120)
@@ -200,10 +202,10 @@ def test_highs_optimum_of_the_example_equals_cp_sat_and_passes_the_checker(tmp_p
     assert outcome.first_solution_seconds is not None and outcome.progress
     assert outcome.progress[-1][1] == cp.objective
     assert outcome.values is not None
-    timetable = read_timetable(built, cast(cp_model.CpSolver, _Values(outcome.values)))
-    from aligner.baselines.greedy import objective_terms
+    timetable = built.variables.timetable(_Values(outcome.values))
+    from aligner.model.objective import evaluate
 
-    terms = objective_terms(instance, timetable)
+    terms = evaluate(instance, timetable)
     write_outputs(Result(instance, Status.OPTIMAL, timetable, cp.objective, terms, cp.weights,
                          cp.objective, 0.0, outcome.seconds, SolverSettings()), tmp_path)
     assert_valid(instance, tmp_path)

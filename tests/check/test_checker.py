@@ -1,4 +1,4 @@
-"""The independent checker (aligner.check.checker) accepts real solver outputs and names the rule each
+"""The independent checker (aligner.check) accepts real solver outputs and names the rule each
 corruption breaks: one mutation test per hard rule, plus the reports and the command."""
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from aligner.check.checker import Violation, check_solution
+from aligner.check import Violation, check_solution
 from aligner.cli import main
 from aligner.export import write_outputs
 from aligner.io import load_instance
-from aligner.solver.solve import SolverSettings, solve
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 from tests.builders import bells, write_instance
 from tests.solving import assert_valid, mutated, read
 
@@ -100,7 +101,7 @@ def rich(directory: Path, rooms_b: int = 1) -> Path:
 
 def solved(directory: Path) -> Path:
     """Solve the instance in ``directory`` and write the five output files beside it."""
-    result = solve(load_instance(directory), SolverSettings(workers=1, time_limit=20))
+    result = solve_model(load_instance(directory), SolverSettings(workers=1, time_limit=20))
     assert result.found, f"no timetable: {result.status}"
     out = directory / "out"
     write_outputs(result, out)

@@ -9,7 +9,9 @@ import pytest
 
 from aligner.diagnose.capacity import capacity_findings
 from aligner.io import load_instance
-from aligner.solver.solve import SolverSettings, Status, solve
+from aligner.solver.result import Status
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 from tests.builders import course, klass, pair, school, subject, sync_pair, teacher
 from tests.solving import LANXI
 
@@ -116,7 +118,7 @@ def test_each_capacity_check_names_its_rule_and_is_right(tmp_path, case):
     assert rule in {f.rule for f in findings}, findings
     assert any(text in f.message for f in findings), [f.message for f in findings]
     # A finding is a proof: the solver must agree that no timetable exists.
-    assert solve(instance, SolverSettings(workers=1, time_limit=20)).status is Status.INFEASIBLE
+    assert solve_model(instance, SolverSettings(workers=1, time_limit=20)).status is Status.INFEASIBLE
 
 
 def test_no_findings_on_the_feasible_example():

@@ -10,7 +10,9 @@ import pytest
 from aligner.diagnose.capacity import capacity_findings
 from aligner.diagnose.explain import conflict_sentences, explain, find_conflict
 from aligner.io import load_instance
-from aligner.solver.solve import SolverSettings, Status, solve
+from aligner.solver.result import Status
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 from tests.builders import course, klass, pair, school, subject, teacher
 
 
@@ -105,7 +107,7 @@ def test_the_conflict_names_the_rules_involved(tmp_path, case):
     build, conflicts = CASES[case]
     instance = load_instance(build(tmp_path))
     assert capacity_findings(instance) == []  # only the solver can see this one
-    assert solve(instance, SolverSettings(workers=1, time_limit=20)).status is Status.INFEASIBLE
+    assert solve_model(instance, SolverSettings(workers=1, time_limit=20)).status is Status.INFEASIBLE
     conflict = find_conflict(instance)
     assert conflict is not None and conflict.minimal
     assert set(conflict.groups) in conflicts, conflict.groups

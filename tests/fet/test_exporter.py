@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 from click.testing import CliRunner
 
-from aligner.check.checker import check_solution
+from aligner.check import check_solution
 from aligner.cli import main
 from aligner.fet import read_fet
 from aligner.fet.exporter import export_fet

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from aligner.check.checker import check_solution
+from aligner.check import check_solution
 from aligner.cli import main
 from aligner.export.frames import lessons_frame, sessions_frame
 from aligner.fet import import_fet, read_fet
@@ -17,7 +17,8 @@ from aligner.fet.exporter import export_fet
 from aligner.fet.importer import import_pair
 from aligner.fet.timetable import load_mapping, read_fet_output, timetable_from_import
 from aligner.io import InputError, load_instance
-from aligner.solver.solve import SolverSettings, solve
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 from tests.builders import SAME_BELLS, klass, school, subject, teacher, write_instance
 from tests.fetkit import example, fet_xml, lessons, min_days, not_available, run_fet
 
@@ -55,7 +56,7 @@ def solved_and_checked(directory: Path, out: Path) -> None:
     from aligner.export import write_outputs
 
     instance = load_instance(directory)
-    result = solve(instance, SolverSettings(workers=1, time_limit=20, seed=0))
+    result = solve_model(instance, SolverSettings(workers=1, time_limit=20, seed=0))
     assert result.found, result.status
     write_outputs(result, out)
     report = check_solution(instance, out, require_reports=True)
@@ -257,7 +258,7 @@ def test_two_fet_schools_and_a_pairing_table_make_one_paired_instance(tmp_path):
                                                                        "houren/李老师")
     instance = instance.model_copy(update={"policy": instance.policy.model_copy(update={
         "min_sync_lessons_per_pair": 2, "min_online_lessons_per_school": 2})})
-    result_ = solve(instance, SolverSettings(workers=1, time_limit=20))
+    result_ = solve_model(instance, SolverSettings(workers=1, time_limit=20))
     assert result_.found and len(result_.timetable.sessions) == 2
 
 
@@ -362,7 +363,7 @@ def test_example_two_namibian_schools_paired_solved_by_both_engines_and_checked(
     instance = load_instance(out)
     assert instance.policy.max_double_gap == 10   # St Andrew's numbered bells: 10-minute breaks
     assert instance.double_starts("hashiyana") == (1, 2, 3, 5, 6, 7)   # not across Brk
-    solved = solve(instance, SolverSettings(workers=2, time_limit=60, seed=0))
+    solved = solve_model(instance, SolverSettings(workers=2, time_limit=60, seed=0))
     assert solved.found and len(solved.timetable.sessions) == 5
     write_outputs(solved, tmp_path / "ours")
     report = check_solution(instance, tmp_path / "ours", require_reports=True)

@@ -11,6 +11,7 @@ import pytest
 from aligner.diagnose.capacity import capacity_findings
 from aligner.diagnose.explain import conflict_sentences, find_conflict
 from aligner.io import InputError, load_instance
+from aligner.solver.settings import SolverSettings
 from tests.builders import klass, pair, subject, teacher
 from tests.solving import mutated, swap_places
 
@@ -80,7 +81,7 @@ def test_two_rows_allowed_only_the_same_period_are_explained(tmp_path):
                                  subject("H", "h1", "音乐", "tb", 1, allowed="Mon:1")])
     instance = load_instance(directory)
     assert capacity_findings(instance) == []
-    conflict = find_conflict(instance, time_limit=30, workers=1)
+    conflict = find_conflict(instance, SolverSettings(workers=1, explain_time=30))
     assert conflict is not None and conflict.minimal
     assert {("allowed", "H", "h1", "美术"), ("allowed", "H", "h1", "音乐")} <= set(conflict.groups)
     text = " ".join(conflict_sentences(instance, conflict.groups))

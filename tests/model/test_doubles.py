@@ -14,7 +14,9 @@ from aligner.diagnose.capacity import capacity_findings
 from aligner.diagnose.explain import find_conflict
 from aligner.export import write_outputs
 from aligner.io import InputError, load_instance
-from aligner.solver.solve import SolverSettings, Status, solve
+from aligner.solver.result import Status
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 from tests.builders import course, klass, pair, subject, teacher
 from tests.solving import assert_valid, mutated, swap_places
 
@@ -79,7 +81,7 @@ def test_same_day_repeats_treat_a_double_as_one_lesson(tmp_path):
     directory = pair(tmp_path, days=("Mon", "Tue"), hub_bells=FOUR, receiving_bells=FOUR,
                      classes=[klass("H", "h1")], teachers=[teacher("ta", "H")],
                      curriculum=[subject("H", "h1", "美术", "ta", 3, doubles=1)])
-    result = solve(load_instance(directory), SolverSettings(workers=1, time_limit=20))
+    result = solve_model(load_instance(directory), SolverSettings(workers=1, time_limit=20))
     assert result.status == Status.OPTIMAL
     assert result.terms["same_day_repeats"] == 0
     out = tmp_path / "out"
@@ -143,7 +145,7 @@ def test_no_room_for_a_double_is_found_before_solving(tmp_path):
     findings = capacity_findings(load_instance(directory))
     assert [f.rule for f in findings] == ["doubles"]
     assert "room for only 0" in findings[0].message and "available" in findings[0].message
-    result = solve(load_instance(directory), SolverSettings(workers=1, time_limit=10))
+    result = solve_model(load_instance(directory), SolverSettings(workers=1, time_limit=10))
     assert result.status == Status.INFEASIBLE
 
 
@@ -157,7 +159,7 @@ def test_two_doubles_competing_for_the_one_close_pair_are_explained(tmp_path):
                                  subject("H", "h1", "劳动", "tb", 2, doubles=1)])
     instance = load_instance(directory)
     assert capacity_findings(instance) == []
-    conflict = find_conflict(instance, time_limit=30, workers=1)
+    conflict = find_conflict(instance, SolverSettings(workers=1, explain_time=30))
     assert conflict is not None and conflict.minimal
     rules = {g[0] for g in conflict.groups}
     assert {("doubles", "H", "h1", "美术"), ("doubles", "H", "h1", "劳动")} <= set(conflict.groups)

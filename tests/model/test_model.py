@@ -6,7 +6,8 @@ from ortools.sat.python import cp_model
 
 from aligner.io import load_instance
 from aligner.model import build_model
-from aligner.solver.solve import SolverSettings, solve
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 from tests.builders import klass, pair, subject, sync_pair, teacher
 
 
@@ -39,7 +40,7 @@ def test_hint_reproduces_a_known_timetable(tmp_path):
                      curriculum=[subject("H", "h1", "数学", "ta", 2),
                                  subject("H", "h1", "美术", "tb", 2, doubles=1)])
     instance = load_instance(directory)
-    first = solve(instance, SolverSettings(workers=1))
+    first = solve_model(instance, SolverSettings(workers=1))
     assert first.timetable is not None
     built = build_model(instance)
     built.variables.hint(first.timetable)

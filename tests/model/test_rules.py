@@ -13,12 +13,14 @@ import pytest
 from aligner.diagnose.capacity import capacity_findings
 from aligner.diagnose.explain import find_conflict
 from aligner.io import load_instance
-from aligner.solver.solve import SolverSettings, Status, solve
+from aligner.solver.result import Status
+from aligner.solver.settings import SolverSettings
+from aligner.solver.solve import solve_model
 from tests.builders import SAME_BELLS, course, klass, pair, school, subject, sync_pair, teacher
 
 
 def status_of(directory: Path) -> Status:
-    return solve(load_instance(directory), SolverSettings(workers=1, time_limit=20)).status
+    return solve_model(load_instance(directory), SolverSettings(workers=1, time_limit=20)).status
 
 
 # ---- alignment and misalignment -------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 
 from aligner.diagnose.explain import conflict_sentences, find_conflict
 from aligner.io import InputError, load_instance
+from aligner.solver.settings import SolverSettings
 from tests.builders import klass, pair, subject, teacher
 from tests.solving import mutated, swap_places
 
@@ -83,7 +84,7 @@ def test_together_with_one_teacher_for_both_is_explained(tmp_path):
                      curriculum=[subject("H", "h1", "体育", "t", 1, together="x"),
                                  subject("H", "h2", "体育", "t", 1, together="x")])
     instance = load_instance(directory)
-    conflict = find_conflict(instance, time_limit=30, workers=1)
+    conflict = find_conflict(instance, SolverSettings(workers=1, explain_time=30))
     assert conflict is not None and conflict.minimal
     assert ("together", "H", "x") in conflict.groups
     assert "lessons taught together ('x')" in " ".join(conflict_sentences(instance,

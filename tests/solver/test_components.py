@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from aligner.check.checker import check_solution
+from aligner.check import check_solution
 from aligner.cli import main
 from aligner.export.files import csv_text, write_files
 from aligner.export.frames import lessons_frame, sessions_frame
 from aligner.generate import PRESETS, generate
 from aligner.io import load_instance
-from aligner.solver.components import ComponentOutcome, solve_all
+from aligner.solver.components import ComponentOutcome, run_components
 from aligner.solver.decompose import components, school_groups, sub_instance
+from aligner.solver.pipeline import solve
 from aligner.solver.solve import SolverSettings
 from tests.builders import course, klass, pair, school, subject, sync_pair, teacher
 from tests.solving import assert_valid
@@ -154,10 +156,11 @@ def test_a_failed_component_does_not_lose_the_others(tmp_path):
 def test_jobs_give_the_same_answers_as_one_process(tmp_path):
     instance = load_instance(two_pairs(tmp_path))
     settings = SolverSettings(workers=1, seed=3)
-    one, outcomes_one = solve_all(instance, settings, jobs=1)
-    two, outcomes_two = solve_all(instance, settings, jobs=2)
-    assert [o.objective for o in outcomes_one] == [o.objective for o in outcomes_two]
+    one = solve(instance, settings)
+    two = solve(instance, replace(settings, jobs=2))
+    assert [c["objective"] for c in one.components] == [c["objective"] for c in two.components]
     assert one.objective == two.objective and str(two.status) == "OPTIMAL"
+    outcomes_two, _ = run_components(components(instance), replace(settings, jobs=2))
     assert outcomes_two[0] == ComponentOutcome.from_json(outcomes_two[0].to_json())
 
 
@@ -194,11 +197,12 @@ def test_dask_local_cluster_gives_the_same_objectives_as_jobs(tmp_path):
     settings = SolverSettings(workers=1, seed=0, time_limit=120)
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
-        on_dask, dask_outcomes = solve_all(small, settings, dask=cluster.scheduler_address)
-    _in_jobs, job_outcomes = solve_all(small, settings, jobs=2)
-    assert [o.status for o in dask_outcomes] == ["OPTIMAL", "OPTIMAL"]
-    assert [o.objective for o in dask_outcomes] == [o.objective for o in job_outcomes]
-    assert [o.workers for o in dask_outcomes] == [1, 1]  # the threads the Dask worker gave
+        on_dask = solve(small, replace(settings, dask=cluster.scheduler_address))
+    in_jobs = solve(small, replace(settings, jobs=2))
+    assert [c["status"] for c in on_dask.components] == ["OPTIMAL", "OPTIMAL"]
+    assert [c["objective"] for c in on_dask.components] == [
+        c["objective"] for c in in_jobs.components]
+    assert [c["workers"] for c in on_dask.components] == [1, 1]  # the Dask worker's threads
     out = tmp_path / "out"
     from aligner.export import write_outputs
 

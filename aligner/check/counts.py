@@ -1,0 +1,160 @@
+"""What a timetable read by the checker amounts to: every class's lessons, every teacher's
+commitments and credited load, double lessons, sessions per course, the weekly minimums and the
+objective terms, each recomputed from the raw instance data (exact fractions, bell times)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from fractions import Fraction
+
+from aligner.check.files import (
+    AFTERNOON,
+    TERM_WEIGHTS,
+    Local,
+    Session,
+    SolutionFiles,
+    overlap,
+)
+
+
+def class_lessons(w: SolutionFiles) -> list[tuple[str, str, str, int, str]]:
+    """Every (school, class, day, period, subject) lesson a class takes, local and online."""
+    out = [(x.school, x.klass, x.day, x.period, x.subject) for x in w.local]
+    for s in w.sessions.values():
+        c = s.course
+        if c.hub_class:
+            out.append((c.hub_school, c.hub_class, s.day, s.hub_period, c.subject))
+        out += [(*key, s.day, r, c.subject) for key, r in s.periods.items()]
+    return out
+
+
+def assistants(s: Session) -> set[tuple[str, str, int]]:
+    """(assistant, receiving school, period) of one session; once however many classes."""
+    return {(rec.assistant_id, rec.school_id, s.periods[rec.class_key])
+            for rec in s.course.receptions if rec.assistant_id and rec.class_key in s.periods}
+
+
+def commitments(w: SolutionFiles) -> list[tuple[str, str, int, str]]:
+    """Every (teacher, day, period, what) a teacher is busy with, at the teacher's school."""
+    out = [(x.teacher, x.day, x.period, f"{x.subject} with {w.klass(x.school, x.klass)}")
+           for x in w.local]
+    for s in w.sessions.values():
+        c = s.course
+        out.append((c.hub_teacher, s.day, s.hub_period, f"session {s.sid} as hub teacher"))
+        out += [(t, s.day, r, f"session {s.sid} as assistant") for t, _, r in assistants(s)]
+    return out
+
+
+def loads(w: SolutionFiles) -> dict[str, tuple[int, int, int, Fraction]]:
+    """Per teacher: local lessons, sessions taught as hub teacher, sessions assisted, and the
+    credited load local + online_credit x taught + assistant_credit x assisted (exact)."""
+    local = Counter(x.teacher for x in w.local)
+    taught = Counter(s.course.hub_teacher for s in w.sessions.values())
+    assisted = Counter(t for s in w.sessions.values() for t in {a[0] for a in assistants(s)})
+    online = Fraction(w.inst.policy.online_credit)
+    assist = Fraction(w.inst.policy.assistant_credit)
+    return {t: (local[t], taught[t], assisted[t],
+                local[t] + online * taught[t] + assist * assisted[t])
+            for t in w.inst.teacher_by_id}
+
+
+def double_groups(w: SolutionFiles) -> list[list[Local]]:
+    """Local rows of one class sharing a non-blank lesson_id, for every id used by more than
+    one row (ids are unique within a class)."""
+    groups: dict[tuple[str, str, str], list[Local]] = defaultdict(list)
+    for x in w.local:
+        if x.lesson_id:
+            groups[(x.school, x.klass, x.lesson_id)].append(x)
+    return [rows for rows in groups.values() if len(rows) > 1]
+
+
+def _double_problem(w: SolutionFiles, rows: list[Local]) -> str:
+    """Why these rows are not one double lesson ('' when they are)."""
+    if len(rows) != 2:
+        return f"{len(rows)} rows share it; a double lesson is two periods"
+    a, b = sorted(rows, key=lambda x: x.period)
+    if (a.day, a.subject, a.teacher) != (b.day, b.subject, b.teacher):
+        return "its two rows differ in day, subject or teacher"
+    if b.period != a.period + 1:
+        return f"periods {a.period} and {b.period} are not consecutive"
+    gap = w.inst.policy.max_double_gap
+    for season, bells in w.seasons.items():
+        first, second = bells[a.school].get(a.period), bells[a.school].get(b.period)
+        if first and second and second[0] - first[1] > gap:
+            return (f"the break between periods {a.period} and {b.period} is "
+                    f"{second[0] - first[1]} minutes"
+                    + (f" in {season}" if len(w.seasons) > 1 else "")
+                    + f", more than max_double_gap {gap}")
+    return ""
+
+
+def doubles_per_day(w: SolutionFiles) -> Counter[tuple[str, str, str, str]]:
+    """(school, class, subject, day) -> well-formed double lessons that day."""
+    return Counter((rows[0].school, rows[0].klass, rows[0].subject, rows[0].day)
+                   for rows in double_groups(w) if not _double_problem(w, rows))
+
+
+def sessions_per_course(w: SolutionFiles) -> Counter[str]:
+    return Counter(s.course.course_id for s in w.sessions.values())
+
+
+def minimums(w: SolutionFiles) -> dict[tuple[str, str], tuple[Fraction, Fraction, bool]]:
+    """(rule, scope) -> (required, achieved, ok) for every weekly minimum, load and level bound."""
+    p, n = w.inst.policy, sessions_per_course(w)
+    pair: Counter[str] = Counter()
+    delivered: Counter[str] = Counter()
+    received: Counter[str] = Counter()
+    for c in w.inst.courses:
+        delivered[c.hub_school] += n[c.course_id]
+        for school in dict.fromkeys(r.school_id for r in c.receptions):
+            received[school] += n[c.course_id]
+            if c.form == "sync":
+                pair[f"{c.hub_school}->{school}"] += n[c.course_id]
+    out: dict[tuple[str, str], tuple[Fraction, Fraction, bool]] = {}
+    for rule, achieved, least in (
+        ("min_sync_lessons_per_pair", pair, p.min_sync_lessons_per_pair),
+        ("min_online_lessons_delivered", delivered, p.min_online_lessons_per_school),
+        ("min_online_lessons_received", received, p.min_online_lessons_per_school),
+    ):
+        out |= {(rule, k): (Fraction(least), Fraction(v), v >= least) for k, v in achieved.items()}
+    for tid, (_, taught, _, load) in loads(w).items():
+        t = w.inst.teacher_by_id[tid]
+        out[("min_load", tid)] = (Fraction(t.min_load), load, load >= Fraction(t.min_load))
+        if t.max_load is not None:
+            out[("max_load", tid)] = (Fraction(t.max_load), load, load <= Fraction(t.max_load))
+        if t.level is not None:
+            per_semester = p.level_min_online_per_semester.get(t.level, 0)
+            least = -(-per_semester // p.semester_weeks)
+            out[(f"level_min_online ({t.level})", tid)] = (Fraction(least), Fraction(taught),
+                                                            taught >= least)
+    return out
+
+
+def objective_terms(w: SolutionFiles) -> dict[str, int]:
+    """The four objective terms recomputed from the timetable."""
+    days, lessons = w.inst.days, class_lessons(w)
+    misaligned = 0
+    for bells in w.seasons.values():
+        for s in w.sessions.values():
+            hub = bells[s.course.hub_school][s.hub_period]
+            misaligned += sum(hub[1] - hub[0] - overlap(hub, bells[k[0]][r])
+                              for k, r in s.periods.items())
+    per_day = Counter((sc, k, subject, day) for sc, k, day, _, subject in lessons)
+    per_day.subtract(doubles_per_day(w))  # a double lesson is one lesson of its day
+    repeats = sum(max(0, per_day[(r.school_id, r.class_id, r.subject, d)] - 1)
+                  for r in w.inst.curriculum if 2 <= r.per_week - r.doubles <= len(days)
+                  for d in days)
+    core = sum(1 for sc, _, _, p, subject in lessons
+               if subject in w.inst.core_subjects
+               and any(bells[sc][p][0] >= AFTERNOON for bells in w.seasons.values()))
+    n = sessions_per_course(w)
+    missing = sum(c.max_per_week - n[c.course_id] for c in w.inst.courses
+                  if c.min_per_week < c.max_per_week)
+    return {"misalignment_minutes": misaligned, "same_day_repeats": repeats,
+            "core_in_afternoon": core, "missing_sessions": missing}
+
+
+def objective_of(w: SolutionFiles, terms: dict[str, int]) -> int:
+    return sum(value * getattr(w.inst.weights, TERM_WEIGHTS[name]) for name, value in terms.items())
+
+

@@ -1,0 +1,365 @@
+"""Reading a solution directory for the checker: lessons.csv and sessions.csv (the timetable)
+and, when present, teacher_load.csv, compliance.csv and summary.json (the reports), checked for
+consistency (references, times, overlaps, ids) as they are read. Files edited by hand in Excel
+(UTF-8 or GB18030) are read the same way."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+from aligner.instance import Course, Instance
+from aligner.io.errors import IssueLog
+from aligner.io.tabular import read_text
+
+AFTERNOON = 12 * 60
+TIMETABLE = {
+    "lessons.csv": ("school_id", "class_id", "day", "period", "start", "end", "subject",
+                    "teacher_id", "mode", "session_id", "assistant_id"),
+    "sessions.csv": ("session_id", "course_id", "form", "day", "hub_school_id", "hub_teacher_id",
+                     "hub_class_id", "hub_period", "hub_start", "hub_end", "receiving_school_id",
+                     "receiving_class_id", "receiving_period", "receiving_start", "receiving_end",
+                     "overlap_minutes"),
+}
+REPORTS = {
+    "teacher_load.csv": ("school_id", "teacher_id", "local", "online_main", "assistant",
+                         "credited", "min_load", "max_load"),
+    "compliance.csv": ("rule", "scope", "required", "achieved", "ok"),
+}
+TERM_WEIGHTS = {"misalignment_minutes": "misalignment_minute",
+                "same_day_repeats": "same_day_repeat",
+                "core_in_afternoon": "core_in_afternoon",
+                "missing_sessions": "missing_session"}
+TRUE = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken rule. ``hard`` rules make a timetable invalid; the others say that a report
+    file (teacher_load.csv, compliance.csv, summary.json) disagrees with the timetable."""
+
+    rule: str
+    message: str
+    hard: bool = True
+
+    def __str__(self) -> str:
+        return f"[{self.rule}] {self.message}"
+
+
+@dataclass(frozen=True)
+class Local:
+    school: str
+    klass: str
+    day: str
+    period: int
+    subject: str
+    teacher: str
+    lesson_id: str = ""
+    """Shared by the two rows of a double lesson; blank (or absent) means a single lesson."""
+
+
+@dataclass
+class Session:
+    sid: str
+    course: Course
+    day: str
+    hub_period: int
+    periods: dict[tuple[str, str], int] = field(default_factory=dict)
+    """Receiving class (school, class) -> the period of its own school it takes the session in."""
+
+
+@dataclass
+class SolutionFiles:
+    """The instance, the tables read and the timetable they describe."""
+
+    inst: Instance
+    seasons: dict[str, dict[str, dict[int, tuple[int, int]]]]
+    """Season -> school -> period -> (start, end) minutes."""
+    tables: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    summary: dict[str, Any] | None = None
+    local: list[Local] = field(default_factory=list)
+    sessions: dict[str, Session] = field(default_factory=dict)
+    issues: list[Violation] = field(default_factory=list)
+    unusable: bool = False
+
+    @property
+    def bells(self) -> dict[str, dict[int, tuple[int, int]]]:
+        """The first season's bells (the timetable is the same in every season)."""
+        return self.seasons[self.inst.seasons[0]]
+
+    def fatal(self, message: str) -> None:
+        """A problem that makes the tables unusable: the rules are not checked at all."""
+        self.bad(message)
+        self.unusable = True
+        for name in TIMETABLE:
+            self.tables[name] = []
+
+    def bad(self, message: str, hard: bool = True) -> None:
+        self.issues.append(Violation("table_consistency" if hard else "report", message, hard))
+
+    # names as the instance gives them, with ids
+    def school(self, school_id: str) -> str:
+        name = self.inst.school_name(school_id)
+        return f"{name} ({school_id})" if name != school_id else school_id
+
+    def klass(self, school_id: str, class_id: str) -> str:
+        return (f"class {self.inst.class_name(school_id, class_id)} ({school_id}/{class_id}) of "
+                f"{self.inst.school_name(school_id)}")
+
+    def teacher(self, teacher_id: str) -> str:
+        name = self.inst.teacher_name(teacher_id)
+        return f"teacher {name} ({teacher_id})" if name != teacher_id else f"teacher {teacher_id}"
+
+
+# ---- small helpers ------------------------------------------------------------------------
+
+
+def as_int(text: str) -> int | None:
+    try:
+        return int(text.strip())
+    except ValueError:
+        return None
+
+
+def as_fraction(text: str) -> Fraction | None:
+    try:
+        return Fraction(text.strip())
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def as_clock(text: str) -> int | None:
+    parts = text.strip().split(":")
+    if len(parts) not in (2, 3) or any(as_int(p) is None for p in parts):
+        return None
+    return int(parts[0]) * 60 + int(parts[1])
+
+
+def shown(value: Fraction | int | None) -> str:
+    return "-" if value is None else f"{float(value):g}"
+
+
+def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def slot_problem(w: SolutionFiles, school: str, day: str, period: int | None, start: str, end: str,
+                  season: str | None = None) -> str:
+    """Why (school, day, period, start-end) is not a real slot of the instance; '' if it is."""
+    bells = w.seasons[season or w.inst.seasons[0]]
+    if school not in bells:
+        return f"unknown school '{school}'"
+    if day not in w.inst.days:
+        return f"day '{day}' is not one of {', '.join(w.inst.days)}"
+    if period not in bells[school]:
+        return f"{w.school(school)} has no period {period}"
+    if (as_clock(start), as_clock(end)) != bells[school][period]:
+        return (f"times {start}-{end} are not those of {w.school(school)} period {period}"
+                + (f" in {season}" if len(w.inst.seasons) > 1 else ""))
+    return ""
+
+
+# ---- reading ------------------------------------------------------------------------------
+
+
+def _read_csv(w: SolutionFiles, directory: Path, name: str, columns: tuple[str, ...],
+              required: bool) -> None:
+    w.tables[name] = []
+    if not (directory / name).is_file():
+        if required:
+            w.bad(f"{name} is missing", hard=name in TIMETABLE)
+        return
+    decoded = read_text(directory, name, "", IssueLog())
+    if decoded is None:
+        w.bad(f"{name} cannot be decoded as UTF-8 or GB18030", hard=name in TIMETABLE)
+        return
+    rows = list(csv.DictReader(io.StringIO(decoded[0], newline="")))
+    header = {k.strip() for k in (rows[0].keys() if rows else [])} if rows else set()
+    if rows and (missing := [c for c in columns if c not in header]):
+        w.bad(f"{name} lacks the columns {', '.join(missing)}", hard=name in TIMETABLE)
+        return
+    w.tables[name] = [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in rows]
+
+
+def read_solution_files(inst: Instance, directory: Path, *, require_reports: bool) -> SolutionFiles:
+    seasons: dict[str, dict[str, dict[int, tuple[int, int]]]] = {
+        season: {s.school_id: {} for s in inst.schools} for season in inst.seasons}
+    for b in inst.bells:
+        if b.season in seasons:
+            seasons[b.season][b.school_id][b.period] = (b.start, b.end)
+    w = SolutionFiles(inst, seasons)
+    for name, columns in TIMETABLE.items():
+        _read_csv(w, directory, name, columns, required=True)
+        _one_timetable_for_all_seasons(w, name)
+        if w.unusable:
+            return w
+    for name, columns in REPORTS.items():
+        _read_csv(w, directory, name, columns, required=require_reports)
+    path = directory / "summary.json"
+    if path.is_file():
+        try:
+            summary = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            summary = None
+        if isinstance(summary, dict):
+            w.summary = summary
+        else:
+            w.bad("summary.json is not a JSON object", hard=False)
+    elif require_reports:
+        w.bad("summary.json is missing", hard=False)
+    _read_sessions(w)
+    _read_lessons(w)
+    return w
+
+
+TIME_COLUMNS = {"start", "end", "hub_start", "hub_end", "receiving_start", "receiving_end",
+                "overlap_minutes", "season"}
+
+
+def _one_timetable_for_all_seasons(w: SolutionFiles, name: str) -> None:
+    """With several seasons every row comes once per season: check the season column, that
+    each season lists the same lessons, and the times of the later seasons; keep the first
+    season's rows (the others only differ in times)."""
+    rows, seasons = w.tables[name], w.inst.seasons
+    found = list(dict.fromkeys(row["season"] for row in rows if row.get("season")))
+    if len(seasons) == 1:
+        if found and found != [seasons[0]]:
+            w.fatal(f"{name} holds a timetable for the seasons {', '.join(found)}, but the "
+                    f"instance is checked for {seasons[0]} only: run aligner check with "
+                    f"--season {','.join(found)}")
+        return
+    if rows and "season" not in rows[0]:
+        w.fatal(f"{name} holds a timetable for one season (it has no season column), but the "
+                f"instance is checked for {', '.join(seasons)}: run aligner check with "
+                "--season and the season it was solved for (summary.json lists it)")
+        return
+    by_season: dict[str, Counter[tuple[tuple[str, str], ...]]] = defaultdict(Counter)
+    for i, row in enumerate(rows, start=2):
+        season = row["season"]
+        if season not in seasons:
+            w.bad(f"{name} row {i}: season '{season}' is not one of {', '.join(seasons)}")
+            continue
+        by_season[season][tuple(sorted((k, v) for k, v in row.items()
+                                       if k not in TIME_COLUMNS))] += 1
+        if season != seasons[0]:
+            _check_times(w, name, i, row, season)
+    for season in seasons[1:]:
+        if by_season[season] != by_season[seasons[0]]:
+            w.bad(f"{name}: the rows of season {season} do not list the same lessons as those "
+                  f"of {seasons[0]} (one weekly timetable serves every season)")
+    w.tables[name] = [row for row in rows if row["season"] == seasons[0]]
+
+
+def _check_times(w: SolutionFiles, name: str, i: int, row: dict[str, str], season: str) -> None:
+    """The times (and overlap) a row gives for a later season."""
+    if name == "lessons.csv":
+        problem = slot_problem(w, row["school_id"], row["day"], as_int(row["period"]),
+                                row["start"], row["end"], season)
+    else:
+        h, r = as_int(row["hub_period"]), as_int(row["receiving_period"])
+        school = row["receiving_school_id"]
+        problem = (slot_problem(w, row["hub_school_id"], row["day"], h, row["hub_start"],
+                                 row["hub_end"], season)
+                   or slot_problem(w, school, row["day"], r, row["receiving_start"],
+                                    row["receiving_end"], season))
+        if not problem and h is not None and r is not None:
+            real = overlap(w.seasons[season][row["hub_school_id"]][h],
+                           w.seasons[season][school][r])
+            if as_int(row["overlap_minutes"]) != real:
+                problem = (f"overlap_minutes says {row['overlap_minutes']}, the {season} bells "
+                           f"overlap by {real}")
+    if problem:
+        w.bad(f"{name} row {i} ({season}): {problem}")
+
+
+def _read_sessions(w: SolutionFiles) -> None:
+    """sessions.csv rows into sessions, checking references, times, overlaps and ids."""
+    first_id: dict[tuple[str, str, int], str] = {}
+    for i, row in enumerate(w.tables["sessions.csv"], start=2):
+        where = f"sessions.csv row {i} (session {row['session_id']})"
+        c = w.inst.course_by_id.get(row["course_id"])
+        if c is None:
+            w.bad(f"{where}: unknown course '{row['course_id']}'")
+            continue
+        day, h, r = row["day"], as_int(row["hub_period"]), as_int(row["receiving_period"])
+        key = (row["receiving_school_id"], row["receiving_class_id"])
+        problem = (slot_problem(w, c.hub_school, day, h, row["hub_start"], row["hub_end"])
+                   or slot_problem(w, key[0], day, r, row["receiving_start"], row["receiving_end"])
+                   or ("" if key in {x.class_key for x in c.receptions}
+                       else f"{w.klass(*key)} is not a receiving class of course {c.course_id}"))
+        if problem:
+            w.bad(f"{where}: {problem}")
+            continue
+        assert h is not None and r is not None
+        claimed = (row["form"], row["hub_school_id"], row["hub_teacher_id"], row["hub_class_id"])
+        if claimed != (c.form, c.hub_school, c.hub_teacher, c.hub_class or ""):
+            w.bad(f"{where}: form, hub school, teacher or class differ from course {c.course_id}")
+        real = overlap(w.bells[c.hub_school][h], w.bells[key[0]][r])
+        if as_int(row["overlap_minutes"]) != real:
+            w.bad(f"{where}: overlap_minutes says {row['overlap_minutes']}, the bells overlap by "
+                  f"{real}")
+        s = w.sessions.setdefault(row["session_id"], Session(row["session_id"], c, day, h))
+        if (s.course.course_id, s.day, s.hub_period) != (c.course_id, day, h):
+            w.bad(f"{where}: rows of one session id differ in course, day or hub period")
+        elif key in s.periods:
+            w.bad(f"{where}: {w.klass(*key)} is listed twice in one session")
+        else:
+            s.periods[key] = r
+        if first_id.setdefault((c.course_id, day, h), s.sid) != s.sid:
+            w.bad(f"{where}: course {c.course_id} on {day} hub period {h} has two session ids")
+
+
+def _read_lessons(w: SolutionFiles) -> None:
+    """lessons.csv: local rows into lessons; online rows must be exactly those of the sessions."""
+    online: dict[tuple[Any, ...], list[int]] = defaultdict(list)
+    for i, row in enumerate(w.tables["lessons.csv"], start=2):
+        school, klass, day = row["school_id"], row["class_id"], row["day"]
+        period = as_int(row["period"])
+        problem = slot_problem(w, school, day, period, row["start"], row["end"])
+        if not problem and (school, klass) not in w.inst.class_by_key:
+            problem = f"unknown class '{klass}' of {w.school(school)}"
+        if row["mode"] == "local" and (row["teacher_id"] not in w.inst.teacher_by_id
+                                       or row["session_id"] or row["assistant_id"]):
+            problem = problem or "a local lesson needs a known teacher and no session or assistant"
+        if row["mode"] not in ("local", "online-main", "online-receiving"):
+            problem = problem or f"unknown mode '{row['mode']}'"
+        if problem:
+            w.bad(f"lessons.csv row {i}: {problem}")
+            continue
+        assert period is not None
+        if row["mode"] == "local":
+            w.local.append(Local(school, klass, day, period, row["subject"], row["teacher_id"],
+                                 row.get("lesson_id", "")))
+        else:
+            online[(school, klass, day, period, row["subject"], row["teacher_id"], row["mode"],
+                    row["session_id"], row["assistant_id"])].append(i)
+    for s in w.sessions.values():
+        c = s.course
+        expected = []
+        if c.hub_class:
+            expected.append(((c.hub_school, c.hub_class, s.day, s.hub_period, c.subject,
+                              c.hub_teacher, "online-main", s.sid, ""), c.hub_school, c.hub_class))
+        for rec in c.receptions:
+            if rec.class_key in s.periods:
+                expected.append(((*rec.class_key, s.day, s.periods[rec.class_key], c.subject,
+                                  c.hub_teacher, "online-receiving", s.sid,
+                                  rec.assistant_id or ""), *rec.class_key))
+        for key, school, klass in expected:
+            if online.get(key):
+                online[key].pop()
+            else:
+                w.bad(f"lessons.csv has no {key[6]} row for session {s.sid} of "
+                      f"{w.klass(school, klass)} on {s.day} period {key[3]}, which sessions.csv "
+                      "lists")
+    for key, rows in online.items():
+        for i in rows:
+            w.bad(f"lessons.csv row {i}: online lesson of {w.klass(key[0], key[1])} on {key[2]} "
+                  f"period {key[3]} (session {key[7]}) matches no row of sessions.csv")
+
+

@@ -1,0 +1,85 @@
+"""The reports: do teacher_load.csv, compliance.csv and summary.json tell the truth about the
+timetable? Disagreements are violations that are not hard (the timetable may still be valid)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from fractions import Fraction
+
+from aligner.check.counts import loads, minimums, objective_of, objective_terms
+from aligner.check.files import TERM_WEIGHTS, TRUE, SolutionFiles, Violation, as_fraction, as_int, shown
+from aligner.check.rules import Check
+
+# ---- the reports: do teacher_load.csv, compliance.csv and summary.json tell the truth? ----
+
+
+def teacher_load_report(w: SolutionFiles) -> Iterator[Violation]:
+    rows = defaultdict(list)
+    for row in w.tables["teacher_load.csv"]:
+        rows[row["teacher_id"]].append(row)
+    if not w.tables["teacher_load.csv"]:
+        return
+    for tid, (local, taught, assisted, load) in loads(w).items():
+        t = w.inst.teacher_by_id[tid]
+        if len(rows[tid]) != 1:
+            yield Violation("report", f"teacher_load.csv has {len(rows[tid])} rows for "
+                            f"{w.teacher(tid)}", hard=False)
+            continue
+        row = rows[tid][0]
+        stated = (row["school_id"], as_int(row["local"]), as_int(row["online_main"]),
+                  as_int(row["assistant"]), as_fraction(row["credited"]), as_fraction(row["min_load"]),
+                  as_fraction(row["max_load"]) if row["max_load"] else None)
+        true = (t.school_id, local, taught, assisted, load, Fraction(t.min_load),
+                None if t.max_load is None else Fraction(t.max_load))
+        if stated != true:
+            yield Violation("report", f"teacher_load.csv row of {w.teacher(tid)} says local "
+                            f"{row['local']}, online {row['online_main']}, assisted "
+                            f"{row['assistant']}, credited {row['credited']}; the timetable "
+                            f"gives {local}, {taught}, {assisted}, {shown(load)}", hard=False)
+
+
+def compliance_report(w: SolutionFiles) -> Iterator[Violation]:
+    if not w.tables["compliance.csv"]:
+        return
+    truth, seen = minimums(w), set()
+    for i, row in enumerate(w.tables["compliance.csv"], start=2):
+        key = (row["rule"], row["scope"])
+        if key not in truth or key in seen:
+            yield Violation("report", f"compliance.csv row {i}: unexpected or repeated "
+                            f"{row['rule']} {row['scope']}", hard=False)
+            continue
+        seen.add(key)
+        least, got, ok = truth[key]
+        stated = (as_fraction(row["required"]), as_fraction(row["achieved"]),
+                  TRUE.get(row["ok"].strip().lower()))
+        if stated != (least, got, ok):
+            yield Violation("report", f"compliance.csv row {i} ({row['rule']} {row['scope']}) "
+                            f"says {row['required']}/{row['achieved']}/{row['ok']}; the timetable "
+                            f"gives {shown(least)}/{shown(got)}/{ok}", hard=False)
+    for rule, scope in truth.keys() - seen:
+        if not (rule == "min_load" and truth[(rule, scope)][0] == 0):
+            yield Violation("report", f"compliance.csv lacks the row {rule} {scope}", hard=False)
+
+
+def summary_report(w: SolutionFiles) -> Iterator[Violation]:
+    if w.summary is None:
+        return
+    if w.summary.get("status") not in ("OPTIMAL", "FEASIBLE"):
+        yield Violation("report", f"summary.json status is {w.summary.get('status')!r}, not "
+                        "OPTIMAL or FEASIBLE", hard=False)
+    stated = w.summary.get("terms", {})
+    terms = objective_terms(w)
+    for name, value in terms.items():
+        weight = getattr(w.inst.weights, TERM_WEIGHTS[name])
+        got = stated.get(name, {}) if isinstance(stated, dict) else {}
+        if (got.get("value"), got.get("weight"), got.get("weighted")) != (value, weight,
+                                                                          value * weight):
+            yield Violation("report", f"summary.json term {name} says {got}; the timetable gives "
+                            f"{value} x weight {weight}", hard=False)
+    if w.summary.get("objective") != objective_of(w, terms):
+        yield Violation("report", f"summary.json objective {w.summary.get('objective')}, the "
+                        f"timetable gives {objective_of(w, terms)}", hard=False)
+
+
+REPORT_CHECKS: tuple[Check, ...] = (teacher_load_report, compliance_report, summary_report)

@@ -1,0 +1,103 @@
+"""Running independent tasks: one after another here, in worker processes (``--jobs``), or as
+tasks on a Dask cluster (``--dask``). ``aligner solve`` runs its components this way and
+``aligner bench`` its runs.
+
+A task is a module-level function and plain-data arguments (JSON text of a validated instance,
+a dict of settings), and its result is plain data, never pickled OR-Tools objects, so any
+process or machine with aligner installed can run it. Worker processes are spawned; each
+ignores SIGINT and watches a shared stop flag instead: on Ctrl-C the main process raises the
+flag, which stops the searches under way (each keeps its best timetable) and makes the queued
+tasks return at once (they call :func:`aligner.solver.search.stop_requested`).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from typing import Any
+
+from aligner.solver.search import use_stop_flag
+
+
+def _worker_process(stop: Any) -> None:
+    """Initializer of each worker process: Ctrl-C's SIGINT to the process group no longer kills
+    an idle worker; the main process raises ``stop`` instead."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    use_stop_flag(stop)
+
+
+def run_tasks(
+    function: Callable[..., Any],
+    arguments: Sequence[tuple[Any, ...]],
+    on_result: Callable[[int, Any], None],
+    *,
+    jobs: int = 1,
+    dask: str | None = None,
+    dask_function: Callable[..., Any] | None = None,
+    order: Sequence[int] | None = None,
+    key: str = "aligner-task",
+) -> None:
+    """Run ``function(*arguments[i])`` for every i and call ``on_result(i, result)`` as each
+    ends.
+
+    Here (``jobs`` 1, no ``dask``) the tasks run in their own order; in processes and on Dask
+    they start in ``order`` (default: their own; biggest first, say). On Dask each task runs
+    ``dask_function`` (default ``function``) under the key ``<key>-<i>``.
+
+    Ctrl-C (KeyboardInterrupt, raised by the main process or by ``on_result`` itself) in
+    processes: the stop flag is raised, ``on_result`` is still called for the tasks that were
+    under way (they return their best at once), then KeyboardInterrupt goes on. Here it goes on
+    at once (a search stopped by Ctrl-C returns normally: ``on_result`` sees that from its
+    result and may raise KeyboardInterrupt to run no more tasks)."""
+    chosen = list(range(len(arguments))) if order is None else list(order)
+    if dask:
+        _on_dask(dask_function or function, arguments, chosen, dask, key, on_result)
+    elif jobs > 1:
+        _in_processes(function, arguments, chosen, jobs, on_result)
+    else:
+        for index in range(len(arguments)):
+            on_result(index, function(*arguments[index]))
+
+
+def _in_processes(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]],
+                  order: list[int], jobs: int, on_result: Callable[[int, Any], None]) -> None:
+    context = multiprocessing.get_context("spawn")
+    stop = context.Event()
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_process,
+                             initargs=(stop,)) as pool:
+        futures = {pool.submit(function, *arguments[i]): i for i in order}
+        given: set[int] = set()
+        try:
+            pending = set(futures)
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    given.add(futures[future])
+                    on_result(futures[future], future.result())
+        except KeyboardInterrupt:
+            stop.set()  # running tasks stop with their best; queued ones return at once
+            for future in futures:
+                future.cancel()
+            for future, index in futures.items():
+                if future.cancelled() or index in given:
+                    continue
+                try:
+                    result = future.result()
+                except Exception:  # a worker that died: the task has no result
+                    continue
+                on_result(index, result)
+            raise
+
+
+def _on_dask(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]],
+             order: list[int], address: str, key: str,
+             on_result: Callable[[int, Any], None]) -> None:
+    from distributed import Client, as_completed
+
+    with Client(address) as client:
+        futures = {client.submit(function, *arguments[i], pure=False, key=f"{key}-{i}"): i
+                   for i in order}
+        for future in as_completed(list(futures)):
+            on_result(futures[future], future.result())
