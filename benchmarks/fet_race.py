@@ -46,7 +46,7 @@ from aligner.export.files import csv_text
 from aligner.export.frames import lessons_frame, sessions_frame
 from aligner.fet import import_fet
 from aligner.fet.exporter import export_fet
-from aligner.fet.timetable import (
+from aligner.fet.output import (
     FetTimetableError,
     read_fet_output,
     timetable_from_export,

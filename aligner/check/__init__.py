@@ -2,7 +2,7 @@
 CSV) re-verified against every hard rule of its instance.
 
 It reads lessons.csv and sessions.csv (the timetable) and, when present, teacher_load.csv,
-compliance.csv and summary.json (the reports) (:mod:`aligner.check.files`), and recomputes
+compliance.csv and summary.json (the reports) (:mod:`aligner.check.solution_files`), and recomputes
 everything from the raw instance data (:mod:`aligner.check.counts`): overlaps from bell times,
 credited loads with exact fractions, weekly minimums, objective terms; then runs the hard rules
 (:mod:`aligner.check.rules`) and compares the reports (:mod:`aligner.check.reports`). It shares
@@ -17,9 +17,9 @@ from fractions import Fraction
 from pathlib import Path
 
 from aligner.check.counts import class_lessons, loads, objective_of, objective_terms
-from aligner.check.files import SolutionFiles, Violation, read_solution_files
 from aligner.check.reports import REPORT_CHECKS
 from aligner.check.rules import HARD_RULES, tables_are_consistent
+from aligner.check.solution_files import SolutionFiles, Violation, read_solution_files
 from aligner.instance import Instance
 
 __all__ = ["CheckReport", "SolutionFiles", "Violation", "check_solution"]

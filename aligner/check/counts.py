@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from fractions import Fraction
 
-from aligner.check.files import (
+from aligner.check.solution_files import (
     AFTERNOON,
     TERM_WEIGHTS,
     Local,

@@ -8,8 +8,16 @@ from collections.abc import Iterator
 from fractions import Fraction
 
 from aligner.check.counts import loads, minimums, objective_of, objective_terms
-from aligner.check.files import TERM_WEIGHTS, TRUE, SolutionFiles, Violation, as_fraction, as_int, shown
 from aligner.check.rules import Check
+from aligner.check.solution_files import (
+    TERM_WEIGHTS,
+    TRUE,
+    SolutionFiles,
+    Violation,
+    as_fraction,
+    as_int,
+    shown,
+)
 
 # ---- the reports: do teacher_load.csv, compliance.csv and summary.json tell the truth? ----
 

@@ -17,7 +17,7 @@ from aligner.check.counts import (
     minimums,
     sessions_per_course,
 )
-from aligner.check.files import SolutionFiles, Violation, overlap, shown
+from aligner.check.solution_files import SolutionFiles, Violation, overlap, shown
 
 # ---- the hard rules, one family per function ----------------------------------------------
 

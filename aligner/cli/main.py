@@ -131,7 +131,7 @@ def solve_command(
     target = Path(out_dir) if out_dir else default_out(instance)
     check_writable(target)
     if xlsx:
-        from aligner.cli.office import check_xlsx_target
+        from aligner.cli.office_commands import check_xlsx_target
 
         check_xlsx_target(Path(xlsx))
     settings = SolverSettings(time_limit=time_limit, workers=workers, seed=seed, log=log,
@@ -250,7 +250,7 @@ def _show_and_write(result: Result, written: Written) -> None:
              f"({failure.filename or target}); files already there were left as they were",
              EXIT_CANNOT_WRITE)
     if written.xlsx:
-        from aligner.cli.office import write_workbook_of
+        from aligner.cli.office_commands import write_workbook_of
 
         write_workbook_of(result.instance, target, written.xlsx)
 
@@ -406,13 +406,13 @@ def generate_command(preset: str, seed: int, out_dir: str) -> None:
 
 def _register() -> None:
     """The commands that live in modules of their own."""
-    from aligner.cli.bench import bench_command
-    from aligner.cli.fet import (
+    from aligner.cli.bench_command import bench_command
+    from aligner.cli.fet_commands import (
         export_fet_command,
         import_fet_command,
         read_fet_timetable_command,
     )
-    from aligner.cli.office import export_command, template_command
+    from aligner.cli.office_commands import export_command, template_command
 
     for command in (bench_command, import_fet_command, export_fet_command,
                     read_fet_timetable_command, export_command, template_command):

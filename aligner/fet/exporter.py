@@ -7,7 +7,7 @@ school's classes with their assistant teachers) tied by a same-starting-time con
 only at the hours where the schools' bells overlap by ``min_overlap_minutes`` at the same period
 number. Everything FET cannot say is listed in a comment at the top of the file and returned.
 Every activity's comment names what it is (``aligner:local|...`` or ``aligner:session|...``), so
-FET's timetable can be read back (:mod:`aligner.fet.timetable`).
+FET's timetable can be read back (:mod:`aligner.fet.output`).
 """
 
 from __future__ import annotations

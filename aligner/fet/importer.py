@@ -29,11 +29,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aligner.fet.constraints import CONVERTED, reason
+from aligner.fet.conversions import CONVERTED, reason
 from aligner.fet.fetfile import Activity, Constraint, FetData, read_fet
 from aligner.instance import hhmm
 from aligner.io.errors import InputError, InputIssue, IssueLog
-from aligner.io.reader import COLUMNS
+from aligner.io.formats import COLUMNS
 from aligner.io.tabular import Row, read_table
 from aligner.io.writer import instance_texts
 

@@ -29,34 +29,18 @@ from aligner.instance import (
 )
 from aligner.io import cells
 from aligner.io.errors import InputError, InputIssue, InputWarning, IssueLog
-from aligner.io.settings import read_settings
-from aligner.io.tabular import Table, read_table
-
-SCHOOLS, BELLS, CLASSES, TEACHERS, CURRICULUM, SYNC = (
-    "schools.csv",
-    "bells.csv",
-    "classes.csv",
-    "teachers.csv",
-    "curriculum.csv",
-    "sync.csv",
+from aligner.io.formats import (
+    BELLS,
+    CLASSES,
+    COLUMNS,
+    CURRICULUM,
+    OPTIONAL,
+    SCHOOLS,
+    SYNC,
+    TEACHERS,
 )
-
-COLUMNS: dict[str, tuple[str, ...]] = {
-    # every column of each table, in the order the README documents them
-    SCHOOLS: ("school_id", "name", "sync_rooms", "short_name"),
-    BELLS: ("school_id", "season", "period", "start", "end"),
-    CLASSES: ("school_id", "class_id", "grade", "name"),
-    TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
-               "unavailable"),
-    CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
-                 "doubles", "allowed", "together"),
-    SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
-           "receiving_class", "subject", "per_week", "assistant_teacher"),
-}
-OPTIONAL = {"sync_rooms", "short_name", "level", "min_load", "unavailable", "max_per_day", "doubles",
-            "allowed", "together",
-            "hub_class", "assistant_teacher"}
-"""Columns a table may leave out of its header altogether."""
+from aligner.io.instance_yaml import read_settings
+from aligner.io.tabular import Table, read_table
 
 
 def _table_of(directory: Path, file: str, log: IssueLog, name: str | None = None
@@ -115,7 +99,7 @@ class _Directory:
 def _source(path: Path) -> Any:
     """Where the instance's settings and tables come from: a directory or an .xlsx workbook."""
     if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES:
-        from aligner.io.xlsx import Workbook
+        from aligner.io.workbook import Workbook
 
         return Workbook(path)
     if path.is_file() and path.suffix.lower() == ".xls":

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from aligner.io.reader import COLUMNS
+from aligner.io.formats import COLUMNS
 
 
 def instance_texts(settings: dict[str, Any], tables: dict[str, list[dict[str, Any]]]

@@ -15,7 +15,7 @@ from aligner.export.frames import lessons_frame, sessions_frame
 from aligner.fet import import_fet, read_fet
 from aligner.fet.exporter import export_fet
 from aligner.fet.importer import import_pair
-from aligner.fet.timetable import load_mapping, read_fet_output, timetable_from_import
+from aligner.fet.output import load_mapping, read_fet_output, timetable_from_import
 from aligner.io import InputError, load_instance
 from aligner.solver.settings import SolverSettings
 from aligner.solver.solve import solve_model
@@ -344,7 +344,7 @@ def test_example_two_namibian_schools_paired_solved_by_both_engines_and_checked(
     suits both schools' bells); aligner solves it, and so does FET through export-fet; both
     timetables pass the independent checker."""
     from aligner.export import write_outputs
-    from aligner.fet.timetable import timetable_from_export
+    from aligner.fet.output import timetable_from_export
 
     hub = example("FET-5-official/Namibia/by-Bobby/set-7-2016/HashiyanaPSY16T2a.fet")
     receiving = example("FET-5-official/Namibia/by-Bobby/set-7-2016/StAndrewsPSY2016T2a.fet")

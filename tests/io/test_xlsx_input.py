@@ -13,7 +13,7 @@ from openpyxl import Workbook, load_workbook
 
 from aligner.cli import main
 from aligner.io import InputError, load_instance, load_schedules
-from aligner.io.xlsx import workbook_of_directory
+from aligner.io.workbook import workbook_of_directory
 from tests.builders import sync_pair
 from tests.office import LIANYUN, lanxi_with_doubles
 from tests.solving import LANXI, assert_valid

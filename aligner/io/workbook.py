@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from aligner.io.errors import InputIssue, IssueLog
-from aligner.io.reader import (
+from aligner.io.formats import (
     BELLS,
     CLASSES,
     COLUMNS,
@@ -29,8 +29,8 @@ from aligner.io.reader import (
     SYNC,
     TEACHERS,
 )
-from aligner.io.settings import DEFAULT_DAYS, settings_from
-from aligner.io.settings import FILE as SETTINGS_FILE
+from aligner.io.instance_yaml import DEFAULT_DAYS, settings_from
+from aligner.io.instance_yaml import FILE as SETTINGS_FILE
 from aligner.io.tabular import Table, table_from_records
 
 SETTINGS_SHEET = "instance"
@@ -329,7 +329,7 @@ def workbook_from(settings: dict[str, Any], tables: dict[str, list[list[str]]],
     """An instance workbook: a 说明 (read me) sheet, the settings sheet and one sheet per table
     with annotated headers (comments), text-formatted id columns and drop-down lists for
     ``form`` and ``level``. ``tables`` maps each CSV name to its rows (without header, in the
-    columns of :data:`~aligner.io.reader.COLUMNS`)."""
+    columns of :data:`~aligner.io.formats.COLUMNS`)."""
     import io
 
     from openpyxl import Workbook as Book

@@ -35,7 +35,7 @@ def check_xlsx_target(path: Path) -> None:
 
 
 def _write(targets: list, what: str) -> list[Path]:
-    from aligner.export.office import write_exports
+    from aligner.export.targets import write_exports
 
     try:
         return write_exports(targets)
@@ -46,7 +46,7 @@ def _write(targets: list, what: str) -> list[Path]:
 
 def write_workbook_of(instance: Instance, solution_dir: Path, xlsx: Path) -> None:
     """solve --xlsx: the workbook of the timetable just written to ``solution_dir``."""
-    from aligner.export.office import build_exports
+    from aligner.export.targets import build_exports
     from aligner.export.view import read_solution
 
     solution = read_solution(instance, solution_dir)
@@ -113,7 +113,7 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
     printable web pages and/or iCalendar files. Names and bells come from the instance, found
     through summary.json's instance_path or given with --instance."""
     from aligner.export.ics import CalendarError, Term, read_skip_dates
-    from aligner.export.office import build_exports
+    from aligner.export.targets import build_exports
     from aligner.export.view import SolutionError, load_solution
     from aligner.export.xlsx import MissingExtra
     from aligner.io import InputError
@@ -165,7 +165,7 @@ def template_command(xlsx: str, source: str | None, lang: str, force: bool) -> N
     headers, the settings sheet with every default, drop-down lists for forms and levels. Solve
     it with aligner solve FILE.xlsx."""
     from aligner.io import InputError
-    from aligner.io.xlsx import default_settings, workbook_from, workbook_of_directory
+    from aligner.io.workbook import default_settings, workbook_from, workbook_of_directory
 
     path = Path(xlsx)
     check_xlsx_target(path)

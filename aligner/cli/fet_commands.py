@@ -133,7 +133,7 @@ def read_fet_timetable_command(instance: str, fet_output: str, fet_file: str | N
     sessions.csv for INSTANCE; check it with `aligner check`."""
     from aligner.export.files import csv_text
     from aligner.export.frames import lessons_frame, sessions_frame
-    from aligner.fet.timetable import (
+    from aligner.fet.output import (
         FetTimetableError,
         load_mapping,
         read_fet_output,

@@ -1,0 +1,31 @@
+"""The instance format: the files of an instance directory (the sheets of a workbook) and their
+columns, as docs/input.md documents them. The readers, the workbook, the writer and the FET
+import all take them from here."""
+
+from __future__ import annotations
+
+SCHOOLS, BELLS, CLASSES, TEACHERS, CURRICULUM, SYNC = (
+    "schools.csv",
+    "bells.csv",
+    "classes.csv",
+    "teachers.csv",
+    "curriculum.csv",
+    "sync.csv",
+)
+
+COLUMNS: dict[str, tuple[str, ...]] = {
+    # every column of each table, in the order the README documents them
+    SCHOOLS: ("school_id", "name", "sync_rooms", "short_name"),
+    BELLS: ("school_id", "season", "period", "start", "end"),
+    CLASSES: ("school_id", "class_id", "grade", "name"),
+    TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
+               "unavailable"),
+    CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
+                 "doubles", "allowed", "together"),
+    SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
+           "receiving_class", "subject", "per_week", "assistant_teacher"),
+}
+OPTIONAL = {"sync_rooms", "short_name", "level", "min_load", "unavailable", "max_per_day", "doubles",
+            "allowed", "together",
+            "hub_class", "assistant_teacher"}
+"""Columns a table may leave out of its header altogether."""

@@ -1,0 +1,52 @@
+"""One executor for components and benchmark runs: here, in worker processes, and what Ctrl-C
+does to each."""
+
+from __future__ import annotations
+
+import pytest
+
+from aligner.solver.executor import run_tasks
+from tests.solver.tasks import nap, square
+
+
+def test_tasks_run_here_in_their_order():
+    seen: list[tuple[int, int]] = []
+    run_tasks(square, [(n,) for n in range(5)], lambda i, r: seen.append((i, r)))
+    assert seen == [(0, 0), (1, 1), (2, 4), (3, 9), (4, 16)]
+
+
+def test_tasks_run_in_processes_give_every_result():
+    seen: dict[int, int] = {}
+    run_tasks(square, [(n,) for n in range(6)], seen.__setitem__, jobs=2, order=[5, 4, 3, 2, 1, 0])
+    assert seen == {n: n * n for n in range(6)}
+
+
+def test_ctrl_c_in_processes_stops_the_running_tasks_and_starts_no_more():
+    # on_result raises KeyboardInterrupt at the first result, as Ctrl-C would in the main
+    # process: the task under way returns at once ('stopped'), the queued ones never run or
+    # return at once, and the interrupt goes on once their results are in.
+    seen: dict[int, str] = {}
+
+    def on_result(index: int, result: str) -> None:
+        seen[index] = result
+        if len(seen) == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_tasks(nap, [(0.0,), (30.0,), (30.0,), (30.0,), (30.0,), (30.0,)], on_result, jobs=2)
+    assert seen[0] == "done"
+    assert 2 <= len(seen) < 6  # the other worker's task, and not every queued one
+    assert all(result == "stopped" for index, result in seen.items() if index)
+
+
+def test_ctrl_c_here_ends_the_run_between_tasks():
+    seen: list[int] = []
+
+    def on_result(index: int, result: int) -> None:
+        seen.append(index)
+        if index == 1:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run_tasks(square, [(n,) for n in range(4)], on_result)
+    assert seen == [0, 1]

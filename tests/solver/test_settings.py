@@ -1,0 +1,77 @@
+"""Solver settings reach CP-SAT through one path: the search, the explanations and the bell
+proposals all apply the same --param, over their own defaults."""
+
+from __future__ import annotations
+
+import pytest
+from ortools.sat.python import cp_model
+
+import aligner.solver.settings as settings_module
+from aligner.alignment.proposal import propose_bells
+from aligner.diagnose.explain import find_conflict
+from aligner.io import load_instance
+from aligner.solver.settings import (
+    SINGLE_WORKER_DEFAULTS,
+    SolverParameterError,
+    SolverSettings,
+    configure,
+    effective_parameters,
+)
+from aligner.solver.solve import solve_model
+from tests.solver.test_pipeline import _one_teacher_two_courses
+from tests.solving import LANXI
+
+PARAM = ("linearization_level", "2")
+
+
+def _recorded(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, str]]:
+    """Every set of extra parameters configure() applies from now on."""
+    calls: list[dict[str, str]] = []
+    real = settings_module.apply_parameters
+
+    def record(parameters: object, params: dict[str, str]) -> None:
+        calls.append(dict(params))
+        real(parameters, params)
+
+    monkeypatch.setattr(settings_module, "apply_parameters", record)
+    return calls
+
+
+def test_configure_applies_the_settings_over_the_defaults():
+    solver = cp_model.CpSolver()
+    chosen = SolverSettings(time_limit=7, workers=3, seed=5,
+                            params=(("linearization_level", "0"),))
+    configure(solver, chosen, defaults=(("linearization_level", "2"), ("cp_model_probing_level",
+                                                                        "0")))
+    p = solver.parameters
+    assert (p.max_time_in_seconds, p.num_workers, p.random_seed) == (7, 3, 5)
+    assert p.linearization_level == 0 and p.cp_model_probing_level == 0
+    configure(solver, chosen, time_limit=2, workers=1)
+    assert (p.max_time_in_seconds, p.num_workers) == (2, 1)
+    with pytest.raises(SolverParameterError, match="--workers"):
+        configure(solver, SolverSettings(params=(("num_workers", "4"),)))
+
+
+def test_the_search_alone_adds_the_single_worker_defaults():
+    assert effective_parameters(SolverSettings(workers=1)) == dict(SINGLE_WORKER_DEFAULTS)
+    assert effective_parameters(SolverSettings(workers=2, params=(PARAM,))) == dict([PARAM])
+
+
+def test_a_param_reaches_the_search_the_explanation_and_the_bell_proposals(tmp_path,
+                                                                            monkeypatch):
+    calls = _recorded(monkeypatch)
+    settings = SolverSettings(workers=1, time_limit=20, explain_time=20, params=(PARAM,))
+    lanxi = load_instance(LANXI)
+    solve_model(lanxi, settings)
+    searched = len(calls)
+    assert searched >= 1 and all(c[PARAM[0]] == PARAM[1] for c in calls)
+    assert all("interleave_search" in c for c in calls)  # the search's own defaults
+
+    propose_bells(lanxi, {"houren"}, None, settings)
+    proposed = calls[searched:]
+    assert proposed and all(c == dict([PARAM]) for c in proposed)  # no search defaults
+
+    conflict = find_conflict(load_instance(_one_teacher_two_courses(tmp_path)), settings)
+    assert conflict is not None
+    explained = calls[searched + len(proposed):]
+    assert explained and all(c == dict([PARAM]) for c in explained)
