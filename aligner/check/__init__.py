@@ -2,10 +2,11 @@
 CSV) re-verified against every hard rule of its instance.
 
 It reads lessons.csv and sessions.csv (the timetable) and, when present, teacher_load.csv,
-compliance.csv and summary.json (the reports) (:mod:`aligner.check.solution_files`), and recomputes
-everything from the raw instance data (:mod:`aligner.check.counts`): overlaps from bell times,
-credited loads with exact fractions, weekly minimums, objective terms; then runs the hard rules
-(:mod:`aligner.check.rules`) and compares the reports (:mod:`aligner.check.reports`). It shares
+compliance.csv and summary.json (the reports) (:mod:`aligner.check.solution_files`), and
+recomputes everything from the raw instance data (:mod:`aligner.check.counts`): overlaps from
+bell times, credited loads with exact fractions, weekly minimums, objective terms; then runs the
+hard rules (:mod:`aligner.check.rules`) and compares the reports (:mod:`aligner.check.reports`).
+It shares
 no code with the model: it imports nothing from aligner.model, aligner.alignment,
 aligner.solver, aligner.diagnose or aligner.export (a test enforces this).
 """
@@ -52,16 +53,16 @@ def check_solution(
     are there (a hand-edited timetable may come without them); ``require_reports`` makes their
     absence a violation too.
     """
-    week = read_solution_files(instance, Path(directory), require_reports=require_reports)
-    checks = (tables_are_consistent,) if week.unusable else (*HARD_RULES, *REPORT_CHECKS)
-    violations = [v for check in checks for v in check(week)]
-    terms = objective_terms(week)
+    files = read_solution_files(instance, Path(directory), require_reports=require_reports)
+    checks = (tables_are_consistent,) if files.unusable else (*HARD_RULES, *REPORT_CHECKS)
+    violations = [v for check in checks for v in check(files)]
+    terms = objective_terms(files)
     return CheckReport(
         violations=tuple(violations),
         terms=terms,
-        objective=objective_of(week, terms),
-        loads=loads(week),
-        sessions=len(week.sessions),
-        lessons=len(class_lessons(week)),
+        objective=objective_of(files, terms),
+        loads=loads(files),
+        sessions=len(files.sessions),
+        lessons=len(class_lessons(files)),
     )
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from aligner.cli.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE
+from aligner.cli.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_NO_SOLUTION
 from aligner.cli.common import fail as _fail
 
 if TYPE_CHECKING:
@@ -110,3 +110,7 @@ def bench(config_file: str, out: str | None, jobs: int, dask: str | None, oversu
         click.echo("\nMedian solve seconds to a proven optimum (- where some seed did not prove it):")
         click.echo(medians_markdown(medians(frame)))
     click.echo(f"{len(results.rows)} runs; wrote {', '.join(str(p) for p in written)}", err=True)
+    if results.interrupted:
+        click.echo(f"Interrupted by Ctrl-C after {len(results.rows)} of {results.runs} runs (those "
+                   "under way stopped with their best); the files hold those.", err=True)
+        sys.exit(EXIT_NO_SOLUTION)

@@ -17,8 +17,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import pandas as pd
-
 from aligner.alignment.overlap import pair_alignment
 from aligner.fet.names import SEP, FetTimetableError, hour_names, students_name
 from aligner.instance import Course, CurriculumRow, Instance
@@ -376,65 +374,51 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
 
 def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[int]],
           sessions: dict[str, list[list[int]]], hours: list[str]) -> int:
-    """Lock every activity at its place in the timetable of ``directory``."""
+    """Lock every activity at its place in the timetable of ``directory`` (read as the office
+    exports read it: :func:`aligner.export.view.read_solution`)."""
+    from aligner.export.view import SolutionError, read_solution
+
     try:
-        lessons = pd.read_csv(directory / "lessons.csv", dtype=str, keep_default_na=False,
-                              encoding="utf-8-sig")
-        session_rows = pd.read_csv(directory / "sessions.csv", dtype=str, keep_default_na=False,
-                                   encoding="utf-8-sig")
-    except (OSError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise FetTimetableError(f"{directory}: cannot read lessons.csv and sessions.csv ({exc})") from None
-    if "season" in lessons.columns:
-        first = b.instance.seasons[0]
-        lessons = lessons[lessons["season"] == first]
-        session_rows = session_rows[session_rows["season"] == first]
+        view = read_solution(b.instance, directory)
+    except SolutionError as exc:
+        raise FetTimetableError(f"{directory}: cannot read the timetable: "
+                                + "; ".join(str(i) for i in exc.issues)) from None
+    starts: dict[tuple[str, str, str], list[tuple[tuple[str, int], int]]] = defaultdict(list)
+    for lesson in view.lessons:
+        if lesson.mode == "local" and lesson.span:  # (span 0: the second period of a double)
+            starts[(lesson.school_id, lesson.class_id, lesson.subject)].append(
+                ((lesson.day, lesson.period), lesson.span))
     by_id = {a.id: a for a in b.activities}
     place: dict[int, tuple[str, int]] = {}
-    local_rows = lessons[lessons["mode"] == "local"]
     for key, ids in local.items():
-        mine = local_rows[(local_rows["school_id"] == key[0]) & (local_rows["class_id"] == key[1])
-                          & (local_rows["subject"] == key[2])]
-        starts = _starts(mine)
-        doubles = sorted(s for s, n in starts if n == 2)
-        singles = sorted(s for s, n in starts if n == 1)
+        doubles = sorted(s for s, n in starts[key] if n == 2)
+        singles = sorted(s for s, n in starts[key] if n == 1)
         want = [by_id[i].duration for i in ids]
         if len(doubles) != want.count(2) or len(singles) != want.count(1):
             raise FetTimetableError(f"{directory}: class {key[1]} of {key[0]} has {len(singles)} "
-                                f"single and {len(doubles)} double {key[2]} lessons; the "
-                                f"instance asks for {want.count(1)} and {want.count(2)}")
+                                    f"single and {len(doubles)} double {key[2]} lessons; the "
+                                    f"instance asks for {want.count(1)} and {want.count(2)}")
         for i in ids:
             place[i] = (doubles if by_id[i].duration == 2 else singles).pop(0)
     for course_id, activity_ids in sessions.items():
-        rows = session_rows[session_rows["course_id"] == course_id]
-        found = sorted({(r["session_id"], r["day"], int(r["hub_period"]))
-                        for _, r in rows.iterrows()}, key=lambda x: (x[1], x[2]))
+        found = sorted((s for s in view.sessions.values() if s.course.course_id == course_id),
+                       key=lambda s: (s.day, s.hub_period))
         if len(found) != len(activity_ids):
-            raise FetTimetableError(f"{directory}: course {course_id} has {len(found)} sessions in "
-                                f"sessions.csv; the export fixed it at {len(activity_ids)}")
-        for (sid, day, hub_period), ids in zip(found, activity_ids, strict=True):
-            other = rows[(rows["session_id"] == sid)
-                         & (rows["receiving_period"].astype(int) != hub_period)]
-            if len(other):
-                b.notes.append(f"session {sid}: a receiving class takes it at another period "
-                               "number; locked at the hub's, which FET's grid requires")
+            raise FetTimetableError(f"{directory}: course {course_id} has {len(found)} sessions "
+                                    f"in sessions.csv; the export fixed it at "
+                                    f"{len(activity_ids)}")
+        for session, ids in zip(found, activity_ids, strict=True):
+            if any(partner.period != session.hub_period for partner in session.receiving):
+                b.notes.append(f"session {session.session_id}: a receiving class takes it at "
+                               "another period number; locked at the hub's, which FET's grid "
+                               "requires")
             for i in ids:
-                place[i] = (day, hub_period)
+                place[i] = (session.day, session.hub_period)
     for aid, (day, period) in sorted(place.items()):
         b.time.append(_constraint("ConstraintActivityPreferredStartingTime", [
             ("Activity_Id", str(aid)), ("Preferred_Day", day),
             ("Preferred_Hour", hours[period - 1]), ("Permanently_Locked", "true")]))
     return len(place)
-
-
-def _starts(rows: pd.DataFrame) -> list[tuple[tuple[str, int], int]]:
-    """(day, first period) and length (1 or 2) of each lesson; the rows of a double share a
-    lesson_id (without that column every row is a single lesson)."""
-    if "lesson_id" not in rows.columns:
-        return [((r["day"], int(r["period"])), 1) for _, r in rows.iterrows()]
-    groups: dict[str, list[tuple[str, int]]] = defaultdict(list)
-    for _, r in rows.iterrows():
-        groups[r["lesson_id"] or f"{r['day']}-{r['period']}"].append((r["day"], int(r["period"])))
-    return [(min(g, key=lambda s: s[1]), len(g)) for g in groups.values()]
 
 
 def _activity_preferred(activity_id: int, slots: list[tuple[str, str]], *, starts: bool

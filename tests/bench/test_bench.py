@@ -237,3 +237,26 @@ solver = "greedy"
     assert [tuple(r[k] for k in keys) for r in here.rows] == \
         [tuple(r[k] for k in keys) for r in there.rows]
     assert len(there.rows) == 4 and {r["checked"] for r in there.rows} == {"ok"}
+
+
+def test_ctrl_c_keeps_the_runs_that_ended(tmp_path):
+    # Ctrl-C after the second run (raised where the progress line is printed): the rows of the
+    # runs that ended are kept, in order, and the results say they were interrupted.
+    from aligner.bench.run import run_bench
+
+    body = """
+seeds = [0, 1, 2]
+[[configs]]
+name = "greedy"
+solver = "greedy"
+"""
+    config = load_config(_config(tmp_path, body))
+
+    def on_done(row: dict, done: int, total: int) -> None:
+        if done == 2:
+            raise KeyboardInterrupt
+
+    results = run_bench(config, on_done=on_done)
+    assert results.interrupted and results.runs == 3
+    assert [row["seed"] for row in results.rows] == [0, 1]
+    assert {row["checked"] for row in results.rows} == {"ok"}
