@@ -93,3 +93,17 @@ def sync_pair(tmp_path: Path, per_week: str | int = 1, hub_max_load: float | str
         sync=[course("ma", "sync", "H", "th", "h1", "R", "r1", "数学", per_week, "tr")],
         **options,
     )
+
+
+def one_teacher_two_courses(tmp_path: Path, **settings: Any) -> Path:
+    """An infeasible pair: te teaches two delivery courses of 2 sessions each; R's bells align
+    with H's period 1 only, on 2 days: 2 slots for 4 sessions of one teacher. Each course alone
+    fits. ``settings`` go to :func:`pair` (policy, weights)."""
+    return pair(tmp_path, days=("Mon", "Tue"), receiving_bells=("08:00-08:40", "10:00-10:40"),
+                schools=[school("H", 2), school("R", 2)],
+                classes=[klass("R", "r1"), klass("R", "r2")],
+                teachers=[teacher("te", "H")],
+                curriculum=[subject("R", "r1", "英语", "", 2), subject("R", "r2", "英语", "", 2)],
+                sync=[course("en1", "delivery", "H", "te", "", "R", "r1", "英语", 2),
+                      course("en2", "delivery", "H", "te", "", "R", "r2", "英语", 2)],
+                **settings)

@@ -13,19 +13,7 @@ from aligner.io import load_instance
 from aligner.solver.result import Status
 from aligner.solver.settings import SolverSettings
 from aligner.solver.solve import solve_model
-from tests.builders import course, klass, pair, school, subject, teacher
-
-
-def _one_teacher_two_courses(tmp: Path) -> Path:
-    # te teaches two delivery courses of 2 sessions each; R's bells align with H's period 1
-    # only, on 2 days: 2 slots for 4 sessions of one teacher. Each course alone fits.
-    return pair(tmp, days=("Mon", "Tue"), receiving_bells=("08:00-08:40", "10:00-10:40"),
-                schools=[school("H", 2), school("R", 2)],
-                classes=[klass("R", "r1"), klass("R", "r2")],
-                teachers=[teacher("te", "H")],
-                curriculum=[subject("R", "r1", "英语", "", 2), subject("R", "r2", "英语", "", 2)],
-                sync=[course("en1", "delivery", "H", "te", "", "R", "r1", "英语", 2),
-                      course("en2", "delivery", "H", "te", "", "R", "r2", "英语", 2)])
+from tests.builders import course, klass, one_teacher_two_courses, pair, school, subject, teacher
 
 
 def _load_needs_more_than_the_class_has(tmp: Path) -> Path:
@@ -77,7 +65,7 @@ def _backbone_teacher_has_no_free_period(tmp: Path) -> Path:
 # Each case: the instance, and the irreducible conflicts it has (any one may be reported).
 CASES = {
     "one teacher, two courses, two aligned slots": (
-        _one_teacher_two_courses,
+        one_teacher_two_courses,
         [{("course", "en1"), ("course", "en2"), ("alignment", "en1"), ("alignment", "en2"),
           ("teacher", "te")}]),
     "load above what the class offers": (
@@ -137,7 +125,7 @@ def test_alignment_and_availability_read_as_one_sentence(tmp_path):
 
 
 def test_explanation_json_records_the_conflict(tmp_path):
-    instance = load_instance(_one_teacher_two_courses(tmp_path))
+    instance = load_instance(one_teacher_two_courses(tmp_path))
     explanation = explain(instance, capacity_findings(instance))
     data = explanation.to_json()
     assert data["found"] == "by the solver"

@@ -15,7 +15,7 @@ from aligner.cli import main
 from aligner.export.files import OUTPUT_FILES, write_infeasibility, write_outputs
 from aligner.generate import generate
 from aligner.solver.settings import SolverSettings, SolverSettingsError
-from tests.builders import course, klass, pair, school, subject, teacher
+from tests.builders import one_teacher_two_courses
 from tests.solving import LANXI, assert_valid
 
 TIMING = {"build_seconds", "solve_seconds", "seconds"}
@@ -81,21 +81,8 @@ def test_bells_aligned_first_through_the_api_as_the_command_does(tmp_path):
         aligner.solve(instance, SolverSettings(workers=1), align_bells="nowhere")
 
 
-def _one_teacher_two_courses(tmp: Path, **extra: object) -> Path:
-    # te teaches two delivery courses of 2 sessions each; R's bells align with H's period 1
-    # only, on 2 days: 2 slots for 4 sessions of one teacher. Each course alone fits.
-    return pair(tmp, days=("Mon", "Tue"), receiving_bells=("08:00-08:40", "10:00-10:40"),
-                schools=[school("H", 2), school("R", 2)],
-                classes=[klass("R", "r1"), klass("R", "r2")],
-                teachers=[teacher("te", "H")],
-                curriculum=[subject("R", "r1", "英语", "", 2), subject("R", "r2", "英语", "", 2)],
-                sync=[course("en1", "delivery", "H", "te", "", "R", "r1", "英语", 2),
-                      course("en2", "delivery", "H", "te", "", "R", "r2", "英语", 2)],
-                **extra)
-
-
 def test_the_api_explains_an_infeasible_instance(tmp_path):
-    instance = aligner.load_instance(_one_teacher_two_courses(tmp_path / "a"))
+    instance = aligner.load_instance(one_teacher_two_courses(tmp_path / "a"))
     result = aligner.solve(instance, SolverSettings(workers=1, explain_time=30))
     assert str(result.status) == "INFEASIBLE" and not result.found
     [explanation] = result.explanations
@@ -108,7 +95,7 @@ def test_the_api_explains_an_infeasible_instance(tmp_path):
 
 def test_the_api_explains_an_infeasible_component_and_keeps_the_others(tmp_path):
     # Two components: the pair above (infeasible) and a school of its own (no courses).
-    directory = _one_teacher_two_courses(tmp_path / "b")
+    directory = one_teacher_two_courses(tmp_path / "b")
     with (directory / "schools.csv").open("a", encoding="utf-8") as handle:
         handle.write("S,S校,1,\n")
     with (directory / "bells.csv").open("a", encoding="utf-8") as handle:
@@ -132,7 +119,7 @@ def test_the_api_explains_an_infeasible_component_and_keeps_the_others(tmp_path)
 
 
 def test_capacity_findings_end_the_solve_before_solving(tmp_path):
-    instance = aligner.load_instance(_one_teacher_two_courses(
+    instance = aligner.load_instance(one_teacher_two_courses(
         tmp_path / "c", policy={"min_online_lessons_per_school": 9}))
     result = aligner.solve(instance, SolverSettings(workers=1))
     assert result.found_before_solving and str(result.status) == "INFEASIBLE"

@@ -18,7 +18,7 @@ from aligner.solver.settings import (
     effective_parameters,
 )
 from aligner.solver.solve import solve_model
-from tests.solver.test_pipeline import _one_teacher_two_courses
+from tests.builders import one_teacher_two_courses
 from tests.solving import LANXI
 
 PARAM = ("linearization_level", "2")
@@ -71,7 +71,7 @@ def test_a_param_reaches_the_search_the_explanation_and_the_bell_proposals(tmp_p
     proposed = calls[searched:]
     assert proposed and all(c == dict([PARAM]) for c in proposed)  # no search defaults
 
-    conflict = find_conflict(load_instance(_one_teacher_two_courses(tmp_path)), settings)
+    conflict = find_conflict(load_instance(one_teacher_two_courses(tmp_path)), settings)
     assert conflict is not None
     explained = calls[searched + len(proposed):]
     assert explained and all(c == dict([PARAM]) for c in explained)
