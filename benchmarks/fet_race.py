@@ -2,7 +2,7 @@
 
     python benchmarks/fet_race.py                          # default cases, 60 s limits
     python benchmarks/fet_race.py --time-limit 120 --fet-timeout 300 --only ACHILES-MANHA lanxi
-    python benchmarks/fet_race.py --markdown benchmarks/results/fet_race.csv   # the README table
+    python benchmarks/fet_race.py --markdown benchmarks/results/fet_race.csv   # the table in docs/fet.md
 
 Cases are FET example files (Debian's fet-data) and aligner instances. A FET example is imported
 (``aligner import-fet``) and FET solves the original file with all its constraints; then both
@@ -269,7 +269,7 @@ def our_case(spec: str, work: Path, args: argparse.Namespace) -> dict[str, Any]:
 
 
 def markdown(rows: list[dict[str, Any]]) -> str:
-    """The README's table of the race."""
+    """The table of the race in docs/fet.md."""
     lines = ["| case | FET activities (imported) | dropped hard / soft | FET on its own file: s, "
              "soft conflicts | FET on the same instance: s, soft conflicts, aligner objective of "
              "its timetable, `aligner check` | aligner: first timetable s | aligner: result, s, "
@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" /
                         "fet_race.csv")
     parser.add_argument("--markdown", type=Path, metavar="CSV",
-                        help="only print the README's table of an earlier run's CSV")
+                        help="only print docs/fet.md's table of an earlier run's CSV")
     args = parser.parse_args(argv)
     if args.markdown:
         with args.markdown.open(encoding="utf-8") as stream:

@@ -1,5 +1,5 @@
 """The side-by-side table of a benchmark: CP-SAT vs HiGHS to a proven optimum, and the greedy
-heuristic's week, per instance (README, Benchmarks)."""
+heuristic's week, per instance (docs/benchmarks.md)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ def comparison(results: pd.DataFrame) -> pd.DataFrame:
 
 
 def markdown(table: pd.DataFrame) -> str:
-    """The comparison as a Markdown table (README)."""
+    """The comparison as a Markdown table (docs/benchmarks.md)."""
     head = ("| instance | schools / classes / lessons | CP-SAT vars / constraints | "
             "CP-SAT s to optimum (config) | HiGHS s to optimum (config) | HiGHS / CP-SAT | optimum | "
             "greedy objective (s) |")

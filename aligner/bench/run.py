@@ -38,7 +38,7 @@ FIELDS = ["instance", "schools", "classes", "lessons", "sessions", "variables", 
           "first_solution_seconds", "deterministic_time", "time_limit", "checked", "note",
           "mip_columns", "mip_rows", "ortools_version", "highs_version", "cpu_model", "cores",
           "python", "when"]
-"""Columns of the results CSV, in order (README, Benchmarks)."""
+"""Columns of the results CSV, in order (docs/benchmarks.md)."""
 PROGRESS_FIELDS = ["instance", "config", "solver", "seed", "seconds", "objective", "best_bound"]
 
 

@@ -1,6 +1,6 @@
 """``aligner import-fet``: a FET file (or two, paired) as an aligner instance directory.
 
-How FET's data becomes ours (the README's "Importing from FET" says the same for users):
+How FET's data becomes ours (docs/fet.md says the same for users):
 
 - days keep their names (``:``, ``;`` and ``,`` become ``_``); an hour that is a break on every
   day is left out; the other hours are periods 1..n. Times come from the hour names
