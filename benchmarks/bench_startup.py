@@ -2,6 +2,8 @@
 
     python benchmarks/bench_startup.py --label after         # 7 runs of each command
     python benchmarks/bench_startup.py --runs 11 --out benchmarks/results/startup.csv
+    git worktree add /tmp/before 7512a7a
+    python benchmarks/bench_startup.py --checkout /tmp/before --label before  # another commit
 
 Each command runs as a fresh process (what a user waits for: Python start-up, imports, the
 work, exit), timed by wall clock around ``subprocess.run``. The commands are ``aligner --help``,
@@ -44,9 +46,9 @@ def commands(out: Path) -> dict[str, list[str]]:
     }
 
 
-def commit() -> str:
+def commit(checkout: Path) -> str:
     try:
-        return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+        return subprocess.run(["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"],
                               capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return ""
@@ -56,18 +58,25 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--label", default="")
+    parser.add_argument("--checkout", type=Path, default=None,
+                        help="run the aligner of this checkout (a git worktree of another "
+                             "commit) instead of the installed one, through PYTHONPATH")
     parser.add_argument("--out", type=Path,
                         default=ROOT / "benchmarks" / "results" / "startup.csv")
     args = parser.parse_args(argv)
     rows = []
+    env = dict(os.environ)
+    if args.checkout is not None:
+        env["PYTHONPATH"] = str(args.checkout.resolve())
+    revision = commit(args.checkout or ROOT)
     with tempfile.TemporaryDirectory(prefix="aligner-startup-") as scratch:
         for name, command in commands(Path(scratch) / "out").items():
-            subprocess.run(command, capture_output=True)  # warm the file cache once
+            subprocess.run(command, capture_output=True, env=env)  # warm the file cache once
             for run in range(args.runs):
                 started = time.perf_counter()
-                done = subprocess.run(command, capture_output=True)
+                done = subprocess.run(command, capture_output=True, env=env)
                 seconds = time.perf_counter() - started
-                rows.append({"label": args.label, "commit": commit(), "command": name,
+                rows.append({"label": args.label, "commit": revision, "command": name,
                              "run": run, "seconds": round(seconds, 4),
                              "exit_code": done.returncode, "cpus": os.cpu_count(),
                              "python": platform.python_version(),
