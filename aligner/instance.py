@@ -7,6 +7,7 @@ once, after validation.
 
 from __future__ import annotations
 
+import hashlib
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -337,6 +338,15 @@ class Instance(Frozen):
         """The school's periods in ``season`` (default: the first season), in order. A school
         has the same number of periods in every season of the instance."""
         return self._periods.get((school_id, season or self.seasons[0]), ())
+
+    @cached_property
+    def bells_fingerprint(self) -> str:
+        """A short hash of every school's bell times in the instance's seasons: what a timetable
+        was solved on (summary.json ``bells``), so that a later change of the bells, or a
+        proposal beside the timetable, is never mistaken for them."""
+        lines = sorted(f"{b.school_id},{b.season},{b.period},{b.start},{b.end}"
+                       for b in self.bells if b.season in self.seasons)
+        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()[:16]
 
     def bell(self, school_id: str, period: int, season: str | None = None) -> BellPeriod:
         return self.periods(school_id, season)[period - 1]

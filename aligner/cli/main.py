@@ -41,8 +41,13 @@ from aligner.cli.common import (
 )
 from aligner.generate.presets import PRESETS
 
+PROPOSAL_DIRECTORY = "proposal"
+"""Where align --optimize writes by default, under out/<instance name>: never beside a
+timetable."""
+
 if TYPE_CHECKING:
     from aligner.diagnose.explain import Explanation
+    from aligner.instance import Instance
     from aligner.solver.result import Result
 
 
@@ -297,10 +302,14 @@ def _report_infeasible(result: Result, explanation: Explanation, target: Path) -
 @INSTANCE_ARGUMENT
 @click.argument("solution", type=click.Path(file_okay=False))
 @SEASON_OPTION
+@click.option("--bells", "bells", type=click.Path(dir_okay=False),
+              help="Check against these bells (bells.csv columns) [default: those the timetable "
+                   "was solved on, as summary.json records them].")
 @click.option("--loads", "show_loads", is_flag=True,
               help="Also print every teacher's recomputed credited load.")
 def check_command(
-    instance: str, solution: str, seasons: tuple[str, ...] | None, show_loads: bool
+    instance: str, solution: str, seasons: tuple[str, ...] | None, bells: str | None,
+    show_loads: bool
 ) -> None:
     """Re-verify the timetable in SOLUTION (lessons.csv and sessions.csv, ours or edited by
     hand) against every hard rule of INSTANCE; recompute the objective terms and each teacher's
@@ -314,13 +323,31 @@ def check_command(
         why = (" (it holds infeasibility.json: the solve found that no timetable exists)"
                if (Path(solution) / "infeasibility.json").is_file() else "")
         fail(f"{solution} holds no timetable: neither lessons.csv nor sessions.csv{why}")
-    moved = Path(solution) / "bells_proposed.csv"
-    data = load_or_exit(instance, seasons, moved if moved.is_file() else None)
-    if moved.is_file():
-        click.echo(f"Checking against the moved bells in {moved} (solve --align-bells).")
+    data, notes = _load_solved(solution, instance, seasons, bells)
+    for note in notes:
+        click.echo(note)
     report = check_solution(data, solution)
     click.echo(check_text(data, report, show_loads=show_loads), nl=False)
     sys.exit(EXIT_OK if report.ok else EXIT_BROKEN)
+
+
+def _load_solved(solution: str, instance: str, seasons: tuple[str, ...] | None,
+                 bells: str | None) -> tuple[Instance, list[str]]:
+    """The instance with the bells the timetable in ``solution`` was solved on; exit 2 on bad
+    input."""
+    import warnings
+
+    from aligner.io import InputError, InputWarning
+    from aligner.io.solution_dir import load_solved_instance
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", InputWarning)
+        try:
+            return load_solved_instance(solution, instance, seasons, bells)
+        except InputError as exc:
+            report_bad_instance(instance, exc)
+        finally:
+            show_warnings(caught)
 
 
 @main.command("align")
@@ -333,7 +360,7 @@ def check_command(
 @MOVABLE_OPTION
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Where --optimize writes bells_proposed.csv [default: out/<instance "
-                   "directory name>].")
+                   "directory name>/proposal, apart from the timetables solve writes].")
 @click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=20.0,
               show_default=True, help="Seconds CP-SAT may search per season (--optimize).")
 def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool, movable: str,
@@ -363,7 +390,7 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
     click.echo(alignment_text(data, pairs), nl=False)
     if not optimize:
         return
-    target = Path(out_dir) if out_dir else default_out(instance)
+    target = Path(out_dir) if out_dir else default_out(instance) / PROPOSAL_DIRECTORY
     check_writable(target)
     try:
         schools = movable_schools(data, movable, pairs)
@@ -375,7 +402,8 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
     click.echo(proposals_text(data, proposals), nl=False)
     write_or_exit(target, {"bells_proposed.csv": (bells_csv(with_bells(data, proposals).bells),
                                                    "utf-8-sig")})
-    click.echo(f"Wrote bells_proposed.csv to {target} (same columns as bells.csv)")
+    click.echo(f"Wrote bells_proposed.csv to {target} (same columns as bells.csv; a proposal: "
+               "timetables keep the bells they were solved on)")
 
 
 @main.command("generate")

@@ -87,6 +87,9 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
               help="The instance (directory or .xlsx) [default: summary.json's instance_path].")
 @click.option("--season", "seasons", metavar="S[,S...]",
               help="The seasons the timetable was solved for [default: summary.json's].")
+@click.option("--bells", "bells", type=click.Path(dir_okay=False),
+              help="The bells (bells.csv columns) the timetable was solved on [default: those "
+                   "summary.json records: the instance's, or the moved ones of --align-bells].")
 @click.option("--xlsx", type=click.Path(dir_okay=False), help="Write an Excel workbook.")
 @click.option("--html", type=click.Path(file_okay=False),
               help="Write a static web site (index, schools, classes, teachers) here.")
@@ -105,6 +108,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of labels and titles.")
 def export_command(solution: str, instance_path: str | None, seasons: str | None,
+                   bells: str | None,
                    xlsx: str | None, html: str | None, ics: str | None,
                    date_from: dt.date | None, date_to: dt.date | None,
                    skip_dates: tuple[str, ...], season_from: dict[str, dt.date],
@@ -135,7 +139,9 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
         term = Term(date_from, date_to, skip, season_from)
     chosen = tuple(s.strip() for s in seasons.split(",") if s.strip()) if seasons else None
     try:
-        loaded = load_solution(solution, instance_path, chosen)
+        loaded = load_solution(solution, instance_path, chosen, bells)
+        for note in loaded.notes:
+            click.echo(note, err=True)
         targets = build_exports(loaded, xlsx=xlsx, html=html, ics=ics, term=term, lang=lang)
     except (SolutionError, InputError) as exc:
         click.echo(f"error: cannot export the timetable in {solution}:", err=True)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aligner.instance import BellPeriod, hhmm
+from aligner.io.formats import BELLS_PROPOSED_FILE
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 
 OUTPUT_FILES = ("lessons.csv", "sessions.csv", "teacher_load.csv", "compliance.csv",
                 "summary.json")
-BELLS_PROPOSED_FILE = "bells_proposed.csv"
 INFEASIBILITY_FILE = "infeasibility.json"
 
 

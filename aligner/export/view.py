@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from aligner.instance import BellPeriod, Course, Instance
-from aligner.io.errors import InputIssue, InputWarning, IssueLog
+from aligner.io.errors import InputIssue, IssueLog
+from aligner.io.solution_dir import load_solved_instance, read_summary
 from aligner.io.tabular import read_text
 
 LESSONS, SESSIONS, LOADS, SUMMARY = "lessons.csv", "sessions.csv", "teacher_load.csv", \
@@ -116,6 +115,8 @@ class TimetableView:
     lessons: tuple[Lesson, ...]
     sessions: dict[str, LiveSession]
     loads: list[dict[str, str]] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """What the reader should know about the bells used (see :func:`load_solution`)."""
 
     @property
     def seasons(self) -> tuple[str, ...]:
@@ -173,17 +174,6 @@ class TimetableView:
 # ---- finding the instance -------------------------------------------------------------------
 
 
-def read_summary(directory: Path) -> dict:
-    path = directory / SUMMARY
-    if not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def instance_of(directory: str | Path, instance: str | Path | None = None) -> Path:
     """The instance path: ``instance`` if given, else summary.json's ``instance_path``
     (relative paths there are relative to the solution directory)."""
@@ -207,13 +197,13 @@ def instance_of(directory: str | Path, instance: str | Path | None = None) -> Pa
 
 
 def load_solution(directory: str | Path, instance_path: str | Path | None = None,
-                  seasons: tuple[str, ...] | None = None) -> TimetableView:
+                  seasons: tuple[str, ...] | None = None,
+                  bells: str | Path | None = None) -> TimetableView:
     """Read the timetable in ``directory`` with its instance (see :func:`instance_of`); the
-    seasons are ``seasons``, else summary.json's, else the instance's; bells_proposed.csv in the
-    directory (solve --align-bells) replaces the instance's bells. Raises
+    seasons are ``seasons``, else summary.json's, else the instance's; the bells are those the
+    timetable was solved on (:func:`aligner.io.solution_dir.load_solved_instance`), or
+    ``bells``. What the reader should know about the bells is in the view's ``notes``. Raises
     :class:`SolutionError` or :class:`~aligner.io.InputError`."""
-    from aligner.io import load_instance
-
     directory = Path(directory)
     if not directory.is_dir():
         raise SolutionError([InputIssue(str(directory), "is not a directory holding a "
@@ -223,11 +213,11 @@ def load_solution(directory: str | Path, instance_path: str | Path | None = None
     if seasons is None and isinstance(recorded, list) and recorded \
             and all(isinstance(s, str) for s in recorded):
         seasons = tuple(recorded)
-    moved = directory / "bells_proposed.csv"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", InputWarning)  # the instance was read when solving
-        instance = load_instance(path, seasons, moved if moved.is_file() else None)
-    return read_solution(instance, directory)
+    # (quiet: the instance's warnings were shown when it was solved)
+    instance, notes = load_solved_instance(directory, path, seasons, bells, quiet_warnings=True)
+    view = read_solution(instance, directory)
+    view.notes = notes
+    return view
 
 
 def _rows(directory: Path, name: str, columns: tuple[str, ...], log: IssueLog,

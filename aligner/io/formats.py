@@ -14,7 +14,7 @@ SCHOOLS, BELLS, CLASSES, TEACHERS, CURRICULUM, SYNC = (
 )
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    # every column of each table, in the order the README documents them
+    # every column of each table, in the order docs/input.md documents them
     SCHOOLS: ("school_id", "name", "sync_rooms", "short_name"),
     BELLS: ("school_id", "season", "period", "start", "end"),
     CLASSES: ("school_id", "class_id", "grade", "name"),
@@ -29,3 +29,9 @@ OPTIONAL = {"sync_rooms", "short_name", "level", "min_load", "unavailable", "max
             "allowed", "together",
             "hub_class", "assistant_teacher"}
 """Columns a table may leave out of its header altogether."""
+
+BELLS_PROPOSED_FILE = "bells_proposed.csv"
+"""Proposed bells, with the columns of bells.csv: written by ``align --optimize`` (a proposal)
+and by ``solve --align-bells`` beside the timetable it scheduled on them (summary.json's
+``bells`` says which)."""
+SUMMARY_FILE = "summary.json"

@@ -81,6 +81,7 @@ def solve(
         instance = with_bells(instance, list(proposals))
         moved = {"proposals": proposals, "proposed_bells": instance.bells,
                  "bell_changes": bell_changes(proposals)}
+    moved["bells_fingerprint"] = instance.bells_fingerprint
     parts = components(instance)
     if len(parts) == 1 and settings.jobs == 1 and not settings.dask:
         return replace(_solve_one(instance, settings, observer, progress), **moved)

@@ -10,6 +10,7 @@ from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
 from aligner.instance import BellPeriod, Instance
+from aligner.io.formats import BELLS_PROPOSED_FILE
 from aligner.solver.settings import SolverSettings, effective_parameters
 from aligner.timetable import Timetable
 
@@ -87,6 +88,9 @@ class Result:
     """Why no timetable exists: for the instance, or for each infeasible component."""
     failures: tuple[ComponentFailure, ...] = ()
     """The components without a timetable (when solved in parts; NOT_SOLVED ones excluded)."""
+    bells_fingerprint: str = ""
+    """:attr:`Instance.bells_fingerprint` of the whole instance solved (with the proposed bells,
+    if any); blank: that of ``instance``."""
 
     @property
     def found(self) -> bool:
@@ -166,6 +170,8 @@ class Result:
             **({"stages": list(self.stages)} if self.stages else {}),
             "ortools_version": self.ortools_version,
             "bell_changes": list(self.bell_changes),
+            "bells": {"source": BELLS_PROPOSED_FILE if self.proposals else "instance",
+                      "fingerprint": self.bells_fingerprint or self.instance.bells_fingerprint},
             **({"components": list(self.components)} if self.components else {}),
             "model": self.model_size,
             "local_lessons": len(self.timetable.lessons) if self.timetable else None,

@@ -1,0 +1,92 @@
+"""What a solution directory says about itself, and the bells its timetable was solved on.
+
+``aligner solve`` records in summary.json the instance it read (``instance_path``), the seasons
+and the bells it scheduled on (``bells``: ``source`` and ``fingerprint``): the instance's own,
+or the moved ones of ``--align-bells``, which it writes beside the timetable as
+bells_proposed.csv. ``aligner check`` and ``aligner export`` read the timetable with exactly
+those bells (:func:`load_solved_instance`): a proposal of ``align --optimize`` that lands in the
+same directory, or an instance whose bells changed since, is never taken for them.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+from typing import Any
+
+from aligner.instance import Instance
+from aligner.io.errors import InputError, InputIssue, InputWarning
+from aligner.io.formats import BELLS_PROPOSED_FILE, SUMMARY_FILE
+from aligner.io.reader import load_instance
+
+
+def read_summary(directory: str | Path) -> dict[str, Any]:
+    """summary.json of the directory as a mapping; empty when it is missing or unreadable."""
+    path = Path(directory) / SUMMARY_FILE
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def load_solved_instance(
+    directory: str | Path,
+    instance_path: str | Path,
+    seasons: tuple[str, ...] | None = None,
+    bells: str | Path | None = None,
+    *,
+    quiet_warnings: bool = False,
+) -> tuple[Instance, list[str]]:
+    """The instance with the bells the timetable in ``directory`` was solved on, and what the
+    user should know about that choice (one sentence each).
+
+    ``bells`` (a bells.csv-like file) is taken as given. Otherwise summary.json decides: moved
+    bells (``source: bells_proposed.csv``) are read from the directory and must still have the
+    recorded fingerprint (else InputError: they changed since the solve); the instance's own
+    bells are read from the instance, with a note when they changed since the solve. A
+    bells_proposed.csv that summary.json does not name is a proposal and is left alone (noted).
+    Without summary.json (a timetable made by hand) the instance's own bells apply."""
+    directory = Path(directory)
+    record = read_summary(directory).get("bells")
+    record = record if isinstance(record, dict) else {}
+    fingerprint = record.get("fingerprint")
+    proposal = directory / BELLS_PROPOSED_FILE
+    notes: list[str] = []
+
+    def load(path: Path | None) -> Instance:
+        with warnings.catch_warnings():
+            if quiet_warnings:
+                warnings.simplefilter("ignore", InputWarning)
+            return load_instance(instance_path, seasons, path)
+
+    if bells is not None:
+        return load(Path(bells)), [f"Checking against the bells in {bells} (--bells)."]
+    if record.get("source") == BELLS_PROPOSED_FILE:
+        where = str(directory / SUMMARY_FILE)
+        if not proposal.is_file():
+            raise InputError([InputIssue(where, f"this timetable was scheduled on moved bells "
+                                         f"({BELLS_PROPOSED_FILE}), which are no longer in "
+                                         f"{directory}; give them with --bells FILE")])
+        instance = load(proposal)
+        if fingerprint and instance.bells_fingerprint != fingerprint:
+            raise InputError([InputIssue(str(proposal), (
+                "is not the bells this timetable was scheduled on (its times changed since the "
+                f"solve, fingerprint {instance.bells_fingerprint} instead of {fingerprint}: a "
+                "later aligner align --optimize into this directory?); give the bells it was "
+                "scheduled on with --bells FILE"))])
+        return instance, [f"Checking against the moved bells in {proposal} (solve "
+                          "--align-bells)."]
+    instance = load(None)
+    if fingerprint and instance.bells_fingerprint != fingerprint:
+        notes.append(f"note: the instance's bells changed since this timetable was solved "
+                     f"(fingerprint {instance.bells_fingerprint}, summary.json says "
+                     f"{fingerprint}); the instance's bells as they are now apply")
+    if proposal.is_file():
+        notes.append(f"note: {proposal} is a proposal (aligner align --optimize), not the bells "
+                     "this timetable was solved on; it is left alone (--bells "
+                     f"{proposal} uses it)")
+    return instance, notes
