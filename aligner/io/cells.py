@@ -13,6 +13,7 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from aligner.instance import weekday
 from aligner.io.errors import IssueLog
 from aligner.io.tabular import Row
 
@@ -256,41 +257,67 @@ def count_range(row: Row, column: str, log: IssueLog, *, maximum: int) -> tuple[
     return low, high
 
 
+HALF_DAYS = {"上午": "morning", "am": "morning", "morning": "morning",
+             "下午": "afternoon", "pm": "afternoon", "afternoon": "afternoon"}
+"""Half-days a slot may name (周四下午, Thu:pm): from the bells, periods starting before 12:00
+are the morning, the others the afternoon."""
+_HALF = re.compile(r"^(.*?)(上午|下午)$")
+
+
+def day_of(token: str, days: tuple[str, ...]) -> str | None:
+    """The instance's day a written day means: itself, or the same weekday written otherwise
+    (周四, 星期四, Thursday for Thu)."""
+    if token in days:
+        return token
+    name = weekday(token)
+    return name if name in days else None
+
+
 def unavailable_slots(
-    row: Row, column: str, log: IssueLog, days: tuple[str, ...], periods: int | None
+    row: Row, column: str, log: IssueLog, days: tuple[str, ...], periods: int | None,
+    halves: dict[str, tuple[int, ...]] | None = None,
 ) -> tuple[tuple[str, int], ...] | None:
     """Slots like ``Mon:1;Fri:5-6;Wed`` (a bare day is the whole day) as (day, period) pairs.
-    ``periods`` is the school's number of periods; None skips the range check (bad bells)."""
+    Days may be written as offices write them (周四, 星期四), parts separated by ``;``, ``；``
+    or ``、``, and a half-day named (``周四下午``, ``Thu:上午``, ``Thu:pm``). ``periods`` is the
+    school's number of periods and ``halves`` its morning and afternoon periods; None skips the
+    range check (bad bells)."""
     value = row[column]
     slots: set[tuple[str, int]] = set()
     ok = True
-    for part in (p.strip() for p in value.replace("；", ";").split(";")):
+    text = value.replace("；", ";").replace("、", ";").replace("：", ":").replace("，", ",")
+    for part in (p.strip() for p in text.split(";")):
         if not part:
             continue
-        day, _, spec = (s.strip() for s in part.replace("：", ":").partition(":"))
-        if day not in days:
-            log.add(
-                row.file,
-                f"'{part}': '{day}' is not one of the days {', '.join(days)}",
-                row.number,
-                column,
-            )
+        token, colon, spec = (s.strip() for s in part.partition(":"))
+        half = _HALF.match(token)
+        if half and not colon:
+            token, spec = half.group(1).strip(), half.group(2)
+        day = day_of(token, days)
+        if day is None:
+            log.add(row.file, f"'{part}': '{token}' is not one of the days {', '.join(days)}"
+                    f"{did_you_mean(token, days)}", row.number, column)
             ok = False
             continue
         if not spec:
-            if ":" in part.replace("：", ":"):
-                log.add(row.file, f"'{part}' has nothing after ':'; write '{day}' for the whole "
-                        f"day or '{day}:1-3' for some periods", row.number, column)
+            if colon:
+                log.add(row.file, f"'{part}' has nothing after ':'; write '{token}' for the whole "
+                        f"day or '{token}:1-3' for some periods", row.number, column)
                 ok = False
             else:
                 slots.update((day, p) for p in range(1, (periods or 0) + 1))
+            continue
+        if spec.lower() in HALF_DAYS:
+            if halves is not None:
+                slots.update((day, p) for p in halves[HALF_DAYS[spec.lower()]])
             continue
         for chunk in (c.strip() for c in spec.split(",")):
             match = _PERIODS.match(chunk)
             if not match:
                 log.add(
                     row.file,
-                    f"'{part}': '{chunk}' is not a period or a range of periods such as 5-6",
+                    f"'{part}': '{chunk}' is not a period, a range of periods such as 5-6, or a "
+                    "half-day (上午, 下午)",
                     row.number,
                     column,
                 )

@@ -8,13 +8,20 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from aligner.instance import DEFAULT_CORE_SUBJECTS, LOAD_PLACES, Policy, Weights
+from aligner.instance import (
+    DEFAULT_CORE_SUBJECTS,
+    LOAD_PLACES,
+    WEEKDAYS,
+    Policy,
+    Weights,
+    weekday,
+)
 from aligner.io.errors import IssueLog
 from aligner.io.tabular import read_text
 
 FILE = "instance.yaml"
 KEYS = ("name", "season", "days", "policy", "weights", "core_subjects")
-DEFAULT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
+DEFAULT_DAYS = WEEKDAYS[:5]
 
 
 def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
@@ -154,6 +161,11 @@ def settings_from(
         if seasons is not None:
             settings["seasons"] = seasons
     days = _string_list(data.get("days", list(DEFAULT_DAYS)), "days", lines.get("days"), log)
+    if days is not None:  # 周一, 星期一, Monday: the weekday's name (Mon)
+        days = tuple(weekday(day) or day for day in days)
+        if len(set(days)) != len(days):
+            log.add(FILE, "names one weekday twice (written two ways)", lines.get("days"), "days")
+            days = None
     core = _string_list(
         data.get("core_subjects", list(DEFAULT_CORE_SUBJECTS)),
         "core_subjects",

@@ -172,11 +172,13 @@ def _read(
     bells = _bells(_table(tables, BELLS), where, chosen, log)
     periods = {s: sum(1 for b in bells if b.school_id == s and b.season == chosen[0])
                for s in where.school}
+    halves = _halves(bells, chosen)
     classes = _classes(_table(tables, CLASSES), where, log)
     bells_ok = not any(issue.file == BELLS for issue in log.issues)
-    teachers = _teachers(_table(tables, TEACHERS), days, periods if bells_ok else None, where, log)
+    teachers = _teachers(_table(tables, TEACHERS), days, periods if bells_ok else None,
+                         halves, where, log)
     curriculum = _curriculum(_table(tables, CURRICULUM), days, periods if bells_ok else None,
-                             where, log)
+                             halves, where, log)
     courses = _courses(_table(tables, SYNC), where, log)
     log.raise_if_any()
 
@@ -192,6 +194,22 @@ def _read(
     _check_across_tables(instance, where, log)
     log.raise_if_any()
     return instance
+
+
+def _halves(bells: list[BellPeriod], seasons: tuple[str, ...]
+            ) -> dict[str, dict[str, tuple[int, ...]]]:
+    """School -> its morning and afternoon periods: a period starting at or after 12:00 in some
+    season of the instance is in the afternoon (as Instance.is_afternoon has it)."""
+    afternoon: dict[str, set[int]] = defaultdict(set)
+    every: dict[str, set[int]] = defaultdict(set)
+    for bell in bells:
+        if bell.season in seasons:
+            every[bell.school_id].add(bell.period)
+            if bell.is_afternoon:
+                afternoon[bell.school_id].add(bell.period)
+    return {school: {"morning": tuple(sorted(periods - afternoon[school])),
+                     "afternoon": tuple(sorted(afternoon[school]))}
+            for school, periods in every.items()}
 
 
 def load_schedules(
@@ -417,6 +435,7 @@ def _teachers(
     table: Table,
     days: tuple[str, ...],
     periods: dict[str, int] | None,
+    halves: dict[str, dict[str, tuple[int, ...]]],
     where: _Rows,
     log: IssueLog,
 ) -> dict[str, Teacher]:
@@ -445,7 +464,8 @@ def _teachers(
         assert min_load is not None
         # Without valid bells only the syntax of 'unavailable' is checked, not its period numbers.
         count = periods[school_id] if periods is not None else None
-        unavailable = cells.unavailable_slots(row, "unavailable", log, days, count)
+        unavailable = cells.unavailable_slots(row, "unavailable", log, days, count,
+                                              halves.get(school_id) if count else None)
         if unavailable is None:
             continue
         if max_load is not None and min_load > max_load:
@@ -465,12 +485,14 @@ def _teachers(
 
 
 def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | None,
-                where: _Rows, log: IssueLog) -> list[CurriculumRow]:
+                halves: dict[str, dict[str, tuple[int, ...]]], where: _Rows, log: IssueLog
+                ) -> list[CurriculumRow]:
     rows: list[CurriculumRow] = []
     for row in table.rows:
         school_id = cells.text(row, "school_id", log)
         count = periods.get(school_id or "") if periods is not None else None
-        allowed = (cells.unavailable_slots(row, "allowed", log, days, count)
+        allowed = (cells.unavailable_slots(row, "allowed", log, days, count,
+                                           halves.get(school_id or "") if count else None)
                    if row["allowed"] else ())
         if allowed is None:
             continue

@@ -144,8 +144,7 @@ def test_a_conflict_cut_short_is_shown_grouped_by_family():
 
     instance = load_instance(LANXI)
     teachers = [t.teacher_id for t in instance.teachers[:15]]
-    groups = tuple(("availability", t) for t in teachers) + (("course", "sync-en3"),
-                                                            ("course", "sync-en4"))
+    groups = (*tuple(("availability", t) for t in teachers), ("course", "sync-en3"), ("course", "sync-en4"))
     cut_short = Explanation(instance, conflict=Conflict(groups, minimal=False, seconds=5.0))
     assert cut_short.shown() == [
         f"teachers' unavailable periods: 15 rules ({', '.join(teachers[:3])} and 12 more)",

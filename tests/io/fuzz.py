@@ -196,7 +196,7 @@ def header_twice(directory: Path, rng: random.Random) -> Expect:
     rows = rows_of(directory / "curriculum.csv")
     c = rng.randrange(len(rows[0]))
     name = rows[0][c]
-    write_rows(directory / "curriculum.csv", [row + [row[c]] for row in rows])
+    write_rows(directory / "curriculum.csv", [[*row, row[c]] for row in rows])
     return error("curriculum.csv", 1, name, "twice")
 
 
@@ -244,7 +244,7 @@ def truncated(directory: Path, rng: random.Random) -> Expect:
     lines = path.read_text(encoding="utf-8").rstrip("\n").split("\n")
     r = rng.randrange(2, len(lines))
     cells = lines[r].split(",")
-    path.write_text("\n".join(lines[:r] + [",".join(cells[:2])]), encoding="utf-8")
+    path.write_text("\n".join([*lines[:r], ",".join(cells[:2])]), encoding="utf-8")
     return error("teachers.csv", r + 1)
 
 
@@ -326,7 +326,7 @@ def reordered_columns(directory: Path, rng: random.Random) -> Expect:
 def extra_column(directory: Path, rng: random.Random) -> Expect:
     for path in directory.glob("*.csv"):
         rows = rows_of(path)
-        write_rows(path, [rows[0] + ["备注"]] + [row + ["手填"] for row in rows[1:]])
+        write_rows(path, [rows[0] + ["备注"]] + [[*row, "手填"] for row in rows[1:]])
     return SAME
 
 
