@@ -265,12 +265,12 @@ _HALF = re.compile(r"^(.*?)(上午|下午)$")
 
 
 def day_of(token: str, days: tuple[str, ...]) -> str | None:
-    """The instance's day a written day means: itself, or the same weekday written otherwise
-    (周四, 星期四, Thursday for Thu)."""
+    """The instance's day a written day means: itself, or the day of the same weekday written
+    otherwise (周四, 星期四 or Thursday for an instance's Thu, and Thu for its 周四)."""
     if token in days:
         return token
     name = weekday(token)
-    return name if name in days else None
+    return next((day for day in days if name is not None and weekday(day) == name), None)
 
 
 def unavailable_slots(

@@ -161,9 +161,9 @@ def settings_from(
         if seasons is not None:
             settings["seasons"] = seasons
     days = _string_list(data.get("days", list(DEFAULT_DAYS)), "days", lines.get("days"), log)
-    if days is not None:  # 周一, 星期一, Monday: the weekday's name (Mon)
-        days = tuple(weekday(day) or day for day in days)
-        if len(set(days)) != len(days):
+    if days is not None:  # 周一 and Mon are one weekday: kept as written, but not twice
+        weekdays = [weekday(day) for day in days if weekday(day)]
+        if len(set(weekdays)) != len(weekdays):
             log.add(FILE, "names one weekday twice (written two ways)", lines.get("days"), "days")
             days = None
     core = _string_list(

@@ -52,7 +52,9 @@ def test_chinese_day_names_in_instance_yaml(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace(
         "days: [Mon, Tue, Wed, Thu, Fri]", "days: [周一, 星期二, 周三, 礼拜四, 周五]"),
         encoding="utf-8")
-    assert load_instance(directory).days == ("Mon", "Tue", "Wed", "Thu", "Fri")
+    chinese = load_instance(directory)
+    assert chinese.days == ("周一", "星期二", "周三", "礼拜四", "周五")  # kept as written
+    assert list(chinese.teacher_by_id["wx-t09"].unavailable) == [("周三", 5), ("周三", 6)]
     path.write_text(path.read_text(encoding="utf-8").replace(
         "days: [周一, 星期二, 周三, 礼拜四, 周五]", "days: [周一, Mon, 周三]"), encoding="utf-8")
     with pytest.raises(InputError, match="names one weekday twice"):
