@@ -16,8 +16,8 @@ SCHOOLS, BELLS, CLASSES, TEACHERS, CURRICULUM, SYNC = (
 COLUMNS: dict[str, tuple[str, ...]] = {
     # every column of each table, in the order docs/input.md documents them
     SCHOOLS: ("school_id", "name", "sync_rooms", "short_name"),
-    BELLS: ("school_id", "season", "period", "start", "end"),
-    CLASSES: ("school_id", "class_id", "grade", "name"),
+    BELLS: ("school_id", "season", "period", "start", "end", "kind", "name"),
+    CLASSES: ("school_id", "class_id", "grade", "name", "head_teacher"),
     TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
                "unavailable"),
     CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
@@ -25,13 +25,34 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
            "receiving_class", "subject", "per_week", "assistant_teacher"),
 }
-OPTIONAL = {"sync_rooms", "short_name", "level", "min_load", "unavailable", "max_per_day", "doubles",
-            "allowed", "together",
-            "hub_class", "assistant_teacher"}
+OPTIONAL = {"sync_rooms", "short_name", "kind", "head_teacher", "level", "min_load",
+            "unavailable", "max_per_day", "doubles", "allowed", "together", "hub_class",
+            "assistant_teacher"}
 """Columns a table may leave out of its header altogether."""
+OPTIONAL_IN: dict[str, frozenset[str]] = {BELLS: frozenset({"name"})}
+"""Columns optional in one table only (a bell row's ``name``; schools, classes and teachers
+must have their ``name`` column)."""
+BELL_KINDS = ("period", "break")
+"""bells.csv ``kind``: a lesson period (also a blank cell) or a named break (大课间, 午间阅读, ...)."""
+
+
+def is_optional(file: str, column: str) -> bool:
+    """Whether ``file`` may leave ``column`` out of its header."""
+    return column in OPTIONAL or column in OPTIONAL_IN.get(file, frozenset())
+
+
+def required_columns(file: str) -> tuple[str, ...]:
+    """The columns ``file`` must have in its header."""
+    return tuple(c for c in COLUMNS[file] if not is_optional(file, c))
+
+
+def optional_columns(file: str) -> tuple[str, ...]:
+    """The columns ``file`` may leave out of its header."""
+    return tuple(c for c in COLUMNS[file] if is_optional(file, c))
 
 BELLS_PROPOSED_FILE = "bells_proposed.csv"
 """Proposed bells, with the columns of bells.csv: written by ``align --optimize`` (a proposal)
 and by ``solve --align-bells`` beside the timetable it scheduled on them (summary.json's
 ``bells`` says which)."""
 SUMMARY_FILE = "summary.json"
+
