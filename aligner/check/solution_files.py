@@ -16,6 +16,7 @@ from typing import Any
 
 from aligner.instance import Course, Instance
 from aligner.io.errors import IssueLog
+from aligner.io.formats import read_spreadsheet_text
 from aligner.io.tabular import read_text
 
 AFTERNOON = 12 * 60
@@ -184,7 +185,10 @@ def _read_csv(w: SolutionFiles, directory: Path, name: str, columns: tuple[str, 
     if rows and (missing := [c for c in columns if c not in header]):
         w.bad(f"{name} lacks the columns {', '.join(missing)}", hard=name in TIMETABLE)
         return
-    w.tables[name] = [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in rows]
+    # a text cell written with a leading ' (so that a spreadsheet never runs it) is read back
+    # as it was meant
+    w.tables[name] = [{k.strip(): read_spreadsheet_text((v or "").strip())
+                       for k, v in row.items() if k} for row in rows]
 
 
 def read_solution_files(inst: Instance, directory: Path, *, require_reports: bool) -> SolutionFiles:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aligner.instance import BellBreak, BellPeriod, hhmm
-from aligner.io.formats import BELLS_PROPOSED_FILE
+from aligner.io.formats import BELLS_PROPOSED_FILE, spreadsheet_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,8 +34,15 @@ INFEASIBILITY_FILE = "infeasibility.json"
 
 def csv_text(frame: pd.DataFrame) -> str:
     """A frame as CSV text; numbers without spurious decimals (16, 16.5) and without losing
-    digits (2147483648, not 2.14748e+09), NaN as blank."""
-    return str(frame.to_csv(index=False, float_format="%.15g", lineterminator="\r\n"))
+    digits (2147483648, not 2.14748e+09), NaN as blank; a text cell that a spreadsheet could
+    run as a formula (a teacher id ``=HYPERLINK(...)``, say) is written with a leading ``'``
+    (:func:`~aligner.io.formats.spreadsheet_text`), numbers stay numbers."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype.kind in "OSU":  # text (object or str); numbers stay numbers
+            safe[column] = safe[column].map(
+                lambda value: spreadsheet_text(value) if isinstance(value, str) else value)
+    return str(safe.to_csv(index=False, float_format="%.15g", lineterminator="\r\n"))
 
 
 def write_files(directory: str | Path, contents: Mapping[str, tuple[str, str] | bytes]
@@ -139,7 +146,8 @@ def bells_csv(bells: tuple[BellPeriod, ...], breaks: tuple[BellBreak, ...] = ())
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["school_id", "season", "period", "start", "end",
                      *(["kind", "name"] if named else [])])
-    writer.writerows(row for _, row in sorted(rows, key=lambda r: r[0]))
+    writer.writerows([spreadsheet_text(v) if isinstance(v, str) else v for v in row]
+                     for _, row in sorted(rows, key=lambda r: r[0]))
     return buffer.getvalue()
 
 

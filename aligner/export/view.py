@@ -20,6 +20,7 @@ from pathlib import Path
 
 from aligner.instance import BellPeriod, Course, Instance
 from aligner.io.errors import InputIssue, IssueLog
+from aligner.io.formats import read_spreadsheet_text
 from aligner.io.solution_dir import load_solved_instance, read_summary
 from aligner.io.tabular import read_text
 
@@ -301,7 +302,10 @@ def _rows(directory: Path, name: str, columns: tuple[str, ...], log: IssueLog,
         log.add(name, "required column is missing from the header", 1, column)
     if missing:
         return []
-    return [(number, {(k or "").strip(): (v or "").strip() for k, v in row.items() if k})
+    # text cells written with a leading ' (so that a spreadsheet never runs them) read back as
+    # they were meant
+    return [(number, {(k or "").strip(): read_spreadsheet_text((v or "").strip())
+                      for k, v in row.items() if k})
             for number, row in enumerate(reader, start=2) if any((v or "").strip()
                                                                  for v in row.values() if v)]
 

@@ -18,6 +18,7 @@ from typing import Any
 from aligner.alignment.overlap import overlap_minutes
 from aligner.export.labels import Labels
 from aligner.export.view import TimetableView, day_rows
+from aligner.io.workbook import text_cells_only
 
 try:
     from openpyxl import Workbook
@@ -370,6 +371,7 @@ def workbook_bytes(solution: TimetableView, lang: str = "zh",
     header, rows, note = workload_rows(labels)
     _table_sheet(_sheet(book, labels.word("workload")),
                  f"{instance.name} {labels.word('workload')}", header, rows, note)
+    text_cells_only(book)  # names, ids and subjects are the user's text, never formulas
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

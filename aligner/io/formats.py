@@ -1,6 +1,7 @@
 """The instance format: the files of an instance directory (the sheets of a workbook) and their
 columns, as docs/input.md documents them. The readers, the workbook, the writer and the FET
-import all take them from here."""
+import all take them from here. Also how a text cell that a spreadsheet could run as a formula
+is written to (and read back from) the CSV files aligner writes (docs/outputs.md)."""
 
 from __future__ import annotations
 
@@ -56,3 +57,26 @@ and by ``solve --align-bells`` beside the timetable it scheduled on them (summar
 ``bells`` says which)."""
 SUMMARY_FILE = "summary.json"
 
+
+# ---- text that a spreadsheet must not run ----------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""A cell text starting with one of these may be run as a formula when a spreadsheet opens the
+file (OWASP, CSV injection)."""
+QUOTE = "'"
+
+
+def spreadsheet_text(value: str) -> str:
+    """A text cell as aligner writes it into a CSV file: with a leading ``'`` when it starts
+    with one of :data:`FORMULA_STARTS` (so Excel shows it as text and never runs it) or with
+    ``'`` itself (so that :func:`read_spreadsheet_text` gives back exactly ``value``)."""
+    return QUOTE + value if value[:1] in (*FORMULA_STARTS, QUOTE) else value
+
+
+def read_spreadsheet_text(value: str) -> str:
+    """Undo :func:`spreadsheet_text`: one leading ``'`` goes when the rest starts with one of
+    :data:`FORMULA_STARTS` or ``'``; any other text (a cell Excel saved back without the quote,
+    say) is kept as it is."""
+    if value[:1] == QUOTE and value[1:2] in (*FORMULA_STARTS, QUOTE) and value[1:2]:
+        return value[1:]
+    return value

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import warnings
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -40,6 +40,7 @@ from aligner.io.formats import (
     SYNC,
     TEACHERS,
     optional_columns,
+    read_spreadsheet_text,
     required_columns,
 )
 from aligner.io.instance_yaml import read_settings
@@ -49,8 +50,15 @@ from aligner.io.tabular import Table, read_table
 def _table_of(directory: Path, file: str, log: IssueLog, name: str | None = None
               ) -> Table | None:
     """``file`` of the instance format, read from ``directory/name`` (default: the file)."""
-    return read_table(directory, name or file, required_columns(file), optional_columns(file),
-                      log)
+    table = read_table(directory, name or file, required_columns(file), optional_columns(file),
+                       log)
+    if table is None:
+        return None
+    # aligner writes a text cell that a spreadsheet could run as a formula with a leading '
+    # (bells_proposed.csv, which may become bells.csv); read it back as it was meant
+    rows = tuple(replace(row, cells={k: read_spreadsheet_text(v) for k, v in row.cells.items()})
+                 for row in table.rows)
+    return replace(table, rows=rows)
 
 
 class _CourseHead(NamedTuple):

@@ -24,6 +24,7 @@ from aligner.io.formats import (
     CLASSES,
     COLUMNS,
     CURRICULUM,
+    FORMULA_STARTS,
     SCHOOLS,
     SYNC,
     TEACHERS,
@@ -256,6 +257,18 @@ class Workbook:
 # ---- writing --------------------------------------------------------------------------------
 
 
+def text_cells_only(book: Any) -> None:
+    """Store every text cell of ``book`` (an openpyxl workbook) that a spreadsheet could run as
+    a formula (a teacher named ``=HYPERLINK(...)``: openpyxl makes any text starting with ``=``
+    a formula) as text, with Excel's quote prefix so that editing the cell keeps it text.
+    aligner writes no formulas; every workbook writer calls this before saving."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value[:1] in FORMULA_STARTS:
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
 
 _HELP = {
     "zh": {
@@ -410,6 +423,7 @@ def workbook_from(settings: dict[str, Any], tables: dict[str, list[list[str]]],
                 sheet.add_data_validation(check)
                 check.add(f"{letter}2:{letter}1000")
         sheet.freeze_panes = "A2"
+    text_cells_only(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
