@@ -49,7 +49,7 @@ _WORDS = {
         "teacher_list": "任课教师", "teacher_list_line": "任课教师：{teachers}",
         "subject_teachers": "{subject}：{names}",
         "as_hub": "{name}（主讲·{school}）", "as_assistant": "{name}（助教）",
-        "list_sep": "；", "meta_sep": "　", "legend": "图例",
+        "list_sep": "；", "name_sep": "、", "meta_sep": "　", "legend": "图例",
     },
     "en": {
         "period": "Period {n}", "morning": "Morning", "afternoon": "Afternoon", "lunch": "Lunch",
@@ -75,7 +75,7 @@ _WORDS = {
         "teacher_list": "Teachers", "teacher_list_line": "Teachers: {teachers}",
         "subject_teachers": "{subject}: {names}",
         "as_hub": "{name} (teaching from {school})", "as_assistant": "{name} (assistant)",
-        "list_sep": "; ", "meta_sep": "; ", "legend": "Key",
+        "list_sep": "; ", "name_sep": ", ", "meta_sep": "; ", "legend": "Key",
     },
 }
 
@@ -171,7 +171,8 @@ class Labels:
         """The classes the teacher is head teacher of, and the date the timetable applies from."""
         headed = [self.klass(*c.key) for c in self.solution.instance.classes
                   if c.head_teacher == teacher_id]
-        meta = [self.word("head_of", classes="、".join(headed))] if headed else []
+        meta = ([self.word("head_of", classes=self.word("name_sep").join(headed))]
+                if headed else [])
         return meta + self._from_date()
 
     def _from_date(self) -> list[str]:
@@ -207,7 +208,8 @@ class Labels:
                     shown[self.word("as_assistant", name=self.teacher(lesson.assistant_id))] = None
             elif lesson.teacher_id:
                 shown[self.teacher(lesson.teacher_id)] = None
-        return [self.word("subject_teachers", subject=subject, names="、".join(who))
+        return [self.word("subject_teachers", subject=subject,
+                          names=self.word("name_sep").join(who))
                 for subject, who in names.items() if who]
 
     def legend(self, forms: set[str]) -> list[tuple[str, str]]:

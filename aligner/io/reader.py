@@ -331,6 +331,10 @@ def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog) 
                 breaks.append((BellBreak(school_id=school_id, season=season_of_row,
                                          name=row["name"], start=start, end=end), row.number))
             continue
+        if not row["period"]:
+            log.add(table.file, "is empty; a lesson period needs its number (a break such as "
+                    "大课间 has kind break and no number)", row.number, "period")
+            continue
         period = cells.integer(row, "period", log, minimum=1)
         if not known or None in (season_of_row, period, start, end):
             continue

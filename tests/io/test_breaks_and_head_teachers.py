@@ -79,6 +79,13 @@ def test_a_bad_break_row_is_named_by_file_row_and_column(tmp_path, row, column, 
     assert words in issues[0][3]
 
 
+def test_a_break_without_its_kind_is_a_period_without_a_number(tmp_path):
+    rows = [*PERIODS, _break("H", "10:05", "10:35", "大课间") | {"kind": ""}]
+    issues = _issues(_instance(tmp_path, rows))
+    assert issues == [("bells.csv", len(rows) + 1, "period", "is empty; a lesson period needs "
+                       "its number (a break such as 大课间 has kind break and no number)")]
+
+
 def test_breaks_may_not_overlap_each_other(tmp_path):
     rows = [*PERIODS, _break("H", "11:15", "12:40", "中饭"), _break("H", "12:30", "13:10", "午读")]
     issues = _issues(_instance(tmp_path, rows))
