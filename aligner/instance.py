@@ -8,6 +8,7 @@ once, after validation.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 Form = Literal["sync", "delivery", "famous"]
 Level = Literal["county", "city", "region"]
@@ -26,8 +27,61 @@ AFTERNOON_FROM_MINUTE = 12 * 60
 """A period starting at or after 12:00 is an afternoon period."""
 
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+"""The days of the week as instances name them (instance.yaml ``days``, lessons.csv)."""
+_DAY_NAMES = (
+    ("monday", "周一", "星期一", "礼拜一", "週一"),
+    ("tuesday", "周二", "星期二", "礼拜二", "週二"),
+    ("wednesday", "周三", "星期三", "礼拜三", "週三"),
+    ("thursday", "周四", "星期四", "礼拜四", "週四"),
+    ("friday", "周五", "星期五", "礼拜五", "週五"),
+    ("saturday", "周六", "星期六", "礼拜六", "週六"),
+    ("sunday", "周日", "星期日", "星期天", "礼拜日", "礼拜天", "周天", "週日"),
+)
+DAY_ALIASES: dict[str, str] = {
+    name: day for day, names in zip(WEEKDAYS, _DAY_NAMES, strict=True)
+    for name in (day.lower(), *names)}
+"""Other ways offices write a weekday (monday, 周一, 星期一, 礼拜一), lower-cased, -> its name."""
+
+
+def weekday(text: str) -> str | None:
+    """The weekday a day name means (``周四``, ``星期四``, ``thursday``, ``Thu`` -> ``Thu``), or
+    None for a name that is no weekday (FET's ``Day 1``, say)."""
+    return DAY_ALIASES.get(text.strip().lower())
+
+
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# ---- the ranges and precision of numbers (docs/input.md, "Numbers") ----------------------------
+# Every number an instance holds lies in a documented range, so that nothing a user types can
+# overflow the model or reach CP-SAT as a float: loads and credits have at most LOAD_PLACES
+# decimal places, so the model counts them exactly in hundredths of a lesson at most.
+
+LOAD_PLACES = 2
+"""Decimal places of a load or a credit (13.5, 12.25)."""
+MAX_LOAD = Decimal(200)
+"""Credited lessons a week a teacher's min_load and max_load may name."""
+MAX_CREDIT = Decimal(10)
+"""What one online lesson (or one assisted session) may count for."""
+MAX_LESSONS = 100
+"""Lessons of one subject for one class a week (per_week), sessions of one course a week."""
+MAX_PERIODS = 20
+"""Periods of a school's day."""
+MAX_PER_DAY = 20
+"""max_per_day of a curriculum row."""
+MAX_DOUBLES = 50
+"""Double lessons of one curriculum row a week."""
+MAX_GRADE = 12
+MAX_SYNC_ROOMS = 100
+MAX_WEIGHT = 100_000
+"""An objective term's weight."""
+MAX_COUNT = 1000
+"""A weekly or semester minimum of the policy."""
+MAX_MINUTES = 24 * 60
+"""Minutes in a policy key (overlap, shifts, gaps)."""
+MAX_WEEKS = 52
 
 
 def hhmm(minute: int) -> str:
@@ -40,7 +94,7 @@ class School(Frozen):
     name: str
     short_name: str = ""
     """How timetable grids name the school; defaults to the name."""
-    sync_rooms: int = Field(default=1, ge=0)
+    sync_rooms: int = Field(default=1, ge=0, le=MAX_SYNC_ROOMS)
     """Rooms equipped for live online lessons."""
 
 
@@ -49,7 +103,7 @@ class BellPeriod(Frozen):
 
     school_id: str
     season: str
-    period: int = Field(ge=1)
+    period: int = Field(ge=1, le=MAX_PERIODS)
     start: int = Field(ge=0, lt=24 * 60)
     end: int = Field(gt=0, le=24 * 60)
     name: str = ""
@@ -87,7 +141,7 @@ class BellBreak(Frozen):
 class SchoolClass(Frozen):
     school_id: str
     class_id: str
-    grade: int
+    grade: int = Field(ge=1, le=MAX_GRADE)
     name: str
     head_teacher: str | None = None
     """The class's 班主任 (a teacher of its school), printed in the titles of its timetable."""
@@ -102,8 +156,8 @@ class Teacher(Frozen):
     school_id: str
     name: str
     level: Level | None = None
-    min_load: Decimal = Decimal(0)
-    max_load: Decimal | None = None
+    min_load: Decimal = Field(default=Decimal(0), ge=0, le=MAX_LOAD, decimal_places=LOAD_PLACES)
+    max_load: Decimal | None = Field(default=None, ge=0, le=MAX_LOAD, decimal_places=LOAD_PLACES)
     """Credited lessons a week; None means no cap."""
     unavailable: tuple[tuple[str, int], ...] = ()
     """(day, period) pairs the teacher cannot teach."""
@@ -117,10 +171,10 @@ class CurriculumRow(Frozen):
     subject: str
     teacher_id: str | None
     """Blank when every lesson of the subject arrives online."""
-    per_week: int = Field(ge=0)
-    max_per_day: int | None = Field(default=None, ge=1)
+    per_week: int = Field(ge=0, le=MAX_LESSONS)
+    max_per_day: int | None = Field(default=None, ge=1, le=MAX_PER_DAY)
     """Lessons of the subject a day at most; a double lesson counts once."""
-    doubles: int = Field(default=0, ge=0)
+    doubles: int = Field(default=0, ge=0, le=MAX_DOUBLES)
     """How many of the local lessons are double lessons (连堂): two consecutive periods of one
     day, counting 2 toward ``per_week`` and the teacher's load."""
     allowed: tuple[tuple[str, int], ...] | None = None
@@ -162,8 +216,8 @@ class Course(Frozen):
     hub_teacher: str
     hub_class: str | None
     subject: str
-    min_per_week: int = Field(ge=0)
-    max_per_week: int = Field(ge=0)
+    min_per_week: int = Field(ge=0, le=MAX_LESSONS)
+    max_per_week: int = Field(ge=1, le=MAX_LESSONS)
     receptions: tuple[Reception, ...]
 
     @property
@@ -198,35 +252,46 @@ class Course(Frozen):
 class Policy(Frozen):
     """The programme's rules; defaults cite the seeds."""
 
-    min_sync_lessons_per_pair: int = Field(default=4, ge=0)
+    min_sync_lessons_per_pair: StrictInt = Field(default=4, ge=0, le=MAX_COUNT)
     """Seed 001 五(三): synchronous classes >= 4 lessons a week per pair."""
-    min_online_lessons_per_school: int = Field(default=5, ge=0)
+    min_online_lessons_per_school: StrictInt = Field(default=5, ge=0, le=MAX_COUNT)
     """Seed 004 1.(1): main end and receiving end each >= 5 lessons a week."""
-    online_credit: Decimal = Decimal("1.5")
+    online_credit: Decimal = Field(default=Decimal("1.5"), le=MAX_CREDIT,
+                                    decimal_places=LOAD_PLACES)
     """Seed 004 1.(4): an online lesson counts at least 1.5 ordinary lessons (>= 1.5)."""
-    assistant_credit: Decimal = Decimal("1.0")
-    min_overlap_minutes: int = Field(default=30, ge=1)
-    semester_weeks: int = Field(default=18, ge=1)
-    level_min_online_per_semester: dict[str, int] = Field(
+    assistant_credit: Decimal = Field(default=Decimal("1.0"), le=MAX_CREDIT,
+                                       decimal_places=LOAD_PLACES)
+    min_overlap_minutes: StrictInt = Field(default=30, ge=1, le=MAX_MINUTES)
+    semester_weeks: StrictInt = Field(default=18, ge=1, le=MAX_WEEKS)
+    level_min_online_per_semester: dict[str, StrictInt] = Field(
         default_factory=lambda: {"region": 15, "city": 10, "county": 5}
     )
     """Seed 004 1.(3): backbone teachers' online lessons per semester by level."""
     # How far `aligner align --optimize` may move a bell schedule (seed 001 五(二): 同步作息时间表).
-    max_shift: int = Field(default=30, ge=0)
+    max_shift: StrictInt = Field(default=30, ge=0, le=MAX_MINUTES)
     """No period moves more than this many minutes."""
-    max_gap_shrink: int = Field(default=10, ge=0)
+    max_gap_shrink: StrictInt = Field(default=10, ge=0, le=MAX_MINUTES)
     """A gap between two periods may shrink by at most this many minutes..."""
-    min_break: int = Field(default=5, ge=0)
+    min_break: StrictInt = Field(default=5, ge=0, le=MAX_MINUTES)
     """... and never below this many minutes."""
-    max_earlier_start: int = Field(default=15, ge=0)
+    max_earlier_start: StrictInt = Field(default=15, ge=0, le=MAX_MINUTES)
     """The day starts no earlier than this many minutes before the original start."""
-    max_later_end: int = Field(default=30, ge=0)
+    max_later_end: StrictInt = Field(default=30, ge=0, le=MAX_MINUTES)
     """The day ends no later than this many minutes after the original end."""
-    bell_grid: int = Field(default=5, ge=1)
+    bell_grid: StrictInt = Field(default=5, ge=1, le=60)
     """Proposed times lie on a grid of this many minutes."""
-    max_double_gap: int = Field(default=15, ge=0)
+    max_double_gap: StrictInt = Field(default=15, ge=0, le=MAX_MINUTES)
     """The two periods of a double lesson are at most this many minutes apart in every season
     (so no double across 大课间 or lunch)."""
+
+    @field_validator("online_credit", "assistant_credit", mode="before")
+    @classmethod
+    def _credit_is_a_number(cls, value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+            raise ValueError(f"must be a number such as 1.5, not {value!r}")
+        if isinstance(value, str) and re.search(r"[eE]", value):
+            raise ValueError(f"write {value!r} in digits, such as 1.5")
+        return value
 
     @field_validator("online_credit")
     @classmethod
@@ -251,8 +316,8 @@ class Policy(Frozen):
         unknown = sorted(set(value) - set(LEVELS))
         if unknown:
             raise ValueError(f"unknown level(s) {unknown}; levels are {', '.join(LEVELS)}")
-        if any(v < 0 for v in value.values()):
-            raise ValueError("minimums must be >= 0")
+        if any(not 0 <= v <= MAX_COUNT for v in value.values()):
+            raise ValueError(f"minimums must lie in 0-{MAX_COUNT}")
         return {"region": 15, "city": 10, "county": 5} | value
 
     def credited_load(self, local: int, taught: int, assisted: int) -> Fraction:
@@ -272,10 +337,10 @@ class Policy(Frozen):
 class Weights(Frozen):
     """Weights of the objective terms (non-negative integers)."""
 
-    misalignment_minute: int = Field(default=1, ge=0)
-    same_day_repeat: int = Field(default=10, ge=0)
-    core_in_afternoon: int = Field(default=3, ge=0)
-    missing_session: int = Field(default=50, ge=0)
+    misalignment_minute: StrictInt = Field(default=1, ge=0, le=MAX_WEIGHT)
+    same_day_repeat: StrictInt = Field(default=10, ge=0, le=MAX_WEIGHT)
+    core_in_afternoon: StrictInt = Field(default=3, ge=0, le=MAX_WEIGHT)
+    missing_session: StrictInt = Field(default=50, ge=0, le=MAX_WEIGHT)
 
     def by_term(self) -> dict[str, int]:
         """Objective term name (as reports and summary.json name it) -> its weight."""

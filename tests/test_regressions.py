@@ -62,11 +62,20 @@ def test_same_day_repeats_are_exact_in_a_first_solution(tmp_path):
 def test_large_numbers_survive_the_csv_round_trip(tmp_path):
     # A max_load of 2147483648 was written as 2.14748e+09 (printf %g), so teacher_load.csv and
     # compliance.csv no longer matched the instance. Found by the property-based input test.
+    # Loads now lie in 0-200 with at most 2 decimal places (issue 20): the largest of them
+    # keeps every digit, and 2147483648 is refused at its cell.
+    from click.testing import CliRunner
+
+    from aligner.cli import main
     from tests.builders import sync_pair
     from tests.solving import solve_checked
 
-    directory = sync_pair(tmp_path, hub_max_load="2147483648")
+    directory = sync_pair(tmp_path / "a", hub_max_load="199.99")
     result = solve_checked(directory)
     text = (directory / "out" / "teacher_load.csv").read_text(encoding="utf-8-sig")
-    assert ",2147483648" in text
+    assert ",199.99" in text
     assert result.found
+    refused = sync_pair(tmp_path / "b", hub_max_load="2147483648")
+    run = CliRunner().invoke(main, ["solve", str(refused), "--out", str(tmp_path / "out")])
+    assert run.exit_code == 2
+    assert "teachers.csv, row 2, column max_load: 2147483648 is above the maximum 200" in run.stderr

@@ -41,7 +41,7 @@ class MipOutcome:
 
 
 class HighsUnavailable(RuntimeError):
-    """highspy is not installed (``pip install -e '.[baselines]'``) or HiGHS failed to run."""
+    """highspy is not installed (``pip install 'aligner[baselines]'``) or HiGHS failed to run."""
 
 
 def highs_available() -> bool:
@@ -78,7 +78,7 @@ def solve_highs(mip: Mip, *, time_limit: float = 60.0, threads: int = 1, seed: i
         if run.returncode != 0 or not result_file.exists():
             reason = run.stderr.strip().splitlines()[-1:] or ["no result"]
             if "No module named 'highspy'" in run.stderr:
-                raise HighsUnavailable("HiGHS baseline needs highspy: pip install -e '.[baselines]'")
+                raise HighsUnavailable("HiGHS baseline needs highspy: pip install 'aligner[baselines]'")
             raise HighsUnavailable(f"HiGHS failed: {reason[0]}")
         data = json.loads(result_file.read_text(encoding="utf-8"))
         solution = (list(np.load(Path(folder) / "solution.npy")) if data["has_solution"]

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from aligner.bench.run import BenchResults
 
 
-@click.command("bench")
+@click.command("bench", short_help="Benchmark solver configurations on instances.")
 @click.argument("config_file", type=click.Path(dir_okay=False))
 @click.option("--out", "out", type=click.Path(), default=None,
               help="Results CSV (default out/bench/<config name>.csv); the progress of each run "
@@ -88,7 +88,7 @@ def bench(config_file: str, out: str | None, jobs: int, dask: str | None, oversu
         from aligner.baselines.mip import highs_available
 
         if not highs_available():
-            _fail("the HiGHS configurations need highspy: pip install -e '.[baselines]'",
+            _fail("the HiGHS configurations need highspy: pip install 'aligner[baselines]'",
                   EXIT_BAD_INPUT)
     started = time.perf_counter()
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from aligner.fet.importer import FetImport
 
 
-@click.command("import-fet")
+@click.command("import-fet", short_help="Convert FET files into an instance.")
 @click.argument("fet_file", required=False, type=click.Path(dir_okay=False))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
               help="New (or empty) directory for the instance.")
@@ -90,8 +90,8 @@ def _validate(imported: FetImport) -> None:
                                    exc)
 
 
-@click.command("export-fet")
-@click.argument("instance", type=click.Path(file_okay=False))
+@click.command("export-fet", short_help="Write an instance (and timetable) as a FET file.")
+@click.argument("instance", type=click.Path())
 @click.option("--out", "out_file", type=click.Path(dir_okay=False), required=True,
               help="The .fet file to write.")
 @click.option("--solution", type=click.Path(file_okay=False),
@@ -119,8 +119,8 @@ def export_fet_command(instance: str, out_file: str, solution: str | None) -> No
             click.echo(f"  - {note}")
 
 
-@click.command("read-fet-timetable")
-@click.argument("instance", type=click.Path(file_okay=False))
+@click.command("read-fet-timetable", short_help="Read fet-cl's timetable back for check.")
+@click.argument("instance", type=click.Path())
 @click.argument("fet_output", type=click.Path(file_okay=False))
 @click.option("--fet", "fet_file", type=click.Path(dir_okay=False),
               help="The file written by export-fet that FET solved (default: the instance's "

@@ -58,7 +58,7 @@ def main() -> None:
     wall-clock time across different bell schedules."""
 
 
-@main.command("solve")
+@main.command("solve", short_help="Build the joint weekly timetables of an instance.")
 @INSTANCE_ARGUMENT
 @SEASON_OPTION
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
@@ -67,13 +67,14 @@ def main() -> None:
               show_default=True,
               help="Seconds the search may take (LP relaxation and CP-SAT stages together; "
                    "per component).")
-@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
-              help="CP-SAT search threads.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="CP-SAT search threads [default: 2; with --jobs N, the cores shared among "
+                   "the N processes].")
 @click.option("--seed", type=int, default=0, show_default=True, help="CP-SAT random seed.")
 @click.option("--log", is_flag=True, help="Print CP-SAT's search log to stderr.")
-@click.option("--explain-time", type=click.FloatRange(min=0, min_open=True), default=60.0,
-              show_default=True,
-              help="Seconds at most spent naming the conflicting rules of an infeasible instance.")
+@click.option("--explain-time", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds at most spent naming the conflicting rules of an infeasible instance "
+                   "[default: half the --time-limit].")
 @click.option("--param", "params", multiple=True, callback=parameter_pairs, metavar="NAME=VALUE",
               help="Any CP-SAT parameter, e.g. --param linearization_level=2 (repeatable).")
 @click.option("--lp-start/--no-lp-start", default=True, show_default=True,
@@ -104,10 +105,10 @@ def solve_command(
     seasons: tuple[str, ...] | None,
     out_dir: str | None,
     time_limit: float,
-    workers: int,
+    workers: int | None,
     seed: int,
     log: bool,
-    explain_time: float,
+    explain_time: float | None,
     params: tuple[tuple[str, str], ...],
     lp_start: bool,
     align_bells: bool,
@@ -139,6 +140,8 @@ def solve_command(
         from aligner.cli.office_commands import check_xlsx_target
 
         check_xlsx_target(Path(xlsx))
+    if workers is None:
+        workers = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 else 2
     settings = SolverSettings(time_limit=time_limit, workers=workers, seed=seed, log=log,
                               params=params, lp_start=lp_start, jobs=jobs, dask=dask,
                               explain_time=explain_time, oversubscribe=oversubscribe)
@@ -216,7 +219,7 @@ def _report_components(result: Result, written: Written) -> NoReturn:
     for failure in result.failures:
         click.echo(f"No timetable for {', '.join(failure.names)} ({failure.status}).")
         if failure.explanation is not None:
-            for sentence in failure.explanation.sentences:
+            for sentence in failure.explanation.shown():
                 click.echo(f"  - {sentence}")
     if result.explanations:
         from aligner.export.files import INFEASIBILITY_FILE, infeasibility_text
@@ -283,10 +286,14 @@ def _report_infeasible(result: Result, explanation: Explanation, target: Path) -
     elif conflict is None:
         click.echo("The conflicting rules could not be narrowed down within the time budget.")
     else:
+        grouped = len(explanation.shown()) < len(conflict.groups)
         click.echo("These rules cannot all hold together"
                    + (" (drop any one and a timetable exists):" if conflict.minimal else
-                      " (the time budget ran out before this set was shown to be minimal):"))
-    for sentence in explanation.sentences:
+                      f" (the time budget ran out before this set of {len(conflict.groups)} "
+                      "was shown to be minimal"
+                      + ("; by family, all of them in infeasibility.json):" if grouped
+                         else "):")))
+    for sentence in explanation.shown():
         click.echo(f"  - {sentence}")
     try:
         path = write_infeasibility(result, target)
@@ -298,7 +305,7 @@ def _report_infeasible(result: Result, explanation: Explanation, target: Path) -
     sys.exit(EXIT_INFEASIBLE)
 
 
-@main.command("check")
+@main.command("check", short_help="Re-verify a timetable against every hard rule.")
 @INSTANCE_ARGUMENT
 @click.argument("solution", type=click.Path(file_okay=False))
 @SEASON_OPTION
@@ -331,6 +338,19 @@ def check_command(
     sys.exit(EXIT_OK if report.ok else EXIT_BROKEN)
 
 
+def _keep_solved_bells(target: Path) -> None:
+    """Refuse to write a proposal over the moved bells a timetable in ``target`` was scheduled
+    on (solve --align-bells): that timetable would lose its bells."""
+    from aligner.io.formats import BELLS_PROPOSED_FILE
+    from aligner.io.solution_dir import read_summary
+
+    recorded = read_summary(target).get("bells")
+    if isinstance(recorded, dict) and recorded.get("source") == BELLS_PROPOSED_FILE \
+            and (target / BELLS_PROPOSED_FILE).is_file():
+        fail(f"{target / BELLS_PROPOSED_FILE} holds the moved bells the timetable in {target} "
+             "was scheduled on (summary.json); write the proposal elsewhere with --out DIR")
+
+
 def _load_solved(solution: str, instance: str, seasons: tuple[str, ...] | None,
                  bells: str | None) -> tuple[Instance, list[str]]:
     """The instance with the bells the timetable in ``solution`` was solved on; exit 2 on bad
@@ -350,7 +370,7 @@ def _load_solved(solution: str, instance: str, seasons: tuple[str, ...] | None,
             show_warnings(caught)
 
 
-@main.command("align")
+@main.command("align", short_help="Show how periods overlap; propose aligned bells.")
 @INSTANCE_ARGUMENT
 @SEASON_OPTION
 @click.option("--optimize", is_flag=True,
@@ -392,6 +412,7 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
         return
     target = Path(out_dir) if out_dir else default_out(instance) / PROPOSAL_DIRECTORY
     check_writable(target)
+    _keep_solved_bells(target)
     try:
         schools = movable_schools(data, movable, pairs)
     except MovableError as exc:
@@ -407,7 +428,7 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
                "timetables keep the bells they were solved on)")
 
 
-@main.command("generate")
+@main.command("generate", short_help="Write a realistic generated instance.")
 @click.option("--preset", type=click.Choice(list(PRESETS)), required=True,
               help="pair, county (28 schools), city (101 schools in 66 pairs) or province "
                    "(1,120 schools).")
@@ -430,7 +451,8 @@ def generate_command(preset: str, seed: int, out_dir: str) -> None:
     click.echo(f"Wrote {preset} instance (seed {seed}) to {target}: {len(rows['schools'])} "
                f"schools, {len(rows['classes'])} classes, {len(rows['teachers'])} teachers, "
                f"{len({r['course_id'] for r in rows['sync']})} courses, "
-               f"{generated.preset.pairs} pairs ({time.perf_counter() - started:.1f} s)")
+               f"{generated.preset.pairs} pair{'s' if generated.preset.pairs != 1 else ''} "
+               f"({time.perf_counter() - started:.1f} s)")
 
 
 def _register() -> None:

@@ -81,7 +81,7 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         raise click.BadParameter(str(exc)) from None
 
 
-@click.command("export")
+@click.command("export", short_help="Write a timetable as Excel, web pages, calendars.")
 @click.argument("solution", type=click.Path(file_okay=False))
 @click.option("--instance", "instance_path", type=click.Path(),
               help="The instance (directory or .xlsx) [default: summary.json's instance_path].")
@@ -163,7 +163,7 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
             click.echo(f"Wrote {len(contents)} files to {directory}")
 
 
-@click.command("template")
+@click.command("template", short_help="Write an instance workbook for an office to fill.")
 @click.option("--xlsx", type=click.Path(dir_okay=False), required=True,
               help="The workbook to write.")
 @click.option("--from", "source", type=click.Path(file_okay=False),

@@ -251,7 +251,9 @@ def summary_text(result: Result) -> str:
                      for c in result.bell_changes)
     compliance = result.compliance()
     broken = compliance[~compliance["ok"]]
-    if broken.empty:
+    if compliance.empty:
+        lines.append("Compliance: no weekly minimum, load bound or level minimum applies")
+    elif broken.empty:
         lines.append(f"Compliance: all {len(compliance)} weekly minimums, load bounds and level "
                      "minimums met")
     else:

@@ -37,6 +37,22 @@ from aligner.model import build_model
 from aligner.model.constraints import Group
 from aligner.solver.settings import SolverSettings, configure
 
+SHOWN_RULES = 12
+"""A conflict of more rules than this, not shown minimal, is printed grouped by family."""
+
+FAMILY_WORDS = {
+    "course": "courses' sessions a week", "alignment": "sessions at overlapping periods",
+    "availability": "teachers' unavailable periods", "allowed": "allowed periods of lessons",
+    "room": "sync rooms", "curriculum": "lessons a week of a class's subject",
+    "doubles": "double lessons", "together": "lessons taught together",
+    "max_per_day": "lessons a day of a subject", "class": "one lesson at a time per class",
+    "teacher": "one commitment at a time per teacher", "load": "teachers' credited loads",
+    "pair_minimum": "sync lessons a week per pair", "hub_minimum": "online lessons delivered",
+    "receiving_minimum": "online lessons taken part in",
+    "level": "backbone teachers' online lessons",
+}
+"""Each rule family in the words of a grouped explanation."""
+
 RULE_ORDER = ("course", "alignment", "availability", "allowed", "room", "curriculum", "doubles",
               "together", "max_per_day", "class", "teacher", "load", "pair_minimum",
               "hub_minimum", "receiving_minimum", "level")
@@ -70,6 +86,23 @@ class Explanation:
         if self.conflict is None:
             return []
         return conflict_sentences(self.instance, self.conflict.groups)
+
+    def shown(self, most: int = SHOWN_RULES) -> list[str]:
+        """What to print: every sentence, or, for a conflict that the time budget left large
+        (not shown minimal) and longer than ``most``, its rules grouped by family with counts
+        and the first ids (infeasibility.json keeps them all)."""
+        if self.conflict is None or self.conflict.minimal or len(self.conflict.groups) <= most:
+            return self.sentences
+        families: dict[str, list[Group]] = {}
+        for group in self.conflict.groups:
+            families.setdefault(group[0], []).append(group)
+        lines = []
+        for family, groups in families.items():
+            ids = [" ".join(g[1:]) for g in groups]
+            shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+            lines.append(f"{FAMILY_WORDS.get(family, family)}: {count(len(groups), 'rule')} "
+                         f"({shown})")
+        return lines
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"instance": self.instance.name, "status": "INFEASIBLE"}
@@ -179,10 +212,10 @@ def _quickxplain(oracle: _Oracle, background: list[Group], candidates: list[Grou
 
 def find_conflict(instance: Instance, settings: SolverSettings | None = None) -> Conflict | None:
     """A set of rule groups that cannot all hold: irreducible unless the time budget
-    (``settings.explain_time``) ran out. None when the instance is not proven infeasible within
+    (``settings.explain_seconds``) ran out. None when the instance is not proven infeasible within
     the budget."""
     settings = settings or SolverSettings()
-    time_limit = settings.explain_time
+    time_limit = settings.explain_seconds
     started = time.perf_counter()
     oracle = _Oracle(instance, started + time_limit, settings)
     groups = assumption_core(instance, min(ASSUMPTION_SHARE * time_limit, 5.0), settings)
@@ -206,7 +239,7 @@ def _rank(group: Group) -> tuple[int, Group]:
 def explain(instance: Instance, findings: Sequence[Finding] = (),
             settings: SolverSettings | None = None) -> Explanation:
     """The explanation: the capacity findings if any, else the solver's conflict (searched
-    within ``settings.explain_time``)."""
+    within ``settings.explain_seconds``)."""
     if findings:
         return Explanation(instance, findings=list(findings))
     return Explanation(instance, conflict=find_conflict(instance, settings))

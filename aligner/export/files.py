@@ -115,12 +115,23 @@ def write_outputs(result: Result, directory: str | Path, instance_path: str | No
         "compliance.csv": (csv_text(result.compliance()), "utf-8-sig"),
         "summary.json": (json_text(summary), "utf-8"),
     }
+    stale = _earlier_moved_bells(Path(directory)) and not result.proposals
     if result.proposals:
         contents[BELLS_PROPOSED_FILE] = (bells_csv(result.proposed_bells,
                                                    result.instance.breaks), "utf-8-sig")
     written = write_files(directory, contents)
     (Path(directory) / INFEASIBILITY_FILE).unlink(missing_ok=True)
+    if stale:  # the moved bells of the timetable this one replaces
+        (Path(directory) / BELLS_PROPOSED_FILE).unlink(missing_ok=True)
     return written
+
+
+def _earlier_moved_bells(directory: Path) -> bool:
+    """The timetable already in ``directory`` was scheduled on its bells_proposed.csv."""
+    from aligner.io.solution_dir import read_summary
+
+    recorded = read_summary(directory).get("bells")
+    return isinstance(recorded, dict) and recorded.get("source") == BELLS_PROPOSED_FILE
 
 
 def bells_csv(bells: tuple[BellPeriod, ...], breaks: tuple[BellBreak, ...] = ()) -> str:

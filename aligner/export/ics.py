@@ -20,6 +20,7 @@ from typing import Any
 
 from aligner.export.labels import Labels
 from aligner.export.view import TimetableView
+from aligner.instance import WEEKDAYS, weekday
 
 TIMEZONE = "Asia/Shanghai"
 UTC_OFFSET = dt.timedelta(hours=8)
@@ -29,14 +30,6 @@ VTIMEZONE = (
     "BEGIN:STANDARD", "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST",
     "DTSTART:19700101T000000", "END:STANDARD", "END:VTIMEZONE",
 )
-WEEKDAYS = {
-    **{d: i for i, d in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))},
-    **{d: i for i, d in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday",
-                                   "saturday", "sunday"))},
-    **{d: i for i, d in enumerate(("星期一", "星期二", "星期三", "星期四", "星期五", "星期六",
-                                   "星期日"))},
-    **{d: i for i, d in enumerate(("周一", "周二", "周三", "周四", "周五", "周六", "周日"))},
-}
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _RANGE = re.compile(r"^(\S+?)(?:\.\.|/|～|~|至)(\S+)$")
 
@@ -186,11 +179,11 @@ class Slot:
 
 
 def _weekday(day: str) -> int:
-    weekday = WEEKDAYS.get(day.strip().lower())
-    if weekday is None:
+    name = weekday(day)
+    if name is None:
         raise CalendarError(f"the day '{day}' of instance.yaml is not a weekday name (Mon..Sun), "
                             "so its dates are unknown")
-    return weekday
+    return WEEKDAYS.index(name)
 
 
 def _events(solution: TimetableView, slots: Iterable[Slot], term: Term, stamp: str,

@@ -1,10 +1,19 @@
-"""Parsing single cells; each parser logs a precise issue and returns None on bad input."""
+"""Parsing single cells; each parser logs a precise issue and returns None on bad input.
+
+Numbers are written in digits (full-width digits are read as digits), within the documented
+ranges of :mod:`aligner.instance`; ids and codes may not hold invisible characters or letters
+of another script that look like Latin ones, and an unknown id gets a "did you mean" from the
+ids it was meant to name."""
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
+from aligner.instance import weekday
 from aligner.io.errors import IssueLog
 from aligner.io.tabular import Row
 
@@ -38,11 +47,84 @@ _PERIODS = re.compile(r"^(\d+)(?:\s*-\s*(\d+))?$")
 
 
 def text(row: Row, column: str, log: IssueLog, *, required: bool = True) -> str | None:
+    """An id or a code (school, class, teacher, course, season, form, subject): required unless
+    said otherwise, without invisible characters or look-alike letters of another script."""
     value = row[column]
     if required and not value:
         log.add(row.file, "is empty; a value is required", row.number, column)
         return None
+    if value and (problem := strange_characters(value)):
+        log.add(row.file, problem, row.number, column)
+        return None
     return value or None
+
+
+def optional(row: Row, column: str, log: IssueLog) -> str | None:
+    """An optional id (blank: None), checked as :func:`text` checks ids."""
+    return text(row, column, log, required=False)
+
+
+_SCRIPTS = ("CYRILLIC", "GREEK", "ARMENIAN")
+"""Scripts with letters that look like Latin ones (а, е, о, р, с, х, ο, ρ, ...)."""
+
+
+def strange_characters(value: str) -> str:
+    """Why an id cannot be trusted as typed ('' when it can): an invisible character (named
+    with its code point, as it would not show in a message), or a letter of another script
+    among Latin letters (Cyrillic а for Latin a)."""
+    for i, ch in enumerate(value):
+        if unicodedata.category(ch) in ("Cf", "Cc", "Co", "Cn", "Zl", "Zp") or (
+                unicodedata.category(ch) == "Zs" and ch != " "):
+            where = f"after '{value[:i]}'" if i else "at the start"
+            return (f"holds an invisible character U+{ord(ch):04X} "
+                    f"({unicodedata.name(ch, 'unnamed')}) {where}; delete it and type the id "
+                    "again")
+    if any("a" <= ch.lower() <= "z" for ch in value):
+        for ch in value:
+            name = unicodedata.name(ch, "")
+            if name.split(" ")[0] in _SCRIPTS:
+                latin = _LATIN.get(ch, "")
+                return (f"'{value}' mixes Latin letters with {name.title()} "
+                        f"U+{ord(ch):04X}, which only looks like"
+                        + (f" Latin '{latin}'" if latin else " a Latin letter")
+                        + "; type it again in Latin letters"
+                        + (f" ('{value.replace(ch, latin)}')" if latin else ""))
+    return ""
+
+
+_LATIN = {"\u0430": "a", "\u0435": "e", "\u043e": "o", "\u0440": "p", "\u0441": "c",
+          "\u0445": "x", "\u0443": "y", "\u0456": "i", "\u0458": "j", "\u04bb": "h",
+          "\u0442": "t", "\u043a": "k", "\u043c": "m", "\u043d": "h", "\u0432": "b",
+          "\u0410": "A", "\u0412": "B", "\u0415": "E", "\u041a": "K", "\u041c": "M",
+          "\u041d": "H", "\u041e": "O", "\u0420": "P", "\u0421": "C", "\u0422": "T",
+          "\u0425": "X", "\u03bf": "o", "\u03c1": "p", "\u03b1": "a", "\u0391": "A",
+          "\u0392": "B", "\u0395": "E", "\u0397": "H", "\u0399": "I", "\u039a": "K",
+          "\u039c": "M", "\u039d": "N", "\u039f": "O", "\u03a1": "P", "\u03a4": "T",
+          "\u03a7": "X"}
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    """'; did you mean 'hr06'?' for the known id ``value`` was most likely meant to be (the
+    same but for case, spaces or full-width forms; else a close spelling); '' without one."""
+    ids = list(known)
+    folded = _fold(value)
+    same = [k for k in ids if _fold(k) == folded]
+    if same:
+        return f"; did you mean '{same[0]}'?"
+    close = difflib.get_close_matches(folded, [_fold(k) for k in ids], n=1, cutoff=0.8)
+    if close:
+        match = next(k for k in ids if _fold(k) == close[0])
+        return f"; did you mean '{match}'?"
+    return ""
+
+
+def _fold(value: str) -> str:
+    return unicodedata.normalize("NFKC", value).casefold().replace(" ", "")
+
+
+def _digits(value: str) -> str:
+    """Full-width digits (typed with a Chinese input method) as ASCII digits."""
+    return unicodedata.normalize("NFKC", value)
 
 
 def integer(
@@ -51,49 +133,73 @@ def integer(
     log: IssueLog,
     *,
     minimum: int | None = None,
+    maximum: int | None = None,
     default: int | None = None,
 ) -> int | None:
-    """An integer cell; blank gives ``default`` (an error when there is no default)."""
+    """A whole number written in digits (``3``; ``3.0`` as spreadsheets sometimes write it);
+    blank gives ``default`` (an error when there is no default)."""
     value = row[column]
     if not value:
         if default is None:
             log.add(row.file, "is empty; an integer is required", row.number, column)
         return default
-    try:
-        number = int(value)
-    except ValueError:
-        try:
-            as_decimal = Decimal(value)
-        except InvalidOperation:
-            as_decimal = None
-        if (as_decimal is None or not as_decimal.is_finite()
-                or as_decimal != as_decimal.to_integral_value()):
-            log.add(row.file, f"'{value}' is not a whole number{_date_hint(value)}",
-                    row.number, column)
-            return None
-        number = int(as_decimal)  # "3.0", as spreadsheets sometimes write integers
+    digits = _digits(value)
+    if not re.fullmatch(r"\d+(\.0+)?", digits):
+        log.add(row.file, _not_whole(value, digits), row.number, column)
+        return None
+    number = int(digits.split(".")[0])
     if minimum is not None and number < minimum:
         log.add(row.file, f"{number} is below the minimum {minimum}", row.number, column)
+        return None
+    if maximum is not None and number > maximum:
+        log.add(row.file, f"{value} is above the maximum {maximum}", row.number, column)
         return None
     return number
 
 
+def _not_whole(value: str, digits: str) -> str:
+    try:
+        number = Decimal(digits.replace(",", ""))
+    except InvalidOperation:
+        return f"'{value}' is not a whole number{_date_hint(value)}"
+    if number.is_finite() and number == number.to_integral_value() and "e" in digits.lower():
+        return f"'{value}' is not a whole number written in digits; write {int(number)}"
+    if number.is_finite() and number < 0:
+        return f"'{value}' must be a whole number >= 0"
+    return f"'{value}' is not a whole number{_date_hint(value)}"
+
+
 def decimal(
-    row: Row, column: str, log: IssueLog, *, default: Decimal | None = None
+    row: Row, column: str, log: IssueLog, *, default: Decimal | None = None,
+    maximum: Decimal | None = None, places: int = 2,
 ) -> Decimal | None:
-    """A non-negative decimal number such as 12 or 13.5."""
+    """A number >= 0 written in digits with at most ``places`` decimal places (12, 13.5,
+    12.25), at most ``maximum``."""
     value = row[column]
     if not value:
         if default is None:
             log.add(row.file, "is empty; a number is required", row.number, column)
         return default
-    try:
-        number = Decimal(value)
-    except InvalidOperation:
-        log.add(row.file, f"'{value}' is not a number", row.number, column)
+    digits = _digits(value)
+    if re.fullmatch(r"\d+,\d+", digits):
+        log.add(row.file, f"'{value}' has a decimal comma; write a point: "
+                f"{digits.replace(',', '.')}", row.number, column)
         return None
-    if not number.is_finite() or number < 0:
+    if not re.fullmatch(r"-?\d+(\.\d+)?", digits):
+        log.add(row.file, f"'{value}' is not a number written in digits such as 12 or 13.5",
+                row.number, column)
+        return None
+    number = Decimal(digits)
+    if number < 0:
         log.add(row.file, f"'{value}' must be a number >= 0", row.number, column)
+        return None
+    if maximum is not None and number > maximum:
+        log.add(row.file, f"{value} is above the maximum {maximum}", row.number, column)
+        return None
+    exponent = number.normalize().as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > places:
+        log.add(row.file, f"'{value}' has more than {places} decimal places (loads are counted "
+                "exactly in hundredths of a lesson: 12.5 or 12.25)", row.number, column)
         return None
     return number
 
@@ -122,57 +228,96 @@ def clock_time(row: Row, column: str, log: IssueLog) -> int | None:
     return hours * 60 + minutes
 
 
-def count_range(row: Row, column: str, log: IssueLog) -> tuple[int, int] | None:
-    """A weekly count ``3`` or a range ``2-4`` (the engine chooses within it)."""
-    value = row[column]
-    if value.isdigit():
-        return int(value), int(value)
-    match = _RANGE.match(value)
+def count_range(row: Row, column: str, log: IssueLog, *, maximum: int) -> tuple[int, int] | None:
+    """A weekly count ``3`` or a range ``2-4`` (the engine chooses within it), at least 1 at
+    the top and at most ``maximum``."""
+    value = _digits(row[column])
+    match = re.fullmatch(r"(\d+)", value) or _RANGE.match(value)
     if not match:
         log.add(
             row.file,
-            f"'{value}' is not a count such as 3 or a range such as 2-4{_date_hint(value)}",
+            f"'{row[column]}' is not a count such as 3 or a range such as 2-4"
+            f"{_date_hint(row[column])}",
             row.number,
             column,
         )
         return None
-    low, high = int(match.group(1)), int(match.group(2))
+    low = int(match.group(1))
+    high = int(match.group(2)) if match.lastindex == 2 else low
     if low > high:
         log.add(row.file, f"range '{value}' runs backwards", row.number, column)
+        return None
+    if high > maximum:
+        log.add(row.file, f"{value} is above the maximum {maximum} a week", row.number, column)
+        return None
+    if high == 0:
+        log.add(row.file, "a course needs at least 1 session a week (a range may start at 0: "
+                "0-2); to drop the course, delete its rows", row.number, column)
         return None
     return low, high
 
 
+HALF_DAYS = {"上午": "morning", "am": "morning", "morning": "morning",
+             "下午": "afternoon", "pm": "afternoon", "afternoon": "afternoon"}
+"""Half-days a slot may name (周四下午, Thu:pm): from the bells, periods starting before 12:00
+are the morning, the others the afternoon."""
+_HALF = re.compile(r"^(.*?)(上午|下午)$")
+
+
+def day_of(token: str, days: tuple[str, ...]) -> str | None:
+    """The instance's day a written day means: itself, or the same weekday written otherwise
+    (周四, 星期四, Thursday for Thu)."""
+    if token in days:
+        return token
+    name = weekday(token)
+    return name if name in days else None
+
+
 def unavailable_slots(
-    row: Row, column: str, log: IssueLog, days: tuple[str, ...], periods: int | None
+    row: Row, column: str, log: IssueLog, days: tuple[str, ...], periods: int | None,
+    halves: dict[str, tuple[int, ...]] | None = None,
 ) -> tuple[tuple[str, int], ...] | None:
     """Slots like ``Mon:1;Fri:5-6;Wed`` (a bare day is the whole day) as (day, period) pairs.
-    ``periods`` is the school's number of periods; None skips the range check (bad bells)."""
+    Days may be written as offices write them (周四, 星期四), parts separated by ``;``, ``；``
+    or ``、``, and a half-day named (``周四下午``, ``Thu:上午``, ``Thu:pm``). ``periods`` is the
+    school's number of periods and ``halves`` its morning and afternoon periods; None skips the
+    range check (bad bells)."""
     value = row[column]
     slots: set[tuple[str, int]] = set()
     ok = True
-    for part in (p.strip() for p in value.replace("；", ";").split(";")):
+    text = value.replace("；", ";").replace("、", ";").replace("：", ":").replace("，", ",")
+    for part in (p.strip() for p in text.split(";")):
         if not part:
             continue
-        day, _, spec = (s.strip() for s in part.replace("：", ":").partition(":"))
-        if day not in days:
-            log.add(
-                row.file,
-                f"'{part}': '{day}' is not one of the days {', '.join(days)}",
-                row.number,
-                column,
-            )
+        token, colon, spec = (s.strip() for s in part.partition(":"))
+        half = _HALF.match(token)
+        if half and not colon:
+            token, spec = half.group(1).strip(), half.group(2)
+        day = day_of(token, days)
+        if day is None:
+            log.add(row.file, f"'{part}': '{token}' is not one of the days {', '.join(days)}"
+                    f"{did_you_mean(token, days)}", row.number, column)
             ok = False
             continue
         if not spec:
-            slots.update((day, p) for p in range(1, (periods or 0) + 1))
+            if colon:
+                log.add(row.file, f"'{part}' has nothing after ':'; write '{token}' for the whole "
+                        f"day or '{token}:1-3' for some periods", row.number, column)
+                ok = False
+            else:
+                slots.update((day, p) for p in range(1, (periods or 0) + 1))
+            continue
+        if spec.lower() in HALF_DAYS:
+            if halves is not None:
+                slots.update((day, p) for p in halves[HALF_DAYS[spec.lower()]])
             continue
         for chunk in (c.strip() for c in spec.split(",")):
             match = _PERIODS.match(chunk)
             if not match:
                 log.add(
                     row.file,
-                    f"'{part}': '{chunk}' is not a period or a range of periods such as 5-6",
+                    f"'{part}': '{chunk}' is not a period, a range of periods such as 5-6, or a "
+                    "half-day (上午, 下午)",
                     row.number,
                     column,
                 )

@@ -8,13 +8,20 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from aligner.instance import DEFAULT_CORE_SUBJECTS, Policy, Weights
+from aligner.instance import (
+    DEFAULT_CORE_SUBJECTS,
+    LOAD_PLACES,
+    WEEKDAYS,
+    Policy,
+    Weights,
+    weekday,
+)
 from aligner.io.errors import IssueLog
 from aligner.io.tabular import read_text
 
 FILE = "instance.yaml"
 KEYS = ("name", "season", "days", "policy", "weights", "core_subjects")
-DEFAULT_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri")
+DEFAULT_DAYS = WEEKDAYS[:5]
 
 
 def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
@@ -28,6 +35,23 @@ def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
     return lines
 
 
+def duplicate_keys(node: yaml.Node | None, prefix: str = "") -> list[tuple[str, int, int]]:
+    """(dotted key, its line, the line it first appeared on) of every key that a mapping gives
+    twice: YAML keeps the last one silently."""
+    found: list[tuple[str, int, int]] = []
+    if isinstance(node, yaml.MappingNode):
+        first: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            path = f"{prefix}{key_node.value}"
+            line = key_node.start_mark.line + 1
+            if path in first:
+                found.append((path, line, first[path]))
+            else:
+                first[path] = line
+            found += duplicate_keys(value_node, path + ".")
+    return found
+
+
 def _as_decimal_text(value: Any) -> Any:
     """YAML reads 1.5 as a float; credits are exact, so go through its text."""
     return str(value) if isinstance(value, float) else value
@@ -37,14 +61,16 @@ def _string_list(value: Any, key: str, line: int | None, log: IssueLog) -> tuple
     if (
         not isinstance(value, list)
         or not value
-        or not all(isinstance(v, str | int) and str(v).strip() for v in value)
+        or not all(isinstance(v, str | int) and not isinstance(v, bool) and str(v).strip()
+                   for v in value)
     ):
         log.add(FILE, "must be a name or a non-empty list of names, e.g. [Mon, Tue, Wed]", line,
                 key)
         return None
     items = tuple(str(v).strip() for v in value)
-    if len(set(items)) != len(items):
-        log.add(FILE, "lists a name twice", line, key)
+    twice = sorted({item for item in items if items.count(item) > 1})
+    if twice:
+        log.add(FILE, f"lists {', '.join(repr(t) for t in twice)} twice", line, key)
         return None
     return items
 
@@ -66,10 +92,21 @@ def _validated(
             field = ".".join(str(p) for p in error["loc"][:1])
             path = f"{key}.{field}" if field else key
             message = error["msg"]
+            given = error.get("input")
             if error["type"] == "extra_forbidden":
                 message = f"unknown key; {key} takes {', '.join(model.model_fields)}"
             elif message.startswith("Value error, "):
                 message = message.removeprefix("Value error, ")
+            elif error["type"] in ("int_type", "int_parsing", "int_from_float"):
+                message = f"must be a whole number such as 30, not {given!r}"
+            elif error["type"] == "decimal_max_places":
+                message = (f"{given} has more than {LOAD_PLACES} decimal places; the model "
+                           f"counts credits exactly in hundredths (e.g. 1.5, 1.25)")
+            elif error["type"] in ("less_than_equal", "greater_than_equal", "greater_than"):
+                limits = error.get("ctx", {})
+                bound = limits.get("le", limits.get("ge", limits.get("gt")))
+                word = "at most" if error["type"] == "less_than_equal" else "at least"
+                message = f"{given} is out of range: it must be {word} {bound}"
             log.add(FILE, message, lines.get(path, lines.get(key)), path)
         return None
 
@@ -91,6 +128,11 @@ def read_settings(directory: Path, log: IssueLog) -> dict[str, Any] | None:
     if not isinstance(data, dict):
         log.add(FILE, "must be a mapping with keys " + ", ".join(KEYS))
         return None
+    for path, line, first in duplicate_keys(node):
+        log.add(FILE, f"'{path}' is given twice (lines {first} and {line}); YAML would keep the "
+                "second silently: keep one", line, path)
+    if log.issues:
+        return None
     return settings_from(data, _key_lines(node), log, directory.resolve().name)
 
 
@@ -105,6 +147,9 @@ def settings_from(
 
     settings: dict[str, Any] = {}
     name = data.get("name")
+    if isinstance(name, bool) or not isinstance(name, str | int | float | None):
+        log.add(FILE, f"must be the instance's name as text, not {name!r}", lines.get("name"),
+                "name")
     settings["name"] = str(name).strip() if name not in (None, "") else default_name
     season = data.get("season")
     if season in (None, "", []):
@@ -116,6 +161,11 @@ def settings_from(
         if seasons is not None:
             settings["seasons"] = seasons
     days = _string_list(data.get("days", list(DEFAULT_DAYS)), "days", lines.get("days"), log)
+    if days is not None:  # 周一, 星期一, Monday: the weekday's name (Mon)
+        days = tuple(weekday(day) or day for day in days)
+        if len(set(days)) != len(days):
+            log.add(FILE, "names one weekday twice (written two ways)", lines.get("days"), "days")
+            days = None
     core = _string_list(
         data.get("core_subjects", list(DEFAULT_CORE_SUBJECTS)),
         "core_subjects",

@@ -9,15 +9,25 @@ from __future__ import annotations
 
 import itertools
 import warnings
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from aligner.instance import (
+    DEFAULT_CORE_SUBJECTS,
     FORMS,
     LEVELS,
+    LOAD_PLACES,
+    MAX_DOUBLES,
+    MAX_GRADE,
+    MAX_LESSONS,
+    MAX_LOAD,
+    MAX_PER_DAY,
+    MAX_PERIODS,
+    MAX_SYNC_ROOMS,
     BellBreak,
     BellPeriod,
     Course,
@@ -173,12 +183,14 @@ def _read(
     bells, breaks = _bells(_table(tables, BELLS), where, chosen, log)
     periods = {s: sum(1 for b in bells if b.school_id == s and b.season == chosen[0])
                for s in where.school}
+    halves = _halves(bells, chosen)
     classes = _classes(_table(tables, CLASSES), where, log)
     bells_ok = not any(issue.file == BELLS for issue in log.issues)
-    teachers = _teachers(_table(tables, TEACHERS), days, periods if bells_ok else None, where, log)
+    teachers = _teachers(_table(tables, TEACHERS), days, periods if bells_ok else None,
+                         halves, where, log)
     classes = _head_teachers(_table(tables, CLASSES), classes, where, log)
     curriculum = _curriculum(_table(tables, CURRICULUM), days, periods if bells_ok else None,
-                             where, log)
+                             halves, where, log)
     courses = _courses(_table(tables, SYNC), where, log)
     log.raise_if_any()
 
@@ -195,6 +207,22 @@ def _read(
     _check_across_tables(instance, where, log)
     log.raise_if_any()
     return instance
+
+
+def _halves(bells: list[BellPeriod], seasons: tuple[str, ...]
+            ) -> dict[str, dict[str, tuple[int, ...]]]:
+    """School -> its morning and afternoon periods: a period starting at or after 12:00 in some
+    season of the instance is in the afternoon (as Instance.is_afternoon has it)."""
+    afternoon: dict[str, set[int]] = defaultdict(set)
+    every: dict[str, set[int]] = defaultdict(set)
+    for bell in bells:
+        if bell.season in seasons:
+            every[bell.school_id].add(bell.period)
+            if bell.is_afternoon:
+                afternoon[bell.school_id].add(bell.period)
+    return {school: {"morning": tuple(sorted(periods - afternoon[school])),
+                     "afternoon": tuple(sorted(afternoon[school]))}
+            for school, periods in every.items()}
 
 
 def load_schedules(
@@ -275,7 +303,7 @@ def _schools(table: Table, where: _Rows, log: IssueLog) -> dict[str, School]:
             continue
         if not _unique(school_id, where.school, table.file, row.number, "school_id", log):
             continue
-        rooms = cells.integer(row, "sync_rooms", log, minimum=0, default=1)
+        rooms = cells.integer(row, "sync_rooms", log, minimum=0, maximum=MAX_SYNC_ROOMS, default=1)
         if rooms is not None:
             schools[school_id] = School(
                 school_id=school_id,
@@ -292,10 +320,34 @@ def _known(value: str | None, known: Any, what: str, row: Any, column: str, log:
     if value is None:
         return False
     if value not in known:
-        log.add(row.file, f"unknown {what} '{value}'{cells.id_date_hint(value)}", row.number,
-                column)
+        log.add(row.file, f"unknown {what} '{value}'{cells.id_date_hint(value)}"
+                f"{cells.did_you_mean(value, known)}", row.number, column)
         return False
     return True
+
+
+def _seasons_spelt_alike(table: Table, bells: Sequence[BellPeriod | BellBreak],
+                         seasons: tuple[str, ...], log: IssueLog) -> None:
+    """A season written two ways ('Winter' on one row, 'winter' elsewhere) is one season
+    mistyped: name the rows of the rarer spelling."""
+    counts = Counter(b.season for b in bells)
+    spellings: dict[str, list[str]] = defaultdict(list)
+    for season in [*seasons, *counts]:
+        if season not in spellings[season.casefold().strip()]:
+            spellings[season.casefold().strip()].append(season)
+    for forms in spellings.values():
+        if len(forms) < 2:
+            continue
+        usual = max(forms, key=lambda s: (s in seasons, counts[s]))
+        for row in table.rows:
+            if row["season"] in forms and row["season"] != usual:
+                log.add(table.file, f"season '{row['season']}' is written '{usual}' elsewhere; "
+                        f"did you mean '{usual}'?", row.number, "season")
+
+
+def _class_hint(class_id: str, school_id: str, where: _Rows) -> str:
+    """A did-you-mean among the classes of the school."""
+    return cells.did_you_mean(class_id, [c for s, c in where.klass if s == school_id])
 
 
 class _Bells(NamedTuple):
@@ -335,7 +387,7 @@ def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog) 
             log.add(table.file, "is empty; a lesson period needs its number (a break such as "
                     "大课间 has kind break and no number)", row.number, "period")
             continue
-        period = cells.integer(row, "period", log, minimum=1)
+        period = cells.integer(row, "period", log, minimum=1, maximum=MAX_PERIODS)
         if not known or None in (season_of_row, period, start, end):
             continue
         assert school_id and season_of_row and period and start is not None and end is not None
@@ -346,6 +398,8 @@ def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog) 
             row_of[key] = row.number
             bells.append(BellPeriod(school_id=school_id, season=season_of_row, period=period,
                                     start=start, end=end, name=row["name"]))
+    rows: list[BellPeriod | BellBreak] = [*bells, *(b for b, _ in breaks)]
+    _seasons_spelt_alike(table, rows, seasons, log)
     if log.issues:
         return _Bells(bells, [b for b, _ in breaks])
 
@@ -382,7 +436,9 @@ def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog) 
                 others = sorted({s for (sid, s) in by_schedule if sid == school_id})
                 log.add(table.file,
                         f"school {school_id} has no bell schedule for season '{season}' "
-                        f"(instance.yaml); bells.csv has {', '.join(others) or 'none'} for it",
+                        f"(asked by instance.yaml or --season); bells.csv has "
+                        f"{', '.join(others) or 'none'} for it"
+                        f"{cells.did_you_mean(season, others)}",
                         None, "season")
             else:
                 counts[season] = len(by_schedule[(school_id, season)])
@@ -452,7 +508,7 @@ def _classes(table: Table, where: _Rows, log: IssueLog) -> dict[tuple[str, str],
         key = (school_id, class_id)
         if not _unique(key, where.klass, table.file, row.number, "class_id", log):
             continue
-        grade = cells.integer(row, "grade", log, minimum=1)
+        grade = cells.integer(row, "grade", log, minimum=1, maximum=MAX_GRADE)
         if grade is not None:
             classes[key] = SchoolClass(
                 school_id=school_id, class_id=class_id, grade=grade, name=row["name"] or class_id
@@ -484,6 +540,7 @@ def _teachers(
     table: Table,
     days: tuple[str, ...],
     periods: dict[str, int] | None,
+    halves: dict[str, dict[str, tuple[int, ...]]],
     where: _Rows,
     log: IssueLog,
 ) -> dict[str, Teacher]:
@@ -503,14 +560,17 @@ def _teachers(
         if level is not None and level not in LEVELS:
             log.add(table.file, f"'{level}' is not a level; use blank, {', '.join(LEVELS)}",
                     row.number, "level")
-        min_load = cells.decimal(row, "min_load", log, default=Decimal(0))
-        max_load = cells.decimal(row, "max_load", log) if row["max_load"] else None
+        min_load = cells.decimal(row, "min_load", log, default=Decimal(0), maximum=MAX_LOAD,
+                                 places=LOAD_PLACES)
+        max_load = (cells.decimal(row, "max_load", log, maximum=MAX_LOAD, places=LOAD_PLACES)
+                    if row["max_load"] else None)
         if len(log.issues) > issues_before:
             continue
         assert min_load is not None
         # Without valid bells only the syntax of 'unavailable' is checked, not its period numbers.
         count = periods[school_id] if periods is not None else None
-        unavailable = cells.unavailable_slots(row, "unavailable", log, days, count)
+        unavailable = cells.unavailable_slots(row, "unavailable", log, days, count,
+                                              halves.get(school_id) if count else None)
         if unavailable is None:
             continue
         if max_load is not None and min_load > max_load:
@@ -530,23 +590,28 @@ def _teachers(
 
 
 def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | None,
-                where: _Rows, log: IssueLog) -> list[CurriculumRow]:
+                halves: dict[str, dict[str, tuple[int, ...]]], where: _Rows, log: IssueLog
+                ) -> list[CurriculumRow]:
     rows: list[CurriculumRow] = []
     for row in table.rows:
         school_id = cells.text(row, "school_id", log)
         count = periods.get(school_id or "") if periods is not None else None
-        allowed = (cells.unavailable_slots(row, "allowed", log, days, count)
+        allowed = (cells.unavailable_slots(row, "allowed", log, days, count,
+                                           halves.get(school_id or "") if count else None)
                    if row["allowed"] else ())
         if allowed is None:
             continue
         class_id = cells.text(row, "class_id", log)
         subject = cells.text(row, "subject", log)
-        teacher_id = row["teacher_id"] or None
-        per_week = cells.integer(row, "per_week", log, minimum=0)
+        teacher_id = cells.optional(row, "teacher_id", log)
+        if teacher_id is None and row["teacher_id"]:
+            continue
+        per_week = cells.integer(row, "per_week", log, minimum=0, maximum=MAX_LESSONS)
         max_per_day = (
-            cells.integer(row, "max_per_day", log, minimum=1) if row["max_per_day"] else None
+            cells.integer(row, "max_per_day", log, minimum=1, maximum=MAX_PER_DAY)
+            if row["max_per_day"] else None
         )
-        doubles = cells.integer(row, "doubles", log, minimum=0, default=0)
+        doubles = cells.integer(row, "doubles", log, minimum=0, maximum=MAX_DOUBLES, default=0)
         if None in (school_id, class_id, subject, per_week, doubles) or (
             row["max_per_day"] and max_per_day is None
         ):
@@ -559,12 +624,15 @@ def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | N
         assert school_id and class_id and subject and per_week is not None
         if (school_id, class_id) not in where.klass:
             log.add(table.file, f"unknown class '{class_id}' of school '{school_id}' "
-                    f"(see classes.csv){cells.id_date_hint(class_id)}", row.number, "class_id")
+                    f"(see classes.csv){cells.id_date_hint(class_id)}"
+                    f"{_class_hint(class_id, school_id, where)}", row.number, "class_id")
             continue
         if teacher_id is not None:
             if teacher_id not in where.teacher:
                 log.add(table.file, f"unknown teacher '{teacher_id}'"
-                        f"{cells.id_date_hint(teacher_id)}", row.number, "teacher_id")
+                        f"{cells.id_date_hint(teacher_id)}"
+                        f"{cells.did_you_mean(teacher_id, where.teacher)}", row.number,
+                        "teacher_id")
                 continue
             if where.school_of_teacher[teacher_id] != school_id:
                 log.add(table.file, f"teacher '{teacher_id}' belongs to school "
@@ -593,14 +661,15 @@ def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
             continue
         hub_school = cells.text(row, "hub_school", log)
         hub_teacher = cells.text(row, "hub_teacher", log)
-        hub_class = row["hub_class"] or None
+        hub_class = cells.optional(row, "hub_class", log)
         receiving_school = cells.text(row, "receiving_school", log)
         receiving_class = cells.text(row, "receiving_class", log)
         subject = cells.text(row, "subject", log)
-        per_week = cells.count_range(row, "per_week", log)
-        assistant = row["assistant_teacher"] or None
+        per_week = cells.count_range(row, "per_week", log, maximum=MAX_LESSONS)
+        assistant = cells.optional(row, "assistant_teacher", log)
         if None in (course_id, form, hub_school, hub_teacher, receiving_school, receiving_class,
-                    subject, per_week):
+                    subject, per_week) or (row["hub_class"] and hub_class is None) or (
+                        row["assistant_teacher"] and assistant is None):
             continue
         assert course_id and form and hub_school and hub_teacher and per_week
         assert receiving_school and receiving_class and subject
@@ -623,7 +692,8 @@ def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
             ok = False
         if (receiving_school, receiving_class) not in where.klass:
             log.add(table.file, f"unknown class '{receiving_class}' of school "
-                    f"'{receiving_school}'{cells.id_date_hint(receiving_class)}", row.number,
+                    f"'{receiving_school}'{cells.id_date_hint(receiving_class)}"
+                    f"{_class_hint(receiving_class, receiving_school, where)}", row.number,
                     "receiving_class")
             ok = False
         if form == "sync" and hub_class is None:
@@ -636,7 +706,8 @@ def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
             ok = False
         if hub_class is not None and (hub_school, hub_class) not in where.klass:
             log.add(table.file, f"unknown class '{hub_class}' of school '{hub_school}'"
-                    f"{cells.id_date_hint(hub_class)}", row.number, "hub_class")
+                    f"{cells.id_date_hint(hub_class)}{_class_hint(hub_class, hub_school, where)}",
+                    row.number, "hub_class")
             ok = False
         if assistant is not None and school_of[assistant] != receiving_school:
             log.add(table.file, f"assistant '{assistant}' belongs to school "
@@ -691,11 +762,22 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
         lessons = sum(r.per_week for r in rows)
         slots = days * len(instance.periods(klass.school_id))
         if lessons > slots:
+            # Named on the row with the most lessons: the likeliest to hold the slip.
+            largest = max(rows, key=lambda r: r.per_week)
             log.add(CURRICULUM, f"class {klass.class_id} of school {klass.school_id} needs "
                     f"{lessons} lessons a week but has only {slots} periods "
-                    f"({days} days x {slots // days})",
-                    min(where.curriculum[(klass.school_id, klass.class_id, r.subject)]
-                        for r in rows), "per_week")
+                    f"({days} days x {slots // days}); its largest row is {largest.subject} "
+                    f"with {largest.per_week}",
+                    where.curriculum[(klass.school_id, klass.class_id, largest.subject)],
+                    "per_week")
+
+    subjects = {r.subject for r in instance.curriculum}
+    for subject in instance.core_subjects:
+        # (the default list may name subjects a school does not teach: English in grade 1)
+        if subject not in subjects and instance.core_subjects != DEFAULT_CORE_SUBJECTS:
+            log.warn("instance.yaml", f"core subject '{subject}' is no subject of "
+                     f"curriculum.csv{cells.did_you_mean(subject, subjects)}; it counts for "
+                     "nothing", None, "core_subjects")
 
     for course in instance.courses:
         line = where.course[course.course_id]

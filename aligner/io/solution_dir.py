@@ -51,7 +51,8 @@ def load_solved_instance(
     bells_proposed.csv that summary.json does not name is a proposal and is left alone (noted).
     Without summary.json (a timetable made by hand) the instance's own bells apply."""
     directory = Path(directory)
-    record = read_summary(directory).get("bells")
+    summary = read_summary(directory)
+    record = summary.get("bells")
     record = record if isinstance(record, dict) else {}
     fingerprint = record.get("fingerprint")
     proposal = directory / BELLS_PROPOSED_FILE
@@ -63,8 +64,13 @@ def load_solved_instance(
                 warnings.simplefilter("ignore", InputWarning)
             return load_instance(instance_path, seasons, path)
 
+    recorded = summary.get("instance_path")
+    if isinstance(recorded, str) and recorded and \
+            Path(recorded).resolve() != Path(instance_path).resolve():
+        notes.append(f"note: this timetable was solved for the instance {recorded} "
+                     "(summary.json), not for the one given")
     if bells is not None:
-        return load(Path(bells)), [f"Checking against the bells in {bells} (--bells)."]
+        return load(Path(bells)), [*notes, f"Checking against the bells in {bells} (--bells)."]
     if record.get("source") == BELLS_PROPOSED_FILE:
         where = str(directory / SUMMARY_FILE)
         if not proposal.is_file():
@@ -78,15 +84,15 @@ def load_solved_instance(
                 f"solve, fingerprint {instance.bells_fingerprint} instead of {fingerprint}: a "
                 "later aligner align --optimize into this directory?); give the bells it was "
                 "scheduled on with --bells FILE"))])
-        return instance, [f"Checking against the moved bells in {proposal} (solve "
-                          "--align-bells)."]
+        return instance, [*notes, f"Checking against the moved bells in {proposal} (solve "
+                                  "--align-bells)."]
     instance = load(None)
     if fingerprint and instance.bells_fingerprint != fingerprint:
         notes.append(f"note: the instance's bells changed since this timetable was solved "
                      f"(fingerprint {instance.bells_fingerprint}, summary.json says "
                      f"{fingerprint}); the instance's bells as they are now apply")
     if proposal.is_file():
-        notes.append(f"note: {proposal} is a proposal (aligner align --optimize), not the bells "
-                     "this timetable was solved on; it is left alone (--bells "
+        notes.append(f"note: {proposal} is not the bells this timetable was solved on (a "
+                     "proposal, or left by an earlier solve); it is left alone (--bells "
                      f"{proposal} uses it)")
     return instance, notes

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,22 +36,92 @@ class Table:
     encoding: str
 
 
+MAX_FILE_BYTES = 50 * 1024 * 1024
+"""A table or instance.yaml larger than this is refused (a province's curriculum is ~5 MB)."""
+MAX_CELL = 1000
+"""Characters a cell may hold (the longest name or note an office types is far shorter)."""
+csv.field_size_limit(MAX_FILE_BYTES)  # a long cell is named at its row and column, not refused
+
+
 def read_text(directory: Path, file: str, what: str, log: IssueLog) -> tuple[str, str] | None:
     """The text of ``directory/file`` and the encoding that decoded it (the first of
-    :data:`ENCODINGS` that works); None, with the problem logged, when it cannot be read.
-    ``what`` tells a user what the missing file should hold."""
+    :data:`ENCODINGS` that works); None, with the problem logged, when it cannot be read: a
+    missing file (``what`` tells a user what it should hold), a directory or a broken link in
+    its place, UTF-16, binary data, Big5 taken for GB18030."""
     path = directory / file
     if not path.is_file():
-        log.add(file, f"file is missing ({what})")
+        log.add(file, _not_a_file(path, what))
+        return None
+    if path.stat().st_size > MAX_FILE_BYTES:
+        log.add(file, f"is {path.stat().st_size:,} bytes; a table holds at most "
+                f"{MAX_FILE_BYTES:,}")
         return None
     data = path.read_bytes()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (data and data.count(b"\x00") * 4 > len(data)):
+        log.add(file, "is UTF-16 text (as Excel's 'Unicode Text' saves it); save it as "
+                "'CSV UTF-8' (or UTF-8 text for instance.yaml)")
+        return None
+    if b"\x00" in data or _control_share(data) > 0.01:
+        log.add(file, "is not a text file (it holds binary data); give the CSV (or YAML) file "
+                "itself, saved as UTF-8")
+        return None
     for encoding in ENCODINGS:
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if encoding == "gb18030" and _looks_like_big5(data, text):
+            log.add(file, "looks like Big5 (traditional Chinese, as Excel saves CSV in Taiwan "
+                    "or Hong Kong), not GB18030: its characters would be read wrong; save it "
+                    "as 'CSV UTF-8'")
+            return None
+        return text, encoding
     log.add(file, "cannot be decoded as UTF-8 or GB18030; save it as 'CSV UTF-8'")
     return None
+
+
+def _not_a_file(path: Path, what: str) -> str:
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except RuntimeError:
+            return "is a link that loops back on itself; put the file itself here"
+        except OSError:
+            return f"is a link to {os.readlink(path)}, which does not exist"
+        return f"is a link to {target}, which is not a file"
+    if path.is_dir():
+        return f"is a directory, not a file ({what})" if what else "is a directory, not a file"
+    return f"file is missing ({what})" if what else "file is missing"
+
+
+def _control_share(data: bytes) -> float:
+    """The share of control bytes other than tab and line ends (binary data has many)."""
+    sample = data[:65536]
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
+    return controls / max(1, len(sample))
+
+
+def _looks_like_big5(data: bytes, text: str) -> bool:
+    """Big5 bytes also decode as GB18030, into rare characters, kana and box drawing: most of
+    the non-ASCII characters then lie outside the common (GB2312) set, while the bytes decode
+    as Big5 as well."""
+    wide = [ch for ch in text if ord(ch) > 127]
+    if not wide:
+        return False
+    try:
+        data.decode("big5")
+    except UnicodeDecodeError:
+        return False
+    common = sum(1 for ch in wide if _in_gb2312(ch))
+    return common < 0.8 * len(wide)
+
+
+def _in_gb2312(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def read_table(
@@ -69,12 +140,16 @@ def read_table(
     if encoding != ENCODINGS[0]:
         log.warn(file, f"read as {encoding.upper()} (not UTF-8); saving as 'CSV UTF-8' avoids "
                  "surprises")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    records = []
     try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
+        for record in reader:
+            records.append(record)
     except csv.Error as exc:
-        log.add(file, f"is not a valid CSV file ({exc})")
+        log.add(file, f"is not a valid CSV file ({exc})", row=len(records) + 1)
         return None
-    return table_from_records(file, records, required, optional, log, encoding)
+    cut_short = bool(text) and not text.endswith(("\n", "\r"))
+    return table_from_records(file, records, required, optional, log, encoding, cut_short)
 
 
 def table_from_records(
@@ -84,9 +159,12 @@ def table_from_records(
     optional: Sequence[str],
     log: IssueLog,
     encoding: str = "",
+    cut_short: bool = False,
 ) -> Table | None:
     """A table from its rows of text cells, the header first (a CSV file's records, or a
-    workbook sheet's); log every problem and return None when the table is unusable."""
+    workbook sheet's); log every problem and return None when the table is unusable.
+    ``cut_short``: the file does not end with a line end (a short last row is then a file cut
+    in the middle of a row)."""
     expected = ", ".join(list(required) + list(optional))
     if not records or not any(cell.strip() for cell in records[0]):
         log.add(file, f"is empty: a header row is required (columns {expected})", row=1)
@@ -127,12 +205,35 @@ def table_from_records(
         return None
 
     rows: list[Row] = []
+    usable = True
     for index, record in enumerate(records[1:], start=2):
         if not any(cell.strip() for cell in record):
             continue  # blank lines, as spreadsheets leave at the end
         if len(record) > len(header) and any(c.strip() for c in record[len(header):]):
             log.add(file, f"row has {len(record)} cells but the header has {len(header)}", row=index)
             continue
+        if cut_short and index == len(records) and len(record) < len(header):
+            log.add(file, f"the file ends in the middle of this row ({len(record)} of the "
+                    f"header's {len(header)} cells): was it cut short? Save the whole table "
+                    "again", row=index)
+            continue
+        for i, name in enumerate(header[:len(record)]):
+            if name not in known:
+                continue
+            cell = record[i]
+            if "\n" in cell or "\r" in cell:
+                log.add(file, "holds a line break (Alt+Enter); write it on one line"
+                        if encoding == "xlsx" else
+                        "holds a line break: a quote (\") that opens in this cell is not "
+                        "closed where the cell ends, so the rows below were read into it; "
+                        "remove the quote or close it", row=index, column=name)
+                usable = False
+            elif len(cell) > MAX_CELL:
+                log.add(file, f"holds {len(cell):,} characters; a cell holds at most "
+                        f"{MAX_CELL:,}", row=index, column=name)
+                usable = False
+        if not usable:
+            return None
         cells = {
             name: record[i].strip() if i < len(record) else ""
             for i, name in enumerate(header)

@@ -126,12 +126,15 @@ class Workbook:
         self.path = path
         self.label = path.name
         self._sheets: dict[str, Any] | None = None
+        self._unreadable = False
+        """The workbook could not be opened (said once, not once per sheet)."""
         self._sheet_of: dict[str, str] = {}
         self._columns: dict[str, dict[str, str]] = {}
         """file -> canonical column -> 'F (周课时)': where an issue's column is in the sheet."""
 
     def _book(self, log: IssueLog) -> dict[str, Any] | None:
-        if self._sheets is None:
+        if self._sheets is None and not self._unreadable:
+            self._unreadable = True
             try:
                 from openpyxl import load_workbook
             except ImportError:
@@ -144,6 +147,7 @@ class Workbook:
                 log.add(self.label, f"cannot be read as an .xlsx workbook ({exc})")
                 return None
             self._sheets = {name.strip().lower(): book[name] for name in book.sheetnames}
+            self._unreadable = False
         return self._sheets
 
     def _records(self, file: str, log: IssueLog, *, required: bool = True
@@ -171,12 +175,18 @@ class Workbook:
             return None
         data: dict[str, Any] = {}
         lines: dict[str, int] = {}
+        given: dict[str, int] = {}
         for number, record in enumerate(records, start=1):
             key = (record[0] if record else "").strip()
             if not key or (number == 1 and key.lower() in ("key", "键", "项目", "设置项")):
                 continue
             key = SETTING_KEYS.get(key, key)
             raw = record[1] if len(record) > 1 else ""
+            if key in given:
+                log.add(SETTINGS_FILE, f"'{key}' is given twice (rows {given[key]} and {number}); "
+                        "keep one", number, key)
+                continue
+            given[key] = number
             parts = key.split(".")
             for i in range(1, len(parts) + 1):
                 lines.setdefault(".".join(parts[:i]), number)

@@ -191,8 +191,9 @@ def merge(instance: Instance, outcomes: list[ComponentOutcome], settings: Solver
         tuple(x for o in found for x in o.timetable.lessons),  # type: ignore[union-attr]
         tuple(x for o in found for x in o.timetable.sessions),  # type: ignore[union-attr]
     ) if found else None
-    names = sorted({name for o in found for name in o.terms})
     weights = instance.weights.by_term()
+    present = {name for o in found for name in o.terms}
+    names = [name for name in weights if name in present]  # the model's order, as one model has
     terms = {name: sum(o.terms[name] for o in found) for name in names}
     bounds = [o.best_bound for o in found]
     if found and len(found) < len(outcomes):

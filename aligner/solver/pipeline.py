@@ -100,7 +100,7 @@ def _solve_one(instance: Instance, settings: SolverSettings, observer: Observer 
     if result.status is not Status.INFEASIBLE:
         return result
     if progress is not None:
-        progress.explaining(settings.explain_time)
+        progress.explaining(settings.explain_seconds)
     return replace(result, explanations=(explain(instance, (), settings),))
 
 

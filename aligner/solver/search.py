@@ -79,7 +79,7 @@ class Observer(Protocol):
     """Follows the search (the benchmark harness records progress with it)."""
 
     def on_start(self) -> None:
-        """The search starts (the model is built)."""
+        """The search starts (the model is built); optional."""
 
     def on_solution(self, objective: float, bound: float | None) -> None: ...
 
@@ -129,8 +129,9 @@ def search(built: BuiltModel, settings: SolverSettings,
     """Run the stages (see the module's doc) within ``settings.time_limit``."""
     started = time.perf_counter()
     stages: list[dict[str, Any]] = []
-    if observer is not None:
-        observer.on_start()
+    start = getattr(observer, "on_start", None)  # (optional: an observer may leave it out)
+    if start is not None:
+        start()
 
     def left() -> float:
         return max(0.01, settings.time_limit - (time.perf_counter() - started))

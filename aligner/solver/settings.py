@@ -68,9 +68,9 @@ class SolverSettings:
     """Independent components solved in this many worker processes."""
     dask: str | None = None
     """The address of a Dask scheduler that solves the components as tasks."""
-    explain_time: float = 60.0
+    explain_time: float | None = None
     """Seconds at most spent naming the conflicting rules of an infeasible instance or
-    component."""
+    component; None: half the time limit (:attr:`explain_seconds`)."""
     oversubscribe: bool = False
     """Allow jobs x workers above the number of cores."""
 
@@ -81,8 +81,14 @@ class SolverSettings:
             raise ValueError(f"workers must be >= 1, not {self.workers}")
         if self.jobs < 1:
             raise ValueError(f"jobs must be >= 1, not {self.jobs}")
-        if not self.explain_time > 0:
+        if self.explain_time is not None and not self.explain_time > 0:
             raise ValueError(f"explain_time must be > 0 seconds, not {self.explain_time}")
+
+    @property
+    def explain_seconds(self) -> float:
+        """The explanation's budget: ``explain_time``, else half the time limit (so that
+        ``--time-limit`` bounds every stage of a command, the explanation included)."""
+        return self.explain_time if self.explain_time is not None else self.time_limit / 2
 
 
 def search_defaults(workers: int) -> tuple[tuple[str, str], ...]:

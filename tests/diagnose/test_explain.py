@@ -134,3 +134,44 @@ def test_explanation_json_records_the_conflict(tmp_path):
     assert ("teacher", "te") in rules
     assert data["explanation"] == explanation.sentences
     assert "teacher te has at most one commitment per period" in data["explanation"]
+
+
+def test_a_conflict_cut_short_is_shown_grouped_by_family():
+    # 15 teachers' availability and 2 courses, not shown minimal: printed as two lines with
+    # counts and the first ids, not 17 sentences; every rule stays in infeasibility.json.
+    from aligner.diagnose.explain import Conflict, Explanation
+    from tests.solving import LANXI
+
+    instance = load_instance(LANXI)
+    teachers = [t.teacher_id for t in instance.teachers[:15]]
+    groups = (*tuple(("availability", t) for t in teachers), ("course", "sync-en3"), ("course", "sync-en4"))
+    cut_short = Explanation(instance, conflict=Conflict(groups, minimal=False, seconds=5.0))
+    assert cut_short.shown() == [
+        f"teachers' unavailable periods: 15 rules ({', '.join(teachers[:3])} and 12 more)",
+        "courses' sessions a week: 2 rules (sync-en3, sync-en4)"]
+    assert len(cut_short.to_json()["conflict"]["rules"]) == 17
+    proven = Explanation(instance, conflict=Conflict(groups, minimal=True, seconds=5.0))
+    assert proven.shown() == proven.sentences and len(proven.sentences) == 17
+
+
+def test_the_time_limit_bounds_the_explanation(tmp_path, monkeypatch):
+    # Without --explain-time, the explanation gets half of --time-limit.
+    from click.testing import CliRunner
+
+    import aligner.solver.pipeline as pipeline
+    from aligner.cli import main
+
+    budgets = []
+    real = pipeline.explain
+
+    def recording(instance, findings, settings):
+        budgets.append(settings.explain_seconds)
+        return real(instance, findings, settings)
+
+    monkeypatch.setattr(pipeline, "explain", recording)
+    directory = one_teacher_two_courses(tmp_path)
+    result = CliRunner().invoke(main, ["solve", str(directory), "--time-limit", "8",
+                                       "--workers", "1", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3, result.output
+    assert budgets == [4.0]
+    assert "up to 4 s" in result.stderr

@@ -120,7 +120,9 @@ def test_missing_sheets_and_settings_are_named(tmp_path):
     book = load_workbook(path)
     del book["curriculum"]
     book["instance"]["B3"] = "x"  # season 'x': no bells for it... after the sheets are fixed
-    book["instance"].append(["policy.online_credit", 1.2])
+    # (a key given twice is an error of its own: set the one row there is)
+    row = next(r for r in book["instance"].iter_rows() if r[0].value == "policy.online_credit")
+    row[1].value = 1.2
     book.save(path)
     with pytest.raises(InputError) as caught:
         load_instance(path)
@@ -128,6 +130,17 @@ def test_missing_sheets_and_settings_are_named(tmp_path):
     assert "half.xlsx: has no sheet 'curriculum'" in text
     assert "sheet instance, row" in text and "policy.online_credit" in text
     assert "1.5" in text
+
+
+def test_a_setting_given_twice_in_the_workbook_is_named(tmp_path):
+    path = tmp_path / "twice.xlsx"
+    path.write_bytes(workbook_of_directory(LANXI))
+    book = load_workbook(path)
+    book["instance"].append(["policy.online_credit", 2.0])
+    book.save(path)
+    with pytest.raises(InputError) as caught:
+        load_instance(path)
+    assert "'policy.online_credit' is given twice" in str(caught.value)
 
 
 def test_a_file_that_is_no_workbook(tmp_path):
