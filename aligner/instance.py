@@ -106,6 +106,8 @@ class BellPeriod(Frozen):
     period: int = Field(ge=1, le=MAX_PERIODS)
     start: int = Field(ge=0, lt=24 * 60)
     end: int = Field(gt=0, le=24 * 60)
+    name: str = ""
+    """A note printed with the period (bells.csv ``name``, e.g. 眼保健操); the solver ignores it."""
 
     @property
     def minutes(self) -> int:
@@ -120,11 +122,29 @@ class BellPeriod(Frozen):
         return f"{hhmm(self.start)}-{hhmm(self.end)}"
 
 
+class BellBreak(Frozen):
+    """A named row of a bell schedule that is not a lesson period (晨间活动, 大课间, 午间阅读, ...):
+    bells.csv rows of kind ``break``. Printed between the periods; the solver and the checker
+    ignore it."""
+
+    school_id: str
+    season: str
+    name: str
+    start: int = Field(ge=0, lt=24 * 60)
+    end: int = Field(gt=0, le=24 * 60)
+
+    @property
+    def times(self) -> str:
+        return f"{hhmm(self.start)}-{hhmm(self.end)}"
+
+
 class SchoolClass(Frozen):
     school_id: str
     class_id: str
     grade: int = Field(ge=1, le=MAX_GRADE)
     name: str
+    head_teacher: str | None = None
+    """The class's 班主任 (a teacher of its school), printed in the titles of its timetable."""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -363,6 +383,8 @@ class Instance(Frozen):
     schools: tuple[School, ...]
     bells: tuple[BellPeriod, ...]
     """Bell rows of every season in bells.csv; :meth:`periods` picks one of the instance's."""
+    breaks: tuple[BellBreak, ...] = ()
+    """Rows of kind ``break`` of every season in bells.csv; printed only (:meth:`breaks_of`)."""
     classes: tuple[SchoolClass, ...]
     teachers: tuple[Teacher, ...]
     curriculum: tuple[CurriculumRow, ...]
@@ -403,6 +425,13 @@ class Instance(Frozen):
         """The school's periods in ``season`` (default: the first season), in order. A school
         has the same number of periods in every season of the instance."""
         return self._periods.get((school_id, season or self.seasons[0]), ())
+
+    def breaks_of(self, school_id: str, season: str | None = None) -> tuple[BellBreak, ...]:
+        """The school's breaks in ``season`` (default: the first season), by start time."""
+        wanted = season or self.seasons[0]
+        return tuple(sorted((b for b in self.breaks
+                             if b.school_id == school_id and b.season == wanted),
+                            key=lambda b: b.start))
 
     @cached_property
     def bells_fingerprint(self) -> str:

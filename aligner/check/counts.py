@@ -68,15 +68,32 @@ def double_groups(w: SolutionFiles) -> list[list[Local]]:
     return [rows for rows in groups.values() if len(rows) > 1]
 
 
+def _place(x: Local) -> str:
+    return f"{x.day} period {x.period} (row {x.row})"
+
+
 def _double_problem(w: SolutionFiles, rows: list[Local]) -> str:
-    """Why these rows are not one double lesson ('' when they are)."""
+    """Why these rows, sharing a lesson_id, are not one double lesson ('' when they are); names
+    the rows, and what a hand edit probably did."""
     if len(rows) != 2:
-        return f"{len(rows)} rows share it; a double lesson is two periods"
-    a, b = sorted(rows, key=lambda x: x.period)
-    if (a.day, a.subject, a.teacher) != (b.day, b.subject, b.teacher):
-        return "its two rows differ in day, subject or teacher"
+        places = ", ".join(_place(x) for x in sorted(rows, key=lambda x: x.row))
+        return f"{len(rows)} rows share it ({places}); a double lesson is two periods"
+    a, b = sorted(rows, key=lambda x: (w.inst.days.index(x.day) if x.day in w.inst.days else 99,
+                                       x.period))
+    fix = ("put it back beside the other, or give it a lesson_id of its own (a single lesson) "
+           "and make the curriculum's doubles agree")
+    if a.day != b.day:
+        return (f"its rows are on {_place(a)} and {_place(b)}, different days: one row of the "
+                f"double lesson seems moved; {fix}")
     if b.period != a.period + 1:
-        return f"periods {a.period} and {b.period} are not consecutive"
+        return (f"its rows are on {_place(a)} and {_place(b)}, periods that are not "
+                f"consecutive: one row of the double lesson seems moved; {fix}")
+    if a.subject != b.subject:
+        return f"its rows are of different subjects ({a.subject} on row {a.row}, {b.subject} on " \
+               f"row {b.row})"
+    if a.teacher != b.teacher:
+        return f"its rows have different teachers ({w.teacher(a.teacher)} on row {a.row}, " \
+               f"{w.teacher(b.teacher)} on row {b.row})"
     gap = w.inst.policy.max_double_gap
     for season, bells in w.seasons.items():
         first, second = bells[a.school].get(a.period), bells[a.school].get(b.period)
@@ -86,6 +103,76 @@ def _double_problem(w: SolutionFiles, rows: list[Local]) -> str:
                     + (f" in {season}" if len(w.seasons) > 1 else "")
                     + f", more than max_double_gap {gap}")
     return ""
+
+
+def lesson_ids_by_school(w: SolutionFiles) -> dict[tuple[str, str], list[Local]]:
+    """(school, lesson_id) -> the local rows carrying it, of every class of the school."""
+    found: dict[tuple[str, str], list[Local]] = defaultdict(list)
+    for x in w.local:
+        if x.lesson_id:
+            found[(x.school, x.lesson_id)].append(x)
+    return found
+
+
+def broken_double_hints(w: SolutionFiles, school: str, klass: str, subject: str,
+                        by_id: dict[tuple[str, str], list[Local]], missing: bool) -> list[str]:
+    """What may explain a class's wrong number of double lessons of a subject after a hand edit
+    of lessons.csv. When doubles are ``missing``: consecutive single lessons of the subject
+    (within max_double_gap) with different lesson_ids (one row's id changed?), and a single
+    lesson whose lesson_id, written as aligner writes it (``<class>-<day>-<first period>``),
+    names another period (the rest of a double whose other row moved?). Either way: lesson_ids
+    the class shares with another class of its school (a row moved to another class, or copied
+    from one?). ``by_id`` is :func:`lesson_ids_by_school`."""
+    days = {d: i for i, d in enumerate(w.inst.days)}
+    mine = sorted((x for x in w.local if (x.school, x.klass, x.subject) == (school, klass, subject)),
+                  key=lambda x: (days.get(x.day, 99), x.period))
+    ids = Counter(x.lesson_id for x in mine if x.lesson_id)
+    singles = [x for x in mine if ids[x.lesson_id] < 2]
+    hints = []
+    if missing:
+        at = {(x.day, x.period): x for x in singles}
+        gap = w.inst.policy.max_double_gap
+        for x in singles:
+            y = at.get((x.day, x.period + 1))
+            if y is None or y.teacher != x.teacher:
+                continue
+            spans = [(bells[school].get(x.period), bells[school].get(y.period))
+                     for bells in w.seasons.values()]
+            if all(a and b and b[0] - a[1] <= gap for a, b in spans):
+                hints.append(f"{subject} on {x.day} periods {x.period} and {y.period} (rows "
+                             f"{x.row} and {y.row}) are consecutive single lessons with "
+                             f"lesson_ids {x.lesson_id or '(none)'} and {y.lesson_id or '(none)'}: "
+                             "if they are a double lesson, give both rows the same lesson_id")
+        for x in singles:
+            named = _named_slot(x, days)
+            if named is not None and named != (x.day, x.period):
+                hints.append(f"row {x.row} ({x.day} period {x.period}) carries lesson_id "
+                             f"{x.lesson_id} alone, an id that names {named[0]} period "
+                             f"{named[1]}: is it the rest of a double lesson whose other row "
+                             "was moved or given another lesson_id?")
+    shared: dict[tuple[str, str], tuple[list[int], list[Local]]] = {}
+    for x in mine:
+        others = [o for o in by_id.get((school, x.lesson_id), ()) if o.klass != klass]
+        if x.lesson_id and others:
+            rows, _ = shared.setdefault((x.lesson_id, others[0].klass), ([], others))
+            rows.append(x.row)
+    for (lesson_id, other), (rows, others) in shared.items():
+        hints.append(f"its lesson_id {lesson_id} (row{'s' if len(rows) > 1 else ''} "
+                     f"{', '.join(map(str, rows))}) is also on {w.klass(school, other)}, row"
+                     f"{'s' if len(others) > 1 else ''} "
+                     f"{', '.join(f'{o.row} ({o.day} period {o.period})' for o in others)}: a "
+                     "lesson belongs to one class; was a row moved to another class, or copied "
+                     "from one?")
+    return hints
+
+
+def _named_slot(x: Local, days: dict[str, int]) -> tuple[str, int] | None:
+    """The (day, period) a lesson_id names when written as aligner writes it, else None."""
+    prefix = f"{x.klass}-"
+    if not x.lesson_id.startswith(prefix):
+        return None
+    day, _, period = x.lesson_id[len(prefix):].rpartition("-")
+    return (day, int(period)) if day in days and period.isdigit() else None
 
 
 def doubles_per_day(w: SolutionFiles) -> Counter[tuple[str, str, str, str]]:

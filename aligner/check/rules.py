@@ -9,10 +9,12 @@ from fractions import Fraction
 
 from aligner.check.counts import (
     _double_problem,
+    broken_double_hints,
     class_lessons,
     commitments,
     double_groups,
     doubles_per_day,
+    lesson_ids_by_school,
     loads,
     minimums,
     sessions_per_course,
@@ -164,18 +166,23 @@ def double_lessons_hold(w: SolutionFiles) -> Iterator[Violation]:
     for rows in double_groups(w):
         if problem := _double_problem(w, rows):
             x = rows[0]
+            day = f" on {x.day}" if len({r.day for r in rows}) == 1 else ""
             yield Violation("double_lessons", f"lesson {x.lesson_id} of "
-                            f"{w.klass(x.school, x.klass)} on {x.day} is not a double lesson: "
+                            f"{w.klass(x.school, x.klass)}{day} is not a double lesson: "
                             f"{problem}")
     per_row: Counter[tuple[str, str, str]] = Counter()
+    by_id = lesson_ids_by_school(w)
     for (school, klass, subject, _day), n in doubles_per_day(w).items():
         per_row[(school, klass, subject)] += n
     for r in w.inst.curriculum:
         got = per_row[(r.school_id, r.class_id, r.subject)]
         if got != r.doubles:
+            hints = broken_double_hints(w, r.school_id, r.class_id, r.subject, by_id,
+                                        missing=got < r.doubles)
             yield Violation("double_lessons", f"{w.klass(r.school_id, r.class_id)} has {got} "
                             f"double {r.subject} lessons a week, the curriculum says {r.doubles} "
-                            "(the two rows of a double share a lesson_id in lessons.csv)")
+                            "(the two rows of a double share a lesson_id in lessons.csv)"
+                            + "".join(f"; {hint}" for hint in hints))
 
 
 def max_per_day_holds(w: SolutionFiles) -> Iterator[Violation]:

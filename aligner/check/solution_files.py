@@ -16,6 +16,7 @@ from typing import Any
 
 from aligner.instance import Course, Instance
 from aligner.io.errors import IssueLog
+from aligner.io.formats import read_spreadsheet_text
 from aligner.io.tabular import read_text
 
 AFTERNOON = 12 * 60
@@ -62,6 +63,8 @@ class Local:
     teacher: str
     lesson_id: str = ""
     """Shared by the two rows of a double lesson; blank (or absent) means a single lesson."""
+    row: int = 0
+    """Its row in lessons.csv (the header is row 1)."""
 
 
 @dataclass
@@ -82,6 +85,8 @@ class SolutionFiles:
     seasons: dict[str, dict[str, dict[int, tuple[int, int]]]]
     """Season -> school -> period -> (start, end) minutes."""
     tables: dict[str, list[dict[str, str]]] = field(default_factory=dict)
+    lines: dict[str, list[int]] = field(default_factory=dict)
+    """File -> the row number (header = row 1) of each row of ``tables``."""
     summary: dict[str, Any] | None = None
     local: list[Local] = field(default_factory=list)
     sessions: dict[str, Session] = field(default_factory=dict)
@@ -99,6 +104,7 @@ class SolutionFiles:
         self.unusable = True
         for name in TIMETABLE:
             self.tables[name] = []
+            self.lines[name] = []
 
     def bad(self, message: str, hard: bool = True) -> None:
         self.issues.append(Violation("table_consistency" if hard else "report", message, hard))
@@ -170,7 +176,7 @@ def slot_problem(w: SolutionFiles, school: str, day: str, period: int | None, st
 
 def _read_csv(w: SolutionFiles, directory: Path, name: str, columns: tuple[str, ...],
               required: bool) -> None:
-    w.tables[name] = []
+    w.tables[name], w.lines[name] = [], []
     if not (directory / name).is_file():
         if required:
             w.bad(f"{name} is missing", hard=name in TIMETABLE)
@@ -184,7 +190,11 @@ def _read_csv(w: SolutionFiles, directory: Path, name: str, columns: tuple[str, 
     if rows and (missing := [c for c in columns if c not in header]):
         w.bad(f"{name} lacks the columns {', '.join(missing)}", hard=name in TIMETABLE)
         return
-    w.tables[name] = [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in rows]
+    # a text cell written with a leading ' (so that a spreadsheet never runs it) is read back
+    # as it was meant
+    w.tables[name] = [{k.strip(): read_spreadsheet_text((v or "").strip())
+                       for k, v in row.items() if k} for row in rows]
+    w.lines[name] = list(range(2, len(rows) + 2))
 
 
 def read_solution_files(inst: Instance, directory: Path, *, require_reports: bool) -> SolutionFiles:
@@ -240,7 +250,7 @@ def _one_timetable_for_all_seasons(w: SolutionFiles, name: str) -> None:
                 "--season and the season it was solved for (summary.json lists it)")
         return
     by_season: dict[str, Counter[tuple[tuple[str, str], ...]]] = defaultdict(Counter)
-    for i, row in enumerate(rows, start=2):
+    for i, row in zip(w.lines[name], rows, strict=True):
         season = row["season"]
         if season not in seasons:
             w.bad(f"{name} row {i}: season '{season}' is not one of {', '.join(seasons)}")
@@ -253,7 +263,10 @@ def _one_timetable_for_all_seasons(w: SolutionFiles, name: str) -> None:
         if by_season[season] != by_season[seasons[0]]:
             w.bad(f"{name}: the rows of season {season} do not list the same lessons as those "
                   f"of {seasons[0]} (one weekly timetable serves every season)")
-    w.tables[name] = [row for row in rows if row["season"] == seasons[0]]
+    kept = [(i, row) for i, row in zip(w.lines[name], rows, strict=True)
+            if row["season"] == seasons[0]]
+    w.lines[name] = [i for i, _ in kept]
+    w.tables[name] = [row for _, row in kept]
 
 
 def _check_times(w: SolutionFiles, name: str, i: int, row: dict[str, str], season: str) -> None:
@@ -281,7 +294,7 @@ def _check_times(w: SolutionFiles, name: str, i: int, row: dict[str, str], seaso
 def _read_sessions(w: SolutionFiles) -> None:
     """sessions.csv rows into sessions, checking references, times, overlaps and ids."""
     first_id: dict[tuple[str, str, int], str] = {}
-    for i, row in enumerate(w.tables["sessions.csv"], start=2):
+    for i, row in zip(w.lines["sessions.csv"], w.tables["sessions.csv"], strict=True):
         where = f"sessions.csv row {i} (session {row['session_id']})"
         c = w.inst.course_by_id.get(row["course_id"])
         if c is None:
@@ -318,7 +331,7 @@ def _read_sessions(w: SolutionFiles) -> None:
 def _read_lessons(w: SolutionFiles) -> None:
     """lessons.csv: local rows into lessons; online rows must be exactly those of the sessions."""
     online: dict[tuple[Any, ...], list[int]] = defaultdict(list)
-    for i, row in enumerate(w.tables["lessons.csv"], start=2):
+    for i, row in zip(w.lines["lessons.csv"], w.tables["lessons.csv"], strict=True):
         school, klass, day = row["school_id"], row["class_id"], row["day"]
         period = as_int(row["period"])
         problem = slot_problem(w, school, day, period, row["start"], row["end"])
@@ -335,7 +348,7 @@ def _read_lessons(w: SolutionFiles) -> None:
         assert period is not None
         if row["mode"] == "local":
             w.local.append(Local(school, klass, day, period, row["subject"], row["teacher_id"],
-                                 row.get("lesson_id", "")))
+                                 row.get("lesson_id", ""), i))
         else:
             online[(school, klass, day, period, row["subject"], row["teacher_id"], row["mode"],
                     row["session_id"], row["assistant_id"])].append(i)

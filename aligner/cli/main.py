@@ -421,7 +421,8 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
                                                                    workers=1))
     click.echo("")
     click.echo(proposals_text(data, proposals), nl=False)
-    write_or_exit(target, {"bells_proposed.csv": (bells_csv(with_bells(data, proposals).bells),
+    moved = with_bells(data, proposals)
+    write_or_exit(target, {"bells_proposed.csv": (bells_csv(moved.bells, moved.breaks),
                                                    "utf-8-sig")})
     click.echo(f"Wrote bells_proposed.csv to {target} (same columns as bells.csv; a proposal: "
                "timetables keep the bells they were solved on)")

@@ -105,6 +105,10 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
               metavar="SEASON=DATE",
               help="With several seasons (--ics): the first date of each season's bells, e.g. "
                    "--season-from summer=2023-05-01 (repeatable).")
+@click.option("--from-date", "applies_from", callback=_date, metavar="YYYY-MM-DD",
+              help="The day the timetable applies from, printed in the titles of the workbook "
+                   "and the web pages (e.g. 2022-10-09: 2022年10月9日起执行) [default: --from, "
+                   "with --ics].")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
               help="Language of labels and titles.")
 def export_command(solution: str, instance_path: str | None, seasons: str | None,
@@ -112,7 +116,7 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
                    xlsx: str | None, html: str | None, ics: str | None,
                    date_from: dt.date | None, date_to: dt.date | None,
                    skip_dates: tuple[str, ...], season_from: dict[str, dt.date],
-                   lang: str) -> None:
+                   applies_from: dt.date | None, lang: str) -> None:
     """Write the timetable in SOLUTION (what aligner solve --out wrote) as an Excel workbook,
     printable web pages and/or iCalendar files. Names and bells come from the instance, found
     through summary.json's instance_path or given with --instance."""
@@ -142,7 +146,8 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
         loaded = load_solution(solution, instance_path, chosen, bells)
         for note in loaded.notes:
             click.echo(note, err=True)
-        targets = build_exports(loaded, xlsx=xlsx, html=html, ics=ics, term=term, lang=lang)
+        targets = build_exports(loaded, xlsx=xlsx, html=html, ics=ics, term=term, lang=lang,
+                                applies_from=applies_from or (date_from if ics else None))
     except (SolutionError, InputError) as exc:
         click.echo(f"error: cannot export the timetable in {solution}:", err=True)
         for issue in exc.issues:

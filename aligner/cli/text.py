@@ -15,6 +15,7 @@ import pandas as pd
 from aligner.alignment.overlap import PairAlignment, alignments
 from aligner.alignment.proposal import BellProposal
 from aligner.check import CheckReport
+from aligner.export.view import DayRow, day_rows
 from aligner.instance import Instance
 from aligner.solver.result import Result
 
@@ -51,6 +52,11 @@ def period_label(instance: Instance, school_id: str, period: int) -> str:
     return f"{period} " + " / ".join(times)
 
 
+def _break_label(row: DayRow) -> str:
+    """'大课间 10:05-10:35', or with several seasons '大课间 10:05-10:35 / -' ('-': none then)."""
+    return f"{row.name} " + " / ".join(dict.fromkeys(t or "-" for t in row.times))
+
+
 def _partners(instance: Instance, sessions: pd.DataFrame) -> dict[str, tuple[str, str]]:
     """session_id -> (hub short name, receiving short names) for marking online cells."""
     marks: dict[str, tuple[str, str]] = {}
@@ -81,10 +87,15 @@ def class_grid(
     mine = lessons[(lessons["school_id"] == school_id) & (lessons["class_id"] == class_id)]
     by_slot = {(str(row.day), int(str(row.period))): row for row in mine.itertuples(index=False)}
     rows = []
-    for bell in instance.periods(school_id):
-        cells_of_row = [period_label(instance, school_id, bell.period)]
+    for line in day_rows(instance, school_id):
+        if line.kind != "period":
+            if line.kind == "break":
+                rows.append([_break_label(line), *([""] * len(instance.days))])
+            continue
+        cells_of_row = [period_label(instance, school_id, line.period)
+                        + (f" {line.name}" if line.name else "")]
         for day in instance.days:
-            lesson = by_slot.get((day, bell.period))
+            lesson = by_slot.get((day, line.period))
             if lesson is None:
                 cells_of_row.append("")
             elif lesson.mode == "online-main":
@@ -96,13 +107,19 @@ def class_grid(
         rows.append(cells_of_row)
     klass = instance.class_by_key[(school_id, class_id)]
     title = (f"{instance.school_name(school_id)} {klass.name} "
-             f"({school_id}/{class_id}, grade {klass.grade})")
+             f"({school_id}/{class_id}, grade {klass.grade})"
+             + (f", head teacher {instance.teacher_name(klass.head_teacher)}"
+                if klass.head_teacher else ""))
     teachers = []
     for row in instance.curriculum_of_class.get((school_id, class_id), ()):
-        ids = mine.loc[mine["subject"] == row.subject, "teacher_id"]
-        names = "/".join(dict.fromkeys(instance.teacher_name(str(t)) for t in ids))
+        of_subject = mine[mine["subject"] == row.subject]
+        names = "/".join(dict.fromkeys(instance.teacher_name(str(t))
+                                       for t in of_subject["teacher_id"]))
+        assistants = "/".join(dict.fromkeys(instance.teacher_name(str(t))
+                                            for t in of_subject["assistant_id"] if str(t)))
         if names:
-            teachers.append(f"{row.subject} {names}")
+            teachers.append(f"{row.subject} {names}"
+                            + (f" (assistant {assistants})" if assistants else ""))
     legend = "teachers: " + ", ".join(teachers)
     return "\n".join([title, grid(["period", *instance.days], rows), legend])
 
@@ -131,9 +148,14 @@ def teacher_grid(
     for row in assisted.itertuples(index=False):
         cell[(str(row.day), int(str(row.period)))] = (
             f"{row.subject}<-{marks[str(row.session_id)][0]} (assist)")
-    rows = [[period_label(instance, teacher.school_id, bell.period),
-             *(cell.get((day, bell.period), "") for day in instance.days)]
-            for bell in instance.periods(teacher.school_id)]
+    rows = []
+    for line in day_rows(instance, teacher.school_id):
+        if line.kind == "break":
+            rows.append([_break_label(line), *([""] * len(instance.days))])
+        elif line.kind == "period":
+            rows.append([period_label(instance, teacher.school_id, line.period)
+                         + (f" {line.name}" if line.name else ""),
+                         *(cell.get((day, line.period), "") for day in instance.days)])
     title = (f"{instance.school_name(teacher.school_id)} {teacher.name} ({teacher_id}): "
              f"{len(local)} local, {len(taught)} taught online, {len(assisted)} assisted")
     return "\n".join([title, grid(["period", *instance.days], rows)])

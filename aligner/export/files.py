@@ -19,8 +19,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from aligner.instance import BellPeriod, hhmm
-from aligner.io.formats import BELLS_PROPOSED_FILE
+from aligner.instance import BellBreak, BellPeriod, hhmm
+from aligner.io.formats import BELLS_PROPOSED_FILE, spreadsheet_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,8 +34,15 @@ INFEASIBILITY_FILE = "infeasibility.json"
 
 def csv_text(frame: pd.DataFrame) -> str:
     """A frame as CSV text; numbers without spurious decimals (16, 16.5) and without losing
-    digits (2147483648, not 2.14748e+09), NaN as blank."""
-    return str(frame.to_csv(index=False, float_format="%.15g", lineterminator="\r\n"))
+    digits (2147483648, not 2.14748e+09), NaN as blank; a text cell that a spreadsheet could
+    run as a formula (a teacher id ``=HYPERLINK(...)``, say) is written with a leading ``'``
+    (:func:`~aligner.io.formats.spreadsheet_text`), numbers stay numbers."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype.kind in "OSU":  # text (object or str); numbers stay numbers
+            safe[column] = safe[column].map(
+                lambda value: spreadsheet_text(value) if isinstance(value, str) else value)
+    return str(safe.to_csv(index=False, float_format="%.15g", lineterminator="\r\n"))
 
 
 def write_files(directory: str | Path, contents: Mapping[str, tuple[str, str] | bytes]
@@ -110,7 +117,8 @@ def write_outputs(result: Result, directory: str | Path, instance_path: str | No
     }
     stale = _earlier_moved_bells(Path(directory)) and not result.proposals
     if result.proposals:
-        contents[BELLS_PROPOSED_FILE] = (bells_csv(result.proposed_bells), "utf-8-sig")
+        contents[BELLS_PROPOSED_FILE] = (bells_csv(result.proposed_bells,
+                                                   result.instance.breaks), "utf-8-sig")
     written = write_files(directory, contents)
     (Path(directory) / INFEASIBILITY_FILE).unlink(missing_ok=True)
     if stale:  # the moved bells of the timetable this one replaces
@@ -126,12 +134,31 @@ def _earlier_moved_bells(directory: Path) -> bool:
     return isinstance(recorded, dict) and recorded.get("source") == BELLS_PROPOSED_FILE
 
 
-def bells_csv(bells: tuple[BellPeriod, ...]) -> str:
-    """Bell rows (every season) with the columns of bells.csv, as bells_proposed.csv holds them."""
+def bells_csv(bells: tuple[BellPeriod, ...], breaks: tuple[BellBreak, ...] = ()) -> str:
+    """Bell rows (every season) with the columns of bells.csv, as bells_proposed.csv holds them:
+    the periods, and the named ``breaks`` that still lie between them (a break that a moved
+    period now overlaps is left out: its times are the office's to set again); columns kind and
+    name only when there is a break or a named period."""
+    fitting = [b for b in breaks
+               if not any(p.school_id == b.school_id and p.season == b.season
+                          and p.start < b.end and b.start < p.end for p in bells)]
+    named = bool(fitting) or any(b.name for b in bells)
+    order = {key: i for i, key in enumerate(dict.fromkeys((b.school_id, b.season) for b in bells))}
+    rows: list[tuple[tuple[int, int], list[object]]] = []
+    for bell in bells:
+        rows.append(((order[(bell.school_id, bell.season)], bell.start),
+                     [bell.school_id, bell.season, bell.period, hhmm(bell.start), hhmm(bell.end),
+                      *(["", bell.name] if named else [])]))
+    for item in fitting:
+        rows.append(((order.get((item.school_id, item.season), len(order)), item.start),
+                     [item.school_id, item.season, "", hhmm(item.start), hhmm(item.end), "break",
+                      item.name]))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["school_id", "season", "period", "start", "end"])
-    writer.writerows([b.school_id, b.season, b.period, hhmm(b.start), hhmm(b.end)] for b in bells)
+    writer.writerow(["school_id", "season", "period", "start", "end",
+                     *(["kind", "name"] if named else [])])
+    writer.writerows([spreadsheet_text(v) if isinstance(v, str) else v for v in row]
+                     for _, row in sorted(rows, key=lambda r: r[0]))
     return buffer.getvalue()
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
-from aligner.export.view import Duty, Lesson, LiveSession, TimetableView
+from aligner.export.view import DayRow, Duty, Lesson, LiveSession, TimetableView
 
 LANGUAGES = ("zh", "en")
 
@@ -43,6 +44,12 @@ _WORDS = {
         "receiving_time": "接收时间", "overlap": "重叠(分钟)", "index": "课表",
         "schools": "学校", "classes": "班级", "teachers": "教师", "remote_only": "(远程)",
         "lessons_a_week": "每周 {n} 节", "back": "返回",
+        "head_teacher": "班主任：{name}", "head_of": "{classes}班主任",
+        "applies_from": "{date}起执行", "date": "{d.year}年{d.month}月{d.day}日",
+        "teacher_list": "任课教师", "teacher_list_line": "任课教师：{teachers}",
+        "subject_teachers": "{subject}：{names}",
+        "as_hub": "{name}（主讲·{school}）", "as_assistant": "{name}（助教）",
+        "list_sep": "；", "name_sep": "、", "meta_sep": "　", "legend": "图例",
     },
     "en": {
         "period": "Period {n}", "morning": "Morning", "afternoon": "Afternoon", "lunch": "Lunch",
@@ -63,6 +70,12 @@ _WORDS = {
         "receiving_time": "Receiving time", "overlap": "Overlap (min)", "index": "Timetables",
         "schools": "Schools", "classes": "Classes", "teachers": "Teachers",
         "remote_only": "(remote)", "lessons_a_week": "{n} lessons a week", "back": "Back",
+        "head_teacher": "head teacher {name}", "head_of": "head teacher of {classes}",
+        "applies_from": "in force from {date}", "date": "{d:%Y-%m-%d}",
+        "teacher_list": "Teachers", "teacher_list_line": "Teachers: {teachers}",
+        "subject_teachers": "{subject}: {names}",
+        "as_hub": "{name} (teaching from {school})", "as_assistant": "{name} (assistant)",
+        "list_sep": "; ", "name_sep": ", ", "meta_sep": "; ", "legend": "Key",
     },
 }
 
@@ -73,6 +86,8 @@ class Labels:
 
     lang: str
     solution: TimetableView
+    applies_from: dt.date | None = None
+    """The first day the timetable applies (export --from-date), printed in the titles."""
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:
@@ -120,6 +135,88 @@ class Labels:
 
     def period_label(self, school_id: str, period: int) -> str:
         return f"{self.period(period)}\n{self.times(school_id, period)}"
+
+    def row_label(self, row: DayRow) -> str:
+        """A row of the printed day: '第3节\n10:35-11:15\n眼保健操', '大课间活动 10:05-10:35', '午休'."""
+        times = " / ".join(t or "-" for t in row.times)
+        if row.kind == "period":
+            return f"{self.period(row.period)}\n{times}" + (f"\n{row.name}" if row.name else "")
+        if row.kind == "lunch":
+            return self.word("lunch")
+        return f"{row.name} {times}"
+
+    # ---- titles ----------------------------------------------------------------------------
+
+    def date(self, day: dt.date) -> str:
+        return self.word("date", d=day)
+
+    def class_title(self, school_id: str, class_id: str) -> str:
+        return (f"{self.school(school_id)} {self.seasons_title} {self.word('class')} "
+                f"{self.klass(school_id, class_id)}")
+
+    def class_meta(self, school_id: str, class_id: str) -> list[str]:
+        """What a class's title says besides its name: the head teacher (班主任) and the date the
+        timetable applies from."""
+        klass = self.solution.instance.class_by_key[(school_id, class_id)]
+        meta = ([self.word("head_teacher", name=self.teacher(klass.head_teacher))]
+                if klass.head_teacher else [])
+        return meta + self._from_date()
+
+    def teacher_title(self, teacher_id: str) -> str:
+        school_id = self.solution.instance.teacher_by_id[teacher_id].school_id
+        return (f"{self.school(school_id)} {self.seasons_title} {self.word('teacher')} "
+                f"{self.teacher(teacher_id)} ({teacher_id})")
+
+    def teacher_meta(self, teacher_id: str) -> list[str]:
+        """The classes the teacher is head teacher of, and the date the timetable applies from."""
+        headed = [self.klass(*c.key) for c in self.solution.instance.classes
+                  if c.head_teacher == teacher_id]
+        meta = ([self.word("head_of", classes=self.word("name_sep").join(headed))]
+                if headed else [])
+        return meta + self._from_date()
+
+    def _from_date(self) -> list[str]:
+        if self.applies_from is None:
+            return []
+        return [self.word("applies_from", date=self.date(self.applies_from))]
+
+    def titled(self, title: str, meta: list[str]) -> str:
+        """A title with its meta parts, as one line."""
+        return self.word("meta_sep").join([title, *meta])
+
+    # ---- the teacher list and the legend ---------------------------------------------------
+
+    def teacher_list(self, school_id: str, class_id: str) -> list[str]:
+        """Who teaches the class, subject by subject (curriculum order), as the week shows it:
+        local teachers; for a lesson received online the hub teacher (with the hub school) and
+        the assistant (助教) in the class's room."""
+        solution = self.solution
+        names: dict[str, dict[str, None]] = {
+            row.subject: {} for row in solution.instance.curriculum_of_class.get(
+                (school_id, class_id), ())}
+        week = solution.class_week(school_id, class_id)
+        order = {d: i for i, d in enumerate(solution.instance.days)}
+        # the class's own teachers first, then who teaches it online and who assists
+        for lesson in sorted(week.values(), key=lambda x: (x.mode == "online-receiving",
+                                                           order.get(x.day, 99), x.period)):
+            shown = names.setdefault(lesson.subject, {})
+            session = solution.session_of(lesson)
+            if lesson.mode == "online-receiving" and session is not None:
+                shown[self.word("as_hub", name=self.teacher(lesson.teacher_id),
+                                school=self.short(session.course.hub_school))] = None
+                if lesson.assistant_id:
+                    shown[self.word("as_assistant", name=self.teacher(lesson.assistant_id))] = None
+            elif lesson.teacher_id:
+                shown[self.teacher(lesson.teacher_id)] = None
+        return [self.word("subject_teachers", subject=subject,
+                          names=self.word("name_sep").join(who))
+                for subject, who in names.items() if who]
+
+    def legend(self, forms: set[str]) -> list[tuple[str, str]]:
+        """(form, text) for each form present, in the order sync, delivery, famous: the tag its
+        cells carry and the form's name, so that the key reads in black and white."""
+        return [(form, f"[{self.form(form)}] {self.form_name(form)}")
+                for form in ("sync", "delivery", "famous") if form in forms]
 
     # ---- cells -----------------------------------------------------------------------------
 

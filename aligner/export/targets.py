@@ -3,6 +3,7 @@ or nothing (a workbook file, an HTML directory, an iCalendar directory)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from aligner.export.files import write_files
@@ -18,19 +19,21 @@ def build_exports(
     ics: str | Path | None = None,
     term: Term | None = None,
     lang: str = "zh",
+    applies_from: dt.date | None = None,
 ) -> list[tuple[Path, dict[str, str | bytes]]]:
     """(directory, {file name: content}) of every requested export; raises before anything is
-    written when one cannot be built (openpyxl missing, bad dates, ...)."""
+    written when one cannot be built (openpyxl missing, bad dates, ...). ``applies_from``, the
+    first day the timetable applies, is printed in the titles of the workbook and the pages."""
     targets: list[tuple[Path, dict[str, str | bytes]]] = []
     if xlsx is not None:
         from aligner.export.xlsx import workbook_bytes
 
         path = Path(xlsx)
-        targets.append((path.parent, {path.name: workbook_bytes(solution, lang)}))
+        targets.append((path.parent, {path.name: workbook_bytes(solution, lang, applies_from)}))
     if html is not None:
         from aligner.export.html import site_files
 
-        targets.append((Path(html), dict(site_files(solution, lang))))
+        targets.append((Path(html), dict(site_files(solution, lang, applies_from))))
     if ics is not None:
         if term is None:
             raise ValueError("iCalendar files need the term's dates (--from, --to)")

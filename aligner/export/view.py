@@ -20,6 +20,7 @@ from pathlib import Path
 
 from aligner.instance import BellPeriod, Course, Instance
 from aligner.io.errors import InputIssue, IssueLog
+from aligner.io.formats import read_spreadsheet_text
 from aligner.io.solution_dir import load_solved_instance, read_summary
 from aligner.io.tabular import read_text
 
@@ -171,6 +172,71 @@ class TimetableView:
         return self.sessions.get(lesson.session_id) if lesson.online else None
 
 
+# ---- the rows of a printed day ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DayRow:
+    """One row of a printed week, top to bottom: a lesson period, a named break of the bell
+    schedule (bells.csv rows of kind ``break``), or the generic lunch row that separates the
+    morning from the afternoon when no break is given there."""
+
+    kind: str
+    """``period``, ``break`` or ``lunch``."""
+    half: str
+    """``morning`` or ``afternoon`` (the 上午/下午 block the row belongs to), or ``midday``
+    for the rows between the last morning period and the first afternoon one."""
+    period: int = 0
+    name: str = ""
+    """The break's name, or a period's note (眼保健操)."""
+    times: tuple[str, ...] = ()
+    """The row's times in each season of the instance ('' where a season lacks the break)."""
+
+
+def day_rows(instance: Instance, school_id: str) -> tuple[DayRow, ...]:
+    """The school's day as schools print it: periods (morning ones start before 12:00 in the
+    first season) and, between them by their times, the named breaks of every season (a break
+    of the same name after the same period is one row, with each season's times); a lunch row
+    when no break falls between the morning and the afternoon."""
+    periods = instance.periods(school_id)
+    if not periods:
+        return ()
+    seasons = instance.seasons
+    halves = ["afternoon" if bell.is_afternoon else "morning" for bell in periods]
+    found: dict[tuple[int, str], dict[str, tuple[int, str]]] = {}
+    for season in seasons:
+        ends = [b.end for b in instance.periods(school_id, season)]
+        for item in instance.breaks_of(school_id, season):
+            after = sum(1 for end in ends if end <= item.start)
+            found.setdefault((after, item.name), {})[season] = (item.start, item.times)
+    placed: dict[int, list[tuple[int, str, dict[str, tuple[int, str]]]]] = defaultdict(list)
+    for (after, name), times in found.items():
+        first = next(times[s][0] for s in seasons if s in times)
+        placed[after].append((first, name, times))
+
+    def half_after(after: int) -> str:
+        if after == 0:
+            return halves[0]
+        if after == len(periods) or halves[after - 1] == halves[after]:
+            return halves[after - 1]
+        return "midday"
+
+    rows: list[DayRow] = []
+    for after in range(len(periods) + 1):
+        between = sorted(placed.get(after, ()), key=lambda item: item[0])
+        rows += [DayRow("break", half_after(after), 0, name,
+                        tuple(times[s][1] if s in times else "" for s in seasons))
+                 for _, name, times in between]
+        if not between and half_after(after) == "midday":
+            rows.append(DayRow("lunch", "midday"))
+        if after < len(periods):
+            number = periods[after].period
+            notes = dict.fromkeys(instance.bell(school_id, number, s).name for s in seasons)
+            rows.append(DayRow("period", halves[after], number, "、".join(n for n in notes if n),
+                               tuple(instance.bell(school_id, number, s).times for s in seasons)))
+    return tuple(rows)
+
+
 # ---- finding the instance -------------------------------------------------------------------
 
 
@@ -236,7 +302,10 @@ def _rows(directory: Path, name: str, columns: tuple[str, ...], log: IssueLog,
         log.add(name, "required column is missing from the header", 1, column)
     if missing:
         return []
-    return [(number, {(k or "").strip(): (v or "").strip() for k, v in row.items() if k})
+    # text cells written with a leading ' (so that a spreadsheet never runs them) read back as
+    # they were meant
+    return [(number, {(k or "").strip(): read_spreadsheet_text((v or "").strip())
+                      for k, v in row.items() if k})
             for number, row in enumerate(reader, start=2) if any((v or "").strip()
                                                                  for v in row.values() if v)]
 

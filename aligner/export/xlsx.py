@@ -8,6 +8,7 @@ title and header rows repeated on each page. Needs openpyxl (``pip install 'alig
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 from collections.abc import Callable, Sequence
@@ -16,7 +17,8 @@ from typing import Any
 
 from aligner.alignment.overlap import overlap_minutes
 from aligner.export.labels import Labels
-from aligner.export.view import TimetableView
+from aligner.export.view import TimetableView, day_rows
+from aligner.io.workbook import text_cells_only
 
 try:
     from openpyxl import Workbook
@@ -28,6 +30,10 @@ except ImportError:  # pragma: no cover - the error names the extra
 
 FILLS = {"sync": "DDEBF7", "delivery": "E2EFDA", "famous": "FCE4D6"}
 """Background of an online lesson's cell by form (blue, green, orange)."""
+BORDERS: dict[str, Any] = {"sync": "medium", "delivery": "mediumDashed", "famous": "mediumDashDotDot"}
+"""Border of an online lesson's cell by form, so that a black-and-white print tells the forms
+apart (with the tag [同步], [专递], [名师] in the cell's text)."""
+BREAK_FILL = "F2F2F2"
 _THIN = Side(style="thin", color="808080") if Workbook is not None else None
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -75,22 +81,31 @@ def _title(sheet: Worksheet, text: str, width: int) -> None:
     sheet.row_dimensions[1].height = 28
 
 
-def _box(cell: Any, *, bold: bool = False, fill: str | None = None) -> None:
+def _box(cell: Any, *, bold: bool = False, fill: str | None = None,
+         form: str | None = None) -> None:
+    """A grid cell: centred, wrapped, thin borders; an online lesson's ``form`` gives its fill
+    and its border style (:data:`FILLS`, :data:`BORDERS`)."""
     cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    cell.border = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+    side = Side(style=BORDERS[form], color="404040") if form in BORDERS else _THIN
+    cell.border = Border(left=side, right=side, top=side, bottom=side)
     if bold:
         cell.font = Font(bold=True)
+    fill = FILLS.get(form or "", fill)
     if fill:
         cell.fill = PatternFill("solid", fgColor=fill)
 
 
-def _week_sheet(
-    sheet: Worksheet, labels: Labels, title: str, school_id: str,
-    cell_of: Callable[[str, int], tuple[list[str], str | None, int] | None],
-) -> None:
-    """Days across, periods down with their times, 上午/下午 in the first column and a 午休 row
-    between them; ``cell_of(day, period)`` gives the lines, the fill and the span (2 for the
-    first period of a double, 0 for its second) of a cell, or None when it is free."""
+Cell = tuple[list[str], str | None, int]
+"""A cell's lines, its form (an online lesson) or None, and its span (2 for the first period of
+a double, 0 for its second)."""
+
+
+def _week_sheet(sheet: Worksheet, labels: Labels, title: str, school_id: str,
+                cell_of: Callable[[str, int], Cell | None], teachers: Sequence[str] = ()) -> None:
+    """Days across; down the side 上午/下午 in the first column and the periods with their times,
+    the named breaks of the bell schedule between them (a 午休 row between the morning and the
+    afternoon when none is given there); ``cell_of(day, period)`` gives a cell or None when it
+    is free. Below the grid: the teacher list (``teachers``) and the key of the forms shown."""
     solution = labels.solution
     days = solution.instance.days
     width = 2 + len(days)
@@ -98,30 +113,36 @@ def _week_sheet(
     header = ["", labels.word("periods"), *(labels.day(d) for d in days)]
     for column, text in enumerate(header, start=1):
         _box(sheet.cell(row=2, column=column, value=text or None), bold=True)
-    periods = solution.instance.periods(school_id)
-    morning = [b.period for b in periods if not b.is_afternoon]
-    afternoon = [b.period for b in periods if b.is_afternoon]
+    rows = day_rows(solution.instance, school_id)
     row_of: dict[int, int] = {}
-    row = 3
-    for block, numbers in (("morning", morning), ("afternoon", afternoon)):
-        if not numbers:
+    for index, day_row in enumerate(rows):
+        at = 3 + index
+        if day_row.kind == "period":
+            row_of[day_row.period] = at
+            _box(sheet.cell(row=at, column=2, value=labels.row_label(day_row)), bold=True)
+            sheet.row_dimensions[at].height = 48 if not day_row.name else 56
             continue
-        if block == "afternoon" and morning:
-            sheet.cell(row=row, column=1, value=labels.word("lunch"))
-            _box(sheet.cell(row=row, column=1), bold=True)
-            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
-            sheet.row_dimensions[row].height = 16
-            row += 1
-        first = row
-        for number in numbers:
-            row_of[number] = row
-            _box(sheet.cell(row=row, column=2, value=labels.period_label(school_id, number)),
-                 bold=True)
-            sheet.row_dimensions[row].height = 48
-            row += 1
-        _box(sheet.cell(row=first, column=1, value=labels.word(block)), bold=True)
-        if row - 1 > first:
-            sheet.merge_cells(start_row=first, start_column=1, end_row=row - 1, end_column=1)
+        first = 1 if day_row.half == "midday" else 2
+        _box(sheet.cell(row=at, column=first, value=labels.row_label(day_row)), bold=True,
+             fill=BREAK_FILL)
+        for column in range(first + 1, width + 1):
+            _box(sheet.cell(row=at, column=column))
+        sheet.merge_cells(start_row=at, start_column=first, end_row=at, end_column=width)
+        sheet.row_dimensions[at].height = 18
+    index = 0
+    while index < len(rows):
+        half, run = rows[index].half, 1
+        while index + run < len(rows) and rows[index + run].half == half:
+            run += 1
+        if half != "midday":
+            _box(sheet.cell(row=3 + index, column=1, value=labels.word(half)), bold=True)
+            for extra in range(1, run):
+                _box(sheet.cell(row=3 + index + extra, column=1))
+            if run > 1:
+                sheet.merge_cells(start_row=3 + index, start_column=1, end_row=2 + index + run,
+                                  end_column=1)
+        index += run
+    forms: set[str] = set()
     for column, day in enumerate(days, start=3):
         for number, at in row_of.items():
             found = cell_of(day, number)
@@ -129,20 +150,42 @@ def _week_sheet(
             _box(cell)
             if found is None:
                 continue
-            lines, fill, span = found
+            lines, form, span = found
             if span == 0 and row_of.get(number - 1) == at - 1:
                 continue  # covered by the double above
             cell.value = "\n".join(line for line in lines if line)
-            _box(cell, fill=fill)
+            _box(cell, form=form)
+            if form:
+                forms.add(form)
             if span == 2 and row_of.get(number + 1) == at + 1:
                 sheet.merge_cells(start_row=at, start_column=column, end_row=at + 1,
                                   end_column=column)
+    _footer(sheet, labels, 4 + len(rows), width, teachers, forms)
     sheet.column_dimensions["A"].width = 6
     sheet.column_dimensions["B"].width = 16 if len(solution.seasons) == 1 else 26
     for column in range(3, width + 1):
         sheet.column_dimensions[get_column_letter(column)].width = 24
     sheet.freeze_panes = "C3"
     _print_setup(sheet, 2)
+
+
+def _footer(sheet: Worksheet, labels: Labels, row: int, width: int, teachers: Sequence[str],
+            forms: set[str]) -> None:
+    """Below a grid: the teacher list (任课教师) on one merged row, then the key of the forms
+    present, each in its cell with the fill and border of its lessons."""
+    if teachers:
+        cell = sheet.cell(row=row, column=1, value=labels.word(
+            "teacher_list_line", teachers=labels.word("list_sep").join(teachers)))
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+        sheet.row_dimensions[row].height = 16 * (1 + len(str(cell.value)) // (12 * width))
+        row += 1
+    entries = labels.legend(forms)
+    if entries:
+        sheet.cell(row=row, column=1, value=labels.word("legend")).font = Font(bold=True)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        for column, (form, text) in enumerate(entries, start=3):
+            _box(sheet.cell(row=row, column=column, value=text), form=form)
 
 
 def _overview_sheet(sheet: Worksheet, labels: Labels, school_id: str) -> None:
@@ -165,6 +208,7 @@ def _overview_sheet(sheet: Worksheet, labels: Labels, school_id: str) -> None:
         for p in range(1, count + 1):
             _box(sheet.cell(row=3, column=first + p - 1, value=p), bold=True)
     row = 4
+    forms: set[str] = set()
     for klass in instance.classes:
         if klass.school_id != school_id:
             continue
@@ -180,12 +224,15 @@ def _overview_sheet(sheet: Worksheet, labels: Labels, school_id: str) -> None:
                     continue
                 session = solution.session_of(lesson)
                 cell.value = "\n".join(labels.lesson_lines(lesson)[:2])
-                _box(cell, fill=FILLS.get(session.course.form) if session else None)
+                _box(cell, form=session.course.form if session else None)
+                if session:
+                    forms.add(session.course.form)
                 if lesson.span == 2 and p < count:
                     sheet.merge_cells(start_row=row, start_column=column, end_row=row,
                                       end_column=column + 1)
         sheet.row_dimensions[row].height = 32
         row += 1
+    _footer(sheet, labels, row + 1, width, (), forms)
     sheet.column_dimensions["A"].width = 12
     for column in range(2, width + 1):
         sheet.column_dimensions[get_column_letter(column)].width = 11
@@ -273,10 +320,12 @@ def workload_rows(labels: Labels) -> tuple[list[str], list[list[object]], str]:
     return header, rows, note
 
 
-def workbook_bytes(solution: TimetableView, lang: str = "zh") -> bytes:
-    """The whole workbook as .xlsx bytes."""
+def workbook_bytes(solution: TimetableView, lang: str = "zh",
+                   applies_from: dt.date | None = None) -> bytes:
+    """The whole workbook as .xlsx bytes; ``applies_from`` (the first day the timetable
+    applies) is printed in the titles of the class and teacher sheets."""
     require_openpyxl()
-    labels = Labels(lang, solution)
+    labels = Labels(lang, solution, applies_from)
     instance = solution.instance
     book = Workbook()
     first: Any = book.active
@@ -292,13 +341,13 @@ def workbook_bytes(solution: TimetableView, lang: str = "zh") -> bytes:
             if lesson is None:
                 return None
             session = solution.session_of(lesson)
-            return (labels.lesson_lines(lesson),
-                    FILLS.get(session.course.form) if session else None, lesson.span)
+            return (labels.lesson_lines(lesson), session.course.form if session else None,
+                    lesson.span)
 
         name = labels.klass(*klass.key)
         _week_sheet(_sheet(book, f"{labels.short(klass.school_id)}-{name}"), labels,
-                    f"{labels.school(klass.school_id)} {labels.seasons_title} "
-                    f"{labels.word('class')} {name}", klass.school_id, lesson_cell)
+                    labels.titled(labels.class_title(*klass.key), labels.class_meta(*klass.key)),
+                    klass.school_id, lesson_cell, labels.teacher_list(*klass.key))
     for teacher in instance.teachers:
         duties = solution.teacher_week(teacher.teacher_id)
 
@@ -308,13 +357,13 @@ def workbook_bytes(solution: TimetableView, lang: str = "zh") -> bytes:
             if duty is None:
                 return None
             return (labels.duty_lines(school_id, duty),
-                    FILLS.get(duty.session.course.form) if duty.session else None, duty.span)
+                    duty.session.course.form if duty.session else None, duty.span)
 
         name = labels.teacher(teacher.teacher_id)
         _week_sheet(_sheet(book, f"{labels.word('teacher')}-{labels.short(teacher.school_id)}-"
                                  f"{name}"), labels,
-                    f"{labels.school(teacher.school_id)} {labels.seasons_title} "
-                    f"{labels.word('teacher')} {name} ({teacher.teacher_id})",
+                    labels.titled(labels.teacher_title(teacher.teacher_id),
+                                  labels.teacher_meta(teacher.teacher_id)),
                     teacher.school_id, duty_cell)
     header, rows = session_rows(labels)
     _table_sheet(_sheet(book, labels.word("sessions")),
@@ -322,6 +371,7 @@ def workbook_bytes(solution: TimetableView, lang: str = "zh") -> bytes:
     header, rows, note = workload_rows(labels)
     _table_sheet(_sheet(book, labels.word("workload")),
                  f"{instance.name} {labels.word('workload')}", header, rows, note)
+    text_cells_only(book)  # names, ids and subjects are the user's text, never formulas
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -10,7 +10,8 @@ from __future__ import annotations
 import itertools
 import warnings
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -27,6 +28,7 @@ from aligner.instance import (
     MAX_PER_DAY,
     MAX_PERIODS,
     MAX_SYNC_ROOMS,
+    BellBreak,
     BellPeriod,
     Course,
     CurriculumRow,
@@ -39,14 +41,17 @@ from aligner.instance import (
 from aligner.io import cells
 from aligner.io.errors import InputError, InputIssue, InputWarning, IssueLog
 from aligner.io.formats import (
+    BELL_KINDS,
     BELLS,
     CLASSES,
     COLUMNS,
     CURRICULUM,
-    OPTIONAL,
     SCHOOLS,
     SYNC,
     TEACHERS,
+    optional_columns,
+    read_spreadsheet_text,
+    required_columns,
 )
 from aligner.io.instance_yaml import read_settings
 from aligner.io.tabular import Table, read_table
@@ -55,9 +60,15 @@ from aligner.io.tabular import Table, read_table
 def _table_of(directory: Path, file: str, log: IssueLog, name: str | None = None
               ) -> Table | None:
     """``file`` of the instance format, read from ``directory/name`` (default: the file)."""
-    columns = COLUMNS[file]
-    return read_table(directory, name or file, [c for c in columns if c not in OPTIONAL],
-                      [c for c in columns if c in OPTIONAL], log)
+    table = read_table(directory, name or file, required_columns(file), optional_columns(file),
+                       log)
+    if table is None:
+        return None
+    # aligner writes a text cell that a spreadsheet could run as a formula with a leading '
+    # (bells_proposed.csv, which may become bells.csv); read it back as it was meant
+    rows = tuple(replace(row, cells={k: read_spreadsheet_text(v) for k, v in row.cells.items()})
+                 for row in table.rows)
+    return replace(table, rows=rows)
 
 
 class _CourseHead(NamedTuple):
@@ -169,7 +180,7 @@ def _read(
     chosen: tuple[str, ...] = settings["seasons"]
     days: tuple[str, ...] = settings["days"]
     schools = _schools(_table(tables, SCHOOLS), where, log)
-    bells = _bells(_table(tables, BELLS), where, chosen, log)
+    bells, breaks = _bells(_table(tables, BELLS), where, chosen, log)
     periods = {s: sum(1 for b in bells if b.school_id == s and b.season == chosen[0])
                for s in where.school}
     halves = _halves(bells, chosen)
@@ -177,6 +188,7 @@ def _read(
     bells_ok = not any(issue.file == BELLS for issue in log.issues)
     teachers = _teachers(_table(tables, TEACHERS), days, periods if bells_ok else None,
                          halves, where, log)
+    classes = _head_teachers(_table(tables, CLASSES), classes, where, log)
     curriculum = _curriculum(_table(tables, CURRICULUM), days, periods if bells_ok else None,
                              halves, where, log)
     courses = _courses(_table(tables, SYNC), where, log)
@@ -186,6 +198,7 @@ def _read(
         **settings,
         schools=tuple(schools.values()),
         bells=tuple(bells),
+        breaks=tuple(breaks),
         classes=tuple(classes.values()),
         teachers=tuple(teachers.values()),
         curriculum=tuple(curriculum),
@@ -231,10 +244,11 @@ def load_schedules(
             settings["seasons"] = seasons
         where = _Rows()
         schools = _schools(schools_table, where, log)
-        bells = _bells(bells_table, where, settings["seasons"], log)
+        bells, breaks = _bells(bells_table, where, settings["seasons"], log)
         log.raise_if_any()
         instance = Instance(**settings, schools=tuple(schools.values()), bells=tuple(bells),
-                            classes=(), teachers=(), curriculum=(), courses=())
+                            breaks=tuple(breaks), classes=(), teachers=(), curriculum=(),
+                            courses=())
         return instance, _school_pairs(source, schools)
     except InputError as exc:
         _raise_rewritten(source, log, exc)
@@ -312,8 +326,8 @@ def _known(value: str | None, known: Any, what: str, row: Any, column: str, log:
     return True
 
 
-def _seasons_spelt_alike(table: Table, bells: list[BellPeriod], seasons: tuple[str, ...],
-                         log: IssueLog) -> None:
+def _seasons_spelt_alike(table: Table, bells: Sequence[BellPeriod | BellBreak],
+                         seasons: tuple[str, ...], log: IssueLog) -> None:
     """A season written two ways ('Winter' on one row, 'winter' elsewhere) is one season
     mistyped: name the rows of the rarer spelling."""
     counts = Counter(b.season for b in bells)
@@ -336,34 +350,58 @@ def _class_hint(class_id: str, school_id: str, where: _Rows) -> str:
     return cells.did_you_mean(class_id, [c for s, c in where.klass if s == school_id])
 
 
-def _bells(
-    table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog
-) -> list[BellPeriod]:
+class _Bells(NamedTuple):
+    periods: list[BellPeriod]
+    breaks: list[BellBreak]
+
+
+def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog) -> _Bells:
+    """Lesson periods and named breaks (rows of kind ``break``: start and end, a name, no
+    period number), checked: periods 1..n in order without overlaps, breaks between them."""
     bells: list[BellPeriod] = []
+    breaks: list[tuple[BellBreak, int]] = []
     seen: dict[Any, int] = {}
     row_of: dict[tuple[str, str, int], int] = {}
     for row in table.rows:
+        kind = (row["kind"] or "period").lower()
+        if kind not in BELL_KINDS:
+            log.add(table.file, f"'{row['kind']}' is not a kind of bell row; use blank or "
+                    f"period (a lesson period) or break (a named break such as 大课间)",
+                    row.number, "kind")
+            continue
         school_id = cells.text(row, "school_id", log)
         known = _known(school_id, where.school, "school", row, "school_id", log)
         season_of_row = cells.text(row, "season", log)
-        period = cells.integer(row, "period", log, minimum=1, maximum=MAX_PERIODS)
         start = cells.clock_time(row, "start", log)
         end = cells.clock_time(row, "end", log)
+        if kind == "break":
+            named = _break_row_ok(table, row, log)
+            if not known or not named or None in (season_of_row, start, end):
+                continue
+            assert school_id and season_of_row and start is not None and end is not None
+            if _ends_after_start(table, row, start, end, log, "break"):
+                breaks.append((BellBreak(school_id=school_id, season=season_of_row,
+                                         name=row["name"], start=start, end=end), row.number))
+            continue
+        if not row["period"]:
+            log.add(table.file, "is empty; a lesson period needs its number (a break such as "
+                    "大课间 has kind break and no number)", row.number, "period")
+            continue
+        period = cells.integer(row, "period", log, minimum=1, maximum=MAX_PERIODS)
         if not known or None in (season_of_row, period, start, end):
             continue
         assert school_id and season_of_row and period and start is not None and end is not None
-        if end <= start:
-            log.add(table.file, f"period ends ({row['end']}) before it starts ({row['start']})",
-                    row.number, "end")
+        if not _ends_after_start(table, row, start, end, log, "period"):
             continue
         key = (school_id, season_of_row, period)
         if _unique(key, seen, table.file, row.number, "period", log):
             row_of[key] = row.number
             bells.append(BellPeriod(school_id=school_id, season=season_of_row, period=period,
-                                    start=start, end=end))
-    _seasons_spelt_alike(table, bells, seasons, log)
+                                    start=start, end=end, name=row["name"]))
+    rows: list[BellPeriod | BellBreak] = [*bells, *(b for b, _ in breaks)]
+    _seasons_spelt_alike(table, rows, seasons, log)
     if log.issues:
-        return bells
+        return _Bells(bells, [b for b, _ in breaks])
 
     by_schedule: dict[tuple[str, str], list[BellPeriod]] = defaultdict(list)
     for bell in bells:
@@ -390,6 +428,7 @@ def _bells(
                         f"ends at {before.times.split('-')[1]}; periods must be in order and "
                         f"must not overlap{hint}",
                         row_of[(school_id, season_of_rows, after.period)], "start")
+    _breaks_between_periods(table, breaks, by_schedule, log)
     for school_id in where.school:
         counts: dict[str, int] = {}
         for season in seasons:
@@ -408,7 +447,53 @@ def _bells(
                     f"school {school_id} has a different number of periods in the seasons "
                     f"{', '.join(f'{s} ({n})' for s, n in counts.items())}; one weekly timetable "
                     "for several seasons needs the same periods in each", None, "period")
-    return bells
+    return _Bells(bells, [b for b, _ in breaks])
+
+
+def _break_row_ok(table: Table, row: Any, log: IssueLog) -> bool:
+    """A break row names the break and has no period number."""
+    ok = True
+    if row["period"]:
+        log.add(table.file, f"a break has no period number, but this row gives "
+                f"'{row['period']}'; leave period blank (or make the row kind period)",
+                row.number, "period")
+        ok = False
+    if not row["name"]:
+        log.add(table.file, "a break needs a name (such as 晨间活动, 大课间 or 午间阅读): it is "
+                "printed between the periods", row.number, "name")
+        ok = False
+    return ok
+
+
+def _ends_after_start(table: Table, row: Any, start: int, end: int, log: IssueLog,
+                      what: str) -> bool:
+    if end <= start:
+        log.add(table.file, f"{what} ends ({row['end']}) before it starts ({row['start']})",
+                row.number, "end")
+        return False
+    return True
+
+
+def _breaks_between_periods(table: Table, breaks: list[tuple[BellBreak, int]],
+                            by_schedule: dict[tuple[str, str], list[BellPeriod]],
+                            log: IssueLog) -> None:
+    """A break overlaps no period and no other break of its school and season."""
+    earlier: dict[tuple[str, str], list[tuple[BellBreak, int]]] = defaultdict(list)
+    for item, number in sorted(breaks, key=lambda b: (b[0].school_id, b[0].season, b[0].start)):
+        where = f"school {item.school_id}, season {item.season}: break {item.name} ({item.times})"
+        period = next((p for p in by_schedule.get((item.school_id, item.season), ())
+                       if p.start < item.end and item.start < p.end), None)
+        if period is not None:
+            log.add(table.file, f"{where} overlaps period {period.period} ({period.times}); a "
+                    "break lies between periods", number, "start")
+            continue
+        other = next(((b, n) for b, n in earlier[(item.school_id, item.season)]
+                      if b.start < item.end and item.start < b.end), None)
+        if other is not None:
+            log.add(table.file, f"{where} overlaps break {other[0].name} ({other[0].times}, "
+                    f"row {other[1]})", number, "start")
+            continue
+        earlier[(item.school_id, item.season)].append((item, number))
 
 
 def _classes(table: Table, where: _Rows, log: IssueLog) -> dict[tuple[str, str], SchoolClass]:
@@ -429,6 +514,26 @@ def _classes(table: Table, where: _Rows, log: IssueLog) -> dict[tuple[str, str],
                 school_id=school_id, class_id=class_id, grade=grade, name=row["name"] or class_id
             )
     return classes
+
+
+def _head_teachers(table: Table, classes: dict[tuple[str, str], SchoolClass], where: _Rows,
+                   log: IssueLog) -> dict[tuple[str, str], SchoolClass]:
+    """classes.csv ``head_teacher`` (班主任): a teacher of the class's own school, or blank."""
+    out = dict(classes)
+    for row in table.rows:
+        head = row["head_teacher"]
+        key = (row["school_id"], row["class_id"])
+        if not head or key not in classes or where.klass.get(key) != row.number:
+            continue
+        if not _known(head, where.teacher, "teacher", row, "head_teacher", log):
+            continue
+        if where.school_of_teacher[head] != key[0]:
+            log.add(table.file, f"head teacher '{head}' belongs to school "
+                    f"'{where.school_of_teacher[head]}', not '{key[0]}': a class's head "
+                    "teacher (班主任) is a teacher of its own school", row.number, "head_teacher")
+            continue
+        out[key] = classes[key].model_copy(update={"head_teacher": head})
+    return out
 
 
 def _teachers(

@@ -24,10 +24,13 @@ from aligner.io.formats import (
     CLASSES,
     COLUMNS,
     CURRICULUM,
-    OPTIONAL,
+    FORMULA_STARTS,
     SCHOOLS,
     SYNC,
     TEACHERS,
+    is_optional,
+    optional_columns,
+    required_columns,
 )
 from aligner.io.instance_yaml import DEFAULT_DAYS, settings_from
 from aligner.io.instance_yaml import FILE as SETTINGS_FILE
@@ -49,9 +52,10 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     SCHOOLS: {"school_id": ("学校编号",), "name": ("学校名称", "名称"),
               "sync_rooms": ("同步教室数", "同步教室"), "short_name": ("简称", "学校简称")},
     BELLS: {"school_id": ("学校编号",), "season": ("季节", "作息"), "period": ("节次",),
-            "start": ("开始时间", "开始"), "end": ("结束时间", "结束")},
+            "start": ("开始时间", "开始"), "end": ("结束时间", "结束"),
+            "kind": ("类型", "类别"), "name": ("名称", "活动名称", "说明")},
     CLASSES: {"school_id": ("学校编号",), "class_id": ("班级编号",), "grade": ("年级",),
-              "name": ("班级名称", "名称")},
+              "name": ("班级名称", "名称"), "head_teacher": ("班主任", "班主任编号")},
     TEACHERS: {"teacher_id": ("教师编号",), "school_id": ("学校编号",), "name": ("姓名",),
                "level": ("骨干级别", "级别"), "min_load": ("最少课时", "课时下限"),
                "max_load": ("最多课时", "课时上限"),
@@ -71,6 +75,9 @@ VALUES: dict[tuple[str, str], dict[str, str]] = {
     (SYNC, "form"): {"同步课堂": "sync", "城乡同步课堂": "sync", "同步": "sync",
                      "专递课堂": "delivery", "远程专递课堂": "delivery", "专递": "delivery",
                      "名师课堂": "famous", "名师网络课堂": "famous", "名师": "famous"},
+    (BELLS, "kind"): {"上课": "period", "节次": "period", "课": "period",
+                      "课间": "break", "休息": "break", "活动": "break", "课间活动": "break",
+                      "非上课": "break"},
     (TEACHERS, "level"): {"县级": "county", "县": "county", "市级": "city", "市": "city",
                           "区级": "region", "自治区级": "region", "省级": "region"},
 }
@@ -232,9 +239,7 @@ class Workbook:
         return table_from_records(file, rows, required, optional, log, "xlsx")
 
     def table(self, file: str, log: IssueLog) -> Table | None:
-        columns = COLUMNS[file]
-        return self._table(file, tuple(c for c in columns if c not in OPTIONAL),
-                           tuple(c for c in columns if c in OPTIONAL), log)
+        return self._table(file, required_columns(file), optional_columns(file), log)
 
     def lenient(self, file: str, required: tuple[str, ...], log: IssueLog) -> Table | None:
         return self._table(file, required, (), log, must_exist=False)
@@ -261,13 +266,32 @@ class Workbook:
 
 # ---- writing --------------------------------------------------------------------------------
 
+
+def text_cells_only(book: Any) -> None:
+    """Store every text cell of ``book`` (an openpyxl workbook) that a spreadsheet could run as
+    a formula (a teacher named ``=HYPERLINK(...)``: openpyxl makes any text starting with ``=``
+    a formula) as text, with Excel's quote prefix so that editing the cell keeps it text.
+    aligner writes no formulas; every workbook writer calls this before saving."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value[:1] in FORMULA_STARTS:
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+
+
 _HELP = {
     "zh": {
         "school_id": "学校编号：英文字母或数字，各表以此互相引用", "name": "名称",
         "sync_rooms": "可上同步课的教室数（空=1）", "short_name": "课表上显示的简称（空=学校名称）",
         "season": "作息季节，如 winter（冬令）、summer（夏令）；须与设置表 season 一致",
-        "period": "第几节，从 1 起连续编号", "start": "开始时间，24 小时制，如 08:30、13:20",
-        "end": "结束时间，24 小时制", "class_id": "班级编号，本校内唯一，如 1-1（请设为文本格式）",
+        "period": "第几节，从 1 起连续编号（课间活动行留空）",
+        "start": "开始时间，24 小时制，如 08:30、13:20", "end": "结束时间，24 小时制",
+        "kind": "上课（空=上课，一节课）或 课间（晨间活动、大课间、午间阅读等不上课的时段：写名称和起止时间，"
+                "节次留空，不得与课时重叠；只印在课表上，排课不用）",
+        "bell_name": "课间活动的名称，如 大课间；上课行可写备注，如 眼保健操（印在节次旁）",
+        "head_teacher": "班主任的教师编号（本校教师，可空），印在班级课表标题中",
+        "class_id": "班级编号，本校内唯一，如 1-1（请设为文本格式）",
         "grade": "年级 1-9", "teacher_id": "教师编号，全表唯一",
         "level": "骨干级别：县级、市级、区级（可空）", "min_load": "每周最少折算课时（空=0）",
         "max_load": "每周最多折算课时（空=不限）",
@@ -287,8 +311,16 @@ _HELP = {
         "name": "name", "sync_rooms": "rooms equipped for live online lessons (blank = 1)",
         "short_name": "how grids name the school (blank = name)",
         "season": "season of the bells, e.g. winter or summer (as in sheet instance)",
-        "period": "period number, 1..n without gaps", "start": "start time, 24-hour HH:MM",
-        "end": "end time, 24-hour HH:MM", "class_id": "class id, unique within its school "
+        "period": "period number, 1..n without gaps (blank on a break row)",
+        "start": "start time, 24-hour HH:MM", "end": "end time, 24-hour HH:MM",
+        "kind": "period (blank = a lesson period) or break (晨间活动, 大课间, 午间阅读...: a name, "
+                "start and end, no period number, not overlapping a period; printed in the "
+                "timetables, not scheduled)",
+        "bell_name": "the break's name, e.g. 大课间; on a period row a note printed with it, e.g. "
+                     "眼保健操",
+        "head_teacher": "teacher id of the class's head teacher (班主任, a teacher of its school; "
+                        "blank = none), printed in its timetable's title",
+        "class_id": "class id, unique within its school "
         "(format as Text)", "grade": "grade 1-9", "teacher_id": "teacher id, unique",
         "level": "county, city or region (blank = none)",
         "min_load": "credited lessons a week at least (blank = 0)",
@@ -309,7 +341,7 @@ _HELP = {
 }
 _TEXT_COLUMNS = {"school_id", "class_id", "teacher_id", "per_week", "course_id", "hub_class",
                  "receiving_class", "hub_school", "receiving_school", "hub_teacher",
-                 "assistant_teacher", "unavailable", "start", "end", "season"}
+                 "assistant_teacher", "unavailable", "start", "end", "season", "head_teacher"}
 
 
 def _settings_rows(data: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
@@ -384,21 +416,24 @@ def workbook_from(settings: dict[str, Any], tables: dict[str, list[list[str]]],
             cell = sheet.cell(row=1, column=index + 1)
             cell.font, cell.fill = bold, fill
             optional = (" （可不填此列）" if zh else " (optional column)") \
-                if column in OPTIONAL else ""
-            cell.comment = Comment(f"{column}: {_HELP[lang].get(column, column)}{optional}",
-                                   "aligner")
+                if is_optional(file, column) else ""
+            note = _HELP[lang].get("bell_name" if (file, column) == (BELLS, "name") else column,
+                                   column)
+            cell.comment = Comment(f"{column}: {note}{optional}", "aligner")
             letter = cell.column_letter
             sheet.column_dimensions[letter].width = max(12, 2 * len(names[index]) + 4)
             if column in _TEXT_COLUMNS:
                 for row in range(2, max(200, len(tables.get(file, [])) + 50)):
                     sheet.cell(row=row, column=index + 1).number_format = "@"
             choices = {"form": "同步课堂,专递课堂,名师课堂" if zh else "sync,delivery,famous",
-                       "level": "县级,市级,区级" if zh else "county,city,region"}.get(column)
+                       "level": "县级,市级,区级" if zh else "county,city,region",
+                       "kind": "上课,课间" if zh else "period,break"}.get(column)
             if choices:
                 check = DataValidation(type="list", formula1=f'"{choices}"', allow_blank=True)
                 sheet.add_data_validation(check)
                 check.add(f"{letter}2:{letter}1000")
         sheet.freeze_panes = "A2"
+    text_cells_only(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -36,7 +36,8 @@ def run(*args: object):
 def site(tmp_path_factory):
     instance, out = solved("lanxi", tmp_path_factory.mktemp("html"))
     target = tmp_path_factory.mktemp("site") / "site"
-    result = run("export", out, "--instance", instance, "--html", target)
+    result = run("export", out, "--instance", instance, "--html", target,
+                 "--from-date", "2022-10-09")
     assert result.exit_code == 0, result.output
     return load_instance(instance), out, target
 
@@ -105,6 +106,137 @@ def test_every_lesson_is_in_its_cell(site):
                 assert re.search(r"\d\d:\d\d-\d\d:\d\d", partner)
         filled = [c for c in cells.values() if c["text"]]
         assert len(filled) == shown
+
+
+class Rows(HTMLParser):
+    """The rows of the week table in order: ('period', n) or ('break', text), the 上午/下午
+    headers with the rows they span, the title, the teacher list and the legend."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[tuple[str, object]] = []
+        self.halves: list[tuple[str, int, int]] = []
+        self.h1 = self.teachers = ""
+        self.legend: list[tuple[str, str]] = []
+        self._in: str | None = None
+        self._half: tuple[int, str] | None = None
+        self._legend_class = ""
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "tr" and "data-period" in a:
+            self.rows.append(("period", int(a["data-period"])))
+        elif tag == "tr" and a.get("class") == "break":
+            self.rows.append(("break", ""))
+        elif tag == "th" and a.get("class") == "half" and "rowspan" in a:
+            self._half = (int(a["rowspan"]), "")
+            self._in = "half"
+        elif tag == "h1":
+            self._in = "h1"
+        elif tag == "p" and a.get("class") == "teachers":
+            self._in = "teachers"
+        elif tag == "span" and self._in == "legend":
+            self._legend_class = a.get("class", "")
+        elif tag == "p" and a.get("class") == "legend":
+            self._in = "legend"
+        if tag == "td" and a.get("class") == "break":
+            self._in = "break"
+
+    def handle_endtag(self, tag):
+        if tag == "th" and self._in == "half" and self._half:
+            self.halves.append((self._half[1], len(self.rows) - 1, self._half[0]))
+            self._in = None
+        elif tag in ("h1", "p", "td") and self._in in ("h1", "teachers", "legend", "break"):
+            self._in = None
+
+    def handle_data(self, data):
+        if self._in == "half" and self._half:
+            self._half = (self._half[0], self._half[1] + data.strip())
+        elif self._in == "h1":
+            self.h1 += data
+        elif self._in == "teachers":
+            self.teachers += data
+        elif self._in == "break":
+            kind, text = self.rows[-1]
+            self.rows[-1] = (kind, f"{text}{data}")
+        elif self._in == "legend" and self._legend_class:
+            self.legend.append((self._legend_class, data.strip()))
+            self._legend_class = ""
+
+
+def rows_of(path: Path) -> Rows:
+    parser = Rows()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_the_printed_week_has_the_bells_breaks_halves_and_titles(site):
+    instance, _, target = site
+    wuxi = rows_of(target / class_page_name("wuxi", "1-1"))
+    assert [r if k == "period" else str(r).split()[0] for k, r in wuxi.rows] == [
+        "晨间活动", 1, 2, "大课间活动", 3, "中饭", "阅读写字", 4, 5, 6]  # seed 001, 巫溪
+    assert ("break", "大课间活动 10:05-10:35") in wuxi.rows
+    # 上午 spans 晨间活动 to period 3, 下午 periods 4-6; 中饭 and 阅读写字 lie between them
+    assert wuxi.halves == [("上午", 0, 5), ("下午", 7, 3)]
+    houren = rows_of(target / class_page_name("houren", "1-1"))
+    assert [r if k == "period" else str(r).split()[0] for k, r in houren.rows] == [
+        "晨间活动", 1, 2, "大课间活动", 3, "中饭", "午间阅读", 4, 5, 6]  # seed 001, 厚仁
+    page = (target / class_page_name("houren", "1-1")).read_text("utf-8")
+    assert page.count('<small class="note">眼保健操</small>') == 2  # periods 2 and 5
+    for klass in instance.classes:
+        parsed = rows_of(target / class_page_name(*klass.key))
+        head = instance.teacher_name(klass.head_teacher)
+        assert instance.school_name(klass.school_id) in parsed.h1
+        assert klass.name in parsed.h1 and f"班主任：{head}" in parsed.h1
+        assert "2022年10月9日起执行" in parsed.h1
+
+
+def test_the_assistant_the_teacher_list_and_the_legend(site):
+    instance, out, target = site
+    rows = lessons(out)
+    received = [r for r in rows if r["mode"] == "online-receiving" and r["assistant_id"]]
+    assert received
+    for klass in instance.classes:
+        mine = [r for r in rows if (r["school_id"], r["class_id"]) == klass.key]
+        page = target / class_page_name(*klass.key)
+        parsed, cells = rows_of(page), parse(page).cells
+        for row in mine:
+            if row["mode"] == "online-receiving" and row["assistant_id"]:
+                assistant = instance.teacher_name(row["assistant_id"])
+                # in its cell and in the class's teacher list
+                assert f"助教 {assistant}" in " ".join(cells[(row["day"], int(row["period"]))]
+                                                      ["text"])
+                assert f"{assistant}（助教）" in parsed.teachers
+                hub = instance.teacher_name(row["teacher_id"])
+                assert f"{hub}（主讲·巫溪）" in parsed.teachers
+            elif row["mode"] == "local":
+                assert instance.teacher_name(row["teacher_id"]) in parsed.teachers
+        # the legend lists the forms on the page and no other
+        forms = {c for cell in cells.values() for c in cell["class"].split()
+                 if c in ("sync", "delivery", "famous")}
+        assert {form for form, _ in parsed.legend} == forms
+        names = {"sync": "[同步] 同步课堂", "delivery": "[专递] 专递课堂"}
+        assert all(text == names[form] for form, text in parsed.legend)
+    assert {f for k in instance.classes
+            for f, _ in rows_of(target / class_page_name(*k.key)).legend} == {"sync", "delivery"}
+
+
+def test_the_date_comes_from_ics_from_or_is_left_out(site, tmp_path):
+    _, out, _ = site
+    instance = out.parent / "lanxi-doubles"  # (tests.office.solved)
+    target = tmp_path / "site"
+    result = run("export", out, "--instance", instance, "--html", target, "--ics",
+                 tmp_path / "ics", "--from", "2022-10-09", "--to", "2022-10-31")
+    assert result.exit_code == 0, result.output
+    assert "2022年10月9日起执行" in rows_of(target / class_page_name("wuxi", "1-1")).h1
+    result = run("export", out, "--instance", instance, "--html", tmp_path / "plain", "--lang",
+                 "en")
+    assert result.exit_code == 0, result.output
+    title = rows_of(tmp_path / "plain" / class_page_name("wuxi", "1-1")).h1
+    assert "head teacher 陈雅琴" in title and "in force" not in title and "起执行" not in title
+    bad = run("export", out, "--instance", instance, "--html", tmp_path / "bad", "--from-date",
+              "2022-13-01")
+    assert bad.exit_code == 2 and "--from-date" in bad.output
 
 
 def test_pages_link_each_other_and_load_nothing_from_the_network(site):
@@ -209,6 +341,68 @@ def test_a_double_spans_two_rows_in_the_browser(site, browser):
     assert cell.text.startswith(first["subject"])
 
 
+def test_breaks_halves_and_the_title_show_in_the_browser(site, browser):
+    """Screenshot-checked: the 大课间 row between periods 2 and 3 across the whole week, 上午 and
+    下午 beside their periods, the head teacher and the date in the title."""
+    from selenium.webdriver.common.by import By
+
+    instance, _, target = site
+    browser.get((target / class_page_name("houren", "3-1")).as_uri())
+    title = browser.find_element(By.TAG_NAME, "h1")
+    head = instance.teacher_name(instance.class_by_key[("houren", "3-1")].head_teacher)
+    assert title.is_displayed() and f"班主任：{head}" in title.text
+    assert "2022年10月9日起执行" in title.text and "三年级" in title.text
+    breaks = {e.text: e for e in browser.find_elements(By.CSS_SELECTOR, "td.break")}
+    assert list(breaks) == ["晨间活动 08:00-08:20", "大课间活动 10:00-10:30", "中饭 11:10-12:00",
+                            "午间阅读 12:00-12:40"]
+    recess = breaks["大课间活动 10:00-10:30"]
+    assert recess.is_displayed()
+    two, three = (browser.find_element(By.CSS_SELECTOR, f'tr[data-period="{p}"] th.period')
+                  for p in (2, 3))
+    _, _, _, bottom_of_two = _box(two)
+    x0, top, x1, bottom = _box(recess)
+    assert abs(top - bottom_of_two) < 2 and abs(bottom - _box(three)[1]) < 2
+    monday, friday = (browser.find_element(By.CSS_SELECTOR, f'th[data-day="{d}"]')
+                      for d in ("Mon", "Fri"))
+    assert x0 <= _box(two)[0] + 2 and x1 >= _box(friday)[2] - 2 and x1 > _box(monday)[2]
+    halves = {e.text.replace("\n", ""): e for e in browser.find_elements(By.CSS_SELECTOR,
+                                                                         "th.half[rowspan]")}
+    assert list(halves) == ["上午", "下午"]
+    one, four, six = (browser.find_element(By.CSS_SELECTOR, f'tr[data-period="{p}"] th.period')
+                      for p in (1, 4, 6))
+    morning, afternoon = _box(halves["上午"]), _box(halves["下午"])
+    assert morning[1] <= _box(one)[1] and morning[3] >= _box(three)[3] - 2
+    assert abs(afternoon[1] - _box(four)[1]) < 2 and abs(afternoon[3] - _box(six)[3]) < 2
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert browser.save_screenshot(str(ARTIFACTS / "class-page-breaks.png"))
+
+
+def test_forms_read_in_black_and_white(site, browser):
+    """Each form has its own outline pattern and its tag in the text, the key shows the same:
+    a grey print still tells a 同步 lesson from a 专递 one."""
+    from selenium.webdriver.common.by import By
+
+    _, _, target = site
+    styles: dict[str, set[str]] = {}
+    for page in ("class-houren-3-1.html", "class-houren-5-1.html", "teacher-wx-t19.html"):
+        browser.get((target / page).as_uri())
+        for form, tag in (("sync", "[同步"), ("delivery", "[专递")):
+            for cell in browser.find_elements(By.CSS_SELECTOR, f"td.{form}"):
+                assert tag in cell.text
+                styles.setdefault(form, set()).add(browser.execute_script(
+                    "return getComputedStyle(arguments[0]).outlineStyle", cell))
+            for key in browser.find_elements(By.CSS_SELECTOR, f".legend span.{form}"):
+                assert key.text.startswith(tag)
+                styles.setdefault(form, set()).add(browser.execute_script(
+                    "return getComputedStyle(arguments[0]).outlineStyle", key))
+    assert styles == {"sync": {"solid"}, "delivery": {"dashed"}}, styles
+    # (a grey screenshot for the eye)
+    browser.get((target / "class-houren-5-1.html").as_uri())
+    browser.execute_script("document.documentElement.style.filter = 'grayscale(1)'")
+    ARTIFACTS.mkdir(exist_ok=True)
+    assert browser.save_screenshot(str(ARTIFACTS / "class-page-grey.png"))
+
+
 def _pdf_pages(driver, url: str) -> int:
     from selenium.webdriver.common.print_page_options import PrintOptions
 
@@ -240,7 +434,7 @@ def test_readable_on_a_phone(site):
         # the page does not overflow the screen: the wide table scrolls in its own box
         assert driver.execute_script("return document.documentElement.scrollWidth") <= width
         size = driver.execute_script(
-            "return parseFloat(getComputedStyle(document.querySelector('td')).fontSize)")
+            "return parseFloat(getComputedStyle(document.querySelector('td[data-day]')).fontSize)")
         assert size >= 12
         ARTIFACTS.mkdir(exist_ok=True)
         assert driver.save_screenshot(str(ARTIFACTS / "class-page-phone.png"))

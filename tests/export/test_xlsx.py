@@ -195,7 +195,8 @@ def test_english_labels(lanxi, tmp_path):
     sheet = book["巫溪-一(1)班"]
     assert [c.value for c in sheet[2]][2:] == ["Monday", "Tuesday", "Wednesday", "Thursday",
                                                "Friday"]
-    assert sheet["B3"].value.startswith("Period 1")
+    assert sheet["B3"].value == "晨间活动 08:00-08:20"  # a break of the bells, by its name
+    assert sheet["B4"].value.startswith("Period 1") and sheet["A3"].value == "Morning"
 
 
 def test_several_seasons_show_each_seasons_times(tmp_path_factory):
@@ -272,7 +273,8 @@ def test_lessons_without_lesson_id_are_single_lessons(lanxi, tmp_path):
     for row in mine:
         text = sheet.cell(periods[int(row["period"])], days[DAY[row["day"]]]).value
         assert text.startswith(row["subject"])
-    assert 'rowspan' not in (tmp_path / "site" / "class-wuxi-2-1.html").read_text("utf-8")
+    page = (tmp_path / "site" / "class-wuxi-2-1.html").read_text("utf-8")
+    assert not re.search(r"<td[^>]*rowspan", page)  # (the 上午/下午 headers span rows)
 
 
 def test_a_timetable_naming_an_unknown_class_is_refused_by_row(lanxi, tmp_path):
@@ -287,3 +289,48 @@ def test_a_timetable_naming_an_unknown_class_is_refused_by_row(lanxi, tmp_path):
     assert result.exit_code == 2
     assert "lessons.csv, row 6, column class_id: unknown class 9-9 of school" in result.output
     assert not (tmp_path / "b.xlsx").exists()
+
+
+def test_the_printed_week_as_schools_print_it(lanxi, tmp_path):
+    """Titles with the head teacher and the date, 上午/下午 beside their periods, the named
+    breaks of the bells between the periods, the teacher list with the assistant, and a key of
+    the forms present only, each form with its own border for a black-and-white print."""
+    instance_dir, out = lanxi
+    instance = load_instance(instance_dir)
+    path = tmp_path / "printed.xlsx"
+    result = run("export", out, "--instance", instance_dir, "--xlsx", path, "--from-date",
+                 "2022-10-09")
+    assert result.exit_code == 0, result.output
+    book = load_workbook(path)
+    sheet = book["厚仁-五年级"]
+    head = instance.teacher_name(instance.class_by_key[("houren", "5-1")].head_teacher)
+    assert sheet["A1"].value == (f"兰溪市厚仁中心小学 冬令 班级课表 五年级　班主任：{head}　"
+                                 "2022年10月9日起执行")
+    column_b = [sheet.cell(r, 2).value for r in range(3, 13)]
+    assert column_b[0] == "晨间活动 08:00-08:20"
+    assert column_b[1].startswith("第1节") and column_b[2] == "第2节\n09:15-10:00\n眼保健操"
+    assert column_b[3] == "大课间活动 10:00-10:30" and column_b[4].startswith("第3节")
+    assert [sheet.cell(r, 1).value for r in (8, 9)] == ["中饭 11:10-12:00", "午间阅读 12:00-12:40"]
+    merged = {str(m) for m in sheet.merged_cells.ranges}
+    assert {"A3:A7", "A10:A12", "B3:G3", "B6:G6", "A8:G8", "A9:G9"} <= merged
+    assert (sheet["A3"].value, sheet["A10"].value) == ("上午", "下午")
+    # teacher list and key below the grid
+    below = [sheet.cell(r, 1).value for r in range(13, sheet.max_row + 1)]
+    listing = next(v for v in below if v and v.startswith("任课教师："))
+    assert "唐国平（主讲·巫溪）、童晓军（助教）" in listing
+    key = next(r for r in range(13, sheet.max_row + 1) if sheet.cell(r, 1).value == "图例")
+    assert [sheet.cell(key, c).value for c in (3, 4, 5)] == ["[同步] 同步课堂", "[专递] 专递课堂",
+                                                           None]
+    # a form's cells and its key share a border style of its own
+    styles: dict[str, set[str]] = {}
+    for row in sheet.iter_rows(min_row=3, max_row=key):
+        for cell in row:
+            text = str(cell.value or "")
+            for form, tag in (("sync", "[同步"), ("delivery", "[专递")):
+                if tag in text:
+                    styles.setdefault(form, set()).add(cell.border.left.style)
+    assert styles == {"sync": {"medium"}, "delivery": {"mediumDashed"}}, styles
+    # a class without online lessons has no key; the teacher sheets have theirs
+    plain = book["巫溪-一(1)班"]
+    assert "图例" not in [c.value for c in plain["A"]]
+    assert "一(1)班班主任" in book[f"教师课表-巫溪-{instance.teacher_name('wx-t01')}"]["A1"].value

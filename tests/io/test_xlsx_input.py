@@ -227,3 +227,65 @@ def test_an_id_turned_into_a_date_is_named_in_sheet_terms(tmp_path):
     assert "dates.xlsx, sheet curriculum, row 2" in text
     assert "Excel may have turned an id such as 1-1 into one" in text
     assert "(see sheet classes)" in text and ".csv" not in text
+
+
+def test_breaks_and_head_teachers_in_an_office_workbook(tmp_path):
+    """作息时间 with 类型/名称 (课间 rows between the periods, a 眼保健操 note) and 班级 with 班主任,
+    as an office types them; a bad break row is named in the workbook's own terms."""
+    bells = [["学校编号", "季节", "节次", "开始时间", "结束时间", "类型", "名称"],
+             ["H", "winter", None, dt.time(7, 50), dt.time(8, 0), "课间", "晨间活动"],
+             ["H", "winter", 1, dt.time(8, 0), dt.time(8, 40), "上课", "眼保健操"],
+             ["H", "winter", None, dt.time(8, 40), dt.time(9, 0), "课间", "大课间"],
+             ["H", "winter", 2, dt.time(9, 0), dt.time(9, 40), None, None],
+             ["R", "winter", 1, dt.time(8, 0), dt.time(8, 40)],
+             ["R", "winter", 2, dt.time(9, 0), dt.time(9, 40)]]
+    classes = [["学校编号", "班级编号", "年级", "班级名称", "班主任"], ["H", "h1", 3, "h1", "th"],
+               ["R", "r1", 3, "r1", None]]
+    path = _office_workbook(tmp_path / "作息.xlsx", 作息时间=bells, 班级=classes)
+    instance = load_instance(path)
+    assert [(b.name, b.times) for b in instance.breaks_of("H")] == [
+        ("晨间活动", "07:50-08:00"), ("大课间", "08:40-09:00")]
+    assert instance.bell("H", 1).name == "眼保健操"
+    assert instance.class_by_key[("H", "h1")].head_teacher == "th"
+    bells[3] = ["H", "winter", 3, dt.time(8, 30), dt.time(9, 0), "课间", "大课间"]
+    classes[2] = ["R", "r1", 3, "r1", "th"]
+    path = _office_workbook(tmp_path / "错.xlsx", 作息时间=bells, 班级=classes)
+    with pytest.raises(InputError) as caught:
+        load_instance(path)
+    messages = [str(issue) for issue in caught.value.issues]
+    assert messages[0] == ("错.xlsx, sheet 作息时间, row 4, column C (节次): a break has no period "
+                           "number, but this row gives '3'; leave period blank (or make the row "
+                           "kind period)"), messages
+    # (the classes are only checked once the bells are right)
+    bells[3] = ["H", "winter", None, dt.time(8, 30), dt.time(9, 0), "课间", "大课间"]
+    path = _office_workbook(tmp_path / "错2.xlsx", 作息时间=bells, 班级=classes)
+    with pytest.raises(InputError) as caught:
+        load_instance(path)
+    messages = [str(issue) for issue in caught.value.issues]
+    assert any(m.startswith("错2.xlsx, sheet 作息时间, row 4, column D (开始时间): school H, "
+                            "season winter: break 大课间 (08:30-09:00) overlaps period 1")
+               for m in messages), messages
+    assert any(m.startswith("错2.xlsx, sheet 班级, row 3, column E (班主任): head teacher 'th' "
+                            "belongs to school 'H', not 'R'") for m in messages), messages
+
+
+def test_the_template_has_the_break_and_head_teacher_columns(tmp_path):
+    path = tmp_path / "模板.xlsx"
+    assert run("template", "--xlsx", path).exit_code == 0
+    book = load_workbook(path)
+    assert [c.value for c in book["bells"][1]] == ["学校编号", "季节", "节次", "开始时间",
+                                                   "结束时间", "类型", "名称"]
+    assert [c.value for c in book["classes"][1]][-1] == "班主任"
+    kind, name = book["bells"]["F1"], book["bells"]["G1"]
+    assert "课间" in kind.comment.text and "可不填此列" in kind.comment.text
+    assert "眼保健操" in name.comment.text
+    assert any(v.formula1 == '"上课,课间"' for v in book["bells"].data_validations.dataValidation)
+    assert book["classes"]["E2"].number_format == "@"  # a teacher id, kept as typed
+    english = tmp_path / "en.xlsx"
+    assert run("template", "--xlsx", english, "--lang", "en").exit_code == 0
+    assert [c.value for c in load_workbook(english)["bells"][1]][-2:] == ["kind", "name"]
+    # the example, with its breaks and head teachers, survives template --from
+    filled = tmp_path / "lanxi.xlsx"
+    assert run("template", "--xlsx", filled, "--from", LANXI).exit_code == 0
+    assert load_instance(filled).breaks == load_instance(LANXI).breaks != ()
+    assert load_instance(filled).classes == load_instance(LANXI).classes
