@@ -161,16 +161,33 @@ class Teacher(Frozen):
     """Credited lessons a week; None means no cap."""
     unavailable: tuple[tuple[str, int], ...] = ()
     """(day, period) pairs the teacher cannot teach."""
+    max_per_day: int | None = Field(default=None, ge=1, le=MAX_PERIODS)
+    """Commitments a day at most (每天最多): local lessons, sessions taught and assisted; a
+    double lesson counts 2."""
+    max_consecutive: int | None = Field(default=None, ge=1, le=MAX_PERIODS)
+    """Commitments in periods with consecutive numbers within one half of the day at most
+    (最多连上)."""
+    max_days: int | None = Field(default=None, ge=1, le=7)
+    """Days with a commitment a week at most (每周最多上课天数)."""
+
+
+COMBINE = "+"
+"""Joins the classes of a combined lesson (合班: ``1-1+1-2``) and the teachers of a co-taught one
+in curriculum.csv."""
 
 
 class CurriculumRow(Frozen):
-    """All lessons of one subject for one class in a week, online ones included."""
+    """All lessons of one subject for one class in a week, online ones included; or for
+    several classes of one school at once (合班, combined classes: ``class_id`` ``1-1+1-2``),
+    taught by one teacher or by several together (``teacher_id`` ``t1+t2``)."""
 
     school_id: str
     class_id: str
+    """The class, or the classes taught together joined by ``+`` as curriculum.csv writes them."""
     subject: str
     teacher_id: str | None
-    """Blank when every lesson of the subject arrives online."""
+    """Blank when every lesson of the subject arrives online; several teachers who teach every
+    lesson together are joined by ``+``."""
     per_week: int = Field(ge=0, le=MAX_LESSONS)
     max_per_day: int | None = Field(default=None, ge=1, le=MAX_PER_DAY)
     """Lessons of the subject a day at most; a double lesson counts once."""
@@ -191,8 +208,59 @@ class CurriculumRow(Frozen):
         return frozenset(self.allowed or ())
 
     @property
-    def class_key(self) -> tuple[str, str]:
-        return (self.school_id, self.class_id)
+    def key(self) -> tuple[str, str, str]:
+        """(school, class or classes as written, subject): the row's identity in the model."""
+        return (self.school_id, self.class_id, self.subject)
+
+    @cached_property
+    def class_ids(self) -> tuple[str, ...]:
+        """The classes that take every lesson of the row (one, or several combined)."""
+        return tuple(self.class_id.split(COMBINE))
+
+    @property
+    def class_keys(self) -> tuple[tuple[str, str], ...]:
+        return tuple((self.school_id, class_id) for class_id in self.class_ids)
+
+    @property
+    def combined(self) -> bool:
+        """Several classes take every lesson of the row at once (合班)."""
+        return len(self.class_ids) > 1
+
+    @cached_property
+    def teacher_ids(self) -> tuple[str, ...]:
+        """The teachers of every local lesson (none, one, or several co-teaching)."""
+        return tuple(self.teacher_id.split(COMBINE)) if self.teacher_id else ()
+
+
+class Room(Frozen):
+    """A special room of a school (音乐室, 科学实验室, ...): every local lesson of a subject it lists
+    takes one such room of its school, and a room holds one lesson at a time."""
+
+    school_id: str
+    room_id: str
+    name: str
+    subjects: tuple[str, ...]
+    unavailable: tuple[tuple[str, int], ...] = ()
+    """(day, period) pairs when the room cannot be used."""
+
+
+class Pin(Frozen):
+    """A lesson fixed at a slot (固定): one local lesson of a class's subject starts at (day,
+    period), or, with ``course_id``, one session of the course is at the hub's (day, period)."""
+
+    school_id: str
+    day: str
+    period: int = Field(ge=1, le=MAX_PERIODS)
+    class_id: str | None = None
+    """A class of the curriculum row (any class of a combined one); None for a course pin."""
+    subject: str | None = None
+    course_id: str | None = None
+    row: int = 0
+    """Its row in pinned.csv (for messages), 0 when made in code."""
+
+    @property
+    def is_course(self) -> bool:
+        return self.course_id is not None
 
 
 class Reception(Frozen):
@@ -341,13 +409,17 @@ class Weights(Frozen):
     same_day_repeat: StrictInt = Field(default=10, ge=0, le=MAX_WEIGHT)
     core_in_afternoon: StrictInt = Field(default=3, ge=0, le=MAX_WEIGHT)
     missing_session: StrictInt = Field(default=50, ge=0, le=MAX_WEIGHT)
+    teacher_gap: StrictInt = Field(default=0, ge=0, le=MAX_WEIGHT)
+    """A free period between two commitments of a teacher in one half-day (空堂); 0 (the
+    default) leaves it out of the model, though it is still counted and reported."""
 
     def by_term(self) -> dict[str, int]:
         """Objective term name (as reports and summary.json name it) -> its weight."""
         return {"misalignment_minutes": self.misalignment_minute,
                 "same_day_repeats": self.same_day_repeat,
                 "core_in_afternoon": self.core_in_afternoon,
-                "missing_sessions": self.missing_session}
+                "missing_sessions": self.missing_session,
+                "teacher_gaps": self.teacher_gap}
 
     def objective(self, terms: dict[str, int]) -> int:
         """The weighted sum of objective terms given by name (:meth:`by_term`)."""
@@ -389,6 +461,10 @@ class Instance(Frozen):
     teachers: tuple[Teacher, ...]
     curriculum: tuple[CurriculumRow, ...]
     courses: tuple[Course, ...]
+    rooms: tuple[Room, ...] = ()
+    """Special rooms (rooms.csv), each bound to the subjects it lists."""
+    pins: tuple[Pin, ...] = ()
+    """Lessons and sessions fixed at a slot (pinned.csv)."""
 
     # ---- derived lookups (built once, after validation) ----
 
@@ -460,16 +536,47 @@ class Instance(Frozen):
         """The period starts at or after 12:00 in some season of the instance."""
         return any(self.bell(school_id, period, s).is_afternoon for s in self.seasons)
 
+    def halves(self, school_id: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """(morning, afternoon) periods of the school: a period starting before 12:00 in every
+        season is in the morning (上午), the others in the afternoon (下午)."""
+        periods = [b.period for b in self.periods(school_id)]
+        return (tuple(p for p in periods if not self.is_afternoon(school_id, p)),
+                tuple(p for p in periods if self.is_afternoon(school_id, p)))
+
     @cached_property
     def curriculum_of_class(self) -> dict[tuple[str, str], tuple[CurriculumRow, ...]]:
+        """(school, class) -> the rows whose lessons the class takes (combined ones included)."""
         rows: dict[tuple[str, str], list[CurriculumRow]] = defaultdict(list)
         for row in self.curriculum:
-            rows[row.class_key].append(row)
+            for key in row.class_keys:
+                rows[key].append(row)
         return {k: tuple(v) for k, v in rows.items()}
 
     @cached_property
     def curriculum_row(self) -> dict[tuple[str, str, str], CurriculumRow]:
-        return {(r.school_id, r.class_id, r.subject): r for r in self.curriculum}
+        """(school, class, subject) -> the row of that class's subject (a combined row under
+        each of its classes)."""
+        return {(school, class_id, r.subject): r for r in self.curriculum
+                for school, class_id in r.class_keys}
+
+    @cached_property
+    def row_by_key(self) -> dict[tuple[str, str, str], CurriculumRow]:
+        """:attr:`CurriculumRow.key` -> the row."""
+        return {r.key: r for r in self.curriculum}
+
+    @cached_property
+    def rooms_for(self) -> dict[tuple[str, str], tuple[Room, ...]]:
+        """(school, subject) -> the special rooms its local lessons take (none: the class's
+        own room)."""
+        rooms: dict[tuple[str, str], list[Room]] = defaultdict(list)
+        for room in self.rooms:
+            for subject in room.subjects:
+                rooms[(room.school_id, subject)].append(room)
+        return {k: tuple(v) for k, v in rooms.items()}
+
+    @cached_property
+    def room_by_key(self) -> dict[tuple[str, str], Room]:
+        return {(r.school_id, r.room_id): r for r in self.rooms}
 
     @cached_property
     def courses_reaching(self) -> dict[tuple[str, str, str], tuple[Course, ...]]:
@@ -493,8 +600,8 @@ class Instance(Frozen):
     def curriculum_of_teacher(self) -> dict[str, tuple[CurriculumRow, ...]]:
         rows: dict[str, list[CurriculumRow]] = defaultdict(list)
         for row in self.curriculum:
-            if row.teacher_id is not None:
-                rows[row.teacher_id].append(row)
+            for teacher_id in row.teacher_ids:
+                rows[teacher_id].append(row)
         return {k: tuple(v) for k, v in rows.items()}
 
     @cached_property

@@ -7,22 +7,34 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class LocalLesson:
-    """A lesson taught in the class's own room by its curriculum teacher."""
+    """One class's lesson in one period, taught at its own school by its curriculum teacher(s):
+    in the class's own room, or in a special room (``room_id``). A combined lesson (合班) is one
+    LocalLesson per class, sharing ``group`` and so ``lesson_id``."""
 
     school_id: str
     class_id: str
     subject: str
     teacher_id: str
+    """The teacher, or the co-teachers joined by ``+``."""
     day: str
     period: int
     double_start: int | None = None
     """For the two periods of a double lesson (连堂): the first of them; None for a single."""
+    room_id: str = ""
+    """The special room it takes (rooms.csv); blank: the class's own room."""
+    group: str = ""
+    """For a combined lesson: the classes taught together as curriculum.csv writes them
+    (``1-1+1-2``); blank for one class."""
 
     @property
     def lesson_id(self) -> str:
-        """Shared by the two periods of a double lesson."""
+        """Shared by the two periods of a double lesson and by the classes of a combined one."""
         start = self.period if self.double_start is None else self.double_start
-        return f"{self.class_id}-{self.day}-{start}"
+        return f"{self.group or self.class_id}-{self.day}-{start}"
+
+    @property
+    def teacher_ids(self) -> tuple[str, ...]:
+        return tuple(self.teacher_id.split("+")) if self.teacher_id else ()
 
 
 @dataclass(frozen=True)

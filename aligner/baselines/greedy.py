@@ -91,43 +91,65 @@ class _State:
         """A local lesson of ``row`` at ``slot``; ``counted`` False for the second period of a
         double (a double counts once toward max_per_day and same-day repeats)."""
         assert row.teacher_id is not None
-        self.class_busy[row.class_key].add(slot)
+        self.class_busy[row.class_keys[0]].add(slot)
         self.teacher_busy[row.teacher_id].add(slot)
         self.subject_day[(row.school_id, row.class_id, row.subject, slot[0])] += counted
         key = (row.school_id, row.class_id, row.subject)
-        self.local_at[(*row.class_key, *slot)] = key
+        self.local_at[(*row.class_keys[0], *slot)] = key
         self.teacher_local_at[(row.teacher_id, *slot)] = key
 
     def place_double(self, row: CurriculumRow, day: str, first: int) -> None:
         self.place_local(row, (day, first))
         self.place_local(row, (day, first + 1), counted=False)
-        self.double_start[(*row.class_key, day, first)] = first
-        self.double_start[(*row.class_key, day, first + 1)] = first
+        self.double_start[(*row.class_keys[0], day, first)] = first
+        self.double_start[(*row.class_keys[0], day, first + 1)] = first
 
     def can_double(self, row: CurriculumRow, day: str, first: int) -> bool:
         return (self.can_local(row, (day, first))
                 and row.allows(day, first + 1)
-                and (day, first + 1) not in self.class_busy[row.class_key]
+                and (day, first + 1) not in self.class_busy[row.class_keys[0]]
                 and self.teacher_free(row.teacher_id, (day, first + 1)))
 
     def remove_local(self, row: CurriculumRow, slot: Slot) -> None:
         assert row.teacher_id is not None
-        self.class_busy[row.class_key].discard(slot)
+        self.class_busy[row.class_keys[0]].discard(slot)
         self.teacher_busy[row.teacher_id].discard(slot)
         self.subject_day[(row.school_id, row.class_id, row.subject, slot[0])] -= 1
-        del self.local_at[(*row.class_key, *slot)]
+        del self.local_at[(*row.class_keys[0], *slot)]
         del self.teacher_local_at[(row.teacher_id, *slot)]
 
     def can_local(self, row: CurriculumRow, slot: Slot) -> bool:
         return (row.allows(*slot)
-                and slot not in self.class_busy[row.class_key]
+                and slot not in self.class_busy[row.class_keys[0]]
                 and self.teacher_free(row.teacher_id, slot)
                 and self.under_cap(row.school_id, row.class_id, row.subject, slot[0]))
+
+
+def office_rules(instance: Instance) -> list[str]:
+    """The rules of the instance the heuristic does not place lessons by: it refuses to pretend
+    a week keeps them."""
+    rules = []
+    if any(row.combined for row in instance.curriculum):
+        rules.append("combined classes (合班)")
+    if any(len(row.teacher_ids) > 1 for row in instance.curriculum):
+        rules.append("co-teaching")
+    if instance.rooms:
+        rules.append("special rooms")
+    if instance.pins:
+        rules.append("pinned lessons")
+    if any(t.max_per_day or t.max_consecutive or t.max_days for t in instance.teachers):
+        rules.append("teacher day limits")
+    return rules
 
 
 def greedy(instance: Instance) -> GreedyResult:
     """Build a week with the heuristic (see the module docstring)."""
     started = time.perf_counter()
+    unsupported = office_rules(instance)
+    if unsupported:
+        return GreedyResult(instance, Timetable((), ()), False, (
+            "the greedy heuristic does not place lessons by " + ", ".join(unsupported),),
+            {}, time.perf_counter() - started)
     state = _State(instance)
     problems: list[str] = []
     counts = _session_counts(instance)
@@ -318,7 +340,7 @@ def _place_local(instance: Instance, state: _State, sessions: list[Session],
     for key, row in rows.items():
         assert row.teacher_id is not None
         teacher_rows[row.teacher_id].append(key)
-        class_rows[row.class_key].append(key)
+        class_rows[row.class_keys[0]].append(key)
 
     def free(key: RowKey) -> list[Slot]:
         row = rows[key]
@@ -331,12 +353,12 @@ def _place_local(instance: Instance, state: _State, sessions: list[Session],
         afternoon = row.subject in instance.core_subjects and \
             instance.is_afternoon(row.school_id, period)
         assert row.teacher_id is not None
-        harm = sum(1 for k in class_rows[row.class_key]
+        harm = sum(1 for k in class_rows[row.class_keys[0]]
                    if k != (row.school_id, row.class_id, row.subject) and remaining.get(k)
                    and state.teacher_free(rows[k].teacher_id, slot))
         harm += sum(1 for k in teacher_rows[row.teacher_id]
-                    if rows[k].class_key != row.class_key and remaining.get(k)
-                    and slot not in state.class_busy[rows[k].class_key])
+                    if rows[k].class_keys[0] != row.class_keys[0] and remaining.get(k)
+                    and slot not in state.class_busy[rows[k].class_keys[0]])
         return (instance.weights.same_day_repeat * repeat
                 + instance.weights.core_in_afternoon * afternoon, harm)
 
@@ -385,7 +407,7 @@ def _place_local(instance: Instance, state: _State, sessions: list[Session],
                 del remaining[key]
         # a repair moved some other lesson: every row may have changed
         for k in (list(remaining) if repaired else
-                  {*class_rows[row.class_key], *teacher_rows[teacher]}):
+                  {*class_rows[row.class_keys[0]], *teacher_rows[teacher]}):
             if k in remaining:
                 refresh(k)
     for (school_id, class_id, day, period), key in state.local_at.items():
@@ -449,13 +471,13 @@ def _repair(state: _State, rows: dict[RowKey, CurriculumRow], slots: dict[str, l
             continue
         if state.instance.is_unavailable(row.teacher_id, *slot) or not row.allows(*slot):
             continue
-        class_free = slot not in state.class_busy[row.class_key]
+        class_free = slot not in state.class_busy[row.class_keys[0]]
         teacher_free = slot not in state.teacher_busy[row.teacher_id]
         if class_free == teacher_free:
             continue  # both free cannot happen here; both busy needs two moves
         blocker_key = (state.teacher_local_at.get((row.teacher_id, *slot)) if class_free
-                       else state.local_at.get((*row.class_key, *slot)))
-        if blocker_key is None or (*rows[blocker_key].class_key, *slot) in state.double_start:
+                       else state.local_at.get((*row.class_keys[0], *slot)))
+        if blocker_key is None or (*rows[blocker_key].class_keys[0], *slot) in state.double_start:
             continue  # a session or a double lesson blocks it: those stay where they are
         blocker = rows[blocker_key]
         state.remove_local(blocker, slot)

@@ -13,7 +13,7 @@ from aligner.timetable import Timetable
 
 LESSON_COLUMNS = [
     "school_id", "class_id", "day", "period", "start", "end", "subject", "teacher_id", "mode",
-    "session_id", "assistant_id", "lesson_id",
+    "session_id", "assistant_id", "lesson_id", "room_id",
 ]
 SESSION_COLUMNS = [
     "session_id", "course_id", "form", "day", "hub_school_id", "hub_teacher_id", "hub_class_id",
@@ -59,7 +59,7 @@ def lessons_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
             bell = instance.bell(lesson.school_id, lesson.period, season)
             rows.append([season, lesson.school_id, lesson.class_id, lesson.day, lesson.period,
                          hhmm(bell.start), hhmm(bell.end), lesson.subject, lesson.teacher_id,
-                         "local", "", "", lesson.lesson_id])
+                         "local", "", "", lesson.lesson_id, lesson.room_id])
         for session in timetable.sessions:
             course = instance.course_by_id[session.course_id]
             if course.hub_class:
@@ -67,14 +67,14 @@ def lessons_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
                 rows.append([season, course.hub_school, course.hub_class, session.day,
                              session.hub_period, hhmm(bell.start), hhmm(bell.end), course.subject,
                              course.hub_teacher, "online-main", session.session_id, "",
-                             session.session_id])
+                             session.session_id, ""])
             for reception in course.receptions:
                 period = session.period_at(reception.school_id)
                 bell = instance.bell(reception.school_id, period, season)
                 rows.append([season, reception.school_id, reception.class_id, session.day,
                              period, hhmm(bell.start), hhmm(bell.end), course.subject,
                              course.hub_teacher, "online-receiving", session.session_id,
-                             reception.assistant_id or "", session.session_id])
+                             reception.assistant_id or "", session.session_id, ""])
     return _with_seasons(instance, rows, LESSON_COLUMNS, ["school_id", "class_id", "day", "period"])
 
 
@@ -100,8 +100,17 @@ def sessions_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
 
 
 def teacher_counts(instance: Instance, timetable: Timetable) -> dict[str, tuple[int, int, int]]:
-    """Per teacher: (local lessons, sessions taught as hub teacher, sessions assisted)."""
-    local = Counter(lesson.teacher_id for lesson in timetable.lessons)
+    """Per teacher: (local lessons, sessions taught as hub teacher, sessions assisted). A
+    combined lesson (one row per class) counts once; each co-teacher counts it."""
+    local: Counter[str] = Counter()
+    seen: set[tuple[str, str, str, int]] = set()
+    for lesson in timetable.lessons:
+        once = (lesson.school_id, lesson.group or lesson.class_id, lesson.day, lesson.period)
+        if once in seen:
+            continue
+        seen.add(once)
+        for teacher_id in lesson.teacher_ids:
+            local[teacher_id] += 1
     taught: Counter[str] = Counter()
     assisted: Counter[str] = Counter()
     for session in timetable.sessions:

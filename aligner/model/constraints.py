@@ -147,7 +147,7 @@ def session_reaches_every_receiving_school(v: Variables, rules: Rules) -> None:
 def curriculum_per_week(v: Variables, rules: Rules) -> None:
     """For every curriculum row: local lessons + sessions of the courses reaching it = per_week."""
     for row in v.instance.curriculum:
-        key = (row.school_id, row.class_id, row.subject)
+        key = row.key
         courses = v.instance.courses_reaching.get(key, ())
         online = [s for c in courses for s in v.sessions_of(c.course_id)]
         rules.add(total(v.local_of(row)) + total(online) == row.per_week, ("curriculum", *key))
@@ -160,7 +160,7 @@ def double_lessons(v: Variables, rules: Rules) -> None:
     for row in v.instance.curriculum:
         if not row.doubles:
             continue
-        key = (row.school_id, row.class_id, row.subject)
+        key = row.key
         group = ("doubles", *key)
         rules.add(total(v.doubles_of(row)) == row.doubles, group)
         covering: dict[tuple[str, int], list[cp_model.IntVar]] = defaultdict(list)
@@ -183,7 +183,7 @@ def lessons_taught_together(v: Variables, rules: Rules) -> None:
             slots_of[(kind, (school_id, class_id, subject))].add((day, period))
     for (school_id, label), rows in groups.items():
         group = ("together", school_id, label)
-        keys = [(r.school_id, r.class_id, r.subject) for r in rows]
+        keys = [r.key for r in rows]
         for kind, literals in enumerate((v.local, v.double)):
             slots = set().union(*(slots_of.get((kind, k), set()) for k in keys))
             for day, period in sorted(slots):
@@ -200,7 +200,8 @@ def curriculum_max_per_day(v: Variables, rules: Rules) -> None:
         if row.max_per_day is None:
             continue
         for day in v.instance.days:
-            literals = by_day.get((row.school_id, row.class_id, row.subject, day), [])
+            # (a combined row: every class of it has the same lessons of the subject)
+            literals = by_day.get((row.school_id, row.class_ids[0], row.subject, day), [])
             doubles = v.doubles_of(row, day)
             if len(literals) - len(doubles) > row.max_per_day or (
                     doubles and len(literals) > row.max_per_day):
@@ -266,6 +267,117 @@ def sync_pairs(instance: Instance) -> dict[tuple[str, str], list[Course]]:
     return pairs
 
 
+def teacher_day_limits(v: Variables, rules: Rules) -> None:
+    """For every teacher with max_per_day and every day: sum over periods of the teacher's
+    commitments <= max_per_day (a double lesson is two periods, so it counts 2)."""
+    by_day = _teacher_days(v)
+    for teacher in v.instance.teachers:
+        if teacher.max_per_day is None:
+            continue
+        for _day, periods in by_day.get(teacher.teacher_id, {}).items():
+            literals = [x for p in periods.values() for x in p]
+            if len(literals) > teacher.max_per_day:
+                rules.add(total(literals) <= teacher.max_per_day,
+                          ("teacher_day", teacher.teacher_id))
+
+
+def teacher_consecutive_limits(v: Variables, rules: Rules) -> None:
+    """For every teacher with max_consecutive k, day and half of the day, and every k + 1
+    periods with consecutive numbers in that half: sum of the teacher's commitments there <= k
+    (so no k + 1 in a row; a period starting before 12:00 in every season is in the morning)."""
+    by_day = _teacher_days(v)
+    for teacher in v.instance.teachers:
+        k = teacher.max_consecutive
+        if k is None:
+            continue
+        halves = v.instance.halves(teacher.school_id)
+        for _day, periods in by_day.get(teacher.teacher_id, {}).items():
+            for half in halves:
+                for window in _runs(half, k + 1):
+                    literals = [x for p in window for x in periods.get(p, ())]
+                    if len(literals) > k:
+                        rules.add(total(literals) <= k,
+                                  ("teacher_consecutive", teacher.teacher_id))
+
+
+def _runs(periods: tuple[int, ...], length: int) -> list[tuple[int, ...]]:
+    """Every ``length`` periods with consecutive numbers among ``periods``."""
+    present = set(periods)
+    return [tuple(range(p, p + length)) for p in periods
+            if all(q in present for q in range(p, p + length))]
+
+
+def teacher_day_count(v: Variables, rules: Rules) -> None:
+    """For every teacher with max_days: sum over days of used[t, d] <= max_days, where every
+    commitment x of day d has x <= used[t, d]."""
+    by_day = _teacher_days(v)
+    for teacher in v.instance.teachers:
+        if teacher.max_days is None:
+            continue
+        days = by_day.get(teacher.teacher_id, {})
+        if len(days) <= teacher.max_days:
+            continue
+        group = ("teacher_days", teacher.teacher_id)
+        used = []
+        for day, periods in days.items():
+            day_used = v.model.new_bool_var(f"day_used[{teacher.teacher_id},{day}]")
+            used.append(day_used)
+            for x in (x for p in periods.values() for x in p):
+                rules.add(x <= day_used, group)
+        rules.add(total(used) <= teacher.max_days, group)
+
+
+def _teacher_days(v: Variables) -> dict[str, dict[str, dict[int, list[cp_model.IntVar]]]]:
+    """teacher -> day -> period -> the literals of the teacher's commitments there."""
+    index: dict[str, dict[str, dict[int, list[cp_model.IntVar]]]] = defaultdict(
+        lambda: defaultdict(dict))
+    for (teacher_id, day, period), literals in v.teacher_slot.items():
+        index[teacher_id][day][period] = literals
+    return index
+
+
+def lessons_in_special_rooms(v: Variables, rules: Rules) -> None:
+    """For every local lesson x of a subject some special room of its school lists: the sum of
+    its room choices = x (one room: x itself); for every room and (day, period): lessons in it
+    <= 1; the two periods of a double lesson take the same room."""
+    for (school, label, subject, day, period), choices in v.room_of.items():
+        lesson = v.local[(school, label, subject, day, period)]
+        own = [literal for _, literal in choices]
+        if own != [lesson]:
+            rules.add(total(own) == lesson, ("room_choice", school, subject))
+    for (school, room_id, _day, _period), literals in v.room_use.items():
+        if len(literals) > 1:
+            rules.add(total(literals) <= 1, ("special_room", school, room_id))
+    for (school, label, subject, day, period), double in v.double.items():
+        first = dict(v.room_of.get((school, label, subject, day, period), ()))
+        second = dict(v.room_of.get((school, label, subject, day, period + 1), ()))
+        if len(first) < 2 and len(second) < 2:
+            continue  # one room (or none): the same by construction
+        for room_id in first.keys() | second.keys():
+            a, b = first.get(room_id, 0), second.get(room_id, 0)
+            rules.add(a - b <= 1 - double, ("room_choice", school, subject))
+            rules.add(b - a <= 1 - double, ("room_choice", school, subject))
+
+
+def pinned_lessons(v: Variables, rules: Rules) -> None:
+    """For every pin of a class's subject at (day, p): local[row, day, p] = 1 and no double
+    lesson of the row covers p as its second period (the lesson starts at p); for every pin of
+    a course at the hub's (day, p): session[course, day, p] = 1. A pin on a slot that has no
+    such variable cannot hold (0 = 1)."""
+    for index, pin in enumerate(v.instance.pins):
+        group = ("pin", str(index))
+        if pin.course_id is not None:
+            session = v.session.get((pin.course_id, pin.day, pin.period))
+            rules.add(session == 1 if session is not None else total([]) == 1, group)
+            continue
+        row = v.instance.curriculum_row[(pin.school_id, pin.class_id or "", pin.subject or "")]
+        lesson = v.local.get((*row.key, pin.day, pin.period))
+        rules.add(lesson == 1 if lesson is not None else total([]) == 1, group)
+        before = v.double.get((*row.key, pin.day, pin.period - 1))
+        if before is not None:
+            rules.add(before == 0, group)
+
+
 def availability_and_alignment(v: Variables, rules: Rules) -> None:
     """Relaxed variables only: no lesson where its teacher is unavailable, no session where the
     periods overlap by less than min_overlap_minutes (otherwise no such variable exists)."""
@@ -285,6 +397,11 @@ RULES: tuple[Callable[[Variables, Rules], None], ...] = (
     lessons_taught_together,
     curriculum_max_per_day,
     teacher_credited_load,
+    teacher_day_limits,
+    teacher_consecutive_limits,
+    teacher_day_count,
+    lessons_in_special_rooms,
+    pinned_lessons,
     weekly_minimum_sync_per_pair,
     weekly_minimum_online_per_school,
     level_minimum_per_teacher,

@@ -22,6 +22,9 @@ class ObjectiveTerm:
 
     name: str
     expression: cp_model.LinearExpr
+    modeled: bool = True
+    """False for a term whose weight is 0 and that is left out of the model to keep it small
+    (teacher_gaps): its value is counted on the timetable found (:func:`evaluate`)."""
 
     def weight(self, weights: Weights) -> int:
         return weights.by_term()[self.name]
@@ -47,7 +50,7 @@ def same_day_repeats(v: Variables) -> ObjectiveTerm:
         if not 2 <= row.per_week - row.doubles <= len(days):
             continue
         for day in days:
-            literals = by_day.get((row.school_id, row.class_id, row.subject, day), [])
+            literals = by_day.get((row.school_id, row.class_ids[0], row.subject, day), [])
             doubles = v.doubles_of(row, day)
             if len(literals) <= 1:
                 continue
@@ -83,11 +86,46 @@ def missing_sessions(v: Variables) -> ObjectiveTerm:
     return ObjectiveTerm("missing_sessions", total(parts))
 
 
+def teacher_gaps(v: Variables) -> ObjectiveTerm:
+    """Sum over teachers, days and halves of the day of the free periods q with a commitment
+    before q and one after q in the same half (空堂): gap[q] = max(0, before[q] + after[q] - 1
+    - busy[q]), before/after the prefix and suffix maxima of busy. Modeled only when its weight
+    is above 0."""
+    instance = v.instance
+    if instance.weights.teacher_gap == 0:
+        return ObjectiveTerm("teacher_gaps", total([]), modeled=False)
+    slots: dict[tuple[str, str], dict[int, list[cp_model.IntVar]]] = {}
+    for (teacher_id, day, period), literals in v.teacher_slot.items():
+        slots.setdefault((teacher_id, day), {})[period] = literals
+    gaps = []
+    for (teacher_id, day), periods in slots.items():
+        school = instance.teacher_by_id[teacher_id].school_id
+        for half in instance.halves(school):
+            if len(half) < 3 or sum(1 for p in half if periods.get(p)) < 2:
+                continue
+            busy = [total(periods.get(p, [])) for p in half]
+            name = f"{teacher_id},{day},{half[0]}"
+            before = [v.model.new_bool_var(f"busy_before[{name},{i}]") for i in range(len(half))]
+            after = [v.model.new_bool_var(f"busy_after[{name},{i}]") for i in range(len(half))]
+            v.model.add(before[0] == 0)
+            v.model.add(after[-1] == 0)
+            for i in range(1, len(half)):
+                v.model.add_max_equality(before[i], [before[i - 1], busy[i - 1]])
+                j = len(half) - 1 - i
+                v.model.add_max_equality(after[j], [after[j + 1], busy[j + 1]])
+            for i in range(1, len(half) - 1):
+                gap = v.model.new_int_var(0, 1, f"gap[{name},{i}]")
+                v.model.add_max_equality(gap, [0, before[i] + after[i] - 1 - busy[i]])
+                gaps.append(gap)
+    return ObjectiveTerm("teacher_gaps", total(gaps))
+
+
 TERMS: tuple[Callable[[Variables], ObjectiveTerm], ...] = (
     misalignment_minutes,
     same_day_repeats,
     core_in_afternoon,
     missing_sessions,
+    teacher_gaps,
 )
 
 
@@ -105,25 +143,37 @@ def evaluate(instance: Instance, timetable: Timetable) -> dict[str, int]:
         by_day[(school_id, class_id, subject, day)] += 1
         core += subject in core_subjects and instance.is_afternoon(school_id, period)
 
+    busy: dict[tuple[str, str], set[int]] = {}
     for x in timetable.lessons:
         lesson(x.school_id, x.class_id, x.subject, x.day, x.period)
         if x.double_start is not None and x.double_start != x.period:
             by_day[(x.school_id, x.class_id, x.subject, x.day)] -= 1  # a double counts once
+        for teacher_id in x.teacher_ids:
+            busy.setdefault((teacher_id, x.day), set()).add(x.period)
     for s in timetable.sessions:
         course = instance.course_by_id[s.course_id]
+        busy.setdefault((course.hub_teacher, s.day), set()).add(s.hub_period)
         if course.hub_class:
             lesson(course.hub_school, course.hub_class, course.subject, s.day, s.hub_period)
         for school_id, r in s.receiving_periods:
+            for assistant in course.assistants_at(school_id):
+                busy.setdefault((assistant, s.day), set()).add(r)
             receptions = course.receptions_at(school_id)
             misaligned += (pairs[(course.hub_school, school_id)].misalignment(s.hub_period, r)
                            * len(receptions))
             for reception in receptions:
                 lesson(school_id, reception.class_id, course.subject, s.day, r)
     days = instance.days
-    repeats = sum(max(0, by_day[(r.school_id, r.class_id, r.subject, d)] - 1)
+    repeats = sum(max(0, by_day[(r.school_id, r.class_ids[0], r.subject, d)] - 1)
                   for r in instance.curriculum if 2 <= r.per_week - r.doubles <= len(days)
                   for d in days)
     counts = Counter(s.course_id for s in timetable.sessions)
     missing = sum(c.max_per_week - counts[c.course_id] for c in instance.courses if c.is_range)
+    gaps = 0
+    for (teacher_id, _day), periods in busy.items():
+        for half in instance.halves(instance.teacher_by_id[teacher_id].school_id):
+            taken = [i for i, p in enumerate(half) if p in periods]
+            if taken:
+                gaps += sum(1 for i in range(taken[0], taken[-1] + 1) if half[i] not in periods)
     return {"misalignment_minutes": misaligned, "same_day_repeats": repeats,
-            "core_in_afternoon": core, "missing_sessions": missing}
+            "core_in_afternoon": core, "missing_sessions": missing, "teacher_gaps": gaps}

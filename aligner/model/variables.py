@@ -74,6 +74,12 @@ class Variables:
     room_slot: dict[tuple[str, str, int], list[cp_model.IntVar]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    room_of: dict[LocalKey, list[tuple[str, cp_model.IntVar]]] = field(default_factory=dict)
+    """Per local lesson of a special room's subject: (room, literal) of each room it may take
+    (one room: the lesson's own literal)."""
+    room_use: dict[tuple[str, str, str, int], list[cp_model.IntVar]] = field(
+        default_factory=lambda: defaultdict(list))
+    """(school, room, day, period) -> the literals that put a lesson in that special room."""
     assisted: dict[str, list[cp_model.IntVar]] = field(default_factory=lambda: defaultdict(list))
     """Per teacher, one literal per session the teacher assists (once, whatever the classes)."""
     local_by_row: dict[tuple[str, str, str], list[cp_model.IntVar]] = field(
@@ -147,7 +153,8 @@ class Variables:
 
     def hint(self, timetable: Timetable) -> None:
         """Warm start from a known timetable (e.g. last term's, or one edited by hand)."""
-        local = {(x.school_id, x.class_id, x.subject, x.day, x.period) for x in timetable.lessons}
+        local = {(x.school_id, x.group or x.class_id, x.subject, x.day, x.period): x.room_id
+                 for x in timetable.lessons}
         sessions = {(s.course_id, s.day, s.hub_period): dict(s.receiving_periods)
                     for s in timetable.sessions}
         value: dict[int, bool] = {}
@@ -157,12 +164,18 @@ class Variables:
             value[var.index] = session_key in sessions
         for (c, d, h, school, r), var in self.reception.items():
             value[var.index] = sessions.get((c, d, h), {}).get(school) == r
-        starts = {(x.school_id, x.class_id, x.subject, x.day, x.double_start)
+        starts = {(x.school_id, x.group or x.class_id, x.subject, x.day, x.double_start)
                   for x in timetable.lessons if x.double_start is not None}
         for double_key, var in self.double.items():
             value[var.index] = double_key in starts
+        rooms = []
+        for local_key, choices in self.room_of.items():
+            for room_id, literal in choices:
+                if literal.index not in value:  # (one room: the lesson's own literal)
+                    value[literal.index] = local.get(local_key) == room_id
+                    rooms.append(literal)
         for var in (*self.local.values(), *self.session.values(), *self.reception.values(),
-                    *self.double.values()):
+                    *self.double.values(), *rooms):
             self.model.add_hint(var, value[var.index])
         for counter, literals, doubles in self.repeats:
             lessons = sum(value[x.index] for x in literals) - sum(value[x.index] for x in doubles)
@@ -172,19 +185,23 @@ class Variables:
     def timetable(self, values: SolutionValues) -> Timetable:
         """The timetable a solution describes (``values``: a CP-SAT solver after a solve, or
         anything that answers ``boolean_value`` for a literal, such as a MIP solution)."""
-        teacher_of = {(r.school_id, r.class_id, r.subject): r.teacher_id
-                      for r in self.instance.curriculum}
         double_start: dict[LocalKey, int] = {}
-        for (school, klass, subject, day, p), var in self.double.items():
+        for (school, label, subject, day, p), var in self.double.items():
             if values.boolean_value(var):
-                double_start[(school, klass, subject, day, p)] = p
-                double_start[(school, klass, subject, day, p + 1)] = p
-        lessons = tuple(
-            LocalLesson(school, klass, subject, teacher_of[(school, klass, subject)] or "", day,
-                        p, double_start.get((school, klass, subject, day, p)))
-            for (school, klass, subject, day, p), var in self.local.items()
-            if values.boolean_value(var)
-        )
+                double_start[(school, label, subject, day, p)] = p
+                double_start[(school, label, subject, day, p + 1)] = p
+        lessons = []
+        for local_key, var in self.local.items():
+            if not values.boolean_value(var):
+                continue
+            row = self.instance.row_by_key[local_key[:3]]
+            day, period = local_key[3], local_key[4]
+            room = next((room_id for room_id, literal in self.room_of.get(local_key, ())
+                         if values.boolean_value(literal)), "")
+            for class_id in row.class_ids:  # a combined lesson: one row per class
+                lessons.append(LocalLesson(
+                    row.school_id, class_id, row.subject, row.teacher_id or "", day, period,
+                    double_start.get(local_key), room, row.class_id if row.combined else ""))
         sessions = []
         for (course_id, day, hub_period), var in self.session.items():
             if not values.boolean_value(var):
@@ -196,13 +213,14 @@ class Variables:
                     if values.boolean_value(z):
                         receiving.append((school_id, period))
             sessions.append(Session(course_id, day, hub_period, tuple(receiving)))
-        return Timetable(lessons, tuple(sessions))
+        return Timetable(tuple(lessons), tuple(sessions))
 
 def make_variables(
     instance: Instance, model: cp_model.CpModel, *, relaxed: bool = False
 ) -> Variables:
     variables = Variables(instance, model, relaxed=relaxed)
     _local_lessons(variables)
+    _special_rooms(variables)
     pairs = alignments(instance)
     for course in instance.courses:
         _sessions(variables, course, pairs)
@@ -212,28 +230,29 @@ def make_variables(
 def _local_lessons(v: Variables) -> None:
     instance = v.instance
     for row in instance.curriculum:
-        key = (row.school_id, row.class_id, row.subject)
+        key = row.key
         fewest_online = sum(c.min_per_week for c in instance.courses_reaching.get(key, ()))
-        if row.teacher_id is None or row.per_week - fewest_online <= 0:
+        if not row.teacher_ids or row.per_week - fewest_online <= 0:
             continue
         for day in instance.days:
             for bell in instance.periods(row.school_id):
-                away = instance.is_unavailable(row.teacher_id, day, bell.period)
+                away = [t for t in row.teacher_ids if instance.is_unavailable(t, day, bell.period)]
                 barred = not row.allows(day, bell.period)
                 if (away or barred) and not v.relaxed:
                     continue
                 var = v.model.new_bool_var(f"local[{row.class_id}@{row.school_id},{row.subject},"
                                            f"{day},{bell.period}]")
-                if away:
-                    v.forbidden[("availability", row.teacher_id)].append(var)
+                for teacher_id in away:
+                    v.forbidden[("availability", teacher_id)].append(var)
                 if barred:
                     v.forbidden[("allowed", *key)].append(var)
                 v.local[(*key, day, bell.period)] = var
                 v.local_by_row[key].append(var)
-                v.class_lessons[row.class_key].append(
-                    ClassLesson(var, row.subject, day, bell.period)
-                )
-                v.teacher_slot[(row.teacher_id, day, bell.period)].append(var)
+                for class_key in row.class_keys:  # a combined lesson: every class takes it
+                    v.class_lessons[class_key].append(
+                        ClassLesson(var, row.subject, day, bell.period))
+                for teacher_id in row.teacher_ids:  # co-teachers: each of them is busy
+                    v.teacher_slot[(teacher_id, day, bell.period)].append(var)
         if row.doubles:
             for day in instance.days:
                 for p in instance.double_starts(row.school_id):
@@ -242,6 +261,33 @@ def _local_lessons(v: Variables) -> None:
                             f"double[{row.class_id}@{row.school_id},{row.subject},{day},{p}]")
                         v.double[(*key, day, p)] = var
                         v.doubles_by_row[key].append((day, p, var))
+
+
+def _special_rooms(v: Variables) -> None:
+    """Which special room each local lesson of a room's subject takes: the lesson's own
+    literal when its subject has one room, else one literal per room (their sum is the
+    lesson's; see :func:`aligner.model.constraints.lessons_in_special_rooms`). A room's
+    unavailable periods get no literal (relaxed: one, ruled out by the room's group)."""
+    instance = v.instance
+    for (school, label, subject, day, period), lesson in v.local.items():
+        rooms = instance.rooms_for.get((school, subject), ())
+        if not rooms:
+            continue
+        choices = []
+        for room in rooms:
+            closed = (day, period) in room.unavailable
+            if closed and not v.relaxed:
+                continue
+            if len(rooms) == 1:
+                literal = lesson
+            else:
+                literal = v.model.new_bool_var(
+                    f"room[{label}@{school},{subject},{day},{period},{room.room_id}]")
+            if closed:
+                v.forbidden[("special_room", school, room.room_id)].append(literal)
+            choices.append((room.room_id, literal))
+            v.room_use[(school, room.room_id, day, period)].append(literal)
+        v.room_of[(school, label, subject, day, period)] = choices
 
 
 def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAlignment]) -> None:

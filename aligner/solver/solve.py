@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from aligner.instance import Instance
 from aligner.model import build_model
+from aligner.model.objective import evaluate
 from aligner.solver.result import Result
 from aligner.solver.search import Observer, search
 from aligner.solver.settings import SolverSettings
@@ -24,12 +25,17 @@ def solve_model(instance: Instance, settings: SolverSettings | None = None,
     outcome = search(built, settings, observer)
     solver = outcome.solver
     weights = {t.name: t.weight(instance.weights) for t in built.terms}
-    terms = ({t.name: int(solver.value(t.expression)) for t in built.terms}
-             if solver is not None else {})
+    timetable = built.variables.timetable(solver) if solver is not None else None
+    terms: dict[str, int] = {}
+    if solver is not None and timetable is not None:
+        counted = (evaluate(instance, timetable)
+                   if any(not t.modeled for t in built.terms) else {})
+        terms = {t.name: int(solver.value(t.expression)) if t.modeled else counted[t.name]
+                 for t in built.terms}
     return Result(
         instance=instance,
         status=outcome.status,
-        timetable=built.variables.timetable(solver) if solver is not None else None,
+        timetable=timetable,
         # The objective of the returned timetable, from its terms: CP-SAT's objective_value can
         # differ from it when the search stops early (seen with stop_after_first_solution).
         objective=instance.weights.objective(terms) if solver is not None else None,

@@ -49,14 +49,14 @@ def hostile(directory: Path) -> Path:
         teachers=[dict(teacher_id="@t1", school_id=hub, name=LINK, max_load=20),
                   dict(teacher_id="=t2", school_id=hub, name="+王", max_load=20),
                   dict(teacher_id="-t3", school_id=rural, name="-李", max_load=20),
-                  dict(teacher_id="+t4", school_id=rural, name="@张", max_load=20)],
+                  dict(teacher_id="@t4", school_id=rural, name="@张", max_load=20)],
         curriculum=[dict(school_id=hub, class_id="-1", subject="=数学", teacher_id="@t1",
                          per_week=2),
                     dict(school_id=hub, class_id="-1", subject="-语文", teacher_id="=t2",
                          per_week=2),
                     dict(school_id=rural, class_id="@1", subject="=数学", teacher_id="-t3",
                          per_week=2),
-                    dict(school_id=rural, class_id="@1", subject="-语文", teacher_id="+t4",
+                    dict(school_id=rural, class_id="@1", subject="-语文", teacher_id="@t4",
                          per_week=2)],
         sync=[dict(course_id="=c1", form="sync", hub_school=hub, hub_teacher="@t1",
                    hub_class="-1", receiving_school=rural, receiving_class="@1",
@@ -115,14 +115,14 @@ def solved(tmp_path_factory):
 
 def test_the_instance_reads_with_such_ids(solved):
     instance = load_instance(solved[0])
-    assert {t.teacher_id for t in instance.teachers} == {"@t1", "=t2", "-t3", "+t4"}
+    assert {t.teacher_id for t in instance.teachers} == {"@t1", "=t2", "-t3", "@t4"}
     assert instance.school_name("=H") == LINK and instance.breaks[0].name == "=大课间"
 
 
 def test_every_csv_output_neutralises_what_excel_would_run(solved):
     out = solved[1]
     lessons = assert_csv_is_safe(out / "lessons.csv")
-    assert {r["teacher_id"] for r in lessons} == {"@t1", "=t2", "-t3", "+t4"}
+    assert {r["teacher_id"] for r in lessons} == {"@t1", "=t2", "-t3", "@t4"}
     assert {r["subject"] for r in lessons} == {"=数学", "-语文"}
     assert {r["class_id"] for r in lessons} == {"-1", "@1"}
     assert all(r["period"].isdigit() for r in lessons)  # numbers stay numbers
@@ -133,7 +133,7 @@ def test_every_csv_output_neutralises_what_excel_would_run(solved):
     assert {r["receiving_school_id"] for r in sessions} == {"+R"}
     assert all(r["overlap_minutes"].isdigit() for r in sessions)
     loads = assert_csv_is_safe(out / "teacher_load.csv")
-    assert {r["teacher_id"] for r in loads} == {"@t1", "=t2", "-t3", "+t4"}
+    assert {r["teacher_id"] for r in loads} == {"@t1", "=t2", "-t3", "@t4"}
     assert all(float(r["credited"]) >= 0 for r in loads)
     compliance = assert_csv_is_safe(out / "compliance.csv")
     assert "=H->+R" in {r["scope"] for r in compliance}
