@@ -13,6 +13,9 @@ SCHOOLS, BELLS, CLASSES, TEACHERS, CURRICULUM, SYNC = (
     "curriculum.csv",
     "sync.csv",
 )
+ROOMS, PINNED = "rooms.csv", "pinned.csv"
+OPTIONAL_FILES = (ROOMS, PINNED)
+"""Tables an instance may leave out altogether (no special rooms, no pinned lessons)."""
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     # every column of each table, in the order docs/input.md documents them
@@ -20,17 +23,22 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     BELLS: ("school_id", "season", "period", "start", "end", "kind", "name"),
     CLASSES: ("school_id", "class_id", "grade", "name", "head_teacher"),
     TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
-               "unavailable"),
+               "unavailable", "max_per_day", "max_consecutive", "max_days"),
     CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
                  "doubles", "allowed", "together"),
     SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
            "receiving_class", "subject", "per_week", "assistant_teacher"),
+    ROOMS: ("school_id", "room_id", "name", "subjects", "unavailable"),
+    PINNED: ("school_id", "class_id", "subject", "day", "period", "course_id"),
 }
 OPTIONAL = {"sync_rooms", "short_name", "kind", "head_teacher", "level", "min_load",
-            "unavailable", "max_per_day", "doubles", "allowed", "together", "hub_class",
-            "assistant_teacher"}
+            "unavailable", "max_per_day", "max_consecutive", "max_days", "doubles", "allowed",
+            "together", "hub_class", "assistant_teacher"}
 """Columns a table may leave out of its header altogether."""
-OPTIONAL_IN: dict[str, frozenset[str]] = {BELLS: frozenset({"name"})}
+OPTIONAL_IN: dict[str, frozenset[str]] = {
+    BELLS: frozenset({"name"}),
+    PINNED: frozenset({"class_id", "subject", "course_id"}),
+}
 """Columns optional in one table only (a bell row's ``name``; schools, classes and teachers
 must have their ``name`` column)."""
 BELL_KINDS = ("period", "break")

@@ -8,6 +8,7 @@ before the next one runs, so a user fixes a whole batch at a time.
 from __future__ import annotations
 
 import itertools
+import re
 import warnings
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from aligner.instance import (
+    COMBINE,
     DEFAULT_CORE_SUBJECTS,
     FORMS,
     LEVELS,
@@ -33,7 +35,9 @@ from aligner.instance import (
     Course,
     CurriculumRow,
     Instance,
+    Pin,
     Reception,
+    Room,
     School,
     SchoolClass,
     Teacher,
@@ -46,6 +50,9 @@ from aligner.io.formats import (
     CLASSES,
     COLUMNS,
     CURRICULUM,
+    OPTIONAL_FILES,
+    PINNED,
+    ROOMS,
     SCHOOLS,
     SYNC,
     TEACHERS,
@@ -54,7 +61,7 @@ from aligner.io.formats import (
     required_columns,
 )
 from aligner.io.instance_yaml import read_settings
-from aligner.io.tabular import Table, read_table
+from aligner.io.tabular import Row, Table, read_table
 
 
 def _table_of(directory: Path, file: str, log: IssueLog, name: str | None = None
@@ -95,6 +102,8 @@ class _Rows:
     klass: dict[tuple[str, str], int] = field(default_factory=dict)
     teacher: dict[str, int] = field(default_factory=dict)
     school_of_teacher: dict[str, str] = field(default_factory=dict)
+    class_subject: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    """(school, class, subject) -> the curriculum row holding it (alone or combined)."""
 
 
 class _Directory:
@@ -107,6 +116,12 @@ class _Directory:
         return read_settings(self.directory, log)
 
     def table(self, file: str, log: IssueLog) -> Table | None:
+        return _table_of(self.directory, file, log)
+
+    def optional_table(self, file: str, log: IssueLog) -> Table | None:
+        """A table the instance may leave out (no file: None, nothing logged)."""
+        if not (self.directory / file).exists() and not (self.directory / file).is_symlink():
+            return None
         return _table_of(self.directory, file, log)
 
     def lenient(self, file: str, required: tuple[str, ...], log: IssueLog) -> Table | None:
@@ -167,8 +182,9 @@ def _read(
     source: Any, log: IssueLog, seasons: tuple[str, ...] | None, bells_file: Path | None
 ) -> Instance:
     settings = source.settings(log)
-    tables = {name: source.table(name, log)
-              for name in COLUMNS if not (name == BELLS and bells_file)}
+    tables = {name: source.table(name, log) for name in COLUMNS
+              if name not in OPTIONAL_FILES and not (name == BELLS and bells_file)}
+    optional = {name: source.optional_table(name, log) for name in OPTIONAL_FILES}
     if bells_file:
         tables[BELLS] = _table_of(bells_file.parent, BELLS, log, bells_file.name)
     log.raise_if_any()
@@ -192,6 +208,11 @@ def _read(
     curriculum = _curriculum(_table(tables, CURRICULUM), days, periods if bells_ok else None,
                              halves, where, log)
     courses = _courses(_table(tables, SYNC), where, log)
+    rooms = (_rooms(optional[ROOMS], days, periods if bells_ok else None, halves, curriculum,
+                    where, log) if optional[ROOMS] else [])
+    log.raise_if_any()
+    pins = (_pins(optional[PINNED], days, periods, teachers, curriculum, courses, where, log)
+            if optional[PINNED] else [])
     log.raise_if_any()
 
     instance = Instance(
@@ -203,6 +224,8 @@ def _read(
         teachers=tuple(teachers.values()),
         curriculum=tuple(curriculum),
         courses=tuple(courses),
+        rooms=tuple(rooms),
+        pins=tuple(pins),
     )
     _check_across_tables(instance, where, log)
     log.raise_if_any()
@@ -279,6 +302,7 @@ def _table(tables: dict[str, Table | None], name: str) -> Table:
 
 
 _KEY_WORDS = {
+    "room_id": "room {1} of school {0}",
     "period": "period {2} of school {0} in season {1}",
     "class_id": "class {1} of school {0}",
     "subject": "subject {2} for class {1} of school {0}",
@@ -502,6 +526,10 @@ def _classes(table: Table, where: _Rows, log: IssueLog) -> dict[tuple[str, str],
         school_id = cells.text(row, "school_id", log)
         known = _known(school_id, where.school, "school", row, "school_id", log)
         class_id = cells.identifier(row, "class_id", log)
+        if class_id is not None and COMBINE in class_id:
+            log.add(table.file, f"'{class_id}': '{COMBINE}' joins the classes of a combined lesson "
+                    "in curriculum.csv, so a class id cannot hold it", row.number, "class_id")
+            continue
         if not known or class_id is None:
             continue
         assert school_id
@@ -548,6 +576,11 @@ def _teachers(
     for row in table.rows:
         issues_before = len(log.issues)
         teacher_id = cells.identifier(row, "teacher_id", log)
+        if teacher_id is not None and COMBINE in teacher_id:
+            log.add(table.file, f"'{teacher_id}': '{COMBINE}' joins the teachers of a co-taught "
+                    "lesson in curriculum.csv, so a teacher id cannot hold it", row.number,
+                    "teacher_id")
+            continue
         school_id = cells.text(row, "school_id", log)
         known = _known(school_id, where.school, "school", row, "school_id", log)
         if teacher_id is None or not known:
@@ -560,6 +593,10 @@ def _teachers(
         if level is not None and level not in LEVELS:
             log.add(table.file, f"'{level}' is not a level; use blank, {', '.join(LEVELS)}",
                     row.number, "level")
+        limits = {column: cells.integer(row, column, log, minimum=1, maximum=most)
+                  if row[column] else None
+                  for column, most in (("max_per_day", MAX_PERIODS),
+                                       ("max_consecutive", MAX_PERIODS), ("max_days", 7))}
         min_load = cells.decimal(row, "min_load", log, default=Decimal(0), maximum=MAX_LOAD,
                                  places=LOAD_PLACES)
         max_load = (cells.decimal(row, "max_load", log, maximum=MAX_LOAD, places=LOAD_PLACES)
@@ -585,6 +622,7 @@ def _teachers(
             min_load=min_load,
             max_load=max_load,
             unavailable=unavailable,
+            **limits,
         )
     return teachers
 
@@ -622,31 +660,227 @@ def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | N
                     "blank (every lesson arrives online)", row.number, "doubles")
             continue
         assert school_id and class_id and subject and per_week is not None
-        if (school_id, class_id) not in where.klass:
-            log.add(table.file, f"unknown class '{class_id}' of school '{school_id}' "
-                    f"(see classes.csv){cells.id_date_hint(class_id)}"
-                    f"{_class_hint(class_id, school_id, where)}", row.number, "class_id")
+        if not (_combined_classes(table, row, school_id, class_id, where, log)
+                and _co_teachers(table, row, school_id, teacher_id, where, log)):
             continue
-        if teacher_id is not None:
-            if teacher_id not in where.teacher:
-                log.add(table.file, f"unknown teacher '{teacher_id}'"
-                        f"{cells.id_date_hint(teacher_id)}"
-                        f"{cells.did_you_mean(teacher_id, where.teacher)}", row.number,
-                        "teacher_id")
-                continue
-            if where.school_of_teacher[teacher_id] != school_id:
-                log.add(table.file, f"teacher '{teacher_id}' belongs to school "
-                        f"'{where.school_of_teacher[teacher_id]}', not '{school_id}'",
-                        row.number, "teacher_id")
-                continue
         key = (school_id, class_id, subject)
-        if _unique(key, where.curriculum, table.file, row.number, "subject", log):
-            rows.append(CurriculumRow(school_id=school_id, class_id=class_id, subject=subject,
-                                      teacher_id=teacher_id, per_week=per_week,
-                                      max_per_day=max_per_day, doubles=doubles,
-                                      allowed=tuple(sorted(allowed)) if row["allowed"] else None,
-                                      together=row["together"] or None))
+        if not _unique(key, where.curriculum, table.file, row.number, "subject", log):
+            continue
+        taken = [c for c in class_id.split(COMBINE)
+                 if (school_id, c, subject) in where.class_subject]
+        if taken:
+            first = where.class_subject[(school_id, taken[0], subject)]
+            log.add(table.file, f"class {taken[0]} of school {school_id} has {subject} on row "
+                    f"{first} already; a class takes a subject in one row (alone or combined)",
+                    row.number, "class_id")
+            continue
+        for c in class_id.split(COMBINE):
+            where.class_subject[(school_id, c, subject)] = row.number
+        rows.append(CurriculumRow(school_id=school_id, class_id=class_id, subject=subject,
+                                  teacher_id=teacher_id, per_week=per_week,
+                                  max_per_day=max_per_day, doubles=doubles,
+                                  allowed=tuple(sorted(allowed)) if row["allowed"] else None,
+                                  together=row["together"] or None))
     return rows
+
+
+def _combined_classes(table: Table, row: Row, school_id: str, label: str, where: _Rows,
+                      log: IssueLog) -> bool:
+    """Every class a curriculum row names (``1-1+1-2`` for a combined lesson) is a class of
+    its school, named once."""
+    parts = label.split(COMBINE)
+    if any(not part for part in parts):
+        log.add(table.file, f"'{label}' has an empty class between '{COMBINE}' signs; write "
+                "the classes taught together as 1-1+1-2", row.number, "class_id")
+        return False
+    if len(set(parts)) < len(parts):
+        log.add(table.file, f"'{label}' names a class twice", row.number, "class_id")
+        return False
+    ok = True
+    for class_id in parts:
+        if (school_id, class_id) in where.klass:
+            continue
+        elsewhere = sorted(s for s, c in where.klass if c == class_id and len(parts) > 1)
+        where_else = (f"; combined classes are of one school, and {class_id} is a class of "
+                      f"{', '.join(elsewhere)}" if elsewhere else "")
+        log.add(table.file, f"unknown class '{class_id}' of school '{school_id}' "
+                f"(see classes.csv){cells.id_date_hint(class_id)}"
+                f"{_class_hint(class_id, school_id, where)}{where_else}", row.number, "class_id")
+        ok = False
+    return ok
+
+
+def _co_teachers(table: Table, row: Row, school_id: str, label: str | None, where: _Rows,
+                 log: IssueLog) -> bool:
+    """Every teacher a curriculum row names (``t1+t2`` for co-teaching) is a teacher of its
+    school, named once."""
+    if label is None:
+        return True
+    parts = label.split(COMBINE)
+    if any(not part for part in parts) or len(set(parts)) < len(parts):
+        log.add(table.file, f"'{label}' names an empty teacher or one twice; write the teachers "
+                "of every lesson as t1+t2", row.number, "teacher_id")
+        return False
+    for teacher_id in parts:
+        if teacher_id not in where.teacher:
+            log.add(table.file, f"unknown teacher '{teacher_id}'"
+                    f"{cells.id_date_hint(teacher_id)}"
+                    f"{cells.did_you_mean(teacher_id, where.teacher)}", row.number,
+                    "teacher_id")
+            return False
+        if where.school_of_teacher[teacher_id] != school_id:
+            log.add(table.file, f"teacher '{teacher_id}' belongs to school "
+                    f"'{where.school_of_teacher[teacher_id]}', not '{school_id}'",
+                    row.number, "teacher_id")
+            return False
+    return True
+
+
+def _rooms(table: Table, days: tuple[str, ...], periods: dict[str, int] | None,
+           halves: dict[str, dict[str, tuple[int, ...]]], curriculum: list[CurriculumRow],
+           where: _Rows, log: IssueLog) -> list[Room]:
+    """rooms.csv: special rooms, each bound to subjects of its school's curriculum."""
+    subjects: dict[str, set[str]] = defaultdict(set)
+    for r in curriculum:
+        subjects[r.school_id].add(r.subject)
+    rooms: list[Room] = []
+    seen: dict[Any, int] = {}
+    for row in table.rows:
+        school_id = cells.text(row, "school_id", log)
+        known = _known(school_id, where.school, "school", row, "school_id", log)
+        room_id = cells.text(row, "room_id", log)
+        if not known or room_id is None:
+            continue
+        assert school_id
+        if not _unique((school_id, room_id), seen, table.file, row.number, "room_id", log):
+            continue
+        listed = [s.strip() for s in re.split(r"[;；、]", row["subjects"]) if s.strip()]
+        if not listed:
+            log.add(table.file, "lists no subject; write the subjects taught in the room, "
+                    "separated by ; (音乐;舞蹈)", row.number, "subjects")
+            continue
+        unknown = [s for s in listed if s not in subjects[school_id]]
+        if unknown:
+            log.add(table.file, f"'{unknown[0]}' is no subject of school {school_id}'s "
+                    f"curriculum{cells.did_you_mean(unknown[0], subjects[school_id])}",
+                    row.number, "subjects")
+            continue
+        count = periods.get(school_id) if periods is not None else None
+        closed = cells.unavailable_slots(row, "unavailable", log, days, count,
+                                         halves.get(school_id) if count else None)
+        if closed is None:
+            continue
+        rooms.append(Room(school_id=school_id, room_id=room_id, name=row["name"] or room_id,
+                          subjects=tuple(dict.fromkeys(listed)), unavailable=closed))
+    return rooms
+
+
+def _pins(table: Table, days: tuple[str, ...], periods: dict[str, int],
+          teachers: dict[str, Teacher], curriculum: list[CurriculumRow], courses: list[Course],
+          where: _Rows, log: IssueLog) -> list[Pin]:
+    """pinned.csv: a local lesson of a class's subject (or a session of a course) fixed at a
+    (day, period); a pin that breaks a rule seen here is named with the rule."""
+    row_of = {(school, c, r.subject): r for r in curriculum for school, c in r.class_keys}
+    course_of = {c.course_id: c for c in courses}
+    pins: list[Pin] = []
+    used: dict[tuple[Any, ...], int] = {}
+    per_row: Counter[tuple[str, str, str]] = Counter()
+    per_course: Counter[str] = Counter()
+    for row in table.rows:
+        school_id = cells.text(row, "school_id", log)
+        known = _known(school_id, where.school, "school", row, "school_id", log)
+        course_id = cells.optional(row, "course_id", log)
+        class_id = cells.optional(row, "class_id", log)
+        subject = cells.optional(row, "subject", log)
+        day_text = cells.text(row, "day", log)
+        period = cells.integer(row, "period", log, minimum=1, maximum=MAX_PERIODS)
+        if not known or day_text is None or period is None:
+            continue
+        assert school_id
+        day = cells.day_of(day_text, days)
+        if day is None:
+            log.add(table.file, f"'{day_text}' is not one of the days {', '.join(days)}"
+                    f"{cells.did_you_mean(day_text, days)}", row.number, "day")
+            continue
+        if course_id is not None:
+            if class_id or subject:
+                log.add(table.file, "a pin names either a course (course_id) or a class and "
+                        "subject, not both", row.number, "course_id")
+                continue
+            course = course_of.get(course_id)
+            if course is None:
+                log.add(table.file, f"unknown course '{course_id}'"
+                        f"{cells.did_you_mean(course_id, course_of)}", row.number, "course_id")
+                continue
+            if course.hub_school != school_id:
+                log.add(table.file, f"course {course_id} is taught from {course.hub_school}; "
+                        f"pin it at a period of {course.hub_school}", row.number, "school_id")
+                continue
+            if period > periods.get(school_id, 0):
+                log.add(table.file, f"school {school_id} has no period {period} (its bells "
+                        f"have {periods.get(school_id, 0)})", row.number, "period")
+                continue
+            if (day, period) in teachers[course.hub_teacher].unavailable:
+                log.add(table.file, f"the pin breaks a rule: hub teacher {course.hub_teacher} "
+                        f"is unavailable on {day} period {period} (teachers.csv)", row.number,
+                        "period")
+                continue
+            per_course[course_id] += 1
+            if per_course[course_id] > course.max_per_week:
+                log.add(table.file, f"course {course_id} has {course.max_per_week} session(s) "
+                        "a week at most, and more pins", row.number, "course_id")
+                continue
+            busy: list[tuple[tuple[str, ...], str]] = [
+                (("teacher", course.hub_teacher), "its hub teacher")]
+        else:
+            if class_id is None or subject is None:
+                log.add(table.file, "a pin needs class_id and subject (a local lesson) or "
+                        "course_id (a session)", row.number,
+                        "class_id" if class_id is None else "subject")
+                continue
+            found = row_of.get((school_id, class_id, subject))
+            if found is None:
+                log.add(table.file, f"class {class_id} of school {school_id} has no "
+                        f"curriculum row for {subject}", row.number, "subject")
+                continue
+            if not found.teacher_ids:
+                log.add(table.file, f"every {subject} lesson of class {class_id} arrives "
+                        "online; pin its course instead (course_id)", row.number, "subject")
+                continue
+            if period > periods.get(school_id, 0):
+                log.add(table.file, f"school {school_id} has no period {period} (its bells "
+                        f"have {periods.get(school_id, 0)})", row.number, "period")
+                continue
+            away = [t for t in found.teacher_ids if (day, period) in teachers[t].unavailable]
+            if away:
+                log.add(table.file, f"the pin breaks a rule: teacher {away[0]} is unavailable "
+                        f"on {day} period {period} (teachers.csv)", row.number, "period")
+                continue
+            if not found.allows(day, period):
+                log.add(table.file, f"the pin breaks a rule: the {subject} lessons of class "
+                        f"{found.class_id} may only go in their allowed periods "
+                        "(curriculum.csv)", row.number, "period")
+                continue
+            per_row[found.key] += 1
+            if per_row[found.key] > found.per_week:
+                log.add(table.file, f"class {found.class_id} has {found.per_week} {subject} "
+                        "lesson(s) a week, and more pins", row.number, "class_id")
+                continue
+            busy = [(("class", school_id, c), f"class {c}") for c in found.class_ids]
+            busy += [(("teacher", t), f"teacher {t}") for t in found.teacher_ids]
+            class_id = found.class_ids[0]
+        clash = next(((what, used[(*who, day, period)]) for who, what in busy
+                      if (*who, day, period) in used), None)
+        if clash is not None:
+            log.add(table.file, f"the pin breaks a rule: {clash[0]} is pinned on {day} period "
+                    f"{period} already (row {clash[1]}); one lesson at a time", row.number,
+                    "period")
+            continue
+        for who, _ in busy:
+            used[(*who, day, period)] = row.number
+        pins.append(Pin(school_id=school_id, day=day, period=period, class_id=class_id,
+                        subject=subject, course_id=course_id, row=row.number))
+    return pins
 
 
 def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
@@ -768,7 +1002,7 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
                     f"{lessons} lessons a week but has only {slots} periods "
                     f"({days} days x {slots // days}); its largest row is {largest.subject} "
                     f"with {largest.per_week}",
-                    where.curriculum[(klass.school_id, klass.class_id, largest.subject)],
+                    where.curriculum[largest.key],
                     "per_week")
 
     subjects = {r.subject for r in instance.curriculum}
@@ -790,7 +1024,7 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
                 log.add(SYNC, f"hub teacher '{course.hub_teacher}' is not the curriculum teacher "
                         f"of class {course.hub_class} for {course.subject} "
                         f"('{curriculum.teacher_id or ''}', curriculum.csv row "
-                        f"{where.curriculum[(*course.hub_class_key, course.subject)]})",
+                        f"{where.curriculum[curriculum.key]})",
                         line, "hub_teacher")
         for reception in course.receptions:
             if (*reception.class_key, course.subject) not in instance.curriculum_row:
@@ -799,11 +1033,21 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
                         where.reception[(course.course_id, *reception.class_key)],
                         "receiving_class")
 
-    for key, row in instance.curriculum_row.items():
-        courses = instance.courses_reaching.get(key, ())
+    for row in instance.curriculum:
+        key = row.key
+        courses = tuple(dict.fromkeys(
+            c for school, class_id in row.class_keys
+            for c in instance.courses_reaching.get((school, class_id, row.subject), ())))
         fewest = sum(c.min_per_week for c in courses)
         most = sum(c.max_per_week for c in courses)
         line = where.curriculum[key]
+        if courses and (row.combined or len(row.teacher_ids) > 1):
+            log.add(CURRICULUM, f"{key[2]} of class {key[1]} (school {key[0]}) is "
+                    + ("combined" if row.combined else "co-taught") + " but online courses "
+                    f"({', '.join(c.course_id for c in courses)}) also reach it; combined and "
+                    "co-taught lessons are local only", line,
+                    "class_id" if row.combined else "teacher_id")
+            continue
         if fewest > row.per_week:
             log.add(CURRICULUM, f"class {key[1]} of school {key[0]} has {row.per_week} "
                     f"{key[2]} lessons a week, but its online courses "
@@ -830,8 +1074,8 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
 
     for (school_id, label), rows in instance.together_groups.items():
         first = rows[0]
-        line = where.curriculum[(first.school_id, first.class_id, first.subject)]
-        classes = [r.class_id for r in rows]
+        line = where.curriculum[first.key]
+        classes = [c for r in rows for c in r.class_ids]
         if len(rows) < 2:
             log.add(CURRICULUM, f"'{label}' is the together label of {first.subject} of class "
                     f"{first.class_id} only; give it to the rows taught at the same time",

@@ -25,6 +25,9 @@ from aligner.io.formats import (
     COLUMNS,
     CURRICULUM,
     FORMULA_STARTS,
+    OPTIONAL_FILES,
+    PINNED,
+    ROOMS,
     SCHOOLS,
     SYNC,
     TEACHERS,
@@ -46,6 +49,8 @@ SHEETS: dict[str, tuple[str, ...]] = {
     TEACHERS: ("teachers", "教师"),
     CURRICULUM: ("curriculum", "课程计划", "课程"),
     SYNC: ("sync", "网络课程", "同步课程", "三个课堂"),
+    ROOMS: ("rooms", "专用教室", "功能教室"),
+    PINNED: ("pinned", "固定课程", "固定"),
 }
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     # Chinese names of each column (the first is what the template writes)
@@ -59,7 +64,9 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     TEACHERS: {"teacher_id": ("教师编号",), "school_id": ("学校编号",), "name": ("姓名",),
                "level": ("骨干级别", "级别"), "min_load": ("最少课时", "课时下限"),
                "max_load": ("最多课时", "课时上限"),
-               "unavailable": ("不可排课时间", "不可用时间")},
+               "unavailable": ("不可排课时间", "不可用时间"),
+               "max_per_day": ("每天最多", "每日最多"), "max_consecutive": ("最多连上", "连上上限"),
+               "max_days": ("每周最多上课天数", "每周最多天数")},
     CURRICULUM: {"school_id": ("学校编号",), "class_id": ("班级编号",), "subject": ("科目",),
                  "teacher_id": ("教师编号",), "per_week": ("周课时",),
                  "max_per_day": ("每日最多", "每天最多"), "doubles": ("连堂", "连堂数"),
@@ -69,6 +76,10 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
            "receiving_school": ("接收学校",), "receiving_class": ("接收班级",),
            "subject": ("科目",), "per_week": ("周课时",),
            "assistant_teacher": ("助教", "助教教师")},
+    ROOMS: {"school_id": ("学校编号",), "room_id": ("教室编号",), "name": ("教室名称", "名称"),
+            "subjects": ("科目", "用于科目"), "unavailable": ("不可用时间",)},
+    PINNED: {"school_id": ("学校编号",), "class_id": ("班级编号",), "subject": ("科目",),
+             "day": ("星期",), "period": ("节次",), "course_id": ("课程编号",)},
 }
 VALUES: dict[tuple[str, str], dict[str, str]] = {
     # Chinese cell values accepted for coded columns
@@ -241,6 +252,11 @@ class Workbook:
     def table(self, file: str, log: IssueLog) -> Table | None:
         return self._table(file, required_columns(file), optional_columns(file), log)
 
+    def optional_table(self, file: str, log: IssueLog) -> Table | None:
+        """A table the instance may leave out (no sheet: None, nothing logged)."""
+        return self._table(file, required_columns(file), optional_columns(file), log,
+                           must_exist=False)
+
     def lenient(self, file: str, required: tuple[str, ...], log: IssueLog) -> Table | None:
         return self._table(file, required, (), log, must_exist=False)
 
@@ -305,6 +321,18 @@ _HELP = {
         "hub_teacher": "主讲教师编号", "hub_class": "主讲班级编号（同步课堂必填，专递/名师课堂留空）",
         "receiving_school": "接收学校编号", "receiving_class": "接收班级编号（每个接收班级一行）",
         "assistant_teacher": "接收端助教教师编号（可空）",
+        "teachers.max_per_day": "每天最多上几节（本校课、主讲、助教都算，连堂算 2 节；空=不限）",
+        "max_consecutive": "上午或下午内最多连上几节（空=不限）",
+        "max_days": "每周最多几天有课（空=不限）",
+        "curriculum.class_id": "班级编号；合班上课写 1-1+1-2（同校几个班一起上，一位老师）",
+        "curriculum.teacher_id": "教师编号；两位老师同堂写 t1+t2；全部为网络课时留空",
+        "room_id": "专用教室编号，本校内唯一，如 音乐室", "rooms.name": "教室名称",
+        "subjects": "在此上课的科目，用分号分隔，如 音乐;舞蹈：这些科目的本校课都在此类教室上",
+        "rooms.unavailable": "教室不能用的时间，写法同教师的不可排课时间（可空）",
+        "day": "星期，如 周一、Mon", "pinned.period": "第几节（本校节次；课程固定写主讲学校的节次）",
+        "pinned.class_id": "固定课的班级（合班时写其中任一班）；固定网络课程时留空",
+        "pinned.subject": "固定课的科目；固定网络课程时留空",
+        "pinned.course_id": "固定一次网络课程时写课程编号（班级、科目留空）",
     },
     "en": {
         "school_id": "school id (letters or digits); the tables refer to schools by it",
@@ -323,6 +351,28 @@ _HELP = {
         "class_id": "class id, unique within its school "
         "(format as Text)", "grade": "grade 1-9", "teacher_id": "teacher id, unique",
         "level": "county, city or region (blank = none)",
+        "teachers.max_per_day": "commitments a day at most: local lessons, sessions taught and "
+                                "assisted; a double lesson counts 2 (blank = no limit)",
+        "max_consecutive": "commitments in a row at most, within a morning or an afternoon "
+                           "(blank = no limit)",
+        "max_days": "days with a commitment a week at most (blank = no limit)",
+        "curriculum.class_id": "class id; classes of one school taught together (合班): "
+                               "1-1+1-2",
+        "curriculum.teacher_id": "teacher id; two teachers of every lesson: t1+t2; blank when "
+                                 "every lesson arrives online",
+        "room_id": "special room id, unique within its school",
+        "rooms.name": "room name",
+        "subjects": "subjects taught in this room, separated by ;: every local lesson of them "
+                    "takes one room listing it",
+        "rooms.unavailable": "when the room cannot be used, as teachers' unavailable (blank = "
+                             "always)",
+        "day": "day, e.g. Mon or 周一",
+        "pinned.period": "period (of the school; for a course, of the hub school)",
+        "pinned.class_id": "class of the pinned lesson (for a combined one, any of its "
+                           "classes); blank for a course",
+        "pinned.subject": "subject of the pinned lesson; blank for a course",
+        "pinned.course_id": "the course one of whose sessions is pinned (class and subject "
+                            "blank)",
         "min_load": "credited lessons a week at least (blank = 0)",
         "max_load": "credited lessons a week at most (blank = no cap)",
         "unavailable": "e.g. Mon:1;Fri:5-6;Wed (a bare day is the whole day)",
@@ -417,8 +467,9 @@ def workbook_from(settings: dict[str, Any], tables: dict[str, list[list[str]]],
             cell.font, cell.fill = bold, fill
             optional = (" （可不填此列）" if zh else " (optional column)") \
                 if is_optional(file, column) else ""
-            note = _HELP[lang].get("bell_name" if (file, column) == (BELLS, "name") else column,
-                                   column)
+            specific = f"{file.removesuffix('.csv')}.{column}"
+            note = _HELP[lang].get("bell_name" if (file, column) == (BELLS, "name") else specific,
+                                   _HELP[lang].get(column, column))
             cell.comment = Comment(f"{column}: {note}{optional}", "aligner")
             letter = cell.column_letter
             sheet.column_dimensions[letter].width = max(12, 2 * len(names[index]) + 4)
@@ -450,6 +501,8 @@ def workbook_of_directory(directory: str | Path, lang: str = "zh") -> bytes:
     decoded = read_text(directory, SETTINGS_FILE, "the instance's settings", log)
     tables: dict[str, list[list[str]]] = {}
     for file, columns in COLUMNS.items():
+        if file in OPTIONAL_FILES and not (directory / file).exists():
+            continue
         table = read_table(directory, file, (), columns, log)
         if table is not None:
             tables[file] = [[row[c] for c in columns] for row in table.rows]

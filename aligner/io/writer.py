@@ -9,16 +9,18 @@ from typing import Any
 
 import yaml
 
-from aligner.io.formats import COLUMNS
+from aligner.io.formats import COLUMNS, OPTIONAL_FILES
 
 
 def instance_texts(settings: dict[str, Any], tables: dict[str, list[dict[str, Any]]]
                    ) -> dict[str, str]:
     """File name -> text: ``settings`` as instance.yaml and each table (named without .csv:
     schools, bells, ...) as CSV with every column of the format; missing cells are left blank,
-    keys that are not columns ignored."""
+    keys that are not columns ignored; an optional table (rooms, pinned) only when it has rows."""
     texts = {"instance.yaml": yaml.safe_dump(settings, allow_unicode=True, sort_keys=False)}
     for file, columns in COLUMNS.items():
+        if file in OPTIONAL_FILES and not tables.get(file.removesuffix(".csv")):
+            continue
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=list(columns), lineterminator="\n",
                                 restval="", extrasaction="ignore")

@@ -157,7 +157,7 @@ def test_template_is_annotated_and_refuses_to_overwrite(tmp_path):
     assert result.exit_code == 0, result.output
     book = load_workbook(path)
     assert book.sheetnames == ["说明", "instance", "schools", "bells", "classes", "teachers",
-                               "curriculum", "sync"]
+                               "curriculum", "sync", "rooms", "pinned"]
     header = book["curriculum"][1]
     assert [c.value for c in header][:5] == ["学校编号", "班级编号", "科目", "教师编号", "周课时"]
     assert all(c.comment and c.comment.text for c in header)
