@@ -34,10 +34,34 @@ def assistants(s: Session) -> set[tuple[str, str, int]]:
             for rec in s.course.receptions if rec.assistant_id and rec.class_key in s.periods}
 
 
+def lesson_key(w: SolutionFiles, x: Local) -> tuple[str, str, str, str, int]:
+    """One local lesson, whichever class's row of lessons.csv shows it: (school, the classes
+    as curriculum.csv names them (1-1+1-2 for a combined lesson), subject, day, period)."""
+    row = w.inst.curriculum_row.get((x.school, x.klass, x.subject))
+    return (x.school, row.class_id if row is not None else x.klass, x.subject, x.day, x.period)
+
+
+def taught(w: SolutionFiles) -> list[Local]:
+    """The local lessons as their teachers give them: a combined lesson (one row of
+    lessons.csv per class) once."""
+    seen: dict[tuple[tuple[str, str, str, str, int], int], Local] = {}
+    repeats: Counter[tuple[tuple[str, str, str, str, int], str]] = Counter()
+    for x in w.local:  # a class's second row at one slot is a second lesson (a clash)
+        key = lesson_key(w, x)
+        seen.setdefault((key, repeats[(key, x.klass)]), x)
+        repeats[(key, x.klass)] += 1
+    return list(seen.values())
+
+
 def commitments(w: SolutionFiles) -> list[tuple[str, str, int, str]]:
-    """Every (teacher, day, period, what) a teacher is busy with, at the teacher's school."""
-    out = [(x.teacher, x.day, x.period, f"{x.subject} with {w.klass(x.school, x.klass)}")
-           for x in w.local]
+    """Every (teacher, day, period, what) a teacher is busy with, at the teacher's school;
+    each co-teacher of a lesson, and a combined lesson once."""
+    out = []
+    for x in taught(w):
+        key = lesson_key(w, x)
+        who = (w.klass(x.school, x.klass) if key[1] == x.klass else
+               f"classes {key[1]} of {w.inst.school_name(x.school)}")
+        out += [(t, x.day, x.period, f"{x.subject} with {who}") for t in x.teachers]
     for s in w.sessions.values():
         c = s.course
         out.append((c.hub_teacher, s.day, s.hub_period, f"session {s.sid} as hub teacher"))
@@ -48,14 +72,32 @@ def commitments(w: SolutionFiles) -> list[tuple[str, str, int, str]]:
 def loads(w: SolutionFiles) -> dict[str, tuple[int, int, int, Fraction]]:
     """Per teacher: local lessons, sessions taught as hub teacher, sessions assisted, and the
     credited load local + online_credit x taught + assistant_credit x assisted (exact)."""
-    local = Counter(x.teacher for x in w.local)
-    taught = Counter(s.course.hub_teacher for s in w.sessions.values())
+    local = Counter(t for x in taught(w) for t in x.teachers)
+    hub = Counter(s.course.hub_teacher for s in w.sessions.values())
     assisted = Counter(t for s in w.sessions.values() for t in {a[0] for a in assistants(s)})
     online = Fraction(w.inst.policy.online_credit)
     assist = Fraction(w.inst.policy.assistant_credit)
-    return {t: (local[t], taught[t], assisted[t],
-                local[t] + online * taught[t] + assist * assisted[t])
+    return {t: (local[t], hub[t], assisted[t],
+                local[t] + online * hub[t] + assist * assisted[t])
             for t in w.inst.teacher_by_id}
+
+
+def halves(w: SolutionFiles, school: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(morning, afternoon) periods of a school from its bells: a period starting before 12:00
+    in every season is in the morning."""
+    periods = sorted(w.bells[school])
+    afternoon = {p for p in periods
+                 if any(bells[school][p][0] >= AFTERNOON for bells in w.seasons.values())}
+    return (tuple(p for p in periods if p not in afternoon),
+            tuple(p for p in periods if p in afternoon))
+
+
+def busy_periods(w: SolutionFiles) -> dict[tuple[str, str], set[int]]:
+    """(teacher, day) -> the periods the teacher has a commitment in."""
+    busy: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for teacher, day, period, _ in commitments(w):
+        busy[(teacher, day)].add(period)
+    return busy
 
 
 def double_groups(w: SolutionFiles) -> list[list[Local]]:
@@ -151,8 +193,10 @@ def broken_double_hints(w: SolutionFiles, school: str, klass: str, subject: str,
                              f"{named[1]}: is it the rest of a double lesson whose other row "
                              "was moved or given another lesson_id?")
     shared: dict[tuple[str, str], tuple[list[int], list[Local]]] = {}
+    row = w.inst.curriculum_row.get((school, klass, subject))
+    combined = set(row.class_ids) if row is not None else {klass}  # 合班 classes share ids
     for x in mine:
-        others = [o for o in by_id.get((school, x.lesson_id), ()) if o.klass != klass]
+        others = [o for o in by_id.get((school, x.lesson_id), ()) if o.klass not in combined]
         if x.lesson_id and others:
             rows, _ = shared.setdefault((x.lesson_id, others[0].klass), ([], others))
             rows.append(x.row)
@@ -218,7 +262,7 @@ def minimums(w: SolutionFiles) -> dict[tuple[str, str], tuple[Fraction, Fraction
 
 
 def objective_terms(w: SolutionFiles) -> dict[str, int]:
-    """The four objective terms recomputed from the timetable."""
+    """The objective terms recomputed from the timetable."""
     days, lessons = w.inst.days, class_lessons(w)
     misaligned = 0
     for bells in w.seasons.values():
@@ -228,7 +272,7 @@ def objective_terms(w: SolutionFiles) -> dict[str, int]:
                               for k, r in s.periods.items())
     per_day = Counter((sc, k, subject, day) for sc, k, day, _, subject in lessons)
     per_day.subtract(doubles_per_day(w))  # a double lesson is one lesson of its day
-    repeats = sum(max(0, per_day[(r.school_id, r.class_id, r.subject, d)] - 1)
+    repeats = sum(max(0, per_day[(r.school_id, r.class_ids[0], r.subject, d)] - 1)
                   for r in w.inst.curriculum if 2 <= r.per_week - r.doubles <= len(days)
                   for d in days)
     core = sum(1 for sc, _, _, p, subject in lessons
@@ -237,8 +281,14 @@ def objective_terms(w: SolutionFiles) -> dict[str, int]:
     n = sessions_per_course(w)
     missing = sum(c.max_per_week - n[c.course_id] for c in w.inst.courses
                   if c.min_per_week < c.max_per_week)
+    gaps = 0
+    for (teacher, _day), periods in busy_periods(w).items():
+        for half in halves(w, w.inst.teacher_by_id[teacher].school_id):
+            taken = [i for i, p in enumerate(half) if p in periods]
+            if taken:
+                gaps += sum(1 for i in range(taken[0], taken[-1] + 1) if half[i] not in periods)
     return {"misalignment_minutes": misaligned, "same_day_repeats": repeats,
-            "core_in_afternoon": core, "missing_sessions": missing}
+            "core_in_afternoon": core, "missing_sessions": missing, "teacher_gaps": gaps}
 
 
 def objective_of(w: SolutionFiles, terms: dict[str, int]) -> int:

@@ -10,11 +10,14 @@ from fractions import Fraction
 from aligner.check.counts import (
     _double_problem,
     broken_double_hints,
+    busy_periods,
     class_lessons,
     commitments,
     double_groups,
     doubles_per_day,
+    halves,
     lesson_ids_by_school,
+    lesson_key,
     loads,
     minimums,
     sessions_per_course,
@@ -105,15 +108,16 @@ def sync_rooms_suffice(w: SolutionFiles) -> Iterator[Violation]:
 
 
 def curriculum_is_taught(w: SolutionFiles) -> Iterator[Violation]:
-    """Lessons of each (class, subject), online included, == per_week; local ones by its teacher."""
-    rows = {(r.school_id, r.class_id, r.subject): r for r in w.inst.curriculum}
+    """Lessons of each (class, subject), online included, == per_week (a combined row's for
+    each of its classes); local ones by its teacher, or by all its co-teachers."""
+    rows = w.inst.curriculum_row
     for x in w.local:
         row = rows.get((x.school, x.klass, x.subject))
-        if row is None or row.teacher_id != x.teacher:
-            expected = w.teacher(row.teacher_id) if row and row.teacher_id else "nobody"
+        if row is None or set(row.teacher_ids) != set(x.teachers):
+            expected = w.teachers(row.teacher_ids) if row and row.teacher_ids else "nobody"
             yield Violation("local_teacher", f"{x.subject} with {w.klass(x.school, x.klass)} on "
-                            f"{x.day} period {x.period} is taught by {w.teacher(x.teacher)}, but "
-                            f"the curriculum gives it to {expected}")
+                            f"{x.day} period {x.period} is taught by {w.teachers(x.teachers)}, "
+                            f"but the curriculum gives it to {expected}")
     got = Counter((school, klass, subject) for school, klass, _, _, subject in class_lessons(w))
     for key in sorted(set(rows) | set(got)):
         want = rows[key].per_week if key in rows else 0
@@ -124,14 +128,26 @@ def curriculum_is_taught(w: SolutionFiles) -> Iterator[Violation]:
 
 def lessons_in_allowed_periods(w: SolutionFiles) -> Iterator[Violation]:
     """A local lesson of a curriculum row with ``allowed`` periods lies in one of them."""
-    allowed = {(r.school_id, r.class_id, r.subject): set(r.allowed)
-               for r in w.inst.curriculum if r.allowed is not None}
     for x in w.local:
-        slots = allowed.get((x.school, x.klass, x.subject))
-        if slots is not None and (x.day, x.period) not in slots:
+        row = w.inst.curriculum_row.get((x.school, x.klass, x.subject))
+        if row is not None and row.allowed is not None and not row.allows(x.day, x.period):
             yield Violation("allowed_periods", f"{x.subject} with {w.klass(x.school, x.klass)} "
                             f"is on {x.day} period {x.period}, outside the periods the "
                             "curriculum allows it")
+
+
+def _slots_of(w: SolutionFiles) -> dict[tuple[str, str, str], set[tuple[str, int]]]:
+    """(school, class, subject) -> the (day, period)s of its local lessons."""
+    slots: dict[tuple[str, str, str], set[tuple[str, int]]] = defaultdict(set)
+    for x in w.local:
+        slots[(x.school, x.klass, x.subject)].add((x.day, x.period))
+    return slots
+
+
+def _apart(w: SolutionFiles, slots: set[tuple[str, int]]) -> str:
+    order = sorted(slots, key=lambda s: (w.inst.days.index(s[0]) if s[0] in w.inst.days else 99,
+                                         s[1]))
+    return ", ".join(f"{d} period {p}" for d, p in order[:6])
 
 
 def together_rows_share_their_periods(w: SolutionFiles) -> Iterator[Violation]:
@@ -140,23 +156,52 @@ def together_rows_share_their_periods(w: SolutionFiles) -> Iterator[Violation]:
     groups: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for r in w.inst.curriculum:
         if r.together is not None:
-            groups[(r.school_id, r.together)].append((r.school_id, r.class_id, r.subject))
+            groups[(r.school_id, r.together)].append((r.school_id, r.class_ids[0], r.subject))
     if not groups:
         return
-    slots: dict[tuple[str, str, str], set[tuple[str, int]]] = defaultdict(set)
-    for x in w.local:
-        slots[(x.school, x.klass, x.subject)].add((x.day, x.period))
+    slots = _slots_of(w)
     for (school, label), rows in groups.items():
         first = slots[rows[0]]
         for row in rows[1:]:
             if slots[row] != first:
-                apart = sorted(first ^ slots[row], key=lambda s: (w.inst.days.index(s[0])
-                                                                   if s[0] in w.inst.days else 99,
-                                                                   s[1]))
                 yield Violation("together", f"{rows[0][2]} of {w.klass(school, rows[0][1])} and "
                                 f"{row[2]} of {w.klass(school, row[1])} are taught together "
                                 f"('{label}') but not at the same periods: "
-                                + ", ".join(f"{d} period {p}" for d, p in apart[:6]))
+                                + _apart(w, first ^ slots[row]))
+
+
+def combined_classes_sit_together(w: SolutionFiles) -> Iterator[Violation]:
+    """The classes of a combined row (合班, ``1-1+1-2``) have its local lessons at the same
+    (day, period)s, in the same room, with the same lesson_ids: one lesson, several classes."""
+    slots = _slots_of(w)
+    shown_as: dict[tuple[str, str, str, str, int], tuple[str, str]] = {
+        (x.school, x.klass, x.subject, x.day, x.period): (x.room, x.lesson_id) for x in w.local}
+    for r in w.inst.curriculum:
+        if not r.combined:
+            continue
+        first = r.class_ids[0]
+        for other in r.class_ids[1:]:
+            a, b = slots[(r.school_id, first, r.subject)], slots[(r.school_id, other, r.subject)]
+            if a != b:
+                yield Violation("combined_classes", f"{r.subject} of classes {r.class_id} of "
+                                f"{w.school(r.school_id)} is one combined lesson, but "
+                                f"{w.klass(r.school_id, first)} and "
+                                f"{w.klass(r.school_id, other)} differ at " + _apart(w, a ^ b))
+                continue
+            for day, period in sorted(a, key=lambda s: (str(s[0]), s[1])):
+                mine = shown_as[(r.school_id, first, r.subject, day, period)]
+                theirs = shown_as[(r.school_id, other, r.subject, day, period)]
+                if mine[0] != theirs[0]:
+                    yield Violation("combined_classes", f"{r.subject} of classes {r.class_id} "
+                                    f"on {day} period {period} is one combined lesson, but "
+                                    f"{w.klass(r.school_id, first)} is in "
+                                    f"{mine[0] or 'its own room'} and "
+                                    f"{w.klass(r.school_id, other)} in {theirs[0] or 'its own room'}")
+                elif bool(mine[1]) != bool(theirs[1]) or (mine[1] and mine[1] != theirs[1]):
+                    yield Violation("combined_classes", f"{r.subject} of classes {r.class_id} "
+                                    f"on {day} period {period} is one combined lesson, but its "
+                                    f"rows carry different lesson_ids ({mine[1] or '(none)'} "
+                                    f"and {theirs[1] or '(none)'})")
 
 
 def double_lessons_hold(w: SolutionFiles) -> Iterator[Violation]:
@@ -174,13 +219,13 @@ def double_lessons_hold(w: SolutionFiles) -> Iterator[Violation]:
     by_id = lesson_ids_by_school(w)
     for (school, klass, subject, _day), n in doubles_per_day(w).items():
         per_row[(school, klass, subject)] += n
-    for r in w.inst.curriculum:
-        got = per_row[(r.school_id, r.class_id, r.subject)]
+    for (school, klass, subject), r in w.inst.curriculum_row.items():
+        got = per_row[(school, klass, subject)]
         if got != r.doubles:
-            hints = broken_double_hints(w, r.school_id, r.class_id, r.subject, by_id,
+            hints = broken_double_hints(w, school, klass, subject, by_id,
                                         missing=got < r.doubles)
-            yield Violation("double_lessons", f"{w.klass(r.school_id, r.class_id)} has {got} "
-                            f"double {r.subject} lessons a week, the curriculum says {r.doubles} "
+            yield Violation("double_lessons", f"{w.klass(school, klass)} has {got} "
+                            f"double {subject} lessons a week, the curriculum says {r.doubles} "
                             "(the two rows of a double share a lesson_id in lessons.csv)"
                             + "".join(f"; {hint}" for hint in hints))
 
@@ -190,12 +235,12 @@ def max_per_day_holds(w: SolutionFiles) -> Iterator[Violation]:
     counts once."""
     got = Counter((sc, k, subject, day) for sc, k, day, _, subject in class_lessons(w))
     got.subtract(doubles_per_day(w))
-    for r in w.inst.curriculum:
+    for (school, klass, subject), r in w.inst.curriculum_row.items():
         for day in w.inst.days:
-            n = got[(r.school_id, r.class_id, r.subject, day)]
+            n = got[(school, klass, subject, day)]
             if r.max_per_day is not None and n > r.max_per_day:
-                yield Violation("max_per_day", f"{w.klass(r.school_id, r.class_id)} has {n} "
-                                f"{r.subject} lessons on {day}, at most {r.max_per_day} allowed")
+                yield Violation("max_per_day", f"{w.klass(school, klass)} has {n} "
+                                f"{subject} lessons on {day}, at most {r.max_per_day} allowed")
 
 
 def courses_hold_their_sessions(w: SolutionFiles) -> Iterator[Violation]:
@@ -242,6 +287,110 @@ def weekly_minimums_hold(w: SolutionFiles) -> Iterator[Violation]:
                             f"lessons a week, at least {shown(least)} needed")
 
 
+def teacher_day_limits_hold(w: SolutionFiles) -> Iterator[Violation]:
+    """A teacher's commitments a day <= max_per_day (a double lesson is two); no more than
+    max_consecutive of them in periods with consecutive numbers within one half of the day;
+    days with a commitment <= max_days."""
+    busy = busy_periods(w)
+    for t in w.inst.teachers:
+        days = {day: sorted(busy[(t.teacher_id, day)]) for day in w.inst.days
+                if busy.get((t.teacher_id, day))}
+        if t.max_per_day is not None:
+            for day, periods in days.items():
+                if len(periods) > t.max_per_day:
+                    yield Violation("teacher_day", f"{w.teacher(t.teacher_id)} teaches "
+                                    f"{len(periods)} periods on {day} "
+                                    f"({', '.join(map(str, periods))}), at most "
+                                    f"{t.max_per_day} a day allowed")
+        if t.max_consecutive is not None:
+            for day, periods in days.items():
+                for half in halves(w, t.school_id):
+                    for run in _runs_in(half, set(periods)):
+                        if len(run) > t.max_consecutive:
+                            yield Violation("teacher_consecutive", f"{w.teacher(t.teacher_id)} "
+                                            f"teaches {len(run)} periods in a row on {day} "
+                                            f"(periods {run[0]}-{run[-1]}), at most "
+                                            f"{t.max_consecutive} allowed")
+        if t.max_days is not None and len(days) > t.max_days:
+            yield Violation("teacher_days", f"{w.teacher(t.teacher_id)} teaches on {len(days)} "
+                            f"days ({', '.join(days)}), at most {t.max_days} a week allowed")
+
+
+def _runs_in(half: tuple[int, ...], busy: set[int]) -> list[list[int]]:
+    """The maximal runs of busy periods with consecutive numbers within one half of a day."""
+    runs: list[list[int]] = []
+    for p in half:
+        if p not in busy:
+            continue
+        if runs and runs[-1][-1] == p - 1:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
+def special_rooms_hold(w: SolutionFiles) -> Iterator[Violation]:
+    """Every local lesson of a subject some special room of its school lists is in one such
+    room (lessons.csv room_id), never one that is unavailable then; a room holds one lesson per
+    period (a combined lesson once); the two periods of a double lesson share their room; a
+    lesson of a subject without special rooms names none."""
+    used: dict[tuple[str, str, str, int], set[tuple[str, str, str, str, int]]] = defaultdict(set)
+    for x in w.local:
+        rooms = {r.room_id for r in w.inst.rooms_for.get((x.school, x.subject), ())}
+        what = f"{x.subject} with {w.klass(x.school, x.klass)} on {x.day} period {x.period}"
+        room = w.inst.room_by_key.get((x.school, x.room)) if x.room else None
+        if not rooms and not x.room:
+            continue
+        if not x.room:
+            yield Violation("special_room", f"{what} has no room, but it needs one of "
+                            f"{', '.join(sorted(rooms))}")
+        elif room is None:
+            yield Violation("special_room", f"{what} is in room {x.room}, which "
+                            f"{w.school(x.school)} does not have")
+        elif x.room not in rooms:
+            yield Violation("special_room", f"{what} is in {room.name} ({x.room}), a room not "
+                            f"for {x.subject}")
+        else:
+            if (x.day, x.period) in room.unavailable:
+                yield Violation("special_room", f"{what} is in {room.name} ({x.room}), which "
+                                "is unavailable then")
+            used[(x.school, x.room, x.day, x.period)].add(lesson_key(w, x))
+    for (school, room_id, day, period), lessons in used.items():
+        if len(lessons) > 1:
+            name = w.inst.room_by_key[(school, room_id)].name
+            yield Violation("special_room", f"{name} ({room_id}) of {w.school(school)} holds "
+                            f"{len(lessons)} lessons on {day} period {period}: "
+                            + ", ".join(f"{s} of {c}" for _, c, s, _, _ in sorted(lessons)))
+    for rows in double_groups(w):
+        if len(rows) == 2 and not _double_problem(w, rows) and rows[0].room != rows[1].room:
+            x = rows[0]
+            yield Violation("special_room", f"double lesson {x.lesson_id} of "
+                            f"{w.klass(x.school, x.klass)} on {x.day} changes room between its "
+                            f"periods ({rows[0].room or 'own room'}, {rows[1].room or 'own room'})")
+
+
+def pins_hold(w: SolutionFiles) -> Iterator[Violation]:
+    """A pinned lesson of a class's subject starts at its (day, period) (a local lesson there,
+    not the second period of a double); a pinned course has a session at the hub's (day,
+    period)."""
+    starts = {(x.school, x.klass, x.subject, x.day, x.period) for x in w.local}
+    for rows in double_groups(w):
+        if len(rows) == 2 and not _double_problem(w, rows):
+            later = max(rows, key=lambda x: x.period)
+            starts.discard((later.school, later.klass, later.subject, later.day, later.period))
+    sessions = {(s.course.course_id, s.day, s.hub_period) for s in w.sessions.values()}
+    for pin in w.inst.pins:
+        at = f"{pin.day} period {pin.period}"
+        row = f" (pinned.csv row {pin.row})" if pin.row else ""
+        if pin.course_id is not None:
+            if (pin.course_id, pin.day, pin.period) not in sessions:
+                yield Violation("pin", f"course {pin.course_id} is pinned to {at} of "
+                                f"{w.school(pin.school_id)}{row}, but has no session there")
+        elif (pin.school_id, pin.class_id, pin.subject, pin.day, pin.period) not in starts:
+            yield Violation("pin", f"{pin.subject} with {w.klass(pin.school_id, pin.class_id or '')} "
+                            f"is pinned to {at}{row}, but no lesson of it starts there")
+
+
 HARD_RULES: tuple[Check, ...] = (
     tables_are_consistent,
     every_receiving_class_takes_part,
@@ -252,11 +401,15 @@ HARD_RULES: tuple[Check, ...] = (
     curriculum_is_taught,
     lessons_in_allowed_periods,
     together_rows_share_their_periods,
+    combined_classes_sit_together,
     double_lessons_hold,
     max_per_day_holds,
     courses_hold_their_sessions,
     loads_within_bounds,
     weekly_minimums_hold,
+    teacher_day_limits_hold,
+    special_rooms_hold,
+    pins_hold,
 )
 
 

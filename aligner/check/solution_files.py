@@ -36,7 +36,8 @@ REPORTS = {
 TERM_WEIGHTS = {"misalignment_minutes": "misalignment_minute",
                 "same_day_repeats": "same_day_repeat",
                 "core_in_afternoon": "core_in_afternoon",
-                "missing_sessions": "missing_session"}
+                "missing_sessions": "missing_session",
+                "teacher_gaps": "teacher_gap"}
 TRUE = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 
 
@@ -65,6 +66,13 @@ class Local:
     """Shared by the two rows of a double lesson; blank (or absent) means a single lesson."""
     row: int = 0
     """Its row in lessons.csv (the header is row 1)."""
+    room: str = ""
+    """The special room it is in (lessons.csv room_id); blank: the class's own room."""
+
+    @property
+    def teachers(self) -> tuple[str, ...]:
+        """Its teacher, or its co-teachers (``t1+t2``)."""
+        return tuple(self.teacher.split("+")) if self.teacher else ()
 
 
 @dataclass
@@ -121,6 +129,10 @@ class SolutionFiles:
     def teacher(self, teacher_id: str) -> str:
         name = self.inst.teacher_name(teacher_id)
         return f"teacher {name} ({teacher_id})" if name != teacher_id else f"teacher {teacher_id}"
+
+    def teachers(self, teacher_ids: tuple[str, ...] | list[str]) -> str:
+        """One teacher, or co-teachers ("teacher A (t1) and teacher B (t2)")."""
+        return " and ".join(self.teacher(t) for t in teacher_ids) or "nobody"
 
 
 # ---- small helpers ------------------------------------------------------------------------
@@ -337,8 +349,10 @@ def _read_lessons(w: SolutionFiles) -> None:
         problem = slot_problem(w, school, day, period, row["start"], row["end"])
         if not problem and (school, klass) not in w.inst.class_by_key:
             problem = f"unknown class '{klass}' of {w.school(school)}"
-        if row["mode"] == "local" and (row["teacher_id"] not in w.inst.teacher_by_id
-                                       or row["session_id"] or row["assistant_id"]):
+        if row["mode"] == "local" and (
+                not row["teacher_id"]
+                or any(t not in w.inst.teacher_by_id for t in row["teacher_id"].split("+"))
+                or row["session_id"] or row["assistant_id"]):
             problem = problem or "a local lesson needs a known teacher and no session or assistant"
         if row["mode"] not in ("local", "online-main", "online-receiving"):
             problem = problem or f"unknown mode '{row['mode']}'"
@@ -348,7 +362,7 @@ def _read_lessons(w: SolutionFiles) -> None:
         assert period is not None
         if row["mode"] == "local":
             w.local.append(Local(school, klass, day, period, row["subject"], row["teacher_id"],
-                                 row.get("lesson_id", ""), i))
+                                 row.get("lesson_id", ""), i, row.get("room_id", "")))
         else:
             online[(school, klass, day, period, row["subject"], row["teacher_id"], row["mode"],
                     row["session_id"], row["assistant_id"])].append(i)
