@@ -69,6 +69,11 @@ def _partners(instance: Instance, sessions: pd.DataFrame) -> dict[str, tuple[str
     return marks
 
 
+def _room_name(instance: Instance, school_id: str, room_id: str) -> str:
+    room = instance.room_by_key.get((school_id, room_id))
+    return room.name if room is not None else room_id
+
+
 def class_grid(
     instance: Instance,
     lessons: pd.DataFrame,
@@ -103,7 +108,9 @@ def class_grid(
             elif lesson.mode == "online-receiving":
                 cells_of_row.append(f"{lesson.subject}<-{marks[str(lesson.session_id)][0]}")
             else:
-                cells_of_row.append(str(lesson.subject))
+                room = str(getattr(lesson, "room_id", "") or "")
+                cells_of_row.append(str(lesson.subject) + (f"@{_room_name(instance, school_id, room)}"
+                                                           if room else ""))
         rows.append(cells_of_row)
     klass = instance.class_by_key[(school_id, class_id)]
     title = (f"{instance.school_name(school_id)} {klass.name} "
@@ -113,8 +120,8 @@ def class_grid(
     teachers = []
     for row in instance.curriculum_of_class.get((school_id, class_id), ()):
         of_subject = mine[mine["subject"] == row.subject]
-        names = "/".join(dict.fromkeys(instance.teacher_name(str(t))
-                                       for t in of_subject["teacher_id"]))
+        names = "/".join(dict.fromkeys("+".join(instance.teacher_name(t) for t in str(ts).split("+"))
+                                       for ts in of_subject["teacher_id"]))
         assistants = "/".join(dict.fromkeys(instance.teacher_name(str(t))
                                             for t in of_subject["assistant_id"] if str(t)))
         if names:
@@ -134,10 +141,16 @@ def teacher_grid(
     marks = _partners(instance, sessions) if marks is None else marks
     lessons, sessions = _one_season(lessons), _one_season(sessions)
     cell: dict[tuple[str, int], str] = {}
-    local = lessons[(lessons["teacher_id"] == teacher_id) & (lessons["mode"] == "local")]
-    for row in local.itertuples(index=False):
-        cell[(str(row.day), int(str(row.period)))] = (
-            f"{row.subject} {instance.class_name(str(row.school_id), str(row.class_id))}")
+    local = lessons[lessons["teacher_id"].map(lambda ts: teacher_id in str(ts).split("+"))
+                    & (lessons["mode"] == "local")]
+    classes: dict[tuple[str, int], list[str]] = {}
+    for row in local.itertuples(index=False):  # a combined lesson: its classes in one cell
+        slot = (str(row.day), int(str(row.period)))
+        classes.setdefault(slot, []).append(instance.class_name(str(row.school_id),
+                                                                str(row.class_id)))
+        room = str(getattr(row, "room_id", "") or "")
+        where = f"@{_room_name(instance, str(row.school_id), room)}" if room else ""
+        cell[slot] = f"{row.subject} {'+'.join(classes[slot])}{where}"
     taught = sessions[sessions["hub_teacher_id"] == teacher_id].drop_duplicates("session_id")
     for row in taught.itertuples(index=False):
         course = instance.course_by_id[str(row.course_id)]
@@ -157,7 +170,7 @@ def teacher_grid(
                          + (f" {line.name}" if line.name else ""),
                          *(cell.get((day, line.period), "") for day in instance.days)])
     title = (f"{instance.school_name(teacher.school_id)} {teacher.name} ({teacher_id}): "
-             f"{len(local)} local, {len(taught)} taught online, {len(assisted)} assisted")
+             f"{len(classes)} local, {len(taught)} taught online, {len(assisted)} assisted")
     return "\n".join([title, grid(["period", *instance.days], rows)])
 
 
@@ -176,8 +189,9 @@ def timetable_text(
     rows_of_class = lessons.groupby(["school_id", "class_id"], sort=False).indices
     rows_of_teacher: dict[str, list[int]] = {}
     for column in ("teacher_id", "assistant_id"):
-        for teacher_id, positions in lessons.groupby(column, sort=False).indices.items():
-            rows_of_teacher.setdefault(str(teacher_id), []).extend(positions)
+        for teacher_ids, positions in lessons.groupby(column, sort=False).indices.items():
+            for teacher_id in str(teacher_ids).split("+"):  # co-teachers each
+                rows_of_teacher.setdefault(teacher_id, []).extend(positions)
     sessions_of_teacher = sessions.groupby("hub_teacher_id", sort=False).indices
     no_rows: list[int] = []
     blocks = []

@@ -43,6 +43,19 @@ def class_phrase(instance: Instance, school_id: str, class_id: str) -> str:
     return f"class {instance.class_name(school_id, class_id)} of {instance.school_name(school_id)}"
 
 
+def row_phrase(instance: Instance, row: CurriculumRow) -> str:
+    """The class of a curriculum row, or its combined classes (合班)."""
+    if not row.combined:
+        return class_phrase(instance, row.school_id, row.class_id)
+    names = "、".join(instance.class_name(row.school_id, c) for c in row.class_ids)
+    return f"combined classes {names} of {instance.school_name(row.school_id)}"
+
+
+def teachers_phrase(instance: Instance, row: CurriculumRow) -> str:
+    """The teacher of a curriculum row, or its co-teachers."""
+    return " and ".join(teacher_phrase(instance, t) for t in row.teacher_ids)
+
+
 class Capacity:
     """What the instance can offer at best, computed once for all checks."""
 
@@ -80,6 +93,13 @@ class Capacity:
         return [(day, bell.period) for day in self.instance.days
                 for bell in self.instance.periods(school_id)
                 if not self.instance.is_unavailable(teacher_id, day, bell.period)]
+
+    def row_available(self, row: CurriculumRow) -> list[Slot]:
+        """The slots where every teacher of the row (co-teachers all) is available."""
+        return [(day, bell.period) for day in self.instance.days
+                for bell in self.instance.periods(row.school_id)
+                if not any(self.instance.is_unavailable(t, day, bell.period)
+                           for t in row.teacher_ids)]
 
     def online_bounds(self, row: CurriculumRow) -> tuple[int, int]:
         """Fewest and most sessions that can count toward a curriculum row."""
@@ -185,7 +205,7 @@ def class_periods(cap: Capacity) -> Iterator[Finding]:
         for row in rows:
             fewest_online, _ = cap.online_bounds(row)
             if row.teacher_id and row.per_week > fewest_online:
-                possible.update(cap.available(row.teacher_id, klass.school_id))
+                possible.update(cap.row_available(row))
             for course in instance.courses_reaching.get((*klass.key, row.subject), ()):
                 possible |= cap.placements[course.course_id].get(klass.school_id, set())
         if lessons > len(possible):
@@ -204,7 +224,7 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
     instance = cap.instance
     days = len(instance.days)
     for row in instance.curriculum:
-        who = class_phrase(instance, row.school_id, row.class_id)
+        who = row_phrase(instance, row)
         if row.max_per_day is not None and row.per_week - row.doubles > row.max_per_day * days:
             doubles = f" ({row.doubles} of them double)" if row.doubles else ""
             yield Finding("max_per_day", (
@@ -216,7 +236,7 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
         if not row.teacher_id or local <= 0:
             continue
         free: dict[str, int] = defaultdict(int)
-        for day, period in cap.available(row.teacher_id, row.school_id):
+        for day, period in cap.row_available(row):
             if row.allows(day, period):
                 free[day] += 1
         limit = len(instance.periods(row.school_id))
@@ -229,7 +249,8 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
                        if row.allowed is not None else "")
             yield Finding("teacher_availability", (
                 f"{who} needs {local} local {row.subject} lessons a week{capped}, but "
-                f"{teacher_phrase(instance, row.teacher_id)} is available{allowed} on only "
+                f"{teachers_phrase(instance, row)} "
+                f"{'is' if len(row.teacher_ids) == 1 else 'are all'} available{allowed} on only "
                 f"{count(len(free), 'day')} ({sum(free.values())} periods), room for {room}"))
 
 
@@ -240,8 +261,7 @@ def double_slots(cap: Capacity) -> Iterator[Finding]:
     for row in instance.curriculum:
         if not row.doubles or row.teacher_id is None:
             continue
-        free = {slot for slot in cap.available(row.teacher_id, row.school_id)
-                if row.allows(*slot)}
+        free = {slot for slot in cap.row_available(row) if row.allows(*slot)}
         starts = instance.double_starts(row.school_id)
         room = 0
         for day in instance.days:
@@ -252,12 +272,13 @@ def double_slots(cap: Capacity) -> Iterator[Finding]:
             room += min(fits, row.max_per_day) if row.max_per_day else fits
         if row.doubles > room:
             yield Finding("doubles", (
-                f"{class_phrase(instance, row.school_id, row.class_id)} needs "
+                f"{row_phrase(instance, row)} needs "
                 f"{row.doubles} double {row.subject} lesson(s) a week, but there is room for "
                 f"only {room}: pairs of consecutive periods at most "
                 f"{instance.policy.max_double_gap} minutes apart"
-                + (f" while {teacher_phrase(instance, row.teacher_id)} is available"
-                   if any(instance.is_unavailable(row.teacher_id, d, b.period)
+                + (f" while {teachers_phrase(instance, row)} "
+                   f"{'is' if len(row.teacher_ids) == 1 else 'are all'} available"
+                   if any(instance.is_unavailable(t, d, b.period) for t in row.teacher_ids
                           for d in instance.days for b in instance.periods(row.school_id))
                    else "")))
 
@@ -284,10 +305,10 @@ def _commitments(cap: Capacity) -> dict[str, tuple[Commitments, Commitments]]:
     least: dict[str, Commitments] = defaultdict(Commitments)
     most: dict[str, Commitments] = defaultdict(Commitments)
     for row in instance.curriculum:
-        if row.teacher_id:
-            _, most_online = cap.online_bounds(row)
-            least[row.teacher_id].local += max(0, row.per_week - most_online)
-            most[row.teacher_id].local += row.per_week
+        _, most_online = cap.online_bounds(row)
+        for teacher_id in row.teacher_ids:  # co-teachers each; a combined row once
+            least[teacher_id].local += max(0, row.per_week - most_online)
+            most[teacher_id].local += row.per_week
     for course in instance.courses:
         least[course.hub_teacher].taught += course.min_per_week
         most[course.hub_teacher].taught += cap.most_sessions(course)
@@ -364,6 +385,97 @@ def level_minimums(cap: Capacity) -> Iterator[Finding]:
                 f"but their courses can hold at most {most}"))
 
 
+def teacher_day_capacity(cap: Capacity) -> Iterator[Finding]:
+    """A teacher's unavoidable commitments <= what the day limits leave: on each day, at most
+    max_per_day, and in each run of n free periods with consecutive numbers within a half of
+    the day at most n - n // (max_consecutive + 1); over the week, the best max_days days."""
+    instance = cap.instance
+    for teacher_id, (least, _) in _commitments(cap).items():
+        t = instance.teacher_by_id[teacher_id]
+        if t.max_per_day is None and t.max_consecutive is None and t.max_days is None:
+            continue
+        free = set(cap.available(teacher_id, t.school_id))
+        per_day = []
+        for day in instance.days:
+            k = t.max_consecutive
+            most = sum(n - n // (k + 1) if k is not None else n
+                       for half in instance.halves(t.school_id)
+                       for n in _free_runs(half, day, free))
+            per_day.append(min(most, t.max_per_day) if t.max_per_day is not None else most)
+        best = sorted(per_day, reverse=True)[:t.max_days or len(per_day)]
+        if least.total > sum(best):
+            limits = [text for value, text in (
+                (t.max_per_day, f"at most {t.max_per_day} a day"),
+                (t.max_consecutive, f"at most {t.max_consecutive} in a row"),
+                (t.max_days, f"on at most {count(t.max_days or 0, 'day')} a week"))
+                if value is not None]
+            rule = ("teacher_days" if t.max_days is not None else
+                    "teacher_day" if t.max_per_day is not None else "teacher_consecutive")
+            yield Finding(rule, (
+                f"{teacher_phrase(instance, teacher_id)} has at least {least.total} lessons and "
+                f"sessions a week, but teaches {', '.join(limits)}: room for at most "
+                f"{sum(best)}"))
+
+
+def _free_runs(half: tuple[int, ...], day: str, free: set[Slot]) -> list[int]:
+    """Lengths of the runs of free periods with consecutive numbers in one half of a day."""
+    runs: list[int] = []
+    last = None
+    for p in half:
+        if (day, p) not in free:
+            last = None
+            continue
+        if last == p - 1:
+            runs[-1] += 1
+        else:
+            runs.append(1)
+        last = p
+    return runs
+
+
+def special_room_capacity(cap: Capacity) -> Iterator[Finding]:
+    """For each subject with special rooms, the local lessons of every subject whose rooms are
+    among them (a combined lesson once) <= the periods those rooms are available."""
+    instance = cap.instance
+    least: dict[tuple[str, str], int] = defaultdict(int)
+    for row in instance.curriculum:
+        if row.teacher_ids and (row.school_id, row.subject) in instance.rooms_for:
+            least[(row.school_id, row.subject)] += max(0, row.per_week - cap.online_bounds(row)[1])
+    seen: set[tuple[str, frozenset[str]]] = set()
+    for (school_id, _), rooms in instance.rooms_for.items():
+        ids = frozenset(r.room_id for r in rooms)
+        if (school_id, ids) in seen:
+            continue
+        seen.add((school_id, ids))
+        subjects = sorted(s for (sc, s), theirs in instance.rooms_for.items()
+                          if sc == school_id and {r.room_id for r in theirs} <= ids)
+        needed = sum(least[(school_id, s)] for s in subjects)
+        slots = len(instance.days) * len(instance.periods(school_id))
+        room = sum(slots - len(set(r.unavailable)) for r in rooms)
+        if needed > room:
+            names = "、".join(f"{r.name} ({r.room_id})" for r in rooms)
+            yield Finding("special_room", (
+                f"{instance.school_name(school_id)} has {count(needed, 'local lesson')} of "
+                f"{'、'.join(subjects)} a week, each in one of {names}, but those rooms are "
+                f"free for only {count(room, 'period')} a week"))
+
+
+def course_pins(cap: Capacity) -> Iterator[Finding]:
+    """A session pinned to a hub (day, period) needs that period to reach every receiving
+    school at an overlapping period."""
+    instance = cap.instance
+    for pin in instance.pins:
+        if pin.course_id is None or (pin.day, pin.period) in cap.options[pin.course_id]:
+            continue
+        course = instance.course_by_id[pin.course_id]
+        where = f" (pinned.csv row {pin.row})" if pin.row else ""
+        yield Finding("pin", (
+            f"course {pin.course_id} is pinned to {pin.day} period {pin.period} of "
+            f"{instance.school_name(course.hub_school)}{where}, but that period does not overlap "
+            f"a free period of {'、'.join(instance.school_name(s) for s in course.receiving_schools)}"
+            f" by at least {instance.policy.min_overlap_minutes} minutes"))
+
+
 CHECKS: tuple[Callable[[Capacity], Iterable[Finding]], ...] = (
     course_alignment,
     sync_rooms,
@@ -372,6 +484,9 @@ CHECKS: tuple[Callable[[Capacity], Iterable[Finding]], ...] = (
     double_slots,
     teacher_periods,
     teacher_loads,
+    teacher_day_capacity,
+    special_room_capacity,
+    course_pins,
     weekly_minimums,
     level_minimums,
 )

@@ -29,10 +29,12 @@ from aligner.diagnose.capacity import (
     class_phrase,
     count,
     course_slots_sentence,
+    row_phrase,
     slots_text,
     teacher_phrase,
+    teachers_phrase,
 )
-from aligner.instance import Instance
+from aligner.instance import Instance, Pin
 from aligner.model import build_model
 from aligner.model.constraints import Group
 from aligner.solver.settings import SolverSettings, configure
@@ -50,12 +52,16 @@ FAMILY_WORDS = {
     "pair_minimum": "sync lessons a week per pair", "hub_minimum": "online lessons delivered",
     "receiving_minimum": "online lessons taken part in",
     "level": "backbone teachers' online lessons",
+    "teacher_day": "teachers' lessons a day", "teacher_consecutive": "teachers' lessons in a row",
+    "teacher_days": "teachers' days a week", "room_choice": "special rooms of a subject",
+    "special_room": "one lesson at a time per special room", "pin": "pinned lessons",
 }
 """Each rule family in the words of a grouped explanation."""
 
-RULE_ORDER = ("course", "alignment", "availability", "allowed", "room", "curriculum", "doubles",
-              "together", "max_per_day", "class", "teacher", "load", "pair_minimum",
-              "hub_minimum", "receiving_minimum", "level")
+RULE_ORDER = ("pin", "course", "alignment", "availability", "allowed", "room", "room_choice",
+              "special_room", "curriculum", "doubles", "together", "max_per_day", "class",
+              "teacher", "teacher_day", "teacher_consecutive", "teacher_days", "load",
+              "pair_minimum", "hub_minimum", "receiving_minimum", "level")
 
 
 @dataclass(frozen=True)
@@ -124,9 +130,10 @@ class Explanation:
 
 # ---- finding and shrinking the conflict ---------------------------------------------------
 
-FAMILY_TRIALS = ("together", "doubles", "max_per_day", "level", "pair_minimum", "hub_minimum",
-                 "receiving_minimum", "load", "room", "alignment", "allowed", "availability",
-                 "teacher", "class", "curriculum", "course")
+FAMILY_TRIALS = ("together", "doubles", "max_per_day", "teacher_consecutive", "teacher_days",
+                 "teacher_day", "level", "pair_minimum", "hub_minimum", "receiving_minimum",
+                 "load", "room", "room_choice", "special_room", "alignment", "allowed",
+                 "availability", "pin", "teacher", "class", "curriculum", "course")
 """Rule families tried for removal as a whole first, the least likely culprits first. Where two
 families explain the same thing (a course's weekly count and the curriculum rows it serves),
 the one tried later stays: a course reads better than a curriculum row."""
@@ -285,11 +292,10 @@ def describe_group(instance: Instance, group: Group) -> str:
     if rule == "together":
         rows = instance.together_groups[(ids[0], ids[1])]
         return ("lessons taught together ('" + ids[1] + "'): " + ", ".join(
-            f"{r.subject} of {class_phrase(instance, r.school_id, r.class_id)}" for r in rows)
-            + " at the same periods")
+            f"{r.subject} of {row_phrase(instance, r)}" for r in rows) + " at the same periods")
     if rule == "allowed":
-        row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
-        return (f"{class_phrase(instance, ids[0], ids[1])} has its local {ids[2]} lessons only "
+        row = instance.row_by_key[(ids[0], ids[1], ids[2])]
+        return (f"{row_phrase(instance, row)} has its local {ids[2]} lessons only "
                 f"in {slots_text(instance, row.allowed or ())}")
     if rule == "availability":
         teacher = instance.teacher_by_id[ids[0]]
@@ -310,16 +316,18 @@ def describe_group(instance: Instance, group: Group) -> str:
         return (f"every session of course {ids[0]} reaches each receiving school at a period "
                 f"overlapping the hub's by at least {policy.min_overlap_minutes} minutes")
     if rule == "curriculum":
-        row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
-        return f"{class_phrase(instance, ids[0], ids[1])} has {row.per_week} {ids[2]} lessons a week"
+        row = instance.row_by_key[(ids[0], ids[1], ids[2])]
+        taught = f" (taught by {teachers_phrase(instance, row)})" if row.combined or len(
+            row.teacher_ids) > 1 else ""
+        return f"{row_phrase(instance, row)} has {row.per_week} {ids[2]} lessons a week{taught}"
     if rule == "doubles":
-        row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
-        return (f"{class_phrase(instance, ids[0], ids[1])} has {row.doubles} double "
+        row = instance.row_by_key[(ids[0], ids[1], ids[2])]
+        return (f"{row_phrase(instance, row)} has {row.doubles} double "
                 f"{ids[2]} lesson(s) a week (two consecutive periods at most "
                 f"{policy.max_double_gap} minutes apart)")
     if rule == "max_per_day":
-        row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
-        return (f"{class_phrase(instance, ids[0], ids[1])} has at most {row.max_per_day} "
+        row = instance.row_by_key[(ids[0], ids[1], ids[2])]
+        return (f"{row_phrase(instance, row)} has at most {row.max_per_day} "
                 f"{ids[2]} lesson(s) a day")
     if rule == "load":
         t = instance.teacher_by_id[ids[0]]
@@ -339,4 +347,34 @@ def describe_group(instance: Instance, group: Group) -> str:
         t = instance.teacher_by_id[ids[0]]
         return (f"{teacher_phrase(instance, ids[0])} ({t.level}-level backbone teacher) teaches "
                 f"at least {policy.level_min_per_week(t.level)} online lesson(s) a week")
+    if rule in ("teacher_day", "teacher_consecutive", "teacher_days"):
+        t = instance.teacher_by_id[ids[0]]
+        limit = {"teacher_day": f"at most {t.max_per_day} lessons and sessions a day",
+                 "teacher_consecutive": f"at most {t.max_consecutive} lessons and sessions in a "
+                                        "row (within a morning or an afternoon)",
+                 "teacher_days": f"on at most {count(t.max_days or 0, 'day')} a week"}[rule]
+        return f"{teacher_phrase(instance, ids[0])} teaches {limit}"
+    if rule == "room_choice":
+        choices = instance.rooms_for[(ids[0], ids[1])]
+        return (f"every local {ids[1]} lesson of {instance.school_name(ids[0])} takes "
+                + ("its " if len(choices) == 1 else "one of its ")
+                + "、".join(f"{r.name} ({r.room_id})" for r in choices))
+    if rule == "special_room":
+        room = instance.room_by_key[(ids[0], ids[1])]
+        closed = (f", and it is unavailable in {slots_text(instance, room.unavailable)}"
+                  if room.unavailable else "")
+        return (f"{room.name} ({room.room_id}) of {instance.school_name(ids[0])} holds one "
+                f"lesson at a time{closed}")
+    if rule == "pin":
+        return pin_phrase(instance, instance.pins[int(ids[0])])
     return " ".join(group)
+
+
+def pin_phrase(instance: Instance, pin: Pin) -> str:
+    """'the 班会 lesson of class 一年级 of 厚仁 is pinned to Mon period 1 (pinned.csv row 2)'."""
+    where = f" (pinned.csv row {pin.row})" if pin.row else ""
+    if pin.course_id is not None:
+        return (f"a session of course {pin.course_id} is pinned to {pin.day} period "
+                f"{pin.period} of {instance.school_name(pin.school_id)}{where}")
+    return (f"a {pin.subject} lesson of {class_phrase(instance, pin.school_id, pin.class_id or '')}"
+            f" is pinned to {pin.day} period {pin.period}{where}")

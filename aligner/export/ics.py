@@ -245,7 +245,9 @@ def class_slots(labels: Labels, school_id: str, class_id: str) -> list[Slot]:
             f"{lines[0]} {labels.teacher(lesson.teacher_id)}"
         slots.append(Slot(f"{class_id}-{day}-{period}", day, school_id, period,
                           period + max(lesson.span, 1) - 1, summary, "\n".join(lines),
-                          f"{labels.school(school_id)} {labels.klass(school_id, class_id)}"))
+                          f"{labels.school(school_id)} "
+                          + (labels.room(school_id, lesson.room_id) if lesson.room_id
+                             else labels.klass(school_id, class_id))))
     return slots
 
 
@@ -258,7 +260,8 @@ def teacher_slots(labels: Labels, teacher_id: str) -> list[Slot]:
         if duty.span == 0:
             continue
         lines = labels.duty_lines(school_id, duty)
-        classes = "、".join(labels.klass(school_id, c) for c in duty.class_ids)
+        classes = (labels.room(school_id, duty.room_id) if duty.room_id  # its special room
+                   else "、".join(labels.klass(school_id, c) for c in duty.class_ids))
         slots.append(Slot(f"{day}-{period}", day, school_id, period,
                           period + max(duty.span, 1) - 1, " ".join(lines[:2]), "\n".join(lines),
                           f"{labels.school(school_id)} {classes}".strip()))

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from aligner.export.view import DayRow, Duty, Lesson, LiveSession, TimetableView
+from aligner.instance import COMBINE
 
 LANGUAGES = ("zh", "en")
 
@@ -50,6 +51,7 @@ _WORDS = {
         "subject_teachers": "{subject}：{names}",
         "as_hub": "{name}（主讲·{school}）", "as_assistant": "{name}（助教）",
         "list_sep": "；", "name_sep": "、", "meta_sep": "　", "legend": "图例",
+        "combined": "合班：{classes}", "with": "合作：{names}",
     },
     "en": {
         "period": "Period {n}", "morning": "Morning", "afternoon": "Afternoon", "lunch": "Lunch",
@@ -76,6 +78,7 @@ _WORDS = {
         "subject_teachers": "{subject}: {names}",
         "as_hub": "{name} (teaching from {school})", "as_assistant": "{name} (assistant)",
         "list_sep": "; ", "name_sep": ", ", "meta_sep": "; ", "legend": "Key",
+        "combined": "combined: {classes}", "with": "with {names}",
     },
 }
 
@@ -127,7 +130,16 @@ class Labels:
         return self.solution.instance.class_name(school_id, class_id)
 
     def teacher(self, teacher_id: str) -> str:
-        return self.solution.instance.teacher_name(teacher_id) if teacher_id else ""
+        """A teacher's name; co-teachers (``t1+t2``) each by name."""
+        if not teacher_id:
+            return ""
+        return self.word("name_sep").join(self.solution.instance.teacher_name(t)
+                                          for t in teacher_id.split(COMBINE))
+
+    def room(self, school_id: str, room_id: str) -> str:
+        """A special room's name ('' for the class's own room)."""
+        room = self.solution.instance.room_by_key.get((school_id, room_id))
+        return room.name if room is not None else room_id
 
     def times(self, school_id: str, period: int) -> str:
         """The period's times in every season: '08:30-09:10' or '08:30-09:10 / 08:20-09:00'."""
@@ -236,7 +248,15 @@ class Labels:
         with its times, the hub teacher and the assistant."""
         session = self.solution.session_of(lesson)
         if session is None:
-            return [lesson.subject, self.teacher(lesson.teacher_id)]
+            lines = [lesson.subject, self.teacher(lesson.teacher_id)]
+            if lesson.room_id:
+                lines.append(self.room(lesson.school_id, lesson.room_id))
+            row = self.solution.instance.curriculum_row.get(
+                (lesson.school_id, lesson.class_id, lesson.subject))
+            if row is not None and row.combined:
+                lines.append(self.word("combined", classes=self.word("name_sep").join(
+                    self.klass(lesson.school_id, c) for c in row.class_ids)))
+            return lines
         course = session.course
         if lesson.mode == "online-main":
             arrow = "→" + "、".join(self.short(p.school_id) for p in session.receiving)
@@ -254,7 +274,12 @@ class Labels:
         classes = "、".join(self.klass(school_id, c) for c in duty.class_ids)
         session = duty.session
         if session is None:
-            return [duty.subject, classes]
+            lines = [duty.subject, classes]
+            if duty.room_id:
+                lines.append(self.room(school_id, duty.room_id))
+            if duty.co_teachers:
+                lines.append(self.word("with", names=self.teacher(COMBINE.join(duty.co_teachers))))
+            return lines
         course = session.course
         if duty.kind == "hub":
             arrow = "→" + "、".join(self.short(p.school_id) for p in session.receiving)

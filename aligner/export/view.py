@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from aligner.instance import BellPeriod, Course, Instance
+from aligner.instance import COMBINE, BellPeriod, Course, Instance
 from aligner.io.errors import InputIssue, IssueLog
 from aligner.io.formats import read_spreadsheet_text
 from aligner.io.solution_dir import load_solved_instance, read_summary
@@ -60,10 +60,17 @@ class Lesson:
     row: int
     span: int = 1
     """Periods this lesson covers from here: 2 on the first row of a double, 0 on its second."""
+    room_id: str = ""
+    """The special room it is in (blank: the class's own room)."""
 
     @property
     def online(self) -> bool:
         return self.mode != "local"
+
+    @property
+    def teacher_ids(self) -> tuple[str, ...]:
+        """Its teacher, or its co-teachers (``t1+t2`` in lessons.csv)."""
+        return tuple(self.teacher_id.split(COMBINE)) if self.teacher_id else ()
 
 
 @dataclass(frozen=True)
@@ -105,6 +112,10 @@ class Duty:
     session: LiveSession | None = None
     lesson_id: str = ""
     span: int = 1
+    room_id: str = ""
+    """The special room of a local lesson (blank: the class's own room)."""
+    co_teachers: tuple[str, ...] = ()
+    """The other teachers of a co-taught local lesson."""
 
 
 @dataclass
@@ -148,8 +159,9 @@ class TimetableView:
         weeks: dict[str, dict[tuple[str, int], Duty]] = defaultdict(dict)
         grouped: dict[tuple[str, str, int], list[Lesson]] = defaultdict(list)
         for lesson in self.lessons:
-            if lesson.mode == "local":
-                grouped[(lesson.teacher_id, lesson.day, lesson.period)].append(lesson)
+            if lesson.mode == "local":  # co-teachers each; a combined lesson's classes together
+                for teacher_id in lesson.teacher_ids:
+                    grouped[(teacher_id, lesson.day, lesson.period)].append(lesson)
             elif lesson.mode == "online-receiving" and lesson.assistant_id:
                 grouped[(lesson.assistant_id, lesson.day, lesson.period)].append(lesson)
         for (teacher_id, day, period), rows in grouped.items():
@@ -157,7 +169,9 @@ class TimetableView:
             session = self.sessions.get(first.session_id) if first.online else None
             weeks[teacher_id][(day, period)] = Duty(
                 "local" if session is None else "assist", day, period, first.subject,
-                tuple(r.class_id for r in rows), session, first.lesson_id, first.span)
+                tuple(r.class_id for r in rows), session, first.lesson_id, first.span,
+                first.room_id if session is None else "",
+                tuple(t for t in first.teacher_ids if t != teacher_id) if session is None else ())
         for session in self.sessions.values():
             course = session.course
             weeks[course.hub_teacher][(session.day, session.hub_period)] = Duty(
@@ -423,7 +437,8 @@ def _lessons(instance: Instance, rows: list[tuple[int, dict[str, str]]],
             f"{row['day']}-{period}"
         lessons.append(Lesson(row["school_id"], row["class_id"], row["day"], period,
                               row["subject"], row["teacher_id"], row["mode"], row["session_id"],
-                              row["assistant_id"], lesson_id, number))
+                              row["assistant_id"], lesson_id, number,
+                              room_id=row.get("room_id", "") or ""))
     return _with_spans(lessons)
 
 

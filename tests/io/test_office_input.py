@@ -1,0 +1,106 @@
+"""The office rules' input (teachers.csv limits, rooms.csv, pinned.csv, combined classes and
+co-teachers in curriculum.csv): read into the instance, and every mistake an exit-2 error
+naming file, row and column, with nothing written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from aligner.cli import main
+from aligner.io import InputError, load_instance
+from tests.builders import klass, pair, subject, sync_pair, teacher
+from tests.io.test_input_errors import append_row, edit_cell, replace_text
+
+
+def _school(tmp_path: Path) -> Path:
+    """Hub H with classes h1, h2 (music with one teacher, combined), a music room and a pin."""
+    return pair(tmp_path, days=("Mon", "Tue"),
+                classes=[klass("H", "h1"), klass("H", "h2"), klass("R", "r1")],
+                teachers=[teacher("tm", "H", max_per_day=3, max_consecutive=2, max_days=2),
+                          teacher("ty", "H"), teacher("tz", "H"), teacher("tr", "R")],
+                curriculum=[subject("H", "h1+h2", "音乐", "tm", 1),
+                            subject("H", "h1", "语文", "ty+tz", 1),
+                            subject("H", "h2", "语文", "ty", 1),
+                            subject("R", "r1", "语文", "tr", 1)],
+                rooms=[{"school_id": "H", "room_id": "m1", "name": "音乐室", "subjects": "音乐",
+                        "unavailable": "Tue:2"}],
+                pinned=[{"school_id": "H", "class_id": "h2", "subject": "语文", "day": "Tue",
+                         "period": 1}])
+
+
+def test_office_rules_are_read(tmp_path):
+    instance = load_instance(_school(tmp_path))
+    tm = instance.teacher_by_id["tm"]
+    assert (tm.max_per_day, tm.max_consecutive, tm.max_days) == (3, 2, 2)
+    music = instance.curriculum_row[("H", "h2", "音乐")]
+    assert music.combined and music.class_ids == ("h1", "h2")
+    assert instance.curriculum_row[("H", "h1", "语文")].teacher_ids == ("ty", "tz")
+    assert [(r.room_id, r.subjects, r.unavailable) for r in instance.rooms] == [
+        ("m1", ("音乐",), (("Tue", 2),))]
+    assert [(p.class_id, p.subject, p.day, p.period, p.row) for p in instance.pins] == [
+        ("h2", "语文", "Tue", 1, 2)]
+
+
+CASES = {
+    "max_per_day lots": (edit_cell("teachers.csv", 2, "max_per_day", "lots"),
+                         "teachers.csv, row 2, column max_per_day"),
+    "max_days above 7": (edit_cell("teachers.csv", 2, "max_days", "8"),
+                         "teachers.csv, row 2, column max_days"),
+    "unknown room subject": (edit_cell("rooms.csv", 2, "subjects", "舞蹈"),
+                             "rooms.csv, row 2, column subjects"),
+    "room unavailable on no such period": (edit_cell("rooms.csv", 2, "unavailable", "Mon:9"),
+                                           "rooms.csv, row 2, column unavailable"),
+    "a room twice": (append_row("rooms.csv", "H,m1,音乐室二,音乐,"),
+                     "rooms.csv, row 3, column room_id"),
+    "pin on a period the school does not have": (edit_cell("pinned.csv", 2, "period", "9"),
+                                                 "pinned.csv, row 2, column period"),
+    "pin of a subject the class lacks": (edit_cell("pinned.csv", 2, "subject", "数学"),
+                                         "pinned.csv, row 2, column subject"),
+    "pin where a teacher is away": (replace_text("teachers.csv", "ty,H,ty,,,20,",
+                                                 "ty,H,ty,,,20,Tue:1"),
+                                    "pinned.csv, row 2, column period"),
+    "unknown class in a combined row": (edit_cell("curriculum.csv", 2, "class_id", "h1+h9"),
+                                        "curriculum.csv, row 2, column class_id"),
+    "combined classes of two schools": (edit_cell("curriculum.csv", 2, "class_id", "h1+r1"),
+                                        "curriculum.csv, row 2, column class_id"),
+    "unknown co-teacher": (edit_cell("curriculum.csv", 3, "teacher_id", "ty+tq"),
+                           "curriculum.csv, row 3, column teacher_id"),
+    "a class with its subject twice": (append_row("curriculum.csv", "H,h1,音乐,tm,1,,,,"),
+                                       "curriculum.csv, row 6"),
+    "plus sign in a class id": (edit_cell("classes.csv", 2, "class_id", "h+1"),
+                                "classes.csv, row 2, column class_id"),
+}
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_office_input_errors_exit_2(tmp_path, case):
+    directory = _school(tmp_path)
+    corrupt, where = CASES[case]
+    corrupt(directory)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["solve", str(directory), "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    assert where in result.output, result.output
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_a_combined_row_across_schools_says_why(tmp_path):
+    directory = _school(tmp_path)
+    edit_cell("curriculum.csv", 2, "class_id", "h1+r1")(directory)
+    with pytest.raises(InputError) as raised:
+        load_instance(directory)
+    assert "combined classes are of one school, and r1 is a class of R" in str(raised.value)
+
+
+def test_online_courses_stay_one_class_one_teacher(tmp_path):
+    directory = sync_pair(tmp_path)
+    edit_cell("curriculum.csv", 3, "class_id", "r1+r2")(directory)
+    with (directory / "classes.csv").open("a", encoding="utf-8") as stream:
+        stream.write("R,r2,3,r2,\n")
+    with pytest.raises(InputError) as raised:
+        load_instance(directory)
+    assert "curriculum.csv, row 3, column class_id" in str(raised.value)
