@@ -1,0 +1,8 @@
+"""Messages of aligner/export/."""
+
+from __future__ import annotations
+
+from aligner.messages import Entry
+
+MESSAGES: dict[str, Entry] = {
+}
