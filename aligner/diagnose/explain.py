@@ -29,10 +29,12 @@ from aligner.diagnose.capacity import (
     class_phrase,
     count,
     course_slots_sentence,
+    level_word,
     slots_text,
     teacher_phrase,
 )
 from aligner.instance import Instance
+from aligner.messages import listed, say
 from aligner.model import build_model
 from aligner.model.constraints import Group
 from aligner.solver.settings import SolverSettings, configure
@@ -40,18 +42,10 @@ from aligner.solver.settings import SolverSettings, configure
 SHOWN_RULES = 12
 """A conflict of more rules than this, not shown minimal, is printed grouped by family."""
 
-FAMILY_WORDS = {
-    "course": "courses' sessions a week", "alignment": "sessions at overlapping periods",
-    "availability": "teachers' unavailable periods", "allowed": "allowed periods of lessons",
-    "room": "sync rooms", "curriculum": "lessons a week of a class's subject",
-    "doubles": "double lessons", "together": "lessons taught together",
-    "max_per_day": "lessons a day of a subject", "class": "one lesson at a time per class",
-    "teacher": "one commitment at a time per teacher", "load": "teachers' credited loads",
-    "pair_minimum": "sync lessons a week per pair", "hub_minimum": "online lessons delivered",
-    "receiving_minimum": "online lessons taken part in",
-    "level": "backbone teachers' online lessons",
-}
-"""Each rule family in the words of a grouped explanation."""
+def family_words(family: str) -> str:
+    """A rule family in the words of a grouped explanation (messages ``diagnose.family.*``)."""
+    return say(f"diagnose.family.{family}") if family in RULE_ORDER else family
+
 
 RULE_ORDER = ("course", "alignment", "availability", "allowed", "room", "curriculum", "doubles",
               "together", "max_per_day", "class", "teacher", "load", "pair_minimum",
@@ -99,9 +93,10 @@ class Explanation:
         lines = []
         for family, groups in families.items():
             ids = [" ".join(g[1:]) for g in groups]
-            shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
-            lines.append(f"{FAMILY_WORDS.get(family, family)}: {count(len(groups), 'rule')} "
-                         f"({shown})")
+            shown = listed(ids[:3]) + (say("diagnose.and_more", more=len(ids) - 3)
+                                       if len(ids) > 3 else "")
+            lines.append(say("diagnose.family_line", family=family_words(family),
+                             rules=count(len(groups), "rule"), shown=shown))
         return lines
 
     def to_json(self) -> dict[str, Any]:
@@ -277,66 +272,65 @@ def describe_group(instance: Instance, group: Group) -> str:
         lessons = sum(r.per_week for r in rows)
         periods = len(instance.days) * len(instance.periods(ids[0]))
         if lessons == periods:
-            return (f"{class_phrase(instance, ids[0], ids[1])} has a lesson in every period (its "
-                    f"{lessons} lessons fill its {periods} periods), one at a time")
-        return f"{class_phrase(instance, ids[0], ids[1])} has at most one lesson per period"
+            return say("diagnose.rule.class_full", klass=class_phrase(instance, ids[0], ids[1]),
+                       lessons=lessons, periods=periods)
+        return say("diagnose.rule.class", klass=class_phrase(instance, ids[0], ids[1]))
     if rule == "teacher":
-        return f"{teacher_phrase(instance, ids[0])} has at most one commitment per period"
+        return say("diagnose.rule.teacher", teacher=teacher_phrase(instance, ids[0]))
     if rule == "together":
         rows = instance.together_groups[(ids[0], ids[1])]
-        return ("lessons taught together ('" + ids[1] + "'): " + ", ".join(
-            f"{r.subject} of {class_phrase(instance, r.school_id, r.class_id)}" for r in rows)
-            + " at the same periods")
+        return say("diagnose.rule.together", label=ids[1], rows=listed([
+            say("diagnose.subject_of", subject=r.subject,
+                klass=class_phrase(instance, r.school_id, r.class_id)) for r in rows]))
     if rule == "allowed":
         row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
-        return (f"{class_phrase(instance, ids[0], ids[1])} has its local {ids[2]} lessons only "
-                f"in {slots_text(instance, row.allowed or ())}")
+        return say("diagnose.rule.allowed", klass=class_phrase(instance, ids[0], ids[1]),
+                   subject=ids[2], slots=slots_text(instance, row.allowed or ()))
     if rule == "availability":
         teacher = instance.teacher_by_id[ids[0]]
-        return (f"{teacher_phrase(instance, ids[0])} is unavailable in "
-                f"{slots_text(instance, teacher.unavailable)}")
+        return say("diagnose.rule.availability", teacher=teacher_phrase(instance, ids[0]),
+                   slots=slots_text(instance, teacher.unavailable))
     if rule == "room":
         rooms = instance.school_by_id[ids[0]].sync_rooms
-        return f"{instance.school_name(ids[0])} has {count(rooms, 'sync room')}"
+        return say("diagnose.rule.room", school=instance.school_name(ids[0]),
+                   rooms=count(rooms, "sync room"))
     if rule == "course":
         c = instance.course_by_id[ids[0]]
         wanted = (count(c.min_per_week, "session") if not c.is_range
-                  else f"{c.min_per_week}-{c.max_per_week} sessions")
-        return (f"course {c.course_id} ({c.form}, {c.subject}, "
-                f"{instance.school_name(c.hub_school)} -> "
-                f"{'、'.join(instance.school_name(s) for s in c.receiving_schools)}) has "
-                f"{wanted} a week")
+                  else say("diagnose.session_range", low=c.min_per_week, high=c.max_per_week))
+        return say("diagnose.rule.course", course=c.course_id, form=say(f"io.form.{c.form}"),
+                   subject=c.subject, hub=instance.school_name(c.hub_school),
+                   receiving="、".join(instance.school_name(s) for s in c.receiving_schools),
+                   wanted=wanted)
     if rule == "alignment":
-        return (f"every session of course {ids[0]} reaches each receiving school at a period "
-                f"overlapping the hub's by at least {policy.min_overlap_minutes} minutes")
+        return say("diagnose.rule.alignment", course=ids[0],
+                   minutes=policy.min_overlap_minutes)
     if rule == "curriculum":
         row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
-        return f"{class_phrase(instance, ids[0], ids[1])} has {row.per_week} {ids[2]} lessons a week"
+        return say("diagnose.rule.curriculum", klass=class_phrase(instance, ids[0], ids[1]),
+                   per_week=row.per_week, subject=ids[2])
     if rule == "doubles":
         row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
-        return (f"{class_phrase(instance, ids[0], ids[1])} has {row.doubles} double "
-                f"{ids[2]} lesson(s) a week (two consecutive periods at most "
-                f"{policy.max_double_gap} minutes apart)")
+        return say("diagnose.rule.doubles", klass=class_phrase(instance, ids[0], ids[1]),
+                   doubles=row.doubles, subject=ids[2], gap=policy.max_double_gap)
     if rule == "max_per_day":
         row = instance.curriculum_row[(ids[0], ids[1], ids[2])]
-        return (f"{class_phrase(instance, ids[0], ids[1])} has at most {row.max_per_day} "
-                f"{ids[2]} lesson(s) a day")
+        return say("diagnose.rule.max_per_day", klass=class_phrase(instance, ids[0], ids[1]),
+                   most=row.max_per_day, subject=ids[2])
     if rule == "load":
         t = instance.teacher_by_id[ids[0]]
-        cap = "no cap" if t.max_load is None else f"{t.max_load}"
-        return (f"{teacher_phrase(instance, ids[0])}'s credited load lies in "
-                f"[{t.min_load}, {cap}] (an online lesson counts {policy.online_credit})")
+        cap = say("diagnose.no_cap") if t.max_load is None else f"{t.max_load}"
+        return say("diagnose.rule.load", teacher=teacher_phrase(instance, ids[0]),
+                   least=t.min_load, most=cap, credit=policy.online_credit)
     if rule == "pair_minimum":
-        return (f"{instance.school_name(ids[0])} gives {instance.school_name(ids[1])} at least "
-                f"{policy.min_sync_lessons_per_pair} sync lessons a week")
-    if rule == "hub_minimum":
-        return (f"{instance.school_name(ids[0])} delivers at least "
-                f"{policy.min_online_lessons_per_school} online lessons a week")
-    if rule == "receiving_minimum":
-        return (f"{instance.school_name(ids[0])} takes part in at least "
-                f"{policy.min_online_lessons_per_school} online lessons a week")
+        return say("diagnose.rule.pair_minimum", hub=instance.school_name(ids[0]),
+                   receiving=instance.school_name(ids[1]),
+                   least=policy.min_sync_lessons_per_pair)
+    if rule in ("hub_minimum", "receiving_minimum"):
+        return say(f"diagnose.rule.{rule}", school=instance.school_name(ids[0]),
+                   least=policy.min_online_lessons_per_school)
     if rule == "level":
         t = instance.teacher_by_id[ids[0]]
-        return (f"{teacher_phrase(instance, ids[0])} ({t.level}-level backbone teacher) teaches "
-                f"at least {policy.level_min_per_week(t.level)} online lesson(s) a week")
+        return say("diagnose.rule.level", teacher=teacher_phrase(instance, ids[0]),
+                   level=level_word(t.level), least=policy.level_min_per_week(t.level))
     return " ".join(group)
