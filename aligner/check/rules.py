@@ -20,6 +20,7 @@ from aligner.check.counts import (
     sessions_per_course,
 )
 from aligner.check.solution_files import SolutionFiles, Violation, overlap, shown
+from aligner.messages import listed, say
 
 # ---- the hard rules, one family per function ----------------------------------------------
 
@@ -36,16 +37,16 @@ def every_receiving_class_takes_part(w: SolutionFiles) -> Iterator[Violation]:
     for s in w.sessions.values():
         wanted = {r.class_key for r in s.course.receptions}
         for key in sorted(wanted - set(s.periods)):
-            yield Violation("session_reception", f"session {s.sid} on {s.day}: {w.klass(*key)} "
-                            "does not take part, but every receiving class of the course must")
+            yield Violation("session_reception", say("check.not_taking_part", session=s.sid,
+                                                     day=s.day, klass=w.klass(*key)))
         by_school = defaultdict(set)
         for (school, _), r in s.periods.items():
             by_school[school].add(r)
         for school, periods in sorted(by_school.items()):
             if len(periods) > 1:
-                yield Violation("session_reception", f"session {s.sid} on {s.day}: classes of "
-                                f"{w.school(school)} sit in different periods "
-                                f"{sorted(periods)}, but they share one sync room")
+                yield Violation("session_reception", say(
+                    "check.different_periods", session=s.sid, day=s.day,
+                    school=w.school(school), periods=sorted(periods)))
 
 
 def sessions_overlap_enough(w: SolutionFiles) -> Iterator[Violation]:
@@ -53,16 +54,16 @@ def sessions_overlap_enough(w: SolutionFiles) -> Iterator[Violation]:
     in every season."""
     least = w.inst.policy.min_overlap_minutes
     for season, bells in w.seasons.items():
-        where = f" in {season}" if len(w.seasons) > 1 else ""
+        where = say("check.in_season", season=season) if len(w.seasons) > 1 else ""
         for s in w.sessions.values():
             hub = bells[s.course.hub_school][s.hub_period]
             for (school, klass), r in s.periods.items():
                 minutes = overlap(hub, bells[school][r])
                 if minutes < least:
-                    yield Violation("overlap_too_short", (
-                        f"session {s.sid} on {s.day}{where}: {w.school(s.course.hub_school)} "
-                        f"period {s.hub_period} and {w.klass(school, klass)} in period {r} "
-                        f"share only {minutes} minutes, less than {least}"))
+                    yield Violation("overlap_too_short", say(
+                        "check.overlap_too_short", session=s.sid, day=s.day, where=where,
+                        hub=w.school(s.course.hub_school), hub_period=s.hub_period,
+                        klass=w.klass(school, klass), period=r, minutes=minutes, least=least))
 
 
 def one_lesson_per_class_and_period(w: SolutionFiles) -> Iterator[Violation]:
@@ -72,8 +73,9 @@ def one_lesson_per_class_and_period(w: SolutionFiles) -> Iterator[Violation]:
         subjects[(school, klass, day, p)].append(subject)
     for (school, klass, day, p), what in subjects.items():
         if len(what) > 1:
-            yield Violation("class_double_booked", f"{w.klass(school, klass)} has "
-                            f"{len(what)} lessons on {day} period {p}: {', '.join(what)}")
+            yield Violation("class_double_booked", say(
+                "check.class_double_booked", klass=w.klass(school, klass), count=len(what),
+                day=day, period=p, what=listed(what)))
 
 
 def one_place_per_teacher_and_period(w: SolutionFiles) -> Iterator[Violation]:
@@ -82,12 +84,14 @@ def one_place_per_teacher_and_period(w: SolutionFiles) -> Iterator[Violation]:
     for teacher, day, p, what in commitments(w):
         busy[(teacher, day, p)].append(what)
         if (day, p) in w.inst.teacher_by_id[teacher].unavailable:
-            yield Violation("teacher_unavailable", f"{w.teacher(teacher)} is unavailable on "
-                            f"{day} period {p} but has {what}")
+            yield Violation("teacher_unavailable", say(
+                "check.teacher_unavailable", teacher=w.teacher(teacher), day=day, period=p,
+                what=what))
     for (teacher, day, p), places in busy.items():
         if len(places) > 1:
-            yield Violation("teacher_double_booked", f"{w.teacher(teacher)} is in "
-                            f"{len(places)} places on {day} period {p}: {'; '.join(places)}")
+            yield Violation("teacher_double_booked", say(
+                "check.teacher_double_booked", teacher=w.teacher(teacher), count=len(places),
+                day=day, period=p, places=say("check.separator").join(places)))
 
 
 def sync_rooms_suffice(w: SolutionFiles) -> Iterator[Violation]:
@@ -100,8 +104,9 @@ def sync_rooms_suffice(w: SolutionFiles) -> Iterator[Violation]:
     for (school, day, p), sids in used.items():
         rooms = w.inst.school_by_id[school].sync_rooms
         if len(sids) > rooms:
-            yield Violation("room_capacity", f"{w.school(school)} needs {len(sids)} sync rooms "
-                            f"on {day} period {p} ({', '.join(sids)}) but has {rooms}")
+            yield Violation("room_capacity", say(
+                "check.room_capacity", school=w.school(school), needed=len(sids), day=day,
+                period=p, sessions=listed(sids), rooms=rooms))
 
 
 def curriculum_is_taught(w: SolutionFiles) -> Iterator[Violation]:
@@ -110,16 +115,18 @@ def curriculum_is_taught(w: SolutionFiles) -> Iterator[Violation]:
     for x in w.local:
         row = rows.get((x.school, x.klass, x.subject))
         if row is None or row.teacher_id != x.teacher:
-            expected = w.teacher(row.teacher_id) if row and row.teacher_id else "nobody"
-            yield Violation("local_teacher", f"{x.subject} with {w.klass(x.school, x.klass)} on "
-                            f"{x.day} period {x.period} is taught by {w.teacher(x.teacher)}, but "
-                            f"the curriculum gives it to {expected}")
+            expected = w.teacher(row.teacher_id) if row and row.teacher_id \
+                else say("check.nobody")
+            yield Violation("local_teacher", say(
+                "check.local_teacher", subject=x.subject, klass=w.klass(x.school, x.klass),
+                day=x.day, period=x.period, teacher=w.teacher(x.teacher), expected=expected))
     got = Counter((school, klass, subject) for school, klass, _, _, subject in class_lessons(w))
     for key in sorted(set(rows) | set(got)):
         want = rows[key].per_week if key in rows else 0
         if got[key] != want:
-            yield Violation("curriculum_per_week", f"{w.klass(key[0], key[1])} has {got[key]} "
-                            f"{key[2]} lessons a week, the curriculum says {want}")
+            yield Violation("curriculum_per_week", say(
+                "check.curriculum_per_week", klass=w.klass(key[0], key[1]), got=got[key],
+                subject=key[2], want=want))
 
 
 def lessons_in_allowed_periods(w: SolutionFiles) -> Iterator[Violation]:
@@ -129,9 +136,9 @@ def lessons_in_allowed_periods(w: SolutionFiles) -> Iterator[Violation]:
     for x in w.local:
         slots = allowed.get((x.school, x.klass, x.subject))
         if slots is not None and (x.day, x.period) not in slots:
-            yield Violation("allowed_periods", f"{x.subject} with {w.klass(x.school, x.klass)} "
-                            f"is on {x.day} period {x.period}, outside the periods the "
-                            "curriculum allows it")
+            yield Violation("allowed_periods", say(
+                "check.allowed_periods", subject=x.subject, klass=w.klass(x.school, x.klass),
+                day=x.day, period=x.period))
 
 
 def together_rows_share_their_periods(w: SolutionFiles) -> Iterator[Violation]:
@@ -153,10 +160,11 @@ def together_rows_share_their_periods(w: SolutionFiles) -> Iterator[Violation]:
                 apart = sorted(first ^ slots[row], key=lambda s: (w.inst.days.index(s[0])
                                                                    if s[0] in w.inst.days else 99,
                                                                    s[1]))
-                yield Violation("together", f"{rows[0][2]} of {w.klass(school, rows[0][1])} and "
-                                f"{row[2]} of {w.klass(school, row[1])} are taught together "
-                                f"('{label}') but not at the same periods: "
-                                + ", ".join(f"{d} period {p}" for d, p in apart[:6]))
+                yield Violation("together", say(
+                    "check.together", subject=rows[0][2], klass=w.klass(school, rows[0][1]),
+                    other_subject=row[2], other=w.klass(school, row[1]), label=label,
+                    apart=listed([say("check.day_period", day=d, period=p)
+                                  for d, p in apart[:6]])))
 
 
 def double_lessons_hold(w: SolutionFiles) -> Iterator[Violation]:
@@ -166,10 +174,10 @@ def double_lessons_hold(w: SolutionFiles) -> Iterator[Violation]:
     for rows in double_groups(w):
         if problem := _double_problem(w, rows):
             x = rows[0]
-            day = f" on {x.day}" if len({r.day for r in rows}) == 1 else ""
-            yield Violation("double_lessons", f"lesson {x.lesson_id} of "
-                            f"{w.klass(x.school, x.klass)}{day} is not a double lesson: "
-                            f"{problem}")
+            day = say("check.on_day", day=x.day) if len({r.day for r in rows}) == 1 else ""
+            yield Violation("double_lessons", say(
+                "check.not_a_double", lesson=x.lesson_id, klass=w.klass(x.school, x.klass),
+                day=day, problem=problem))
     per_row: Counter[tuple[str, str, str]] = Counter()
     by_id = lesson_ids_by_school(w)
     for (school, klass, subject, _day), n in doubles_per_day(w).items():
@@ -179,10 +187,10 @@ def double_lessons_hold(w: SolutionFiles) -> Iterator[Violation]:
         if got != r.doubles:
             hints = broken_double_hints(w, r.school_id, r.class_id, r.subject, by_id,
                                         missing=got < r.doubles)
-            yield Violation("double_lessons", f"{w.klass(r.school_id, r.class_id)} has {got} "
-                            f"double {r.subject} lessons a week, the curriculum says {r.doubles} "
-                            "(the two rows of a double share a lesson_id in lessons.csv)"
-                            + "".join(f"; {hint}" for hint in hints))
+            yield Violation("double_lessons", say(
+                "check.doubles_per_week", klass=w.klass(r.school_id, r.class_id), got=got,
+                subject=r.subject, doubles=r.doubles)
+                + "".join(say("check.hint", hint=hint) for hint in hints))
 
 
 def max_per_day_holds(w: SolutionFiles) -> Iterator[Violation]:
@@ -194,8 +202,9 @@ def max_per_day_holds(w: SolutionFiles) -> Iterator[Violation]:
         for day in w.inst.days:
             n = got[(r.school_id, r.class_id, r.subject, day)]
             if r.max_per_day is not None and n > r.max_per_day:
-                yield Violation("max_per_day", f"{w.klass(r.school_id, r.class_id)} has {n} "
-                                f"{r.subject} lessons on {day}, at most {r.max_per_day} allowed")
+                yield Violation("max_per_day", say(
+                    "check.max_per_day", klass=w.klass(r.school_id, r.class_id), count=n,
+                    subject=r.subject, day=day, most=r.max_per_day))
 
 
 def courses_hold_their_sessions(w: SolutionFiles) -> Iterator[Violation]:
@@ -205,9 +214,9 @@ def courses_hold_their_sessions(w: SolutionFiles) -> Iterator[Violation]:
         if not c.min_per_week <= n[c.course_id] <= c.max_per_week:
             wanted = (f"{c.min_per_week}" if c.min_per_week == c.max_per_week
                       else f"{c.min_per_week}-{c.max_per_week}")
-            yield Violation("course_per_week", f"course {c.course_id} ({c.subject}, "
-                            f"{w.school(c.hub_school)}) has {n[c.course_id]} sessions a week, "
-                            f"it needs {wanted}")
+            yield Violation("course_per_week", say(
+                "check.course_per_week", course=c.course_id, subject=c.subject,
+                school=w.school(c.hub_school), got=n[c.course_id], wanted=wanted))
 
 
 def loads_within_bounds(w: SolutionFiles) -> Iterator[Violation]:
@@ -216,11 +225,12 @@ def loads_within_bounds(w: SolutionFiles) -> Iterator[Violation]:
         t = w.inst.teacher_by_id[tid]
         low, high = Fraction(t.min_load), None if t.max_load is None else Fraction(t.max_load)
         if load < low or (high is not None and load > high):
-            yield Violation("credited_load", (
-                f"{w.teacher(tid)} of {w.school(t.school_id)} has a credited load of "
-                f"{shown(load)} ({local} local + {w.inst.policy.online_credit} x {taught} taught "
-                f"online + {w.inst.policy.assistant_credit} x {assisted} assisted), outside "
-                f"[{shown(low)}, {shown(high) if high is not None else 'no cap'}]"))
+            yield Violation("credited_load", say(
+                "check.credited_load", teacher=w.teacher(tid), school=w.school(t.school_id),
+                load=shown(load), local=local, online_credit=w.inst.policy.online_credit,
+                taught=taught, assistant_credit=w.inst.policy.assistant_credit,
+                assisted=assisted, low=shown(low),
+                high=shown(high) if high is not None else say("check.no_cap")))
 
 
 def weekly_minimums_hold(w: SolutionFiles) -> Iterator[Violation]:
@@ -229,17 +239,20 @@ def weekly_minimums_hold(w: SolutionFiles) -> Iterator[Violation]:
         if ok:
             continue
         if rule.startswith("level"):
-            yield Violation("level_minimum", f"{w.teacher(scope)} teaches {shown(got)} online "
-                            f"lessons a week; as a {rule.split('(')[1].rstrip(')')}-level backbone teacher "
-                            f"at least {shown(least)}")
+            level = rule.split("(")[1].rstrip(")")
+            yield Violation("level_minimum", say(
+                "check.level_minimum", teacher=w.teacher(scope), got=shown(got),
+                level=say(f"check.level.{level}") if level in ("county", "city", "region")
+                else level, least=shown(least)))
         elif rule == "min_sync_lessons_per_pair":
             hub, receiving = scope.split("->")
-            yield Violation("weekly_minimum", f"{w.school(hub)} gives {w.school(receiving)} "
-                            f"{shown(got)} sync lessons a week, at least {shown(least)} needed")
+            yield Violation("weekly_minimum", say(
+                "check.pair_minimum", hub=w.school(hub), receiving=w.school(receiving),
+                got=shown(got), least=shown(least)))
         elif rule.startswith("min_online"):
-            verb = "delivers" if rule.endswith("delivered") else "takes part in"
-            yield Violation("weekly_minimum", f"{w.school(scope)} {verb} {shown(got)} online "
-                            f"lessons a week, at least {shown(least)} needed")
+            key = "check.delivered" if rule.endswith("delivered") else "check.received"
+            yield Violation("weekly_minimum", say(key, school=w.school(scope), got=shown(got),
+                                                  least=shown(least)))
 
 
 HARD_RULES: tuple[Check, ...] = (
