@@ -19,6 +19,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
+from aligner.messages import say
+
 Form = Literal["sync", "delivery", "famous"]
 Level = Literal["county", "city", "region"]
 FORMS: tuple[str, ...] = ("sync", "delivery", "famous")
@@ -356,26 +358,23 @@ class Policy(Frozen):
     @classmethod
     def _credit_is_a_number(cls, value: object) -> object:
         if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-            raise ValueError(f"must be a number such as 1.5, not {value!r}")
+            raise ValueError(say("io.policy.credit_not_a_number", given=repr(value)))
         if isinstance(value, str) and re.search(r"[eE]", value):
-            raise ValueError(f"write {value!r} in digits, such as 1.5")
+            raise ValueError(say("io.policy.credit_in_digits", given=repr(value)))
         return value
 
     @field_validator("online_credit")
     @classmethod
     def _credit_at_least_one_and_a_half(cls, value: Decimal) -> Decimal:
         if value < Decimal("1.5"):
-            raise ValueError(
-                "must be at least 1.5: the programme credits an online lesson at no less than "
-                "1.5 ordinary lessons (1:1.5)"
-            )
+            raise ValueError(say("io.policy.online_credit_minimum"))
         return value
 
     @field_validator("assistant_credit")
     @classmethod
     def _credit_not_negative(cls, value: Decimal) -> Decimal:
         if value < 0:
-            raise ValueError("must be >= 0")
+            raise ValueError(say("io.policy.not_negative"))
         return value
 
     @field_validator("level_min_online_per_semester")
@@ -383,9 +382,10 @@ class Policy(Frozen):
     def _known_levels(cls, value: dict[str, int]) -> dict[str, int]:
         unknown = sorted(set(value) - set(LEVELS))
         if unknown:
-            raise ValueError(f"unknown level(s) {unknown}; levels are {', '.join(LEVELS)}")
+            raise ValueError(say("io.policy.unknown_levels", unknown=unknown,
+                                 levels=", ".join(LEVELS)))
         if any(not 0 <= v <= MAX_COUNT for v in value.values()):
-            raise ValueError(f"minimums must lie in 0-{MAX_COUNT}")
+            raise ValueError(say("io.policy.level_range", maximum=MAX_COUNT))
         return {"region": 15, "city": 10, "county": 5} | value
 
     def credited_load(self, local: int, taught: int, assisted: int) -> Fraction:

@@ -9,6 +9,14 @@ from hypothesis import settings
 
 from tests.solving import solve_checked
 
+# Messages in English throughout the tests (those of the language tests choose otherwise): an
+# explicit choice, so that a Chinese workbook or a Chinese locale does not change what the
+# tests read; subprocesses (the documentation's examples) inherit it.
+os.environ["ALIGNER_LANG"] = "en"
+os.environ["LANG"] = "C.UTF-8"
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)
+
 # The property-based tests draw the same examples on every run (so CI never fails by chance);
 # HYPOTHESIS_PROFILE=explore draws new ones each time, to hunt for bugs.
 settings.register_profile("deterministic", derandomize=True, database=None)

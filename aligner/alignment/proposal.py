@@ -22,6 +22,7 @@ from ortools.sat.python import cp_model
 
 from aligner.alignment.overlap import course_school_pairs, overlap_minutes
 from aligner.instance import BellPeriod, Instance, Policy, hhmm
+from aligner.messages import say
 from aligner.solver.settings import SolverSettings, configure
 
 MOVABLE_CHOICES = ("receiving", "hub", "all")
@@ -45,8 +46,8 @@ def movable_schools(instance: Instance, spec: str, pairs: tuple[tuple[str, str],
     unknown = sorted(chosen - set(instance.school_by_id))
     if unknown or not chosen:
         named = ", ".join(unknown) if unknown else repr(spec)
-        raise MovableError(f"--movable takes receiving, hub, all or school ids; unknown: {named} "
-                           f"(schools: {', '.join(instance.school_by_id)})")
+        raise MovableError(say("solver.movable", unknown=named,
+                               schools=", ".join(instance.school_by_id)))
     return chosen
 
 
@@ -63,8 +64,9 @@ class BellChange:
 
     def describe(self, instance: Instance) -> str:
         """'厚仁中心小学 第4节 13:00-13:40 -> 13:20-14:00 (+20)'."""
-        return (f"{instance.school_name(self.before.school_id)} 第{self.before.period}节 "
-                f"{self.before.times} -> {self.after.times} ({self.shift:+d})")
+        return say("solver.bell_change", school=instance.school_name(self.before.school_id),
+                   period=self.before.period, before=self.before.times, after=self.after.times,
+                   shift=f"{self.shift:+d}")
 
 
 @dataclass(frozen=True)
@@ -282,22 +284,19 @@ def _why_unaligned(
                     and _reach(periods, i, policy)[1] >= h.start + minimum - r.minutes
                     for i, r in enumerate(periods)
                 )
-                where = (f"{instance.school_name(hub)} period {h.period} ({h.times}, {season}) "
-                         f"has no period of {instance.school_name(school)} overlapping it by "
-                         f"{minimum} minutes: ")
+                where = dict(hub=instance.school_name(hub), period=h.period, times=h.times,
+                             season=season, school=instance.school_name(school),
+                             minutes=minimum)
                 if school not in movable:
-                    reasons.append(where + f"{instance.school_name(school)}'s bells may not "
-                                   "move (see --movable)")
+                    reasons.append(say("solver.unaligned.not_movable", **where))
                 elif not reachable:
                     last = periods[-1].end + policy.max_later_end
                     first = periods[0].start - policy.max_earlier_start
-                    reasons.append(where + "no movement can help: none of its periods can get "
-                                   f"that close (each may move at most {policy.max_shift} "
-                                   f"minutes, and its day must run within {hhmm(first)}-"
-                                   f"{hhmm(last)})")
+                    reasons.append(say("solver.unaligned.out_of_reach", **where,
+                                       shift=policy.max_shift, first=hhmm(first),
+                                       last=hhmm(last)))
                 else:
-                    reasons.append(where + "moving a period there would break its schedule's "
-                                   "order or gaps, or cost another hub period its partner")
+                    reasons.append(say("solver.unaligned.would_break", **where))
     return reasons
 
 

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner.generate import PRESETS
+from aligner.messages import say
 
 SOLVERS = ("cpsat", "highs", "greedy")
 
@@ -98,12 +99,23 @@ def _number(value: Any, where: str, issues: list[str], *, positive: bool = False
             integer: bool = False) -> Any:
     kind = int if integer else (int, float)
     if isinstance(value, bool) or not isinstance(value, kind):
-        issues.append(f"{where}: {value!r} is not {'an integer' if integer else 'a number'}")
+        issues.append(_at(where, say("bench.not_an_integer" if integer else "bench.not_a_number",
+                                     value=repr(value))))
         return None
     if positive and value <= 0:
-        issues.append(f"{where}: {value!r} must be > 0")
+        issues.append(_at(where, say("bench.not_positive", value=repr(value))))
         return None
     return value
+
+
+def _at(where: str, problem: str) -> str:
+    """A problem of the configuration with where it is (the file, then the key)."""
+    return say("bench.at", where=where, problem=problem)
+
+
+def _in(source: Path, key: str) -> str:
+    """Where a key of the file is: 'configs.toml: configs[0]'."""
+    return say("bench.at", where=source, problem=key)
 
 
 def load_config(path: str | Path) -> BenchConfig:
@@ -112,55 +124,57 @@ def load_config(path: str | Path) -> BenchConfig:
     try:
         data = tomllib.loads(source.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
-        raise BenchConfigError([f"{source}: no such file"]) from exc
+        raise BenchConfigError([_at(str(source), say("bench.no_such_file"))]) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise BenchConfigError([f"{source}: cannot read it ({exc})"]) from exc
+        raise BenchConfigError([_at(str(source), say("bench.unreadable", reason=exc))]) from exc
     except tomllib.TOMLDecodeError as exc:
-        raise BenchConfigError([f"{source}: not valid TOML: {exc}"]) from exc
+        raise BenchConfigError([_at(str(source), say("bench.not_toml", reason=exc))]) from exc
     issues: list[str] = []
     known = {"name", "time_limit", "seeds", "instances", "configs"}
     for key in data:
         if key not in known:
-            issues.append(f"{source}: unknown key '{key}' (known: {', '.join(sorted(known))})")
-    time_limit = _number(data.get("time_limit", 60.0), f"{source}: time_limit", issues,
+            issues.append(_at(str(source), say("bench.unknown_key", key=key,
+                                               known=", ".join(sorted(known)))))
+    time_limit = _number(data.get("time_limit", 60.0), _in(source, "time_limit"), issues,
                          positive=True)
     seeds_value = data.get("seeds", [0])
     seeds: list[int] = []
     if not isinstance(seeds_value, list) or not seeds_value:
-        issues.append(f"{source}: seeds must be a non-empty list of integers")
+        issues.append(_at(str(source), say("bench.seeds")))
     else:
         for i, seed in enumerate(seeds_value):
-            if _number(seed, f"{source}: seeds[{i}]", issues, integer=True) is not None:
+            if _number(seed, _in(source, f"seeds[{i}]"), issues, integer=True) is not None:
                 seeds.append(seed)
 
     instances = []
     entries = data.get("instances")
     if not isinstance(entries, list) or not entries:
-        issues.append(f"{source}: no [[instances]] (each needs path = ... or preset = ...)")
+        issues.append(_at(str(source), say("bench.no_instances")))
         entries = []
     for i, entry in enumerate(entries):
-        where = f"{source}: instances[{i}]"
+        where = _in(source, f"instances[{i}]")
         if not isinstance(entry, dict):
-            issues.append(f"{where}: must be a table")
+            issues.append(_at(where, say("bench.not_a_table")))
             continue
         unknown = set(entry) - {"path", "preset", "seed"}
         if unknown:
-            issues.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+            issues.append(_at(where, say("bench.unknown_keys", keys=", ".join(sorted(unknown)))))
         if ("path" in entry) == ("preset" in entry):
-            issues.append(f"{where}: give exactly one of path or preset")
+            issues.append(_at(where, say("bench.path_or_preset")))
             continue
         if "path" in entry:
             directory = (source.parent / str(entry["path"])).resolve()
             workbook = directory.is_file() and directory.suffix.lower() == ".xlsx"
             if not (directory.is_dir() or workbook):
-                issues.append(f"{where}.path: {entry['path']} is neither an instance directory "
-                              f"nor an .xlsx workbook (paths are relative to {source.parent})")
+                issues.append(_at(f"{where}.path", say("bench.no_instance", path=entry["path"],
+                                                       directory=source.parent)))
                 continue
             instances.append(InstanceSpec(path=directory))
         else:
             if entry["preset"] not in PRESETS:
-                issues.append(f"{where}.preset: '{entry['preset']}' is not one of "
-                              f"{', '.join(PRESETS)}")
+                issues.append(_at(f"{where}.preset", say("bench.unknown_preset",
+                                                         preset=entry["preset"],
+                                                         presets=", ".join(PRESETS))))
                 continue
             seed = _number(entry.get("seed", 0), f"{where}.seed", issues, integer=True)
             if seed is not None:
@@ -169,40 +183,41 @@ def load_config(path: str | Path) -> BenchConfig:
     configs = []
     entries = data.get("configs")
     if not isinstance(entries, list) or not entries:
-        issues.append(f"{source}: no [[configs]] (each needs name and solver)")
+        issues.append(_at(str(source), say("bench.no_configs")))
         entries = []
     names: set[str] = set()
     index_of: dict[str, int] = {}
     for i, entry in enumerate(entries):
-        where = f"{source}: configs[{i}]"
+        where = _in(source, f"configs[{i}]")
         if not isinstance(entry, dict):
-            issues.append(f"{where}: must be a table")
+            issues.append(_at(where, say("bench.not_a_table")))
             continue
         unknown = set(entry) - {"name", "solver", "workers", "params", "warm_start", "lp_start",
                                 "epigraph", "time_limit"}
         if unknown:
-            issues.append(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+            issues.append(_at(where, say("bench.unknown_keys", keys=", ".join(sorted(unknown)))))
         name = entry.get("name")
         if not isinstance(name, str) or not name.strip():
-            issues.append(f"{where}.name: missing")
+            issues.append(_at(f"{where}.name", say("bench.missing")))
             continue
-        where = f"{source}: configs[{i}] ({name})"
+        where = say("bench.named", where=where, name=name)
         if name in names:
-            issues.append(f"{where}.name: used twice")
+            issues.append(_at(f"{where}.name", say("bench.used_twice")))
         names.add(name)
         index_of[name] = i
         solver = entry.get("solver")
         if solver not in SOLVERS:
-            issues.append(f"{where}.solver: {solver!r} is not one of {', '.join(SOLVERS)}")
+            issues.append(_at(f"{where}.solver", say("bench.unknown_solver", solver=repr(solver),
+                                                     solvers=", ".join(SOLVERS))))
             continue
         workers = _number(entry.get("workers", 1), f"{where}.workers", issues, positive=True,
                           integer=True)
         params = entry.get("params", {})
         if not isinstance(params, dict):
-            issues.append(f"{where}.params: must be a table such as {{ linearization_level = 2 }}")
+            issues.append(_at(f"{where}.params", say("bench.params_table")))
             params = {}
         if params and solver != "cpsat":
-            issues.append(f"{where}.params: CP-SAT parameters only go with solver = \"cpsat\"")
+            issues.append(_at(f"{where}.params", say("bench.params_cpsat_only")))
         warm = _flag(entry, "warm_start", False, "cpsat", solver, where, issues)
         lp_start = _flag(entry, "lp_start", solver == "cpsat", "cpsat", solver, where, issues)
         epigraph = _flag(entry, "epigraph", False, "highs", solver, where, issues)
@@ -223,7 +238,7 @@ def load_config(path: str | Path) -> BenchConfig:
 
 
 OWN_KEYS = {"num_workers": "workers", "num_search_workers": "workers",
-            "max_time_in_seconds": "time_limit", "random_seed": "seeds (at the top of the file)"}
+            "max_time_in_seconds": "time_limit", "random_seed": "seeds"}
 """CP-SAT parameters a configuration sets with a key of its own."""
 
 
@@ -232,10 +247,10 @@ def _flag(entry: dict[str, Any], key: str, default: bool, only_for: str, solver:
     """A true/false key that only one solver takes; False (with an issue) when it is wrong."""
     value = entry.get(key, default)
     if not isinstance(value, bool):
-        issues.append(f"{where}.{key}: must be true or false")
+        issues.append(_at(f"{where}.{key}", say("bench.true_or_false")))
         return False
     if value and solver != only_for:
-        issues.append(f"{where}.{key}: only for solver = \"{only_for}\"")
+        issues.append(_at(f"{where}.{key}", say("bench.only_for", solver=only_for)))
     return value
 
 
@@ -250,12 +265,14 @@ def _cpsat_parameter_issues(source: Path, configs: list[SolverConfig],
         if config.solver != "cpsat":
             continue
         for name, value in config.params:
-            where = f"{source}: configs[{index_of[config.name]}] ({config.name}).params.{name}"
+            where = say("bench.named", where=_in(source, f"configs[{index_of[config.name]}]"),
+                        name=config.name) + f".params.{name}"
             if name in OWN_KEYS:
-                issues.append(f"{where}: set it with the key {OWN_KEYS[name]}, not in params")
+                own = say("bench.seeds_at_top") if OWN_KEYS[name] == "seeds" else OWN_KEYS[name]
+                issues.append(_at(where, say("bench.own_key", key=own)))
                 continue
             try:
                 check_parameters(SolverSettings(workers=config.workers, params=((name, value),)))
             except SolverParameterError as exc:
-                issues.append(f"{where}: {exc}")
+                issues.append(_at(where, str(exc)))
     return issues

@@ -15,6 +15,7 @@ from aligner.check.solution_files import (
     SolutionFiles,
     overlap,
 )
+from aligner.messages import listed, say
 
 
 def class_lessons(w: SolutionFiles) -> list[tuple[str, str, str, int, str]]:
@@ -60,12 +61,14 @@ def commitments(w: SolutionFiles) -> list[tuple[str, str, int, str]]:
     for x in taught(w):
         key = lesson_key(w, x)
         who = (w.klass(x.school, x.klass) if key[1] == x.klass else
-               f"classes {key[1]} of {w.inst.school_name(x.school)}")
-        out += [(t, x.day, x.period, f"{x.subject} with {who}") for t in x.teachers]
+               say("check.with_classes", classes=key[1], school=w.inst.school_name(x.school)))
+        out += [(t, x.day, x.period, say("check.lesson_with", subject=x.subject, klass=who))
+                for t in x.teachers]
     for s in w.sessions.values():
         c = s.course
-        out.append((c.hub_teacher, s.day, s.hub_period, f"session {s.sid} as hub teacher"))
-        out += [(t, s.day, r, f"session {s.sid} as assistant") for t, _, r in assistants(s)]
+        out.append((c.hub_teacher, s.day, s.hub_period, say("check.as_hub", session=s.sid)))
+        out += [(t, s.day, r, say("check.as_assistant", session=s.sid))
+                for t, _, r in assistants(s)]
     return out
 
 
@@ -111,39 +114,36 @@ def double_groups(w: SolutionFiles) -> list[list[Local]]:
 
 
 def _place(x: Local) -> str:
-    return f"{x.day} period {x.period} (row {x.row})"
+    return say("check.place", day=x.day, period=x.period, row=x.row)
 
 
 def _double_problem(w: SolutionFiles, rows: list[Local]) -> str:
     """Why these rows, sharing a lesson_id, are not one double lesson ('' when they are); names
     the rows, and what a hand edit probably did."""
     if len(rows) != 2:
-        places = ", ".join(_place(x) for x in sorted(rows, key=lambda x: x.row))
-        return f"{len(rows)} rows share it ({places}); a double lesson is two periods"
+        places = listed([_place(x) for x in sorted(rows, key=lambda x: x.row)])
+        return say("check.double.many_rows", count=len(rows), places=places)
     a, b = sorted(rows, key=lambda x: (w.inst.days.index(x.day) if x.day in w.inst.days else 99,
                                        x.period))
-    fix = ("put it back beside the other, or give it a lesson_id of its own (a single lesson) "
-           "and make the curriculum's doubles agree")
+    fix = say("check.double.fix")
     if a.day != b.day:
-        return (f"its rows are on {_place(a)} and {_place(b)}, different days: one row of the "
-                f"double lesson seems moved; {fix}")
+        return say("check.double.different_days", first=_place(a), second=_place(b), fix=fix)
     if b.period != a.period + 1:
-        return (f"its rows are on {_place(a)} and {_place(b)}, periods that are not "
-                f"consecutive: one row of the double lesson seems moved; {fix}")
+        return say("check.double.not_consecutive", first=_place(a), second=_place(b), fix=fix)
     if a.subject != b.subject:
-        return f"its rows are of different subjects ({a.subject} on row {a.row}, {b.subject} on " \
-               f"row {b.row})"
+        return say("check.double.different_subjects", first=a.subject, first_row=a.row,
+                   second=b.subject, second_row=b.row)
     if a.teacher != b.teacher:
-        return f"its rows have different teachers ({w.teacher(a.teacher)} on row {a.row}, " \
-               f"{w.teacher(b.teacher)} on row {b.row})"
+        return say("check.double.different_teachers", first=w.teacher(a.teacher),
+                   first_row=a.row, second=w.teacher(b.teacher), second_row=b.row)
     gap = w.inst.policy.max_double_gap
     for season, bells in w.seasons.items():
         first, second = bells[a.school].get(a.period), bells[a.school].get(b.period)
         if first and second and second[0] - first[1] > gap:
-            return (f"the break between periods {a.period} and {b.period} is "
-                    f"{second[0] - first[1]} minutes"
-                    + (f" in {season}" if len(w.seasons) > 1 else "")
-                    + f", more than max_double_gap {gap}")
+            return say("check.double.break_too_long", first=a.period, second=b.period,
+                       minutes=second[0] - first[1], gap=gap,
+                       season=say("check.in_season", season=season)
+                       if len(w.seasons) > 1 else "")
     return ""
 
 
@@ -181,17 +181,17 @@ def broken_double_hints(w: SolutionFiles, school: str, klass: str, subject: str,
             spans = [(bells[school].get(x.period), bells[school].get(y.period))
                      for bells in w.seasons.values()]
             if all(a and b and b[0] - a[1] <= gap for a, b in spans):
-                hints.append(f"{subject} on {x.day} periods {x.period} and {y.period} (rows "
-                             f"{x.row} and {y.row}) are consecutive single lessons with "
-                             f"lesson_ids {x.lesson_id or '(none)'} and {y.lesson_id or '(none)'}: "
-                             "if they are a double lesson, give both rows the same lesson_id")
+                hints.append(say("check.hint.consecutive_singles", subject=subject, day=x.day,
+                                 first=x.period, second=y.period, first_row=x.row,
+                                 second_row=y.row,
+                                 first_id=x.lesson_id or say("check.no_lesson_id"),
+                                 second_id=y.lesson_id or say("check.no_lesson_id")))
         for x in singles:
             named = _named_slot(x, days)
             if named is not None and named != (x.day, x.period):
-                hints.append(f"row {x.row} ({x.day} period {x.period}) carries lesson_id "
-                             f"{x.lesson_id} alone, an id that names {named[0]} period "
-                             f"{named[1]}: is it the rest of a double lesson whose other row "
-                             "was moved or given another lesson_id?")
+                hints.append(say("check.hint.lone_lesson_id", row=x.row, day=x.day,
+                                 period=x.period, lesson=x.lesson_id, named_day=named[0],
+                                 named_period=named[1]))
     shared: dict[tuple[str, str], tuple[list[int], list[Local]]] = {}
     row = w.inst.curriculum_row.get((school, klass, subject))
     combined = set(row.class_ids) if row is not None else {klass}  # 合班 classes share ids
@@ -201,12 +201,12 @@ def broken_double_hints(w: SolutionFiles, school: str, klass: str, subject: str,
             rows, _ = shared.setdefault((x.lesson_id, others[0].klass), ([], others))
             rows.append(x.row)
     for (lesson_id, other), (rows, others) in shared.items():
-        hints.append(f"its lesson_id {lesson_id} (row{'s' if len(rows) > 1 else ''} "
-                     f"{', '.join(map(str, rows))}) is also on {w.klass(school, other)}, row"
-                     f"{'s' if len(others) > 1 else ''} "
-                     f"{', '.join(f'{o.row} ({o.day} period {o.period})' for o in others)}: a "
-                     "lesson belongs to one class; was a row moved to another class, or copied "
-                     "from one?")
+        hints.append(say("check.hint.shared_lesson_id", lesson=lesson_id,
+                         mine=say("check.rows", n=len(rows), rows=listed([str(r) for r in rows])),
+                         klass=w.klass(school, other),
+                         theirs=say("check.rows", n=len(others), rows=listed([
+                             say("check.row_at", row=o.row, day=o.day, period=o.period)
+                             for o in others]))))
     return hints
 
 

@@ -18,6 +18,7 @@ from aligner.check.solution_files import (
     as_int,
     shown,
 )
+from aligner.messages import say
 
 # ---- the reports: do teacher_load.csv, compliance.csv and summary.json tell the truth? ----
 
@@ -31,8 +32,8 @@ def teacher_load_report(w: SolutionFiles) -> Iterator[Violation]:
     for tid, (local, taught, assisted, load) in loads(w).items():
         t = w.inst.teacher_by_id[tid]
         if len(rows[tid]) != 1:
-            yield Violation("report", f"teacher_load.csv has {len(rows[tid])} rows for "
-                            f"{w.teacher(tid)}", hard=False)
+            yield Violation("report", say("check.load_rows", count=len(rows[tid]),
+                                          teacher=w.teacher(tid)), hard=False)
             continue
         row = rows[tid][0]
         stated = (row["school_id"], as_int(row["local"]), as_int(row["online_main"]),
@@ -41,10 +42,11 @@ def teacher_load_report(w: SolutionFiles) -> Iterator[Violation]:
         true = (t.school_id, local, taught, assisted, load, Fraction(t.min_load),
                 None if t.max_load is None else Fraction(t.max_load))
         if stated != true:
-            yield Violation("report", f"teacher_load.csv row of {w.teacher(tid)} says local "
-                            f"{row['local']}, online {row['online_main']}, assisted "
-                            f"{row['assistant']}, credited {row['credited']}; the timetable "
-                            f"gives {local}, {taught}, {assisted}, {shown(load)}", hard=False)
+            yield Violation("report", say(
+                "check.load_row_wrong", teacher=w.teacher(tid), local=row["local"],
+                online=row["online_main"], assisted=row["assistant"], credited=row["credited"],
+                true_local=local, true_online=taught, true_assisted=assisted,
+                true_credited=shown(load)), hard=False)
 
 
 def compliance_report(w: SolutionFiles) -> Iterator[Violation]:
@@ -54,28 +56,30 @@ def compliance_report(w: SolutionFiles) -> Iterator[Violation]:
     for i, row in enumerate(w.tables["compliance.csv"], start=2):
         key = (row["rule"], row["scope"])
         if key not in truth or key in seen:
-            yield Violation("report", f"compliance.csv row {i}: unexpected or repeated "
-                            f"{row['rule']} {row['scope']}", hard=False)
+            yield Violation("report", say("check.compliance_unexpected", row=i,
+                                          rule=row["rule"], scope=row["scope"]), hard=False)
             continue
         seen.add(key)
         least, got, ok = truth[key]
         stated = (as_fraction(row["required"]), as_fraction(row["achieved"]),
                   TRUE.get(row["ok"].strip().lower()))
         if stated != (least, got, ok):
-            yield Violation("report", f"compliance.csv row {i} ({row['rule']} {row['scope']}) "
-                            f"says {row['required']}/{row['achieved']}/{row['ok']}; the timetable "
-                            f"gives {shown(least)}/{shown(got)}/{ok}", hard=False)
+            yield Violation("report", say(
+                "check.compliance_wrong", row=i, rule=row["rule"], scope=row["scope"],
+                stated=f"{row['required']}/{row['achieved']}/{row['ok']}",
+                true=f"{shown(least)}/{shown(got)}/{ok}"), hard=False)
     for rule, scope in truth.keys() - seen:
         if not (rule == "min_load" and truth[(rule, scope)][0] == 0):
-            yield Violation("report", f"compliance.csv lacks the row {rule} {scope}", hard=False)
+            yield Violation("report", say("check.compliance_missing", rule=rule, scope=scope),
+                            hard=False)
 
 
 def summary_report(w: SolutionFiles) -> Iterator[Violation]:
     if w.summary is None:
         return
     if w.summary.get("status") not in ("OPTIMAL", "FEASIBLE"):
-        yield Violation("report", f"summary.json status is {w.summary.get('status')!r}, not "
-                        "OPTIMAL or FEASIBLE", hard=False)
+        yield Violation("report", say("check.summary_status", status=repr(w.summary.get("status"))),
+                        hard=False)
     stated = w.summary.get("terms", {})
     terms = objective_terms(w)
     for name, value in terms.items():
@@ -85,11 +89,12 @@ def summary_report(w: SolutionFiles) -> Iterator[Violation]:
             continue  # a term counted for information only (teacher_gaps unweighted)
         if (got.get("value"), got.get("weight"), got.get("weighted")) != (value, weight,
                                                                           value * weight):
-            yield Violation("report", f"summary.json term {name} says {got}; the timetable gives "
-                            f"{value} x weight {weight}", hard=False)
+            yield Violation("report", say("check.summary_term", term=name, stated=got,
+                                          value=value, weight=weight), hard=False)
     if w.summary.get("objective") != objective_of(w, terms):
-        yield Violation("report", f"summary.json objective {w.summary.get('objective')}, the "
-                        f"timetable gives {objective_of(w, terms)}", hard=False)
+        yield Violation("report", say("check.summary_objective",
+                                      stated=w.summary.get("objective"),
+                                      true=objective_of(w, terms)), hard=False)
 
 
 REPORT_CHECKS: tuple[Check, ...] = (teacher_load_report, compliance_report, summary_report)

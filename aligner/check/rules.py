@@ -23,6 +23,7 @@ from aligner.check.counts import (
     sessions_per_course,
 )
 from aligner.check.solution_files import SolutionFiles, Violation, overlap, shown
+from aligner.messages import listed, say
 
 # ---- the hard rules, one family per function ----------------------------------------------
 
@@ -39,16 +40,16 @@ def every_receiving_class_takes_part(w: SolutionFiles) -> Iterator[Violation]:
     for s in w.sessions.values():
         wanted = {r.class_key for r in s.course.receptions}
         for key in sorted(wanted - set(s.periods)):
-            yield Violation("session_reception", f"session {s.sid} on {s.day}: {w.klass(*key)} "
-                            "does not take part, but every receiving class of the course must")
+            yield Violation("session_reception", say("check.not_taking_part", session=s.sid,
+                                                     day=s.day, klass=w.klass(*key)))
         by_school = defaultdict(set)
         for (school, _), r in s.periods.items():
             by_school[school].add(r)
         for school, periods in sorted(by_school.items()):
             if len(periods) > 1:
-                yield Violation("session_reception", f"session {s.sid} on {s.day}: classes of "
-                                f"{w.school(school)} sit in different periods "
-                                f"{sorted(periods)}, but they share one sync room")
+                yield Violation("session_reception", say(
+                    "check.different_periods", session=s.sid, day=s.day,
+                    school=w.school(school), periods=sorted(periods)))
 
 
 def sessions_overlap_enough(w: SolutionFiles) -> Iterator[Violation]:
@@ -56,16 +57,16 @@ def sessions_overlap_enough(w: SolutionFiles) -> Iterator[Violation]:
     in every season."""
     least = w.inst.policy.min_overlap_minutes
     for season, bells in w.seasons.items():
-        where = f" in {season}" if len(w.seasons) > 1 else ""
+        where = say("check.in_season", season=season) if len(w.seasons) > 1 else ""
         for s in w.sessions.values():
             hub = bells[s.course.hub_school][s.hub_period]
             for (school, klass), r in s.periods.items():
                 minutes = overlap(hub, bells[school][r])
                 if minutes < least:
-                    yield Violation("overlap_too_short", (
-                        f"session {s.sid} on {s.day}{where}: {w.school(s.course.hub_school)} "
-                        f"period {s.hub_period} and {w.klass(school, klass)} in period {r} "
-                        f"share only {minutes} minutes, less than {least}"))
+                    yield Violation("overlap_too_short", say(
+                        "check.overlap_too_short", session=s.sid, day=s.day, where=where,
+                        hub=w.school(s.course.hub_school), hub_period=s.hub_period,
+                        klass=w.klass(school, klass), period=r, minutes=minutes, least=least))
 
 
 def one_lesson_per_class_and_period(w: SolutionFiles) -> Iterator[Violation]:
@@ -75,8 +76,9 @@ def one_lesson_per_class_and_period(w: SolutionFiles) -> Iterator[Violation]:
         subjects[(school, klass, day, p)].append(subject)
     for (school, klass, day, p), what in subjects.items():
         if len(what) > 1:
-            yield Violation("class_double_booked", f"{w.klass(school, klass)} has "
-                            f"{len(what)} lessons on {day} period {p}: {', '.join(what)}")
+            yield Violation("class_double_booked", say(
+                "check.class_double_booked", klass=w.klass(school, klass), count=len(what),
+                day=day, period=p, what=listed(what)))
 
 
 def one_place_per_teacher_and_period(w: SolutionFiles) -> Iterator[Violation]:
@@ -85,12 +87,14 @@ def one_place_per_teacher_and_period(w: SolutionFiles) -> Iterator[Violation]:
     for teacher, day, p, what in commitments(w):
         busy[(teacher, day, p)].append(what)
         if (day, p) in w.inst.teacher_by_id[teacher].unavailable:
-            yield Violation("teacher_unavailable", f"{w.teacher(teacher)} is unavailable on "
-                            f"{day} period {p} but has {what}")
+            yield Violation("teacher_unavailable", say(
+                "check.teacher_unavailable", teacher=w.teacher(teacher), day=day, period=p,
+                what=what))
     for (teacher, day, p), places in busy.items():
         if len(places) > 1:
-            yield Violation("teacher_double_booked", f"{w.teacher(teacher)} is in "
-                            f"{len(places)} places on {day} period {p}: {'; '.join(places)}")
+            yield Violation("teacher_double_booked", say(
+                "check.teacher_double_booked", teacher=w.teacher(teacher), count=len(places),
+                day=day, period=p, places=say("check.separator").join(places)))
 
 
 def sync_rooms_suffice(w: SolutionFiles) -> Iterator[Violation]:
@@ -103,8 +107,9 @@ def sync_rooms_suffice(w: SolutionFiles) -> Iterator[Violation]:
     for (school, day, p), sids in used.items():
         rooms = w.inst.school_by_id[school].sync_rooms
         if len(sids) > rooms:
-            yield Violation("room_capacity", f"{w.school(school)} needs {len(sids)} sync rooms "
-                            f"on {day} period {p} ({', '.join(sids)}) but has {rooms}")
+            yield Violation("room_capacity", say(
+                "check.room_capacity", school=w.school(school), needed=len(sids), day=day,
+                period=p, sessions=listed(sids), rooms=rooms))
 
 
 def curriculum_is_taught(w: SolutionFiles) -> Iterator[Violation]:
@@ -114,16 +119,18 @@ def curriculum_is_taught(w: SolutionFiles) -> Iterator[Violation]:
     for x in w.local:
         row = rows.get((x.school, x.klass, x.subject))
         if row is None or set(row.teacher_ids) != set(x.teachers):
-            expected = w.teachers(row.teacher_ids) if row and row.teacher_ids else "nobody"
-            yield Violation("local_teacher", f"{x.subject} with {w.klass(x.school, x.klass)} on "
-                            f"{x.day} period {x.period} is taught by {w.teachers(x.teachers)}, "
-                            f"but the curriculum gives it to {expected}")
+            expected = w.teachers(row.teacher_ids) if row and row.teacher_ids \
+                else say("check.nobody")
+            yield Violation("local_teacher", say(
+                "check.local_teacher", subject=x.subject, klass=w.klass(x.school, x.klass),
+                day=x.day, period=x.period, teacher=w.teachers(x.teachers), expected=expected))
     got = Counter((school, klass, subject) for school, klass, _, _, subject in class_lessons(w))
     for key in sorted(set(rows) | set(got)):
         want = rows[key].per_week if key in rows else 0
         if got[key] != want:
-            yield Violation("curriculum_per_week", f"{w.klass(key[0], key[1])} has {got[key]} "
-                            f"{key[2]} lessons a week, the curriculum says {want}")
+            yield Violation("curriculum_per_week", say(
+                "check.curriculum_per_week", klass=w.klass(key[0], key[1]), got=got[key],
+                subject=key[2], want=want))
 
 
 def lessons_in_allowed_periods(w: SolutionFiles) -> Iterator[Violation]:
@@ -131,9 +138,9 @@ def lessons_in_allowed_periods(w: SolutionFiles) -> Iterator[Violation]:
     for x in w.local:
         row = w.inst.curriculum_row.get((x.school, x.klass, x.subject))
         if row is not None and row.allowed is not None and not row.allows(x.day, x.period):
-            yield Violation("allowed_periods", f"{x.subject} with {w.klass(x.school, x.klass)} "
-                            f"is on {x.day} period {x.period}, outside the periods the "
-                            "curriculum allows it")
+            yield Violation("allowed_periods", say(
+                "check.allowed_periods", subject=x.subject, klass=w.klass(x.school, x.klass),
+                day=x.day, period=x.period))
 
 
 def _slots_of(w: SolutionFiles) -> dict[tuple[str, str, str], set[tuple[str, int]]]:
@@ -147,7 +154,7 @@ def _slots_of(w: SolutionFiles) -> dict[tuple[str, str, str], set[tuple[str, int
 def _apart(w: SolutionFiles, slots: set[tuple[str, int]]) -> str:
     order = sorted(slots, key=lambda s: (w.inst.days.index(s[0]) if s[0] in w.inst.days else 99,
                                          s[1]))
-    return ", ".join(f"{d} period {p}" for d, p in order[:6])
+    return listed([say("check.day_period", day=d, period=p) for d, p in order[:6]])
 
 
 def together_rows_share_their_periods(w: SolutionFiles) -> Iterator[Violation]:
@@ -164,10 +171,10 @@ def together_rows_share_their_periods(w: SolutionFiles) -> Iterator[Violation]:
         first = slots[rows[0]]
         for row in rows[1:]:
             if slots[row] != first:
-                yield Violation("together", f"{rows[0][2]} of {w.klass(school, rows[0][1])} and "
-                                f"{row[2]} of {w.klass(school, row[1])} are taught together "
-                                f"('{label}') but not at the same periods: "
-                                + _apart(w, first ^ slots[row]))
+                yield Violation("together", say(
+                    "check.together", subject=rows[0][2], klass=w.klass(school, rows[0][1]),
+                    other_subject=row[2], other=w.klass(school, row[1]), label=label,
+                    apart=_apart(w, first ^ slots[row])))
 
 
 def combined_classes_sit_together(w: SolutionFiles) -> Iterator[Violation]:
@@ -183,25 +190,25 @@ def combined_classes_sit_together(w: SolutionFiles) -> Iterator[Violation]:
         for other in r.class_ids[1:]:
             a, b = slots[(r.school_id, first, r.subject)], slots[(r.school_id, other, r.subject)]
             if a != b:
-                yield Violation("combined_classes", f"{r.subject} of classes {r.class_id} of "
-                                f"{w.school(r.school_id)} is one combined lesson, but "
-                                f"{w.klass(r.school_id, first)} and "
-                                f"{w.klass(r.school_id, other)} differ at " + _apart(w, a ^ b))
+                yield Violation("combined_classes", say(
+                    "check.combined_apart", subject=r.subject, classes=r.class_id,
+                    school=w.school(r.school_id), klass=w.klass(r.school_id, first),
+                    other=w.klass(r.school_id, other), apart=_apart(w, a ^ b)))
                 continue
             for day, period in sorted(a, key=lambda s: (str(s[0]), s[1])):
                 mine = shown_as[(r.school_id, first, r.subject, day, period)]
                 theirs = shown_as[(r.school_id, other, r.subject, day, period)]
+                own = say("check.own_room")
                 if mine[0] != theirs[0]:
-                    yield Violation("combined_classes", f"{r.subject} of classes {r.class_id} "
-                                    f"on {day} period {period} is one combined lesson, but "
-                                    f"{w.klass(r.school_id, first)} is in "
-                                    f"{mine[0] or 'its own room'} and "
-                                    f"{w.klass(r.school_id, other)} in {theirs[0] or 'its own room'}")
-                elif bool(mine[1]) != bool(theirs[1]) or (mine[1] and mine[1] != theirs[1]):
-                    yield Violation("combined_classes", f"{r.subject} of classes {r.class_id} "
-                                    f"on {day} period {period} is one combined lesson, but its "
-                                    f"rows carry different lesson_ids ({mine[1] or '(none)'} "
-                                    f"and {theirs[1] or '(none)'})")
+                    yield Violation("combined_classes", say(
+                        "check.combined_rooms", subject=r.subject, classes=r.class_id, day=day,
+                        period=period, klass=w.klass(r.school_id, first), room=mine[0] or own,
+                        other=w.klass(r.school_id, other), other_room=theirs[0] or own))
+                elif mine[1] != theirs[1]:
+                    none = say("check.no_lesson_id")
+                    yield Violation("combined_classes", say(
+                        "check.combined_ids", subject=r.subject, classes=r.class_id, day=day,
+                        period=period, lesson_id=mine[1] or none, other_id=theirs[1] or none))
 
 
 def double_lessons_hold(w: SolutionFiles) -> Iterator[Violation]:
@@ -211,10 +218,10 @@ def double_lessons_hold(w: SolutionFiles) -> Iterator[Violation]:
     for rows in double_groups(w):
         if problem := _double_problem(w, rows):
             x = rows[0]
-            day = f" on {x.day}" if len({r.day for r in rows}) == 1 else ""
-            yield Violation("double_lessons", f"lesson {x.lesson_id} of "
-                            f"{w.klass(x.school, x.klass)}{day} is not a double lesson: "
-                            f"{problem}")
+            day = say("check.on_day", day=x.day) if len({r.day for r in rows}) == 1 else ""
+            yield Violation("double_lessons", say(
+                "check.not_a_double", lesson=x.lesson_id, klass=w.klass(x.school, x.klass),
+                day=day, problem=problem))
     per_row: Counter[tuple[str, str, str]] = Counter()
     by_id = lesson_ids_by_school(w)
     for (school, klass, subject, _day), n in doubles_per_day(w).items():
@@ -224,10 +231,10 @@ def double_lessons_hold(w: SolutionFiles) -> Iterator[Violation]:
         if got != r.doubles:
             hints = broken_double_hints(w, school, klass, subject, by_id,
                                         missing=got < r.doubles)
-            yield Violation("double_lessons", f"{w.klass(school, klass)} has {got} "
-                            f"double {subject} lessons a week, the curriculum says {r.doubles} "
-                            "(the two rows of a double share a lesson_id in lessons.csv)"
-                            + "".join(f"; {hint}" for hint in hints))
+            yield Violation("double_lessons", say(
+                "check.doubles_per_week", klass=w.klass(school, klass), got=got,
+                subject=subject, doubles=r.doubles)
+                + "".join(say("check.hint", hint=hint) for hint in hints))
 
 
 def max_per_day_holds(w: SolutionFiles) -> Iterator[Violation]:
@@ -239,8 +246,9 @@ def max_per_day_holds(w: SolutionFiles) -> Iterator[Violation]:
         for day in w.inst.days:
             n = got[(school, klass, subject, day)]
             if r.max_per_day is not None and n > r.max_per_day:
-                yield Violation("max_per_day", f"{w.klass(school, klass)} has {n} "
-                                f"{subject} lessons on {day}, at most {r.max_per_day} allowed")
+                yield Violation("max_per_day", say(
+                    "check.max_per_day", klass=w.klass(school, klass), count=n,
+                    subject=subject, day=day, most=r.max_per_day))
 
 
 def courses_hold_their_sessions(w: SolutionFiles) -> Iterator[Violation]:
@@ -250,9 +258,9 @@ def courses_hold_their_sessions(w: SolutionFiles) -> Iterator[Violation]:
         if not c.min_per_week <= n[c.course_id] <= c.max_per_week:
             wanted = (f"{c.min_per_week}" if c.min_per_week == c.max_per_week
                       else f"{c.min_per_week}-{c.max_per_week}")
-            yield Violation("course_per_week", f"course {c.course_id} ({c.subject}, "
-                            f"{w.school(c.hub_school)}) has {n[c.course_id]} sessions a week, "
-                            f"it needs {wanted}")
+            yield Violation("course_per_week", say(
+                "check.course_per_week", course=c.course_id, subject=c.subject,
+                school=w.school(c.hub_school), got=n[c.course_id], wanted=wanted))
 
 
 def loads_within_bounds(w: SolutionFiles) -> Iterator[Violation]:
@@ -261,11 +269,12 @@ def loads_within_bounds(w: SolutionFiles) -> Iterator[Violation]:
         t = w.inst.teacher_by_id[tid]
         low, high = Fraction(t.min_load), None if t.max_load is None else Fraction(t.max_load)
         if load < low or (high is not None and load > high):
-            yield Violation("credited_load", (
-                f"{w.teacher(tid)} of {w.school(t.school_id)} has a credited load of "
-                f"{shown(load)} ({local} local + {w.inst.policy.online_credit} x {taught} taught "
-                f"online + {w.inst.policy.assistant_credit} x {assisted} assisted), outside "
-                f"[{shown(low)}, {shown(high) if high is not None else 'no cap'}]"))
+            yield Violation("credited_load", say(
+                "check.credited_load", teacher=w.teacher(tid), school=w.school(t.school_id),
+                load=shown(load), local=local, online_credit=w.inst.policy.online_credit,
+                taught=taught, assistant_credit=w.inst.policy.assistant_credit,
+                assisted=assisted, low=shown(low),
+                high=shown(high) if high is not None else say("check.no_cap")))
 
 
 def weekly_minimums_hold(w: SolutionFiles) -> Iterator[Violation]:
@@ -274,17 +283,20 @@ def weekly_minimums_hold(w: SolutionFiles) -> Iterator[Violation]:
         if ok:
             continue
         if rule.startswith("level"):
-            yield Violation("level_minimum", f"{w.teacher(scope)} teaches {shown(got)} online "
-                            f"lessons a week; as a {rule.split('(')[1].rstrip(')')}-level backbone teacher "
-                            f"at least {shown(least)}")
+            level = rule.split("(")[1].rstrip(")")
+            yield Violation("level_minimum", say(
+                "check.level_minimum", teacher=w.teacher(scope), got=shown(got),
+                level=say(f"check.level.{level}") if level in ("county", "city", "region")
+                else level, least=shown(least)))
         elif rule == "min_sync_lessons_per_pair":
             hub, receiving = scope.split("->")
-            yield Violation("weekly_minimum", f"{w.school(hub)} gives {w.school(receiving)} "
-                            f"{shown(got)} sync lessons a week, at least {shown(least)} needed")
+            yield Violation("weekly_minimum", say(
+                "check.pair_minimum", hub=w.school(hub), receiving=w.school(receiving),
+                got=shown(got), least=shown(least)))
         elif rule.startswith("min_online"):
-            verb = "delivers" if rule.endswith("delivered") else "takes part in"
-            yield Violation("weekly_minimum", f"{w.school(scope)} {verb} {shown(got)} online "
-                            f"lessons a week, at least {shown(least)} needed")
+            key = "check.delivered" if rule.endswith("delivered") else "check.received"
+            yield Violation("weekly_minimum", say(key, school=w.school(scope), got=shown(got),
+                                                  least=shown(least)))
 
 
 def teacher_day_limits_hold(w: SolutionFiles) -> Iterator[Violation]:
@@ -298,22 +310,23 @@ def teacher_day_limits_hold(w: SolutionFiles) -> Iterator[Violation]:
         if t.max_per_day is not None:
             for day, periods in days.items():
                 if len(periods) > t.max_per_day:
-                    yield Violation("teacher_day", f"{w.teacher(t.teacher_id)} teaches "
-                                    f"{len(periods)} periods on {day} "
-                                    f"({', '.join(map(str, periods))}), at most "
-                                    f"{t.max_per_day} a day allowed")
+                    yield Violation("teacher_day", say(
+                        "check.teacher_day", teacher=w.teacher(t.teacher_id), n=len(periods),
+                        day=day, periods=listed([str(p) for p in periods]),
+                        most=t.max_per_day))
         if t.max_consecutive is not None:
             for day, periods in days.items():
                 for half in halves(w, t.school_id):
                     for run in _runs_in(half, set(periods)):
                         if len(run) > t.max_consecutive:
-                            yield Violation("teacher_consecutive", f"{w.teacher(t.teacher_id)} "
-                                            f"teaches {len(run)} periods in a row on {day} "
-                                            f"(periods {run[0]}-{run[-1]}), at most "
-                                            f"{t.max_consecutive} allowed")
+                            yield Violation("teacher_consecutive", say(
+                                "check.teacher_consecutive", teacher=w.teacher(t.teacher_id),
+                                n=len(run), day=day, first=run[0], last=run[-1],
+                                most=t.max_consecutive))
         if t.max_days is not None and len(days) > t.max_days:
-            yield Violation("teacher_days", f"{w.teacher(t.teacher_id)} teaches on {len(days)} "
-                            f"days ({', '.join(days)}), at most {t.max_days} a week allowed")
+            yield Violation("teacher_days", say(
+                "check.teacher_days", teacher=w.teacher(t.teacher_id), n=len(days),
+                days=listed(list(days)), most=t.max_days))
 
 
 def _runs_in(half: tuple[int, ...], busy: set[int]) -> list[list[int]]:
@@ -337,36 +350,39 @@ def special_rooms_hold(w: SolutionFiles) -> Iterator[Violation]:
     used: dict[tuple[str, str, str, int], set[tuple[str, str, str, str, int]]] = defaultdict(set)
     for x in w.local:
         rooms = {r.room_id for r in w.inst.rooms_for.get((x.school, x.subject), ())}
-        what = f"{x.subject} with {w.klass(x.school, x.klass)} on {x.day} period {x.period}"
-        room = w.inst.room_by_key.get((x.school, x.room)) if x.room else None
         if not rooms and not x.room:
             continue
+        what = say("check.room_lesson", subject=x.subject, klass=w.klass(x.school, x.klass),
+                   day=x.day, period=x.period)
+        room = w.inst.room_by_key.get((x.school, x.room)) if x.room else None
         if not x.room:
-            yield Violation("special_room", f"{what} has no room, but it needs one of "
-                            f"{', '.join(sorted(rooms))}")
+            yield Violation("special_room", say("check.room_missing", what=what,
+                                                rooms=listed(sorted(rooms))))
         elif room is None:
-            yield Violation("special_room", f"{what} is in room {x.room}, which "
-                            f"{w.school(x.school)} does not have")
+            yield Violation("special_room", say("check.room_unknown", what=what, room=x.room,
+                                                school=w.school(x.school)))
         elif x.room not in rooms:
-            yield Violation("special_room", f"{what} is in {room.name} ({x.room}), a room not "
-                            f"for {x.subject}")
+            yield Violation("special_room", say("check.room_wrong", what=what, name=room.name,
+                                                room=x.room, subject=x.subject))
         else:
             if (x.day, x.period) in room.unavailable:
-                yield Violation("special_room", f"{what} is in {room.name} ({x.room}), which "
-                                "is unavailable then")
+                yield Violation("special_room", say("check.room_closed", what=what,
+                                                    name=room.name, room=x.room))
             used[(x.school, x.room, x.day, x.period)].add(lesson_key(w, x))
     for (school, room_id, day, period), lessons in used.items():
         if len(lessons) > 1:
-            name = w.inst.room_by_key[(school, room_id)].name
-            yield Violation("special_room", f"{name} ({room_id}) of {w.school(school)} holds "
-                            f"{len(lessons)} lessons on {day} period {period}: "
-                            + ", ".join(f"{s} of {c}" for _, c, s, _, _ in sorted(lessons)))
+            yield Violation("special_room", say(
+                "check.room_shared", name=w.inst.room_by_key[(school, room_id)].name,
+                room=room_id, school=w.school(school), n=len(lessons), day=day, period=period,
+                lessons=listed([say("check.subject_of", subject=s, classes=c)
+                                for _, c, s, _, _ in sorted(lessons)])))
+    own = say("check.own_room")
     for rows in double_groups(w):
         if len(rows) == 2 and not _double_problem(w, rows) and rows[0].room != rows[1].room:
             x = rows[0]
-            yield Violation("special_room", f"double lesson {x.lesson_id} of "
-                            f"{w.klass(x.school, x.klass)} on {x.day} changes room between its "
-                            f"periods ({rows[0].room or 'own room'}, {rows[1].room or 'own room'})")
+            yield Violation("special_room", say(
+                "check.room_double", lesson_id=x.lesson_id, klass=w.klass(x.school, x.klass),
+                day=x.day, room=rows[0].room or own, other_room=rows[1].room or own))
 
 
 def pins_hold(w: SolutionFiles) -> Iterator[Violation]:
@@ -380,15 +396,16 @@ def pins_hold(w: SolutionFiles) -> Iterator[Violation]:
             starts.discard((later.school, later.klass, later.subject, later.day, later.period))
     sessions = {(s.course.course_id, s.day, s.hub_period) for s in w.sessions.values()}
     for pin in w.inst.pins:
-        at = f"{pin.day} period {pin.period}"
-        row = f" (pinned.csv row {pin.row})" if pin.row else ""
+        row = say("check.pin_row", row=pin.row) if pin.row else ""
         if pin.course_id is not None:
             if (pin.course_id, pin.day, pin.period) not in sessions:
-                yield Violation("pin", f"course {pin.course_id} is pinned to {at} of "
-                                f"{w.school(pin.school_id)}{row}, but has no session there")
+                yield Violation("pin", say("check.pin_session", course=pin.course_id,
+                                           day=pin.day, period=pin.period,
+                                           school=w.school(pin.school_id), row=row))
         elif (pin.school_id, pin.class_id, pin.subject, pin.day, pin.period) not in starts:
-            yield Violation("pin", f"{pin.subject} with {w.klass(pin.school_id, pin.class_id or '')} "
-                            f"is pinned to {at}{row}, but no lesson of it starts there")
+            yield Violation("pin", say("check.pin_lesson", subject=pin.subject,
+                                       klass=w.klass(pin.school_id, pin.class_id or ""),
+                                       day=pin.day, period=pin.period, row=row))
 
 
 HARD_RULES: tuple[Check, ...] = (

@@ -18,6 +18,7 @@ from aligner.instance import Course, Instance
 from aligner.io.errors import IssueLog
 from aligner.io.formats import read_spreadsheet_text
 from aligner.io.tabular import read_text
+from aligner.messages import listed, say
 
 AFTERNOON = 12 * 60
 TIMETABLE = {
@@ -120,19 +121,21 @@ class SolutionFiles:
     # names as the instance gives them, with ids
     def school(self, school_id: str) -> str:
         name = self.inst.school_name(school_id)
-        return f"{name} ({school_id})" if name != school_id else school_id
+        return say("check.school", name=name, id=school_id) if name != school_id else school_id
 
     def klass(self, school_id: str, class_id: str) -> str:
-        return (f"class {self.inst.class_name(school_id, class_id)} ({school_id}/{class_id}) of "
-                f"{self.inst.school_name(school_id)}")
+        return say("check.class", name=self.inst.class_name(school_id, class_id),
+                   school_id=school_id, class_id=class_id, school=self.inst.school_name(school_id))
 
     def teacher(self, teacher_id: str) -> str:
         name = self.inst.teacher_name(teacher_id)
-        return f"teacher {name} ({teacher_id})" if name != teacher_id else f"teacher {teacher_id}"
+        return say("check.teacher_named", name=name, id=teacher_id) if name != teacher_id \
+            else say("check.teacher", id=teacher_id)
 
     def teachers(self, teacher_ids: tuple[str, ...] | list[str]) -> str:
         """One teacher, or co-teachers ("teacher A (t1) and teacher B (t2)")."""
-        return " and ".join(self.teacher(t) for t in teacher_ids) or "nobody"
+        return say("check.teachers_joined").join(self.teacher(t) for t in teacher_ids) \
+            or say("check.nobody")
 
 
 # ---- small helpers ------------------------------------------------------------------------
@@ -172,14 +175,15 @@ def slot_problem(w: SolutionFiles, school: str, day: str, period: int | None, st
     """Why (school, day, period, start-end) is not a real slot of the instance; '' if it is."""
     bells = w.seasons[season or w.inst.seasons[0]]
     if school not in bells:
-        return f"unknown school '{school}'"
+        return say("check.unknown_school", school=school)
     if day not in w.inst.days:
-        return f"day '{day}' is not one of {', '.join(w.inst.days)}"
+        return say("check.unknown_day", day=day, days=listed(w.inst.days))
     if period not in bells[school]:
-        return f"{w.school(school)} has no period {period}"
+        return say("check.no_such_period", school=w.school(school), period=period)
     if (as_clock(start), as_clock(end)) != bells[school][period]:
-        return (f"times {start}-{end} are not those of {w.school(school)} period {period}"
-                + (f" in {season}" if len(w.inst.seasons) > 1 else ""))
+        return say("check.wrong_times", start=start, end=end, school=w.school(school),
+                   period=period, season=say("check.in_season", season=season)
+                   if len(w.inst.seasons) > 1 else "")
     return ""
 
 
@@ -191,16 +195,17 @@ def _read_csv(w: SolutionFiles, directory: Path, name: str, columns: tuple[str, 
     w.tables[name], w.lines[name] = [], []
     if not (directory / name).is_file():
         if required:
-            w.bad(f"{name} is missing", hard=name in TIMETABLE)
+            w.bad(say("check.file_missing", file=name), hard=name in TIMETABLE)
         return
     decoded = read_text(directory, name, "", IssueLog())
     if decoded is None:
-        w.bad(f"{name} cannot be decoded as UTF-8 or GB18030", hard=name in TIMETABLE)
+        w.bad(say("check.file_undecodable", file=name), hard=name in TIMETABLE)
         return
     rows = list(csv.DictReader(io.StringIO(decoded[0], newline="")))
     header = {k.strip() for k in (rows[0].keys() if rows else [])} if rows else set()
     if rows and (missing := [c for c in columns if c not in header]):
-        w.bad(f"{name} lacks the columns {', '.join(missing)}", hard=name in TIMETABLE)
+        w.bad(say("check.columns_missing", file=name, columns=listed(missing)),
+              hard=name in TIMETABLE)
         return
     # a text cell written with a leading ' (so that a spreadsheet never runs it) is read back
     # as it was meant
@@ -232,9 +237,9 @@ def read_solution_files(inst: Instance, directory: Path, *, require_reports: boo
         if isinstance(summary, dict):
             w.summary = summary
         else:
-            w.bad("summary.json is not a JSON object", hard=False)
+            w.bad(say("check.summary_not_an_object"), hard=False)
     elif require_reports:
-        w.bad("summary.json is missing", hard=False)
+        w.bad(say("check.file_missing", file="summary.json"), hard=False)
     _read_sessions(w)
     _read_lessons(w)
     return w
@@ -252,20 +257,18 @@ def _one_timetable_for_all_seasons(w: SolutionFiles, name: str) -> None:
     found = list(dict.fromkeys(row["season"] for row in rows if row.get("season")))
     if len(seasons) == 1:
         if found and found != [seasons[0]]:
-            w.fatal(f"{name} holds a timetable for the seasons {', '.join(found)}, but the "
-                    f"instance is checked for {seasons[0]} only: run aligner check with "
-                    f"--season {','.join(found)}")
+            w.fatal(say("check.other_seasons", file=name, found=listed(found),
+                        season=seasons[0], option=",".join(found)))
         return
     if rows and "season" not in rows[0]:
-        w.fatal(f"{name} holds a timetable for one season (it has no season column), but the "
-                f"instance is checked for {', '.join(seasons)}: run aligner check with "
-                "--season and the season it was solved for (summary.json lists it)")
+        w.fatal(say("check.one_season", file=name, seasons=listed(seasons)))
         return
     by_season: dict[str, Counter[tuple[tuple[str, str], ...]]] = defaultdict(Counter)
     for i, row in zip(w.lines[name], rows, strict=True):
         season = row["season"]
         if season not in seasons:
-            w.bad(f"{name} row {i}: season '{season}' is not one of {', '.join(seasons)}")
+            w.bad(say("check.unknown_season", file=name, row=i, season=season,
+                      seasons=listed(seasons)))
             continue
         by_season[season][tuple(sorted((k, v) for k, v in row.items()
                                        if k not in TIME_COLUMNS))] += 1
@@ -273,8 +276,7 @@ def _one_timetable_for_all_seasons(w: SolutionFiles, name: str) -> None:
             _check_times(w, name, i, row, season)
     for season in seasons[1:]:
         if by_season[season] != by_season[seasons[0]]:
-            w.bad(f"{name}: the rows of season {season} do not list the same lessons as those "
-                  f"of {seasons[0]} (one weekly timetable serves every season)")
+            w.bad(say("check.seasons_differ", file=name, season=season, first=seasons[0]))
     kept = [(i, row) for i, row in zip(w.lines[name], rows, strict=True)
             if row["season"] == seasons[0]]
     w.lines[name] = [i for i, _ in kept]
@@ -297,47 +299,51 @@ def _check_times(w: SolutionFiles, name: str, i: int, row: dict[str, str], seaso
             real = overlap(w.seasons[season][row["hub_school_id"]][h],
                            w.seasons[season][school][r])
             if as_int(row["overlap_minutes"]) != real:
-                problem = (f"overlap_minutes says {row['overlap_minutes']}, the {season} bells "
-                           f"overlap by {real}")
+                problem = say("check.season_overlap", stated=row["overlap_minutes"],
+                              season=season, real=real)
     if problem:
-        w.bad(f"{name} row {i} ({season}): {problem}")
+        w.bad(say("check.row_in_season", file=name, row=i, season=season, problem=problem))
 
 
 def _read_sessions(w: SolutionFiles) -> None:
     """sessions.csv rows into sessions, checking references, times, overlaps and ids."""
     first_id: dict[tuple[str, str, int], str] = {}
     for i, row in zip(w.lines["sessions.csv"], w.tables["sessions.csv"], strict=True):
-        where = f"sessions.csv row {i} (session {row['session_id']})"
+        where = say("check.session_row", row=i, session=row["session_id"])
         c = w.inst.course_by_id.get(row["course_id"])
         if c is None:
-            w.bad(f"{where}: unknown course '{row['course_id']}'")
+            w.bad(say("check.at", where=where, problem=say("check.unknown_course",
+                                                           course=row["course_id"])))
             continue
         day, h, r = row["day"], as_int(row["hub_period"]), as_int(row["receiving_period"])
         key = (row["receiving_school_id"], row["receiving_class_id"])
         problem = (slot_problem(w, c.hub_school, day, h, row["hub_start"], row["hub_end"])
                    or slot_problem(w, key[0], day, r, row["receiving_start"], row["receiving_end"])
                    or ("" if key in {x.class_key for x in c.receptions}
-                       else f"{w.klass(*key)} is not a receiving class of course {c.course_id}"))
+                       else say("check.not_receiving", klass=w.klass(*key), course=c.course_id)))
         if problem:
-            w.bad(f"{where}: {problem}")
+            w.bad(say("check.at", where=where, problem=problem))
             continue
         assert h is not None and r is not None
         claimed = (row["form"], row["hub_school_id"], row["hub_teacher_id"], row["hub_class_id"])
         if claimed != (c.form, c.hub_school, c.hub_teacher, c.hub_class or ""):
-            w.bad(f"{where}: form, hub school, teacher or class differ from course {c.course_id}")
+            w.bad(say("check.at", where=where, problem=say("check.session_differs",
+                                                           course=c.course_id)))
         real = overlap(w.bells[c.hub_school][h], w.bells[key[0]][r])
         if as_int(row["overlap_minutes"]) != real:
-            w.bad(f"{where}: overlap_minutes says {row['overlap_minutes']}, the bells overlap by "
-                  f"{real}")
+            w.bad(say("check.at", where=where, problem=say(
+                "check.overlap_stated", stated=row["overlap_minutes"], real=real)))
         s = w.sessions.setdefault(row["session_id"], Session(row["session_id"], c, day, h))
         if (s.course.course_id, s.day, s.hub_period) != (c.course_id, day, h):
-            w.bad(f"{where}: rows of one session id differ in course, day or hub period")
+            w.bad(say("check.at", where=where, problem=say("check.session_id_differs")))
         elif key in s.periods:
-            w.bad(f"{where}: {w.klass(*key)} is listed twice in one session")
+            w.bad(say("check.at", where=where, problem=say("check.listed_twice",
+                                                           klass=w.klass(*key))))
         else:
             s.periods[key] = r
         if first_id.setdefault((c.course_id, day, h), s.sid) != s.sid:
-            w.bad(f"{where}: course {c.course_id} on {day} hub period {h} has two session ids")
+            w.bad(say("check.at", where=where, problem=say(
+                "check.two_session_ids", course=c.course_id, day=day, period=h)))
 
 
 def _read_lessons(w: SolutionFiles) -> None:
@@ -348,16 +354,16 @@ def _read_lessons(w: SolutionFiles) -> None:
         period = as_int(row["period"])
         problem = slot_problem(w, school, day, period, row["start"], row["end"])
         if not problem and (school, klass) not in w.inst.class_by_key:
-            problem = f"unknown class '{klass}' of {w.school(school)}"
+            problem = say("check.unknown_class", klass=klass, school=w.school(school))
         if row["mode"] == "local" and (
                 not row["teacher_id"]
                 or any(t not in w.inst.teacher_by_id for t in row["teacher_id"].split("+"))
                 or row["session_id"] or row["assistant_id"]):
-            problem = problem or "a local lesson needs a known teacher and no session or assistant"
+            problem = problem or say("check.bad_local_lesson")
         if row["mode"] not in ("local", "online-main", "online-receiving"):
-            problem = problem or f"unknown mode '{row['mode']}'"
+            problem = problem or say("check.unknown_mode", mode=row["mode"])
         if problem:
-            w.bad(f"lessons.csv row {i}: {problem}")
+            w.bad(say("check.lessons_row", row=i, problem=problem))
             continue
         assert period is not None
         if row["mode"] == "local":
@@ -381,12 +387,12 @@ def _read_lessons(w: SolutionFiles) -> None:
             if online.get(key):
                 online[key].pop()
             else:
-                w.bad(f"lessons.csv has no {key[6]} row for session {s.sid} of "
-                      f"{w.klass(school, klass)} on {s.day} period {key[3]}, which sessions.csv "
-                      "lists")
+                w.bad(say("check.online_row_missing", mode=key[6], session=s.sid,
+                          klass=w.klass(school, klass), day=s.day, period=key[3]))
     for key, rows in online.items():
         for i in rows:
-            w.bad(f"lessons.csv row {i}: online lesson of {w.klass(key[0], key[1])} on {key[2]} "
-                  f"period {key[3]} (session {key[7]}) matches no row of sessions.csv")
+            w.bad(say("check.lessons_row", row=i, problem=say(
+                "check.online_row_unmatched", klass=w.klass(key[0], key[1]), day=key[2],
+                period=key[3], session=key[7])))
 
 

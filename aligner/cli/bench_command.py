@@ -12,6 +12,7 @@ import click
 
 from aligner.cli.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_NO_SOLUTION
 from aligner.cli.common import fail as _fail
+from aligner.messages import say
 
 if TYPE_CHECKING:
     from aligner.bench.run import BenchResults
@@ -66,51 +67,51 @@ def bench(config_file: str, out: str | None, jobs: int, dask: str | None, oversu
     try:
         config: BenchConfig = load_config(config_file)
     except BenchConfigError as exc:
-        click.echo(f"error: cannot use the benchmark configuration {config_file}:", err=True)
+        click.echo(say("cli.error_heading", heading=say("cli.bench.bad_config",
+                                                        file=config_file)), err=True)
         for issue in exc.issues:
             click.echo(f"  {issue}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     target = Path(out) if out else Path("out") / "bench" / f"{config.name}.csv"
     if target.is_dir():
-        _fail(f"--out {target} is a directory; give a file name such as results.csv",
-              EXIT_BAD_INPUT)
+        _fail(say("cli.bench.out_is_directory", target=target), EXIT_BAD_INPUT)
     for parent in target.parents:
         if parent.exists() and not parent.is_dir():
-            _fail(f"cannot write to {target}: {parent} is a file, not a directory",
-                  EXIT_BAD_INPUT)
+            _fail(say("cli.file_not_directory", target=target, path=parent), EXIT_BAD_INPUT)
     cores = os.cpu_count() or 1
     threads = max(c.workers for c in config.configs)
     if not dask and jobs * threads > cores and not oversubscribe:
-        _fail(f"--jobs {jobs} x {threads} solver threads (the most a configuration uses) = "
-              f"{jobs * threads} on {cores} cores; lower --jobs or add --oversubscribe",
-              EXIT_BAD_INPUT)
+        _fail(say("cli.bench.too_many_threads", jobs=jobs, threads=threads,
+                  total=jobs * threads, cores=cores), EXIT_BAD_INPUT)
     if any(c.solver == "highs" for c in config.configs):
         from aligner.baselines.mip import highs_available
 
         if not highs_available():
-            _fail("the HiGHS configurations need highspy: pip install 'aligner[baselines]'",
-                  EXIT_BAD_INPUT)
+            _fail(say("cli.bench.needs_highspy"), EXIT_BAD_INPUT)
     started = time.perf_counter()
 
     def on_done(row: dict[str, Any], done: int, total: int) -> None:
         if not quiet:
             shown = row["objective"] if row["objective"] is not None else "-"
-            click.echo(f"[{done}/{total}] {row['instance']} {row['config']} seed {row['seed']}: "
-                       f"{row['status']} objective {shown} in {row['solve_seconds']} s "
-                       f"({time.perf_counter() - started:.0f} s elapsed)", err=True)
+            click.echo(say("cli.bench.run_line", done=done, total=total,
+                           instance=row["instance"], config=row["config"], seed=row["seed"],
+                           status=row["status"], objective=shown, seconds=row["solve_seconds"],
+                           elapsed=f"{time.perf_counter() - started:.0f}"), err=True)
 
     results = run_bench(config, jobs=jobs, dask=dask, on_done=on_done)
     try:
         written = write_results(results, target)
     except OSError as exc:
-        _fail(f"cannot write {target}: {exc.strerror or exc}", EXIT_CANNOT_WRITE)
+        _fail(say("cli.cannot_write_file", file=target, reason=exc.strerror or exc),
+              EXIT_CANNOT_WRITE)
     frame = pd.DataFrame(results.rows, columns=FIELDS)
     click.echo(markdown(comparison(frame)))
     if (frame["solver"] != "greedy").any():
-        click.echo("\nMedian solve seconds to a proven optimum (- where some seed did not prove it):")
+        click.echo("\n" + say("cli.bench.medians"))
         click.echo(medians_markdown(medians(frame)))
-    click.echo(f"{len(results.rows)} runs; wrote {', '.join(str(p) for p in written)}", err=True)
+    click.echo(say("cli.bench.wrote", runs=len(results.rows),
+                   files=", ".join(str(p) for p in written)), err=True)
     if results.interrupted:
-        click.echo(f"Interrupted by Ctrl-C after {len(results.rows)} of {results.runs} runs (those "
-                   "under way stopped with their best); the files hold those.", err=True)
+        click.echo(say("cli.bench.interrupted", done=len(results.rows), runs=results.runs),
+                   err=True)
         sys.exit(EXIT_NO_SOLUTION)

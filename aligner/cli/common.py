@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
+from aligner.messages import say
+
 if TYPE_CHECKING:
     from aligner.instance import Instance
     from aligner.io import InputError
@@ -29,17 +31,17 @@ EXIT_CANNOT_WRITE = 6
 
 def fail(message: str, code: int = EXIT_BAD_INPUT) -> NoReturn:
     """``error: message`` on stderr, then exit with ``code``."""
-    click.echo(f"error: {message}", err=True)
+    click.echo(say("cli.error", message=message), err=True)
     sys.exit(code)
 
 
 def report_input_error(heading: str, exc: InputError, *, count: bool = False) -> NoReturn:
     """Every input problem (file, row, column) on stderr under ``heading``; exit 2."""
-    click.echo(f"error: {heading}:", err=True)
+    click.echo(say("cli.error_heading", heading=heading), err=True)
     for issue in exc.issues:
         click.echo(f"  {issue}", err=True)
     if count:
-        click.echo(f"({len(exc.issues)} problem(s))", err=True)
+        click.echo(say("cli.problems", count=len(exc.issues)), err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 
@@ -60,12 +62,12 @@ def load_or_exit(directory: str, seasons: tuple[str, ...] | None = None,
 
 
 def report_bad_instance(directory: str, exc: InputError) -> NoReturn:
-    report_input_error(f"cannot read the instance in {directory}", exc, count=True)
+    report_input_error(say("cli.cannot_read_instance", directory=directory), exc, count=True)
 
 
 def show_warnings(caught: list[warnings.WarningMessage]) -> None:
     for warning in caught:
-        click.echo(f"warning: {warning.message}", err=True)
+        click.echo(say("cli.warning", message=warning.message), err=True)
 
 
 def write_or_exit(target: Path, contents: dict[str, tuple[str, str]]) -> None:
@@ -76,8 +78,8 @@ def write_or_exit(target: Path, contents: dict[str, tuple[str, str]]) -> None:
     try:
         write_files(target, contents)
     except OSError as exc:
-        fail(f"cannot write to {target}: {exc.strerror or exc} ({exc.filename or target}); "
-             "files already there were left as they were", EXIT_CANNOT_WRITE)
+        fail(say("cli.cannot_write_to", target=target, reason=exc.strerror or exc,
+                 file=exc.filename or target), EXIT_CANNOT_WRITE)
 
 
 def check_writable(target: Path) -> None:
@@ -85,7 +87,7 @@ def check_writable(target: Path) -> None:
     for path in (target, *target.parents):
         if path.exists():
             if not path.is_dir():
-                fail(f"cannot write to {target}: {path} is a file, not a directory")
+                fail(say("cli.file_not_directory", target=target, path=path))
             return
 
 
@@ -100,8 +102,7 @@ def _seasons(_ctx: click.Context, _param: click.Parameter, value: str | None) ->
         return None
     seasons = tuple(s.strip() for s in value.split(",") if s.strip())
     if not seasons or len(set(seasons)) != len(seasons):
-        raise click.BadParameter(f"'{value}' is not a list of distinct seasons such as "
-                                 "winter,summer")
+        raise click.BadParameter(say("cli.bad_seasons", value=value))
     return seasons
 
 
@@ -125,6 +126,6 @@ def parameter_pairs(_ctx: click.Context, _param: click.Parameter, values: tuple[
     for value in values:
         name, sep, setting = value.partition("=")
         if not sep or not name.strip() or not setting.strip():
-            raise click.BadParameter(f"'{value}' is not NAME=VALUE (e.g. linearization_level=2)")
+            raise click.BadParameter(say("cli.bad_param", value=value))
         pairs.append((name.strip(), setting.strip()))
     return tuple(pairs)

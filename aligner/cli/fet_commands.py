@@ -12,6 +12,7 @@ import click
 
 from aligner.cli.common import fail as _fail
 from aligner.cli.common import load_or_exit, report_input_error, write_or_exit
+from aligner.messages import say
 
 if TYPE_CHECKING:
     from aligner.fet.importer import FetImport
@@ -41,20 +42,19 @@ def import_fet_command(fet_file: str | None, out_dir: str, bells: str | None, st
     from aligner.io import InputError
 
     if bool(pair) == bool(fet_file) or bool(pair) != bool(courses):
-        _fail("give either FET_FILE, or --pair HUB.fet RECEIVING.fet with --courses")
+        _fail(say("cli.fet.file_or_pair"))
     if pair and bells:
-        _fail("--bells applies to one FET file; a paired import takes the times from each "
-              "file's hour names")
+        _fail(say("cli.fet.bells_with_pair"))
     if school_ids and not pair:
-        _fail("--school-ids applies to --pair")
+        _fail(say("cli.fet.school_ids_without_pair"))
     target = Path(out_dir)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        _fail(f"{target} is not an empty directory; choose a new one")
+        _fail(say("cli.fet.not_empty", target=target))
     ids = None
     if school_ids:
         parts = [p.strip() for p in school_ids.split(",")]
         if len(parts) != 2 or not all(parts):
-            _fail("--school-ids takes two ids: hub,receiving")
+            _fail(say("cli.fet.two_ids"))
         ids = (parts[0], parts[1])
     try:
         if pair:
@@ -64,14 +64,13 @@ def import_fet_command(fet_file: str | None, out_dir: str, bells: str | None, st
             assert fet_file is not None
             imported = import_fet(fet_file, bells=bells)
     except InputError as exc:
-        report_input_error("cannot import", exc)
+        report_input_error(say("cli.fet.cannot_import"), exc)
     click.echo(imported.report_text(), nl=False)
     if strict and imported.losses:
-        _fail(f"--strict: {sum(x.count for x in imported.losses)} item(s) above have no "
-              "counterpart; nothing written")
+        _fail(say("cli.fet.strict", count=sum(x.count for x in imported.losses)))
     _validate(imported)
     write_or_exit(target, imported.files())
-    click.echo(f"Wrote {target} (instance, fet_mapping.json, fet_import.txt).")
+    click.echo(say("cli.fet.wrote_instance", target=target))
 
 
 def _validate(imported: FetImport) -> None:
@@ -86,8 +85,7 @@ def _validate(imported: FetImport) -> None:
             try:
                 load_instance(scratch)
             except InputError as exc:
-                report_input_error("the converted instance is not valid, so nothing was written",
-                                   exc)
+                report_input_error(say("cli.fet.converted_invalid"), exc)
 
 
 @click.command("export-fet", short_help="Write an instance (and timetable) as a FET file.")
@@ -104,17 +102,18 @@ def export_fet_command(instance: str, out_file: str, solution: str | None) -> No
 
     target = Path(out_file)
     if target.is_dir():
-        _fail(f"{target} is a directory; give the .fet file to write")
+        _fail(say("cli.fet.target_is_directory", target=target))
     data = load_or_exit(instance)
     try:
         exported = export_fet(data, solution)
     except FetTimetableError as exc:
         _fail(str(exc))
     write_or_exit(target.parent, {target.name: (exported.text, "utf-8")})
-    click.echo(f"Wrote {target}: {exported.activities} activities"
-               + (f", {exported.locked} locked at their places in {solution}" if solution else ""))
+    click.echo(say("cli.fet.wrote_fet", target=target, activities=exported.activities,
+                   locked=say("cli.fet.locked", count=exported.locked, solution=solution)
+                   if solution else ""))
     if exported.unexpressed:
-        click.echo("Not expressible in FET (also listed in a comment at the top of the file):")
+        click.echo(say("cli.fet.not_expressible"))
         for note in exported.unexpressed:
             click.echo(f"  - {note}")
 
@@ -153,9 +152,8 @@ def read_fet_timetable_command(instance: str, fet_output: str, fet_file: str | N
     write_or_exit(Path(out_dir), {
         "lessons.csv": (csv_text(lessons_frame(data, timetable)), "utf-8-sig"),
         "sessions.csv": (csv_text(sessions_frame(data, timetable)), "utf-8-sig")})
-    soft = "" if outcome.soft_conflicts is None else (
-        f"; FET's soft conflicts: {outcome.soft_conflicts:g} "
-        f"({outcome.broken_soft} broken soft constraints)")
-    click.echo(f"Wrote {out_dir}: {len(timetable.lessons)} local lessons, "
-               f"{len(timetable.sessions)} sessions{soft}. Check it with: aligner check "
-               f"{instance} {out_dir}")
+    soft = "" if outcome.soft_conflicts is None else say(
+        "cli.fet.soft_conflicts", conflicts=f"{outcome.soft_conflicts:g}",
+        broken=outcome.broken_soft)
+    click.echo(say("cli.fet.wrote_timetable", out=out_dir, lessons=len(timetable.lessons),
+                   sessions=len(timetable.sessions), soft=soft, instance=instance))

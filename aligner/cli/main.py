@@ -40,6 +40,7 @@ from aligner.cli.common import (
     write_or_exit,
 )
 from aligner.generate.presets import PRESETS
+from aligner.messages import listed, note_input_language, say, set_language
 
 PROPOSAL_DIRECTORY = "proposal"
 """Where align --optimize writes by default, under out/<instance name>: never beside a
@@ -52,10 +53,15 @@ if TYPE_CHECKING:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the messages (中文: zh) [default: ALIGNER_LANG, else Chinese for "
+                   "a Chinese workbook or a Chinese locale (LANG=zh_CN...), else English].")
 @click.version_option(package_name="aligner")
-def main() -> None:
+def main(lang: str | None) -> None:
     """Joint weekly timetables for paired schools, with live online lessons aligned by
     wall-clock time across different bell schedules."""
+    set_language(lang)
+    note_input_language(None)
 
 
 @main.command("solve", short_help="Build the joint weekly timetables of an instance.")
@@ -151,7 +157,7 @@ def solve_command(
     except (SolverParameterError, SolverSettingsError, MovableError) as exc:
         fail(str(exc))
     except OSError as exc:  # no Dask scheduler there
-        fail(f"cannot reach the Dask scheduler at {dask}: {exc}")
+        fail(say("cli.no_dask_scheduler", address=dask, reason=exc))
     if result.proposals:
         click.echo(proposals_text(data, list(result.proposals)))
     written = Written(str(Path(instance).resolve()), target, Path(xlsx) if xlsx else None,
@@ -181,7 +187,7 @@ def _report_one_model(result: Result, written: Written) -> NoReturn:
     from aligner.solver.result import Status
 
     if result.found_before_solving:
-        click.echo("Status: INFEASIBLE (found before solving)")
+        click.echo(say("cli.infeasible_before_solving"))
         _report_infeasible(result, result.explanations[0], written.target)
     if result.status is Status.INFEASIBLE:
         click.echo(summary_text(result), nl=False)
@@ -189,17 +195,15 @@ def _report_one_model(result: Result, written: Written) -> NoReturn:
     if result.status is Status.UNKNOWN:
         click.echo(summary_text(result), nl=False)
         if result.interrupted:
-            click.echo("Interrupted before any timetable was found; nothing was written.",
-                       err=True)
+            click.echo(say("cli.interrupted_before_any"), err=True)
         else:
-            click.echo(f"No timetable found within {result.settings.time_limit:g} s; nothing "
-                       "was written. Try a longer --time-limit or more --workers.", err=True)
+            click.echo(say("cli.none_in_time", seconds=f"{result.settings.time_limit:g}"),
+                       err=True)
         sys.exit(EXIT_NO_SOLUTION)
     if result.status is Status.MODEL_INVALID:
         if result.settings.params and "param" in result.solver_info.lower():
-            fail(f"CP-SAT rejected the parameters: {result.solver_info}")
-        click.echo(f"internal error: CP-SAT rejected the model ({result.solver_info}); please "
-                   "report this with the instance", err=True)
+            fail(say("cli.parameters_rejected", info=result.solver_info))
+        click.echo(say("cli.model_rejected", info=result.solver_info), err=True)
         sys.exit(EXIT_INTERNAL)
     _show_and_write(result, written)
     sys.exit(EXIT_OK)
@@ -217,7 +221,8 @@ def _report_components(result: Result, written: Written) -> NoReturn:
     if not result.failures and not result.not_started:
         sys.exit(EXIT_OK)
     for failure in result.failures:
-        click.echo(f"No timetable for {', '.join(failure.names)} ({failure.status}).")
+        click.echo(say("cli.no_timetable_for", names=", ".join(failure.names),
+                       status=failure.status))
         if failure.explanation is not None:
             for sentence in failure.explanation.shown():
                 click.echo(f"  - {sentence}")
@@ -226,11 +231,11 @@ def _report_components(result: Result, written: Written) -> NoReturn:
 
         write_or_exit(written.target, {INFEASIBILITY_FILE: (infeasibility_text(result),
                                                             "utf-8")})
-        click.echo(f"Wrote {INFEASIBILITY_FILE} to {written.target}", err=True)
+        click.echo(say("cli.wrote_to", files=INFEASIBILITY_FILE, target=written.target),
+                   err=True)
     if result.not_started:
-        click.echo(f"{result.not_started} of {len(result.components)} components were not "
-                   "solved (interrupted before they started); their schools are not in the "
-                   "files.", err=True)
+        click.echo(say("cli.not_started", count=result.not_started,
+                       total=len(result.components)), err=True)
     sys.exit(EXIT_INFEASIBLE if result.explanations else EXIT_NO_SOLUTION)
 
 
@@ -252,10 +257,11 @@ def _show_and_write(result: Result, written: Written) -> None:
                                       classes=written.classes, teachers=written.teachers))
         click.echo(summary_text(result), nl=False)
         if failure is None:
-            click.echo(f"Wrote {', '.join(p.name for p in files)} to {target}")
+            click.echo(say("cli.wrote_to", files=listed([p.name for p in files]),
+                           target=target))
     if failure is not None:
-        fail(f"cannot write the results to {target}: {failure.strerror or failure} "
-             f"({failure.filename or target}); files already there were left as they were",
+        fail(say("cli.cannot_write_results", target=target,
+                 reason=failure.strerror or failure, file=failure.filename or target),
              EXIT_CANNOT_WRITE)
     if written.xlsx:
         from aligner.cli.office_commands import write_workbook_of
@@ -279,29 +285,25 @@ def _report_infeasible(result: Result, explanation: Explanation, target: Path) -
     """Print why no timetable exists, write infeasibility.json, exit 3."""
     from aligner.export.files import write_infeasibility
 
-    click.echo("No timetable exists for this instance.")
+    click.echo(say("cli.no_timetable_exists"))
     conflict = explanation.conflict
     if explanation.findings:
-        click.echo("Why:")
+        click.echo(say("cli.why"))
     elif conflict is None:
-        click.echo("The conflicting rules could not be narrowed down within the time budget.")
+        click.echo(say("cli.conflict_not_found"))
     else:
         grouped = len(explanation.shown()) < len(conflict.groups)
-        click.echo("These rules cannot all hold together"
-                   + (" (drop any one and a timetable exists):" if conflict.minimal else
-                      f" (the time budget ran out before this set of {len(conflict.groups)} "
-                      "was shown to be minimal"
-                      + ("; by family, all of them in infeasibility.json):" if grouped
-                         else "):")))
+        click.echo(say("cli.conflict_minimal") if conflict.minimal else
+                   say("cli.conflict_grouped" if grouped else "cli.conflict_not_minimal",
+                       count=len(conflict.groups)))
     for sentence in explanation.shown():
         click.echo(f"  - {sentence}")
     try:
         path = write_infeasibility(result, target)
     except OSError as exc:
-        fail(f"cannot write {target}/infeasibility.json: {exc.strerror or exc}",
-             EXIT_CANNOT_WRITE)
-    click.echo(f"Wrote {path} (no timetable; earlier timetable files there were left as they "
-               "were)", err=True)
+        fail(say("cli.cannot_write_file", file=f"{target}/infeasibility.json",
+                 reason=exc.strerror or exc), EXIT_CANNOT_WRITE)
+    click.echo(say("cli.wrote_infeasibility", path=path), err=True)
     sys.exit(EXIT_INFEASIBLE)
 
 
@@ -325,11 +327,11 @@ def check_command(
     from aligner.cli.text import check_text
 
     if not Path(solution).is_dir():
-        fail(f"{solution} is not a directory holding lessons.csv and sessions.csv")
+        fail(say("cli.not_a_solution", solution=solution))
     if not any((Path(solution) / name).is_file() for name in ("lessons.csv", "sessions.csv")):
-        why = (" (it holds infeasibility.json: the solve found that no timetable exists)"
+        why = (say("cli.holds_infeasibility")
                if (Path(solution) / "infeasibility.json").is_file() else "")
-        fail(f"{solution} holds no timetable: neither lessons.csv nor sessions.csv{why}")
+        fail(say("cli.no_timetable_files", solution=solution, why=why))
     data, notes = _load_solved(solution, instance, seasons, bells)
     for note in notes:
         click.echo(note)
@@ -347,8 +349,7 @@ def _keep_solved_bells(target: Path) -> None:
     recorded = read_summary(target).get("bells")
     if isinstance(recorded, dict) and recorded.get("source") == BELLS_PROPOSED_FILE \
             and (target / BELLS_PROPOSED_FILE).is_file():
-        fail(f"{target / BELLS_PROPOSED_FILE} holds the moved bells the timetable in {target} "
-             "was scheduled on (summary.json); write the proposal elsewhere with --out DIR")
+        fail(say("cli.keep_solved_bells", file=target / BELLS_PROPOSED_FILE, target=target))
 
 
 def _load_solved(solution: str, instance: str, seasons: tuple[str, ...] | None,
@@ -424,8 +425,7 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
     moved = with_bells(data, proposals)
     write_or_exit(target, {"bells_proposed.csv": (bells_csv(moved.bells, moved.breaks),
                                                    "utf-8-sig")})
-    click.echo(f"Wrote bells_proposed.csv to {target} (same columns as bells.csv; a proposal: "
-               "timetables keep the bells they were solved on)")
+    click.echo(say("cli.wrote_proposal", target=target))
 
 
 @main.command("generate", short_help="Write a realistic generated instance.")
@@ -443,16 +443,17 @@ def generate_command(preset: str, seed: int, out_dir: str) -> None:
     target = Path(out_dir)
     check_writable(target)
     if target.is_dir() and any(target.iterdir()):
-        fail(f"{target} is not empty; choose a new directory")
+        fail(say("cli.not_empty", target=target))
     started = time.perf_counter()
     generated = generate(preset, seed)
     generated.write(target)
     rows = generated.rows
-    click.echo(f"Wrote {preset} instance (seed {seed}) to {target}: {len(rows['schools'])} "
-               f"schools, {len(rows['classes'])} classes, {len(rows['teachers'])} teachers, "
-               f"{len({r['course_id'] for r in rows['sync']})} courses, "
-               f"{generated.preset.pairs} pair{'s' if generated.preset.pairs != 1 else ''} "
-               f"({time.perf_counter() - started:.1f} s)")
+    click.echo(say("cli.wrote_generated", preset=preset, seed=seed, target=target,
+                   schools=len(rows["schools"]), classes=len(rows["classes"]),
+                   teachers=len(rows["teachers"]),
+                   courses=len({r["course_id"] for r in rows["sync"]}),
+                   pairs=say("cli.pairs", n=generated.preset.pairs),
+                   seconds=f"{time.perf_counter() - started:.1f}"))
 
 
 def _register() -> None:

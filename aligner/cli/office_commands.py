@@ -13,6 +13,7 @@ import click
 
 from aligner.cli.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, report_input_error
 from aligner.cli.common import fail as _fail
+from aligner.messages import say
 
 if TYPE_CHECKING:
     from aligner.instance import Instance
@@ -22,16 +23,16 @@ def _have_openpyxl() -> None:
     try:
         import openpyxl  # noqa: F401
     except ImportError:
-        _fail("Excel files need openpyxl: pip install 'aligner[xlsx]'")
+        _fail(say("cli.needs_openpyxl"))
 
 
 def check_xlsx_target(path: Path) -> None:
     """Before solving: openpyxl is there and the workbook path can be a file."""
     _have_openpyxl()
     if path.is_dir():
-        _fail(f"--xlsx {path} is a directory; give a file name such as timetable.xlsx")
+        _fail(say("cli.xlsx_is_directory", path=path))
     if path.suffix.lower() != ".xlsx":
-        _fail(f"--xlsx {path}: the file name must end in .xlsx")
+        _fail(say("cli.xlsx_suffix", path=path))
 
 
 def _write(targets: list, what: str) -> list[Path]:
@@ -40,8 +41,8 @@ def _write(targets: list, what: str) -> list[Path]:
     try:
         return write_exports(targets)
     except OSError as exc:
-        _fail(f"cannot write {what}: {exc.strerror or exc} ({exc.filename or ''}); files "
-              "already there were left as they were", EXIT_CANNOT_WRITE)
+        _fail(say("cli.cannot_write_what", what=what, reason=exc.strerror or exc,
+                  file=exc.filename or ""), EXIT_CANNOT_WRITE)
 
 
 def write_workbook_of(instance: Instance, solution_dir: Path, xlsx: Path) -> None:
@@ -51,7 +52,7 @@ def write_workbook_of(instance: Instance, solution_dir: Path, xlsx: Path) -> Non
 
     solution = read_solution(instance, solution_dir)
     _write(build_exports(solution, xlsx=xlsx), str(xlsx))
-    click.echo(f"Wrote {xlsx}")
+    click.echo(say("cli.wrote", path=xlsx))
 
 
 def _season_from(_ctx: click.Context, _param: click.Parameter, values: tuple[str, ...]
@@ -62,7 +63,7 @@ def _season_from(_ctx: click.Context, _param: click.Parameter, values: tuple[str
     for value in values:
         season, sep, date = value.partition("=")
         if not sep or not season.strip():
-            raise click.BadParameter(f"'{value}' is not SEASON=DATE (e.g. winter=2022-10-09)")
+            raise click.BadParameter(say("cli.bad_season_from", value=value))
         try:
             starts[season.strip()] = parse_date(date)
         except CalendarError as exc:
@@ -127,13 +128,13 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
     from aligner.io import InputError
 
     if not (xlsx or html or ics):
-        _fail("say what to write: --xlsx FILE, --html DIR and/or --ics DIR")
+        _fail(say("cli.what_to_write"))
     if xlsx:
         check_xlsx_target(Path(xlsx))
     term = None
     if ics:
         if date_from is None or date_to is None:
-            _fail("--ics needs the term's dates: --from YYYY-MM-DD --to YYYY-MM-DD")
+            _fail(say("cli.ics_needs_dates"))
         skip: dict[dt.date, str] = {}
         try:
             for file in skip_dates:
@@ -149,18 +150,19 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
         targets = build_exports(loaded, xlsx=xlsx, html=html, ics=ics, term=term, lang=lang,
                                 applies_from=applies_from or (date_from if ics else None))
     except (SolutionError, InputError) as exc:
-        click.echo(f"error: cannot export the timetable in {solution}:", err=True)
+        click.echo(say("cli.error_heading", heading=say("cli.cannot_export", solution=solution)),
+                   err=True)
         for issue in exc.issues:
             click.echo(f"  {issue}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     except (CalendarError, MissingExtra) as exc:
         _fail(str(exc))
-    _write(targets, "the exports")
+    _write(targets, say("cli.the_exports"))
     for directory, contents in targets:
         if len(contents) == 1:
-            click.echo(f"Wrote {directory / next(iter(contents))}")
+            click.echo(say("cli.wrote", path=directory / next(iter(contents))))
         else:
-            click.echo(f"Wrote {len(contents)} files to {directory}")
+            click.echo(say("cli.wrote_files", count=len(contents), directory=directory))
 
 
 @click.command("template", short_help="Write an instance workbook for an office to fill.")
@@ -181,11 +183,12 @@ def template_command(xlsx: str, source: str | None, lang: str, force: bool) -> N
     path = Path(xlsx)
     check_xlsx_target(path)
     if path.exists() and not force:
-        _fail(f"{path} exists; choose a new name or add --force to overwrite it")
+        _fail(say("cli.exists", path=path))
     try:
         content = workbook_of_directory(source, lang) if source else \
             workbook_from(default_settings(), {}, lang)
     except InputError as exc:
-        report_input_error(f"cannot read the instance in {source}", exc)
+        report_input_error(say("cli.cannot_read_instance", directory=source), exc)
     _write([(path.parent, {path.name: content})], str(path))
-    click.echo(f"Wrote {path}" + (f" (from {source})" if source else ""))
+    click.echo(say("cli.wrote_from", path=path, source=source) if source
+               else say("cli.wrote", path=path))

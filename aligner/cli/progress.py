@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from aligner.messages import say
+
 if TYPE_CHECKING:
     from aligner.solver.components import ComponentOutcome
     from aligner.solver.settings import SolverSettings
@@ -31,9 +33,9 @@ class SolveProgress:
     def components_started(self, count: int, settings: SolverSettings) -> None:
         if self.quiet:
             return
-        where = (f"on Dask at {settings.dask}" if settings.dask
-                 else f"in {settings.jobs} process{'es' if settings.jobs > 1 else ''}")
-        click.echo(f"Solving {count} independent components {where}...", err=True)
+        where = (say("cli.on_dask", address=settings.dask) if settings.dask
+                 else say("cli.in_processes", n=settings.jobs))
+        click.echo(say("cli.solving_components", count=count, where=where), err=True)
         self.started = time.perf_counter()
         if sys.stderr.isatty() and importlib.util.find_spec("rich") is not None:
             from rich.console import Console
@@ -45,8 +47,9 @@ class SolveProgress:
                 TimeElapsedColumn,
             )
 
-            self.bar = Progress(TextColumn("components"), BarColumn(), MofNCompleteColumn(),
-                                TextColumn("{task.fields[failed]} failed"),
+            self.bar = Progress(TextColumn(say("cli.components")), BarColumn(),
+                                MofNCompleteColumn(),
+                                TextColumn(say("cli.failed_column")),
                                 TimeElapsedColumn(), console=Console(stderr=True),
                                 transient=False)
             self.task = self.bar.add_task("solve", total=count, failed=0)
@@ -59,9 +62,10 @@ class SolveProgress:
         if self.bar is not None:
             self.bar.update(self.task, completed=done, failed=self.failed)
             return
-        print(f"[{done}/{total}] {outcome.status:<10} {', '.join(outcome.schools)} "
-              f"({outcome.seconds:.1f} s; {self.failed} failed; "
-              f"{time.perf_counter() - self.started:.0f} s elapsed)", file=sys.stderr, flush=True)
+        print(say("cli.component_line", done=done, total=total, status=f"{outcome.status:<10}",
+                  schools=", ".join(outcome.schools), seconds=f"{outcome.seconds:.1f}",
+                  failed=self.failed, elapsed=f"{time.perf_counter() - self.started:.0f}"),
+              file=sys.stderr, flush=True)
 
     def components_ended(self) -> None:
         if self.bar is not None:
@@ -69,5 +73,4 @@ class SolveProgress:
             self.bar = None
 
     def explaining(self, seconds: float) -> None:
-        click.echo(f"Looking for rules that cannot hold together (up to {seconds:g} s)...",
-                   err=True)
+        click.echo(say("cli.explaining", seconds=f"{seconds:g}"), err=True)

@@ -17,6 +17,7 @@ from aligner.alignment.proposal import BellProposal
 from aligner.check import CheckReport
 from aligner.export.view import DayRow, day_rows
 from aligner.instance import Instance
+from aligner.messages import listed, say
 from aligner.solver.result import Result
 
 
@@ -113,10 +114,10 @@ def class_grid(
                                                            if room else ""))
         rows.append(cells_of_row)
     klass = instance.class_by_key[(school_id, class_id)]
-    title = (f"{instance.school_name(school_id)} {klass.name} "
-             f"({school_id}/{class_id}, grade {klass.grade})"
-             + (f", head teacher {instance.teacher_name(klass.head_teacher)}"
-                if klass.head_teacher else ""))
+    title = say("cli.class_title", school=instance.school_name(school_id), klass=klass.name,
+                school_id=school_id, class_id=class_id, grade=klass.grade,
+                head=say("cli.head_teacher", name=instance.teacher_name(klass.head_teacher))
+                if klass.head_teacher else "")
     teachers = []
     for row in instance.curriculum_of_class.get((school_id, class_id), ()):
         of_subject = mine[mine["subject"] == row.subject]
@@ -126,9 +127,9 @@ def class_grid(
                                             for t in of_subject["assistant_id"] if str(t)))
         if names:
             teachers.append(f"{row.subject} {names}"
-                            + (f" (assistant {assistants})" if assistants else ""))
-    legend = "teachers: " + ", ".join(teachers)
-    return "\n".join([title, grid(["period", *instance.days], rows), legend])
+                            + (say("cli.assistant_of", names=assistants) if assistants else ""))
+    legend = say("cli.teachers_legend", teachers=listed(teachers))
+    return "\n".join([title, grid([say("cli.period"), *instance.days], rows), legend])
 
 
 def teacher_grid(
@@ -160,7 +161,7 @@ def teacher_grid(
     assisted = lessons[lessons["assistant_id"] == teacher_id].drop_duplicates("session_id")
     for row in assisted.itertuples(index=False):
         cell[(str(row.day), int(str(row.period)))] = (
-            f"{row.subject}<-{marks[str(row.session_id)][0]} (assist)")
+            f"{row.subject}<-{marks[str(row.session_id)][0]}{say('cli.assist')}")
     rows = []
     for line in day_rows(instance, teacher.school_id):
         if line.kind == "break":
@@ -169,9 +170,10 @@ def teacher_grid(
             rows.append([period_label(instance, teacher.school_id, line.period)
                          + (f" {line.name}" if line.name else ""),
                          *(cell.get((day, line.period), "") for day in instance.days)])
-    title = (f"{instance.school_name(teacher.school_id)} {teacher.name} ({teacher_id}): "
-             f"{len(classes)} local, {len(taught)} taught online, {len(assisted)} assisted")
-    return "\n".join([title, grid(["period", *instance.days], rows)])
+    title = say("cli.teacher_title", school=instance.school_name(teacher.school_id),
+                name=teacher.name, id=teacher_id, local=len(classes), taught=len(taught),
+                assisted=len(assisted))
+    return "\n".join([title, grid([say("cli.period"), *instance.days], rows)])
 
 
 def timetable_text(
@@ -196,7 +198,7 @@ def timetable_text(
     no_rows: list[int] = []
     blocks = []
     for school in instance.schools:
-        blocks.append(f"== {school.name} ({school.school_id}) ==")
+        blocks.append(say("cli.school_heading", name=school.name, id=school.school_id))
         if classes:
             for klass in instance.classes:
                 if klass.school_id == school.school_id:
@@ -220,33 +222,46 @@ def stages_text(stages: tuple[dict, ...]) -> str:
     parts = []
     for stage in stages:
         if stage["stage"] == "lp":
-            parts.append(f"LP bound {stage['bound']} ({stage['seconds']:.2f} s)"
-                         if stage["bound"] is not None else "LP relaxation not used")
+            parts.append(say("cli.lp_bound", bound=stage["bound"],
+                             seconds=f"{stage['seconds']:.2f}")
+                         if stage["bound"] is not None else say("cli.lp_not_used"))
             continue
         found = "" if stage["objective"] is None else f" {stage['objective']:g}"
-        met = ", met the bound" if stage.get("met_bound") else ""
-        parts.append(f"{stage['stage']}: {stage['status']}{found}{met} ({stage['seconds']:.2f} s)")
-    return "Search: " + "; ".join(parts)
+        met = say("cli.met_bound") if stage.get("met_bound") else ""
+        parts.append(say("cli.stage", stage=stage["stage"], status=stage["status"], found=found,
+                         met=met, seconds=f"{stage['seconds']:.2f}"))
+    return say("cli.search", stages=say("cli.separator").join(parts))
+
+
+STATUSES = ("OPTIMAL", "FEASIBLE", "INFEASIBLE", "UNKNOWN", "MODEL_INVALID")
+
+
+def status_word(status: str) -> str:
+    """A status as the summary shows it: OPTIMAL, or in Chinese OPTIMAL（已证明最优）."""
+    return say(f"cli.status_name.{status}") if status in STATUSES else status
 
 
 def summary_text(result: Result) -> str:
     """Status, objective by term, timing, sessions per course and compliance, for the terminal."""
-    interrupted = " (interrupted by Ctrl-C: the best timetable found so far)" \
-        if result.interrupted and result.found else " (interrupted by Ctrl-C)" \
+    interrupted = say("cli.interrupted_best") \
+        if result.interrupted and result.found else say("cli.interrupted") \
         if result.interrupted else ""
-    lines = [f"Instance: {result.instance.name}", f"Status: {result.status}{interrupted}"]
+    lines = [say("cli.instance", name=result.instance.name),
+             say("cli.status", status=status_word(str(result.status)), interrupted=interrupted)]
     settings = result.settings
-    timing = (f"built in {result.build_seconds:.2f} s, solved in {result.solve_seconds:.2f} s "
-              f"({settings.workers} worker{'s' if settings.workers != 1 else ''}, seed {settings.seed}, "
-              f"time limit {settings.time_limit:g} s, OR-Tools {result.ortools_version})")
+    timing = say("cli.timing", built=f"{result.build_seconds:.2f}",
+                 solved=f"{result.solve_seconds:.2f}",
+                 workers=say("cli.workers", n=settings.workers), seed=settings.seed,
+                 limit=f"{settings.time_limit:g}", version=result.ortools_version)
     if result.objective is None:
         lines.append(timing)
         return "\n".join(lines) + "\n"
     gap = result.gap or 0.0
-    lines.append(f"Objective: {result.objective} (best bound {result.best_bound:g}, "
-                 f"gap {gap:.2%})")
+    lines.append(say("cli.objective", objective=result.objective,
+                     bound=f"{result.best_bound:g}", gap=f"{gap:.2%}"))
     lines.append(grid(
-        ["term", "value", "weight", "weighted"],
+        [say("cli.col.term"), say("cli.col.value"), say("cli.col.weight"),
+         say("cli.col.weighted")],
         [[name, str(value), str(result.weights[name]), str(value * result.weights[name])]
          for name, value in result.terms.items()],
     ))
@@ -257,22 +272,22 @@ def summary_text(result: Result) -> str:
         lines.append(components_text(result))
     lines.append(sessions_text(result))
     if result.bell_changes:
-        lines.append(f"Bell changes: {len(result.bell_changes)} periods moved before "
-                     "scheduling; the timetable uses the moved bells:")
-        lines.extend(f"  {instance_name(result, c)} 第{c['period']}节 {c['before']} -> "
-                     f"{c['after']} ({c['shift_minutes']:+d})"
+        lines.append(say("cli.bell_changes", count=len(result.bell_changes)))
+        lines.extend("  " + say("solver.bell_change", school=instance_name(result, c),
+                                period=c["period"], before=c["before"], after=c["after"],
+                                shift=f"{c['shift_minutes']:+d}")
                      + (f" [{c['season']}]" if len(result.instance.seasons) > 1 else "")
                      for c in result.bell_changes)
     compliance = result.compliance()
     broken = compliance[~compliance["ok"]]
     if compliance.empty:
-        lines.append("Compliance: no weekly minimum, load bound or level minimum applies")
+        lines.append(say("cli.compliance_none"))
     elif broken.empty:
-        lines.append(f"Compliance: all {len(compliance)} weekly minimums, load bounds and level "
-                     "minimums met")
+        lines.append(say("cli.compliance_all", count=len(compliance)))
     else:
-        lines.append(f"Compliance: {len(broken)} of {len(compliance)} rules NOT met:")
-        lines.extend(f"  {r.rule} {r.scope}: required {r.required:g}, achieved {r.achieved:g}"
+        lines.append(say("cli.compliance_broken", broken=len(broken), count=len(compliance)))
+        lines.extend("  " + say("cli.compliance_line", rule=r.rule, scope=r.scope,
+                                required=f"{r.required:g}", achieved=f"{r.achieved:g}")
                      for r in broken.itertuples(index=False))
     return "\n".join(lines) + "\n"
 
@@ -287,14 +302,15 @@ def components_text(result: Result) -> str:
                      "" if c["best_bound"] is None else f"{c['best_bound']:g}", gap,
                      f"{c['seconds']:.1f}"])
     statuses = Counter(c["status"] for c in result.components)
-    head = (f"Components: {len(result.components)} solved apart ("
-            + ", ".join(f"{n} {s}" for s, n in statuses.items()) + ")")
+    head = say("cli.components_head", count=len(result.components),
+               statuses=", ".join(f"{n} {s}" for s, n in statuses.items()))
     if len(rows) > 12:  # a city or a province: the slowest and the failed ones
         shown = sorted(range(len(rows)), key=lambda i: (rows[i][1] == "OPTIMAL",
                                                         -float(rows[i][5])))[:10]
         rows = [rows[i] for i in shown]
-        head += "; the 10 slowest or failed (summary.json lists all)"
-    return head + "\n" + grid(["schools", "status", "objective", "bound", "gap", "seconds"],
+        head += say("cli.components_slowest")
+    return head + "\n" + grid([say(f"cli.col.{c}") for c in
+                               ("schools", "status", "objective", "bound", "gap", "seconds")],
                               rows)
 
 
@@ -311,46 +327,48 @@ def sessions_text(result: Result) -> str:
         wanted = (str(course.min_per_week) if not course.is_range
                   else f"{course.min_per_week}-{course.max_per_week}")
         receiving = "、".join(instance.short_name(s) for s in course.receiving_schools)
-        rows.append([course.course_id, course.form, course.subject,
+        rows.append([course.course_id, say(f"io.form.{course.form}"), course.subject,
                      f"{instance.short_name(course.hub_school)} -> {receiving}", wanted,
                      str(int(held.get(course.course_id, 0)))])
     total = int(held.sum())
     if not rows:
-        return "Sessions: none (no courses)"
+        return say("cli.sessions_none")
     if len(rows) > 20:  # many pairs: per form, not per course
         per_form: dict[str, list[int]] = {}
         for row in rows:
             per_form.setdefault(row[1], [0, 0])
             per_form[row[1]][0] += 1
             per_form[row[1]][1] += int(row[5])
-        return (f"Sessions: {total} a week in {len(rows)} courses ("
-                + ", ".join(f"{form} {n} courses, {s} sessions"
-                            for form, (n, s) in per_form.items())
-                + "; sessions.csv lists them)")
-    table = grid(["course", "form", "subject", "hub -> receiving", "per_week", "sessions"], rows)
-    return f"Sessions: {total} a week\n{table}"
+        return say("cli.sessions_by_form", total=total, courses=len(rows),
+                   forms=", ".join(say("cli.sessions_of_form", form=form, courses=n, sessions=s)
+                                   for form, (n, s) in per_form.items()))
+    table = grid([say(f"cli.col.{c}") for c in
+                  ("course", "form", "subject", "hub_receiving", "per_week", "sessions")], rows)
+    return say("cli.sessions_head", total=total) + f"\n{table}"
 
 
 def check_text(instance: Instance, report: CheckReport, *, show_loads: bool = False) -> str:
     """The verdict of aligner check: broken rules, stale reports, recomputed objective and loads."""
     hard = [v for v in report.violations if v.hard]
     soft = [v for v in report.violations if not v.hard]
-    lines = [f"broken: {v}" for v in hard]
-    lines += [f"report out of date: {v.message}" for v in soft]
+    lines = [say("cli.broken", violation=v) for v in hard]
+    lines += [say("cli.report_out_of_date", message=v.message) for v in soft]
     if hard:
         rules = sorted({v.rule for v in hard})
-        lines.append(f"{len(hard)} violation(s) of {len(rules)} rule(s): {', '.join(rules)}")
+        lines.append(say("cli.violations", count=len(hard), rules=len(rules),
+                         names=", ".join(rules)))
     else:
-        lines.append(f"No hard rule is broken ({report.lessons} class lessons, "
-                     f"{report.sessions} sessions checked).")
+        lines.append(say("cli.nothing_broken", lessons=report.lessons,
+                         sessions=report.sessions))
     weights = instance.weights.by_term()
-    lines.append(f"Objective recomputed: {report.objective} = " + " + ".join(
-        f"{name} {value} x {weights[name]}" for name, value in report.terms.items()))
+    lines.append(say("cli.objective_recomputed", objective=report.objective, terms=" + ".join(
+        f"{name} {value} x {weights[name]}" for name, value in report.terms.items())))
     out_of_bounds = [t for t in instance.teachers
                      if report.loads[t.teacher_id][3] < t.min_load
                      or (t.max_load is not None and report.loads[t.teacher_id][3] > t.max_load)]
-    lines.append(f"Credited loads recomputed for {len(instance.teachers)} teachers: "
-                 + (f"{len(out_of_bounds)} out of bounds" if out_of_bounds else "all within bounds"))
+    lines.append(say("cli.loads_recomputed", teachers=len(instance.teachers),
+                     verdict=say("cli.out_of_bounds", count=len(out_of_bounds))
+                     if out_of_bounds else say("cli.within_bounds")))
     if show_loads:
         rows = []
         for t in instance.teachers:
@@ -358,8 +376,9 @@ def check_text(instance: Instance, report: CheckReport, *, show_loads: bool = Fa
             cap = "-" if t.max_load is None else f"{t.max_load}"
             rows.append([t.teacher_id, t.name, str(local), str(taught), str(assisted),
                          f"{float(load):g}", f"{t.min_load}", cap])
-        lines.append(grid(["teacher", "name", "local", "online_main", "assistant", "credited",
-                           "min_load", "max_load"], rows))
+        lines.append(grid([say(f"cli.col.{c}") for c in
+                           ("teacher", "name", "local", "online_main", "assistant", "credited",
+                            "min_load", "max_load")], rows))
     return "\n".join(lines) + "\n"
 
 
@@ -368,26 +387,22 @@ def alignment_text(instance: Instance, pairs: tuple[tuple[str, str], ...] | None
     by a course) in each season; '*' marks the cells that qualify."""
     minimum = instance.policy.min_overlap_minutes
     several = len(instance.seasons) > 1
-    blocks = [f"Season{'s' if several else ''} {', '.join(instance.seasons)}; a session needs "
-              f"at least {minimum} minutes of overlap"
-              + (" in every season (* marks the pairs of periods that reach it in that season; "
-                 "a pair qualifies only with * in every season)." if several
-                 else " (* marks the pairs of periods that qualify).")]
+    blocks = [say("cli.overlap_head_seasons" if several else "cli.overlap_head",
+                  seasons=", ".join(instance.seasons), minimum=minimum)]
     tables = alignments(instance, pairs)
     if not tables:
-        blocks.append("No course links two schools, so there is nothing to align.")
+        blocks.append(say("cli.nothing_to_align"))
     for (hub, receiving), pair in tables.items():
         blocks.append("")
-        blocks.append(f"{instance.school_name(hub)} ({hub}, hub) -> "
-                      f"{instance.school_name(receiving)} ({receiving}, receiving)")
+        blocks.append(say("cli.pair_heading", hub=instance.school_name(hub), hub_id=hub,
+                          receiving=instance.school_name(receiving), receiving_id=receiving))
         for season in instance.seasons:
             blocks.extend(_overlap_matrix(instance, pair, season, minimum))
         alignable = pair.alignable_hub_periods
-        blocks.append("Hub periods that can carry a session"
-                      + (" (in every season)" if several else "") + ": "
-                      f"{', '.join(map(str, alignable)) or 'none'} "
-                      f"({len(alignable)} of {len(pair.hub_periods[instance.season])}; "
-                      f"{len(alignable) * len(instance.days)} a week per sync room)")
+        blocks.append(say("cli.alignable_seasons" if several else "cli.alignable",
+                          periods=", ".join(map(str, alignable)) or say("cli.none"),
+                          count=len(alignable), of=len(pair.hub_periods[instance.season]),
+                          week=len(alignable) * len(instance.days)))
     receivers: dict[str, list[str]] = {}
     for hub, receiving in tables:
         receivers.setdefault(hub, []).append(receiving)
@@ -396,10 +411,9 @@ def alignment_text(instance: Instance, pairs: tuple[tuple[str, str], ...] | None
             common = set.intersection(*(set(tables[(hub, s)].alignable_hub_periods)
                                         for s in schools))
             blocks.append("")
-            blocks.append(f"{instance.school_name(hub)} periods that align with all of "
-                          f"{'、'.join(instance.school_name(s) for s in schools)} at once (what a "
-                          f"course reaching them all needs): "
-                          f"{', '.join(map(str, sorted(common))) or 'none'}")
+            blocks.append(say("cli.common_periods", hub=instance.school_name(hub),
+                              schools="、".join(instance.school_name(s) for s in schools),
+                              periods=", ".join(map(str, sorted(common))) or say("cli.none")))
     return "\n".join(blocks) + "\n"
 
 
@@ -419,7 +433,7 @@ def _overlap_matrix(instance: Instance, pair: PairAlignment, season: str, minimu
     same_number = [int(overlap[i, i]) for i in range(min(overlap.shape))]
     lines = [f"[{season}]"] if len(instance.seasons) > 1 else []
     lines.append(grid(header, rows))
-    lines.append("Same-numbered periods overlap: " + ", ".join(map(str, same_number)) + " minutes")
+    lines.append(say("cli.same_numbered", minutes=", ".join(map(str, same_number))))
     return lines
 
 
@@ -428,18 +442,19 @@ def proposals_text(instance: Instance, proposals: list[BellProposal]) -> str:
     lines = []
     several = len(proposals) > 1
     for proposal in proposals:
-        head = f"Proposed bells{f' ({proposal.season})' if several else ''}"
+        head = say("cli.proposed_season", season=proposal.season) if several \
+            else say("cli.proposed")
         if proposal.status not in ("OPTIMAL", "FEASIBLE"):
-            lines.append(f"{head}: none found ({proposal.status})")
+            lines.append(say("cli.proposal_none", head=head, status=proposal.status))
             continue
-        lines.append(f"{head}: hub periods aligned with every receiving school "
-                     f"{proposal.aligned_before} -> {proposal.aligned_after} of "
-                     f"{proposal.hub_periods} (fully overlapping {proposal.full_before} -> "
-                     f"{proposal.full_after}); {proposal.movement} minutes moved in all, at most "
-                     f"{proposal.largest_shift} for one period"
-                     + ("" if proposal.status == "OPTIMAL" else " (not proven best)"))
+        lines.append(say("cli.proposal", head=head, before=proposal.aligned_before,
+                         after=proposal.aligned_after, of=proposal.hub_periods,
+                         full_before=proposal.full_before, full_after=proposal.full_after,
+                         movement=proposal.movement, largest=proposal.largest_shift,
+                         proven="" if proposal.status == "OPTIMAL" else say("cli.not_proven")))
         if not proposal.changes:
-            lines.append("  no period needs to move")
+            lines.append("  " + say("cli.no_move"))
         lines.extend(f"  {change.describe(instance)}" for change in proposal.changes)
-        lines.extend(f"  still unaligned: {reason}" for reason in proposal.unaligned)
+        lines.extend("  " + say("cli.still_unaligned", reason=reason)
+                     for reason in proposal.unaligned)
     return "\n".join(lines) + "\n"

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from aligner.alignment.overlap import SessionOptions, alignments, session_options
 from aligner.instance import Course, CurriculumRow, Instance
+from aligner.messages import listed, say
 
 Slot = tuple[str, int]
 
@@ -31,16 +32,25 @@ class Finding:
 
 
 def count(n: int, noun: str) -> str:
-    return f"{n} {noun}" + ("" if n == 1 else "s")
+    """'1 session', '3 sessions' ('3 节'): ``noun`` is session, period, sync room, day or rule."""
+    return say("diagnose.n." + noun.replace(" ", "_"), n=n)
 
 
 def teacher_phrase(instance: Instance, teacher_id: str) -> str:
     name = instance.teacher_name(teacher_id)
-    return f"teacher {name}" + (f" ({teacher_id})" if name != teacher_id else "")
+    if name != teacher_id:
+        return say("diagnose.teacher_named", name=name, id=teacher_id)
+    return say("diagnose.teacher", name=name)
 
 
 def class_phrase(instance: Instance, school_id: str, class_id: str) -> str:
-    return f"class {instance.class_name(school_id, class_id)} of {instance.school_name(school_id)}"
+    return say("diagnose.class", klass=instance.class_name(school_id, class_id),
+               school=instance.school_name(school_id))
+
+
+def level_word(level: str | None) -> str:
+    """A backbone level as sentences name it: county (县级), city (市级), region (区级)."""
+    return say(f"diagnose.level.{level}") if level in ("county", "city", "region") else str(level)
 
 
 def row_phrase(instance: Instance, row: CurriculumRow) -> str:
@@ -48,12 +58,12 @@ def row_phrase(instance: Instance, row: CurriculumRow) -> str:
     if not row.combined:
         return class_phrase(instance, row.school_id, row.class_id)
     names = "、".join(instance.class_name(row.school_id, c) for c in row.class_ids)
-    return f"combined classes {names} of {instance.school_name(row.school_id)}"
+    return say("diagnose.combined", classes=names, school=instance.school_name(row.school_id))
 
 
 def teachers_phrase(instance: Instance, row: CurriculumRow) -> str:
     """The teacher of a curriculum row, or its co-teachers."""
-    return " and ".join(teacher_phrase(instance, t) for t in row.teacher_ids)
+    return say("diagnose.and").join(teacher_phrase(instance, t) for t in row.teacher_ids)
 
 
 class Capacity:
@@ -123,9 +133,9 @@ def slots_text(instance: Instance, slots: Iterable[Slot]) -> str:
                 runs[-1].append(period)
             else:
                 runs.append([period])
-        parts.append(f"{day} " + ",".join(f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}"
-                                          for r in runs))
-    return ", ".join(parts) if parts else "no period"
+        parts.append(say("diagnose.day_periods", day=day, periods=",".join(
+            f"{r[0]}" if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)))
+    return listed(parts) if parts else say("diagnose.no_period")
 
 
 def course_slots_sentence(instance: Instance, course: Course, slots: list[Slot],
@@ -134,14 +144,16 @@ def course_slots_sentence(instance: Instance, course: Course, slots: list[Slot],
     periods by at least 30 minutes while teacher 王老师 is available'."""
     hub = instance.school_name(course.hub_school)
     receiving = "、".join(instance.school_name(s) for s in course.receiving_schools)
-    where = f" ({slots_text(instance, slots)})" if 0 < len(slots) <= 10 else ""
+    where = say("diagnose.in_brackets", text=slots_text(instance, slots)) \
+        if 0 < len(slots) <= 10 else ""
     names = [teacher_phrase(instance, t) for t in teachers]
-    who = (" while " + " and ".join(names) + (" is" if len(names) == 1 else " are")
-           + " available") if names else ""
-    verb = "but only" if len(slots) < course.min_per_week else "and only"
-    return (f"course {course.course_id} needs {count(course.min_per_week, 'session')} a week, "
-            f"{verb} {count(len(slots), 'period')} of {hub}{where} overlap {receiving}'s periods "
-            f"by at least {instance.policy.min_overlap_minutes} minutes{who}")
+    who = say("diagnose.while_available", n=len(names),
+              names=say("diagnose.and").join(names)) if names else ""
+    key = "diagnose.course_slots_but" if len(slots) < course.min_per_week \
+        else "diagnose.course_slots_and"
+    return say(key, course=course.course_id, sessions=count(course.min_per_week, "session"),
+               periods=count(len(slots), "period"), hub=hub, where=where, receiving=receiving,
+               minutes=instance.policy.min_overlap_minutes, who=who)
 
 
 def course_alignment(cap: Capacity) -> Iterator[Finding]:
@@ -172,12 +184,11 @@ def sync_rooms(cap: Capacity) -> Iterator[Finding]:
         rooms = instance.school_by_id[school_id].sync_rooms
         slots = usable[school_id]
         if n > rooms * len(slots):
-            yield Finding("room", (
-                f"{instance.school_name(school_id)} needs at least {n} online sessions a week "
-                f"({', '.join(users[school_id])}) but has {count(rooms, 'sync room')} and only "
-                f"{count(len(slots), 'period')} a week in which a session can take place"
-                f"{_where(instance, slots)}: room for at most "
-                f"{count(rooms * len(slots), 'session')}"))
+            yield Finding("room", say(
+                "diagnose.sync_rooms", school=instance.school_name(school_id), needed=n,
+                courses=listed(users[school_id]), rooms=count(rooms, "sync room"),
+                periods=count(len(slots), "period"), where=_where(instance, slots),
+                sessions=count(rooms * len(slots), "session")))
 
 
 def _where(instance: Instance, slots: set[Slot]) -> str:
@@ -185,9 +196,11 @@ def _where(instance: Instance, slots: set[Slot]) -> str:
     periods = sorted({p for _, p in slots})
     days = {d for d, _ in slots}
     if slots and len(slots) == len(periods) * len(days) and len(days) == len(instance.days):
-        which = ("period " if len(periods) == 1 else "periods ") + ", ".join(map(str, periods))
-        when = f"on all {len(days)} days" if len(days) > 1 else f"on {next(iter(days))}"
-        return f" ({which} {when})"
+        which = say("diagnose.which_periods", n=len(periods),
+                    periods=listed([str(p) for p in periods]))
+        if len(days) > 1:
+            return say("diagnose.on_all_days", which=which, days=len(days))
+        return say("diagnose.on_one_day", which=which, day=next(iter(days)))
     return ""
 
 
@@ -211,12 +224,13 @@ def class_periods(cap: Capacity) -> Iterator[Finding]:
         if lessons > len(possible):
             all_slots = [(d, b.period) for d in instance.days
                          for b in instance.periods(klass.school_id)]
-            empty = [f"{d} {p}" for d, p in all_slots if (d, p) not in possible]
-            shown = ", ".join(empty[:8]) + (", ..." if len(empty) > 8 else "")
-            yield Finding("class", (
-                f"{class_phrase(instance, *klass.key)} has {lessons} lessons a week, but in "
-                f"{count(len(empty), 'period')} ({shown}) none of its teachers is available "
-                f"and no online session can reach it, leaving only {len(possible)}"))
+            empty = [say("diagnose.day_period", day=d, period=p) for d, p in all_slots
+                     if (d, p) not in possible]
+            shown = listed(empty[:8] + (["..."] if len(empty) > 8 else []))
+            yield Finding("class", say(
+                "diagnose.class_periods", klass=class_phrase(instance, *klass.key),
+                lessons=lessons, periods=count(len(empty), "period"), shown=shown,
+                possible=len(possible)))
 
 
 def subject_days(cap: Capacity) -> Iterator[Finding]:
@@ -226,10 +240,10 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
     for row in instance.curriculum:
         who = row_phrase(instance, row)
         if row.max_per_day is not None and row.per_week - row.doubles > row.max_per_day * days:
-            doubles = f" ({row.doubles} of them double)" if row.doubles else ""
-            yield Finding("max_per_day", (
-                f"{who} has {row.per_week} {row.subject} lessons a week{doubles} but at most "
-                f"{row.max_per_day} a day on {count(days, 'day')}"))
+            doubles = say("diagnose.of_them_double", doubles=row.doubles) if row.doubles else ""
+            yield Finding("max_per_day", say(
+                "diagnose.max_per_day", who=who, per_week=row.per_week, subject=row.subject,
+                doubles=doubles, most=row.max_per_day, days=count(days, "day")))
             continue
         _, most_online = cap.online_bounds(row)
         local = row.per_week - most_online
@@ -244,14 +258,15 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
             limit = min(limit, row.max_per_day * (2 if row.doubles else 1))
         room = sum(min(limit, n) for n in free.values())
         if local > room:
-            capped = f", at most {row.max_per_day} a day" if row.max_per_day else ""
-            allowed = (f" within its allowed periods ({slots_text(instance, row.allowed)})"
+            capped = say("diagnose.at_most_a_day", most=row.max_per_day) \
+                if row.max_per_day else ""
+            allowed = (say("diagnose.within_allowed", slots=slots_text(instance, row.allowed))
                        if row.allowed is not None else "")
-            yield Finding("teacher_availability", (
-                f"{who} needs {local} local {row.subject} lessons a week{capped}, but "
-                f"{teachers_phrase(instance, row)} "
-                f"{'is' if len(row.teacher_ids) == 1 else 'are all'} available{allowed} on only "
-                f"{count(len(free), 'day')} ({sum(free.values())} periods), room for {room}"))
+            yield Finding("teacher_availability", say(
+                "diagnose.teacher_availability", who=who, local=local, subject=row.subject,
+                capped=capped, teacher=teachers_phrase(instance, row), allowed=allowed,
+                days=count(len(free), "day"), periods=sum(free.values()), room=room,
+                n=len(row.teacher_ids)))
 
 
 def double_slots(cap: Capacity) -> Iterator[Finding]:
@@ -271,16 +286,14 @@ def double_slots(cap: Capacity) -> Iterator[Finding]:
                     fits, taken = fits + 1, p + 1
             room += min(fits, row.max_per_day) if row.max_per_day else fits
         if row.doubles > room:
-            yield Finding("doubles", (
-                f"{row_phrase(instance, row)} needs "
-                f"{row.doubles} double {row.subject} lesson(s) a week, but there is room for "
-                f"only {room}: pairs of consecutive periods at most "
-                f"{instance.policy.max_double_gap} minutes apart"
-                + (f" while {teachers_phrase(instance, row)} "
-                   f"{'is' if len(row.teacher_ids) == 1 else 'are all'} available"
-                   if any(instance.is_unavailable(t, d, b.period) for t in row.teacher_ids
-                          for d in instance.days for b in instance.periods(row.school_id))
-                   else "")))
+            busy = any(instance.is_unavailable(t, d, b.period) for t in row.teacher_ids
+                       for d in instance.days for b in instance.periods(row.school_id))
+            yield Finding("doubles", say(
+                "diagnose.double_slots",
+                klass=row_phrase(instance, row), doubles=row.doubles,
+                subject=row.subject, room=room, gap=instance.policy.max_double_gap,
+                who=say("diagnose.while_available", n=len(row.teacher_ids),
+                        names=teachers_phrase(instance, row)) if busy else ""))
 
 
 @dataclass
@@ -327,9 +340,9 @@ def teacher_periods(cap: Capacity) -> Iterator[Finding]:
         periods = len(instance.days) * len(instance.periods(teacher.school_id))
         free = len(cap.available(teacher_id, teacher.school_id))
         if least.total > free:
-            yield Finding("teacher", (
-                f"{teacher_phrase(instance, teacher_id)} has at least {least.total} lessons and "
-                f"sessions a week but is available in only {free} of {periods} periods"))
+            yield Finding("teacher", say(
+                "diagnose.teacher_periods", teacher=teacher_phrase(instance, teacher_id),
+                total=least.total, free=free, periods=periods))
 
 
 def teacher_loads(cap: Capacity) -> Iterator[Finding]:
@@ -341,13 +354,13 @@ def teacher_loads(cap: Capacity) -> Iterator[Finding]:
         who = teacher_phrase(instance, teacher_id)
         lowest, highest = least.credited(instance), most.credited(instance)
         if teacher.max_load is not None and lowest > teacher.max_load:
-            yield Finding("load", (
-                f"{who} has a credited load of at least {float(lowest):g} (an online lesson "
-                f"counts {policy.online_credit}), above max_load {teacher.max_load}"))
+            yield Finding("load", say(
+                "diagnose.load_above_max", who=who, lowest=f"{float(lowest):g}",
+                credit=policy.online_credit, most=teacher.max_load))
         if highest < teacher.min_load:
-            yield Finding("load", (
-                f"{who} can reach a credited load of at most {float(highest):g}, below "
-                f"min_load {teacher.min_load}"))
+            yield Finding("load", say(
+                "diagnose.load_below_min", who=who, highest=f"{float(highest):g}",
+                least=teacher.min_load))
 
 
 def weekly_minimums(cap: Capacity) -> Iterator[Finding]:
@@ -357,18 +370,17 @@ def weekly_minimums(cap: Capacity) -> Iterator[Finding]:
     most = instance.weekly_totals({c.course_id: cap.most_sessions(c) for c in instance.courses})
     for (hub, receiving), n in most.sync_per_pair.items():
         if n < policy.min_sync_lessons_per_pair:
-            yield Finding("pair_minimum", (
-                f"{instance.school_name(hub)} -> {instance.school_name(receiving)} needs at "
-                f"least {policy.min_sync_lessons_per_pair} sync lessons a week, but its sync "
-                f"courses can hold at most {n}"))
-    for rule, counts, verb in (("hub_minimum", most.delivered, "deliver"),
-                               ("receiving_minimum", most.received, "take part in")):
+            yield Finding("pair_minimum", say(
+                "diagnose.pair_minimum", hub=instance.school_name(hub),
+                receiving=instance.school_name(receiving),
+                least=policy.min_sync_lessons_per_pair, most=n))
+    for rule, counts, key in (("hub_minimum", most.delivered, "diagnose.hub_minimum"),
+                              ("receiving_minimum", most.received, "diagnose.receiving_minimum")):
         for school_id, n in counts.items():
             if n < policy.min_online_lessons_per_school:
-                yield Finding(rule, (
-                    f"{instance.school_name(school_id)} must {verb} at least "
-                    f"{policy.min_online_lessons_per_school} online lessons a week, but the "
-                    f"courses it can use hold at most {n}"))
+                yield Finding(rule, say(
+                    key, school=instance.school_name(school_id),
+                    least=policy.min_online_lessons_per_school, most=n))
 
 
 def level_minimums(cap: Capacity) -> Iterator[Finding]:
@@ -379,10 +391,9 @@ def level_minimums(cap: Capacity) -> Iterator[Finding]:
         courses = instance.courses_of_teacher.get(teacher.teacher_id, ())
         most = sum(cap.most_sessions(c) for c in courses)
         if minimum > most:
-            yield Finding("level", (
-                f"{teacher_phrase(instance, teacher.teacher_id)} is a {teacher.level}-level "
-                f"backbone teacher and must teach at least {minimum} online lesson(s) a week, "
-                f"but their courses can hold at most {most}"))
+            yield Finding("level", say(
+                "diagnose.level_minimum", teacher=teacher_phrase(instance, teacher.teacher_id),
+                level=level_word(teacher.level), least=minimum, most=most))
 
 
 def teacher_day_capacity(cap: Capacity) -> Iterator[Finding]:
@@ -404,17 +415,16 @@ def teacher_day_capacity(cap: Capacity) -> Iterator[Finding]:
             per_day.append(min(most, t.max_per_day) if t.max_per_day is not None else most)
         best = sorted(per_day, reverse=True)[:t.max_days or len(per_day)]
         if least.total > sum(best):
-            limits = [text for value, text in (
-                (t.max_per_day, f"at most {t.max_per_day} a day"),
-                (t.max_consecutive, f"at most {t.max_consecutive} in a row"),
-                (t.max_days, f"on at most {count(t.max_days or 0, 'day')} a week"))
-                if value is not None]
+            limits = [say(key, most=value, days=count(value, "day")) for value, key in (
+                (t.max_per_day, "diagnose.limit_day"),
+                (t.max_consecutive, "diagnose.limit_in_a_row"),
+                (t.max_days, "diagnose.limit_days")) if value is not None]
             rule = ("teacher_days" if t.max_days is not None else
                     "teacher_day" if t.max_per_day is not None else "teacher_consecutive")
-            yield Finding(rule, (
-                f"{teacher_phrase(instance, teacher_id)} has at least {least.total} lessons and "
-                f"sessions a week, but teaches {', '.join(limits)}: room for at most "
-                f"{sum(best)}"))
+            yield Finding(rule, say(
+                "diagnose.teacher_day_capacity", teacher=teacher_phrase(instance, teacher_id),
+                least=least.total, limits=say("diagnose.list_sep").join(limits),
+                room=sum(best)))
 
 
 def _free_runs(half: tuple[int, ...], day: str, free: set[Slot]) -> list[int]:
@@ -453,11 +463,11 @@ def special_room_capacity(cap: Capacity) -> Iterator[Finding]:
         slots = len(instance.days) * len(instance.periods(school_id))
         room = sum(slots - len(set(r.unavailable)) for r in rooms)
         if needed > room:
-            names = "、".join(f"{r.name} ({r.room_id})" for r in rooms)
-            yield Finding("special_room", (
-                f"{instance.school_name(school_id)} has {count(needed, 'local lesson')} of "
-                f"{'、'.join(subjects)} a week, each in one of {names}, but those rooms are "
-                f"free for only {count(room, 'period')} a week"))
+            names = "、".join(say("diagnose.room", name=r.name, id=r.room_id) for r in rooms)
+            yield Finding("special_room", say(
+                "diagnose.special_room_capacity", school=instance.school_name(school_id),
+                n=needed, subjects="、".join(subjects), rooms=names,
+                periods=count(room, "period")))
 
 
 def course_pins(cap: Capacity) -> Iterator[Finding]:
@@ -468,12 +478,12 @@ def course_pins(cap: Capacity) -> Iterator[Finding]:
         if pin.course_id is None or (pin.day, pin.period) in cap.options[pin.course_id]:
             continue
         course = instance.course_by_id[pin.course_id]
-        where = f" (pinned.csv row {pin.row})" if pin.row else ""
-        yield Finding("pin", (
-            f"course {pin.course_id} is pinned to {pin.day} period {pin.period} of "
-            f"{instance.school_name(course.hub_school)}{where}, but that period does not overlap "
-            f"a free period of {'、'.join(instance.school_name(s) for s in course.receiving_schools)}"
-            f" by at least {instance.policy.min_overlap_minutes} minutes"))
+        yield Finding("pin", say(
+            "diagnose.pinned_session", course=pin.course_id, day=pin.day, period=pin.period,
+            hub=instance.school_name(course.hub_school),
+            row=say("diagnose.pin_row", row=pin.row) if pin.row else "",
+            receiving="、".join(instance.school_name(s) for s in course.receiving_schools),
+            minutes=instance.policy.min_overlap_minutes))
 
 
 CHECKS: tuple[Callable[[Capacity], Iterable[Finding]], ...] = (

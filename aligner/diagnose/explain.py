@@ -29,12 +29,14 @@ from aligner.diagnose.capacity import (
     class_phrase,
     count,
     course_slots_sentence,
+    level_word,
     row_phrase,
     slots_text,
     teacher_phrase,
     teachers_phrase,
 )
 from aligner.instance import Instance, Pin
+from aligner.messages import listed, say
 from aligner.model import build_model
 from aligner.model.constraints import Group
 from aligner.solver.settings import SolverSettings, configure
@@ -42,21 +44,9 @@ from aligner.solver.settings import SolverSettings, configure
 SHOWN_RULES = 12
 """A conflict of more rules than this, not shown minimal, is printed grouped by family."""
 
-FAMILY_WORDS = {
-    "course": "courses' sessions a week", "alignment": "sessions at overlapping periods",
-    "availability": "teachers' unavailable periods", "allowed": "allowed periods of lessons",
-    "room": "sync rooms", "curriculum": "lessons a week of a class's subject",
-    "doubles": "double lessons", "together": "lessons taught together",
-    "max_per_day": "lessons a day of a subject", "class": "one lesson at a time per class",
-    "teacher": "one commitment at a time per teacher", "load": "teachers' credited loads",
-    "pair_minimum": "sync lessons a week per pair", "hub_minimum": "online lessons delivered",
-    "receiving_minimum": "online lessons taken part in",
-    "level": "backbone teachers' online lessons",
-    "teacher_day": "teachers' lessons a day", "teacher_consecutive": "teachers' lessons in a row",
-    "teacher_days": "teachers' days a week", "room_choice": "special rooms of a subject",
-    "special_room": "one lesson at a time per special room", "pin": "pinned lessons",
-}
-"""Each rule family in the words of a grouped explanation."""
+def family_words(family: str) -> str:
+    """A rule family in the words of a grouped explanation (messages ``diagnose.family.*``)."""
+    return say(f"diagnose.family.{family}") if family in RULE_ORDER else family
 
 RULE_ORDER = ("pin", "course", "alignment", "availability", "allowed", "room", "room_choice",
               "special_room", "curriculum", "doubles", "together", "max_per_day", "class",
@@ -105,9 +95,10 @@ class Explanation:
         lines = []
         for family, groups in families.items():
             ids = [" ".join(g[1:]) for g in groups]
-            shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
-            lines.append(f"{FAMILY_WORDS.get(family, family)}: {count(len(groups), 'rule')} "
-                         f"({shown})")
+            shown = listed(ids[:3]) + (say("diagnose.and_more", more=len(ids) - 3)
+                                       if len(ids) > 3 else "")
+            lines.append(say("diagnose.family_line", family=family_words(family),
+                             rules=count(len(groups), "rule"), shown=shown))
         return lines
 
     def to_json(self) -> dict[str, Any]:
@@ -284,97 +275,98 @@ def describe_group(instance: Instance, group: Group) -> str:
         lessons = sum(r.per_week for r in rows)
         periods = len(instance.days) * len(instance.periods(ids[0]))
         if lessons == periods:
-            return (f"{class_phrase(instance, ids[0], ids[1])} has a lesson in every period (its "
-                    f"{lessons} lessons fill its {periods} periods), one at a time")
-        return f"{class_phrase(instance, ids[0], ids[1])} has at most one lesson per period"
+            return say("diagnose.rule.class_full", klass=class_phrase(instance, ids[0], ids[1]),
+                       lessons=lessons, periods=periods)
+        return say("diagnose.rule.class", klass=class_phrase(instance, ids[0], ids[1]))
     if rule == "teacher":
-        return f"{teacher_phrase(instance, ids[0])} has at most one commitment per period"
+        return say("diagnose.rule.teacher", teacher=teacher_phrase(instance, ids[0]))
     if rule == "together":
         rows = instance.together_groups[(ids[0], ids[1])]
-        return ("lessons taught together ('" + ids[1] + "'): " + ", ".join(
-            f"{r.subject} of {row_phrase(instance, r)}" for r in rows) + " at the same periods")
+        return say("diagnose.rule.together", label=ids[1], rows=listed([
+            say("diagnose.subject_of", subject=r.subject, klass=row_phrase(instance, r))
+            for r in rows]))
     if rule == "allowed":
         row = instance.row_by_key[(ids[0], ids[1], ids[2])]
-        return (f"{row_phrase(instance, row)} has its local {ids[2]} lessons only "
-                f"in {slots_text(instance, row.allowed or ())}")
+        return say("diagnose.rule.allowed", klass=row_phrase(instance, row),
+                   subject=ids[2], slots=slots_text(instance, row.allowed or ()))
     if rule == "availability":
         teacher = instance.teacher_by_id[ids[0]]
-        return (f"{teacher_phrase(instance, ids[0])} is unavailable in "
-                f"{slots_text(instance, teacher.unavailable)}")
+        return say("diagnose.rule.availability", teacher=teacher_phrase(instance, ids[0]),
+                   slots=slots_text(instance, teacher.unavailable))
     if rule == "room":
         rooms = instance.school_by_id[ids[0]].sync_rooms
-        return f"{instance.school_name(ids[0])} has {count(rooms, 'sync room')}"
+        return say("diagnose.rule.room", school=instance.school_name(ids[0]),
+                   rooms=count(rooms, "sync room"))
     if rule == "course":
         c = instance.course_by_id[ids[0]]
         wanted = (count(c.min_per_week, "session") if not c.is_range
-                  else f"{c.min_per_week}-{c.max_per_week} sessions")
-        return (f"course {c.course_id} ({c.form}, {c.subject}, "
-                f"{instance.school_name(c.hub_school)} -> "
-                f"{'、'.join(instance.school_name(s) for s in c.receiving_schools)}) has "
-                f"{wanted} a week")
+                  else say("diagnose.session_range", low=c.min_per_week, high=c.max_per_week))
+        return say("diagnose.rule.course", course=c.course_id, form=say(f"io.form.{c.form}"),
+                   subject=c.subject, hub=instance.school_name(c.hub_school),
+                   receiving="、".join(instance.school_name(s) for s in c.receiving_schools),
+                   wanted=wanted)
     if rule == "alignment":
-        return (f"every session of course {ids[0]} reaches each receiving school at a period "
-                f"overlapping the hub's by at least {policy.min_overlap_minutes} minutes")
+        return say("diagnose.rule.alignment", course=ids[0],
+                   minutes=policy.min_overlap_minutes)
     if rule == "curriculum":
         row = instance.row_by_key[(ids[0], ids[1], ids[2])]
-        taught = f" (taught by {teachers_phrase(instance, row)})" if row.combined or len(
-            row.teacher_ids) > 1 else ""
-        return f"{row_phrase(instance, row)} has {row.per_week} {ids[2]} lessons a week{taught}"
+        taught = say("diagnose.taught_by", teachers=teachers_phrase(instance, row)) \
+            if row.combined or len(row.teacher_ids) > 1 else ""
+        return say("diagnose.rule.curriculum", klass=row_phrase(instance, row),
+                   per_week=row.per_week, subject=ids[2]) + taught
     if rule == "doubles":
         row = instance.row_by_key[(ids[0], ids[1], ids[2])]
-        return (f"{row_phrase(instance, row)} has {row.doubles} double "
-                f"{ids[2]} lesson(s) a week (two consecutive periods at most "
-                f"{policy.max_double_gap} minutes apart)")
+        return say("diagnose.rule.doubles", klass=row_phrase(instance, row),
+                   doubles=row.doubles, subject=ids[2], gap=policy.max_double_gap)
     if rule == "max_per_day":
         row = instance.row_by_key[(ids[0], ids[1], ids[2])]
-        return (f"{row_phrase(instance, row)} has at most {row.max_per_day} "
-                f"{ids[2]} lesson(s) a day")
+        return say("diagnose.rule.max_per_day", klass=row_phrase(instance, row),
+                   most=row.max_per_day, subject=ids[2])
     if rule == "load":
         t = instance.teacher_by_id[ids[0]]
-        cap = "no cap" if t.max_load is None else f"{t.max_load}"
-        return (f"{teacher_phrase(instance, ids[0])}'s credited load lies in "
-                f"[{t.min_load}, {cap}] (an online lesson counts {policy.online_credit})")
+        cap = say("diagnose.no_cap") if t.max_load is None else f"{t.max_load}"
+        return say("diagnose.rule.load", teacher=teacher_phrase(instance, ids[0]),
+                   least=t.min_load, most=cap, credit=policy.online_credit)
     if rule == "pair_minimum":
-        return (f"{instance.school_name(ids[0])} gives {instance.school_name(ids[1])} at least "
-                f"{policy.min_sync_lessons_per_pair} sync lessons a week")
-    if rule == "hub_minimum":
-        return (f"{instance.school_name(ids[0])} delivers at least "
-                f"{policy.min_online_lessons_per_school} online lessons a week")
-    if rule == "receiving_minimum":
-        return (f"{instance.school_name(ids[0])} takes part in at least "
-                f"{policy.min_online_lessons_per_school} online lessons a week")
+        return say("diagnose.rule.pair_minimum", hub=instance.school_name(ids[0]),
+                   receiving=instance.school_name(ids[1]),
+                   least=policy.min_sync_lessons_per_pair)
+    if rule in ("hub_minimum", "receiving_minimum"):
+        return say(f"diagnose.rule.{rule}", school=instance.school_name(ids[0]),
+                   least=policy.min_online_lessons_per_school)
     if rule == "level":
         t = instance.teacher_by_id[ids[0]]
-        return (f"{teacher_phrase(instance, ids[0])} ({t.level}-level backbone teacher) teaches "
-                f"at least {policy.level_min_per_week(t.level)} online lesson(s) a week")
+        return say("diagnose.rule.level", teacher=teacher_phrase(instance, ids[0]),
+                   level=level_word(t.level), least=policy.level_min_per_week(t.level))
     if rule in ("teacher_day", "teacher_consecutive", "teacher_days"):
         t = instance.teacher_by_id[ids[0]]
-        limit = {"teacher_day": f"at most {t.max_per_day} lessons and sessions a day",
-                 "teacher_consecutive": f"at most {t.max_consecutive} lessons and sessions in a "
-                                        "row (within a morning or an afternoon)",
-                 "teacher_days": f"on at most {count(t.max_days or 0, 'day')} a week"}[rule]
-        return f"{teacher_phrase(instance, ids[0])} teaches {limit}"
+        most = {"teacher_day": t.max_per_day, "teacher_consecutive": t.max_consecutive,
+                "teacher_days": t.max_days}[rule] or 0
+        return say(f"diagnose.rule.{rule}", teacher=teacher_phrase(instance, ids[0]), most=most,
+                   days=count(most, "day"))
     if rule == "room_choice":
         choices = instance.rooms_for[(ids[0], ids[1])]
-        return (f"every local {ids[1]} lesson of {instance.school_name(ids[0])} takes "
-                + ("its " if len(choices) == 1 else "one of its ")
-                + "、".join(f"{r.name} ({r.room_id})" for r in choices))
+        return say("diagnose.rule.room_choice", subject=ids[1],
+                   school=instance.school_name(ids[0]), n=len(choices),
+                   rooms="、".join(say("diagnose.room", name=r.name, id=r.room_id)
+                                  for r in choices))
     if rule == "special_room":
         room = instance.room_by_key[(ids[0], ids[1])]
-        closed = (f", and it is unavailable in {slots_text(instance, room.unavailable)}"
-                  if room.unavailable else "")
-        return (f"{room.name} ({room.room_id}) of {instance.school_name(ids[0])} holds one "
-                f"lesson at a time{closed}")
+        closed = say("diagnose.room_closed", slots=slots_text(instance, room.unavailable)) \
+            if room.unavailable else ""
+        return say("diagnose.rule.special_room", name=room.name, id=room.room_id,
+                   school=instance.school_name(ids[0]), closed=closed)
     if rule == "pin":
         return pin_phrase(instance, instance.pins[int(ids[0])])
     return " ".join(group)
 
 
 def pin_phrase(instance: Instance, pin: Pin) -> str:
-    """'the 班会 lesson of class 一年级 of 厚仁 is pinned to Mon period 1 (pinned.csv row 2)'."""
-    where = f" (pinned.csv row {pin.row})" if pin.row else ""
+    """'a 语文 lesson of class 一年级 of 厚仁 is pinned to Mon period 1 (pinned.csv row 2)'."""
+    row = say("diagnose.pin_row", row=pin.row) if pin.row else ""
     if pin.course_id is not None:
-        return (f"a session of course {pin.course_id} is pinned to {pin.day} period "
-                f"{pin.period} of {instance.school_name(pin.school_id)}{where}")
-    return (f"a {pin.subject} lesson of {class_phrase(instance, pin.school_id, pin.class_id or '')}"
-            f" is pinned to {pin.day} period {pin.period}{where}")
+        return say("diagnose.rule.pin_session", course=pin.course_id, day=pin.day,
+                   period=pin.period, school=instance.school_name(pin.school_id), row=row)
+    return say("diagnose.rule.pin_lesson", subject=pin.subject,
+               klass=class_phrase(instance, pin.school_id, pin.class_id or ""), day=pin.day,
+               period=pin.period, row=row)

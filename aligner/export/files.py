@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from aligner.instance import BellBreak, BellPeriod, hhmm
 from aligner.io.formats import BELLS_PROPOSED_FILE, spreadsheet_text
+from aligner.messages import say
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -63,7 +64,8 @@ def write_files(directory: str | Path, contents: Mapping[str, tuple[str, str] | 
     moved_aside: list[tuple[Path, Path]] = []
     for name in contents:
         if (directory / name).is_dir():
-            raise IsADirectoryError(errno.EISDIR, "is a directory, not a file", str(directory / name))
+            raise IsADirectoryError(errno.EISDIR, say("io.directory_not_file"),
+                                    str(directory / name))
     try:
         for name, content in contents.items():
             handle, staging = tempfile.mkstemp(prefix=f".{name}.", dir=directory)

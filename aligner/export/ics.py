@@ -21,6 +21,7 @@ from typing import Any
 from aligner.export.labels import Labels
 from aligner.export.view import TimetableView
 from aligner.instance import WEEKDAYS, weekday
+from aligner.messages import say
 
 TIMEZONE = "Asia/Shanghai"
 UTC_OFFSET = dt.timedelta(hours=8)
@@ -45,7 +46,7 @@ def parse_date(text: str, where: str = "") -> dt.date:
             return dt.date(*(int(g) for g in match.groups()))
     except ValueError:
         pass
-    raise CalendarError(f"{where}'{text}' is not a date such as 2022-10-09")
+    raise CalendarError(where + say("export.not_a_date", text=text))
 
 
 def read_skip_dates(path: str | Path) -> dict[dt.date, str]:
@@ -56,13 +57,16 @@ def read_skip_dates(path: str | Path) -> dict[dt.date, str]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise CalendarError(f"{path}: no such skip-dates file") from None
+        raise CalendarError(say("export.at", where=path,
+                                problem=say("export.no_skip_file"))) from None
     except OSError as exc:
-        raise CalendarError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise CalendarError(say("export.at", where=path, problem=say(
+            "export.unreadable", reason=exc.strerror or exc))) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise CalendarError(f"{path}: cannot be read as UTF-8 text ({exc})") from None
+        raise CalendarError(say("export.at", where=path, problem=say(
+            "export.not_utf8", reason=exc))) from None
     skipped: dict[dt.date, str] = {}
     at_start = True
     for number, line in enumerate(text.splitlines(), start=1):
@@ -73,12 +77,12 @@ def read_skip_dates(path: str | Path) -> dict[dt.date, str]:
         if header:
             continue
         spec, reason = _split_line(line)
-        where = f"{path.name}, line {number}: "
+        where = say("export.line", file=path.name, line=number)
         match = _RANGE.match(spec)
         first = parse_date(match.group(1) if match else spec, where)
         last = parse_date(match.group(2), where) if match else first
         if last < first:
-            raise CalendarError(f"{where}the range {spec} runs backwards")
+            raise CalendarError(where + say("export.range_backwards", spec=spec))
         day = first
         while day <= last:
             skipped[day] = reason
@@ -105,20 +109,20 @@ class Term:
     def stretches(self, seasons: tuple[str, ...]) -> list[tuple[str, dt.date, dt.date]]:
         """(season, first date, last date) covering start..end, in order."""
         if self.end < self.start:
-            raise CalendarError(f"--to {self.end} is before --from {self.start}")
+            raise CalendarError(say("export.to_before_from", end=self.end, start=self.start))
         if len(seasons) == 1 and not self.season_from:
             return [(seasons[0], self.start, self.end)]
         unknown = sorted(set(self.season_from) - set(seasons))
         if unknown:
-            raise CalendarError(f"--season-from names {', '.join(unknown)}, which the timetable "
-                                f"does not have (it has {', '.join(seasons)})")
+            raise CalendarError(say("export.unknown_season_from", unknown=", ".join(unknown),
+                                    seasons=", ".join(seasons)))
         starts = sorted((d, s) for s, d in self.season_from.items())
         if not starts or starts[0][0] > self.start:
-            raise CalendarError(
-                f"the timetable has the seasons {', '.join(seasons)}: say from which date each "
-                f"season's bells apply, e.g. --season-from {seasons[0]}={self.start}"
-                + (f" (the earliest given, {starts[0][1]} from {starts[0][0]}, leaves "
-                   f"{self.start} uncovered)" if starts else ""))
+            raise CalendarError(say(
+                "export.season_from_needed", seasons=", ".join(seasons), season=seasons[0],
+                start=self.start, uncovered=say(
+                    "export.uncovered", season=starts[0][1], first=starts[0][0],
+                    start=self.start) if starts else ""))
         out = []
         for i, (first, season) in enumerate(starts):
             last = starts[i + 1][0] - dt.timedelta(days=1) if i + 1 < len(starts) else self.end
@@ -181,8 +185,7 @@ class Slot:
 def _weekday(day: str) -> int:
     name = weekday(day)
     if name is None:
-        raise CalendarError(f"the day '{day}' of instance.yaml is not a weekday name (Mon..Sun), "
-                            "so its dates are unknown")
+        raise CalendarError(say("export.not_a_weekday", day=day))
     return WEEKDAYS.index(name)
 
 

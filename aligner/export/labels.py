@@ -1,4 +1,7 @@
-"""Words of the office exports in Chinese (default) or English, and the text of one cell."""
+"""Words of the office exports in Chinese (default) or English, and the text of one cell. The
+words are the message catalogue's (``export.label.*``, ``export.day.*``, ``export.form.*``,
+``export.form_name.*``, ``export.season.*``), in the language of the export (``--lang``), which
+need not be that of the messages."""
 
 from __future__ import annotations
 
@@ -7,80 +10,14 @@ from dataclasses import dataclass
 
 from aligner.export.view import DayRow, Duty, Lesson, LiveSession, TimetableView
 from aligner.instance import COMBINE
+from aligner.messages import catalogue, say, say_in
 
 LANGUAGES = ("zh", "en")
 
-_DAYS = {
-    "zh": {"Mon": "星期一", "Tue": "星期二", "Wed": "星期三", "Thu": "星期四", "Fri": "星期五",
-           "Sat": "星期六", "Sun": "星期日"},
-    "en": {"Mon": "Monday", "Tue": "Tuesday", "Wed": "Wednesday", "Thu": "Thursday",
-           "Fri": "Friday", "Sat": "Saturday", "Sun": "Sunday"},
-}
-_FORMS = {
-    "zh": {"sync": "同步", "delivery": "专递", "famous": "名师"},
-    "en": {"sync": "sync", "delivery": "delivery", "famous": "famous teacher"},
-}
-_FORM_NAMES = {
-    "zh": {"sync": "同步课堂", "delivery": "专递课堂", "famous": "名师课堂"},
-    "en": {"sync": "synchronous class", "delivery": "dedicated delivery",
-           "famous": "famous-teacher class"},
-}
-_SEASONS = {"zh": {"winter": "冬令", "summer": "夏令"}, "en": {}}
-
-_WORDS = {
-    "zh": {
-        "period": "第{n}节", "morning": "上午", "afternoon": "下午", "lunch": "午休",
-        "overview": "总课表", "class": "班级课表", "teacher": "教师课表",
-        "sessions": "同步课堂安排", "workload": "工作量统计", "hub": "主讲", "assistant": "助教",
-        "time": "时间", "periods": "节次", "teaching": "主讲", "assisting": "助教",
-        "school": "学校", "class_col": "班级", "name": "姓名", "teacher_id": "教师编号", "seasons": "作息",
-        "local": "本校课", "online_main": "主讲在线课", "assist_col": "助教课",
-        "credited": "折算课时", "min_load": "课时下限", "max_load": "课时上限",
-        "credit_note": "折算课时 = 本校课 + {online} × 主讲在线课 + {assistant} × 助教课"
-                       "（在线课按 1:{online} 计算工作量）",
-        "course": "课程", "form": "形式", "day": "星期", "subject": "科目",
-        "hub_school": "主讲学校", "hub_teacher": "主讲教师", "hub_class": "主讲班级",
-        "hub_period": "主讲节次", "hub_time": "主讲时间", "receiving_school": "接收学校",
-        "receiving_class": "接收班级", "receiving_period": "接收节次",
-        "receiving_time": "接收时间", "overlap": "重叠(分钟)", "index": "课表",
-        "schools": "学校", "classes": "班级", "teachers": "教师", "remote_only": "(远程)",
-        "lessons_a_week": "每周 {n} 节", "back": "返回",
-        "head_teacher": "班主任：{name}", "head_of": "{classes}班主任",
-        "applies_from": "{date}起执行", "date": "{d.year}年{d.month}月{d.day}日",
-        "teacher_list": "任课教师", "teacher_list_line": "任课教师：{teachers}",
-        "subject_teachers": "{subject}：{names}",
-        "as_hub": "{name}（主讲·{school}）", "as_assistant": "{name}（助教）",
-        "list_sep": "；", "name_sep": "、", "meta_sep": "　", "legend": "图例",
-        "combined": "合班：{classes}", "with": "合作：{names}",
-    },
-    "en": {
-        "period": "Period {n}", "morning": "Morning", "afternoon": "Afternoon", "lunch": "Lunch",
-        "overview": "Overview", "class": "Class", "teacher": "Teacher",
-        "sessions": "Online sessions", "workload": "Workload", "hub": "teacher",
-        "assistant": "assistant", "time": "Time", "periods": "Period", "teaching": "teaching",
-        "assisting": "assisting", "school": "School", "class_col": "Class", "name": "Name",
-        "teacher_id": "Teacher ID",
-        "seasons": "Bells", "local": "Local lessons", "online_main": "Online taught",
-        "assist_col": "Assisted", "credited": "Credited load", "min_load": "Min load",
-        "max_load": "Max load",
-        "credit_note": "Credited load = local + {online} x online taught + {assistant} x "
-                       "assisted (an online lesson counts 1:{online})",
-        "course": "Course", "form": "Form", "day": "Day", "subject": "Subject",
-        "hub_school": "Hub school", "hub_teacher": "Hub teacher", "hub_class": "Hub class",
-        "hub_period": "Hub period", "hub_time": "Hub time", "receiving_school": "Receiving school",
-        "receiving_class": "Receiving class", "receiving_period": "Receiving period",
-        "receiving_time": "Receiving time", "overlap": "Overlap (min)", "index": "Timetables",
-        "schools": "Schools", "classes": "Classes", "teachers": "Teachers",
-        "remote_only": "(remote)", "lessons_a_week": "{n} lessons a week", "back": "Back",
-        "head_teacher": "head teacher {name}", "head_of": "head teacher of {classes}",
-        "applies_from": "in force from {date}", "date": "{d:%Y-%m-%d}",
-        "teacher_list": "Teachers", "teacher_list_line": "Teachers: {teachers}",
-        "subject_teachers": "{subject}: {names}",
-        "as_hub": "{name} (teaching from {school})", "as_assistant": "{name} (assistant)",
-        "list_sep": "; ", "name_sep": ", ", "meta_sep": "; ", "legend": "Key",
-        "combined": "combined: {classes}", "with": "with {names}",
-    },
-}
+def _known(lang: str, key: str, default: str) -> str:
+    """The catalogue's text of ``key`` in ``lang``, or ``default`` when it has none (a day
+    name that is no weekday, a season other than winter and summer)."""
+    return say_in(lang, key) if key in catalogue() else default
 
 
 @dataclass(frozen=True)
@@ -94,25 +31,26 @@ class Labels:
 
     def __post_init__(self) -> None:
         if self.lang not in LANGUAGES:
-            raise ValueError(f"unknown language '{self.lang}'; choose {', '.join(LANGUAGES)}")
+            raise ValueError(say("export.unknown_language", lang=self.lang,
+                                 languages=", ".join(LANGUAGES)))
 
     def word(self, key: str, **values: object) -> str:
-        return _WORDS[self.lang][key].format(**values)
+        return say_in(self.lang, f"export.label.{key}", **values)
 
     def day(self, day: str) -> str:
-        return _DAYS[self.lang].get(day, day)
+        return _known(self.lang, f"export.day.{day}", day)
 
     def period(self, n: int) -> str:
         return self.word("period", n=n)
 
     def form(self, form: str) -> str:
-        return _FORMS[self.lang].get(form, form)
+        return _known(self.lang, f"export.form.{form}", form)
 
     def form_name(self, form: str) -> str:
-        return _FORM_NAMES[self.lang].get(form, form)
+        return _known(self.lang, f"export.form_name.{form}", form)
 
     def season(self, season: str) -> str:
-        return _SEASONS[self.lang].get(season, season)
+        return _known(self.lang, f"export.season.{season}", season)
 
     @property
     def seasons_title(self) -> str:

@@ -23,6 +23,7 @@ from aligner.io.errors import InputIssue, IssueLog
 from aligner.io.formats import read_spreadsheet_text
 from aligner.io.solution_dir import load_solved_instance, read_summary
 from aligner.io.tabular import read_text
+from aligner.messages import listed, say
 
 LESSONS, SESSIONS, LOADS, SUMMARY = "lessons.csv", "sessions.csv", "teacher_load.csv", \
     "summary.json"
@@ -262,17 +263,13 @@ def instance_of(directory: str | Path, instance: str | Path | None = None) -> Pa
         return Path(instance)
     recorded = read_summary(directory).get("instance_path")
     if not isinstance(recorded, str) or not recorded:
-        raise SolutionError([InputIssue(
-            str(directory / SUMMARY), "does not say which instance this timetable belongs to "
-            "(no instance_path: solved by an older aligner, or from Python); give the instance "
-            "with --instance PATH")])
+        raise SolutionError([InputIssue(str(directory / SUMMARY), say("export.no_instance_path"))])
     path = Path(recorded)
     if not path.is_absolute():
         path = directory / path
     if not path.exists():
-        raise SolutionError([InputIssue(
-            str(directory / SUMMARY), f"names the instance {recorded}, which is not there any "
-            "more; give the instance with --instance PATH")])
+        raise SolutionError([InputIssue(str(directory / SUMMARY),
+                                        say("export.instance_gone", instance=recorded))])
     return path
 
 
@@ -286,8 +283,7 @@ def load_solution(directory: str | Path, instance_path: str | Path | None = None
     :class:`SolutionError` or :class:`~aligner.io.InputError`."""
     directory = Path(directory)
     if not directory.is_dir():
-        raise SolutionError([InputIssue(str(directory), "is not a directory holding a "
-                                        "timetable (lessons.csv, sessions.csv)")])
+        raise SolutionError([InputIssue(str(directory), say("export.not_a_solution"))])
     path = instance_of(directory, instance_path)
     recorded = read_summary(directory).get("seasons")
     if seasons is None and isinstance(recorded, list) and recorded \
@@ -304,7 +300,7 @@ def _rows(directory: Path, name: str, columns: tuple[str, ...], log: IssueLog,
           required: bool = True) -> list[tuple[int, dict[str, str]]]:
     if not (directory / name).is_file():
         if required:
-            log.add(name, f"file is missing from {directory}")
+            log.add(name, say("export.file_missing", directory=directory))
         return []
     decoded = read_text(directory, name, "", log)
     if decoded is None:
@@ -313,7 +309,7 @@ def _rows(directory: Path, name: str, columns: tuple[str, ...], log: IssueLog,
     header = [(h or "").strip() for h in (reader.fieldnames or [])]
     missing = [c for c in columns if c not in header]
     for column in missing:
-        log.add(name, "required column is missing from the header", 1, column)
+        log.add(name, say("io.column_missing"), 1, column)
     if missing:
         return []
     # text cells written with a leading ' (so that a spreadsheet never runs them) read back as
@@ -329,14 +325,13 @@ def _first_season(rows: list[tuple[int, dict[str, str]]], instance: Instance, na
     """The rows of the instance's first season (all rows when there is no season column)."""
     if not rows or "season" not in rows[0][1]:
         if len(instance.seasons) > 1 and rows:
-            log.add(name, f"has no season column, but the instance has the seasons "
-                    f"{', '.join(instance.seasons)}; give the season the timetable was solved "
-                    "for with --season", 1, "season")
+            log.add(name, say("export.no_season_column", seasons=listed(instance.seasons)), 1,
+                    "season")
         return rows
     found = list(dict.fromkeys(r["season"] for _, r in rows))
     if instance.seasons[0] not in found:
-        log.add(name, f"has no rows for season {instance.seasons[0]} (it has "
-                f"{', '.join(found)}); give the seasons with --season", None, "season")
+        log.add(name, say("export.no_rows_for_season", season=instance.seasons[0],
+                          found=listed(found)), None, "season")
         return []
     return [(n, r) for n, r in rows if r["season"] == instance.seasons[0]]
 
@@ -363,7 +358,8 @@ def _period(value: str, school_id: str, instance: Instance, name: str, row: int,
             log: IssueLog) -> int | None:
     count = len(instance.periods(school_id))
     if not value.isdigit() or not 1 <= int(value) <= count:
-        log.add(name, f"'{value}' is not a period of school {school_id} (1-{count})", row, column)
+        log.add(name, say("export.not_a_period", value=value, school=school_id, count=count),
+                row, column)
         return None
     return int(value)
 
@@ -375,18 +371,19 @@ def _sessions(instance: Instance, rows: list[tuple[int, dict[str, str]]], log: I
     for number, row in rows:
         course = instance.course_by_id.get(row["course_id"])
         if course is None:
-            log.add(SESSIONS, f"unknown course '{row['course_id']}'", number, "course_id")
+            log.add(SESSIONS, say("export.unknown_course", course=row["course_id"]), number,
+                    "course_id")
             continue
         if row["day"] not in instance.days:
-            log.add(SESSIONS, f"'{row['day']}' is not one of the days {', '.join(instance.days)}",
-                    number, "day")
+            log.add(SESSIONS, say("export.unknown_day", day=row["day"],
+                                  days=listed(instance.days)), number, "day")
             continue
         hub = _period(row["hub_period"], course.hub_school, instance, SESSIONS, number,
                       "hub_period", log)
         school_id = row["receiving_school_id"]
         if school_id not in course.receiving_schools:
-            log.add(SESSIONS, f"school '{school_id}' receives no lessons of course "
-                    f"{course.course_id}", number, "receiving_school_id")
+            log.add(SESSIONS, say("export.not_receiving", school=school_id,
+                                  course=course.course_id), number, "receiving_school_id")
             continue
         period = _period(row["receiving_period"], school_id, instance, SESSIONS, number,
                          "receiving_period", log)
@@ -407,19 +404,19 @@ def _lessons(instance: Instance, rows: list[tuple[int, dict[str, str]]],
     for number, row in rows:
         key = (row["school_id"], row["class_id"])
         if key not in instance.class_by_key:
-            log.add(LESSONS, f"unknown class {row['class_id']} of school {row['school_id']}",
-                    number, "class_id")
+            log.add(LESSONS, say("export.unknown_class", klass=row["class_id"],
+                                 school=row["school_id"]), number, "class_id")
             continue
         if row["day"] not in instance.days:
-            log.add(LESSONS, f"'{row['day']}' is not one of the days {', '.join(instance.days)}",
-                    number, "day")
+            log.add(LESSONS, say("export.unknown_day", day=row["day"],
+                                 days=listed(instance.days)), number, "day")
             continue
         if row["mode"] not in MODES:
-            log.add(LESSONS, f"'{row['mode']}' is not a mode ({', '.join(MODES)})", number,
-                    "mode")
+            log.add(LESSONS, say("export.unknown_mode", mode=row["mode"],
+                                 modes=", ".join(MODES)), number, "mode")
             continue
         if row["mode"] != "local" and row["session_id"] not in sessions:
-            log.add(LESSONS, f"session '{row['session_id']}' is not in sessions.csv", number,
+            log.add(LESSONS, say("export.unknown_session", session=row["session_id"]), number,
                     "session_id")
             continue
         period = _period(row["period"], row["school_id"], instance, LESSONS, number, "period",
@@ -428,9 +425,9 @@ def _lessons(instance: Instance, rows: list[tuple[int, dict[str, str]]],
             continue
         slot = (*key, row["day"], period)
         if slot in seen:
-            log.add(LESSONS, f"class {row['class_id']} of school {row['school_id']} has a second "
-                    f"lesson on {row['day']} period {period} (first on row {seen[slot]}); run "
-                    "aligner check", number, "period")
+            log.add(LESSONS, say("export.second_lesson", klass=row["class_id"],
+                                 school=row["school_id"], day=row["day"], period=period,
+                                 first=seen[slot]), number, "period")
             continue
         seen[slot] = number
         lesson_id = row.get("lesson_id") or f"{row['school_id']}/{row['class_id']}-" \

@@ -19,6 +19,7 @@ from aligner.alignment.overlap import overlap_minutes
 from aligner.export.labels import Labels
 from aligner.export.view import TimetableView, day_rows
 from aligner.io.workbook import text_cells_only
+from aligner.messages import say
 
 try:
     from openpyxl import Workbook
@@ -44,7 +45,7 @@ class MissingExtra(ImportError):
 
 def require_openpyxl() -> None:
     if Workbook is None:
-        raise MissingExtra("Excel files need openpyxl: pip install 'aligner[xlsx]'")
+        raise MissingExtra(say("export.needs_openpyxl"))
 
 
 def _sheet(book: Any, wanted: str) -> Worksheet:

@@ -20,6 +20,7 @@ from pathlib import Path
 from aligner.alignment.overlap import pair_alignment
 from aligner.fet.names import SEP, FetTimetableError, hour_names, students_name
 from aligner.instance import Course, CurriculumRow, Instance
+from aligner.messages import say
 
 FET_VERSION = "6.8.5"
 SPREAD_WEIGHT = 95
@@ -171,8 +172,7 @@ def _session_hours(b: _Builder, course: Course, sessions: list[list[int]], hours
     if len(allowed) == len(hours) or not sessions:
         return
     if not allowed:
-        b.notes.append(f"course {course.course_id}: no period number is aligned at all its "
-                       "schools on one grid; FET cannot place its sessions")
+        b.notes.append(say("fet.export.no_common_period", course=course.course_id))
     for ids in sessions:
         slots = [(d, hours[p - 1]) for d in days for p in allowed]
         b.time.append(_activity_preferred(ids[0], slots, starts=True))
@@ -219,9 +219,8 @@ def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
             by_id[i].tags.append(tag)
         hours_cap = row.max_per_day + (1 if row.doubles else 0)
         if row.doubles:
-            b.notes.append(f"max_per_day {row.max_per_day} of {row.subject} for {name}: FET caps "
-                           f"hours a day at {hours_cap} (a double counts twice there, once in "
-                           "aligner)")
+            b.notes.append(say("fet.export.max_per_day", most=row.max_per_day,
+                               subject=row.subject, name=name, cap=hours_cap))
         b.time.append(_constraint("ConstraintStudentsSetActivityTagMaxHoursDaily", [
             ("Maximum_Hours_Daily", str(hours_cap)), ("Students", name),
             ("Activity_Tag", tag)]))
@@ -306,8 +305,7 @@ def _sync_rooms(b: _Builder) -> None:
     for aid, school_id in b.school_of_session_activity.items():
         names = rooms[school_id]
         if not names:
-            b.notes.append(f"school {school_id} has no sync room, so FET cannot place its "
-                           "sessions")
+            b.notes.append(say("fet.export.no_sync_room", school=school_id))
             continue
         b.space.append(_constraint("ConstraintActivityPreferredRooms", [
             ("Activity_Id", str(aid)), ("Number_of_Preferred_Rooms", str(len(names))),
@@ -343,33 +341,23 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
     grids = {tuple(inst.bell(s.school_id, p, season).times for season in inst.seasons
                    for p in range(1, len(inst.periods(s.school_id)) + 1)) for s in inst.schools}
     if len(grids) > 1:
-        notes.append("different bell grids: FET has one grid of hours for all schools; a "
-                     "session's schools take it at the same period number, only where those "
-                     "periods overlap by min_overlap_minutes (aligner may pair different period "
-                     "numbers and counts misaligned minutes)")
+        notes.append(say("fet.export.bell_grids"))
     if inst.courses:
-        notes.append("minute overlaps: FET does not count misaligned minutes "
-                     "(objective term misalignment_minutes)")
-        notes.append(f"credited loads: an online lesson counts {inst.policy.online_credit} for "
-                     "its hub teacher in aligner; FET counts hours")
+        notes.append(say("fet.export.minute_overlaps"))
+        notes.append(say("fet.export.credited_loads", credit=inst.policy.online_credit))
     for course in inst.courses:
         if course.is_range:
-            notes.append(f"course {course.course_id}: per_week {course.min_per_week}-"
-                         f"{course.max_per_week} fixed at {counts[course.course_id]} "
-                         "(FET's activities are fixed)")
+            notes.append(say("fet.export.range_fixed", course=course.course_id,
+                             low=course.min_per_week, high=course.max_per_week,
+                             fixed=counts[course.course_id]))
     if any(t.min_load or t.max_load is not None for t in inst.teachers):
-        notes.append("teachers' min_load/max_load are not exported (FET's loads follow from the "
-                     "activities)")
+        notes.append(say("fet.export.loads"))
     if inst.weights.same_day_repeat:
-        notes.append(f"objective term same_day_repeats: exported as FET's min 1 day between "
-                     f"a class subject's activities at weight {SPREAD_WEIGHT}%, FET's own "
-                     "weighting, not aligner's")
+        notes.append(say("fet.export.same_day_repeats", weight=SPREAD_WEIGHT))
     if inst.weights.core_in_afternoon and inst.core_subjects:
-        notes.append(f"objective term core_in_afternoon: exported as FET's preferred morning "
-                     f"slots for core subjects at weight {SPREAD_WEIGHT}%, FET's own weighting")
+        notes.append(say("fet.export.core_in_afternoon", weight=SPREAD_WEIGHT))
     if len(inst.seasons) > 1:
-        notes.append(f"seasons {', '.join(inst.seasons)}: FET's hours carry no times; sessions "
-                     "are allowed only where the periods align in every season")
+        notes.append(say("fet.export.seasons", seasons=", ".join(inst.seasons)))
 
 
 def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[int]],
@@ -381,8 +369,9 @@ def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[i
     try:
         view = read_solution(b.instance, directory)
     except SolutionError as exc:
-        raise FetTimetableError(f"{directory}: cannot read the timetable: "
-                                + "; ".join(str(i) for i in exc.issues)) from None
+        raise FetTimetableError(say("fet.out.at", where=directory, problem=say(
+            "fet.export.unreadable_timetable",
+            issues="; ".join(str(i) for i in exc.issues)))) from None
     starts: dict[tuple[str, str, str], list[tuple[tuple[str, int], int]]] = defaultdict(list)
     for lesson in view.lessons:
         if lesson.mode == "local" and lesson.span:  # (span 0: the second period of a double)
@@ -395,23 +384,22 @@ def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[i
         singles = sorted(s for s, n in starts[key] if n == 1)
         want = [by_id[i].duration for i in ids]
         if len(doubles) != want.count(2) or len(singles) != want.count(1):
-            raise FetTimetableError(f"{directory}: class {key[1]} of {key[0]} has {len(singles)} "
-                                    f"single and {len(doubles)} double {key[2]} lessons; the "
-                                    f"instance asks for {want.count(1)} and {want.count(2)}")
+            raise FetTimetableError(say("fet.out.at", where=directory, problem=say(
+                "fet.export.lessons_differ", klass=key[1], school=key[0],
+                singles=len(singles), doubles=len(doubles), subject=key[2],
+                want_singles=want.count(1), want_doubles=want.count(2))))
         for i in ids:
             place[i] = (doubles if by_id[i].duration == 2 else singles).pop(0)
     for course_id, activity_ids in sessions.items():
         found = sorted((s for s in view.sessions.values() if s.course.course_id == course_id),
                        key=lambda s: (s.day, s.hub_period))
         if len(found) != len(activity_ids):
-            raise FetTimetableError(f"{directory}: course {course_id} has {len(found)} sessions "
-                                    f"in sessions.csv; the export fixed it at "
-                                    f"{len(activity_ids)}")
+            raise FetTimetableError(say("fet.out.at", where=directory, problem=say(
+                "fet.export.sessions_differ", course=course_id, found=len(found),
+                fixed=len(activity_ids))))
         for session, ids in zip(found, activity_ids, strict=True):
             if any(partner.period != session.hub_period for partner in session.receiving):
-                b.notes.append(f"session {session.session_id}: a receiving class takes it at "
-                               "another period number; locked at the hub's, which FET's grid "
-                               "requires")
+                b.notes.append(say("fet.export.other_period", session=session.session_id))
             for i in ids:
                 place[i] = (session.day, session.hub_period)
     for aid, (day, period) in sorted(place.items()):
@@ -462,8 +450,8 @@ def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
     root = ET.Element("fet", version=FET_VERSION)
     _sub(root, "Mode", "Official")
     _sub(root, "Institution_Name", inst.name)
-    _sub(root, "Comments", "Exported by aligner export-fet." + (
-        " Not expressible in FET: " + "; ".join(b.notes) if b.notes else ""))
+    _sub(root, "Comments", say("fet.export.comments") + (
+        say("fet.export.not_expressible", notes="; ".join(b.notes)) if b.notes else ""))
     for tag, count_tag, item, names in (("Days_List", "Number_of_Days", "Day", days),
                                         ("Hours_List", "Number_of_Hours", "Hour", hours)):
         lst = ET.SubElement(root, tag)
@@ -529,5 +517,7 @@ def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
     if b.notes:
         lines = "\n".join(f"  - {n}".replace("--", "- -") for n in b.notes)
         comment = f"<!-- aligner export-fet: not expressible in FET:\n{lines}\n-->\n"
+        # (the heading of this comment is fixed, for tools that look for it; the notes are in
+        # the messages' language)
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{comment}{body}\n'
 

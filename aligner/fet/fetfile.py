@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aligner.io.errors import InputError, InputIssue
+from aligner.messages import say
 
 _DTD = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
@@ -94,23 +95,22 @@ def read_fet(path: str | Path) -> FetData:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise InputError([InputIssue(name, f"cannot be read: {exc.strerror or exc}")]) from None
+        raise InputError([InputIssue(name, say("fet.file.unreadable",
+                                               reason=exc.strerror or exc))]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError([InputIssue(name, f"is not UTF-8 text (byte {exc.start})")]) from None
+        raise InputError([InputIssue(name, say("fet.file.not_utf8", byte=exc.start))]) from None
     if _DTD.search(text):
-        raise InputError([InputIssue(name, "declares a DTD or entities; FET never writes them, "
-                                           "and they are refused for safety")])
+        raise InputError([InputIssue(name, say("fet.file.dtd"))])
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
         line, column = exc.position
-        raise InputError([InputIssue(name, f"is not well-formed XML (line {line}, column "
-                                           f"{column + 1}): {exc}")]) from None
+        raise InputError([InputIssue(name, say("fet.file.bad_xml", line=line,
+                                               column=column + 1, reason=exc))]) from None
     if root.tag != "fet":
-        raise InputError([InputIssue(name, f"is not a FET file: its root element is "
-                                           f"<{root.tag}>, not <fet>")])
+        raise InputError([InputIssue(name, say("fet.file.not_fet", root=root.tag))])
     return _data(path, root)
 
 
@@ -119,7 +119,7 @@ def _data(path: Path, root: ET.Element) -> FetData:
     days = _names(root, "./Days_List/Day")
     hours = _names(root, "./Hours_List/Hour")
     if not days or not hours:
-        issues.append(InputIssue(str(path), "has no days or no hours (Days_List, Hours_List)"))
+        issues.append(InputIssue(str(path), say("fet.file.no_days")))
 
     kind: dict[str, str] = {}
     year_of: dict[str, str] = {}
@@ -157,8 +157,7 @@ def _data(path: Path, root: ET.Element) -> FetData:
             group_id = int((element.findtext("Activity_Group_Id") or "0").strip() or 0)
             duration = int((element.findtext("Duration") or "").strip())
         except ValueError:
-            issues.append(InputIssue(str(path), f"activity number {i} has a non-integer Id, "
-                                                "Activity_Group_Id or Duration"))
+            issues.append(InputIssue(str(path), say("fet.file.bad_activity", number=i)))
             continue
         activities.append(Activity(
             id=aid, group=group_id or aid,

@@ -29,13 +29,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from aligner.fet.conversions import CONVERTED, reason
+from aligner.fet.conversions import CONVERTED, converted, reason
 from aligner.fet.fetfile import Activity, Constraint, FetData, read_fet
 from aligner.instance import hhmm
 from aligner.io.errors import InputError, InputIssue, IssueLog
 from aligner.io.formats import COLUMNS
 from aligner.io.tabular import Row, read_table
 from aligner.io.writer import instance_texts
+from aligner.messages import listed, say
 
 SEASON = "standard"
 MAPPING_FILE = "fet_mapping.json"
@@ -74,7 +75,8 @@ class Loss:
 
     def __str__(self) -> str:
         weights = ", ".join(f"{w:g}%" for w in sorted(self.weights, reverse=True))
-        return f"{self.what}: {self.count} (weight {weights}) - {self.reason}"
+        return say("fet.loss", what=self.what, count=self.count, weights=weights,
+                   reason=self.reason)
 
 
 @dataclass
@@ -94,18 +96,19 @@ class FetImport:
         return not self.losses
 
     def report_text(self) -> str:
-        lines = [f"Imported {self.mapping['sources']} as '{self.name}': "
-                 f"{len(self.tables['classes'])} classes, "
-                 f"{sum(1 for t in self.tables['teachers'] if not _placeholder(t['teacher_id']))} "
-                 f"teachers, {len(self.tables['curriculum'])} curriculum rows, "
-                 f"{self.mapping.get('imported_activities', len(self.mapping['activities']))} "
-                 "activities imported."]
+        lines = [say("fet.imported", sources=self.mapping["sources"], name=self.name,
+                     classes=len(self.tables["classes"]),
+                     teachers=sum(1 for t in self.tables["teachers"]
+                                  if not _placeholder(t["teacher_id"])),
+                     rows=len(self.tables["curriculum"]),
+                     activities=self.mapping.get("imported_activities",
+                                                 len(self.mapping["activities"])))]
         lines += [f"  - {note}" for note in self.notes]
         if self.losses:
-            lines.append("Not imported (no counterpart in aligner; FET type: count, weights, why):")
+            lines.append(say("fet.not_imported"))
             lines += [f"  - {loss}" for loss in self.losses]
         else:
-            lines.append("Nothing was dropped: the instance holds every rule of the file.")
+            lines.append(say("fet.nothing_dropped"))
         return "\n".join(lines) + "\n"
 
     def files(self) -> dict[str, tuple[str, str]]:
@@ -202,18 +205,17 @@ class _Conversion:
         self.days = [self.day_id[d] for d in data.days]
         for c in data.constraints:
             if c.tag == "ConstraintBreakTimes" and not c.hard:
-                self.losses.add(c.tag, "a break of weight below 100% has no counterpart "
-                                       "(aligner's rules are all hard)", c.weight)
+                self.losses.add(c.tag, say("fet.soft_break"), c.weight)
         break_slots = {s for c in data.constraints if c.tag == "ConstraintBreakTimes" and c.hard
                        for s in c.slots("Break_Time")}
         all_day = [h for h in data.hours if all((d, h) in break_slots for d in data.days)]
         self.kept_hours = [h for h in data.hours if h not in all_day]
         self.period_of = {h: i for i, h in enumerate(self.kept_hours, start=1)}
         if all_day:
-            self.notes.append(f"hours {', '.join(all_day)} are breaks on every day: left out "
-                              f"of bells.csv ({len(self.kept_hours)} periods remain)")
+            self.notes.append(say("fet.all_day_breaks", hours=listed(all_day),
+                                  periods=len(self.kept_hours)))
         self.times, how = _times(data.hours, self.kept_hours, bells_file, data.path.name)
-        self.notes.append(f"bell times {how}")
+        self.notes.append(say("fet.bell_times", how=how))
         self.double_gap, self.break_gaps = _double_gap(data.hours, self.kept_hours, self.times)
         self.partial_breaks = {s for s in (self.slot(d, h) for d, h in break_slots) if s}
 
@@ -235,9 +237,9 @@ class _Conversion:
                 self.class_sets[s] = data.leaves[s]
         self.class_id = _unique_ids(list(self.class_sets))
         if any(data.kind.get(s) != "year" for s in self.class_sets):
-            self.notes.append("classes are the students sets that activities name: " + ", ".join(
+            self.notes.append(say("fet.classes_are_sets", sets=", ".join(
                 f"{s} ({data.kind.get(s, '?')})" for s in list(self.class_sets)[:12])
-                + (" ..." if len(self.class_sets) > 12 else ""))
+                + (" ..." if len(self.class_sets) > 12 else "")))
 
     # ---- activities -> curriculum rows ----
 
@@ -247,7 +249,7 @@ class _Conversion:
         for a in data.activities:
             problem = _activity_problem(a, self.class_sets, data)
             if problem:
-                self.losses.add(f"Activity ({problem[0]})", problem[1])
+                self.losses.add(say("fet.activity_kind", problem=problem[0]), problem[1])
                 continue
             self.accepted[a.id] = (a.students[0], a.subject,
                                    prefix + a.teachers[0] if a.teachers else None)
@@ -272,40 +274,37 @@ class _Conversion:
             row.doubles += self.by_id[aid].duration == 2
             row.activities.append(aid)
         if renamed:
-            self.notes.append(f"{renamed} curriculum rows renamed 'Subject (Teacher)': one class "
-                              "takes the subject from several teachers")
+            self.notes.append(say("fet.renamed", count=renamed))
         if no_teacher := sum(1 for r in self.rows.values() if _placeholder(r.teacher or "")):
-            self.notes.append(f"{no_teacher} curriculum rows have activities without a teacher: "
-                              f"each has a placeholder teacher '{NO_TEACHER} <class> <subject>' "
-                              "of its own")
+            self.notes.append(say("fet.no_teacher", count=no_teacher,
+                                  placeholder=f"{NO_TEACHER} <class> <subject>"))
         self.doubles = sum(r.doubles for r in self.rows.values())
         if self.doubles:
-            self.notes.append(f"{self.doubles} activities of duration 2 became double periods "
-                              "(doubles)")
+            self.notes.append(say("fet.doubles", count=self.doubles))
         self.row_of_activity = {aid: row for row in self.rows.values() for aid in row.activities}
 
     # ---- constraints ----
 
     def constraints(self) -> None:
-        converted: dict[str, int] = defaultdict(int)
+        converted_count: dict[str, int] = defaultdict(int)
         soft_spread = 0
         for c in self.data.constraints:
             tag = c.tag
             if tag in ("ConstraintBasicCompulsoryTime", "ConstraintBasicCompulsorySpace"):
-                converted[tag] += 1
+                converted_count[tag] += 1
             elif tag == "ConstraintBreakTimes":
-                converted[tag] += c.hard   # soft breaks were listed by grid()
+                converted_count[tag] += c.hard   # soft breaks were listed by grid()
             elif tag == "ConstraintTeacherNotAvailableTimes" and c.hard:
                 self.unavailable[self.prefix + c.text("Teacher")].update(
                     s for s in (self.slot(*x) for x in c.slots("Not_Available_Time")) if s)
-                converted[tag] += 1
+                converted_count[tag] += 1
             elif tag == "ConstraintStudentsSetNotAvailableTimes" and c.hard:
                 leaves = self.data.leaves.get(c.text("Students"), frozenset())
                 slots = {s for s in (self.slot(*x) for x in c.slots("Not_Available_Time")) if s}
                 for s, class_leaves in self.class_sets.items():
                     if class_leaves & leaves:
                         self.blocked[s].update(slots)
-                converted[tag] += 1
+                converted_count[tag] += 1
             elif tag == "ConstraintMinDaysBetweenActivities":
                 why = _min_days(c, self.row_of_activity, self.accepted)
                 if why:
@@ -315,7 +314,7 @@ class _Conversion:
                     self.row_of_activity[int(c.texts("Activity_Id")[0])].max_per_day = 1
                 else:
                     soft_spread += 1
-                converted[tag] += 1
+                converted_count[tag] += 1
             elif tag == "ConstraintActivitiesSameStartingTime" and c.hard:
                 self.same_time.append(c)
             elif tag in PREFERRED and c.hard:
@@ -323,37 +322,33 @@ class _Conversion:
                 if why:
                     self.losses.add(tag, why, c.weight)
             elif tag in CONVERTED and not c.hard:
-                self.losses.add(tag, "weight below 100%: every rule of aligner is hard", c.weight)
+                self.losses.add(tag, say("fet.soft_constraint"), c.weight)
             else:
                 self.losses.add(tag, reason(tag), c.weight)
-        self._apply_preferred(converted)
-        self._apply_same_time(converted)
+        self._apply_preferred(converted_count)
+        self._apply_same_time(converted_count)
         if soft_spread:
-            self.notes.append(f"{soft_spread} min-days constraints of weight below 100% are kept "
-                              "as the objective's same_day_repeats term (a penalty per extra "
-                              "lesson of a subject on one day), not as FET's weights")
-        for tag, n in converted.items():
-            self.notes.append(f"{tag} x{n}: {CONVERTED[tag]}")
+            self.notes.append(say("fet.soft_min_days", count=soft_spread))
+        for tag, n in converted_count.items():
+            self.notes.append(say("fet.converted", tag=tag, count=n, how=converted(tag)))
         if self.data.inactive_activities or self.data.inactive_constraints:
-            self.notes.append(f"{self.data.inactive_activities} inactive activities and "
-                              f"{self.data.inactive_constraints} inactive constraints ignored, "
-                              "as FET does")
+            self.notes.append(say("fet.inactive", activities=self.data.inactive_activities,
+                                  constraints=self.data.inactive_constraints))
         if self.doubles and not all(g > self.double_gap for g in self.break_gaps):
-            self.losses.add("Activity (duration 2 next to a break)", "the bell times leave a "
-                            f"break no longer than the {self.double_gap} minutes between other "
-                            "hours, so a double may span it in aligner but not in FET")
+            self.losses.add(say("fet.double_next_to_break"),
+                            say("fet.double_spans_break", gap=self.double_gap))
 
     def _preferred(self, c: Constraint) -> str | None:
         """Note a hard preferred-time-slots / starting-times constraint (applied by
         :meth:`_apply_preferred`); why it cannot be converted at all, if so."""
         holder, day_tag, hour_tag = PREFERRED[c.tag]
         if c.text("Activity_Tag_Name"):
-            return "selects activities by activity tag (aligner has no activity tags)"
+            return say("fet.by_activity_tag")
         if "Activity_Id" in [e.tag for e in c.element]:
             try:
                 chosen = {int(x) for x in c.texts("Activity_Id")}
             except ValueError:
-                return "unreadable activity id"
+                return say("fet.unreadable_id")
         else:
             teacher, students = c.text("Teacher_Name"), c.text("Students_Name")
             subject, duration = c.text("Subject_Name"), c.text("Duration")
@@ -364,10 +359,9 @@ class _Conversion:
                       and (not duration or duration == str(a.duration))}
         chosen &= set(self.row_of_activity)
         if not chosen:
-            return "covers no imported activity"
+            return say("fet.covers_nothing")
         if "Starting" in c.tag and any(self.by_id[a].duration > 1 for a in chosen):
-            return ("preferred starting times of double periods (aligner's allowed periods hold "
-                    "for each period of a lesson)")
+            return say("fet.double_starting_times")
         if holder == "":  # a single preferred starting time (Preferred_Day, Preferred_Hour)
             pairs = [(c.text(day_tag), c.text(hour_tag))]
         else:
@@ -396,10 +390,7 @@ class _Conversion:
             bad = {id(self.row_of_activity[a]) for a in chosen
                    if not fine[id(self.row_of_activity[a])]}
             if bad:
-                self.losses.add(c.tag, f"covers only some lessons of {len(bad)} class "
-                                "subject(s), gives them different periods, or leaves them none "
-                                "(aligner's allowed periods hold for all lessons of a class's "
-                                "subject)", c.weight)
+                self.losses.add(c.tag, say("fet.preferred_partial", count=len(bad)), c.weight)
             else:
                 converted[c.tag] += 1
 
@@ -414,17 +405,15 @@ class _Conversion:
             try:
                 ids = [int(x) for x in c.texts("Activity_Id")]
             except ValueError:
-                self.losses.add(tag, "unreadable activity ids", c.weight)
+                self.losses.add(tag, say("fet.unreadable_ids"), c.weight)
                 continue
             if any(i not in self.row_of_activity for i in ids):
-                self.losses.add(tag, "refers to activities that were not imported", c.weight)
+                self.losses.add(tag, say("fet.not_imported_activities"), c.weight)
                 continue
             rows = [self.row_of_activity[i] for i in ids]
             if len({id(r) for r in rows}) < len(rows) or len({r.class_id for r in rows}) < len(
                     rows) or len({self.by_id[i].duration for i in ids}) > 1:
-                self.losses.add(tag, "ties lessons of one class, or of different durations "
-                                "(aligner's lessons taught together are of different classes)",
-                                c.weight)
+                self.losses.add(tag, say("fet.same_time_one_class"), c.weight)
                 continue
             usable.append((c, ids))
         parent: dict[int, int] = {}
@@ -453,8 +442,7 @@ class _Conversion:
                      and set(tied) == {a for r in group.values() for a in r.activities})
             if not exact:
                 for c, _ids in covered[root]:
-                    self.losses.add(tag, "ties only some lessons of the class subjects involved "
-                                    "(aligner teaches whole class subjects together)", c.weight)
+                    self.losses.add(tag, say("fet.same_time_partial"), c.weight)
                 continue
             for row in group.values():
                 row.together = f"same-time-{n}"
@@ -492,9 +480,7 @@ class _Conversion:
                                         "doubles": ""})
                 blocked_rows.append([school_id, self.class_id[s], day, period])
         if blocked_rows:
-            self.notes.append(f"{len(blocked_rows)} class slots where students are not "
-                              f"available hold a '{BLOCKED}' lesson with a placeholder teacher "
-                              "available only then")
+            self.notes.append(say("fet.blocked", count=len(blocked_rows), blocked=BLOCKED))
         year_index = {y: i for i, y in enumerate(data.years)}
         class_rows = [{"school_id": school_id, "class_id": self.class_id[s],
                        "grade": _grade(data.year_of.get(s, s),
@@ -548,23 +534,22 @@ def _unique_ids(names: list[str]) -> dict[str, str]:
 def _activity_problem(a: Activity, classes: dict[str, frozenset[str]], data: FetData
                       ) -> tuple[str, str] | None:
     if len(a.teachers) > 1:
-        return ("several teachers", "aligner's lessons have one teacher each")
-    if len(a.students) != 1:
-        if not a.students:
-            return ("no students", "aligner's lessons belong to a class")
-        return ("several students sets", "one teacher with several classes at once has no "
-                                         "counterpart inside one school")
-    if a.students[0] not in data.leaves:
-        return ("unknown students set", "its students set is not in the file's Students_List")
-    if a.students[0] not in classes:
-        return ("students set shared with other activities' sets",
-                "one activity for a year and another for its groups: aligner's classes do not "
-                "share students")
-    if a.duration > 2:
-        return ("duration above 2", "aligner has single and double periods only")
-    if a.duration < 1:
-        return ("duration below 1", "a lesson lasts at least one period")
-    return None
+        problem = "several_teachers"
+    elif not a.students:
+        problem = "no_students"
+    elif len(a.students) != 1:
+        problem = "several_sets"
+    elif a.students[0] not in data.leaves:
+        problem = "unknown_set"
+    elif a.students[0] not in classes:
+        problem = "shared_set"
+    elif a.duration > 2:
+        problem = "long"
+    elif a.duration < 1:
+        problem = "short"
+    else:
+        return None
+    return say(f"fet.activity.{problem}"), say(f"fet.activity.{problem}.why")
 
 
 def _min_days(c: Constraint, row_of: dict[int, _Row], accepted: dict[int, Any]) -> str | None:
@@ -573,19 +558,19 @@ def _min_days(c: Constraint, row_of: dict[int, _Row], accepted: dict[int, Any]) 
         ids = [int(x) for x in c.texts("Activity_Id")]
         min_days = int(c.text("MinDays", "1"))
     except ValueError:
-        return "unreadable activity ids or MinDays"
+        return say("fet.min_days.unreadable")
     if min_days > 1:
-        return "more than one day apart has no counterpart (only max_per_day)"
+        return say("fet.min_days.apart")
     if min_days < 1:
-        return "MinDays 0 constrains nothing"  # pragma: no cover - FET refuses it
+        return say("fet.min_days.zero")  # pragma: no cover - FET refuses it
     if any(i not in accepted for i in ids):
-        return "refers to activities that were not imported"
+        return say("fet.not_imported_activities")
     rows = {id(row_of[i]) for i in ids}
     if len(rows) > 1:
-        return "spans lessons of different classes or subjects (max_per_day is per class subject)"
+        return say("fet.min_days.spans")
     row = row_of[ids[0]]
     if set(ids) != set(row.activities):
-        return "covers only some lessons of a class's subject"
+        return say("fet.min_days.partial")
     return None
 
 
@@ -602,7 +587,8 @@ def _times(hours: list[str], kept: list[str], bells_file: str | Path | None, fil
     """(start, end) minutes of each kept hour and how they were found. Times are found for
     every hour, breaks included, so that a left-out break leaves its gap."""
     if bells_file is not None:
-        return _bells_from_file(Path(bells_file), len(kept)), f"from {Path(bells_file).name}"
+        return _bells_from_file(Path(bells_file), len(kept)), say("fet.times_from_file",
+                                                                   file=Path(bells_file).name)
     index = [hours.index(h) for h in kept]
     ranges = [_RANGE.search(h) for h in kept]
     if all(ranges):
@@ -610,7 +596,7 @@ def _times(hours: list[str], kept: list[str], bells_file: str | Path | None, fil
                  for m in ranges if m]
         times = _afternoon(times)
         if _ordered(times):
-            return times, "read from the hour names"
+            return times, say("fet.times_from_names")
     starts = [_START.match(h) for h in hours]
     if all(starts) and len(hours) > 1:
         begin = _afternoon([(int(m.group(1)) * 60 + int(m.group(2)),) * 2 for m in starts if m])
@@ -619,19 +605,16 @@ def _times(hours: list[str], kept: list[str], bells_file: str | Path | None, fil
             last = firsts[-1] - firsts[-2]
             every = list(zip(firsts, [*firsts[1:], firsts[-1] + last], strict=True))
             if every[-1][1] <= 24 * 60:
-                return [every[i] for i in index], ("from the start times in the hour names (each "
-                                                   "period ends when the next begins)")
+                return [every[i] for i in index], say("fet.times_from_starts")
     # as many 40-minute periods with 10-minute breaks from 08:00 as fit before midnight;
     # shorter ones when there are more hours than that
     step = min(SYNTHETIC_LENGTH + SYNTHETIC_BREAK, (24 * 60 - SYNTHETIC_START) // len(hours))
     length = min(SYNTHETIC_LENGTH, step - max(1, step // 5))
     if length < 1:
-        raise InputError([InputIssue(file, f"{len(hours)} hours a day cannot be numbered "
-                                           "within one day; give --bells")])
+        raise InputError([InputIssue(file, say("fet.too_many_hours", hours=len(hours)))])
     times = [(SYNTHETIC_START + i * step, SYNTHETIC_START + i * step + length) for i in index]
-    return times, (f"numbered: the hour names carry no times, so periods of {length} minutes "
-                   f"every {step} minutes from {hhmm(SYNTHETIC_START)} are assumed (give "
-                   "--bells for real times)")
+    return times, say("fet.times_numbered", length=length, step=step,
+                      start=hhmm(SYNTHETIC_START))
 
 
 def _double_gap(hours: list[str], kept: list[str], times: list[tuple[int, int]]
@@ -685,17 +668,15 @@ def _bells_from_file(path: Path, count: int) -> list[tuple[int, int]]:
             period = int(row["period"])
             start, end = _clock(row["start"]), _clock(row["end"])
         except (TypeError, ValueError, KeyError):
-            issues.append(InputIssue(str(path), "period must be a whole number and start, end "
-                                                "times like 08:00", number))
+            issues.append(InputIssue(str(path), say("fet.bells_row"), number))
             continue
         times[period] = (start, end)
     if not issues and sorted(times) != list(range(1, count + 1)):
-        issues.append(InputIssue(str(path), f"must give periods 1-{count} (the file's hours "
-                                            f"less all-day breaks), once each", None, "period"))
+        issues.append(InputIssue(str(path), say("fet.bells_periods", count=count), None,
+                                 "period"))
     ordered = [times[p] for p in sorted(times)]
     if not issues and not _ordered(ordered):
-        issues.append(InputIssue(str(path), "periods must be in order and must not overlap",
-                                 None, "start"))
+        issues.append(InputIssue(str(path), say("fet.bells_order"), None, "start"))
     if issues:
         raise InputError(issues)
     return ordered
@@ -718,9 +699,9 @@ def import_pair(hub: str | Path, receiving: str | Path, courses: str | Path,
     if ids[0] == ids[1]:
         ids = (ids[0] + "-hub", ids[1] + "-receiving")
     if len(hub_data.days) != len(recv_data.days):
-        raise InputError([InputIssue(str(receiving), f"has {len(recv_data.days)} days; the hub "
-                                     f"{hub_data.path.name} has {len(hub_data.days)}: paired "
-                                     "schools need the same week")])
+        raise InputError([InputIssue(str(receiving), say(
+            "fet.days_differ", days=len(recv_data.days), hub=hub_data.path.name,
+            hub_days=len(hub_data.days)))])
     h = _convert(hub_data, None, ids[0], hub_data.institution or ids[0], prefix=f"{ids[0]}/")
     r = _convert(recv_data, None, ids[1], recv_data.institution or ids[1],
                  day_ids=h.settings["days"], prefix=f"{ids[1]}/")
@@ -738,9 +719,8 @@ def import_pair(hub: str | Path, receiving: str | Path, courses: str | Path,
     extra: list[Loss] = []
     for school_id, g in gaps.items():
         if g["doubles"] and any(b <= limit for b in g["break_gaps"]):
-            extra.append(Loss(f"{school_id}: Activity (duration 2 next to a break)",
-                              f"max_double_gap {limit} (the other school's) lets a double span "
-                              "a left-out break here", 1, {100.0}))
+            extra.append(Loss(f"{school_id}: {say('fet.double_next_to_break')}",
+                              say("fet.pair_double_gap", gap=limit), 1, {100.0}))
     settings = dict(h.settings, name=f"{h.name} + {r.name}")
     settings["policy"] = {"max_double_gap": limit}
     mapping = {"sources": f"{hub_data.path.name} + {recv_data.path.name}",
@@ -748,9 +728,12 @@ def import_pair(hub: str | Path, receiving: str | Path, courses: str | Path,
                "activities": {}, "blocked": h.mapping["blocked"] + r.mapping["blocked"],
                # activity ids of the two files overlap: the read-back map is per file only
                "imported_activities": len(h.mapping["activities"]) + len(r.mapping["activities"])}
-    notes = [f"{ids[0]} (hub, {hub_data.path.name}): {n}" for n in h.notes] + [
-        f"{ids[1]} (receiving, {recv_data.path.name}): {n}" for n in r.notes] + [
-        f"{len({row['course_id'] for row in sync})} courses from {Path(courses).name}"]
+    notes = [say("fet.hub_note", school=ids[0], file=hub_data.path.name, note=n)
+             for n in h.notes] + [
+        say("fet.receiving_note", school=ids[1], file=recv_data.path.name, note=n)
+        for n in r.notes] + [
+        say("fet.courses_from", count=len({row["course_id"] for row in sync}),
+            file=Path(courses).name)]
     losses = [Loss(f"{ids[0]}: {x.what}", x.reason, x.count, x.weights) for x in h.losses] + [
         Loss(f"{ids[1]}: {x.what}", x.reason, x.count, x.weights) for x in r.losses] + extra
     return FetImport(settings["name"], settings, tables, notes, losses, mapping)
@@ -773,16 +756,16 @@ def _pairing(path: Path, hub: FetImport, recv: FetImport, ids: tuple[str, str]
             value = row.get(column, "")
             school = schools.get(row.get(school_column, ""))
             if school is None:
-                issues.append(InputIssue(str(path), f"'{row.get(school_column, '')}' is not "
-                                         f"one of the schools {ids[0]}, {ids[1]}", number,
-                                         school_column))
+                issues.append(InputIssue(str(path), say(
+                    "fet.not_a_school", school=row.get(school_column, ""),
+                    schools=f"{ids[0]}, {ids[1]}"), number, school_column))
                 break
             if not value:
                 continue
             if value not in school[kind]:
-                issues.append(InputIssue(str(path), f"'{value}' is not a "
-                                         f"{kind[:-1] if kind == 'teachers' else 'students set'}"
-                                         f" of {school['fet_file']}", number, column))
+                issues.append(InputIssue(str(path), say(
+                    "fet.not_a_teacher" if kind == "teachers" else "fet.not_a_students_set",
+                    value=value, file=school["fet_file"]), number, column))
                 continue
             row[column] = school[kind][value]
         rows.append(row)

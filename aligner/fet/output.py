@@ -23,6 +23,7 @@ from aligner.fet.fetfile import FetData, read_fet
 from aligner.fet.names import SEP, FetTimetableError, hour_names
 from aligner.instance import Instance
 from aligner.io.errors import InputError
+from aligner.messages import say
 from aligner.timetable import LocalLesson, Session, Timetable
 
 
@@ -42,21 +43,23 @@ def read_fet_output(directory: str | Path) -> FetOutcome:
     found = sorted(directory.glob("timetables/*/*_activities.xml")) or sorted(
         directory.glob("*_activities.xml"))
     if not found:
-        raise FetTimetableError(f"{directory}: no timetables/*/*_activities.xml (did fet-cl find a "
-                            "timetable?)")
+        raise FetTimetableError(say("fet.out.at", where=directory,
+                                    problem=say("fet.out.no_timetable")))
     text = found[0].read_text(encoding="utf-8-sig")
     if "<!DOCTYPE" in text.upper() or "<!ENTITY" in text.upper():
-        raise FetTimetableError(f"{found[0]}: declares a DTD or entities; refused")
+        raise FetTimetableError(say("fet.out.at", where=found[0], problem=say("fet.out.dtd")))
     try:
         root = ET.fromstring(text)
     except ET.ParseError as exc:
-        raise FetTimetableError(f"{found[0]}: not well-formed XML ({exc})") from None
+        raise FetTimetableError(say("fet.out.at", where=found[0],
+                                    problem=say("fet.out.bad_xml", reason=exc))) from None
     placements: dict[int, tuple[str, str]] = {}
     for element in root.findall("Activity"):
         try:
             aid = int((element.findtext("Id") or "").strip())
         except ValueError:
-            raise FetTimetableError(f"{found[0]}: an activity without a numeric Id") from None
+            raise FetTimetableError(say("fet.out.at", where=found[0],
+                                        problem=say("fet.out.no_id"))) from None
         placements[aid] = ((element.findtext("Day") or "").strip(),
                            (element.findtext("Hour") or "").strip())
     soft, broken = None, None
@@ -98,22 +101,21 @@ def _comment(data: FetData, aid: int) -> list[str]:
     comment = data.comments.get(aid, "")
     fields = comment.split(SEP)
     if fields[0] not in ("aligner:local", "aligner:session"):
-        raise FetTimetableError(f"activity {aid} of {data.path.name} has no aligner comment: was the "
-                            "file written by aligner export-fet?")
+        raise FetTimetableError(say("fet.out.no_comment", activity=aid, file=data.path.name))
     return fields
 
 
 def _place(placements: dict[int, tuple[str, str]], aid: int, period_of: Mapping[str, int | None],
            days: tuple[str, ...] | dict[str, str]) -> tuple[str, int]:
     if aid not in placements:
-        raise FetTimetableError(f"FET's timetable does not place activity {aid}")
+        raise FetTimetableError(say("fet.out.not_placed", activity=aid))
     day, hour = placements[aid]
     period = period_of.get(hour)
     if period is None:
-        raise FetTimetableError(f"activity {aid} is placed at hour '{hour}', which is not a period")
+        raise FetTimetableError(say("fet.out.not_a_period", activity=aid, hour=hour))
     our_day = days.get(day) if isinstance(days, dict) else (day if day in days else None)
     if our_day is None:
-        raise FetTimetableError(f"activity {aid} is placed on day '{day}', not a day of the instance")
+        raise FetTimetableError(say("fet.out.not_a_day", activity=aid, day=day))
     return our_day, period
 
 
@@ -141,8 +143,8 @@ def _sessions(instance: Instance, parts: dict[tuple[str, int], dict[str, tuple[s
         for school in course.receiving_schools:
             r_day, period = where.get(school, (day, hub_period))
             if r_day != day:
-                raise FetTimetableError(f"course {course_id}: FET put the hub and {school} on "
-                                    "different days")
+                raise FetTimetableError(say("fet.out.different_days", course=course_id,
+                                            school=school))
             receiving.append((school, period))
         sessions.append(Session(course_id=course_id, day=day, hub_period=hub_period,
                                 receiving_periods=tuple(receiving)))
@@ -157,9 +159,7 @@ def timetable_from_import(instance: Instance, mapping: dict[str, Any],
     parts: dict[tuple[str, int], dict[str, tuple[str, int]]] = defaultdict(dict)
     schools = mapping["schools"]
     if len(schools) != 1:
-        raise FetTimetableError("this instance was imported from two FET files (--pair), which FET "
-                            "solves apart; export it with export-fet, solve that file, and "
-                            "read its timetable with --fet")
+        raise FetTimetableError(say("fet.out.paired"))
     for aid_text, meaning in mapping["activities"].items():
         aid = int(aid_text)
         school = schools[meaning["school_id"]]
@@ -183,5 +183,5 @@ def load_mapping(directory: str | Path) -> dict[str, Any]:
     try:
         return dict(json.loads(path.read_text(encoding="utf-8")))
     except (OSError, ValueError) as exc:
-        raise FetTimetableError(f"{path}: cannot be read ({exc}); import the FET file with aligner "
-                            "import-fet first") from None
+        raise FetTimetableError(say("fet.out.at", where=path,
+                                    problem=say("fet.out.no_mapping", reason=exc))) from None

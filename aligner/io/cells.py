@@ -16,30 +16,28 @@ from decimal import Decimal, InvalidOperation
 from aligner.instance import weekday
 from aligner.io.errors import IssueLog
 from aligner.io.tabular import Row
+from aligner.messages import listed, say
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(00))?$")  # Excel may add ':00' seconds
 _EXCEL_DATE = re.compile(
     r"^\d{1,4}月\d{1,2}日$|^\d{1,2}-[A-Za-z]{3}$|^[A-Za-z]{3}-\d{1,4}$|^\d{4}/\d{1,2}/\d{1,2}$"
 )
-_DATE_HINT = ("; Excel may have turned a range such as 2-3 into a date: format the column as "
-              "Text and type it again")
 
 
 def _date_hint(value: str) -> str:
-    return _DATE_HINT if _EXCEL_DATE.match(value) else ""
+    return say("io.range_date_hint") if _EXCEL_DATE.match(value) else ""
 
 
 def id_date_hint(value: str) -> str:
     """For an id that looks like a date: what Excel probably did to it."""
-    return ("; it looks like a date: Excel may have turned an id such as 1-1 into one (format "
-            "the column as Text and type it again)" if _EXCEL_DATE.match(value) else "")
+    return say("io.id_date_hint") if _EXCEL_DATE.match(value) else ""
 
 
 def identifier(row: Row, column: str, log: IssueLog) -> str | None:
     """A required id cell that must not look like a date (Excel's 1-1 -> 1月1日)."""
     value = text(row, column, log)
     if value is not None and (hint := id_date_hint(value)):
-        log.add(row.file, f"'{value}'{hint}", row.number, column)
+        log.add(row.file, say("io.value_hint", value=value, hint=hint), row.number, column)
         return None
     return value
 _RANGE = re.compile(r"^(\d+)\s*-\s*(\d+)$")
@@ -51,7 +49,7 @@ def text(row: Row, column: str, log: IssueLog, *, required: bool = True) -> str 
     said otherwise, without invisible characters or look-alike letters of another script."""
     value = row[column]
     if required and not value:
-        log.add(row.file, "is empty; a value is required", row.number, column)
+        log.add(row.file, say("io.empty_value"), row.number, column)
         return None
     if value and (problem := strange_characters(value)):
         log.add(row.file, problem, row.number, column)
@@ -75,20 +73,20 @@ def strange_characters(value: str) -> str:
     for i, ch in enumerate(value):
         if unicodedata.category(ch) in ("Cf", "Cc", "Co", "Cn", "Zl", "Zp") or (
                 unicodedata.category(ch) == "Zs" and ch != " "):
-            where = f"after '{value[:i]}'" if i else "at the start"
-            return (f"holds an invisible character U+{ord(ch):04X} "
-                    f"({unicodedata.name(ch, 'unnamed')}) {where}; delete it and type the id "
-                    "again")
+            where = say("io.after_text", text=value[:i]) if i else say("io.at_the_start")
+            return say("io.invisible_character", code=f"{ord(ch):04X}",
+                       name=unicodedata.name(ch, "unnamed"), where=where)
     if any("a" <= ch.lower() <= "z" for ch in value):
         for ch in value:
             name = unicodedata.name(ch, "")
             if name.split(" ")[0] in _SCRIPTS:
                 latin = _LATIN.get(ch, "")
-                return (f"'{value}' mixes Latin letters with {name.title()} "
-                        f"U+{ord(ch):04X}, which only looks like"
-                        + (f" Latin '{latin}'" if latin else " a Latin letter")
-                        + "; type it again in Latin letters"
-                        + (f" ('{value.replace(ch, latin)}')" if latin else ""))
+                if latin:
+                    return say("io.look_alike", value=value, name=name,
+                               code=f"{ord(ch):04X}", latin=latin,
+                               fixed=value.replace(ch, latin))
+                return say("io.look_alike_letter", value=value, name=name,
+                           code=f"{ord(ch):04X}")
     return ""
 
 
@@ -110,11 +108,11 @@ def did_you_mean(value: str, known: Iterable[str]) -> str:
     folded = _fold(value)
     same = [k for k in ids if _fold(k) == folded]
     if same:
-        return f"; did you mean '{same[0]}'?"
+        return say("io.did_you_mean", id=same[0])
     close = difflib.get_close_matches(folded, [_fold(k) for k in ids], n=1, cutoff=0.8)
     if close:
         match = next(k for k in ids if _fold(k) == close[0])
-        return f"; did you mean '{match}'?"
+        return say("io.did_you_mean", id=match)
     return ""
 
 
@@ -141,7 +139,7 @@ def integer(
     value = row[column]
     if not value:
         if default is None:
-            log.add(row.file, "is empty; an integer is required", row.number, column)
+            log.add(row.file, say("io.empty_integer"), row.number, column)
         return default
     digits = _digits(value)
     if not re.fullmatch(r"\d+(\.0+)?", digits):
@@ -149,10 +147,12 @@ def integer(
         return None
     number = int(digits.split(".")[0])
     if minimum is not None and number < minimum:
-        log.add(row.file, f"{number} is below the minimum {minimum}", row.number, column)
+        log.add(row.file, say("io.below_minimum", value=number, minimum=minimum), row.number,
+                column)
         return None
     if maximum is not None and number > maximum:
-        log.add(row.file, f"{value} is above the maximum {maximum}", row.number, column)
+        log.add(row.file, say("io.above_maximum", value=value, maximum=maximum), row.number,
+                column)
         return None
     return number
 
@@ -161,12 +161,12 @@ def _not_whole(value: str, digits: str) -> str:
     try:
         number = Decimal(digits.replace(",", ""))
     except InvalidOperation:
-        return f"'{value}' is not a whole number{_date_hint(value)}"
+        return say("io.not_whole", value=value, hint=_date_hint(value))
     if number.is_finite() and number == number.to_integral_value() and "e" in digits.lower():
-        return f"'{value}' is not a whole number written in digits; write {int(number)}"
+        return say("io.whole_in_digits", value=value, number=int(number))
     if number.is_finite() and number < 0:
-        return f"'{value}' must be a whole number >= 0"
-    return f"'{value}' is not a whole number{_date_hint(value)}"
+        return say("io.whole_not_negative", value=value)
+    return say("io.not_whole", value=value, hint=_date_hint(value))
 
 
 def decimal(
@@ -178,28 +178,28 @@ def decimal(
     value = row[column]
     if not value:
         if default is None:
-            log.add(row.file, "is empty; a number is required", row.number, column)
+            log.add(row.file, say("io.empty_number"), row.number, column)
         return default
     digits = _digits(value)
     if re.fullmatch(r"\d+,\d+", digits):
-        log.add(row.file, f"'{value}' has a decimal comma; write a point: "
-                f"{digits.replace(',', '.')}", row.number, column)
+        log.add(row.file, say("io.decimal_comma", value=value, fixed=digits.replace(",", ".")),
+                row.number, column)
         return None
     if not re.fullmatch(r"-?\d+(\.\d+)?", digits):
-        log.add(row.file, f"'{value}' is not a number written in digits such as 12 or 13.5",
-                row.number, column)
+        log.add(row.file, say("io.not_a_number", value=value), row.number, column)
         return None
     number = Decimal(digits)
     if number < 0:
-        log.add(row.file, f"'{value}' must be a number >= 0", row.number, column)
+        log.add(row.file, say("io.number_not_negative", value=value), row.number, column)
         return None
     if maximum is not None and number > maximum:
-        log.add(row.file, f"{value} is above the maximum {maximum}", row.number, column)
+        log.add(row.file, say("io.above_maximum", value=value, maximum=maximum), row.number,
+                column)
         return None
     exponent = number.normalize().as_tuple().exponent
     if isinstance(exponent, int) and -exponent > places:
-        log.add(row.file, f"'{value}' has more than {places} decimal places (loads are counted "
-                "exactly in hundredths of a lesson: 12.5 or 12.25)", row.number, column)
+        log.add(row.file, say("io.too_many_places", value=value, places=places), row.number,
+                column)
         return None
     return number
 
@@ -209,21 +209,11 @@ def clock_time(row: Row, column: str, log: IssueLog) -> int | None:
     value = row[column]
     match = _TIME.match(value)
     if not match:
-        log.add(
-            row.file,
-            f"'{value}' is not a time; write 24-hour HH:MM such as 08:30 or 13:20",
-            row.number,
-            column,
-        )
+        log.add(row.file, say("io.not_a_time", value=value), row.number, column)
         return None
     hours, minutes = int(match.group(1)), int(match.group(2))
     if hours > 23 or minutes > 59:
-        log.add(
-            row.file,
-            f"'{value}' is not a valid time (hours 0-23, minutes 0-59)",
-            row.number,
-            column,
-        )
+        log.add(row.file, say("io.invalid_time", value=value), row.number, column)
         return None
     return hours * 60 + minutes
 
@@ -234,25 +224,20 @@ def count_range(row: Row, column: str, log: IssueLog, *, maximum: int) -> tuple[
     value = _digits(row[column])
     match = re.fullmatch(r"(\d+)", value) or _RANGE.match(value)
     if not match:
-        log.add(
-            row.file,
-            f"'{row[column]}' is not a count such as 3 or a range such as 2-4"
-            f"{_date_hint(row[column])}",
-            row.number,
-            column,
-        )
+        log.add(row.file, say("io.not_a_count", value=row[column], hint=_date_hint(row[column])),
+                row.number, column)
         return None
     low = int(match.group(1))
     high = int(match.group(2)) if match.lastindex == 2 else low
     if low > high:
-        log.add(row.file, f"range '{value}' runs backwards", row.number, column)
+        log.add(row.file, say("io.range_backwards", value=value), row.number, column)
         return None
     if high > maximum:
-        log.add(row.file, f"{value} is above the maximum {maximum} a week", row.number, column)
+        log.add(row.file, say("io.above_weekly_maximum", value=value, maximum=maximum),
+                row.number, column)
         return None
     if high == 0:
-        log.add(row.file, "a course needs at least 1 session a week (a range may start at 0: "
-                "0-2); to drop the course, delete its rows", row.number, column)
+        log.add(row.file, say("io.course_needs_a_session"), row.number, column)
         return None
     return low, high
 
@@ -295,14 +280,15 @@ def unavailable_slots(
             token, spec = half.group(1).strip(), half.group(2)
         day = day_of(token, days)
         if day is None:
-            log.add(row.file, f"'{part}': '{token}' is not one of the days {', '.join(days)}"
-                    f"{did_you_mean(token, days)}", row.number, column)
+            log.add(row.file, say("io.slot_unknown_day", part=part, token=token,
+                                  days=listed(days), hint=did_you_mean(token, days)),
+                    row.number, column)
             ok = False
             continue
         if not spec:
             if colon:
-                log.add(row.file, f"'{part}' has nothing after ':'; write '{token}' for the whole "
-                        f"day or '{token}:1-3' for some periods", row.number, column)
+                log.add(row.file, say("io.slot_nothing_after_colon", part=part, token=token),
+                        row.number, column)
                 ok = False
             else:
                 slots.update((day, p) for p in range(1, (periods or 0) + 1))
@@ -314,31 +300,22 @@ def unavailable_slots(
         for chunk in (c.strip() for c in spec.split(",")):
             match = _PERIODS.match(chunk)
             if not match:
-                log.add(
-                    row.file,
-                    f"'{part}': '{chunk}' is not a period, a range of periods such as 5-6, or a "
-                    "half-day (上午, 下午)",
-                    row.number,
-                    column,
-                )
+                log.add(row.file, say("io.slot_not_a_period", part=part, chunk=chunk),
+                        row.number, column)
                 ok = False
                 continue
             first = int(match.group(1))
             last = int(match.group(2) or first)
             if first > last:
-                log.add(row.file, f"'{part}': the range {chunk} runs backwards; write "
-                        f"{last}-{first}", row.number, column)
+                log.add(row.file, say("io.slot_range_backwards", part=part, chunk=chunk,
+                                      fixed=f"{last}-{first}"), row.number, column)
                 ok = False
                 continue
             if periods is None:
                 continue  # syntax only: the slots mean nothing without valid bells
             if not 1 <= first <= last <= periods:
-                log.add(
-                    row.file,
-                    f"'{part}': periods must lie in 1-{periods} of the school's bell schedule",
-                    row.number,
-                    column,
-                )
+                log.add(row.file, say("io.slot_out_of_range", part=part, periods=periods),
+                        row.number, column)
                 ok = False
                 continue
             slots.update((day, p) for p in range(first, last + 1))

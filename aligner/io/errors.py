@@ -4,23 +4,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aligner.messages import say
+
 
 @dataclass(frozen=True)
 class InputIssue:
-    """One problem in the input. ``row`` is the spreadsheet row (the header is row 1)."""
+    """One problem in the input. ``row`` is the spreadsheet row (the header is row 1); in a
+    workbook ``sheet`` names the sheet and ``header`` the column's header as written (``column``
+    is then its letter)."""
 
     file: str
     message: str
     row: int | None = None
     column: str | None = None
+    sheet: str | None = None
+    header: str | None = None
 
     def __str__(self) -> str:
         where = self.file
+        if self.sheet:
+            where = say("io.where.sheet", where=where, sheet=self.sheet)
         if self.row is not None:
-            where += f", row {self.row}"
-        if self.column:
-            where += f", column {self.column}"
-        return f"{where}: {self.message}"
+            where = say("io.where.row", where=where, row=self.row)
+        if self.column and self.header:
+            where = say("io.where.column_header", where=where, column=self.column,
+                        header=self.header)
+        elif self.column:
+            where = say("io.where.column", where=where, column=self.column)
+        return say("io.where.message", where=where, message=self.message)
 
 
 class InputError(Exception):

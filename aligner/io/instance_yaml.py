@@ -18,6 +18,7 @@ from aligner.instance import (
 )
 from aligner.io.errors import IssueLog
 from aligner.io.tabular import read_text
+from aligner.messages import listed, say
 
 FILE = "instance.yaml"
 KEYS = ("name", "season", "days", "policy", "weights", "core_subjects")
@@ -64,13 +65,13 @@ def _string_list(value: Any, key: str, line: int | None, log: IssueLog) -> tuple
         or not all(isinstance(v, str | int) and not isinstance(v, bool) and str(v).strip()
                    for v in value)
     ):
-        log.add(FILE, "must be a name or a non-empty list of names, e.g. [Mon, Tue, Wed]", line,
-                key)
+        log.add(FILE, say("io.yaml.name_list"), line, key)
         return None
     items = tuple(str(v).strip() for v in value)
     twice = sorted({item for item in items if items.count(item) > 1})
     if twice:
-        log.add(FILE, f"lists {', '.join(repr(t) for t in twice)} twice", line, key)
+        log.add(FILE, say("io.yaml.listed_twice", items=listed([repr(t) for t in twice])),
+                line, key)
         return None
     return items
 
@@ -81,7 +82,7 @@ def _validated(
     if value is None:
         return model()
     if not isinstance(value, dict):
-        log.add(FILE, "must be a mapping of key: value", lines.get(key), key)
+        log.add(FILE, say("io.yaml.mapping"), lines.get(key), key)
         return None
     if model is Policy:
         value = {k: _as_decimal_text(v) for k, v in value.items()}
@@ -94,26 +95,32 @@ def _validated(
             message = error["msg"]
             given = error.get("input")
             if error["type"] == "extra_forbidden":
-                message = f"unknown key; {key} takes {', '.join(model.model_fields)}"
+                message = say("io.yaml.unknown_subkey", key=key,
+                              keys=listed(list(model.model_fields)))
             elif message.startswith("Value error, "):
                 message = message.removeprefix("Value error, ")
             elif error["type"] in ("int_type", "int_parsing", "int_from_float"):
-                message = f"must be a whole number such as 30, not {given!r}"
+                message = say("io.yaml.whole_number", given=repr(given))
             elif error["type"] == "decimal_max_places":
-                message = (f"{given} has more than {LOAD_PLACES} decimal places; the model "
-                           f"counts credits exactly in hundredths (e.g. 1.5, 1.25)")
+                message = say("io.yaml.credit_places", given=given, places=LOAD_PLACES)
             elif error["type"] in ("less_than_equal", "greater_than_equal", "greater_than"):
                 limits = error.get("ctx", {})
                 bound = limits.get("le", limits.get("ge", limits.get("gt")))
-                word = "at most" if error["type"] == "less_than_equal" else "at least"
-                message = f"{given} is out of range: it must be {word} {bound}"
+                message = say("io.yaml.at_most" if error["type"] == "less_than_equal"
+                              else "io.yaml.at_least", given=given, bound=bound)
+            elif error["type"] in ("decimal_parsing", "decimal_type", "finite_number"):
+                message = say("io.yaml.a_number", given=repr(given))
+            elif error["type"] == "dict_type":
+                message = say("io.yaml.mapping")
+            else:
+                message = say("io.yaml.invalid_value", given=repr(given))
             log.add(FILE, message, lines.get(path, lines.get(key)), path)
         return None
 
 
 def read_settings(directory: Path, log: IssueLog) -> dict[str, Any] | None:
     """The settings as keyword arguments of :class:`aligner.instance.Instance`, or None."""
-    decoded = read_text(directory, FILE, "it names the instance, its season and days", log)
+    decoded = read_text(directory, FILE, say("io.yaml.what"), log)
     if decoded is None:
         return None
     text, _ = decoded
@@ -123,14 +130,14 @@ def read_settings(directory: Path, log: IssueLog) -> dict[str, Any] | None:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
-        log.add(FILE, f"is not valid YAML: {problem}", mark.line + 1 if mark else None)
+        log.add(FILE, say("io.yaml.tab") if "'\\t'" in problem else
+                say("io.yaml.invalid", problem=problem), mark.line + 1 if mark else None)
         return None
     if not isinstance(data, dict):
-        log.add(FILE, "must be a mapping with keys " + ", ".join(KEYS))
+        log.add(FILE, say("io.yaml.top_mapping", keys=listed(KEYS)))
         return None
     for path, line, first in duplicate_keys(node):
-        log.add(FILE, f"'{path}' is given twice (lines {first} and {line}); YAML would keep the "
-                "second silently: keep one", line, path)
+        log.add(FILE, say("io.yaml.key_twice", key=path, first=first, line=line), line, path)
     if log.issues:
         return None
     return settings_from(data, _key_lines(node), log, directory.resolve().name)
@@ -143,18 +150,17 @@ def settings_from(
     each dotted key, for messages); None when an issue was logged."""
     for key in data:
         if key not in KEYS:
-            log.add(FILE, f"unknown key; the keys are {', '.join(KEYS)}", lines.get(str(key)), str(key))
+            log.add(FILE, say("io.yaml.unknown_key", keys=listed(KEYS)), lines.get(str(key)),
+                    str(key))
 
     settings: dict[str, Any] = {}
     name = data.get("name")
     if isinstance(name, bool) or not isinstance(name, str | int | float | None):
-        log.add(FILE, f"must be the instance's name as text, not {name!r}", lines.get("name"),
-                "name")
+        log.add(FILE, say("io.yaml.name_as_text", given=repr(name)), lines.get("name"), "name")
     settings["name"] = str(name).strip() if name not in (None, "") else default_name
     season = data.get("season")
     if season in (None, "", []):
-        log.add(FILE, "is required: which season's rows of bells.csv to use, e.g. winter, or "
-                "[winter, summer] for one timetable valid with both", lines.get("season"), "season")
+        log.add(FILE, say("io.yaml.season_required"), lines.get("season"), "season")
     else:
         seasons = _string_list(season if isinstance(season, list) else [season], "season",
                                lines.get("season"), log)
@@ -164,7 +170,7 @@ def settings_from(
     if days is not None:  # 周一 and Mon are one weekday: kept as written, but not twice
         weekdays = [weekday(day) for day in days if weekday(day)]
         if len(set(weekdays)) != len(weekdays):
-            log.add(FILE, "names one weekday twice (written two ways)", lines.get("days"), "days")
+            log.add(FILE, say("io.yaml.weekday_twice"), lines.get("days"), "days")
             days = None
     core = _string_list(
         data.get("core_subjects", list(DEFAULT_CORE_SUBJECTS)),

@@ -62,6 +62,7 @@ from aligner.io.formats import (
 )
 from aligner.io.instance_yaml import read_settings
 from aligner.io.tabular import Row, Table, read_table
+from aligner.messages import listed, note_input_language, say
 
 
 def _table_of(directory: Path, file: str, log: IssueLog, name: str | None = None
@@ -132,17 +133,17 @@ class _Directory:
 
 
 def _source(path: Path) -> Any:
-    """Where the instance's settings and tables come from: a directory or an .xlsx workbook."""
+    """Where the instance's settings and tables come from: a directory or an .xlsx workbook
+    (which, once opened, may make the messages Chinese: :mod:`aligner.messages`)."""
+    note_input_language(None)
     if path.is_file() and path.suffix.lower() in WORKBOOK_SUFFIXES:
         from aligner.io.workbook import Workbook
 
         return Workbook(path)
     if path.is_file() and path.suffix.lower() == ".xls":
-        raise InputError([InputIssue(str(path), "is an old-style .xls workbook; save it in "
-                                     "Excel as .xlsx (Excel Workbook) and give that file")])
+        raise InputError([InputIssue(str(path), say("io.old_xls"))])
     if not path.is_dir():
-        raise InputError([InputIssue(str(path), "is not a directory holding an instance "
-                                     "(nor an .xlsx workbook)")])
+        raise InputError([InputIssue(str(path), say("io.not_an_instance"))])
     return _Directory(path)
 
 
@@ -302,18 +303,20 @@ def _table(tables: dict[str, Table | None], name: str) -> Table:
 
 
 _KEY_WORDS = {
-    "room_id": "room {1} of school {0}",
-    "period": "period {2} of school {0} in season {1}",
-    "class_id": "class {1} of school {0}",
-    "subject": "subject {2} for class {1} of school {0}",
-    "receiving_class": "receiving class {2} of school {1} in course {0}",
+    "room_id": "io.key.room",
+    "period": "io.key.period",
+    "class_id": "io.key.class",
+    "subject": "io.key.subject",
+    "receiving_class": "io.key.receiving_class",
 }
+"""The message naming a key of several ids (fields a, b, c: its ids in order)."""
 
 
 def _unique(key: Any, seen: dict[Any, int], file: str, row: int, column: str, log: IssueLog) -> bool:
     if key in seen:
-        what = _KEY_WORDS[column].format(*key) if isinstance(key, tuple) else f"{column} '{key}'"
-        log.add(file, f"duplicate {what} (first on row {seen[key]})", row, column)
+        what = (say(_KEY_WORDS[column], **dict(zip("abc", key, strict=False)))
+                if isinstance(key, tuple) else say("io.key.id", column=column, id=key))
+        log.add(file, say("io.duplicate", what=what, first=seen[key]), row, column)
         return False
     seen[key] = row
     return True
@@ -336,7 +339,7 @@ def _schools(table: Table, where: _Rows, log: IssueLog) -> dict[str, School]:
                 sync_rooms=rooms,
             )
     if not schools and not log.issues:
-        log.add(table.file, "has no schools")
+        log.add(table.file, say("io.no_schools"))
     return schools
 
 
@@ -344,8 +347,10 @@ def _known(value: str | None, known: Any, what: str, row: Any, column: str, log:
     if value is None:
         return False
     if value not in known:
-        log.add(row.file, f"unknown {what} '{value}'{cells.id_date_hint(value)}"
-                f"{cells.did_you_mean(value, known)}", row.number, column)
+        log.add(row.file, say("io.unknown_school" if what == "school" else "io.unknown_teacher",
+                              id=value,
+                              hint=cells.id_date_hint(value) + cells.did_you_mean(value, known)),
+                row.number, column)
         return False
     return True
 
@@ -365,8 +370,8 @@ def _seasons_spelt_alike(table: Table, bells: Sequence[BellPeriod | BellBreak],
         usual = max(forms, key=lambda s: (s in seasons, counts[s]))
         for row in table.rows:
             if row["season"] in forms and row["season"] != usual:
-                log.add(table.file, f"season '{row['season']}' is written '{usual}' elsewhere; "
-                        f"did you mean '{usual}'?", row.number, "season")
+                log.add(table.file, say("io.season_spelt_two_ways", season=row["season"],
+                                        usual=usual), row.number, "season")
 
 
 def _class_hint(class_id: str, school_id: str, where: _Rows) -> str:
@@ -389,9 +394,7 @@ def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog) 
     for row in table.rows:
         kind = (row["kind"] or "period").lower()
         if kind not in BELL_KINDS:
-            log.add(table.file, f"'{row['kind']}' is not a kind of bell row; use blank or "
-                    f"period (a lesson period) or break (a named break such as 大课间)",
-                    row.number, "kind")
+            log.add(table.file, say("io.bell_kind", kind=row["kind"]), row.number, "kind")
             continue
         school_id = cells.text(row, "school_id", log)
         known = _known(school_id, where.school, "school", row, "school_id", log)
@@ -408,8 +411,7 @@ def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog) 
                                          name=row["name"], start=start, end=end), row.number))
             continue
         if not row["period"]:
-            log.add(table.file, "is empty; a lesson period needs its number (a break such as "
-                    "大课间 has kind break and no number)", row.number, "period")
+            log.add(table.file, say("io.period_number_missing"), row.number, "period")
             continue
         period = cells.integer(row, "period", log, minimum=1, maximum=MAX_PERIODS)
         if not known or None in (season_of_row, period, start, end):
@@ -437,20 +439,19 @@ def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog) 
             present = set(numbers)
             missing = [p for p in range(1, len(numbers) + 1) if p not in present]
             log.add(table.file,
-                    f"school {school_id}, season {season_of_rows}: periods must run 1..n "
-                    f"without gaps; missing {missing}",
+                    say("io.period_gaps", school=school_id, season=season_of_rows,
+                        missing=missing),
                     row_of[(school_id, season_of_rows, schedule[-1].period)], "period")
             continue
         for before, after in itertools.pairwise(schedule):
             if after.start < before.end:
                 hint = ""
                 if after.start + 12 * 60 >= before.end and after.start < 12 * 60:
-                    hint = (" (afternoon times must be 24-hour: write 13:20, not 1:20)")
+                    hint = say("io.afternoon_hint")
                 log.add(table.file,
-                        f"school {school_id}, season {season_of_rows}: period {after.period} "
-                        f"starts at {after.times.split('-')[0]}, before period {before.period} "
-                        f"ends at {before.times.split('-')[1]}; periods must be in order and "
-                        f"must not overlap{hint}",
+                        say("io.periods_overlap", school=school_id, season=season_of_rows,
+                            period=after.period, start=after.times.split("-")[0],
+                            before=before.period, end=before.times.split("-")[1], hint=hint),
                         row_of[(school_id, season_of_rows, after.period)], "start")
     _breaks_between_periods(table, breaks, by_schedule, log)
     for school_id in where.school:
@@ -459,18 +460,17 @@ def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog) 
             if (school_id, season) not in by_schedule:
                 others = sorted({s for (sid, s) in by_schedule if sid == school_id})
                 log.add(table.file,
-                        f"school {school_id} has no bell schedule for season '{season}' "
-                        f"(asked by instance.yaml or --season); bells.csv has "
-                        f"{', '.join(others) or 'none'} for it"
-                        f"{cells.did_you_mean(season, others)}",
+                        say("io.no_bells_for_season", school=school_id, season=season,
+                            others=listed(others) or say("io.none"),
+                            hint=cells.did_you_mean(season, others)),
                         None, "season")
             else:
                 counts[season] = len(by_schedule[(school_id, season)])
         if len(set(counts.values())) > 1:
             log.add(table.file,
-                    f"school {school_id} has a different number of periods in the seasons "
-                    f"{', '.join(f'{s} ({n})' for s, n in counts.items())}; one weekly timetable "
-                    "for several seasons needs the same periods in each", None, "period")
+                    say("io.periods_differ_by_season", school=school_id,
+                        counts=listed([f"{s} ({n})" for s, n in counts.items()])),
+                    None, "period")
     return _Bells(bells, [b for b, _ in breaks])
 
 
@@ -478,13 +478,11 @@ def _break_row_ok(table: Table, row: Any, log: IssueLog) -> bool:
     """A break row names the break and has no period number."""
     ok = True
     if row["period"]:
-        log.add(table.file, f"a break has no period number, but this row gives "
-                f"'{row['period']}'; leave period blank (or make the row kind period)",
-                row.number, "period")
+        log.add(table.file, say("io.break_with_number", period=row["period"]), row.number,
+                "period")
         ok = False
     if not row["name"]:
-        log.add(table.file, "a break needs a name (such as 晨间活动, 大课间 or 午间阅读): it is "
-                "printed between the periods", row.number, "name")
+        log.add(table.file, say("io.break_without_name"), row.number, "name")
         ok = False
     return ok
 
@@ -492,8 +490,9 @@ def _break_row_ok(table: Table, row: Any, log: IssueLog) -> bool:
 def _ends_after_start(table: Table, row: Any, start: int, end: int, log: IssueLog,
                       what: str) -> bool:
     if end <= start:
-        log.add(table.file, f"{what} ends ({row['end']}) before it starts ({row['start']})",
-                row.number, "end")
+        log.add(table.file, say("io.break_ends_before_start" if what == "break"
+                                else "io.period_ends_before_start", end=row["end"],
+                                start=row["start"]), row.number, "end")
         return False
     return True
 
@@ -504,18 +503,19 @@ def _breaks_between_periods(table: Table, breaks: list[tuple[BellBreak, int]],
     """A break overlaps no period and no other break of its school and season."""
     earlier: dict[tuple[str, str], list[tuple[BellBreak, int]]] = defaultdict(list)
     for item, number in sorted(breaks, key=lambda b: (b[0].school_id, b[0].season, b[0].start)):
-        where = f"school {item.school_id}, season {item.season}: break {item.name} ({item.times})"
+        where = say("io.break_where", school=item.school_id, season=item.season, name=item.name,
+                    times=item.times)
         period = next((p for p in by_schedule.get((item.school_id, item.season), ())
                        if p.start < item.end and item.start < p.end), None)
         if period is not None:
-            log.add(table.file, f"{where} overlaps period {period.period} ({period.times}); a "
-                    "break lies between periods", number, "start")
+            log.add(table.file, say("io.break_overlaps_period", where=where,
+                                    period=period.period, times=period.times), number, "start")
             continue
         other = next(((b, n) for b, n in earlier[(item.school_id, item.season)]
                       if b.start < item.end and item.start < b.end), None)
         if other is not None:
-            log.add(table.file, f"{where} overlaps break {other[0].name} ({other[0].times}, "
-                    f"row {other[1]})", number, "start")
+            log.add(table.file, say("io.break_overlaps_break", where=where, name=other[0].name,
+                                    times=other[0].times, row=other[1]), number, "start")
             continue
         earlier[(item.school_id, item.season)].append((item, number))
 
@@ -527,8 +527,8 @@ def _classes(table: Table, where: _Rows, log: IssueLog) -> dict[tuple[str, str],
         known = _known(school_id, where.school, "school", row, "school_id", log)
         class_id = cells.identifier(row, "class_id", log)
         if class_id is not None and COMBINE in class_id:
-            log.add(table.file, f"'{class_id}': '{COMBINE}' joins the classes of a combined lesson "
-                    "in curriculum.csv, so a class id cannot hold it", row.number, "class_id")
+            log.add(table.file, say("io.plus_in_class_id", id=class_id, sign=COMBINE),
+                    row.number, "class_id")
             continue
         if not known or class_id is None:
             continue
@@ -556,9 +556,9 @@ def _head_teachers(table: Table, classes: dict[tuple[str, str], SchoolClass], wh
         if not _known(head, where.teacher, "teacher", row, "head_teacher", log):
             continue
         if where.school_of_teacher[head] != key[0]:
-            log.add(table.file, f"head teacher '{head}' belongs to school "
-                    f"'{where.school_of_teacher[head]}', not '{key[0]}': a class's head "
-                    "teacher (班主任) is a teacher of its own school", row.number, "head_teacher")
+            log.add(table.file, say("io.head_teacher_school", teacher=head,
+                                    school=where.school_of_teacher[head], own=key[0]),
+                    row.number, "head_teacher")
             continue
         out[key] = classes[key].model_copy(update={"head_teacher": head})
     return out
@@ -577,9 +577,8 @@ def _teachers(
         issues_before = len(log.issues)
         teacher_id = cells.identifier(row, "teacher_id", log)
         if teacher_id is not None and COMBINE in teacher_id:
-            log.add(table.file, f"'{teacher_id}': '{COMBINE}' joins the teachers of a co-taught "
-                    "lesson in curriculum.csv, so a teacher id cannot hold it", row.number,
-                    "teacher_id")
+            log.add(table.file, say("io.plus_in_teacher_id", id=teacher_id, sign=COMBINE),
+                    row.number, "teacher_id")
             continue
         school_id = cells.text(row, "school_id", log)
         known = _known(school_id, where.school, "school", row, "school_id", log)
@@ -591,7 +590,7 @@ def _teachers(
         where.school_of_teacher[teacher_id] = school_id
         level = row["level"] or None
         if level is not None and level not in LEVELS:
-            log.add(table.file, f"'{level}' is not a level; use blank, {', '.join(LEVELS)}",
+            log.add(table.file, say("io.not_a_level", level=level, levels=", ".join(LEVELS)),
                     row.number, "level")
         limits = {column: cells.integer(row, column, log, minimum=1, maximum=most)
                   if row[column] else None
@@ -611,8 +610,8 @@ def _teachers(
         if unavailable is None:
             continue
         if max_load is not None and min_load > max_load:
-            log.add(table.file, f"min_load {min_load} exceeds max_load {max_load}", row.number,
-                    "min_load")
+            log.add(table.file, say("io.min_above_max", low=min_load, high=max_load),
+                    row.number, "min_load")
             continue
         teachers[teacher_id] = Teacher(
             teacher_id=teacher_id,
@@ -656,8 +655,8 @@ def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | N
             continue
         assert doubles is not None
         if doubles and teacher_id is None:
-            log.add(table.file, f"{doubles} double lesson(s) need a teacher, but teacher_id is "
-                    "blank (every lesson arrives online)", row.number, "doubles")
+            log.add(table.file, say("io.doubles_need_a_teacher", n=doubles), row.number,
+                    "doubles")
             continue
         assert school_id and class_id and subject and per_week is not None
         if not (_combined_classes(table, row, school_id, class_id, where, log)
@@ -670,9 +669,8 @@ def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | N
                  if (school_id, c, subject) in where.class_subject]
         if taken:
             first = where.class_subject[(school_id, taken[0], subject)]
-            log.add(table.file, f"class {taken[0]} of school {school_id} has {subject} on row "
-                    f"{first} already; a class takes a subject in one row (alone or combined)",
-                    row.number, "class_id")
+            log.add(table.file, say("io.class_subject_twice", klass=taken[0], school=school_id,
+                                    subject=subject, row=first), row.number, "class_id")
             continue
         for c in class_id.split(COMBINE):
             where.class_subject[(school_id, c, subject)] = row.number
@@ -690,22 +688,24 @@ def _combined_classes(table: Table, row: Row, school_id: str, label: str, where:
     its school, named once."""
     parts = label.split(COMBINE)
     if any(not part for part in parts):
-        log.add(table.file, f"'{label}' has an empty class between '{COMBINE}' signs; write "
-                "the classes taught together as 1-1+1-2", row.number, "class_id")
+        log.add(table.file, say("io.combined_empty_class", label=label, sign=COMBINE),
+                row.number, "class_id")
         return False
     if len(set(parts)) < len(parts):
-        log.add(table.file, f"'{label}' names a class twice", row.number, "class_id")
+        log.add(table.file, say("io.combined_class_twice", label=label), row.number,
+                "class_id")
         return False
     ok = True
     for class_id in parts:
         if (school_id, class_id) in where.klass:
             continue
         elsewhere = sorted(s for s, c in where.klass if c == class_id and len(parts) > 1)
-        where_else = (f"; combined classes are of one school, and {class_id} is a class of "
-                      f"{', '.join(elsewhere)}" if elsewhere else "")
-        log.add(table.file, f"unknown class '{class_id}' of school '{school_id}' "
-                f"(see classes.csv){cells.id_date_hint(class_id)}"
-                f"{_class_hint(class_id, school_id, where)}{where_else}", row.number, "class_id")
+        where_else = say("io.combined_one_school", klass=class_id,
+                         schools=listed(elsewhere)) if elsewhere else ""
+        log.add(table.file, say("io.unknown_class_see", id=class_id, school=school_id,
+                                hint=cells.id_date_hint(class_id)
+                                + _class_hint(class_id, school_id, where) + where_else),
+                row.number, "class_id")
         ok = False
     return ok
 
@@ -718,19 +718,18 @@ def _co_teachers(table: Table, row: Row, school_id: str, label: str | None, wher
         return True
     parts = label.split(COMBINE)
     if any(not part for part in parts) or len(set(parts)) < len(parts):
-        log.add(table.file, f"'{label}' names an empty teacher or one twice; write the teachers "
-                "of every lesson as t1+t2", row.number, "teacher_id")
+        log.add(table.file, say("io.co_teachers_bad", label=label), row.number, "teacher_id")
         return False
     for teacher_id in parts:
         if teacher_id not in where.teacher:
-            log.add(table.file, f"unknown teacher '{teacher_id}'"
-                    f"{cells.id_date_hint(teacher_id)}"
-                    f"{cells.did_you_mean(teacher_id, where.teacher)}", row.number,
-                    "teacher_id")
+            log.add(table.file, say("io.unknown_teacher", id=teacher_id,
+                                    hint=cells.id_date_hint(teacher_id)
+                                    + cells.did_you_mean(teacher_id, where.teacher)),
+                    row.number, "teacher_id")
             return False
         if where.school_of_teacher[teacher_id] != school_id:
-            log.add(table.file, f"teacher '{teacher_id}' belongs to school "
-                    f"'{where.school_of_teacher[teacher_id]}', not '{school_id}'",
+            log.add(table.file, say("io.teacher_school", teacher=teacher_id,
+                                    school=where.school_of_teacher[teacher_id], own=school_id),
                     row.number, "teacher_id")
             return False
     return True
@@ -754,15 +753,15 @@ def _rooms(table: Table, days: tuple[str, ...], periods: dict[str, int] | None,
         assert school_id
         if not _unique((school_id, room_id), seen, table.file, row.number, "room_id", log):
             continue
-        listed = [s.strip() for s in re.split(r"[;；、]", row["subjects"]) if s.strip()]
-        if not listed:
-            log.add(table.file, "lists no subject; write the subjects taught in the room, "
-                    "separated by ; (音乐;舞蹈)", row.number, "subjects")
+        named = [s.strip() for s in re.split(r"[;；、]", row["subjects"]) if s.strip()]
+        if not named:
+            log.add(table.file, say("io.room_no_subject"), row.number, "subjects")
             continue
-        unknown = [s for s in listed if s not in subjects[school_id]]
+        unknown = [s for s in named if s not in subjects[school_id]]
         if unknown:
-            log.add(table.file, f"'{unknown[0]}' is no subject of school {school_id}'s "
-                    f"curriculum{cells.did_you_mean(unknown[0], subjects[school_id])}",
+            log.add(table.file, say("io.room_unknown_subject", subject=unknown[0],
+                                    school=school_id,
+                                    hint=cells.did_you_mean(unknown[0], subjects[school_id])),
                     row.number, "subjects")
             continue
         count = periods.get(school_id) if periods is not None else None
@@ -771,7 +770,7 @@ def _rooms(table: Table, days: tuple[str, ...], periods: dict[str, int] | None,
         if closed is None:
             continue
         rooms.append(Room(school_id=school_id, room_id=room_id, name=row["name"] or room_id,
-                          subjects=tuple(dict.fromkeys(listed)), unavailable=closed))
+                          subjects=tuple(dict.fromkeys(named)), unavailable=closed))
     return rooms
 
 
@@ -799,82 +798,81 @@ def _pins(table: Table, days: tuple[str, ...], periods: dict[str, int],
         assert school_id
         day = cells.day_of(day_text, days)
         if day is None:
-            log.add(table.file, f"'{day_text}' is not one of the days {', '.join(days)}"
-                    f"{cells.did_you_mean(day_text, days)}", row.number, "day")
+            log.add(table.file, say("io.pin_unknown_day", day=day_text, days=listed(list(days)),
+                                    hint=cells.did_you_mean(day_text, days)), row.number, "day")
             continue
         if course_id is not None:
             if class_id or subject:
-                log.add(table.file, "a pin names either a course (course_id) or a class and "
-                        "subject, not both", row.number, "course_id")
+                log.add(table.file, say("io.pin_both"), row.number, "course_id")
                 continue
             course = course_of.get(course_id)
             if course is None:
-                log.add(table.file, f"unknown course '{course_id}'"
-                        f"{cells.did_you_mean(course_id, course_of)}", row.number, "course_id")
+                log.add(table.file, say("io.pin_unknown_course", id=course_id,
+                                        hint=cells.did_you_mean(course_id, course_of)),
+                        row.number, "course_id")
                 continue
             if course.hub_school != school_id:
-                log.add(table.file, f"course {course_id} is taught from {course.hub_school}; "
-                        f"pin it at a period of {course.hub_school}", row.number, "school_id")
+                log.add(table.file, say("io.pin_hub", course=course_id,
+                                        hub=course.hub_school), row.number, "school_id")
                 continue
             if period > periods.get(school_id, 0):
-                log.add(table.file, f"school {school_id} has no period {period} (its bells "
-                        f"have {periods.get(school_id, 0)})", row.number, "period")
+                log.add(table.file, say("io.pin_no_period", school=school_id, period=period,
+                                        n=periods.get(school_id, 0)), row.number, "period")
                 continue
             if (day, period) in teachers[course.hub_teacher].unavailable:
-                log.add(table.file, f"the pin breaks a rule: hub teacher {course.hub_teacher} "
-                        f"is unavailable on {day} period {period} (teachers.csv)", row.number,
-                        "period")
+                log.add(table.file, say("io.pin_hub_teacher_away", teacher=course.hub_teacher,
+                                        day=day, period=period), row.number, "period")
                 continue
             per_course[course_id] += 1
             if per_course[course_id] > course.max_per_week:
-                log.add(table.file, f"course {course_id} has {course.max_per_week} session(s) "
-                        "a week at most, and more pins", row.number, "course_id")
+                log.add(table.file, say("io.pin_too_many_sessions", course=course_id,
+                                        n=course.max_per_week), row.number, "course_id")
                 continue
             busy: list[tuple[tuple[str, ...], str]] = [
-                (("teacher", course.hub_teacher), "its hub teacher")]
+                (("teacher", course.hub_teacher), say("io.pin_its_hub_teacher"))]
         else:
             if class_id is None or subject is None:
-                log.add(table.file, "a pin needs class_id and subject (a local lesson) or "
-                        "course_id (a session)", row.number,
+                log.add(table.file, say("io.pin_needs"), row.number,
                         "class_id" if class_id is None else "subject")
                 continue
             found = row_of.get((school_id, class_id, subject))
             if found is None:
-                log.add(table.file, f"class {class_id} of school {school_id} has no "
-                        f"curriculum row for {subject}", row.number, "subject")
+                log.add(table.file, say("io.pin_no_row", klass=class_id, school=school_id,
+                                        subject=subject), row.number, "subject")
                 continue
             if not found.teacher_ids:
-                log.add(table.file, f"every {subject} lesson of class {class_id} arrives "
-                        "online; pin its course instead (course_id)", row.number, "subject")
+                log.add(table.file, say("io.pin_online_only", subject=subject,
+                                        klass=class_id), row.number, "subject")
                 continue
             if period > periods.get(school_id, 0):
-                log.add(table.file, f"school {school_id} has no period {period} (its bells "
-                        f"have {periods.get(school_id, 0)})", row.number, "period")
+                log.add(table.file, say("io.pin_no_period", school=school_id, period=period,
+                                        n=periods.get(school_id, 0)), row.number, "period")
                 continue
             away = [t for t in found.teacher_ids if (day, period) in teachers[t].unavailable]
             if away:
-                log.add(table.file, f"the pin breaks a rule: teacher {away[0]} is unavailable "
-                        f"on {day} period {period} (teachers.csv)", row.number, "period")
+                log.add(table.file, say("io.pin_teacher_away", teacher=away[0], day=day,
+                                        period=period), row.number, "period")
                 continue
             if not found.allows(day, period):
-                log.add(table.file, f"the pin breaks a rule: the {subject} lessons of class "
-                        f"{found.class_id} may only go in their allowed periods "
-                        "(curriculum.csv)", row.number, "period")
+                log.add(table.file, say("io.pin_not_allowed", subject=subject,
+                                        klass=found.class_id), row.number, "period")
                 continue
             per_row[found.key] += 1
             if per_row[found.key] > found.per_week:
-                log.add(table.file, f"class {found.class_id} has {found.per_week} {subject} "
-                        "lesson(s) a week, and more pins", row.number, "class_id")
+                log.add(table.file, say("io.pin_too_many_lessons", klass=found.class_id,
+                                        n=found.per_week, subject=subject), row.number,
+                        "class_id")
                 continue
-            busy = [(("class", school_id, c), f"class {c}") for c in found.class_ids]
-            busy += [(("teacher", t), f"teacher {t}") for t in found.teacher_ids]
+            busy = [(("class", school_id, c), say("io.pin_class", klass=c))
+                    for c in found.class_ids]
+            busy += [(("teacher", t), say("io.pin_teacher", teacher=t))
+                     for t in found.teacher_ids]
             class_id = found.class_ids[0]
         clash = next(((what, used[(*who, day, period)]) for who, what in busy
                       if (*who, day, period) in used), None)
         if clash is not None:
-            log.add(table.file, f"the pin breaks a rule: {clash[0]} is pinned on {day} period "
-                    f"{period} already (row {clash[1]}); one lesson at a time", row.number,
-                    "period")
+            log.add(table.file, say("io.pin_clash", who=clash[0], day=day, period=period,
+                                    row=clash[1]), row.number, "period")
             continue
         for who, _ in busy:
             used[(*who, day, period)] = row.number
@@ -890,8 +888,8 @@ def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
         course_id = cells.text(row, "course_id", log)
         form = cells.text(row, "form", log)
         if form is not None and form not in FORMS:
-            log.add(table.file, f"'{form}' is not a form; use {', '.join(FORMS)}", row.number,
-                    "form")
+            log.add(table.file, say("io.not_a_form", form=form, forms=", ".join(FORMS)),
+                    row.number, "form")
             continue
         hub_school = cells.text(row, "hub_school", log)
         hub_teacher = cells.text(row, "hub_teacher", log)
@@ -916,37 +914,37 @@ def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
             continue
         school_of = where.school_of_teacher
         if school_of[hub_teacher] != hub_school:
-            log.add(table.file, f"hub teacher '{hub_teacher}' belongs to school "
-                    f"'{school_of[hub_teacher]}', not the hub '{hub_school}'",
+            log.add(table.file, say("io.hub_teacher_school", teacher=hub_teacher,
+                                    school=school_of[hub_teacher], hub=hub_school),
                     row.number, "hub_teacher")
             ok = False
         if receiving_school == hub_school:
-            log.add(table.file, "the receiving school must differ from the hub school",
-                    row.number, "receiving_school")
+            log.add(table.file, say("io.receiving_is_hub"), row.number, "receiving_school")
             ok = False
         if (receiving_school, receiving_class) not in where.klass:
-            log.add(table.file, f"unknown class '{receiving_class}' of school "
-                    f"'{receiving_school}'{cells.id_date_hint(receiving_class)}"
-                    f"{_class_hint(receiving_class, receiving_school, where)}", row.number,
-                    "receiving_class")
+            log.add(table.file, say("io.unknown_class", id=receiving_class,
+                                    school=receiving_school,
+                                    hint=cells.id_date_hint(receiving_class)
+                                    + _class_hint(receiving_class, receiving_school, where)),
+                    row.number, "receiving_class")
             ok = False
         if form == "sync" and hub_class is None:
-            log.add(table.file, "a sync course needs the hub class its teacher teaches at the "
-                    "same time", row.number, "hub_class")
+            log.add(table.file, say("io.sync_needs_hub_class"), row.number, "hub_class")
             ok = False
         if form != "sync" and hub_class is not None:
-            log.add(table.file, f"a {form} course has no hub class (its teacher teaches remote "
-                    "classes only); leave it blank", row.number, "hub_class")
+            log.add(table.file, say("io.no_hub_class", form=say(f"io.form.{form}")), row.number,
+                    "hub_class")
             ok = False
         if hub_class is not None and (hub_school, hub_class) not in where.klass:
-            log.add(table.file, f"unknown class '{hub_class}' of school '{hub_school}'"
-                    f"{cells.id_date_hint(hub_class)}{_class_hint(hub_class, hub_school, where)}",
+            log.add(table.file, say("io.unknown_class", id=hub_class, school=hub_school,
+                                    hint=cells.id_date_hint(hub_class)
+                                    + _class_hint(hub_class, hub_school, where)),
                     row.number, "hub_class")
             ok = False
         if assistant is not None and school_of[assistant] != receiving_school:
-            log.add(table.file, f"assistant '{assistant}' belongs to school "
-                    f"'{school_of[assistant]}', not the receiving school "
-                    f"'{receiving_school}'", row.number, "assistant_teacher")
+            log.add(table.file, say("io.assistant_school", teacher=assistant,
+                                    school=school_of[assistant], receiving=receiving_school),
+                    row.number, "assistant_teacher")
             ok = False
         if not ok:
             continue
@@ -960,10 +958,10 @@ def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
             differing = [k for k in _CourseHead._fields if getattr(head, k) != getattr(first, k)]
             if differing:
                 column = differing[0]
-                log.add(table.file, f"course '{course_id}' has {column} "
-                        f"'{_shown(getattr(head, column))}' here but "
-                        f"'{_shown(getattr(first, column))}' on row {where.course[course_id]}; "
-                        "rows of one course must agree on everything but the receiving class",
+                log.add(table.file, say("io.course_rows_disagree", course=course_id,
+                                        column=column, here=_shown(getattr(head, column)),
+                                        there=_shown(getattr(first, column)),
+                                        row=where.course[course_id]),
                         row.number, column)
                 continue
         key = (course_id, receiving_school, receiving_class)
@@ -998,10 +996,10 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
         if lessons > slots:
             # Named on the row with the most lessons: the likeliest to hold the slip.
             largest = max(rows, key=lambda r: r.per_week)
-            log.add(CURRICULUM, f"class {klass.class_id} of school {klass.school_id} needs "
-                    f"{lessons} lessons a week but has only {slots} periods "
-                    f"({days} days x {slots // days}); its largest row is {largest.subject} "
-                    f"with {largest.per_week}",
+            log.add(CURRICULUM, say("io.too_many_lessons", klass=klass.class_id,
+                                    school=klass.school_id, lessons=lessons, slots=slots,
+                                    days=days, periods=slots // days,
+                                    subject=largest.subject, largest=largest.per_week),
                     where.curriculum[largest.key],
                     "per_week")
 
@@ -1009,27 +1007,27 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
     for subject in instance.core_subjects:
         # (the default list may name subjects a school does not teach: English in grade 1)
         if subject not in subjects and instance.core_subjects != DEFAULT_CORE_SUBJECTS:
-            log.warn("instance.yaml", f"core subject '{subject}' is no subject of "
-                     f"curriculum.csv{cells.did_you_mean(subject, subjects)}; it counts for "
-                     "nothing", None, "core_subjects")
+            log.warn("instance.yaml", say("io.core_subject_unknown", subject=subject,
+                                          hint=cells.did_you_mean(subject, subjects)),
+                     None, "core_subjects")
 
     for course in instance.courses:
         line = where.course[course.course_id]
         if course.hub_class_key is not None:
             curriculum = instance.curriculum_row.get((*course.hub_class_key, course.subject))
             if curriculum is None:
-                log.add(SYNC, f"hub class {course.hub_class} has no curriculum row for "
-                        f"{course.subject}", line, "subject")
+                log.add(SYNC, say("io.hub_class_no_row", klass=course.hub_class,
+                                  subject=course.subject), line, "subject")
             elif curriculum.teacher_id != course.hub_teacher:
-                log.add(SYNC, f"hub teacher '{course.hub_teacher}' is not the curriculum teacher "
-                        f"of class {course.hub_class} for {course.subject} "
-                        f"('{curriculum.teacher_id or ''}', curriculum.csv row "
-                        f"{where.curriculum[curriculum.key]})",
+                log.add(SYNC, say("io.hub_teacher_not_curriculum", teacher=course.hub_teacher,
+                                  klass=course.hub_class, subject=course.subject,
+                                  curriculum_teacher=curriculum.teacher_id or "",
+                                  row=where.curriculum[curriculum.key]),
                         line, "hub_teacher")
         for reception in course.receptions:
             if (*reception.class_key, course.subject) not in instance.curriculum_row:
-                log.add(SYNC, f"receiving class {reception.class_id} of school "
-                        f"{reception.school_id} has no curriculum row for {course.subject}",
+                log.add(SYNC, say("io.receiving_class_no_row", klass=reception.class_id,
+                                  school=reception.school_id, subject=course.subject),
                         where.reception[(course.course_id, *reception.class_key)],
                         "receiving_class")
 
@@ -1042,34 +1040,38 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
         most = sum(c.max_per_week for c in courses)
         line = where.curriculum[key]
         if courses and (row.combined or len(row.teacher_ids) > 1):
-            log.add(CURRICULUM, f"{key[2]} of class {key[1]} (school {key[0]}) is "
-                    + ("combined" if row.combined else "co-taught") + " but online courses "
-                    f"({', '.join(c.course_id for c in courses)}) also reach it; combined and "
-                    "co-taught lessons are local only", line,
+            log.add(CURRICULUM, say("io.combined_online" if row.combined
+                                    else "io.co_taught_online", subject=key[2], klass=key[1],
+                                    school=key[0],
+                                    courses=listed([c.course_id for c in courses])), line,
                     "class_id" if row.combined else "teacher_id")
             continue
         if fewest > row.per_week:
-            log.add(CURRICULUM, f"class {key[1]} of school {key[0]} has {row.per_week} "
-                    f"{key[2]} lessons a week, but its online courses "
-                    f"({', '.join(c.course_id for c in courses)}) bring at least {fewest}",
+            log.add(CURRICULUM, say("io.online_above_per_week", klass=key[1], school=key[0],
+                                    per_week=row.per_week, subject=key[2],
+                                    courses=listed([c.course_id for c in courses]),
+                                    fewest=fewest),
                     line, "per_week")
         if 2 * row.doubles > row.per_week - fewest:
-            log.add(CURRICULUM, f"class {key[1]} of school {key[0]} has {row.doubles} double "
-                    f"{key[2]} lesson(s) ({2 * row.doubles} periods), but only "
-                    f"{row.per_week - fewest} of its {row.per_week} lessons are local"
-                    + (f" (online courses {', '.join(c.course_id for c in courses)} bring at "
-                       f"least {fewest})" if courses else ""),
+            log.add(CURRICULUM, say("io.doubles_above_local", klass=key[1], school=key[0],
+                                    n=row.doubles, subject=key[2], periods=2 * row.doubles,
+                                    local=row.per_week - fewest, per_week=row.per_week,
+                                    online=say("io.online_bring", fewest=fewest,
+                                               courses=listed([c.course_id for c in courses]))
+                                    if courses else ""),
                     line, "doubles")
         if row.together is not None and courses:
-            log.add(CURRICULUM, f"{key[2]} of class {key[1]} (school {key[0]}) is taught "
-                    f"together with other classes ('{row.together}') but online courses "
-                    f"({', '.join(c.course_id for c in courses)}) also reach it; lessons taught "
-                    "together are local only", line, "together")
+            log.add(CURRICULUM, say("io.together_and_online", subject=key[2], klass=key[1],
+                                    school=key[0], label=row.together,
+                                    courses=listed([c.course_id for c in courses])),
+                    line, "together")
         if row.teacher_id is None and most < row.per_week:
-            log.add(CURRICULUM, f"no teacher is given for {key[2]} of class {key[1]} "
-                    f"(school {key[0]}), so all {row.per_week} lessons must arrive online, but "
-                    f"its courses bring at most {most}"
-                    + (f" ({', '.join(c.course_id for c in courses)})" if courses else ""),
+            log.add(CURRICULUM, say("io.no_teacher_too_few_online", subject=key[2],
+                                    klass=key[1], school=key[0], per_week=row.per_week,
+                                    most=most,
+                                    courses=say("io.courses_in_brackets",
+                                                courses=listed([c.course_id for c in courses]))
+                                    if courses else ""),
                     line, "teacher_id")
 
     for (school_id, label), rows in instance.together_groups.items():
@@ -1077,16 +1079,16 @@ def _check_across_tables(instance: Instance, where: _Rows, log: IssueLog) -> Non
         line = where.curriculum[first.key]
         classes = [c for r in rows for c in r.class_ids]
         if len(rows) < 2:
-            log.add(CURRICULUM, f"'{label}' is the together label of {first.subject} of class "
-                    f"{first.class_id} only; give it to the rows taught at the same time",
+            log.add(CURRICULUM, say("io.together_alone", label=label, subject=first.subject,
+                                    klass=first.class_id),
                     line, "together")
         elif len(set(classes)) < len(classes):
-            log.add(CURRICULUM, f"rows taught together ('{label}') must be of different classes "
-                    f"(a class cannot have two lessons at once): {', '.join(classes)}",
+            log.add(CURRICULUM, say("io.together_same_class", label=label,
+                                    classes=listed(classes)),
                     line, "together")
         elif (len({(r.per_week, r.doubles) for r in rows}) > 1
               or any(r.teacher_id is None for r in rows)):
-            log.add(CURRICULUM, f"rows taught together ('{label}', school {school_id}) need a "
-                    "teacher and the same per_week and doubles: "
-                    + ", ".join(f"{r.class_id} {r.subject} {r.per_week}/{r.doubles}"
-                                for r in rows), line, "together")
+            log.add(CURRICULUM, say("io.together_differ", label=label, school=school_id,
+                                    rows=listed([f"{r.class_id} {r.subject} "
+                                                 f"{r.per_week}/{r.doubles}" for r in rows])),
+                    line, "together")

@@ -19,6 +19,7 @@ from aligner.instance import Instance
 from aligner.io.errors import InputError, InputIssue, InputWarning
 from aligner.io.formats import BELLS_PROPOSED_FILE, SUMMARY_FILE
 from aligner.io.reader import load_instance
+from aligner.messages import say
 
 
 def read_summary(directory: str | Path) -> dict[str, Any]:
@@ -67,32 +68,25 @@ def load_solved_instance(
     recorded = summary.get("instance_path")
     if isinstance(recorded, str) and recorded and \
             Path(recorded).resolve() != Path(instance_path).resolve():
-        notes.append(f"note: this timetable was solved for the instance {recorded} "
-                     "(summary.json), not for the one given")
+        notes.append(say("io.solved.other_instance", instance=recorded))
     if bells is not None:
-        return load(Path(bells)), [*notes, f"Checking against the bells in {bells} (--bells)."]
+        return load(Path(bells)), [*notes, say("io.solved.given_bells", bells=bells)]
     if record.get("source") == BELLS_PROPOSED_FILE:
         where = str(directory / SUMMARY_FILE)
         if not proposal.is_file():
-            raise InputError([InputIssue(where, f"this timetable was scheduled on moved bells "
-                                         f"({BELLS_PROPOSED_FILE}), which are no longer in "
-                                         f"{directory}; give them with --bells FILE")])
+            raise InputError([InputIssue(where, say("io.solved.moved_bells_gone",
+                                                    file=BELLS_PROPOSED_FILE,
+                                                    directory=directory))])
         instance = load(proposal)
         if fingerprint and instance.bells_fingerprint != fingerprint:
-            raise InputError([InputIssue(str(proposal), (
-                "is not the bells this timetable was scheduled on (its times changed since the "
-                f"solve, fingerprint {instance.bells_fingerprint} instead of {fingerprint}: a "
-                "later aligner align --optimize into this directory?); give the bells it was "
-                "scheduled on with --bells FILE"))])
-        return instance, [*notes, f"Checking against the moved bells in {proposal} (solve "
-                                  "--align-bells)."]
+            raise InputError([InputIssue(str(proposal), say(
+                "io.solved.moved_bells_changed", now=instance.bells_fingerprint,
+                recorded=fingerprint))])
+        return instance, [*notes, say("io.solved.moved_bells", file=proposal)]
     instance = load(None)
     if fingerprint and instance.bells_fingerprint != fingerprint:
-        notes.append(f"note: the instance's bells changed since this timetable was solved "
-                     f"(fingerprint {instance.bells_fingerprint}, summary.json says "
-                     f"{fingerprint}); the instance's bells as they are now apply")
+        notes.append(say("io.solved.bells_changed", now=instance.bells_fingerprint,
+                         recorded=fingerprint))
     if proposal.is_file():
-        notes.append(f"note: {proposal} is not the bells this timetable was solved on (a "
-                     "proposal, or left by an earlier solve); it is left alone (--bells "
-                     f"{proposal} uses it)")
+        notes.append(say("io.solved.proposal_left_alone", file=proposal))
     return instance, notes

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aligner.io.errors import IssueLog
+from aligner.messages import say
 
 ENCODINGS = ("utf-8-sig", "gb18030")
 """UTF-8 (a BOM is tolerated) first, then GB18030, as Excel writes CSV on Chinese Windows."""
@@ -53,17 +54,15 @@ def read_text(directory: Path, file: str, what: str, log: IssueLog) -> tuple[str
         log.add(file, _not_a_file(path, what))
         return None
     if path.stat().st_size > MAX_FILE_BYTES:
-        log.add(file, f"is {path.stat().st_size:,} bytes; a table holds at most "
-                f"{MAX_FILE_BYTES:,}")
+        log.add(file, say("io.file_too_large", size=f"{path.stat().st_size:,}",
+                          maximum=f"{MAX_FILE_BYTES:,}"))
         return None
     data = path.read_bytes()
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (data and data.count(b"\x00") * 4 > len(data)):
-        log.add(file, "is UTF-16 text (as Excel's 'Unicode Text' saves it); save it as "
-                "'CSV UTF-8' (or UTF-8 text for instance.yaml)")
+        log.add(file, say("io.utf16"))
         return None
     if b"\x00" in data or _control_share(data) > 0.01:
-        log.add(file, "is not a text file (it holds binary data); give the CSV (or YAML) file "
-                "itself, saved as UTF-8")
+        log.add(file, say("io.binary"))
         return None
     for encoding in ENCODINGS:
         try:
@@ -71,12 +70,10 @@ def read_text(directory: Path, file: str, what: str, log: IssueLog) -> tuple[str
         except UnicodeDecodeError:
             continue
         if encoding == "gb18030" and _looks_like_big5(data, text):
-            log.add(file, "looks like Big5 (traditional Chinese, as Excel saves CSV in Taiwan "
-                    "or Hong Kong), not GB18030: its characters would be read wrong; save it "
-                    "as 'CSV UTF-8'")
+            log.add(file, say("io.big5"))
             return None
         return text, encoding
-    log.add(file, "cannot be decoded as UTF-8 or GB18030; save it as 'CSV UTF-8'")
+    log.add(file, say("io.undecodable"))
     return None
 
 
@@ -85,13 +82,14 @@ def _not_a_file(path: Path, what: str) -> str:
         try:
             target = path.resolve(strict=True)
         except RuntimeError:
-            return "is a link that loops back on itself; put the file itself here"
+            return say("io.link_loops")
         except OSError:
-            return f"is a link to {os.readlink(path)}, which does not exist"
-        return f"is a link to {target}, which is not a file"
+            return say("io.link_to_nothing", target=os.readlink(path))
+        return say("io.link_to_no_file", target=target)
     if path.is_dir():
-        return f"is a directory, not a file ({what})" if what else "is a directory, not a file"
-    return f"file is missing ({what})" if what else "file is missing"
+        return say("io.directory_not_file_what", what=what) if what else \
+            say("io.directory_not_file")
+    return say("io.file_missing_what", what=what) if what else say("io.file_missing")
 
 
 def _control_share(data: bytes) -> float:
@@ -133,20 +131,19 @@ def read_table(
 ) -> Table | None:
     """Read ``directory/file``; log every problem and return None when the table is unusable."""
     expected = ", ".join(list(required) + list(optional))
-    decoded = read_text(directory, file, f"expected a CSV with columns {expected}", log)
+    decoded = read_text(directory, file, say("io.expected_csv", columns=expected), log)
     if decoded is None:
         return None
     text, encoding = decoded
     if encoding != ENCODINGS[0]:
-        log.warn(file, f"read as {encoding.upper()} (not UTF-8); saving as 'CSV UTF-8' avoids "
-                 "surprises")
+        log.warn(file, say("io.read_as_encoding", encoding=encoding.upper()))
     reader = csv.reader(io.StringIO(text, newline=""))
     records = []
     try:
         for record in reader:
             records.append(record)
     except csv.Error as exc:
-        log.add(file, f"is not a valid CSV file ({exc})", row=len(records) + 1)
+        log.add(file, say("io.invalid_csv", reason=exc), row=len(records) + 1)
         return None
     cut_short = bool(text) and not text.endswith(("\n", "\r"))
     return table_from_records(file, records, required, optional, log, encoding, cut_short)
@@ -167,7 +164,7 @@ def table_from_records(
     in the middle of a row)."""
     expected = ", ".join(list(required) + list(optional))
     if not records or not any(cell.strip() for cell in records[0]):
-        log.add(file, f"is empty: a header row is required (columns {expected})", row=1)
+        log.add(file, say("io.empty_table", columns=expected), row=1)
         return None
 
     header = [cell.strip().lower() for cell in records[0]]
@@ -175,18 +172,17 @@ def table_from_records(
     seen: set[str] = set()
     for name in header:
         if name and name in seen:
-            log.add(file, "column appears twice in the header", row=1, column=name)
+            log.add(file, say("io.column_twice"), row=1, column=name)
             ok = False
         seen.add(name)
     missing = [name for name in required if name not in seen]
     if missing and len(header) == 1:
-        for separator, word in ((";", "semicolons"), ("\t", "tabs")):
+        for separator, word in ((";", "io.semicolons"), ("\t", "io.tabs")):
             if separator in records[0][0]:
-                log.add(file, f"the columns seem to be separated by {word}; save the file as "
-                        "CSV (comma-separated)", row=1)
+                log.add(file, say("io.wrong_separator", separator=say(word)), row=1)
                 return None
     for name in missing:
-        log.add(file, "required column is missing from the header", row=1, column=name)
+        log.add(file, say("io.column_missing"), row=1, column=name)
         ok = False
     known = [*required, *optional]
     for name in header:
@@ -194,12 +190,11 @@ def table_from_records(
             close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
             if close and close[0] not in seen:
                 # Probably a misspelt column: ignoring it would silently drop its data.
-                log.add(file, f"unknown column '{name}': did you mean '{close[0]}'? (extra "
-                        "columns are ignored, but this one looks like a misspelling)",
+                log.add(file, say("io.misspelt_column", name=name, close=close[0]),
                         row=1, column=name)
                 ok = False
             elif close:
-                log.warn(file, f"column '{name}' is ignored (the table has '{close[0]}')",
+                log.warn(file, say("io.column_ignored", name=name, close=close[0]),
                          row=1, column=name)
     if not ok:
         return None
@@ -210,27 +205,24 @@ def table_from_records(
         if not any(cell.strip() for cell in record):
             continue  # blank lines, as spreadsheets leave at the end
         if len(record) > len(header) and any(c.strip() for c in record[len(header):]):
-            log.add(file, f"row has {len(record)} cells but the header has {len(header)}", row=index)
+            log.add(file, say("io.too_many_cells", cells=len(record), header=len(header)),
+                    row=index)
             continue
         if cut_short and index == len(records) and len(record) < len(header):
-            log.add(file, f"the file ends in the middle of this row ({len(record)} of the "
-                    f"header's {len(header)} cells): was it cut short? Save the whole table "
-                    "again", row=index)
+            log.add(file, say("io.cut_short", cells=len(record), header=len(header)),
+                    row=index)
             continue
         for i, name in enumerate(header[:len(record)]):
             if name not in known:
                 continue
             cell = record[i]
             if "\n" in cell or "\r" in cell:
-                log.add(file, "holds a line break (Alt+Enter); write it on one line"
-                        if encoding == "xlsx" else
-                        "holds a line break: a quote (\") that opens in this cell is not "
-                        "closed where the cell ends, so the rows below were read into it; "
-                        "remove the quote or close it", row=index, column=name)
+                log.add(file, say("io.line_break_in_cell") if encoding == "xlsx" else
+                        say("io.unclosed_quote"), row=index, column=name)
                 usable = False
             elif len(cell) > MAX_CELL:
-                log.add(file, f"holds {len(cell):,} characters; a cell holds at most "
-                        f"{MAX_CELL:,}", row=index, column=name)
+                log.add(file, say("io.cell_too_long", length=f"{len(cell):,}",
+                                  maximum=f"{MAX_CELL:,}"), row=index, column=name)
                 usable = False
         if not usable:
             return None

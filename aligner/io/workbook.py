@@ -1,12 +1,14 @@
 """An instance as one Excel workbook, as offices keep it: a sheet per table and a sheet of settings.
 
 Sheets ``schools, bells, classes, teachers, curriculum, sync`` (or their Chinese names 学校,
-作息时间, 班级, 教师, 课程计划, 网络课程) hold the CSV tables with the header in row 1; the header may
-use Chinese column names (学校编号, 节次, 周课时, ...) and ``form`` may say 同步课堂, 专递课堂 or 名师课堂.
-Sheet ``instance`` (设置) holds instance.yaml's keys as key/value rows (``policy.max_shift | 30``).
-Every cell is turned into the text a CSV file would hold and goes through the same validation,
-so a workbook and the equivalent directory give equal instances; errors name the sheet, row
-and column (letter and header as written).
+作息时间, 班级, 教师, 课程计划, 网络课程, which the Chinese template writes) hold the CSV tables with
+the header in row 1; the header may use Chinese column names (学校编号, 节次, 周课时, ...) and
+``form`` may say 同步课堂, 专递课堂 or 名师课堂. Sheet ``instance`` (设置) holds instance.yaml's keys
+as key/value rows (``policy.max_shift | 30``), each key also by its Chinese name
+(:data:`SETTING_NAMES`). Every cell is turned into the text a CSV file would hold and goes through
+the same validation, so a workbook and the equivalent directory give equal instances; errors
+name the sheet, row and column (letter and header as written). A workbook with Chinese sheet or
+column names makes the messages Chinese (:func:`aligner.messages.note_input_language`).
 """
 
 from __future__ import annotations
@@ -38,10 +40,12 @@ from aligner.io.formats import (
 from aligner.io.instance_yaml import DEFAULT_DAYS, settings_from
 from aligner.io.instance_yaml import FILE as SETTINGS_FILE
 from aligner.io.tabular import Table, table_from_records
+from aligner.messages import catalogue, language, listed, note_input_language, say, say_in
 
 SETTINGS_SHEET = "instance"
+README_SHEET = {"zh": "说明", "en": "read me"}
 SHEETS: dict[str, tuple[str, ...]] = {
-    # the sheet of each table: its name first, then accepted aliases
+    # the sheet of each table: its name, its Chinese name (the Chinese template's), other aliases
     SETTINGS_FILE: (SETTINGS_SHEET, "设置", "基本信息"),
     SCHOOLS: ("schools", "学校"),
     BELLS: ("bells", "作息时间", "作息时间表", "作息"),
@@ -92,8 +96,35 @@ VALUES: dict[tuple[str, str], dict[str, str]] = {
     (TEACHERS, "level"): {"县级": "county", "县": "county", "市级": "city", "市": "city",
                           "区级": "region", "自治区级": "region", "省级": "region"},
 }
-SETTING_KEYS = {"名称": "name", "季节": "season", "作息": "season", "上课日": "days",
-                "教学日": "days", "核心科目": "core_subjects", "主科": "core_subjects"}
+SETTING_NAMES: dict[str, tuple[str, ...]] = {
+    # the Chinese names of every settings key (the first is what the Chinese template writes)
+    "name": ("名称",), "season": ("季节", "作息季节", "作息"), "days": ("上课日", "教学日"),
+    "core_subjects": ("核心科目", "主科"),
+    "policy.min_sync_lessons_per_pair": ("每对学校每周最少同步课堂节数",),
+    "policy.min_online_lessons_per_school": ("每校每周最少在线课节数",),
+    "policy.online_credit": ("在线课折算系数", "主讲在线课折算系数"),
+    "policy.assistant_credit": ("助教课折算系数",),
+    "policy.min_overlap_minutes": ("最少重叠分钟数",),
+    "policy.semester_weeks": ("学期周数",),
+    "policy.level_min_online_per_semester": ("骨干教师每学期最少在线课节数",),
+    "policy.level_min_online_per_semester.region": ("区级骨干每学期最少在线课节数",),
+    "policy.level_min_online_per_semester.city": ("市级骨干每学期最少在线课节数",),
+    "policy.level_min_online_per_semester.county": ("县级骨干每学期最少在线课节数",),
+    "policy.max_shift": ("作息调整每节最多移动分钟数",),
+    "policy.max_gap_shrink": ("作息调整课间最多缩短分钟数",),
+    "policy.min_break": ("作息调整课间最少分钟数",),
+    "policy.max_earlier_start": ("作息调整最多提前开始分钟数",),
+    "policy.max_later_end": ("作息调整最多推迟结束分钟数",),
+    "policy.bell_grid": ("作息调整时间取整分钟数",),
+    "policy.max_double_gap": ("连堂两节最大间隔分钟数",),
+    "weights.misalignment_minute": ("错位分钟权重",),
+    "weights.same_day_repeat": ("同日重复权重",),
+    "weights.core_in_afternoon": ("主科排在下午权重",),
+    "weights.missing_session": ("缺少在线课权重",),
+    "weights.teacher_gap": ("教师空堂权重",),
+}
+SETTING_KEYS = {alias: key for key, names in SETTING_NAMES.items() for alias in names}
+"""A settings key's Chinese name -> the key (dotted as in the settings sheet)."""
 LIST_KEYS = ("season", "days", "core_subjects")
 _SPLIT = re.compile(r"[,，、;；\s]+")
 
@@ -140,8 +171,10 @@ class Workbook:
         self._unreadable = False
         """The workbook could not be opened (said once, not once per sheet)."""
         self._sheet_of: dict[str, str] = {}
-        self._columns: dict[str, dict[str, str]] = {}
-        """file -> canonical column -> 'F (周课时)': where an issue's column is in the sheet."""
+        self._columns: dict[str, dict[str, tuple[str, str]]] = {}
+        """file -> canonical column -> ('F', '周课时'): where an issue's column is in the sheet."""
+        self._keys: dict[str, str] = {}
+        """Settings key -> its name as written in the settings sheet, when another (Chinese)."""
 
     def _book(self, log: IssueLog) -> dict[str, Any] | None:
         if self._sheets is None and not self._unreadable:
@@ -149,16 +182,16 @@ class Workbook:
             try:
                 from openpyxl import load_workbook
             except ImportError:
-                log.add(self.label, "reading an .xlsx workbook needs openpyxl: "
-                        "pip install 'aligner[xlsx]'")
+                log.add(self.label, say("io.workbook.needs_openpyxl"))
                 return None
             try:
                 book = load_workbook(self.path, data_only=True)
             except Exception as exc:  # openpyxl raises many kinds on a damaged file
-                log.add(self.label, f"cannot be read as an .xlsx workbook ({exc})")
+                log.add(self.label, say("io.workbook.unreadable", reason=exc))
                 return None
             self._sheets = {name.strip().lower(): book[name] for name in book.sheetnames}
             self._unreadable = False
+            note_input_language("zh" if _written_in_chinese(self._sheets) else None)
         return self._sheets
 
     def _records(self, file: str, log: IssueLog, *, required: bool = True
@@ -170,8 +203,10 @@ class Workbook:
         found = next((n for n in names if n.lower() in sheets), None)
         if found is None:
             if required:
-                log.add(self.label, f"has no sheet '{names[0]}' (or {', '.join(names[1:])}); "
-                        f"sheets: {', '.join(s.title for s in sheets.values())}")
+                first = 1 if language() == "zh" else 0  # the name the template writes
+                log.add(self.label, say("io.workbook.no_sheet", name=names[first],
+                                        others=listed(names[:first] + names[first + 1:]),
+                                        sheets=listed([s.title for s in sheets.values()])))
             return None
         sheet = sheets[found.lower()]
         self._sheet_of[file] = sheet.title
@@ -191,11 +226,13 @@ class Workbook:
             key = (record[0] if record else "").strip()
             if not key or (number == 1 and key.lower() in ("key", "键", "项目", "设置项")):
                 continue
-            key = SETTING_KEYS.get(key, key)
+            written, key = key, SETTING_KEYS.get(key, key)
+            if written != key:
+                self._keys[key] = written
             raw = record[1] if len(record) > 1 else ""
             if key in given:
-                log.add(SETTINGS_FILE, f"'{key}' is given twice (rows {given[key]} and {number}); "
-                        "keep one", number, key)
+                log.add(SETTINGS_FILE, say("io.workbook.key_twice", key=written, first=given[key],
+                                           row=number), number, key)
                 continue
             given[key] = number
             parts = key.split(".")
@@ -205,7 +242,8 @@ class Workbook:
             for part in parts[:-1]:
                 child = node.setdefault(part, {})
                 if not isinstance(child, dict):
-                    log.add(SETTINGS_FILE, f"'{part}' is given a value and sub-keys", number, key)
+                    log.add(SETTINGS_FILE, say("io.workbook.value_and_subkeys", key=part),
+                            number, key)
                     break
                 node = child
             else:
@@ -237,7 +275,7 @@ class Workbook:
                    for alias in names}
         header = records[0] if records else []
         canonical = [aliases.get(h.strip().lower(), h) for h in header]
-        self._columns[file] = {c.strip().lower(): f"{_column_letter(i)} ({h.strip()})"
+        self._columns[file] = {c.strip().lower(): (_column_letter(i), h.strip())
                                for i, (c, h) in enumerate(zip(canonical, header, strict=True))
                                if h.strip()}
         rows = [canonical, *records[1:]] if records else []
@@ -261,23 +299,54 @@ class Workbook:
         return self._table(file, required, (), log, must_exist=False)
 
     def rewrite(self, issue: InputIssue) -> InputIssue:
-        """An issue about 'teachers.csv', column max_load, as 'book.xlsx, sheet 教师' and
-        'F (最多课时)'."""
+        """An issue about 'teachers.csv', column max_load, as 'book.xlsx', sheet 教师, column F
+        headed 最多课时; one about a settings key names it as written too (在线课折算系数)."""
         if issue.file not in SHEETS:
             return issue
         sheet = self._sheet_of.get(issue.file, SHEETS[issue.file][0])
-        column = issue.column
+        column, header = issue.column, None
         if column and issue.file != SETTINGS_FILE:
-            column = self._columns.get(issue.file, {}).get(column.lower(), column)
-        return InputIssue(f"{self.label}, sheet {sheet}", self._in_sheets(issue.message),
-                          issue.row, column)
+            column, header = self._columns.get(issue.file, {}).get(column.lower(), (column, None))
+        elif column:
+            header = self._keys.get(column)
+        return InputIssue(self.label, self._in_sheets(issue.message), issue.row, column,
+                          sheet=sheet, header=header)
 
     def _in_sheets(self, message: str) -> str:
         """'(see classes.csv)' -> '(see sheet classes)', '(instance.yaml)' -> '(sheet instance)'."""
         for file, names in SHEETS.items():
             sheet = self._sheet_of.get(file, names[0])
-            message = message.replace(file, f"sheet {sheet}")
+            message = message.replace(file, say("io.sheet_ref", sheet=sheet))
         return message
+
+
+def _cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def _written_in_chinese(sheets: dict[str, Any]) -> bool:
+    """Whether a workbook is the Chinese template's (or typed like it): a sheet with one of
+    the Chinese names, or a table sheet whose header row, or a settings sheet whose keys, use
+    Chinese names."""
+    if any(_cjk(name) for names in SHEETS.values() for name in names if name.lower() in sheets):
+        return True
+    if README_SHEET["zh"] in sheets:
+        return True
+    headers = {alias.lower() for columns in HEADERS.values() for names in columns.values()
+               for alias in names}
+    for file, names in SHEETS.items():
+        sheet = next((sheets[n.lower()] for n in names if n.lower() in sheets), None)
+        if sheet is None:
+            continue
+        if file == SETTINGS_FILE:
+            cells = [row[0] for row in sheet.iter_rows(max_col=1, values_only=True)]
+            if any(isinstance(c, str) and c.strip() in SETTING_KEYS for c in cells):
+                return True
+            continue
+        first = next(sheet.iter_rows(max_row=1, values_only=True), ())
+        if any(isinstance(c, str) and c.strip().lower() in headers for c in first):
+            return True
+    return False
 
 
 # ---- writing --------------------------------------------------------------------------------
@@ -296,99 +365,7 @@ def text_cells_only(book: Any) -> None:
                     cell.quotePrefix = True
 
 
-_HELP = {
-    "zh": {
-        "school_id": "学校编号：英文字母或数字，各表以此互相引用", "name": "名称",
-        "sync_rooms": "可上同步课的教室数（空=1）", "short_name": "课表上显示的简称（空=学校名称）",
-        "season": "作息季节，如 winter（冬令）、summer（夏令）；须与设置表 season 一致",
-        "period": "第几节，从 1 起连续编号（课间活动行留空）",
-        "start": "开始时间，24 小时制，如 08:30、13:20", "end": "结束时间，24 小时制",
-        "kind": "上课（空=上课，一节课）或 课间（晨间活动、大课间、午间阅读等不上课的时段：写名称和起止时间，"
-                "节次留空，不得与课时重叠；只印在课表上，排课不用）",
-        "bell_name": "课间活动的名称，如 大课间；上课行可写备注，如 眼保健操（印在节次旁）",
-        "head_teacher": "班主任的教师编号（本校教师，可空），印在班级课表标题中",
-        "class_id": "班级编号，本校内唯一，如 1-1（请设为文本格式）",
-        "grade": "年级 1-9", "teacher_id": "教师编号，全表唯一",
-        "level": "骨干级别：县级、市级、区级（可空）", "min_load": "每周最少折算课时（空=0）",
-        "max_load": "每周最多折算课时（空=不限）",
-        "unavailable": "不能排课的时间，如 Mon:1;Fri:5-6;Wed（只写星期=全天）",
-        "subject": "科目，如 语文、数学", "per_week": "每周课时（含在线课）；网络课程可写范围 2-4",
-        "max_per_day": "每天最多几节（空=不限）", "doubles": "其中连堂几次（空=0）",
-        "allowed": "本科目本班课只能排在这些时间，如 Mon:1-4;Tue（空=不限）",
-        "together": "同一标签的各行（同校不同班）必须同时上课，如分组课（空=无）",
-        "course_id": "课程编号；同一编号的多行是同一门课程，每次同时送达各接收班级",
-        "form": "同步课堂、专递课堂或名师课堂", "hub_school": "主讲学校编号",
-        "hub_teacher": "主讲教师编号", "hub_class": "主讲班级编号（同步课堂必填，专递/名师课堂留空）",
-        "receiving_school": "接收学校编号", "receiving_class": "接收班级编号（每个接收班级一行）",
-        "assistant_teacher": "接收端助教教师编号（可空）",
-        "teachers.max_per_day": "每天最多上几节（本校课、主讲、助教都算，连堂算 2 节；空=不限）",
-        "max_consecutive": "上午或下午内最多连上几节（空=不限）",
-        "max_days": "每周最多几天有课（空=不限）",
-        "curriculum.class_id": "班级编号；合班上课写 1-1+1-2（同校几个班一起上，一位老师）",
-        "curriculum.teacher_id": "教师编号；两位老师同堂写 t1+t2；全部为网络课时留空",
-        "room_id": "专用教室编号，本校内唯一，如 音乐室", "rooms.name": "教室名称",
-        "subjects": "在此上课的科目，用分号分隔，如 音乐;舞蹈：这些科目的本校课都在此类教室上",
-        "rooms.unavailable": "教室不能用的时间，写法同教师的不可排课时间（可空）",
-        "day": "星期，如 周一、Mon", "pinned.period": "第几节（本校节次；课程固定写主讲学校的节次）",
-        "pinned.class_id": "固定课的班级（合班时写其中任一班）；固定网络课程时留空",
-        "pinned.subject": "固定课的科目；固定网络课程时留空",
-        "pinned.course_id": "固定一次网络课程时写课程编号（班级、科目留空）",
-    },
-    "en": {
-        "school_id": "school id (letters or digits); the tables refer to schools by it",
-        "name": "name", "sync_rooms": "rooms equipped for live online lessons (blank = 1)",
-        "short_name": "how grids name the school (blank = name)",
-        "season": "season of the bells, e.g. winter or summer (as in sheet instance)",
-        "period": "period number, 1..n without gaps (blank on a break row)",
-        "start": "start time, 24-hour HH:MM", "end": "end time, 24-hour HH:MM",
-        "kind": "period (blank = a lesson period) or break (晨间活动, 大课间, 午间阅读...: a name, "
-                "start and end, no period number, not overlapping a period; printed in the "
-                "timetables, not scheduled)",
-        "bell_name": "the break's name, e.g. 大课间; on a period row a note printed with it, e.g. "
-                     "眼保健操",
-        "head_teacher": "teacher id of the class's head teacher (班主任, a teacher of its school; "
-                        "blank = none), printed in its timetable's title",
-        "class_id": "class id, unique within its school "
-        "(format as Text)", "grade": "grade 1-9", "teacher_id": "teacher id, unique",
-        "level": "county, city or region (blank = none)",
-        "teachers.max_per_day": "commitments a day at most: local lessons, sessions taught and "
-                                "assisted; a double lesson counts 2 (blank = no limit)",
-        "max_consecutive": "commitments in a row at most, within a morning or an afternoon "
-                           "(blank = no limit)",
-        "max_days": "days with a commitment a week at most (blank = no limit)",
-        "curriculum.class_id": "class id; classes of one school taught together (合班): "
-                               "1-1+1-2",
-        "curriculum.teacher_id": "teacher id; two teachers of every lesson: t1+t2; blank when "
-                                 "every lesson arrives online",
-        "room_id": "special room id, unique within its school",
-        "rooms.name": "room name",
-        "subjects": "subjects taught in this room, separated by ;: every local lesson of them "
-                    "takes one room listing it",
-        "rooms.unavailable": "when the room cannot be used, as teachers' unavailable (blank = "
-                             "always)",
-        "day": "day, e.g. Mon or 周一",
-        "pinned.period": "period (of the school; for a course, of the hub school)",
-        "pinned.class_id": "class of the pinned lesson (for a combined one, any of its "
-                           "classes); blank for a course",
-        "pinned.subject": "subject of the pinned lesson; blank for a course",
-        "pinned.course_id": "the course one of whose sessions is pinned (class and subject "
-                            "blank)",
-        "min_load": "credited lessons a week at least (blank = 0)",
-        "max_load": "credited lessons a week at most (blank = no cap)",
-        "unavailable": "e.g. Mon:1;Fri:5-6;Wed (a bare day is the whole day)",
-        "subject": "subject", "per_week": "lessons a week, online ones included; a course may "
-        "give a range 2-4", "max_per_day": "at most this many a day (blank = no cap)",
-        "doubles": "how many of them are double periods (blank = 0)",
-        "allowed": "the only periods its local lessons may take, e.g. Mon:1-4;Tue (blank = any)",
-        "together": "rows of one school with the same label are taught at the same periods "
-        "(blank = none)",
-        "course_id": "course id; rows sharing it are one course reaching all its classes at once",
-        "form": "sync, delivery or famous", "hub_school": "hub school id",
-        "hub_teacher": "hub teacher id", "hub_class": "hub class id (sync only; blank otherwise)",
-        "receiving_school": "receiving school id", "receiving_class": "one row per receiving "
-        "class", "assistant_teacher": "assisting teacher at the receiving end (blank = none)",
-    },
-}
+
 _TEXT_COLUMNS = {"school_id", "class_id", "teacher_id", "per_week", "course_id", "hub_class",
                  "receiving_class", "hub_school", "receiving_school", "hub_teacher",
                  "assistant_teacher", "unavailable", "start", "end", "season", "head_teacher"}
@@ -430,34 +407,25 @@ def workbook_from(settings: dict[str, Any], tables: dict[str, list[list[str]]],
     from openpyxl.worksheet.datavalidation import DataValidation
 
     zh = lang == "zh"
+    named = 1 if zh else 0  # the Chinese template names its sheets in Chinese
     book = Book()
     readme: Any = book.active
-    readme.title = "说明" if zh else "read me"
-    notes = (
-        ["aligner 实例工作簿：填写各表后运行 aligner solve 本文件.xlsx",
-         "第 1 行是表头，不要改动；每个单元格的批注说明该列的含义。编号列已设为文本格式。",
-         "instance 表：每行一个设置项（键 | 值），与 instance.yaml 相同；season 可写 winter, summer。",
-         "出错时提示会指明工作表、行号和列。"] if zh else
-        ["aligner instance workbook: fill in the sheets, then run aligner solve this.xlsx",
-         "Row 1 is the header; each header cell's comment says what the column means; id "
-         "columns are formatted as text.",
-         "Sheet instance: one setting per row (key | value), as in instance.yaml; season may be "
-         "'winter, summer'.",
-         "Errors name the sheet, row and column."])
-    for i, line in enumerate(notes, start=1):
-        readme.cell(row=i, column=1, value=line)
+    readme.title = README_SHEET[lang]
+    notes = ("io.template.note1", "io.template.note2", "io.template.note3", "io.template.note4")
+    for i, note in enumerate(notes, start=1):
+        readme.cell(row=i, column=1, value=say_in(lang, note))
     readme.column_dimensions["A"].width = 100
 
-    sheet = book.create_sheet(SETTINGS_SHEET)
-    sheet.append(["key", "value"])
+    sheet = book.create_sheet(SHEETS[SETTINGS_FILE][named])
+    sheet.append([say_in(lang, "io.template.key"), say_in(lang, "io.template.value")])
     for key, value in _settings_rows(settings):
-        sheet.append([key, value])
+        sheet.append([SETTING_NAMES.get(key, (key,))[0] if zh else key, value])
     sheet.column_dimensions["A"].width = 40
     sheet.column_dimensions["B"].width = 40
 
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
     for file, columns in COLUMNS.items():
-        sheet = book.create_sheet(SHEETS[file][0])
+        sheet = book.create_sheet(SHEETS[file][named])
         names = [HEADERS[file][c][0] if zh and c in HEADERS[file] else c for c in columns]
         sheet.append(names)
         for record in tables.get(file, []):
@@ -465,11 +433,10 @@ def workbook_from(settings: dict[str, Any], tables: dict[str, list[list[str]]],
         for index, column in enumerate(columns):
             cell = sheet.cell(row=1, column=index + 1)
             cell.font, cell.fill = bold, fill
-            optional = (" （可不填此列）" if zh else " (optional column)") \
-                if is_optional(file, column) else ""
-            specific = f"{file.removesuffix('.csv')}.{column}"
-            note = _HELP[lang].get("bell_name" if (file, column) == (BELLS, "name") else specific,
-                                   _HELP[lang].get(column, column))
+            optional = say_in(lang, "io.template.optional") if is_optional(file, column) else ""
+            specific = f"io.help.{file.removesuffix('.csv')}.{column}"
+            note = say_in(lang, specific if specific in catalogue() else "io.help." + (
+                "bell_name" if (file, column) == (BELLS, "name") else column))
             cell.comment = Comment(f"{column}: {note}{optional}", "aligner")
             letter = cell.column_letter
             sheet.column_dimensions[letter].width = max(12, 2 * len(names[index]) + 4)
@@ -498,7 +465,7 @@ def workbook_of_directory(directory: str | Path, lang: str = "zh") -> bytes:
 
     directory = Path(directory)
     log = IssueLog()
-    decoded = read_text(directory, SETTINGS_FILE, "the instance's settings", log)
+    decoded = read_text(directory, SETTINGS_FILE, say("io.workbook.settings_what"), log)
     tables: dict[str, list[list[str]]] = {}
     for file, columns in COLUMNS.items():
         if file in OPTIONAL_FILES and not (directory / file).exists():
@@ -510,5 +477,5 @@ def workbook_of_directory(directory: str | Path, lang: str = "zh") -> bytes:
         raise InputError(log.issues)
     settings = yaml.safe_load(decoded[0])
     if not isinstance(settings, dict):
-        raise InputError([InputIssue(SETTINGS_FILE, "must be a mapping")])
+        raise InputError([InputIssue(SETTINGS_FILE, say("io.workbook.settings_mapping"))])
     return workbook_from(settings, tables, lang)

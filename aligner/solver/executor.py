@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Any
 
+from aligner.messages import language, set_language
 from aligner.solver.search import use_stop_flag
 
 
@@ -26,6 +27,13 @@ def _worker_process(stop: Any) -> None:
     an idle worker; the main process raises ``stop`` instead."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     use_stop_flag(stop)
+
+
+def in_language(lang: str, function: Callable[..., Any], *arguments: Any) -> Any:
+    """``function(*arguments)`` with the messages in ``lang``: a task in a worker process or on
+    Dask speaks the language of the process that gave it (a component's capacity findings)."""
+    set_language(lang)
+    return function(*arguments)
 
 
 def run_tasks(
@@ -67,7 +75,8 @@ def _in_processes(function: Callable[..., Any], arguments: Sequence[tuple[Any, .
     stop = context.Event()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_process,
                              initargs=(stop,)) as pool:
-        futures = {pool.submit(function, *arguments[i]): i for i in order}
+        lang = language()
+        futures = {pool.submit(in_language, lang, function, *arguments[i]): i for i in order}
         given: set[int] = set()
         try:
             pending = set(futures)
@@ -97,7 +106,9 @@ def _on_dask(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]],
     from distributed import Client, as_completed
 
     with Client(address) as client:
-        futures = {client.submit(function, *arguments[i], pure=False, key=f"{key}-{i}"): i
+        lang = language()
+        futures = {client.submit(in_language, lang, function, *arguments[i], pure=False,
+                                 key=f"{key}-{i}"): i
                    for i in order}
         for future in as_completed(list(futures)):
             on_result(futures[future], future.result())

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from aligner.messages import say
+
 SINGLE_WORKER_DEFAULTS: tuple[tuple[str, str], ...] = (
     ("interleave_search", "true"),
     ("ignore_subsolvers", '["max_lp_sym", "quick_restart", "quick_restart_no_lp", "no_lp", '
@@ -76,13 +78,15 @@ class SolverSettings:
 
     def __post_init__(self) -> None:
         if not self.time_limit > 0:
-            raise ValueError(f"time_limit must be > 0 seconds, not {self.time_limit}")
+            raise ValueError(say("solver.positive_seconds", name="time_limit",
+                                 value=self.time_limit))
         if self.workers < 1:
-            raise ValueError(f"workers must be >= 1, not {self.workers}")
+            raise ValueError(say("solver.at_least_one", name="workers", value=self.workers))
         if self.jobs < 1:
-            raise ValueError(f"jobs must be >= 1, not {self.jobs}")
+            raise ValueError(say("solver.at_least_one", name="jobs", value=self.jobs))
         if self.explain_time is not None and not self.explain_time > 0:
-            raise ValueError(f"explain_time must be > 0 seconds, not {self.explain_time}")
+            raise ValueError(say("solver.positive_seconds", name="explain_time",
+                                 value=self.explain_time))
 
     @property
     def explain_seconds(self) -> float:
@@ -137,15 +141,13 @@ def check_parallelism(settings: SolverSettings) -> None:
     cores = os.cpu_count() or 1
     threads = settings.jobs * settings.workers
     if not settings.dask and threads > cores and not settings.oversubscribe:
-        raise SolverSettingsError(
-            f"--jobs {settings.jobs} x --workers {settings.workers} = {threads} CP-SAT threads "
-            f"on {cores} cores; lower them or add --oversubscribe")
+        raise SolverSettingsError(say("solver.too_many_threads", jobs=settings.jobs,
+                                      workers=settings.workers, threads=threads, cores=cores))
     if settings.dask:
         try:
             import distributed  # noqa: F401
         except ImportError:
-            raise SolverSettingsError("--dask needs the dask extra: pip install "
-                                      "'aligner[dask]'") from None
+            raise SolverSettingsError(say("solver.needs_dask")) from None
 
 
 @contextlib.contextmanager
@@ -168,18 +170,14 @@ def apply_parameters(parameters: Any, params: dict[str, str]) -> None:
     """Merge NAME=VALUE pairs into CP-SAT's SatParameters; raise on anything it rejects."""
     for name, value in params.items():
         if name in OWN_OPTIONS:
-            raise SolverParameterError(
-                f"set {name} with {OWN_OPTIONS[name]}, not --param (so that the summary reports it)"
-            )
+            raise SolverParameterError(say("solver.own_option", name=name,
+                                           option=OWN_OPTIONS[name]))
         if not hasattr(parameters, name):
-            raise SolverParameterError(
-                f"CP-SAT has no parameter '{name}' (see sat_parameters.proto in OR-Tools)"
-            )
+            raise SolverParameterError(say("solver.unknown_parameter", name=name))
         with _captured_stderr() as errors:
             merged = parameters.merge_text_format(f"{name}: {value}")
         if not merged:
             reason = next((e.split("]", 1)[-1].strip() for e in errors if "Error" in e), "")
-            raise SolverParameterError(
-                f"CP-SAT parameter {name} cannot take the value {value!r}"
-                + (f" ({reason.split(': ', 1)[-1]})" if reason else "")
-            )
+            raise SolverParameterError(say(
+                "solver.bad_value", name=name, value=repr(value),
+                reason=say("solver.reason", reason=reason.split(": ", 1)[-1]) if reason else ""))

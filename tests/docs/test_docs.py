@@ -229,7 +229,12 @@ class PageRun:
             shutil.copytree(ROOT / name, self.directory / name,
                             ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
         path = os.environ.get("PYTHONPATH")
-        self.env = {**os.environ, "PYTHONPATH": str(ROOT) + (os.pathsep + path if path else ""),
+        # as a reader runs them: an English locale and no language chosen (the tests' own
+        # ALIGNER_LANG left out), so a Chinese workbook answers in Chinese, as it would
+        self.env = {**{k: v for k, v in os.environ.items()
+                       if k not in ("ALIGNER_LANG", "LC_ALL", "LC_MESSAGES")},
+                    "LANG": "C.UTF-8",
+                    "PYTHONPATH": str(ROOT) + (os.pathsep + path if path else ""),
                     "PYTHONIOENCODING": "utf-8"}
         self.unavailable = fet_missing() if needs_fet(self.blocks) else None
 

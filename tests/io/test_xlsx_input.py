@@ -92,25 +92,25 @@ def test_errors_name_the_sheet_row_and_column(tmp_path):
     path = tmp_path / "bad.xlsx"
     path.write_bytes(workbook_of_directory(LANXI))
     book = load_workbook(path)
-    book["teachers"]["F3"] = "lots"                     # 最多课时
-    book["sync"]["I3"] = dt.datetime(2022, 3, 2)        # 2-3 turned into a date by Excel
-    book["bells"]["E2"] = "9点10分"
-    book["sync"]["B2"] = "直播课堂"
+    book["教师"]["F3"] = "lots"                         # 最多课时
+    book["网络课程"]["I3"] = dt.datetime(2022, 3, 2)    # 2-3 turned into a date by Excel
+    book["作息时间"]["E2"] = "9点10分"
+    book["网络课程"]["B2"] = "直播课堂"
     book.save(path)
     with pytest.raises(InputError) as caught:
         load_instance(path)
     messages = [str(issue) for issue in caught.value.issues]
-    assert "bad.xlsx, sheet bells, row 2, column E (结束时间): '9点10分' is not a time" in \
+    assert "bad.xlsx, sheet 作息时间, row 2, column E (结束时间): '9点10分' is not a time" in \
         "\n".join(messages)
-    assert any(m.startswith("bad.xlsx, sheet teachers, row 3, column F (最多课时): 'lots'")
+    assert any(m.startswith("bad.xlsx, sheet 教师, row 3, column F (最多课时): 'lots'")
                for m in messages)
-    assert any(m.startswith("bad.xlsx, sheet sync, row 3, column I (周课时)") and "date" in m
+    assert any(m.startswith("bad.xlsx, sheet 网络课程, row 3, column I (周课时)") and "date" in m
                for m in messages)
-    assert any(m.startswith("bad.xlsx, sheet sync, row 2, column B (形式)") for m in messages)
+    assert any(m.startswith("bad.xlsx, sheet 网络课程, row 2, column B (形式)") for m in messages)
     out = tmp_path / "out"
     result = run("solve", path, "--out", out)
     assert result.exit_code == 2
-    assert "sheet teachers, row 3, column F (最多课时)" in result.output
+    assert "sheet 教师, row 3, column F (最多课时)" in result.output
     assert not out.exists()
 
 
@@ -118,17 +118,17 @@ def test_missing_sheets_and_settings_are_named(tmp_path):
     path = tmp_path / "half.xlsx"
     path.write_bytes(workbook_of_directory(LANXI))
     book = load_workbook(path)
-    del book["curriculum"]
-    book["instance"]["B3"] = "x"  # season 'x': no bells for it... after the sheets are fixed
+    del book["课程计划"]
+    book["设置"]["B3"] = "x"  # season 'x': no bells for it... after the sheets are fixed
     # (a key given twice is an error of its own: set the one row there is)
-    row = next(r for r in book["instance"].iter_rows() if r[0].value == "policy.online_credit")
+    row = next(r for r in book["设置"].iter_rows() if r[0].value == "在线课折算系数")
     row[1].value = 1.2
     book.save(path)
     with pytest.raises(InputError) as caught:
         load_instance(path)
     text = str(caught.value)
     assert "half.xlsx: has no sheet 'curriculum'" in text
-    assert "sheet instance, row" in text and "policy.online_credit" in text
+    assert "sheet 设置, row" in text and "policy.online_credit (在线课折算系数)" in text
     assert "1.5" in text
 
 
@@ -136,7 +136,7 @@ def test_a_setting_given_twice_in_the_workbook_is_named(tmp_path):
     path = tmp_path / "twice.xlsx"
     path.write_bytes(workbook_of_directory(LANXI))
     book = load_workbook(path)
-    book["instance"].append(["policy.online_credit", 2.0])
+    book["设置"].append(["policy.online_credit", 2.0])
     book.save(path)
     with pytest.raises(InputError) as caught:
         load_instance(path)
@@ -156,19 +156,19 @@ def test_template_is_annotated_and_refuses_to_overwrite(tmp_path):
     result = run("template", "--xlsx", path)
     assert result.exit_code == 0, result.output
     book = load_workbook(path)
-    assert book.sheetnames == ["说明", "instance", "schools", "bells", "classes", "teachers",
-                               "curriculum", "sync", "rooms", "pinned"]
-    header = book["curriculum"][1]
+    assert book.sheetnames == ["说明", "设置", "学校", "作息时间", "班级", "教师", "课程计划",
+                               "网络课程", "专用教室", "固定课程"]
+    header = book["课程计划"][1]
     assert [c.value for c in header][:5] == ["学校编号", "班级编号", "科目", "教师编号", "周课时"]
     assert all(c.comment and c.comment.text for c in header)
     assert any(v.formula1 == '"同步课堂,专递课堂,名师课堂"'
-               for v in book["sync"].data_validations.dataValidation)
-    settings = {row[0]: row[1] for row in book["instance"].iter_rows(min_row=2, values_only=True)}
-    assert settings["policy.online_credit"] == "1.5" and settings["season"] == "winter"
+               for v in book["网络课程"].data_validations.dataValidation)
+    settings = {row[0]: row[1] for row in book["设置"].iter_rows(min_row=2, values_only=True)}
+    assert settings["在线课折算系数"] == "1.5" and settings["季节"] == "winter"
     # the empty template is read without a traceback: every empty table is named
     with pytest.raises(InputError) as caught:
         load_instance(path)
-    assert "sheet schools" in str(caught.value)
+    assert "sheet 学校" in str(caught.value)
     again = run("template", "--xlsx", path)
     assert again.exit_code == 2 and "--force" in again.output
 
@@ -216,7 +216,7 @@ def test_an_id_turned_into_a_date_is_named_in_sheet_terms(tmp_path):
     path = tmp_path / "dates.xlsx"
     path.write_bytes(workbook_of_directory(LANXI))
     book = load_workbook(path)
-    sheet = book["curriculum"]
+    sheet = book["课程计划"]
     header = [c.value for c in sheet[1]]
     column = header.index(next(h for h in header if h in ("class_id", "班级编号"))) + 1
     sheet.cell(row=2, column=column).value = dt.datetime(2026, 1, 1)
@@ -224,9 +224,9 @@ def test_an_id_turned_into_a_date_is_named_in_sheet_terms(tmp_path):
     with pytest.raises(InputError) as caught:
         load_instance(path)
     text = str(caught.value)
-    assert "dates.xlsx, sheet curriculum, row 2" in text
+    assert "dates.xlsx, sheet 课程计划, row 2" in text
     assert "Excel may have turned an id such as 1-1 into one" in text
-    assert "(see sheet classes)" in text and ".csv" not in text
+    assert "(see sheet 班级)" in text and ".csv" not in text
 
 
 def test_breaks_and_head_teachers_in_an_office_workbook(tmp_path):
@@ -273,14 +273,14 @@ def test_the_template_has_the_break_and_head_teacher_columns(tmp_path):
     path = tmp_path / "模板.xlsx"
     assert run("template", "--xlsx", path).exit_code == 0
     book = load_workbook(path)
-    assert [c.value for c in book["bells"][1]] == ["学校编号", "季节", "节次", "开始时间",
-                                                   "结束时间", "类型", "名称"]
-    assert [c.value for c in book["classes"][1]][-1] == "班主任"
-    kind, name = book["bells"]["F1"], book["bells"]["G1"]
+    assert [c.value for c in book["作息时间"][1]] == ["学校编号", "季节", "节次", "开始时间",
+                                                      "结束时间", "类型", "名称"]
+    assert [c.value for c in book["班级"][1]][-1] == "班主任"
+    kind, name = book["作息时间"]["F1"], book["作息时间"]["G1"]
     assert "课间" in kind.comment.text and "可不填此列" in kind.comment.text
     assert "眼保健操" in name.comment.text
-    assert any(v.formula1 == '"上课,课间"' for v in book["bells"].data_validations.dataValidation)
-    assert book["classes"]["E2"].number_format == "@"  # a teacher id, kept as typed
+    assert any(v.formula1 == '"上课,课间"' for v in book["作息时间"].data_validations.dataValidation)
+    assert book["班级"]["E2"].number_format == "@"  # a teacher id, kept as typed
     english = tmp_path / "en.xlsx"
     assert run("template", "--xlsx", english, "--lang", "en").exit_code == 0
     assert [c.value for c in load_workbook(english)["bells"][1]][-2:] == ["kind", "name"]
