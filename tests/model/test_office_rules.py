@@ -387,3 +387,26 @@ def test_teacher_gaps_are_counted_and_weighted(tmp_path, solve_and_check, weight
     if weight:
         assert result.terms["teacher_gaps"] == 0
         assert slots(out, subject="数学") == [("Mon", 3), ("Mon", 4)]
+
+
+def test_rooms_and_pins_of_each_component(tmp_path):
+    # two unlinked schools are two components; each keeps its own room and pin
+    from aligner import solve
+    from aligner.export import write_outputs
+    from tests.solving import assert_valid
+
+    directory = pair(tmp_path, hub_bells=FOUR, receiving_bells=FOUR,
+                     classes=[klass("H", "h1"), klass("R", "r1")],
+                     teachers=[teacher("ta", "H"), teacher("tb", "R")],
+                     curriculum=[row("H", "h1", "音乐", "ta", 2), row("R", "r1", "音乐", "tb", 2)],
+                     rooms=[room("H", "m", "音乐室", "音乐", "Mon:1"),
+                            room("R", "m", "音乐室", "音乐")],
+                     pinned=[pin("H", "Mon", 4, "h1", "音乐"), pin("R", "Mon", 1, "r1", "音乐")])
+    instance = load_instance(directory)
+    result = solve(instance, SolverSettings(workers=1, time_limit=30))
+    assert len(result.components) == 2 and result.found
+    out = tmp_path / "out"
+    write_outputs(result, out)
+    assert_valid(instance, out)
+    assert ("Mon", 4) in slots(out, class_id="h1") and ("Mon", 1) in slots(out, class_id="r1")
+    assert ("Mon", 1) not in slots(out, class_id="h1")
