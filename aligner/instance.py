@@ -413,13 +413,19 @@ class Weights(Frozen):
     """A free period between two commitments of a teacher in one half-day (空堂); 0 (the
     default) leaves it out of the model, though it is still counted and reported."""
 
+    change: StrictInt = Field(default=1000, ge=0, le=MAX_WEIGHT)
+    """A lesson of the previous timetable not at its old day and period (``solve --from``); the
+    default outweighs anything the other terms can gain by one move, so the old week is kept
+    wherever it is still valid."""
+
     def by_term(self) -> dict[str, int]:
         """Objective term name (as reports and summary.json name it) -> its weight."""
         return {"misalignment_minutes": self.misalignment_minute,
                 "same_day_repeats": self.same_day_repeat,
                 "core_in_afternoon": self.core_in_afternoon,
                 "missing_sessions": self.missing_session,
-                "teacher_gaps": self.teacher_gap}
+                "teacher_gaps": self.teacher_gap,
+                "changes": self.change}
 
     def objective(self, terms: dict[str, int]) -> int:
         """The weighted sum of objective terms given by name (:meth:`by_term`)."""
@@ -439,6 +445,74 @@ class WeeklyTotals:
     sync_per_pair: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     delivered: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     received: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+
+class OldLesson(Frozen):
+    """A local lesson of the previous timetable (one row of its lessons.csv)."""
+
+    school_id: str
+    class_id: str
+    subject: str
+    teacher_id: str
+    day: str
+    period: int
+    row: int = 0
+    """Its row in the old lessons.csv (header = 1)."""
+    pinned: bool = False
+    """Marked in the old lessons.csv's ``pinned`` column (kept by ``--lock pinned``)."""
+    mode: str = "local"
+    """As lessons.csv: ``local``, ``online-main`` or ``online-receiving``."""
+    session_id: str = ""
+
+    @property
+    def local(self) -> bool:
+        return self.mode == "local"
+
+
+class OldSession(Frozen):
+    """A session of the previous timetable: its course, day, hub period and the period each
+    receiving school took it in."""
+
+    session_id: str
+    course_id: str
+    day: str
+    hub_period: int
+    receiving: tuple[tuple[str, int], ...]
+    """(receiving school, its period)."""
+    pinned: bool = False
+
+
+class PreviousWeek(Frozen):
+    """The timetable a re-solve starts from and stays close to (``solve --from``): its lessons
+    and sessions as they were, and which of them are locked (kept exactly, a hard rule)."""
+
+    source: str
+    """The solution directory it was read from (as given)."""
+    lessons: tuple[OldLesson, ...]
+    """Every row of its lessons.csv: each class's local and online lessons."""
+    sessions: tuple[OldSession, ...]
+    lock: str | None = None
+    """``all``, ``pinned`` or comma-separated school ids whose lessons and sessions stay put;
+    None: nothing locked."""
+
+    @cached_property
+    def locked_schools(self) -> frozenset[str] | None:
+        """The schools locked whole (None with ``all``: every school)."""
+        if self.lock is None or self.lock == "pinned":
+            return frozenset()
+        if self.lock == "all":
+            return None
+        return frozenset(s.strip() for s in self.lock.split(","))
+
+    def lesson_locked(self, lesson: OldLesson) -> bool:
+        schools = self.locked_schools
+        return schools is None or lesson.school_id in schools or (
+            self.lock == "pinned" and lesson.pinned)
+
+    def session_locked(self, session: OldSession, hub_school: str) -> bool:
+        schools = self.locked_schools
+        return schools is None or bool({hub_school, *(s for s, _ in session.receiving)}
+                                       & schools) or (self.lock == "pinned" and session.pinned)
 
 
 class Instance(Frozen):
@@ -465,6 +539,9 @@ class Instance(Frozen):
     """Special rooms (rooms.csv), each bound to the subjects it lists."""
     pins: tuple[Pin, ...] = ()
     """Lessons and sessions fixed at a slot (pinned.csv)."""
+    previous: PreviousWeek | None = None
+    """The timetable to stay close to (``solve --from``; :func:`aligner.io.previous.read_previous`):
+    the ``changes`` term counts its placements not kept, and its locked ones are kept."""
 
     # ---- derived lookups (built once, after validation) ----
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from fractions import Fraction
 
+from aligner.check.previous import changes
 from aligner.check.solution_files import (
     AFTERNOON,
     TERM_WEIGHTS,
@@ -287,8 +288,11 @@ def objective_terms(w: SolutionFiles) -> dict[str, int]:
             taken = [i for i, p in enumerate(half) if p in periods]
             if taken:
                 gaps += sum(1 for i in range(taken[0], taken[-1] + 1) if half[i] not in periods)
-    return {"misalignment_minutes": misaligned, "same_day_repeats": repeats,
-            "core_in_afternoon": core, "missing_sessions": missing, "teacher_gaps": gaps}
+    terms = {"misalignment_minutes": misaligned, "same_day_repeats": repeats,
+             "core_in_afternoon": core, "missing_sessions": missing, "teacher_gaps": gaps}
+    if w.previous is not None:
+        terms["changes"] = changes(w, w.previous)
+    return terms
 
 
 def objective_of(w: SolutionFiles, terms: dict[str, int]) -> int:

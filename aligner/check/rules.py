@@ -22,6 +22,7 @@ from aligner.check.counts import (
     minimums,
     sessions_per_course,
 )
+from aligner.check.previous import locks_hold
 from aligner.check.solution_files import SolutionFiles, Violation, overlap, shown
 from aligner.messages import listed, say
 
@@ -408,6 +409,13 @@ def pins_hold(w: SolutionFiles) -> Iterator[Violation]:
                                        day=pin.day, period=pin.period, row=row))
 
 
+def locked_lessons_stay(w: SolutionFiles) -> Iterator[Violation]:
+    """A re-solve with ``--lock`` (summary.json ``from``) keeps every locked lesson and session
+    of the previous timetable where it was."""
+    if w.previous is not None:
+        yield from locks_hold(w, w.previous)
+
+
 HARD_RULES: tuple[Check, ...] = (
     tables_are_consistent,
     every_receiving_class_takes_part,
@@ -427,6 +435,7 @@ HARD_RULES: tuple[Check, ...] = (
     teacher_day_limits_hold,
     special_rooms_hold,
     pins_hold,
+    locked_lessons_stay,
 )
 
 

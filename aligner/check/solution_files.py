@@ -38,7 +38,8 @@ TERM_WEIGHTS = {"misalignment_minutes": "misalignment_minute",
                 "same_day_repeats": "same_day_repeat",
                 "core_in_afternoon": "core_in_afternoon",
                 "missing_sessions": "missing_session",
-                "teacher_gaps": "teacher_gap"}
+                "teacher_gaps": "teacher_gap",
+                "changes": "change"}
 TRUE = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 
 
@@ -101,6 +102,9 @@ class SolutionFiles:
     sessions: dict[str, Session] = field(default_factory=dict)
     issues: list[Violation] = field(default_factory=list)
     unusable: bool = False
+    previous: Any = None
+    """The previous timetable of a re-solve (:class:`aligner.check.previous.PreviousFiles`),
+    when summary.json names one."""
 
     @property
     def bells(self) -> dict[str, dict[int, tuple[int, int]]]:
@@ -242,6 +246,9 @@ def read_solution_files(inst: Instance, directory: Path, *, require_reports: boo
         w.bad(say("check.file_missing", file="summary.json"), hard=False)
     _read_sessions(w)
     _read_lessons(w)
+    from aligner.check.previous import read_previous  # it reads these files' summary
+
+    w.previous = read_previous(w)
     return w
 
 

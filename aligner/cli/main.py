@@ -36,6 +36,7 @@ from aligner.cli.common import (
     load_or_exit,
     parameter_pairs,
     report_bad_instance,
+    report_input_error,
     show_warnings,
     write_or_exit,
 )
@@ -106,6 +107,14 @@ def main(lang: str | None) -> None:
 @click.option("--no-grids", is_flag=True, help="Print only the summary (same as --grids none).")
 @click.option("--xlsx", "xlsx", type=click.Path(dir_okay=False),
               help="Also write the timetable as an Excel workbook (as aligner export --xlsx).")
+@click.option("--from", "from_dir", type=click.Path(file_okay=False),
+              help="Re-solve from this previous timetable (a solution directory, perhaps "
+                   "edited by hand): keep its lessons where the instance still allows them, "
+                   "move as few as possible; writes changes.csv.")
+@click.option("--lock", metavar="all|pinned|SCHOOL_ID,...",
+              help="With --from: keep these schools' lessons and sessions exactly where they "
+                   "were (all: every school; pinned: the rows marked in lessons.csv's pinned "
+                   "column).")
 def solve_command(
     instance: str,
     seasons: tuple[str, ...] | None,
@@ -126,6 +135,8 @@ def solve_command(
     grids: str,
     no_grids: bool,
     xlsx: str | None,
+    from_dir: str | None,
+    lock: str | None,
 ) -> None:
     """Build every class's weekly timetable for all schools of INSTANCE at once, print it and
     write lessons.csv, sessions.csv, teacher_load.csv, compliance.csv and summary.json."""
@@ -141,6 +152,10 @@ def solve_command(
 
     data = load_or_exit(instance, seasons)
     target = Path(out_dir) if out_dir else default_out(instance)
+    if lock is not None and from_dir is None:
+        fail(say("cli.lock_needs_from"))
+    if from_dir is not None:
+        data = with_previous_or_exit(data, from_dir, lock)
     check_writable(target)
     if xlsx:
         from aligner.cli.office_commands import check_xlsx_target
@@ -160,12 +175,52 @@ def solve_command(
         fail(say("cli.no_dask_scheduler", address=dask, reason=exc))
     if result.proposals:
         click.echo(proposals_text(data, list(result.proposals)))
+    if from_dir is not None and result.found:
+        keep_previous(Path(from_dir), target)
     written = Written(str(Path(instance).resolve()), target, Path(xlsx) if xlsx else None,
                       classes=grids in ("classes", "all") and not no_grids,
                       teachers=grids in ("teachers", "all") and not no_grids)
     if result.in_components:
         _report_components(result, written)
     _report_one_model(result, written)
+
+
+def with_previous_or_exit(data: Instance, from_dir: str, lock: str | None) -> Instance:
+    """The instance re-solved from the timetable in ``from_dir`` (exit 2 when it cannot be
+    read or a lock cannot hold); a class it had that the instance lost is a warning."""
+    from aligner.changes import with_previous
+    from aligner.io import InputError
+    from aligner.io.previous import lost_classes, previous_or_raise
+
+    try:
+        previous = previous_or_raise(from_dir, data, lock)
+    except InputError as exc:
+        report_input_error(say("cli.previous_heading", directory=from_dir), exc)
+    for (school, klass), n in lost_classes(previous, data).items():
+        click.echo(say("cli.warning", message=say("changes.lost_class", klass=klass,
+                                                      school=school, n=n)), err=True)
+    return with_previous(data, previous)
+
+
+PREVIOUS_DIR = "previous"
+"""Where a re-solve written over its own previous timetable keeps that timetable."""
+
+
+def keep_previous(from_dir: Path, target: Path) -> None:
+    """When the new timetable replaces the previous one in its own directory, keep the previous
+    one's files in ``<target>/previous`` (so that ``aligner diff`` can compare them)."""
+    import shutil
+
+    if not target.exists() or from_dir.resolve() != target.resolve():
+        return
+    kept = target / PREVIOUS_DIR
+    if kept.exists():
+        shutil.rmtree(kept)
+    kept.mkdir()
+    for path in target.iterdir():
+        if path.is_file():
+            shutil.copy2(path, kept / path.name)
+    click.echo(say("cli.previous_kept", directory=kept), err=True)
 
 
 class Written:

@@ -241,6 +241,29 @@ def status_word(status: str) -> str:
     return say(f"cli.status_name.{status}") if status in STATUSES else status
 
 
+def changes_text(result: Result) -> str:
+    """What moved since the previous timetable: the places moved against those that had to,
+    and the first lines of changes.csv."""
+    summary = result.previous_summary()
+    rows = result.changes()
+    lines = [say("cli.changes", moved=summary["changes"], places=summary["places"],
+                 least=summary["least_moves"], rows=len(rows),
+                 lock=summary["lock"] or say("cli.no_lock"))]
+    for row in rows.head(CHANGES_SHOWN).to_dict("records"):
+        old = f"{row['old_day']} {row['old_period']}" if row["old_day"] else "-"
+        new = f"{row['new_day']} {row['new_period']}" if row["new_day"] else "-"
+        lines.append("  " + say("cli.change_line", school=row["school_id"],
+                                klass=row["class_id"], subject=row["subject"], old=old, new=new,
+                                reason=f" ({row['reason']})" if row["reason"] else ""))
+    if len(rows) > CHANGES_SHOWN:
+        lines.append("  " + say("cli.changes_more", n=len(rows) - CHANGES_SHOWN))
+    return "\n".join(lines)
+
+
+CHANGES_SHOWN = 12
+"""Lines of changes.csv the summary prints."""
+
+
 def summary_text(result: Result) -> str:
     """Status, objective by term, timing, sessions per course and compliance, for the terminal."""
     interrupted = say("cli.interrupted_best") \
@@ -271,6 +294,8 @@ def summary_text(result: Result) -> str:
     if result.components:
         lines.append(components_text(result))
     lines.append(sessions_text(result))
+    if result.instance.previous is not None and result.found:
+        lines.append(changes_text(result))
     if result.bell_changes:
         lines.append(say("cli.bell_changes", count=len(result.bell_changes)))
         lines.extend("  " + say("solver.bell_change", school=instance_name(result, c),

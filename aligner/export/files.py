@@ -101,6 +101,10 @@ def json_text(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
+CHANGES_FILE = "changes.csv"
+"""What a re-solve moved since the previous timetable (``solve --from``)."""
+
+
 def write_outputs(result: Result, directory: str | Path, instance_path: str | None = None
                   ) -> list[Path]:
     """Write lessons, sessions, teacher_load, compliance and summary (and bells_proposed.csv
@@ -117,6 +121,8 @@ def write_outputs(result: Result, directory: str | Path, instance_path: str | No
         "compliance.csv": (csv_text(result.compliance()), "utf-8-sig"),
         "summary.json": (json_text(summary), "utf-8"),
     }
+    if result.instance.previous is not None:
+        contents[CHANGES_FILE] = (csv_text(result.changes()), "utf-8-sig")
     stale = _earlier_moved_bells(Path(directory)) and not result.proposals
     if result.proposals:
         contents[BELLS_PROPOSED_FILE] = (bells_csv(result.proposed_bells,

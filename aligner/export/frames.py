@@ -8,12 +8,13 @@ from fractions import Fraction
 import pandas as pd
 
 from aligner.alignment.overlap import overlap_minutes
+from aligner.changes import CHANGE_COLUMNS, change_rows, fixed_places
 from aligner.instance import Instance, hhmm
 from aligner.timetable import Timetable
 
 LESSON_COLUMNS = [
     "school_id", "class_id", "day", "period", "start", "end", "subject", "teacher_id", "mode",
-    "session_id", "assistant_id", "lesson_id", "room_id",
+    "session_id", "assistant_id", "lesson_id", "room_id", "pinned",
 ]
 SESSION_COLUMNS = [
     "session_id", "course_id", "form", "day", "hub_school_id", "hub_teacher_id", "hub_class_id",
@@ -54,27 +55,36 @@ def lessons_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
     """One row per class per lesson (per season, with several); online rows name the hub
     teacher as teacher_id; times are the class's own school's."""
     rows: list[list[object]] = []
+    fixed_local, fixed_hub = fixed_places(instance)
     for season in instance.seasons:
         for lesson in timetable.lessons:
             bell = instance.bell(lesson.school_id, lesson.period, season)
+            start = lesson.period if lesson.double_start is None else lesson.double_start
+            fixed = ((lesson.school_id, lesson.group or lesson.class_id, lesson.subject,
+                      lesson.day, start) in fixed_local
+                     or (lesson.school_id, lesson.group or lesson.class_id, lesson.subject,
+                         lesson.day, lesson.period) in fixed_local)
             rows.append([season, lesson.school_id, lesson.class_id, lesson.day, lesson.period,
                          hhmm(bell.start), hhmm(bell.end), lesson.subject, lesson.teacher_id,
-                         "local", "", "", lesson.lesson_id, lesson.room_id])
+                         "local", "", "", lesson.lesson_id, lesson.room_id,
+                         "1" if fixed else ""])
         for session in timetable.sessions:
             course = instance.course_by_id[session.course_id]
+            marked = "1" if (course.course_id, session.day, session.hub_period) in fixed_hub \
+                else ""
             if course.hub_class:
                 bell = instance.bell(course.hub_school, session.hub_period, season)
                 rows.append([season, course.hub_school, course.hub_class, session.day,
                              session.hub_period, hhmm(bell.start), hhmm(bell.end), course.subject,
                              course.hub_teacher, "online-main", session.session_id, "",
-                             session.session_id, ""])
+                             session.session_id, "", marked])
             for reception in course.receptions:
                 period = session.period_at(reception.school_id)
                 bell = instance.bell(reception.school_id, period, season)
                 rows.append([season, reception.school_id, reception.class_id, session.day,
                              period, hhmm(bell.start), hhmm(bell.end), course.subject,
                              course.hub_teacher, "online-receiving", session.session_id,
-                             reception.assistant_id or "", session.session_id, ""])
+                             reception.assistant_id or "", session.session_id, "", marked])
     return _with_seasons(instance, rows, LESSON_COLUMNS, ["school_id", "class_id", "day", "period"])
 
 
@@ -172,3 +182,9 @@ def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
                                             strict=True)
     ]
     return frame
+
+
+def changes_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
+    """changes.csv: every class lesson of the previous timetable that moved, vanished or
+    appeared (:func:`aligner.changes.change_rows`); empty without a previous timetable."""
+    return pd.DataFrame(change_rows(instance, timetable), columns=list(CHANGE_COLUMNS))

@@ -122,6 +122,7 @@ SETTING_NAMES: dict[str, tuple[str, ...]] = {
     "weights.core_in_afternoon": ("主科排在下午权重",),
     "weights.missing_session": ("缺少在线课权重",),
     "weights.teacher_gap": ("教师空堂权重",),
+    "weights.change": ("调课权重",),
 }
 SETTING_KEYS = {alias: key for key, names in SETTING_NAMES.items() for alias in names}
 """A settings key's Chinese name -> the key (dotted as in the settings sheet)."""

@@ -296,4 +296,23 @@ MESSAGES: dict[str, Entry] = {
         "{klass}的{subject}固定在{day} 第 {period} 节{row}，但那里没有这门课开始"),
     "check.teachers_joined": (" and ", "、"),
     "check.with_classes": ("classes {classes} of {school}", "{school} {classes} 班"),
+
+    # ---- a re-solve from a previous timetable ----
+    "check.previous_unreadable": (
+        "summary.json says the timetable was re-solved from {directory}, but its lessons.csv "
+        "and sessions.csv cannot be read there: the changes and locks are not checked",
+        "summary.json 记载本课表由 {directory} 中的原课表调整而来，但那里的 lessons.csv 和 "
+        "sessions.csv 无法读取：未检查调整与锁定"),
+    "check.lock_local": (
+        "{subject} of class {classes} of {school} was locked ({lock}) on {day} period {period} "
+        "but is not there",
+        "{school} {classes} 班的{subject}已锁定（{lock}）在{day} 第 {period} 节，但现在不在那里"),
+    "check.lock_hub": (
+        "course {course} was locked ({lock}) on {day} at hub period {period} but has no session "
+        "there",
+        "课程 {course} 已锁定（{lock}）在{day}主讲端第 {period} 节，但那里没有这节在线课"),
+    "check.lock_end": (
+        "course {course} was locked ({lock}) at {school} on {day} period {period} but does not "
+        "reach it there",
+        "课程 {course} 已锁定（{lock}）在{school}{day} 第 {period} 节，但现在不在那里"),
 }

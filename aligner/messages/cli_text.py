@@ -343,4 +343,21 @@ MESSAGES: dict[str, Entry] = {
         "best); the files hold those.",
         "在 {runs} 次运行中完成 {done} 次后被 Ctrl-C 中断（正在进行的运行以当时的最好结果结束）；"
         "文件中保存的就是这些。"),
+
+    # ---- re-solving from a previous timetable ----
+    "cli.changes": (
+        "Changes: {moved} of the previous timetable's {places} places moved, {least} of them "
+        "had to (lock: {lock}); changes.csv lists {rows} class lessons",
+        "调整：原课表 {places} 个位置中有 {moved} 个变动，其中 {least} 个必须变动（锁定：{lock}）；"
+        "changes.csv 列出 {rows} 节课"),
+    "cli.no_lock": ("none", "无"),
+    "cli.change_line": ("{school} {klass} {subject}: {old} -> {new}{reason}",
+                        "{school} {klass} {subject}：{old} → {new}{reason}"),
+    "cli.changes_more": ("... and {n} more in changes.csv", "……另有 {n} 条见 changes.csv"),
+    "cli.previous_heading": ("cannot re-solve from the previous timetable in {directory}",
+                             "无法从 {directory} 中的原课表调整"),
+    "cli.lock_needs_from": ("--lock keeps lessons of the previous timetable: give it with --from",
+                            "--lock 用于保留原课表的课：请同时用 --from 指定原课表"),
+    "cli.previous_kept": ("The previous timetable is kept in {directory}",
+                          "原课表已保存在 {directory}"),
 }

@@ -55,7 +55,8 @@ def build_model(
     rules = Rules(model, assumptions=assumptions, keep=keep)
     for rule in RULES:
         rule(variables, rules)
-    terms = tuple(term(variables) for term in TERMS) if objective else ()
+    made = (term(variables) for term in TERMS) if objective else iter(())
+    terms = tuple(t for t in made if t is not None)
     weighted = total(t.weight(instance.weights) * t.expression for t in terms)
     if objective:
         model.minimize(weighted)

@@ -14,6 +14,7 @@ from math import lcm
 
 from ortools.sat.python import cp_model
 
+from aligner.changes import places
 from aligner.instance import Course, Instance
 from aligner.model.variables import Variables
 
@@ -385,6 +386,26 @@ def availability_and_alignment(v: Variables, rules: Rules) -> None:
         rules.add(total(literals) == 0, group)
 
 
+def locked_places(v: Variables, rules: Rules) -> None:
+    """For every place of the previous timetable that ``--lock`` keeps (:mod:`aligner.changes`):
+    its local lesson, session or receiving period is there (= 1); a place no variable can take
+    cannot hold (0 = 1). One group per school: ``("lock", school)``."""
+    found = places(v.instance)
+    for (school, label, subject, day, period), locked in found.local.items():
+        if locked:
+            lesson = v.local.get((school, label, subject, day, period))
+            rules.add(lesson == 1 if lesson is not None else total([]) == 1, ("lock", school))
+    for (course_id, day, h), locked in found.hub.items():
+        if locked:
+            session = v.session.get((course_id, day, h))
+            school = v.instance.course_by_id[course_id].hub_school
+            rules.add(session == 1 if session is not None else total([]) == 1, ("lock", school))
+    ends = v.receptions_at_period()
+    for (course_id, school, day, r), locked in found.end.items():
+        if locked:
+            rules.add(total(ends.get((course_id, school, day, r), [])) == 1, ("lock", school))
+
+
 RULES: tuple[Callable[[Variables, Rules], None], ...] = (
     availability_and_alignment,
     class_one_lesson_per_period,
@@ -402,6 +423,7 @@ RULES: tuple[Callable[[Variables, Rules], None], ...] = (
     teacher_day_count,
     lessons_in_special_rooms,
     pinned_lessons,
+    locked_places,
     weekly_minimum_sync_per_pair,
     weekly_minimum_online_per_school,
     level_minimum_per_teacher,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from aligner.alignment.overlap import alignments
+from aligner.changes import places
 from aligner.instance import Instance, Weights
 from aligner.model.constraints import total
 from aligner.model.variables import Variables
@@ -120,12 +121,35 @@ def teacher_gaps(v: Variables) -> ObjectiveTerm:
     return ObjectiveTerm("teacher_gaps", total(gaps))
 
 
-TERMS: tuple[Callable[[Variables], ObjectiveTerm], ...] = (
+def changes(v: Variables) -> ObjectiveTerm | None:
+    """Places of the previous timetable not kept (``solve --from``; :mod:`aligner.changes`):
+    sum over its local places of (1 - lesson there), over its sessions' hub places of
+    (1 - session there), over their receiving places of (1 - a session reaching that school
+    there), plus its lessons whose class, subject or course is gone. No term without a previous
+    timetable."""
+    if v.instance.previous is None:
+        return None
+    found = places(v.instance)
+    parts: list[cp_model.LinearExprT] = [len(found.gone)]
+    for local_place in found.local:
+        lesson = v.local.get(local_place)
+        parts.append(1 - lesson if lesson is not None else 1)
+    for hub_place in found.hub:
+        session = v.session.get(hub_place)
+        parts.append(1 - session if session is not None else 1)
+    ends = v.receptions_at_period()
+    for end_place in found.end:
+        parts.append(1 - total(ends.get(end_place, [])))
+    return ObjectiveTerm("changes", total(parts))
+
+
+TERMS: tuple[Callable[[Variables], ObjectiveTerm | None], ...] = (
     misalignment_minutes,
     same_day_repeats,
     core_in_afternoon,
     missing_sessions,
     teacher_gaps,
+    changes,
 )
 
 
@@ -175,5 +199,20 @@ def evaluate(instance: Instance, timetable: Timetable) -> dict[str, int]:
             taken = [i for i, p in enumerate(half) if p in periods]
             if taken:
                 gaps += sum(1 for i in range(taken[0], taken[-1] + 1) if half[i] not in periods)
-    return {"misalignment_minutes": misaligned, "same_day_repeats": repeats,
-            "core_in_afternoon": core, "missing_sessions": missing, "teacher_gaps": gaps}
+    terms = {"misalignment_minutes": misaligned, "same_day_repeats": repeats,
+             "core_in_afternoon": core, "missing_sessions": missing, "teacher_gaps": gaps}
+    if instance.previous is not None:
+        terms["changes"] = changes_left(instance, timetable)
+    return terms
+
+
+def changes_left(instance: Instance, timetable: Timetable) -> int:
+    """The ``changes`` term of a finished timetable: places of the previous one not kept."""
+    found = places(instance)
+    local = {(x.school_id, x.group or x.class_id, x.subject, x.day, x.period)
+             for x in timetable.lessons}
+    hub = {(s.course_id, s.day, s.hub_period) for s in timetable.sessions}
+    end = {(s.course_id, school, s.day, r) for s in timetable.sessions
+           for school, r in s.receiving_periods}
+    return (len(found.gone) + sum(1 for k in found.local if k not in local)
+            + sum(1 for k in found.hub if k not in hub) + sum(1 for k in found.end if k not in end))

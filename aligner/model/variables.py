@@ -28,6 +28,7 @@ from typing import Protocol
 from ortools.sat.python import cp_model
 
 from aligner.alignment.overlap import PairAlignment, alignments, session_options
+from aligner.changes import places
 from aligner.instance import Course, CurriculumRow, Instance
 from aligner.timetable import LocalLesson, Session, Timetable
 
@@ -150,6 +151,26 @@ class Variables:
             for lesson in lessons:
                 index[(school_id, class_id, lesson.subject, lesson.day)].append(lesson.literal)
         return index
+
+    def receptions_at_period(self) -> dict[tuple[str, str, str, int], list[cp_model.IntVar]]:
+        """(course, receiving school, day, its period) -> the reception literals there (of
+        every hub period)."""
+        ends: dict[tuple[str, str, str, int], list[cp_model.IntVar]] = defaultdict(list)
+        for (course_id, day, _h, school, r), literal in self.reception.items():
+            ends[(course_id, school, day, r)].append(literal)
+        return ends
+
+    def hint_previous(self) -> None:
+        """Warm start from the previous timetable of a re-solve (``solve --from``): its lessons
+        and sessions where they were (as far as the new instance has them)."""
+        found = places(self.instance)
+        for local_key, var in self.local.items():
+            self.model.add_hint(var, local_key in found.local)
+        for session_key, var in self.session.items():
+            self.model.add_hint(var, session_key in found.hub)
+        for (course_id, day, h, school, r), var in self.reception.items():
+            self.model.add_hint(var, (course_id, day, h) in found.hub
+                                and (course_id, school, day, r) in found.end)
 
     def hint(self, timetable: Timetable) -> None:
         """Warm start from a known timetable (e.g. last term's, or one edited by hand)."""

@@ -40,6 +40,10 @@ def sub_instance(instance: Instance, schools: list[str], name: str | None = None
         courses=tuple(c for c in instance.courses if c.hub_school in keep),
         rooms=tuple(r for r in instance.rooms if r.school_id in keep),
         pins=tuple(p for p in instance.pins if p.school_id in keep),
+        previous=None if instance.previous is None else instance.previous.model_copy(update={
+            "lessons": tuple(x for x in instance.previous.lessons if x.school_id in keep),
+            "sessions": tuple(s for s in instance.previous.sessions
+                              if all(school in keep for school, _ in s.receiving))}),
     )
     return Instance(**fields)
 

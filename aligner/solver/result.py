@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 from importlib.metadata import version
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from aligner.instance import BellPeriod, Instance
@@ -137,6 +138,12 @@ class Result:
 
         return compliance_frame(self.instance, self._timetable())
 
+    def changes(self) -> pd.DataFrame:
+        """changes.csv: what moved since the previous timetable (``solve --from``)."""
+        from aligner.export.frames import changes_frame
+
+        return changes_frame(self.instance, self._timetable())
+
     def _timetable(self) -> Timetable:
         if self.timetable is None:
             raise ValueError(f"no timetable: the solve ended {self.status}")
@@ -176,7 +183,21 @@ class Result:
             "model": self.model_size,
             "local_lessons": len(self.timetable.lessons) if self.timetable else None,
             "sessions": len(self.timetable.sessions) if self.timetable else None,
+            **({"from": self.previous_summary()} if self.instance.previous else {}),
         }
+
+    def previous_summary(self) -> dict[str, Any]:
+        """summary.json ``from``: the previous timetable, its lock, and how much moved: the
+        places it had, those no timetable could keep (``least_moves``) and those not kept
+        (``changes``, the term's value)."""
+        from aligner.changes import least_moves, places
+
+        previous = self.instance.previous
+        assert previous is not None
+        return {"source": str(Path(previous.source).resolve()), "lock": previous.lock,
+                "places": places(self.instance).count,
+                "least_moves": least_moves(self.instance),
+                "changes": self.terms.get("changes")}
 
 
 def relative_gap(status: str, objective: int | None, bound: float | None) -> float | None:

@@ -22,6 +22,8 @@ def solve_model(instance: Instance, settings: SolverSettings | None = None,
     built = build_model(instance)
     if hint is not None:
         built.variables.hint(hint)
+    elif instance.previous is not None:
+        built.variables.hint_previous()
     outcome = search(built, settings, observer)
     solver = outcome.solver
     weights = {t.name: t.weight(instance.weights) for t in built.terms}
