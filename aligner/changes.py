@@ -156,8 +156,11 @@ def least_moves(instance: Instance) -> int:
     least = len(impossible) + len(p.gone)
     kept_by_row: Counter[tuple[str, str, str]] = Counter(
         place[:3] for place in p.local if place not in impossible)
-    for key, n in kept_by_row.items():
-        least += max(0, n - instance.row_by_key[key].per_week)
+    for key, n in kept_by_row.items():  # beyond the row's local lessons now
+        row = instance.row_by_key[key]
+        online = sum(c.min_per_week for c in instance.courses_reaching.get(
+            (row.school_id, row.class_ids[0], row.subject), ()))
+        least += max(0, n - (row.per_week - online))
     by_class_slot: dict[tuple[str, str, str, int], int] = defaultdict(int)
     for place in p.local:
         if place in impossible:

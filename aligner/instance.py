@@ -259,6 +259,8 @@ class Pin(Frozen):
     course_id: str | None = None
     row: int = 0
     """Its row in pinned.csv (for messages), 0 when made in code."""
+    source: str = "pinned.csv"
+    """Where the row is: pinned.csv, or the workbook's sheet (for messages)."""
 
     @property
     def is_course(self) -> bool:

@@ -357,11 +357,15 @@ def special_rooms_hold(w: SolutionFiles) -> Iterator[Violation]:
                    day=x.day, period=x.period)
         room = w.inst.room_by_key.get((x.school, x.room)) if x.room else None
         if not x.room:
-            yield Violation("special_room", say("check.room_missing", what=what,
-                                                rooms=listed(sorted(rooms))))
+            yield Violation("special_room", say("check.room_missing", what=what, n=len(rooms),
+                                                rooms=listed([_room(w, x.school, r)
+                                                              for r in sorted(rooms)])))
         elif room is None:
-            yield Violation("special_room", say("check.room_unknown", what=what, room=x.room,
-                                                school=w.school(x.school)))
+            named = {r.name: r.room_id for r in w.inst.rooms if r.school_id == x.school}
+            meant = named.get(x.room) or next(iter(sorted(rooms)), "")
+            yield Violation("special_room", say(
+                "check.room_unknown", what=what, room=x.room, school=w.school(x.school),
+                hint=say("check.room_meant", room=_room(w, x.school, meant)) if meant else ""))
         elif x.room not in rooms:
             yield Violation("special_room", say("check.room_wrong", what=what, name=room.name,
                                                 room=x.room, subject=x.subject))
@@ -386,6 +390,11 @@ def special_rooms_hold(w: SolutionFiles) -> Iterator[Violation]:
                 day=x.day, room=rows[0].room or own, other_room=rows[1].room or own))
 
 
+def _room(w: SolutionFiles, school: str, room_id: str) -> str:
+    room = w.inst.room_by_key.get((school, room_id))
+    return say("check.room_named", name=room.name, id=room_id) if room else room_id
+
+
 def pins_hold(w: SolutionFiles) -> Iterator[Violation]:
     """A pinned lesson of a class's subject starts at its (day, period) (a local lesson there,
     not the second period of a double); a pinned course has a session at the hub's (day,
@@ -397,7 +406,7 @@ def pins_hold(w: SolutionFiles) -> Iterator[Violation]:
             starts.discard((later.school, later.klass, later.subject, later.day, later.period))
     sessions = {(s.course.course_id, s.day, s.hub_period) for s in w.sessions.values()}
     for pin in w.inst.pins:
-        row = say("check.pin_row", row=pin.row) if pin.row else ""
+        row = say("check.pin_row", row=pin.row, source=pin.source) if pin.row else ""
         if pin.course_id is not None:
             if (pin.course_id, pin.day, pin.period) not in sessions:
                 yield Violation("pin", say("check.pin_session", course=pin.course_id,

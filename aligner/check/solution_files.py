@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner.instance import Course, Instance
+from aligner.io.cells import id_date_hint
 from aligner.io.errors import IssueLog
 from aligner.io.formats import read_spreadsheet_text
 from aligner.io.tabular import read_text
@@ -361,7 +362,8 @@ def _read_lessons(w: SolutionFiles) -> None:
         period = as_int(row["period"])
         problem = slot_problem(w, school, day, period, row["start"], row["end"])
         if not problem and (school, klass) not in w.inst.class_by_key:
-            problem = say("check.unknown_class", klass=klass, school=w.school(school))
+            problem = say("check.unknown_class", klass=klass, school=w.school(school)) \
+                + id_date_hint(klass)
         if row["mode"] == "local" and (
                 not row["teacher_id"]
                 or any(t not in w.inst.teacher_by_id for t in row["teacher_id"].split("+"))

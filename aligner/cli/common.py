@@ -115,6 +115,18 @@ MOVABLE_OPTION = click.option(
     "--movable", default="receiving", show_default=True, metavar="WHO",
     help="Whose bells may move: receiving, hub, all, or comma-separated school ids.")
 
+def _language(_ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    from aligner.messages import set_language
+
+    if value is not None:
+        set_language(value)
+
+
+LANG_OPTION = click.option(
+    "--lang", type=click.Choice(["zh", "en"]), callback=_language, expose_value=False,
+    is_eager=True, help="Messages in Chinese or English (as aligner --lang before the command).")
+"""``--lang`` after the command too (``aligner solve X --lang en``), for the messages."""
+
 INSTANCE_ARGUMENT = click.argument("instance", type=click.Path())
 """An instance directory or an .xlsx workbook."""
 

@@ -28,6 +28,7 @@ from aligner.cli.common import (
     EXIT_NO_SOLUTION,
     EXIT_OK,
     INSTANCE_ARGUMENT,
+    LANG_OPTION,
     MOVABLE_OPTION,
     SEASON_OPTION,
     check_writable,
@@ -66,6 +67,7 @@ def main(lang: str | None) -> None:
 
 
 @main.command("solve", short_help="Build the joint weekly timetables of an instance.")
+@LANG_OPTION
 @INSTANCE_ARGUMENT
 @SEASON_OPTION
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
@@ -142,7 +144,7 @@ def solve_command(
     write lessons.csv, sessions.csv, teacher_load.csv, compliance.csv and summary.json."""
     from aligner.alignment.proposal import MovableError
     from aligner.cli.progress import SolveProgress
-    from aligner.cli.text import proposals_text
+    from aligner.cli.text import dropped_breaks_text, proposals_text
     from aligner.solver.pipeline import solve
     from aligner.solver.settings import (
         SolverParameterError,
@@ -175,6 +177,8 @@ def solve_command(
         fail(say("cli.no_dask_scheduler", address=dask, reason=exc))
     if result.proposals:
         click.echo(proposals_text(data, list(result.proposals)))
+        click.echo(dropped_breaks_text(data.model_copy(update={"bells": result.proposed_bells})),
+                   nl=False)
     if from_dir is not None and result.found:
         keep_previous(Path(from_dir), target)
     written = Written(str(Path(instance).resolve()), target, Path(xlsx) if xlsx else None,
@@ -363,6 +367,7 @@ def _report_infeasible(result: Result, explanation: Explanation, target: Path) -
 
 
 @main.command("check", short_help="Re-verify a timetable against every hard rule.")
+@LANG_OPTION
 @INSTANCE_ARGUMENT
 @click.argument("solution", type=click.Path(file_okay=False))
 @SEASON_OPTION
@@ -427,6 +432,7 @@ def _load_solved(solution: str, instance: str, seasons: tuple[str, ...] | None,
 
 
 @main.command("align", short_help="Show how periods overlap; propose aligned bells.")
+@LANG_OPTION
 @INSTANCE_ARGUMENT
 @SEASON_OPTION
 @click.option("--optimize", is_flag=True,
@@ -450,7 +456,7 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
     import warnings
 
     from aligner.alignment.proposal import MovableError, movable_schools, propose_bells, with_bells
-    from aligner.cli.text import alignment_text, proposals_text
+    from aligner.cli.text import alignment_text, dropped_breaks_text, proposals_text
     from aligner.export.files import bells_csv
     from aligner.io import InputError, InputWarning, load_schedules
     from aligner.solver.settings import SolverSettings
@@ -478,12 +484,14 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
     click.echo("")
     click.echo(proposals_text(data, proposals), nl=False)
     moved = with_bells(data, proposals)
+    click.echo(dropped_breaks_text(moved), nl=False)
     write_or_exit(target, {"bells_proposed.csv": (bells_csv(moved.bells, moved.breaks),
                                                    "utf-8-sig")})
     click.echo(say("cli.wrote_proposal", target=target))
 
 
 @main.command("generate", short_help="Write a realistic generated instance.")
+@LANG_OPTION
 @click.option("--preset", type=click.Choice(list(PRESETS)), required=True,
               help="pair, county (28 schools), city (101 schools in 66 pairs) or province "
                    "(1,120 schools).")

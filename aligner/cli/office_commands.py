@@ -186,7 +186,7 @@ def template_command(xlsx: str, source: str | None, lang: str, force: bool) -> N
         _fail(say("cli.exists", path=path))
     try:
         content = workbook_of_directory(source, lang) if source else \
-            workbook_from(default_settings(), {}, lang)
+            workbook_from(default_settings(lang), {}, lang)
     except InputError as exc:
         report_input_error(say("cli.cannot_read_instance", directory=source), exc)
     _write([(path.parent, {path.name: content})], str(path))

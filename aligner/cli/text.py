@@ -16,7 +16,7 @@ from aligner.alignment.overlap import PairAlignment, alignments
 from aligner.alignment.proposal import BellProposal
 from aligner.check import CheckReport
 from aligner.export.view import DayRow, day_rows
-from aligner.instance import Instance
+from aligner.instance import Instance, hhmm
 from aligner.messages import listed, say
 from aligner.solver.result import Result
 
@@ -460,6 +460,21 @@ def _overlap_matrix(instance: Instance, pair: PairAlignment, season: str, minimu
     lines.append(grid(header, rows))
     lines.append(say("cli.same_numbered", minutes=", ".join(map(str, same_number))))
     return lines
+
+
+def dropped_breaks_text(moved: Instance) -> str:
+    """The named breaks the moved bells overlap, which bells_proposed.csv leaves out ('' when
+    none): the school times them again before adopting the proposal."""
+    from aligner.export.files import overlapped_breaks
+
+    dropped = overlapped_breaks(moved.bells, moved.breaks)
+    if not dropped:
+        return ""
+    lines = [say("cli.breaks_dropped", n=len(dropped))]
+    lines += ["  " + say("cli.break_dropped", school=moved.school_name(b.school_id),
+                         name=b.name, times=f"{hhmm(b.start)}-{hhmm(b.end)}",
+                         season=b.season) for b in dropped]
+    return "\n".join(lines) + "\n"
 
 
 def proposals_text(instance: Instance, proposals: list[BellProposal]) -> str:

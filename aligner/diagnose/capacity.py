@@ -481,7 +481,7 @@ def course_pins(cap: Capacity) -> Iterator[Finding]:
         yield Finding("pin", say(
             "diagnose.pinned_session", course=pin.course_id, day=pin.day, period=pin.period,
             hub=instance.school_name(course.hub_school),
-            row=say("diagnose.pin_row", row=pin.row) if pin.row else "",
+            row=say("diagnose.pin_row", row=pin.row, source=pin.source) if pin.row else "",
             receiving="、".join(instance.school_name(s) for s in course.receiving_schools),
             minutes=instance.policy.min_overlap_minutes))
 

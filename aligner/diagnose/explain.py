@@ -363,7 +363,7 @@ def describe_group(instance: Instance, group: Group) -> str:
 
 def pin_phrase(instance: Instance, pin: Pin) -> str:
     """'a 语文 lesson of class 一年级 of 厚仁 is pinned to Mon period 1 (pinned.csv row 2)'."""
-    row = say("diagnose.pin_row", row=pin.row) if pin.row else ""
+    row = say("diagnose.pin_row", row=pin.row, source=pin.source) if pin.row else ""
     if pin.course_id is not None:
         return say("diagnose.rule.pin_session", course=pin.course_id, day=pin.day,
                    period=pin.period, school=instance.school_name(pin.school_id), row=row)

@@ -142,14 +142,22 @@ def _earlier_moved_bells(directory: Path) -> bool:
     return isinstance(recorded, dict) and recorded.get("source") == BELLS_PROPOSED_FILE
 
 
+def overlapped_breaks(bells: tuple[BellPeriod, ...], breaks: tuple[BellBreak, ...]
+                      ) -> list[BellBreak]:
+    """The named breaks that a (moved) period now overlaps: bells_proposed.csv leaves them out,
+    for the school to time again."""
+    return [b for b in breaks
+            if any(p.school_id == b.school_id and p.season == b.season
+                   and p.start < b.end and b.start < p.end for p in bells)]
+
+
 def bells_csv(bells: tuple[BellPeriod, ...], breaks: tuple[BellBreak, ...] = ()) -> str:
     """Bell rows (every season) with the columns of bells.csv, as bells_proposed.csv holds them:
     the periods, and the named ``breaks`` that still lie between them (a break that a moved
     period now overlaps is left out: its times are the office's to set again); columns kind and
     name only when there is a break or a named period."""
-    fitting = [b for b in breaks
-               if not any(p.school_id == b.school_id and p.season == b.season
-                          and p.start < b.end and b.start < p.end for p in bells)]
+    dropped = set(overlapped_breaks(bells, breaks))
+    fitting = [b for b in breaks if b not in dropped]
     named = bool(fitting) or any(b.name for b in bells)
     order = {key: i for i, key in enumerate(dict.fromkeys((b.school_id, b.season) for b in bells))}
     rows: list[tuple[tuple[int, int], list[object]]] = []

@@ -247,6 +247,51 @@ HALF_DAYS = {"上午": "morning", "am": "morning", "morning": "morning",
 """Half-days a slot may name (周四下午, Thu:pm): from the bells, periods starting before 12:00
 are the morning, the others the afternoon."""
 _HALF = re.compile(r"^(.*?)(上午|下午)$")
+_DAY_PERIODS = re.compile(r"^(?P<day>\D+?)\s*第?\s*(?P<spec>\d+(?:\s*[-–~至到]\s*\d+)?)\s*节$"
+                          r"|^(?P<day2>\D+?)\s*第\s*(?P<spec2>\d+(?:\s*[-–~至到]\s*\d+)?)\s*节?$"
+                          r"|^(?P<day3>\D+?)(?P<spec3>\d+(?:\s*[-–~]\s*\d+)?)$")
+"""周四第5-6节, 周四5-6节, 周五第5节, 周五5: a day and its periods without a colon."""
+_DAY_RANGE = re.compile(r"^(?P<first>\D+?)\s*(?:至|到|~|–|-)\s*(?P<last>\D+)$")
+"""周一至周三, Mon-Wed: whole days from one to the other."""
+_WHOLE_DAY = ("全天", "整天", "一整天", "all day")
+
+
+def _slot_parts(text: str, days: tuple[str, ...]) -> list[tuple[str, str, str, str]]:
+    """(part as written, day token, ':' or '', periods) for each part of a slot list, with the
+    ways offices write them read as the canonical ``day:periods``: 周四第5-6节, 周五5节, 周三全天,
+    周一至周三 (each day whole), and periods continued after 、 (周五:5、6 is Friday 5 and 6)."""
+    out: list[tuple[str, str, str, str]] = []
+    last_day = ""
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        token, colon, spec = (s.strip() for s in part.partition(":"))
+        if not colon:
+            whole = next((w for w in _WHOLE_DAY if part.lower().endswith(w)), None)
+            periods = _DAY_PERIODS.match(part)
+            span = _DAY_RANGE.match(part)
+            if whole and day_of(part[:-len(whole)].strip(), days):
+                token = part[:-len(whole)].strip()
+            elif periods and day_of(next(g for g in periods.group("day", "day2", "day3") if g)
+                                    .strip(), days):
+                token = next(g for g in periods.group("day", "day2", "day3") if g).strip()
+                colon, spec = ":", next(g for g in periods.group("spec", "spec2", "spec3") if g)
+            elif span and day_of(span.group("first").strip(), days) \
+                    and day_of(span.group("last").strip(), days):
+                first = days.index(day_of(span.group("first").strip(), days) or "")
+                last = days.index(day_of(span.group("last").strip(), days) or "")
+                for day in days[min(first, last):max(first, last) + 1]:
+                    out.append((part, day, "", ""))
+                continue
+            elif _PERIODS.match(part.replace("第", "").replace("节", "").strip()) and last_day:
+                token, colon, spec = last_day, ":", part  # 周五:5、6: the 6 is Friday's too
+        spec = re.sub(r"\s*(?:至|到|~|–)\s*", "-", spec.replace("第", "").replace("节", ""))
+        if spec.lower() in _WHOLE_DAY:
+            colon, spec = "", ""
+        if day_of(token, days) or _HALF.match(token):
+            last_day = token
+        out.append((part, token, colon, spec.strip()))
+    return out
 
 
 def day_of(token: str, days: tuple[str, ...]) -> str | None:
@@ -271,16 +316,14 @@ def unavailable_slots(
     slots: set[tuple[str, int]] = set()
     ok = True
     text = value.replace("；", ";").replace("、", ";").replace("：", ":").replace("，", ",")
-    for part in (p.strip() for p in text.split(";")):
-        if not part:
-            continue
-        token, colon, spec = (s.strip() for s in part.partition(":"))
+    for part, token, colon, spec in _slot_parts(text, days):
         half = _HALF.match(token)
         if half and not colon:
             token, spec = half.group(1).strip(), half.group(2)
         day = day_of(token, days)
         if day is None:
-            log.add(row.file, say("io.slot_unknown_day", part=part, token=token,
+            log.add(row.file, say("io.slot_unknown_day" if part != token
+                                  else "io.slot_unknown_day_alone", part=part, token=token,
                                   days=listed(days), hint=did_you_mean(token, days)),
                     row.number, column)
             ok = False

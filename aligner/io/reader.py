@@ -105,6 +105,9 @@ class _Rows:
     school_of_teacher: dict[str, str] = field(default_factory=dict)
     class_subject: dict[tuple[str, str, str], int] = field(default_factory=dict)
     """(school, class, subject) -> the curriculum row holding it (alone or combined)."""
+    unplaced_teacher: set[str] = field(default_factory=set)
+    """Teachers whose row names an unknown school: named there once, not again wherever they
+    are referred to."""
 
 
 class _Directory:
@@ -343,8 +346,13 @@ def _schools(table: Table, where: _Rows, log: IssueLog) -> dict[str, School]:
     return schools
 
 
-def _known(value: str | None, known: Any, what: str, row: Any, column: str, log: IssueLog) -> bool:
+def _known(value: str | None, known: Any, what: str, row: Any, column: str, log: IssueLog,
+           named_elsewhere: Any = ()) -> bool:
+    """``value`` is one of the ``known`` ids, else an error on this cell (none when the id is
+    ``named_elsewhere``: its own row is wrong and says so)."""
     if value is None:
+        return False
+    if value in named_elsewhere:
         return False
     if value not in known:
         log.add(row.file, say("io.unknown_school" if what == "school" else "io.unknown_teacher",
@@ -553,7 +561,8 @@ def _head_teachers(table: Table, classes: dict[tuple[str, str], SchoolClass], wh
         key = (row["school_id"], row["class_id"])
         if not head or key not in classes or where.klass.get(key) != row.number:
             continue
-        if not _known(head, where.teacher, "teacher", row, "head_teacher", log):
+        if not _known(head, where.teacher, "teacher", row, "head_teacher", log,
+                      where.unplaced_teacher):
             continue
         if where.school_of_teacher[head] != key[0]:
             log.add(table.file, say("io.head_teacher_school", teacher=head,
@@ -582,6 +591,8 @@ def _teachers(
             continue
         school_id = cells.text(row, "school_id", log)
         known = _known(school_id, where.school, "school", row, "school_id", log)
+        if teacher_id is not None and not known:
+            where.unplaced_teacher.add(teacher_id)  # known, but its row is wrong: no cascade
         if teacher_id is None or not known:
             continue
         assert school_id
@@ -659,6 +670,8 @@ def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | N
                     "doubles")
             continue
         assert school_id and class_id and subject and per_week is not None
+        if not _known(school_id, where.school, "school", row, "school_id", log):
+            continue
         if not (_combined_classes(table, row, school_id, class_id, where, log)
                 and _co_teachers(table, row, school_id, teacher_id, where, log)):
             continue
@@ -721,6 +734,8 @@ def _co_teachers(table: Table, row: Row, school_id: str, label: str | None, wher
         log.add(table.file, say("io.co_teachers_bad", label=label), row.number, "teacher_id")
         return False
     for teacher_id in parts:
+        if teacher_id in where.unplaced_teacher:
+            return False  # its own row says what is wrong
         if teacher_id not in where.teacher:
             log.add(table.file, say("io.unknown_teacher", id=teacher_id,
                                     hint=cells.id_date_hint(teacher_id)
@@ -877,7 +892,8 @@ def _pins(table: Table, days: tuple[str, ...], periods: dict[str, int],
         for who, _ in busy:
             used[(*who, day, period)] = row.number
         pins.append(Pin(school_id=school_id, day=day, period=period, class_id=class_id,
-                        subject=subject, course_id=course_id, row=row.number))
+                        subject=subject, course_id=course_id, row=row.number,
+                        source=table.label or table.file))
     return pins
 
 
@@ -907,9 +923,11 @@ def _courses(table: Table, where: _Rows, log: IssueLog) -> list[Course]:
         assert receiving_school and receiving_class and subject
         ok = _known(hub_school, where.school, "school", row, "hub_school", log)
         ok &= _known(receiving_school, where.school, "school", row, "receiving_school", log)
-        ok &= _known(hub_teacher, where.teacher, "teacher", row, "hub_teacher", log)
+        ok &= _known(hub_teacher, where.teacher, "teacher", row, "hub_teacher", log,
+                     where.unplaced_teacher)
         if assistant is not None:
-            ok &= _known(assistant, where.teacher, "teacher", row, "assistant_teacher", log)
+            ok &= _known(assistant, where.teacher, "teacher", row, "assistant_teacher", log,
+                         where.unplaced_teacher)
         if not ok:
             continue
         school_of = where.school_of_teacher

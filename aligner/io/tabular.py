@@ -35,6 +35,8 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
     encoding: str
+    label: str = ""
+    """How the user names it when it is not the file (a workbook's sheet: 工作表 固定课程)."""
 
 
 MAX_FILE_BYTES = 50 * 1024 * 1024

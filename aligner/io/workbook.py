@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -286,7 +287,10 @@ class Workbook:
                 for row in rows[1:]:
                     if at < len(row):
                         row[at] = values.get(row[at].strip(), row[at])
-        return table_from_records(file, rows, required, optional, log, "xlsx")
+        read = table_from_records(file, rows, required, optional, log, "xlsx")
+        title = self._sheet_of.get(file)
+        return replace(read, label=say("io.sheet_ref", sheet=title)) if read and title \
+            else read
 
     def table(self, file: str, log: IssueLog) -> Table | None:
         return self._table(file, required_columns(file), optional_columns(file), log)
@@ -384,13 +388,19 @@ def _settings_rows(data: dict[str, Any], prefix: str = "") -> list[tuple[str, An
     return rows
 
 
-def default_settings() -> dict[str, Any]:
-    """instance.yaml's keys with their defaults, for the template."""
+CHINESE_DAYS = ("周一", "周二", "周三", "周四", "周五")
+
+
+def default_settings(lang: str = "en") -> dict[str, Any]:
+    """instance.yaml's keys with their defaults, for the template; the Chinese template's season
+    and days in Chinese (冬令, 周一..周五), as an office writes them in its bells too."""
     from aligner.instance import DEFAULT_CORE_SUBJECTS, Policy, Weights
 
     policy = Policy().model_dump()
     policy = {k: (f"{v}" if not isinstance(v, int | dict) else v) for k, v in policy.items()}
-    return {"name": "", "season": "winter", "days": list(DEFAULT_DAYS), "policy": policy,
+    zh = lang == "zh"
+    return {"name": "", "season": "冬令" if zh else "winter",
+            "days": list(CHINESE_DAYS if zh else DEFAULT_DAYS), "policy": policy,
             "weights": Weights().model_dump(), "core_subjects": list(DEFAULT_CORE_SUBJECTS)}
 
 

@@ -269,10 +269,13 @@ MESSAGES: dict[str, Entry] = {
         "{teacher}每周有 {n} 天上课（{days}），最多 {most} 天"),
     "check.room_lesson": ("{subject} with {klass} on {day} period {period}",
                           "{klass}的{subject}（{day} 第 {period} 节）"),
-    "check.room_missing": ("{what} has no room, but it needs one of {rooms}",
-                           "{what}没有安排专用教室，应在 {rooms} 之一"),
-    "check.room_unknown": ("{what} is in room {room}, which {school} does not have",
-                           "{what}安排在教室 {room}，但{school}没有这间教室"),
+    "check.room_missing": (("{what} has no room, but it needs {rooms}",
+                            "{what} has no room, but it needs one of {rooms}"),
+                           "{what}没有安排专用教室，应在{rooms}上"),
+    "check.room_unknown": ("{what} is in room {room}, which {school} does not have{hint}",
+                           "{what}安排在教室 {room}，但{school}没有这间教室{hint}"),
+    "check.room_meant": ("; did you mean {room}?", "；是不是{room}？"),
+    "check.room_named": ("{name} ({id})", "{name}（{id}）"),
     "check.room_wrong": ("{what} is in {name} ({room}), a room not for {subject}",
                          "{what}安排在{name}（{room}），该教室不用于{subject}"),
     "check.room_closed": ("{what} is in {name} ({room}), which is unavailable then",
@@ -285,7 +288,7 @@ MESSAGES: dict[str, Entry] = {
         "double lesson {lesson_id} of {klass} on {day} changes room between its periods "
         "({room}, {other_room})",
         "{klass}的连堂课 {lesson_id}（{day}）两节不在同一教室（{room}，{other_room}）"),
-    "check.pin_row": (" (pinned.csv row {row})", "（pinned.csv 第 {row} 行）"),
+    "check.pin_row": (" ({source} row {row})", "（{source} 第 {row} 行）"),
     "check.pin_session": (
         "course {course} is pinned to {day} period {period} of {school}{row}, but has no "
         "session there",

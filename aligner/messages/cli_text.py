@@ -360,4 +360,13 @@ MESSAGES: dict[str, Entry] = {
                             "--lock 用于保留原课表的课：请同时用 --from 指定原课表"),
     "cli.previous_kept": ("The previous timetable is kept in {directory}",
                           "原课表已保存在 {directory}"),
+
+    # ---- breaks the moved bells overlap ----
+    "cli.breaks_dropped": (
+        ("The moved bells overlap {n} named break; bells_proposed.csv leaves it out, for the "
+         "school to time again before adopting the proposal:",
+         "The moved bells overlap {n} named breaks; bells_proposed.csv leaves them out, for the "
+         "school to time again before adopting the proposal:"),
+        "调整后的作息与 {n} 个课间活动重叠；bells_proposed.csv 未包含它们，采用建议前请学校重新安排时间："),
+    "cli.break_dropped": ("{school} {name} ({times}, {season})", "{school} {name}（{times}，{season}）"),
 }

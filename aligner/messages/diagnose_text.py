@@ -176,7 +176,7 @@ MESSAGES: dict[str, Entry] = {
     # ---- the office's rules ----
     "diagnose.combined": ("combined classes {classes} of {school}", "{school} {classes} 合班"),
     "diagnose.room": ("{name} ({id})", "{name}（{id}）"),
-    "diagnose.pin_row": (" (pinned.csv row {row})", "（pinned.csv 第 {row} 行）"),
+    "diagnose.pin_row": (" ({source} row {row})", "（{source} 第 {row} 行）"),
     "diagnose.list_sep": (", ", "，"),
     "diagnose.limit_day": ("at most {most} a day", "每天最多 {most} 节"),
     "diagnose.limit_in_a_row": ("at most {most} in a row", "最多连上 {most} 节"),

@@ -75,6 +75,9 @@ MESSAGES: dict[str, Entry] = {
         "一门网络课程每周至少上 1 节（范围可以从 0 开始，如 0-2）；不开这门课程，请删除它的各行"),
     "io.slot_unknown_day": ("'{part}': '{token}' is not one of the days {days}{hint}",
                             "“{part}”：“{token}”不是上课日（{days}）之一{hint}"),
+    "io.slot_unknown_day_alone": (
+        "'{token}' is not one of the days {days}{hint} (write e.g. Thu, 周四, 周四下午, 周四第5-6节)",
+        "“{token}”不是上课日（{days}）之一{hint}（可写 周四、周四下午、周四第5-6节、周一至周三）"),
     "io.slot_nothing_after_colon": (
         "'{part}' has nothing after ':'; write '{token}' for the whole day or '{token}:1-3' for "
         "some periods",
@@ -396,7 +399,7 @@ MESSAGES: dict[str, Entry] = {
     "io.help.short_name": ("how grids name the school (blank = name)", "课表上显示的简称（空=学校名称）"),
     "io.help.season": (
         "season of the bells, e.g. winter or summer (as in sheet instance)",
-        "作息季节，如 winter（冬令）、summer（夏令）；须与设置表的季节一致"),
+        "作息季节，如 冬令、夏令（也可写 winter、summer）；须与设置表的季节一致"),
     "io.help.period": (
         "period number, 1..n without gaps (blank on a break row)",
         "第几节，从 1 起连续编号（课间活动行留空）"),
@@ -417,14 +420,16 @@ MESSAGES: dict[str, Entry] = {
     "io.help.class_id": (
         "class id, unique within its school (format as Text)",
         "班级编号，本校内唯一，如 1-1（请设为文本格式）"),
-    "io.help.grade": ("grade 1-9", "年级 1-9"),
+    "io.help.grade": ("grade 1-12", "年级 1-12（小学 1-6，初中 7-9，高中 10-12）"),
     "io.help.teacher_id": ("teacher id, unique", "教师编号，全表唯一"),
     "io.help.level": ("county, city or region (blank = none)", "骨干级别：县级、市级、区级（可空）"),
     "io.help.min_load": ("credited lessons a week at least (blank = 0)", "每周最少折算课时（空=0）"),
     "io.help.max_load": ("credited lessons a week at most (blank = no cap)", "每周最多折算课时（空=不限）"),
     "io.help.unavailable": (
-        "e.g. Mon:1;Fri:5-6;Wed (a bare day is the whole day)",
-        "不能排课的时间，如 Mon:1;Fri:5-6;Wed（只写星期=全天）"),
+        "e.g. Mon:1;Fri:5-6;Wed;Thu:pm (a bare day is the whole day; 周四, 周四下午, 周四第5-6节, "
+        "周一至周三 work too)",
+        "不能排课的时间，如 周四下午；周五第5-6节；周三（只写星期=全天）；周一至周三；也可写 "
+        "Mon:1;Fri:5-6"),
     "io.help.subject": ("subject", "科目，如 语文、数学"),
     "io.help.per_week": (
         "lessons a week, online ones included; a course may give a range 2-4",

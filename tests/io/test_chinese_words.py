@@ -32,6 +32,14 @@ def _teacher_with(tmp_path, unavailable: str):
     ("Thu:下午", [("Thu", 4), ("Thu", 5), ("Thu", 6)]),
     ("Thu:pm;Fri:am", [("Thu", 4), ("Thu", 5), ("Thu", 6), ("Fri", 1), ("Fri", 2), ("Fri", 3)]),
     ("thursday:1，2", [("Thu", 1), ("Thu", 2)]),
+    ("周四第5-6节", [("Thu", 5), ("Thu", 6)]),                # as offices write periods
+    ("周四5-6节", [("Thu", 5), ("Thu", 6)]),
+    ("周五第5节", [("Fri", 5)]),
+    ("周二第3至4节", [("Tue", 3), ("Tue", 4)]),
+    ("周五:5、6", [("Fri", 5), ("Fri", 6)]),                 # 、 continues Friday's periods
+    ("周三全天", [("Wed", p) for p in range(1, 7)]),
+    ("周一至周二", [(d, p) for d in ("Mon", "Tue") for p in range(1, 7)]),
+    ("Mon-Tue", [(d, p) for d in ("Mon", "Tue") for p in range(1, 7)]),
 ])
 def test_chinese_days_and_half_days_are_slots(tmp_path, written, slots):
     instance = load_instance(_teacher_with(tmp_path, written))
@@ -43,6 +51,10 @@ def test_a_day_that_is_no_day_is_named(tmp_path):
         load_instance(_teacher_with(tmp_path, "周八:1"))
     assert "teachers.csv, row 2, column unavailable: '周八:1': '周八' is not one of the days" \
         in str(caught.value)
+    with pytest.raises(InputError) as caught:
+        load_instance(_teacher_with(tmp_path / "b", "周八"))
+    assert "column unavailable: '周八' is not one of the days" in str(caught.value)
+    assert "周四第5-6节" in str(caught.value)  # says how to write it
 
 
 def test_chinese_day_names_in_instance_yaml(tmp_path):

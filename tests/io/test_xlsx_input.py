@@ -164,7 +164,8 @@ def test_template_is_annotated_and_refuses_to_overwrite(tmp_path):
     assert any(v.formula1 == '"同步课堂,专递课堂,名师课堂"'
                for v in book["网络课程"].data_validations.dataValidation)
     settings = {row[0]: row[1] for row in book["设置"].iter_rows(min_row=2, values_only=True)}
-    assert settings["在线课折算系数"] == "1.5" and settings["季节"] == "winter"
+    assert settings["在线课折算系数"] == "1.5" and settings["季节"] == "冬令"
+    assert settings["上课日"] == "周一, 周二, 周三, 周四, 周五"
     # the empty template is read without a traceback: every empty table is named
     with pytest.raises(InputError) as caught:
         load_instance(path)

@@ -288,3 +288,20 @@ def test_english_and_chinese_settings_keys_may_be_mixed(tmp_path):
     book.save(path)
     instance = load_instance(path)
     assert str(instance.policy.online_credit) == "2" and instance.policy.semester_weeks == 20
+
+
+def test_lang_after_the_command(tmp_path):
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+    from tests.builders import sync_pair
+
+    directory = sync_pair(tmp_path)
+    path = directory / "teachers.csv"
+    path.write_text(path.read_text("utf-8").replace("th,H,th,,0,20,", "th,H,th,,0,lots,"),
+                    "utf-8")
+    english = CliRunner().invoke(main, ["solve", str(directory), "--lang", "en"])
+    chinese = CliRunner().invoke(main, ["solve", str(directory), "--lang", "zh"])
+    assert english.exit_code == chinese.exit_code == 2
+    assert "row 2, column max_load" in english.output
+    assert "第 2 行，max_load 列" in chinese.output
