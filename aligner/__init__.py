@@ -6,6 +6,7 @@ The front door::
     instance = aligner.load_instance("data/lanxi-2022-winter")
     result = aligner.solve(instance, aligner.SolverSettings(time_limit=30))
     report = aligner.check_solution(instance, "out/lanxi")
+    again = aligner.solve(aligner.from_previous(instance, "out/lanxi"))  # fewest changes
 
 :func:`solve` is the whole pipeline of ``aligner solve`` (:mod:`aligner.solver.pipeline`). The
 names load on first use, so that importing a part of the package (the command line, say) does
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from aligner.check import CheckReport, check_solution
     from aligner.instance import Instance
     from aligner.io import InputError, load_instance
+    from aligner.io.previous import from_previous
     from aligner.solver.pipeline import solve
     from aligner.solver.result import Result, Status
     from aligner.solver.settings import SolverSettings
@@ -31,6 +33,7 @@ _HOME = {
     "Instance": "aligner.instance",
     "InputError": "aligner.io",
     "load_instance": "aligner.io",
+    "from_previous": "aligner.io.previous",
     "solve": "aligner.solver.pipeline",
     "Result": "aligner.solver.result",
     "Status": "aligner.solver.result",
@@ -38,7 +41,7 @@ _HOME = {
 }
 
 __all__ = ["CheckReport", "InputError", "Instance", "Result", "SolverSettings", "Status",
-           "check_solution", "load_instance", "solve"]
+           "check_solution", "from_previous", "load_instance", "solve"]
 __version__ = "0.1.0"
 
 

@@ -29,27 +29,6 @@ AFTERNOON_FROM_MINUTE = 12 * 60
 """A period starting at or after 12:00 is an afternoon period."""
 
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-"""The days of the week as instances name them (instance.yaml ``days``, lessons.csv)."""
-_DAY_NAMES = (
-    ("monday", "周一", "星期一", "礼拜一", "週一"),
-    ("tuesday", "周二", "星期二", "礼拜二", "週二"),
-    ("wednesday", "周三", "星期三", "礼拜三", "週三"),
-    ("thursday", "周四", "星期四", "礼拜四", "週四"),
-    ("friday", "周五", "星期五", "礼拜五", "週五"),
-    ("saturday", "周六", "星期六", "礼拜六", "週六"),
-    ("sunday", "周日", "星期日", "星期天", "礼拜日", "礼拜天", "周天", "週日"),
-)
-DAY_ALIASES: dict[str, str] = {
-    name: day for day, names in zip(WEEKDAYS, _DAY_NAMES, strict=True)
-    for name in (day.lower(), *names)}
-"""Other ways offices write a weekday (monday, 周一, 星期一, 礼拜一), lower-cased, -> its name."""
-
-
-def weekday(text: str) -> str | None:
-    """The weekday a day name means (``周四``, ``星期四``, ``thursday``, ``Thu`` -> ``Thu``), or
-    None for a name that is no weekday (FET's ``Day 1``, say)."""
-    return DAY_ALIASES.get(text.strip().lower())
 
 
 class Frozen(BaseModel):
@@ -321,6 +300,31 @@ class Course(Frozen):
         return self.min_per_week < self.max_per_week
 
 
+DEFAULT_ONLINE_CREDIT = Decimal("1.5")
+
+
+def _credit_number(value: object, at_least: Decimal | None = None, form: str = "") -> Decimal:
+    """A credit as an exact decimal (at most LOAD_PLACES places, at most MAX_CREDIT)."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
+        raise ValueError(say("io.policy.credit_not_a_number", given=repr(value)))
+    if isinstance(value, str) and re.search(r"[eE]", value):
+        raise ValueError(say("io.policy.credit_in_digits", given=repr(value)))
+    try:
+        number = Decimal(str(value).strip())
+    except ArithmeticError:
+        raise ValueError(say("io.policy.credit_not_a_number", given=repr(value))) from None
+    if not number.is_finite() or number != number.quantize(Decimal(10) ** -LOAD_PLACES) \
+            or number > MAX_CREDIT:
+        raise ValueError(say("io.policy.credit_range", given=str(value), maximum=MAX_CREDIT,
+                             places=LOAD_PLACES))
+    if at_least is not None and number < at_least:
+        raise ValueError(say("io.policy.online_credit_minimum") if not form else
+                         say("io.policy.form_credit_minimum", form=form, least=f"{at_least:g}"))
+    if number < 0:
+        raise ValueError(say("io.policy.not_negative"))
+    return number
+
+
 class Policy(Frozen):
     """The programme's rules; defaults cite the seeds."""
 
@@ -328,9 +332,11 @@ class Policy(Frozen):
     """Seed 001 五(三): synchronous classes >= 4 lessons a week per pair."""
     min_online_lessons_per_school: StrictInt = Field(default=5, ge=0, le=MAX_COUNT)
     """Seed 004 1.(1): main end and receiving end each >= 5 lessons a week."""
-    online_credit: Decimal = Field(default=Decimal("1.5"), le=MAX_CREDIT,
-                                    decimal_places=LOAD_PLACES)
-    """Seed 004 1.(4): an online lesson counts at least 1.5 ordinary lessons (>= 1.5)."""
+    online_credit: Decimal | dict[str, Decimal] = Decimal("1.5")
+    """Seed 004 1.(4): an online lesson taught counts at least 1.5 ordinary lessons; one number
+    for every form, or one per form (``{sync: 1.2, delivery: 1.5, famous: 2}``: a form left out
+    counts 1.5). The seed names 专递课堂 and 名师课堂 work: delivery and famous never below
+    1.5; sync at least 1."""
     assistant_credit: Decimal = Field(default=Decimal("1.0"), le=MAX_CREDIT,
                                        decimal_places=LOAD_PLACES)
     min_overlap_minutes: StrictInt = Field(default=30, ge=1, le=MAX_MINUTES)
@@ -356,21 +362,42 @@ class Policy(Frozen):
     """The two periods of a double lesson are at most this many minutes apart in every season
     (so no double across 大课间 or lunch)."""
 
-    @field_validator("online_credit", "assistant_credit", mode="before")
+    @field_validator("assistant_credit", mode="before")
     @classmethod
     def _credit_is_a_number(cls, value: object) -> object:
-        if isinstance(value, bool) or not isinstance(value, int | float | str | Decimal):
-            raise ValueError(say("io.policy.credit_not_a_number", given=repr(value)))
-        if isinstance(value, str) and re.search(r"[eE]", value):
-            raise ValueError(say("io.policy.credit_in_digits", given=repr(value)))
-        return value
+        return _credit_number(value)
 
-    @field_validator("online_credit")
+    @field_validator("online_credit", mode="before")
     @classmethod
-    def _credit_at_least_one_and_a_half(cls, value: Decimal) -> Decimal:
-        if value < Decimal("1.5"):
-            raise ValueError(say("io.policy.online_credit_minimum"))
-        return value
+    def _credits_by_form(cls, value: object) -> object:
+        if not isinstance(value, dict):
+            number = _credit_number(value, at_least=Decimal("1.5"))
+            return number
+        unknown = sorted(str(k) for k in value if k not in FORMS)
+        if unknown:
+            raise ValueError(say("io.policy.credit_unknown_form", unknown=", ".join(unknown),
+                                 forms=", ".join(FORMS)))
+        return {form: _credit_number(v, at_least=Decimal("1") if form == "sync"
+                                     else Decimal("1.5"), form=form)
+                for form, v in value.items()}
+
+    def credit(self, form: str) -> Decimal:
+        """The credit of one session taught in ``form``."""
+        if isinstance(self.online_credit, dict):
+            return self.online_credit.get(form, DEFAULT_ONLINE_CREDIT)
+        return self.online_credit
+
+    @property
+    def uniform_credit(self) -> bool:
+        """Every form's session counts the same."""
+        return len({self.credit(form) for form in FORMS}) == 1
+
+    @property
+    def credits_text(self) -> str:
+        """The online credit as messages show it: '1.5', or 'sync 1.2, delivery 2, ...'."""
+        if not isinstance(self.online_credit, dict):
+            return f"{self.online_credit:g}"
+        return ", ".join(f"{form} {self.credit(form):g}" for form in FORMS)
 
     @field_validator("assistant_credit")
     @classmethod
@@ -390,11 +417,19 @@ class Policy(Frozen):
             raise ValueError(say("io.policy.level_range", maximum=MAX_COUNT))
         return {"region": 15, "city": 10, "county": 5} | value
 
-    def credited_load(self, local: int, taught: int, assisted: int) -> Fraction:
+    def credited_load(self, local: int, taught: int | Mapping[str, int], assisted: int
+                      ) -> Fraction:
         """local + online_credit x sessions taught + assistant_credit x sessions assisted,
-        exactly (seed 004 1.(4): an online lesson counts at least 1.5)."""
-        return (local + Fraction(self.online_credit) * taught
-                + Fraction(self.assistant_credit) * assisted)
+        exactly (seed 004 1.(4): an online lesson counts at least 1.5). ``taught`` is a count,
+        or counts by form when the forms' credits differ."""
+        if isinstance(taught, int):
+            if taught and not self.uniform_credit:
+                raise ValueError("the forms' credits differ: give the sessions taught by form")
+            online = Fraction(self.credit("sync")) * taught
+        else:
+            online = sum((Fraction(self.credit(form)) * n for form, n in taught.items()),
+                         Fraction(0))
+        return local + online + Fraction(self.assistant_credit) * assisted
 
     def level_min_per_week(self, level: str | None) -> int:
         """ceil(level minimum per semester / semester weeks); 0 for a teacher without a level."""

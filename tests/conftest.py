@@ -27,3 +27,16 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "deterministic"))
 @pytest.fixture
 def solve_and_check():
     return solve_checked
+
+
+@pytest.fixture(autouse=True)
+def _language_as_the_environment_says():
+    """A command run in process with --lang zh (or a Chinese workbook read) chooses the language
+    for what follows in that process, as it should; each test starts from the environment's."""
+    from aligner.messages import note_input_language, set_language
+
+    set_language(None)
+    note_input_language(None)
+    yield
+    set_language(None)
+    note_input_language(None)

@@ -168,7 +168,7 @@ def greedy(instance: Instance) -> GreedyResult:
 def _credits(instance: Instance, counts: dict[str, int]) -> dict[str, Fraction]:
     """Credited load of every teacher if each course holds ``counts`` sessions."""
     local: Counter[str] = Counter()
-    taught: Counter[str] = Counter()
+    taught: dict[str, Counter[str]] = defaultdict(Counter)
     assisted: Counter[str] = Counter()
     for row in instance.curriculum:
         if row.teacher_id is None:
@@ -179,7 +179,7 @@ def _credits(instance: Instance, counts: dict[str, int]) -> dict[str, Fraction]:
         local[row.teacher_id] += row.per_week - online
     for course in instance.courses:
         n = counts[course.course_id]
-        taught[course.hub_teacher] += n
+        taught[course.hub_teacher][course.form] += n
         for school_id in course.receiving_schools:
             for assistant in course.assistants_at(school_id):
                 assisted[assistant] += n

@@ -20,6 +20,7 @@ from pathlib import Path
 from aligner.check.counts import class_lessons, loads, objective_of, objective_terms
 from aligner.check.reports import REPORT_CHECKS
 from aligner.check.rules import HARD_RULES, tables_are_consistent
+from aligner.check.kept_places import read_previous
 from aligner.check.solution_files import SolutionFiles, Violation, read_solution_files
 from aligner.instance import Instance
 
@@ -54,6 +55,7 @@ def check_solution(
     absence a violation too.
     """
     files = read_solution_files(instance, Path(directory), require_reports=require_reports)
+    files.previous = read_previous(files)  # the timetable re-solved from, named in summary.json
     checks = (tables_are_consistent,) if files.unusable else (*HARD_RULES, *REPORT_CHECKS)
     violations = [v for check in checks for v in check(files)]
     terms = objective_terms(files)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from fractions import Fraction
 
-from aligner.check.previous import changes
+from aligner.check.kept_places import changes
 from aligner.check.solution_files import (
     AFTERNOON,
     TERM_WEIGHTS,
@@ -79,11 +79,22 @@ def loads(w: SolutionFiles) -> dict[str, tuple[int, int, int, Fraction]]:
     local = Counter(t for x in taught(w) for t in x.teachers)
     hub = Counter(s.course.hub_teacher for s in w.sessions.values())
     assisted = Counter(t for s in w.sessions.values() for t in {a[0] for a in assistants(s)})
-    online = Fraction(w.inst.policy.online_credit)
+    online: dict[str, Fraction] = defaultdict(Fraction)
+    for s in w.sessions.values():
+        online[s.course.hub_teacher] += _online_credit(w, s.course.form)
     assist = Fraction(w.inst.policy.assistant_credit)
     return {t: (local[t], hub[t], assisted[t],
-                local[t] + online * hub[t] + assist * assisted[t])
+                local[t] + online[t] + assist * assisted[t])
             for t in w.inst.teacher_by_id}
+
+
+def _online_credit(w: SolutionFiles, form: str) -> Fraction:
+    """The credit of one session taught in ``form``: policy.online_credit, one number or one per
+    form (a form left out counts 1.5)."""
+    credit = w.inst.policy.online_credit
+    if isinstance(credit, dict):
+        return Fraction(credit[form]) if form in credit else Fraction(3, 2)
+    return Fraction(credit)
 
 
 def halves(w: SolutionFiles, school: str) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -22,7 +22,7 @@ from aligner.check.counts import (
     minimums,
     sessions_per_course,
 )
-from aligner.check.previous import locks_hold
+from aligner.check.kept_places import locks_hold
 from aligner.check.solution_files import SolutionFiles, Violation, overlap, shown
 from aligner.messages import listed, say
 
@@ -272,7 +272,7 @@ def loads_within_bounds(w: SolutionFiles) -> Iterator[Violation]:
         if load < low or (high is not None and load > high):
             yield Violation("credited_load", say(
                 "check.credited_load", teacher=w.teacher(tid), school=w.school(t.school_id),
-                load=shown(load), local=local, online_credit=w.inst.policy.online_credit,
+                load=shown(load), local=local, online_credit=w.inst.policy.credits_text,
                 taught=taught, assistant_credit=w.inst.policy.assistant_credit,
                 assisted=assisted, low=shown(low),
                 high=shown(high) if high is not None else say("check.no_cap")))

@@ -104,7 +104,7 @@ class SolutionFiles:
     issues: list[Violation] = field(default_factory=list)
     unusable: bool = False
     previous: Any = None
-    """The previous timetable of a re-solve (:class:`aligner.check.previous.PreviousFiles`),
+    """The previous timetable of a re-solve (:class:`aligner.check.kept_places.PreviousFiles`),
     when summary.json names one."""
 
     @property
@@ -247,9 +247,6 @@ def read_solution_files(inst: Instance, directory: Path, *, require_reports: boo
         w.bad(say("check.file_missing", file="summary.json"), hard=False)
     _read_sessions(w)
     _read_lessons(w)
-    from aligner.check.previous import read_previous  # it reads these files' summary
-
-    w.previous = read_previous(w)
     return w
 
 

@@ -7,9 +7,9 @@ timetable exists, stated as one sentence in the user's terms.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cached_property
 
@@ -303,13 +303,15 @@ class Commitments:
     local: int = 0
     taught: int = 0
     assisted: int = 0
+    forms: Counter[str] = field(default_factory=Counter)
+    """Sessions taught, by the course's form (each form has its credit)."""
 
     @property
     def total(self) -> int:
         return self.local + self.taught + self.assisted
 
     def credited(self, instance: Instance) -> Fraction:
-        return instance.policy.credited_load(self.local, self.taught, self.assisted)
+        return instance.policy.credited_load(self.local, self.forms, self.assisted)
 
 
 def _commitments(cap: Capacity) -> dict[str, tuple[Commitments, Commitments]]:
@@ -324,7 +326,9 @@ def _commitments(cap: Capacity) -> dict[str, tuple[Commitments, Commitments]]:
             most[teacher_id].local += row.per_week
     for course in instance.courses:
         least[course.hub_teacher].taught += course.min_per_week
+        least[course.hub_teacher].forms[course.form] += course.min_per_week
         most[course.hub_teacher].taught += cap.most_sessions(course)
+        most[course.hub_teacher].forms[course.form] += cap.most_sessions(course)
         for school_id in course.receiving_schools:
             for assistant in course.assistants_at(school_id):
                 least[assistant].assisted += course.min_per_week
@@ -356,7 +360,7 @@ def teacher_loads(cap: Capacity) -> Iterator[Finding]:
         if teacher.max_load is not None and lowest > teacher.max_load:
             yield Finding("load", say(
                 "diagnose.load_above_max", who=who, lowest=f"{float(lowest):g}",
-                credit=policy.online_credit, most=teacher.max_load))
+                credit=policy.credits_text, most=teacher.max_load))
         if highest < teacher.min_load:
             yield Finding("load", say(
                 "diagnose.load_below_min", who=who, highest=f"{float(highest):g}",

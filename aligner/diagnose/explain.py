@@ -326,7 +326,7 @@ def describe_group(instance: Instance, group: Group) -> str:
         t = instance.teacher_by_id[ids[0]]
         cap = say("diagnose.no_cap") if t.max_load is None else f"{t.max_load}"
         return say("diagnose.rule.load", teacher=teacher_phrase(instance, ids[0]),
-                   least=t.min_load, most=cap, credit=policy.online_credit)
+                   least=t.min_load, most=cap, credit=policy.credits_text)
     if rule == "pair_minimum":
         return say("diagnose.rule.pair_minimum", hub=instance.school_name(ids[0]),
                    receiving=instance.school_name(ids[1]),

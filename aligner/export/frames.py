@@ -109,6 +109,23 @@ def sessions_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
                                                            "receiving_class_id"])
 
 
+def taught_by_form(instance: Instance, timetable: Timetable) -> dict[str, Counter[str]]:
+    """Per teacher: sessions taught as hub teacher, by the course's form."""
+    taught: dict[str, Counter[str]] = {t.teacher_id: Counter() for t in instance.teachers}
+    for session in timetable.sessions:
+        course = instance.course_by_id[session.course_id]
+        taught[course.hub_teacher][course.form] += 1
+    return taught
+
+
+def credited_loads(instance: Instance, timetable: Timetable) -> dict[str, Fraction]:
+    """Per teacher: the credited load of the timetable (each form at its credit)."""
+    counts = teacher_counts(instance, timetable)
+    forms = taught_by_form(instance, timetable)
+    return {t: instance.policy.credited_load(local, forms[t], assisted)
+            for t, (local, _, assisted) in counts.items()}
+
+
 def teacher_counts(instance: Instance, timetable: Timetable) -> dict[str, tuple[int, int, int]]:
     """Per teacher: (local lessons, sessions taught as hub teacher, sessions assisted). A
     combined lesson (one row per class) counts once; each co-teacher counts it."""
@@ -136,11 +153,12 @@ def teacher_counts(instance: Instance, timetable: Timetable) -> dict[str, tuple[
 def teacher_load_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
     """Each teacher's lessons, sessions taught and assisted, and credited load (1:1.5 rule)."""
     counts = teacher_counts(instance, timetable)
+    loads = credited_loads(instance, timetable)
     rows = []
     for teacher in instance.teachers:
         local, taught, assisted = counts[teacher.teacher_id]
         rows.append([teacher.school_id, teacher.teacher_id, local, taught, assisted,
-                     _number(instance.policy.credited_load(local, taught, assisted)),
+                     _number(loads[teacher.teacher_id]),
                      _number(Fraction(teacher.min_load)),
                      _number(None if teacher.max_load is None else Fraction(teacher.max_load))])
     return pd.DataFrame(rows, columns=LOAD_COLUMNS)
@@ -162,9 +180,10 @@ def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
                      float(policy.min_online_lessons_per_school), float(n)])
 
     counts = teacher_counts(instance, timetable)
+    loads = credited_loads(instance, timetable)
     for teacher in instance.teachers:
-        local, taught, assisted = counts[teacher.teacher_id]
-        load = instance.policy.credited_load(local, taught, assisted)
+        _, taught, _ = counts[teacher.teacher_id]
+        load = loads[teacher.teacher_id]
         if teacher.min_load > 0:
             rows.append(["min_load", teacher.teacher_id, _number(Fraction(teacher.min_load)),
                          _number(load)])

@@ -20,8 +20,8 @@ from typing import Any
 
 from aligner.export.labels import Labels
 from aligner.export.view import TimetableView
-from aligner.instance import WEEKDAYS, weekday
 from aligner.messages import say
+from aligner.weekdays import WEEKDAYS, weekday
 
 TIMEZONE = "Asia/Shanghai"
 UTC_OFFSET = dt.timedelta(hours=8)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Any
@@ -309,14 +310,16 @@ def workload_rows(labels: Labels) -> tuple[list[str], list[list[object]], str]:
     for teacher in solution.instance.teachers:
         duties = solution.teacher_week(teacher.teacher_id).values()
         local = sum(1 for d in duties if d.kind == "local")
-        taught = sum(1 for d in duties if d.kind == "hub")
+        forms: Counter[str] = Counter(d.session.course.form for d in duties
+                        if d.kind == "hub" and d.session is not None)
+        taught = sum(forms.values())
         assisted = sum(1 for d in duties if d.kind == "assist")
         rows.append([labels.school(teacher.school_id), teacher.teacher_id,
                      labels.teacher(teacher.teacher_id), local, taught, assisted,
-                     _number(policy.credited_load(local, taught, assisted)),
+                     _number(policy.credited_load(local, forms, assisted)),
                      _number(Fraction(teacher.min_load)),
                      None if teacher.max_load is None else _number(Fraction(teacher.max_load))])
-    note = labels.word("credit_note", online=f"{policy.online_credit:g}",
+    note = labels.word("credit_note", online=policy.credits_text,
                        assistant=f"{policy.assistant_credit:g}")
     return header, rows, note
 

@@ -13,10 +13,10 @@ import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-from aligner.instance import weekday
 from aligner.io.errors import IssueLog
 from aligner.io.tabular import Row
 from aligner.messages import listed, say
+from aligner.weekdays import weekday
 
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})(?::(00))?$")  # Excel may add ':00' seconds
 _EXCEL_DATE = re.compile(

@@ -8,17 +8,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from aligner.instance import (
-    DEFAULT_CORE_SUBJECTS,
-    LOAD_PLACES,
-    WEEKDAYS,
-    Policy,
-    Weights,
-    weekday,
-)
+from aligner.instance import DEFAULT_CORE_SUBJECTS, LOAD_PLACES, Policy, Weights
 from aligner.io.errors import IssueLog
 from aligner.io.tabular import read_text
 from aligner.messages import listed, say
+from aligner.weekdays import WEEKDAYS, weekday
 
 FILE = "instance.yaml"
 KEYS = ("name", "season", "days", "policy", "weights", "core_subjects")

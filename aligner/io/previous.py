@@ -172,4 +172,14 @@ def previous_or_raise(directory: str | Path, instance: Instance, lock: str | Non
     return previous
 
 
-__all__ = ["InputError", "lost_classes", "previous_or_raise", "read_previous"]
+def from_previous(instance: Instance, directory: str | Path, lock: str | None = None
+                  ) -> Instance:
+    """The instance to re-solve from the timetable in ``directory`` (``solve --from``): solving
+    it keeps that timetable's lessons wherever the instance still allows them (the ``changes``
+    term) and its ``lock``ed ones exactly. Raises InputError as :func:`previous_or_raise`."""
+    from aligner.changes import with_previous
+
+    return with_previous(instance, previous_or_raise(directory, instance, lock))
+
+
+__all__ = ["InputError", "from_previous", "lost_classes", "previous_or_raise", "read_previous"]

@@ -204,6 +204,15 @@ MESSAGES: dict[str, Entry] = {
         "ordinary lessons (1:1.5)",
         "不能小于 1.5：按规定，一节在线课折算不低于 1.5 节普通课（1:1.5）"),
     "io.policy.not_negative": ("must be >= 0", "不能小于 0"),
+    "io.policy.form_credit_minimum": (
+        "{form} must be at least {least}: the programme credits a {form} lesson at no less than "
+        "{least} ordinary lessons",
+        "{form} 不能小于 {least}：按规定，一节{form}课折算不低于 {least} 节普通课"),
+    "io.policy.credit_unknown_form": ("unknown form(s) {unknown}; the forms are {forms}",
+                                      "未知的形式 {unknown}；形式有 {forms}"),
+    "io.policy.credit_range": (
+        "'{given}' is no credit: at most {maximum}, with at most {places} decimal places",
+        "“{given}”不是有效的折算系数：最大 {maximum}，最多 {places} 位小数"),
     "io.policy.unknown_levels": ("unknown level(s) {unknown}; levels are {levels}",
                                  "未知的骨干级别 {unknown}；可用的级别有：{levels}"),
     "io.policy.level_range": ("minimums must lie in 0-{maximum}", "最低要求必须在 0-{maximum} 之间"),

@@ -15,7 +15,7 @@ from math import lcm
 from ortools.sat.python import cp_model
 
 from aligner.changes import places
-from aligner.instance import Course, Instance
+from aligner.instance import FORMS, Course, Instance
 from aligner.model.variables import Variables
 
 Group = tuple[str, ...]
@@ -63,7 +63,7 @@ def total(literals: Iterable[cp_model.LinearExprT]) -> cp_model.LinearExpr:
 
 def credit_scale(instance: Instance) -> int:
     """Units per lesson so every credit and load bound is an integer (1.5 -> 2 units per lesson)."""
-    values = [instance.policy.online_credit, instance.policy.assistant_credit]
+    values = [*(instance.policy.credit(form) for form in FORMS), instance.policy.assistant_credit]
     for teacher in instance.teachers:
         values.append(teacher.min_load)
         if teacher.max_load is not None:
@@ -84,13 +84,15 @@ def sessions_taught(v: Variables, teacher_id: str) -> list[cp_model.IntVar]:
 
 
 def credited_load(v: Variables, teacher_id: str, scale: int) -> cp_model.LinearExpr:
-    """scale x (local + online_credit x sessions taught + assistant_credit x sessions assisted)."""
+    """scale x (local + online_credit of its form x each session taught + assistant_credit x
+    sessions assisted)."""
     instance = v.instance
     local = [var for row in instance.curriculum_of_teacher.get(teacher_id, ()) for var in v.local_of(row)]
-    taught = sessions_taught(v, teacher_id)
-    online = in_units(instance.policy.online_credit, scale)
+    taught = [in_units(instance.policy.credit(course.form), scale) * total(
+        v.sessions_of(course.course_id)) for course in instance.courses_of_teacher.get(
+            teacher_id, ())]
     assist = in_units(instance.policy.assistant_credit, scale)
-    return scale * total(local) + online * total(taught) + assist * total(v.assisted[teacher_id])
+    return scale * total(local) + total(taught) + assist * total(v.assisted[teacher_id])
 
 
 # ---- the rules ------------------------------------------------------------------------------

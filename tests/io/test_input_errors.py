@@ -136,6 +136,13 @@ CASES: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
                            ("teachers.csv, row 2, column min_load", "exceeds max_load")),
     "credit below 1.5": (replace_text("instance.yaml", "policy:\n", "policy:\n  online_credit: 1.2\n"),
                          ("instance.yaml, row 6, column policy.online_credit", "at least 1.5")),
+    "delivery credit below 1.5": (
+        replace_text("instance.yaml", "policy:\n",
+                     "policy:\n  online_credit: {sync: 1.2, delivery: 1.2}\n"),
+        ("instance.yaml, row 6, column policy.online_credit", "delivery must be at least 1.5")),
+    "credit of an unknown form": (
+        replace_text("instance.yaml", "policy:\n", "policy:\n  online_credit: {live: 2}\n"),
+        ("instance.yaml, row 6, column policy.online_credit", "unknown form(s) live")),
     "unknown policy key": (replace_text("instance.yaml", "policy:\n",
                                         "policy:\n  min_overlap_minute: 20\n"),
                            ("instance.yaml, row 6, column policy.min_overlap_minute",

@@ -161,6 +161,8 @@ UNTRANSLATED_TEXTS = {
         "the fixed heading of the .fet file's comment, for tools that look for it (the notes "
         "under it follow the language)",
     ("fet/output.py", "Number of broken soft constraints"): "a pattern of fet-cl's own report",
+    ("instance.py", "the forms' credits differ"):
+        "a misuse of the Python API (a count of sessions where counts by form are needed)",
     ("solver/result.py", "no timetable: the solve ended"):
         "a misuse of the Python API (asking a Result without a timetable for its tables)",
     ("solver/search.py", "LP relaxation: optimum"): "a line of the solver log (--log), English "

@@ -166,6 +166,35 @@ def test_assistant_credit_is_configurable(tmp_path, solve_and_check):
     assert result.teacher_load().set_index("teacher_id").loc["tr", "credited"] == 0.5
 
 
+def test_online_credit_per_form(tmp_path, solve_and_check):
+    # A sync course credited 1.2 (the seed names delivery and famous work, not sync): th teaches
+    # 1 of 2 maths lessons live, so 1 local + 1.2 = 2.2; delivery left out would count 1.5.
+    directory = sync_pair(tmp_path, per_week=1, days=("Mon", "Tue"),
+                          policy={"online_credit": {"sync": "1.2", "famous": 2}})
+    result = solve_and_check(directory)
+    load = result.teacher_load().set_index("teacher_id")
+    assert (load.loc["th", "local"], load.loc["th", "online_main"]) == (0, 1)
+    assert load.loc["th", "credited"] == 1.2
+
+
+def test_the_checker_credits_each_form_at_its_own_rate(tmp_path, solve_and_check):
+    # Solved with sync at 1.2; the same files read under a policy of 2 for sync disagree with
+    # teacher_load.csv: the checker recomputes 2 on its own.
+    from aligner.check import check_solution
+    from aligner.io import load_instance
+
+    directory = sync_pair(tmp_path, policy={"online_credit": {"sync": "1.2"}})
+    out = tmp_path / "out"
+    solve_and_check(directory, out)
+    text = (directory / "instance.yaml").read_text("utf-8").replace("sync: '1.2'", "sync: 2")
+    assert "sync: 2" in text
+    (directory / "instance.yaml").write_text(text, "utf-8")
+    report = check_solution(load_instance(directory), out, require_reports=True)
+    assert report.loads["th"][3] == 2
+    assert any(v.rule == "report" and "credited 1.2" in v.message for v in report.violations), \
+        report.violations
+
+
 def test_max_per_day_is_a_hard_cap(tmp_path, solve_and_check):
     # Two maths lessons and max_per_day 1: impossible in one day, one per day in two.
     one_day = pair(tmp_path / "one", classes=[klass("H", "h1")], teachers=[teacher("th", "H")],
