@@ -84,6 +84,8 @@ class _Commitment:
     """(school, its classes) -> the period there."""
     co_teachers: tuple[str, ...] = ()
     hub_school: str = ""
+    hub_teacher: str = ""
+    """Of a session taught or assisted."""
     assistants: dict[str, tuple[str, ...]] = field(default_factory=dict)
     """Receiving school -> the session's assistants there."""
 
@@ -204,11 +206,13 @@ class _Checker:
                 a for (a, sch, _) in helpers if sch == school)) for school, _ in by_school}
             self.by_teacher[course.hub_teacher].append(_Commitment(
                 course.hub_teacher, "hub", s.day, s.hub_period, course.subject, ends,
-                hub_school=course.hub_school, assistants=assistants))
+                hub_school=course.hub_school, hub_teacher=course.hub_teacher,
+                assistants=assistants))
             for (assistant, school, period), classes in helpers.items():
                 self.by_teacher[assistant].append(_Commitment(
                     assistant, "assist", s.day, period, course.subject,
-                    {(school, frozenset(classes)): period}))
+                    {(school, frozenset(classes)): period}, hub_school=course.hub_school,
+                    hub_teacher=course.hub_teacher, assistants=assistants))
 
     def busy(self, teacher: str, day: str) -> dict[int, _Commitment]:
         return {c.period: c for c in self.by_teacher.get(teacher, []) if c.day == day}
@@ -294,13 +298,14 @@ def check_substitutions(instance: Instance, solution_dir: str | Path, plan: str 
     return SubstitutionReport(tuple(violations), len(rows), len(expected), tuple(notes))
 
 
-Key = tuple[dt.date, str, frozenset[str], int]
+Key = tuple[str, dt.date, str, frozenset[str], int]
+"""(absent teacher, date, school, classes, period)."""
 
 
 def _expected(checker: _Checker, absent: dict[str, set[dt.date]]
               ) -> dict[Key, tuple[str, _Commitment]]:
-    """(date, school, classes, period) -> (absent teacher, commitment) of every school end of
-    every commitment on an absent day."""
+    """(absent teacher, date, school, classes, period) -> (absent teacher, commitment) of every
+    school end of every commitment on an absent day."""
     expected: dict[Key, tuple[str, _Commitment]] = {}
     for teacher, dates in absent.items():
         for date in sorted(dates):
@@ -311,7 +316,7 @@ def _expected(checker: _Checker, absent: dict[str, set[dt.date]]
                 if commitment.day != day:
                     continue
                 for (school, classes), period in commitment.ends.items():
-                    expected[(date, school, classes, period)] = (teacher, commitment)
+                    expected[(teacher, date, school, classes, period)] = (teacher, commitment)
     return expected
 
 
@@ -323,7 +328,7 @@ def _match(checker: _Checker, rows: list[_Row], expected: dict[Key, tuple[str, _
     seen: dict[Key, int] = {}
     matched: dict[int, _Commitment] = {}
     for row in rows:
-        key = (row.date, row.school, row.classes, row.period)
+        key = (row.absent, row.date, row.school, row.classes, row.period)
         day = checker.names.get(row.date.weekday(), "")
         if row.day != day:
             violations.append(Violation("substitution_day", say(
@@ -335,7 +340,7 @@ def _match(checker: _Checker, rows: list[_Row], expected: dict[Key, tuple[str, _
                 date=row.date)))
             continue
         found = expected.get(key)
-        if found is None or found[0] != row.absent:
+        if found is None:
             violations.append(Violation("substitution_unknown", say(
                 "living.check.unknown", row=row.line, teacher=w.teacher(row.absent),
                 date=row.date, day=row.day, period=row.period,
@@ -349,9 +354,9 @@ def _match(checker: _Checker, rows: list[_Row], expected: dict[Key, tuple[str, _
         seen[key] = row.line
         matched[row.line] = found[1]
     for key, (teacher, _) in sorted(expected.items(), key=lambda item: (
-            item[0][0], item[0][1], sorted(item[0][2]), item[0][3])):
+            item[0][1], item[0][0], item[0][2], sorted(item[0][3]), item[0][4])):
         if key not in seen:
-            date, school, classes, period = key
+            _, date, school, classes, period = key
             violations.append(Violation("substitution_missing", say(
                 "living.check.missing", teacher=w.teacher(teacher), date=date,
                 day=checker.names[date.weekday()], period=period,
@@ -404,6 +409,8 @@ def _additions(checker: _Checker, matched: dict[int, _Commitment], rows: list[_R
                 bad("substitute_absent", row, "living.check.absent", teacher=w.teacher(one),
                     date=row.date)
         school_of = _school_of(checker, subs[0])
+        # rows of one class end at one time with one substitute are one engagement
+        slot = ("class", row.date, row.school, row.classes, row.period)
         if row.kind == "cover" and commitment.kind == "local" and commitment.co_teachers \
                 and set(subs) <= set(commitment.co_teachers):
             continue  # the co-teachers carry on: nothing new for them
@@ -424,19 +431,21 @@ def _additions(checker: _Checker, matched: dict[int, _Commitment], rows: list[_R
                     teacher=w.teacher(sub), school=w.school(row.school))
             else:
                 kind = "assist" if commitment.kind == "assist" else "local"
-                additions.append(_Addition(sub, row.date, row.period,
-                                           (kind, row.date, row.school, row.class_id,
-                                            row.period), checker.credit[kind], row.line))
+                additions.append(_Addition(sub, row.date, row.period, slot,
+                                           checker.credit[kind], row.line))
         elif row.kind == "fallback":
-            if commitment.kind != "hub" or row.school == commitment.hub_school:
+            # at a receiving school of a session taught from the hub; also the absent
+            # assistant's row of a session whose hub teacher is absent that day too
+            if not (commitment.kind == "hub" and row.school != commitment.hub_school) and not (
+                    commitment.kind == "assist"
+                    and row.date in absent.get(commitment.hub_teacher, set())):
                 bad("substitution_kind", row, "living.check.fallback_only")
             elif school_of != row.school:
                 bad("substitute_other_school", row, "living.check.other_school",
                     teacher=w.teacher(sub), school=w.school(row.school))
             elif sub not in commitment.assistants.get(row.school, ()):
-                additions.append(_Addition(sub, row.date, row.period,
-                                           ("local", row.date, row.school, row.class_id,
-                                            row.period), checker.credit["local"], row.line))
+                additions.append(_Addition(sub, row.date, row.period, slot,
+                                           checker.credit["local"], row.line))
         else:
             _swap(checker, row, commitment, additions, frees, absent, bad)
     return additions, frees

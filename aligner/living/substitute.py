@@ -182,6 +182,9 @@ class Planner:
         self.swaps = swaps
         self.names = day_names(self.instance)
         self.ledger = _Ledger()
+        self.fallen: dict[tuple[dt.date, str, str], str] = {}
+        """(date, session, receiving school) -> who leads the local lesson there when the session
+        falls back ('' nobody)."""
         instance = self.instance
         self.absent: dict[str, dict[dt.date, str]] = defaultdict(dict)
         for absence in self.absences:
@@ -224,7 +227,10 @@ class Planner:
                     if d == day:
                         found.append(Commitment(date, teacher_id, duty,
                                                 self.instance.bell(school, period).start, reason))
-        return sorted(found, key=lambda c: (c.date, c.start, c.duty.period, c.teacher_id))
+        # a session's hub end first on each date, so that an absent assistant's session is
+        # known to fall back (or not) when the assistant's turn comes
+        return sorted(found, key=lambda c: (c.date, c.duty.kind != "hub", c.start,
+                                            c.duty.period, c.teacher_id))
 
     def is_absent(self, teacher_id: str, date: dt.date) -> bool:
         return date in self.absent.get(teacher_id, {})
@@ -390,23 +396,36 @@ class Planner:
         assistants = [a for a in course.assistants_at(school)
                       if not self.is_absent(a, c.date)]
         hub = self.instance.short_name(course.hub_school)
+        key = (c.date, session.session_id, school)
         if assistants:
             leader = assistants[0]
+            self.fallen[key] = leader
             return self._row(c, school, classes, period, leader, "fallback", say(
                 "living.why.fallback_assistant", why=hub_why, hub=hub,
                 name=self.instance.teacher_name(leader)))
         chosen, why = self.pick(school, c.date, period, course.subject, classes,
                                 self.credit["local"], exclude=[c.teacher_id])
+        self.fallen[key] = chosen
         if chosen:
             self.ledger.add(chosen, c.date, period, self.credit["local"], True)
             return self._row(c, school, classes, period, chosen, "fallback", say(
                 "living.why.fallback_other", why=hub_why, hub=hub, chosen=why))
         return self._row(c, school, classes, period, "", "none", say(
-            "living.why.fallback_none", why=hub_why, none=why))
+            "living.why.fallback_none", why=hub_why, hub=hub, none=why))
 
     def _assist(self, c: Commitment) -> list[Substitution]:
         duty = c.duty
         school = self.instance.teacher_by_id[c.teacher_id].school_id
+        assert duty.session is not None
+        fallen = self.fallen.get((c.date, duty.session.session_id, school))
+        if fallen is not None:  # the hub teacher is absent too and the session falls back here
+            hub = self.instance.short_name(duty.session.course.hub_school)
+            if fallen:
+                return [self._row(c, school, duty.class_ids, duty.period, fallen, "fallback",
+                                  say("living.why.assist_fallback", hub=hub,
+                                      name=self.instance.teacher_name(fallen)))]
+            return [self._row(c, school, duty.class_ids, duty.period, "", "none",
+                              say("living.why.assist_fallback_none", hub=hub))]
         credit = self.credit["assist"]
         chosen, why = self.pick(school, c.date, duty.period, duty.subject, duty.class_ids,
                                 credit, exclude=[c.teacher_id])

@@ -79,6 +79,12 @@ MESSAGES: dict[str, Entry] = {
     "living.why.fallback_none": (
         "no lesson from {hub} ({why}), and no one to lead a local lesson: {none}",
         "{hub}的在线课停开（{why}），也没有教师带领本地课：{none}"),
+    "living.why.assist_fallback": (
+        "the hub teacher is absent too: no lesson from {hub}, {name} leads a local lesson",
+        "主讲教师也请假：{hub}的在线课停开，由{name}带领本地课"),
+    "living.why.assist_fallback_none": (
+        "the hub teacher is absent too: no lesson from {hub}, and no one to lead a local lesson",
+        "主讲教师也请假：{hub}的在线课停开，也没有教师带领本地课"),
     "living.why.assists": ("assists in the room ({why})", "在接收端教室担任助教（{why}）"),
     "living.why.no_assistant": ("the class follows the session without an assistant: {why}",
                                 "该班没有助教跟班上在线课：{why}"),
