@@ -281,7 +281,7 @@ def changes(old: Week, new: Week, instance: Instance | None = None) -> list[Chan
                               "", now.course_id))
     subjects = {}
     for week in (old, new):
-        for (school, _, subject), places in week.classes.items():
+        for (_, _, subject), places in week.classes.items():
             for place in places:
                 if place.course_id:
                     subjects[place.course_id] = subject
