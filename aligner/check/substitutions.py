@@ -520,9 +520,9 @@ def _limits(checker: _Checker, additions: list[_Addition],
                 count=total, most=record.max_per_day)))
     for (teacher, week), extra in sorted(loads.items()):
         record = inst.teacher_by_id[teacher]
-        total = checker.weekly[teacher] + extra
-        if record.max_load is not None and total > Fraction(record.max_load):
+        load = checker.weekly[teacher] + extra
+        if record.max_load is not None and load > Fraction(record.max_load):
             violations.append(Violation("substitute_max_load", say(
                 "living.check.max_load", teacher=w.teacher(teacher), year=week[0], week=week[1],
-                load=f"{float(total):g}", most=f"{float(record.max_load):g}")))
+                load=f"{float(load):g}", most=f"{float(record.max_load):g}")))
     return violations

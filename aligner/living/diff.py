@@ -117,7 +117,7 @@ def read_week(directory: str | Path, instance: Instance | None = None) -> Week:
     week = Week(folder)
     classes: dict[tuple[str, str, str], list[Place]] = defaultdict(list)
     duties: dict[tuple[str, str, int], dict] = {}
-    ends: dict[tuple[str, str, str], dict] = {}
+    ends: dict[tuple[str, str, str, str], dict] = {}
     order: dict[str, None] = {}
     text = read_spreadsheet_text
 
@@ -233,9 +233,9 @@ def _pairs(old: list[Place], new: list[Place], rank: dict[str, int]
     old_at = {at(p): p for p in old}
     new_at = {at(p): p for p in new}
     for slot in sorted(kept, key=lambda s: week(old_at[s])):
-        a, b = old_at[slot], new_at[slot]
-        if (a.teacher_id, a.role) != (b.teacher_id, b.role):
-            out.append(("changed", a, b))
+        was, now = old_at[slot], new_at[slot]
+        if (was.teacher_id, was.role) != (now.teacher_id, now.role):
+            out.append(("changed", was, now))
     left = _beyond(old, kept, week)
     came = _beyond(new, kept, week)
     for i in range(max(len(left), len(came))):

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 from aligner.export.view import Duty, LiveSession, TimetableView
 from aligner.instance import COMBINE, Instance
 from aligner.living.schooldays import Absence, day_names, school_days, week_of
-from aligner.messages import listed, say
+from aligner.messages import language, listed, say_in
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -68,7 +68,7 @@ class Substitution:
     absent_teacher: str
     substitute: str
     kind: str
-    reason: str
+    reason: Reason
     start: str = ""
     end: str = ""
     swap_date: dt.date | None = None
@@ -76,11 +76,13 @@ class Substitution:
     swap_period: int | None = None
     swap_subject: str = ""
 
-    def record(self) -> dict[str, str]:
+    def record(self, lang: str | None = None) -> dict[str, str]:
+        """The row as substitutions.csv holds it; the reason in ``lang`` (default: the
+        messages')."""
         return {"date": self.date.isoformat(), "day": self.day, "period": str(self.period),
                 "school_id": self.school_id, "class_id": self.class_id, "subject": self.subject,
                 "absent_teacher": self.absent_teacher, "substitute": self.substitute,
-                "kind": self.kind, "reason": self.reason, "start": self.start, "end": self.end,
+                "kind": self.kind, "reason": self.reason.text(lang), "start": self.start, "end": self.end,
                 "swap_date": self.swap_date.isoformat() if self.swap_date else "",
                 "swap_day": self.swap_day,
                 "swap_period": "" if self.swap_period is None else str(self.swap_period),
@@ -115,11 +117,15 @@ class Plan:
         """Rows of each kind (cover, fallback, swap, none)."""
         return {kind: sum(1 for r in self.rows if r.kind == kind) for kind in KINDS}
 
-    def frame(self) -> pd.DataFrame:
+    def records(self, lang: str | None = None) -> list[dict[str, str]]:
+        """The rows as substitutions.csv holds them, the reasons in ``lang``."""
+        return [r.record(lang) for r in self.rows]
+
+    def frame(self, lang: str | None = None) -> pd.DataFrame:
         """The rows as substitutions.csv holds them (every cell text)."""
         import pandas as pd
 
-        return pd.DataFrame([r.record() for r in self.rows],
+        return pd.DataFrame(self.records(lang),
                             columns=[*SUBSTITUTION_COLUMNS, *EXTRA_COLUMNS], dtype=str)
 
     def absences_frame(self) -> pd.DataFrame:
@@ -167,7 +173,38 @@ class _Ledger:
             self.covers[(teacher, week_of(date))] += 1
 
 
-WHY_ORDER = ("absent", "unavailable", "busy", "covering", "max_per_day", "max_load")
+WHY_KEYS = {"absent": "living.why.n_absent", "unavailable": "living.why.n_unavailable",
+            "busy": "living.why.n_busy", "covering": "living.why.n_covering",
+            "max_per_day": "living.why.n_max_per_day", "max_load": "living.why.n_max_load"}
+"""Why a teacher cannot cover, in the order a reason lists them."""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A reason of substitutions.csv, kept as its message and fields so that it reads in any
+    language (the plan's messages, the notices' language)."""
+
+    key: str
+    fields: tuple[tuple[str, object], ...] = ()
+
+    def text(self, lang: str | None = None) -> str:
+        chosen = lang or language()
+        values: dict[str, object] = {}
+        for name, value in self.fields:
+            if isinstance(value, Reason):
+                value = value.text(chosen)
+            elif isinstance(value, tuple):
+                value = listed([v.text(chosen) if isinstance(v, Reason) else str(v)
+                                for v in value], chosen)
+            values[name] = value
+        return say_in(chosen, self.key, **values)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+def _why(key: str, **fields: object) -> Reason:
+    return Reason(key, tuple(fields.items()))
 
 
 class Planner:
@@ -259,7 +296,7 @@ class Planner:
 
     def pick(self, school: str, date: dt.date, period: int, subject: str,
              classes: tuple[str, ...], credit: Fraction, *, exclude: Iterable[str] = (),
-             subject_only: bool = False, prefer: str = "") -> tuple[str, str]:
+             subject_only: bool = False, prefer: str = "") -> tuple[str, Reason]:
         """(the chosen teacher of ``school``, why) or ('', why none can)."""
         day = self.names[date.weekday()]
         left_out = set(exclude)
@@ -287,24 +324,24 @@ class Planner:
         chosen = min(able, key=rank)
         covers = self.ledger.covers.get((chosen, week), 0)
         if chosen == prefer:
-            why_chosen = say("living.why.same_lesson")
+            why_chosen = _why("living.why.same_lesson")
         elif (chosen, subject) in self.subjects:
-            why_chosen = say("living.why.same_subject", subject=subject)
+            why_chosen = _why("living.why.same_subject", subject=subject)
         elif any((chosen, school, c) in self.of_class for c in classes):
-            why_chosen = say("living.why.class_teacher")
+            why_chosen = _why("living.why.class_teacher")
         else:
-            why_chosen = say("living.why.free", n=covers)
+            why_chosen = _why("living.why.free", n=covers)
         return chosen, why_chosen
 
-    def _none_why(self, school: str, why: dict[str, int], subject: str) -> str:
+    def _none_why(self, school: str, why: dict[str, int], subject: str) -> Reason:
         if not why:
-            return say("living.why.nobody_else_subject", school=self.instance.school_name(school),
+            return _why("living.why.nobody_else_subject", school=self.instance.school_name(school),
                        subject=subject) if subject else \
-                say("living.why.nobody_else", school=self.instance.school_name(school))
-        parts = listed([say(f"living.why.n_{key}", n=why[key]) for key in WHY_ORDER if why.get(key)])
-        return say("living.why.none_subject", school=self.instance.school_name(school),
+                _why("living.why.nobody_else", school=self.instance.school_name(school))
+        parts = tuple(_why(WHY_KEYS[key], n=why[key]) for key in WHY_KEYS if why.get(key))
+        return _why("living.why.none_subject", school=self.instance.school_name(school),
                    subject=subject, why=parts) if subject else \
-            say("living.why.none", school=self.instance.school_name(school), why=parts)
+            _why("living.why.none", school=self.instance.school_name(school), why=parts)
 
     # ---- the plan ----------------------------------------------------------------------------
 
@@ -327,7 +364,7 @@ class Planner:
                     tuple(rows), time.perf_counter() - started, self.skipped)
 
     def _row(self, c: Commitment, school: str, classes: tuple[str, ...], period: int,
-             substitute: str, kind: str, reason: str, **swap: object) -> Substitution:
+             substitute: str, kind: str, reason: Reason, **swap: object) -> Substitution:
         bell = self.instance.bell(school, period)
         from aligner.instance import hhmm
 
@@ -341,8 +378,8 @@ class Planner:
         present = [t for t in duty.co_teachers if not self.is_absent(t, c.date)]
         if present:
             return [self._row(c, school, duty.class_ids, duty.period, COMBINE.join(present),
-                              "cover", say("living.why.co_teachers", names=listed(
-                                  [self.instance.teacher_name(t) for t in present])))]
+                              "cover", _why("living.why.co_teachers", names=tuple(
+                                  self.instance.teacher_name(t) for t in present)))]
         key = (c.teacher_id, c.date, duty.lesson_id)
         chosen, why = self.pick(school, c.date, duty.period, duty.subject, duty.class_ids,
                                 self.credit["local"], exclude=[c.teacher_id],
@@ -369,7 +406,7 @@ class Planner:
         ends = [(p.school_id, p.class_ids, p.period) for p in session.receiving]
         if chosen:
             self.ledger.add(chosen, c.date, duty.period, credit, True)
-            reason = say("living.why.teaches_session", hub=self.instance.short_name(hub),
+            reason = _why("living.why.teaches_session", hub=self.instance.short_name(hub),
                          why=why)
             rows = [self._row(c, hub, duty.class_ids, duty.period, chosen, "cover", reason)] \
                 if duty.class_ids else []
@@ -382,7 +419,7 @@ class Planner:
             if local:
                 self.ledger.add(local, c.date, duty.period, self.credit["local"], True)
                 rows.append(self._row(c, hub, duty.class_ids, duty.period, local, "cover",
-                                      say("living.why.hub_class_local", why=local_why)))
+                                      _why("living.why.hub_class_local", why=local_why)))
             else:
                 rows.append(self._row(c, hub, duty.class_ids, duty.period, "", "none",
                                       local_why))
@@ -391,7 +428,7 @@ class Planner:
         return rows
 
     def _fallback(self, c: Commitment, session: LiveSession, school: str,
-                  classes: tuple[str, ...], period: int, hub_why: str) -> Substitution:
+                  classes: tuple[str, ...], period: int, hub_why: Reason) -> Substitution:
         course = session.course
         assistants = [a for a in course.assistants_at(school)
                       if not self.is_absent(a, c.date)]
@@ -400,7 +437,7 @@ class Planner:
         if assistants:
             leader = assistants[0]
             self.fallen[key] = leader
-            return self._row(c, school, classes, period, leader, "fallback", say(
+            return self._row(c, school, classes, period, leader, "fallback", _why(
                 "living.why.fallback_assistant", why=hub_why, hub=hub,
                 name=self.instance.teacher_name(leader)))
         chosen, why = self.pick(school, c.date, period, course.subject, classes,
@@ -408,9 +445,9 @@ class Planner:
         self.fallen[key] = chosen
         if chosen:
             self.ledger.add(chosen, c.date, period, self.credit["local"], True)
-            return self._row(c, school, classes, period, chosen, "fallback", say(
+            return self._row(c, school, classes, period, chosen, "fallback", _why(
                 "living.why.fallback_other", why=hub_why, hub=hub, chosen=why))
-        return self._row(c, school, classes, period, "", "none", say(
+        return self._row(c, school, classes, period, "", "none", _why(
             "living.why.fallback_none", why=hub_why, hub=hub, none=why))
 
     def _assist(self, c: Commitment) -> list[Substitution]:
@@ -422,19 +459,19 @@ class Planner:
             hub = self.instance.short_name(duty.session.course.hub_school)
             if fallen:
                 return [self._row(c, school, duty.class_ids, duty.period, fallen, "fallback",
-                                  say("living.why.assist_fallback", hub=hub,
+                                  _why("living.why.assist_fallback", hub=hub,
                                       name=self.instance.teacher_name(fallen)))]
             return [self._row(c, school, duty.class_ids, duty.period, "", "none",
-                              say("living.why.assist_fallback_none", hub=hub))]
+                              _why("living.why.assist_fallback_none", hub=hub))]
         credit = self.credit["assist"]
         chosen, why = self.pick(school, c.date, duty.period, duty.subject, duty.class_ids,
                                 credit, exclude=[c.teacher_id])
         if chosen:
             self.ledger.add(chosen, c.date, duty.period, credit, True)
             return [self._row(c, school, duty.class_ids, duty.period, chosen, "cover",
-                              say("living.why.assists", why=why))]
+                              _why("living.why.assists", why=why))]
         return [self._row(c, school, duty.class_ids, duty.period, "", "none",
-                          say("living.why.no_assistant", why=why))]
+                          _why("living.why.no_assistant", why=why))]
 
     # ---- swaps -----------------------------------------------------------------------------
 
@@ -480,7 +517,7 @@ class Planner:
                 self.ledger.add(c.teacher_id, other_date, p, Fraction(0), False)
                 self.ledger.swapped |= {(c.date, school, klass, period),
                                         (other_date, school, klass, p)}
-                reason = say("living.why.swap", subject=lesson.subject,
+                reason = _why("living.why.swap", subject=lesson.subject,
                              name=instance.teacher_name(partner), date=other_date,
                              day=other_day, period=p, absent=absent.name or c.teacher_id,
                              own=duty.subject)
