@@ -383,7 +383,9 @@ h2{font-size:1.1em;margin:1em 0 .4em}
 p.to{font-weight:600}
 .scroll{overflow-x:auto}
 table{border-collapse:collapse;width:100%}
-th,td{border:1px solid #888;padding:4px 6px;text-align:left;vertical-align:top}
+th,td{border:1px solid #888;padding:4px 6px;text-align:left;vertical-align:top;
+ white-space:nowrap}
+td:last-child{white-space:normal;min-width:12em}
 thead th{background:#eee}
 p.signed{text-align:right;margin:1.5em 0 .2em}
 p.dated{text-align:right;margin:0}

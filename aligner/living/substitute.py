@@ -335,13 +335,13 @@ class Planner:
 
     def _none_why(self, school: str, why: dict[str, int], subject: str) -> Reason:
         if not why:
-            return _why("living.why.nobody_else_subject", school=self.instance.school_name(school),
+            return _why("living.why.nobody_else_subject", school=self.instance.short_name(school),
                        subject=subject) if subject else \
-                _why("living.why.nobody_else", school=self.instance.school_name(school))
+                _why("living.why.nobody_else", school=self.instance.short_name(school))
         parts = tuple(_why(WHY_KEYS[key], n=why[key]) for key in WHY_KEYS if why.get(key))
-        return _why("living.why.none_subject", school=self.instance.school_name(school),
+        return _why("living.why.none_subject", school=self.instance.short_name(school),
                    subject=subject, why=parts) if subject else \
-            _why("living.why.none", school=self.instance.school_name(school), why=parts)
+            _why("living.why.none", school=self.instance.short_name(school), why=parts)
 
     # ---- the plan ----------------------------------------------------------------------------
 
@@ -358,6 +358,7 @@ class Planner:
                 rows += self._hub(commitment)
             else:
                 rows += self._assist(commitment)
+        rows.sort(key=lambda r: (r.date, r.start, r.school_id, r.period, r.class_id))
         days = tuple((t, d, r) for t, dates in self.absent.items()
                      for d, r in sorted(dates.items()))
         return Plan(self.instance, self.absences, tuple(sorted(days, key=lambda x: (x[1], x[0]))),
