@@ -537,12 +537,29 @@ class Planner:
         return count + 1 <= row.max_per_day
 
 
-def substitute(solution: TimetableView | str | Path, absences: Iterable[Absence],
-               *, instance: str | Path | None = None, skipped: dict[dt.date, str] | None = None,
+def substitute(solution: TimetableView | str | Path,
+               absences: Iterable[Absence | tuple] | str | Path, *,
+               instance: str | Path | None = None, skipped: dict[dt.date, str] | None = None,
+               skip_dates: Iterable[str | Path] = (), term: str | None = None,
                swaps: bool = False) -> Plan:
     """The substitution plan for ``absences`` in the timetable ``solution`` (a TimetableView,
-    or a solution directory read with ``instance``, default summary.json's instance_path)."""
+    or a solution directory read with ``instance``, default summary.json's instance_path).
+
+    ``absences``: Absence objects, tuples (teacher_id, first, last[, reason]) of dates or
+    ``YYYY-MM-DD`` texts, or the path of an absences CSV file; ``skipped`` dates (or
+    ``skip_dates`` files in the format of ``aligner export --skip-dates``) have no lessons;
+    ``term`` (``FIRST..LAST``) refuses absences outside it. Raises InputError (naming the file,
+    row and column, or the argument) on bad input."""
     from aligner.export.view import load_solution
+    from aligner.living.schooldays import absence_of, parse_term, read_absences, read_skipped
 
     view = solution if isinstance(solution, TimetableView) else load_solution(solution, instance)
-    return Planner(view, absences, skipped, swaps).plan()
+    chosen = parse_term(term) if term else None
+    if isinstance(absences, str | Path):
+        found = read_absences(absences, view.instance, chosen)
+    else:
+        found = tuple(item if isinstance(item, Absence) else absence_of(
+            item[0], str(item[1]), str(item[2]), view.instance, chosen,
+            item[3] if len(item) > 3 else "") for item in absences)
+    days = dict(skipped or {}) | read_skipped(skip_dates)
+    return Planner(view, found, days, swaps).plan()
