@@ -185,19 +185,23 @@ def _cells(instance: Instance, view: str, r: dict[str, str]) -> list[str]:
     before = _when(r["old_day"], r["old_period"], r["old_time"])
     now = _when(r["new_day"], r["new_period"], r["new_time"])
     change = say(f"living.cli.change.{r['change']}")
+    role = say(f"living.cli.role.{r['role']}")
     if view == "class":
         teacher = instance.teacher_name(r["teacher_id"]) if r["teacher_id"] else ""
-        if r["change"] == "changed":
+        if r["change"] == "changed" and r["old_teacher_id"] != r["teacher_id"]:
             teacher = f"{instance.teacher_name(r['old_teacher_id'])} -> {teacher}"
+        elif r["change"] == "changed":
+            was = say(f"living.cli.role.{r['old_role']}")
+            teacher += f" ({was} -> {role})"
         return [r["school_id"], f"{instance.class_name(r['school_id'], r['class_id'])}",
                 r["subject"], change, before, now, teacher]
     classes = "+".join(instance.class_name(r["school_id"], c) for c in r["class_id"].split("+")
                        if c)
-    role = say(f"living.cli.role.{r['role']}")
     if view == "teacher":
         return [r["school_id"], f"{instance.teacher_name(r['teacher_id'])} ({r['teacher_id']})",
                 r["subject"], classes, role, change, before, now]
-    return [r["school_id"], r["course_id"], r["subject"], role, classes, change, before, now]
+    return [r["school_id"], r["course_id"], r["subject"], say(f"living.cli.end.{r['role']}"),
+            classes, change, before, now]
 
 
 # ---- aligner substitute ------------------------------------------------------------------------

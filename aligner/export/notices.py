@@ -166,6 +166,9 @@ def _teachers(words: _Words, record: Record) -> str:
     now = words.teacher(record["teacher_id"])
     if record["change"] == "changed" and record["old_teacher_id"] != record["teacher_id"]:
         return f"{words.teacher(record['old_teacher_id'])} → {now}"
+    if record["change"] == "changed" and record.get("old_role"):
+        was, role = words("mode." + record["old_role"]), words("mode." + record["role"])
+        return f"{now} ({was} → {role})"
     return now
 
 

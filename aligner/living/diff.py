@@ -42,7 +42,7 @@ SESSION_OPTIONAL = ("season", "form", "hub_class_id", "hub_start", "hub_end", "r
                     "receiving_end", "overlap_minutes")
 DIFF_COLUMNS = ("view", "school_id", "class_id", "teacher_id", "subject", "role", "change",
                 "old_day", "old_period", "old_time", "new_day", "new_period", "new_time",
-                "old_teacher_id", "course_id")
+                "old_teacher_id", "old_role", "course_id")
 """The columns of :func:`diff`'s frame (docs/living.md)."""
 VIEWS = ("class", "teacher", "session")
 CHANGES = ("moved", "appeared", "vanished", "changed")
@@ -203,6 +203,7 @@ class Change:
     old: Place | None
     new: Place | None
     old_teacher_id: str = ""
+    old_role: str = ""
     course_id: str = ""
 
     def record(self) -> dict[str, str]:
@@ -213,7 +214,7 @@ class Change:
         return dict(zip(DIFF_COLUMNS, (
             self.view, self.school_id, self.class_id, self.teacher_id, self.subject, self.role,
             self.change, *cells(self.old), *cells(self.new), self.old_teacher_id,
-            self.course_id), strict=True))
+            self.old_role, self.course_id), strict=True))
 
 
 def _pairs(old: list[Place], new: list[Place], rank: dict[str, int]
@@ -263,29 +264,37 @@ def changes(old: Week, new: Week, instance: Instance | None = None) -> list[Chan
     days = list(instance.days) if instance is not None else []
     days += [d for d in (*old.days, *new.days) if d not in days]
     rank = {d: i for i, d in enumerate(days)}
+    schools = {s.school_id: i for i, s in enumerate(instance.schools)} if instance else {}
+
+    def order(key: tuple) -> tuple:
+        """The instance's order of schools, then the key's words."""
+        school = key[1] if len(key) == 4 else key[0]
+        return (schools.get(school, len(schools)), school, *key)
+
     out: list[Change] = []
-    for key in sorted(set(old.classes) | set(new.classes)):
+    for key in sorted(set(old.classes) | set(new.classes), key=order):
         school, klass, subject = key
         for change, a, b in _pairs(old.classes.get(key, []), new.classes.get(key, []), rank):
             now = b or a
             assert now is not None
             out.append(Change("class", school, klass, now.teacher_id, subject, now.role, change,
-                              a, b, a.teacher_id if a else "", now.course_id))
-    for tkey in sorted(set(old.teachers) | set(new.teachers)):
+                              a, b, a.teacher_id if a else "", a.role if a else "",
+                              now.course_id))
+    for tkey in sorted(set(old.teachers) | set(new.teachers), key=order):
         school, teacher, role, subject, classes = tkey
         for change, a, b in _pairs(old.teachers.get(tkey, []), new.teachers.get(tkey, []),
                                    rank):
             now = b or a
             assert now is not None
             out.append(Change("teacher", school, classes, teacher, subject, role, change, a, b,
-                              "", now.course_id))
+                              "", role if a else "", now.course_id))
     subjects = {}
     for week in (old, new):
         for (_, _, subject), places in week.classes.items():
             for place in places:
                 if place.course_id:
                     subjects[place.course_id] = subject
-    for skey in sorted(set(old.sessions) | set(new.sessions)):
+    for skey in sorted(set(old.sessions) | set(new.sessions), key=order):
         course, school, classes, role = skey
         for change, a, b in _pairs(old.sessions.get(skey, []), new.sessions.get(skey, []),
                                    rank):
@@ -293,7 +302,7 @@ def changes(old: Week, new: Week, instance: Instance | None = None) -> list[Chan
             assert now is not None
             out.append(Change("session", school, classes, now.teacher_id,
                               subjects.get(course, ""), role, change, a, b,
-                              a.teacher_id if a else "", course))
+                              a.teacher_id if a else "", role if a else "", course))
     return out
 
 

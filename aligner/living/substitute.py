@@ -379,7 +379,7 @@ class Planner:
         present = [t for t in duty.co_teachers if not self.is_absent(t, c.date)]
         if present:
             return [self._row(c, school, duty.class_ids, duty.period, COMBINE.join(present),
-                              "cover", _why("living.why.co_teachers", names=tuple(
+                              "cover", _why("living.why.co_teachers", n=len(present), names=tuple(
                                   self.instance.teacher_name(t) for t in present)))]
         key = (c.teacher_id, c.date, duty.lesson_id)
         chosen, why = self.pick(school, c.date, duty.period, duty.subject, duty.class_ids,
