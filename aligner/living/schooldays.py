@@ -75,6 +75,8 @@ def _dates_problem(first: dt.date, last: dt.date, term: Term | None) -> tuple[st
         return "to", say("living.too_long", first=first, last=last, most=MAX_ABSENCE_DAYS)
     if term is not None and first < term.first:
         return "from", say("living.before_term", date=first, first=term.first, last=term.last)
+    if term is not None and first > term.last:
+        return "from", say("living.after_term", date=first, first=term.first, last=term.last)
     if term is not None and last > term.last:
         return "to", say("living.after_term", date=last, first=term.first, last=term.last)
     return None

@@ -77,7 +77,7 @@ def variant(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
         rows = list(csv.DictReader(stream))
     kept = [row for row in rows if change(row)]
     with (instance / "curriculum.csv").open("w", encoding="utf-8", newline="") as stream:
-        writer = csv.DictWriter(stream, fieldnames=[*rows[0], "doubles"])
+        writer = csv.DictWriter(stream, fieldnames=list(dict.fromkeys([*rows[0], "doubles"])))
         writer.writeheader()
         writer.writerows(kept)
     return instance, solved(instance, root / "out")
