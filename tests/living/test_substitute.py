@@ -346,7 +346,7 @@ def test_from_python_and_from_the_instance_workbook(tmp_path: Path) -> None:
     (["--teacher", "WX-T19", "--from", MONDAY, "--to", FRIDAY], "did you mean 'wx-t19'"),
     (["--teacher", "wx-t19", "--from", "2022-10-32", "--to", FRIDAY],
      "--from: '2022-10-32' is not a date"),
-    (["--teacher", "wx-t19", "--from", "2023-01-16", "--to", "2023-01-20", "--term",
+    (["--teacher", "wx-t19", "--from", "2023-01-13", "--to", "2023-01-20", "--term",
       "2022-09-01..2023-01-15"], "--to: 2023-01-20 is after the term (2022-09-01 to 2023-01-15)"),
     (["--teacher", "wx-t19", "--from", "2022-08-29", "--to", MONDAY, "--term",
       "2022-09-01..2023-01-15"], "--from: 2022-08-29 is before the term"),
