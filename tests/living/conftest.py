@@ -40,9 +40,11 @@ def edit_rows(path: Path, change) -> None:
     drop it."""
     with path.open(encoding="utf-8-sig", newline="") as stream:
         rows = list(csv.DictReader(stream))
+    header = list(rows[0])
     kept = [row for row in rows if change(row) is not False]
+    header += [k for row in kept for k in row if k not in header]
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
-        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer = csv.DictWriter(stream, fieldnames=list(dict.fromkeys(header)))
         writer.writeheader()
         writer.writerows(kept)
 
