@@ -20,14 +20,22 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from aligner.check import CheckReport, check_solution
+    from aligner.check.substitutions import check_substitutions
     from aligner.instance import Instance
     from aligner.io import InputError, load_instance
     from aligner.io.previous import from_previous
+    from aligner.living.diff import diff
+    from aligner.living.schooldays import Absence
+    from aligner.living.substitute import substitute
     from aligner.solver.pipeline import solve
     from aligner.solver.result import Result, Status
     from aligner.solver.settings import SolverSettings
 
 _HOME = {
+    "Absence": "aligner.living.schooldays",
+    "check_substitutions": "aligner.check.substitutions",
+    "diff": "aligner.living.diff",
+    "substitute": "aligner.living.substitute",
     "CheckReport": "aligner.check",
     "check_solution": "aligner.check",
     "Instance": "aligner.instance",
@@ -40,8 +48,9 @@ _HOME = {
     "SolverSettings": "aligner.solver.settings",
 }
 
-__all__ = ["CheckReport", "InputError", "Instance", "Result", "SolverSettings", "Status",
-           "check_solution", "from_previous", "load_instance", "solve"]
+__all__ = ["Absence", "CheckReport", "InputError", "Instance", "Result", "SolverSettings",
+           "Status", "check_solution", "check_substitutions", "diff", "from_previous",
+           "load_instance", "solve", "substitute"]
 __version__ = "0.1.0"
 
 

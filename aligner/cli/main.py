@@ -527,10 +527,16 @@ def _register() -> None:
         import_fet_command,
         read_fet_timetable_command,
     )
+    from aligner.cli.living_commands import (
+        check_substitutions_command,
+        diff_command,
+        substitute_command,
+    )
     from aligner.cli.office_commands import export_command, template_command
 
     for command in (bench_command, import_fet_command, export_fet_command,
-                    read_fet_timetable_command, export_command, template_command):
+                    read_fet_timetable_command, export_command, template_command, diff_command,
+                    substitute_command, check_substitutions_command):
         main.add_command(command)
 
 

@@ -155,6 +155,7 @@ UNTRANSLATED_TEXTS = {
         "infeasibility.json's found: a value programs compare, like a key",
     ("diagnose/explain.py", "by the solver"): "infeasibility.json's found, as above",
     ("export/html.py", "\n*{box-sizing"): "the web pages' style sheet",
+    ("export/notices.py", "\n*{box-sizing"): "the printed notices' style sheet",
     ("export/targets.py", "iCalendar files need the term's dates"):
         "a misuse of the Python API (the command line asks for the dates first)",
     ("fet/exporter.py", "<!-- aligner export-fet: not expressible in FET"):
