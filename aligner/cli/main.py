@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -435,7 +435,11 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
               help="Directory to write the instance into.")
-def generate_command(preset: str, seed: int, out_dir: str) -> None:
+@click.option("--office-rules/--no-office-rules", default=True, show_default=True,
+              help="The office's rules at realistic rates: 班会 pinned, special rooms, teachers' "
+                   "day limits, combined classes, co-teaching (--no-office-rules: the instance "
+                   "of the same preset and seed without them, as generated before they existed).")
+def generate_command(preset: str, seed: int, out_dir: str, office_rules: bool) -> None:
     """Write a realistic instance of the preset, feasible by construction (built around a
     timetable that keeps every rule). data/README.md documents the distributions."""
     from aligner.generate import generate
@@ -445,14 +449,26 @@ def generate_command(preset: str, seed: int, out_dir: str) -> None:
     if target.is_dir() and any(target.iterdir()):
         fail(f"{target} is not empty; choose a new directory")
     started = time.perf_counter()
-    generated = generate(preset, seed)
+    generated = generate(preset, seed, office_rules=office_rules)
     generated.write(target)
     rows = generated.rows
     click.echo(f"Wrote {preset} instance (seed {seed}) to {target}: {len(rows['schools'])} "
                f"schools, {len(rows['classes'])} classes, {len(rows['teachers'])} teachers, "
                f"{len({r['course_id'] for r in rows['sync']})} courses, "
-               f"{generated.preset.pairs} pair{'s' if generated.preset.pairs != 1 else ''} "
+               f"{generated.preset.pairs} pair{'s' if generated.preset.pairs != 1 else ''}"
+               f"{_office_summary(rows) if office_rules else ', no office rules'} "
                f"({time.perf_counter() - started:.1f} s)")
+
+
+def _office_summary(rows: dict[str, list[dict[str, Any]]]) -> str:
+    """How many of each office rule a generated instance holds."""
+    limited = sum(1 for t in rows["teachers"]
+                  if t.get("max_per_day") or t.get("max_consecutive") or t.get("max_days"))
+    combined = sum(1 for r in rows["curriculum"] if "+" in r["class_id"])
+    co_taught = sum(1 for r in rows["curriculum"] if "+" in r["teacher_id"])
+    return (f"; office rules: {len(rows.get('pinned', []))} pinned lessons, "
+            f"{len(rows.get('rooms', []))} special rooms, {limited} teachers with day limits, "
+            f"{combined} combined and {co_taught} co-taught curriculum rows")
 
 
 def _register() -> None:

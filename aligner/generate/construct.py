@@ -449,16 +449,25 @@ class TeacherPlan:
     days: set[str] | None = None
     """With max_days: the days she comes."""
 
+    @property
+    def limited(self) -> bool:
+        return (self.max_per_day is not None or self.max_consecutive is not None
+                or self.days is not None)
+
     def fits(self, school: SchoolPlan, slot: Slot, extra: list[Slot]) -> bool:
         """Whether she may also take ``slot`` within her day limits, with her busy periods and
         ``extra`` (periods she takes in the class being filled) taken."""
         day, period = slot
+        periods = {p for d, p in self.busy if d == day} | {p for d, p in extra if d == day}
+        return self.fits_day(school, day, period, periods)
+
+    def fits_day(self, school: SchoolPlan, day: str, period: int, periods: set[int]) -> bool:
+        """Whether she may also take ``period`` on ``day``, when ``periods`` are taken then."""
         if self.days is not None and day not in self.days:
             return False
         if self.max_per_day is None and self.max_consecutive is None:
             return True
-        periods = {p for d, p in self.busy if d == day} | {p for d, p in extra if d == day}
-        periods.add(period)
+        periods = periods | {period}
         if self.max_per_day is not None and len(periods) > self.max_per_day:
             return False
         if self.max_consecutive is not None:
@@ -557,27 +566,44 @@ def _fill(rng: random.Random, school: SchoolPlan, class_id: str,
     match: dict[Slot, int] = {}
     per_day: Counter[tuple[str, str]] = Counter()
 
+    # With office rules: what stays the same while this class is filled, computed once.
+    static: dict[tuple[str, tuple[int, ...]], tuple[list[Slot], Counter[str]]] = {}
+    busy_on: dict[tuple[int, str], set[int]] = {}
+
     def preferred(lesson: int) -> list[Slot]:
         subject, teacher = todo[lesson]
-        options = [slot for slot in free if slot not in teacher.busy]
         if limited:
-            options = [slot for slot in options if school.room_free(subject, slot)
-                       and all(slot not in t.busy for t in teachers[lesson])]
-        rng.shuffle(options)
-        if limited:
+            key = (subject, tuple(id(t) for t in teachers[lesson]))
+            if key not in static:
+                static[key] = ([slot for slot in free if school.room_free(subject, slot)
+                                and all(slot not in t.busy for t in teachers[lesson])],
+                               Counter(d for t in teachers[lesson] for d, _ in t.busy))
+            options, busy = static[key]
+            options = list(options)
+            rng.shuffle(options)
             # the teacher's own days evened out too, for her day limits
-            busy = Counter(d for t in teachers[lesson] for d, _ in t.busy)
             options.sort(key=lambda slot: (per_day[(subject, slot[0])], busy[slot[0]],
                                            subject in core and not school.morning(slot[1])))
             return options
+        options = [slot for slot in free if slot not in teacher.busy]
+        rng.shuffle(options)
         options.sort(key=lambda slot: (per_day[(subject, slot[0])],
                                        subject in core and not school.morning(slot[1])))
         return options
 
     def fits(lesson: int, slot: Slot) -> bool:
-        return all(t.fits(school, slot, [s for s, i in match.items()
-                                          if any(t is x for x in teachers[i])])
-                   for t in teachers[lesson])
+        day, period = slot
+        for t in teachers[lesson]:
+            if not t.limited:
+                continue
+            if (id(t), day) not in busy_on:
+                busy_on[(id(t), day)] = {p for d, p in t.busy if d == day}
+            periods = busy_on[(id(t), day)] | {
+                p for (d, p), i in match.items()
+                if d == day and any(t is x for x in teachers[i])}
+            if not t.fits_day(school, day, period, periods):
+                return False
+        return True
 
     def augment(lesson: int, seen: set[Slot]) -> bool:
         for slot in preferred(lesson):
