@@ -43,6 +43,23 @@ COMPONENTS = ["preset", "seed", "mode", "lp_start", "schools", "classes", "statu
               "best_bound", "seconds", "office_rules", "run", "gap", "stages"]
 
 
+def _teachers_without(field: str):
+    def drop(instance):
+        return instance.model_copy(update={"teachers": tuple(
+            t.model_copy(update={field: None}) for t in instance.teachers)})
+    return drop
+
+
+DROPS = {
+    "max_per_day": _teachers_without("max_per_day"),
+    "max_consecutive": _teachers_without("max_consecutive"),
+    "max_days": _teachers_without("max_days"),
+    "rooms": lambda instance: instance.model_copy(update={"rooms": ()}),
+    "pins": lambda instance: instance.model_copy(update={"pins": ()}),
+}
+"""Office rule families --drop can take out of an instance (a diagnosis: which rule costs)."""
+
+
 def peak_rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -118,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--office-rules", action=argparse.BooleanOptionalAction, default=False,
                         help="generate the preset with the office rules (aligner generate's "
                              "default); without: the instance as before they existed")
+    parser.add_argument("--drop", choices=sorted(DROPS), action="append", default=[],
+                        help="diagnosis: take one office rule family out of the generated "
+                             "instance before solving (repeatable)")
     parser.add_argument("--time-limit", type=float, default=300,
                         help="seconds per component (aligner solve --time-limit)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
@@ -132,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
         generated_s = time.perf_counter() - started
         instance = load_instance(Path(tmp) / "instance")
         validated_s = time.perf_counter() - started - generated_s
+    for family in args.drop:
+        instance = DROPS[family](instance)
     print(f"{args.preset} seed {args.seed}: {len(instance.schools)} schools, "
           f"{len(instance.classes)} classes; generated and written in {generated_s:.1f} s, read "
           f"and validated in {validated_s:.1f} s", file=sys.stderr)
@@ -179,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             print(row, file=sys.stderr)
 
     name = (f"{args.preset}-seed{args.seed}" + ("-office" if args.office_rules else "")
+            + "".join(f"-no-{family.replace('_', '-')}" for family in args.drop)
             + ("" if args.lp_start else "-no-lp-start"))
     write_csv(args.out / f"{name}-runs.csv", RUNS, runs)
     write_csv(args.out / f"{name}-components.csv", COMPONENTS, parts)

@@ -210,3 +210,19 @@ def test_each_component_keeps_only_its_own_pins_and_rooms(county):
         assert {b.school_id for b in part.breaks} <= schools
     assert sum(len(p.pins) for p in parts) == len(instance.pins)
     assert build_model(parts[-1]).model.proto.constraints
+
+
+def test_a_bench_configuration_asks_for_the_office_rules(tmp_path):
+    from aligner.bench.config import BenchConfigError, load_config
+
+    body = ('[[instances]]\npreset = "pair"\nseed = 2\noffice_rules = true\n'
+            '[[instances]]\npreset = "pair"\nseed = 2\n'
+            '[[configs]]\nname = "g"\nsolver = "greedy"\n')
+    path = tmp_path / "office.toml"
+    path.write_text(body, encoding="utf-8")
+    office, plain = load_config(path).instances
+    assert (office.office_rules, office.label) == (True, "pair-seed2-office")
+    assert (plain.office_rules, plain.label) == (False, "pair-seed2")
+    path.write_text(body.replace("office_rules = true", 'office_rules = "yes"'), "utf-8")
+    with pytest.raises(BenchConfigError, match="office_rules: 'yes' is not true or false"):
+        load_config(path)
