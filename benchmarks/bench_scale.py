@@ -1,9 +1,10 @@
-"""Macro benchmark at the scale of a city and a province; writes tidy CSV.
+"""Macro benchmark at the scale of a county, a city and a province; writes tidy CSV.
 
     python benchmarks/bench_scale.py city            # city preset: --jobs 1, --jobs 2, Dask
     python benchmarks/bench_scale.py province        # generate + validate 1,120 schools,
                                                      # solve a 200-pair slice with --jobs 2
     python benchmarks/bench_scale.py city --runs 3 --seed 1
+    python benchmarks/bench_scale.py county --seed 1 --modes jobs1 --office-rules --time-limit 60
 
 Every solve is checked by the independent checker afterwards (not timed). Peak memory is the
 largest resident set of the main process and of any worker process. See benchmarks/README.md.
@@ -36,9 +37,27 @@ from aligner.solver.settings import SolverSettings
 ROOT = Path(__file__).resolve().parent.parent
 RUNS = ["preset", "seed", "mode", "jobs", "workers", "lp_start", "components", "optimal", "worst_gap",
         "wall_seconds", "component_median_s", "component_p95_s", "component_sum_s",
-        "peak_rss_mb", "checker_violations", "cpus", "ortools", "when"]
+        "peak_rss_mb", "checker_violations", "cpus", "ortools", "when", "office_rules",
+        "time_limit", "run", "load_1m"]
 COMPONENTS = ["preset", "seed", "mode", "lp_start", "schools", "classes", "status", "objective",
-              "best_bound", "seconds"]
+              "best_bound", "seconds", "office_rules", "run", "gap", "stages"]
+
+
+def _teachers_without(field: str):
+    def drop(instance):
+        return instance.model_copy(update={"teachers": tuple(
+            t.model_copy(update={field: None}) for t in instance.teachers)})
+    return drop
+
+
+DROPS = {
+    "max_per_day": _teachers_without("max_per_day"),
+    "max_consecutive": _teachers_without("max_consecutive"),
+    "max_days": _teachers_without("max_days"),
+    "rooms": lambda instance: instance.model_copy(update={"rooms": ()}),
+    "pins": lambda instance: instance.model_copy(update={"pins": ()}),
+}
+"""Office rule families --drop can take out of an instance (a diagnosis: which rule costs)."""
 
 
 def peak_rss_mb() -> float:
@@ -53,9 +72,11 @@ def p95(values: list[float]) -> float:
 
 
 def run(instance, preset: str, seed: int, mode: str, jobs: int, workers: int,
-        address: str | None, component_rows: list[dict], lp_start: bool = True) -> dict:
-    settings = SolverSettings(workers=workers, seed=seed, time_limit=300, lp_start=lp_start,
-                              jobs=jobs, dask=address, oversubscribe=True)
+        address: str | None, component_rows: list[dict], lp_start: bool = True,
+        office_rules: bool = False, time_limit: float = 300, number: int = 0) -> dict:
+    settings = SolverSettings(workers=workers, seed=seed, time_limit=time_limit,
+                              lp_start=lp_start, jobs=jobs, dask=address, oversubscribe=True)
+    load = os.getloadavg()[0]
     started = time.perf_counter()
     result = solve(instance, settings)
     outcomes = result.components
@@ -70,7 +91,11 @@ def run(instance, preset: str, seed: int, mode: str, jobs: int, workers: int,
                                "schools": " ".join(o["schools"]),
                                "classes": classes.get(tuple(o["schools"])),
                                "status": o["status"], "objective": o["objective"],
-                               "best_bound": o["best_bound"], "seconds": o["seconds"]})
+                               "best_bound": o["best_bound"], "seconds": o["seconds"],
+                               "office_rules": office_rules, "run": number,
+                               "gap": o["gap"], "stages": " ".join(
+                                   f"{st['stage']}:{st['status']}:{st['seconds']}"
+                                   for st in o.get("stages", ()))})
     return {
         "preset": preset, "seed": seed, "mode": mode, "jobs": jobs, "workers": workers,
         "lp_start": lp_start, "components": len(outcomes),
@@ -83,6 +108,8 @@ def run(instance, preset: str, seed: int, mode: str, jobs: int, workers: int,
         "peak_rss_mb": peak_rss_mb(), "checker_violations": violations,
         "cpus": os.cpu_count(), "ortools": ortools.__version__,
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "office_rules": office_rules, "time_limit": time_limit, "run": number,
+        "load_1m": round(load, 2),
     }
 
 
@@ -96,7 +123,7 @@ def write_csv(path: Path, fields: list[str], rows: list[dict]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("preset", choices=["city", "province"])
+    parser.add_argument("preset", choices=["county", "city", "province"])
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--pairs", type=int, default=200, help="province: pairs in the slice")
@@ -105,6 +132,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lp-start", action=argparse.BooleanOptionalAction, default=True,
                         help="start each component from its LP relaxation (aligner.solver.search); "
                              "--no-lp-start: CP-SAT alone")
+    parser.add_argument("--office-rules", action=argparse.BooleanOptionalAction, default=False,
+                        help="generate the preset with the office rules (aligner generate's "
+                             "default); without: the instance as before they existed")
+    parser.add_argument("--drop", choices=sorted(DROPS), action="append", default=[],
+                        help="diagnosis: take one office rule family out of the generated "
+                             "instance before solving (repeatable)")
+    parser.add_argument("--time-limit", type=float, default=300,
+                        help="seconds per component (aligner solve --time-limit)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results")
     args = parser.parse_args(argv)
 
@@ -112,18 +147,27 @@ def main(argv: list[str] | None = None) -> int:
     parts: list[dict] = []
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        generated = generate(args.preset, args.seed)
+        generated = generate(args.preset, args.seed, office_rules=args.office_rules)
         generated.write(Path(tmp) / "instance")
         generated_s = time.perf_counter() - started
         instance = load_instance(Path(tmp) / "instance")
         validated_s = time.perf_counter() - started - generated_s
+    for family in args.drop:
+        instance = DROPS[family](instance)
     print(f"{args.preset} seed {args.seed}: {len(instance.schools)} schools, "
           f"{len(instance.classes)} classes; generated and written in {generated_s:.1f} s, read "
           f"and validated in {validated_s:.1f} s", file=sys.stderr)
     prep = [{"preset": args.preset, "seed": args.seed, "schools": len(instance.schools),
              "classes": len(instance.classes), "teachers": len(instance.teachers),
              "courses": len(instance.courses), "generate_seconds": round(generated_s, 2),
-             "validate_seconds": round(validated_s, 2), "python": platform.python_version()}]
+             "validate_seconds": round(validated_s, 2), "python": platform.python_version(),
+             "office_rules": args.office_rules, "rooms": len(instance.rooms),
+             "pins": len(instance.pins),
+             "combined_rows": sum(r.combined for r in instance.curriculum),
+             "co_taught_rows": sum(len(r.teacher_ids) > 1 for r in instance.curriculum),
+             "max_per_day": sum(t.max_per_day is not None for t in instance.teachers),
+             "max_consecutive": sum(t.max_consecutive is not None for t in instance.teachers),
+             "max_days": sum(t.max_days is not None for t in instance.teachers)}]
 
     if args.preset == "province":
         slice_schools, pairs = [], 0
@@ -138,7 +182,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         modes = args.modes.split(",")
 
-    for _ in range(args.runs):
+    for number in range(args.runs):
         for mode in modes:
             jobs, workers = {"jobs1": (1, 1), "jobs2": (2, 1), "dask2": (1, 1),
                              "jobs1w2": (1, 2), "jobs2w2": (2, 2)}[mode]
@@ -148,14 +192,17 @@ def main(argv: list[str] | None = None) -> int:
                 with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster:
                     row = run(instance, args.preset, args.seed, mode, jobs, workers,
-                              cluster.scheduler_address, parts, args.lp_start)
+                              cluster.scheduler_address, parts, args.lp_start,
+                              args.office_rules, args.time_limit, number)
             else:
                 row = run(instance, args.preset, args.seed, mode, jobs, workers, None, parts,
-                          args.lp_start)
+                          args.lp_start, args.office_rules, args.time_limit, number)
             runs.append(row)
             print(row, file=sys.stderr)
 
-    name = f"{args.preset}-seed{args.seed}" + ("" if args.lp_start else "-no-lp-start")
+    name = (f"{args.preset}-seed{args.seed}" + ("-office" if args.office_rules else "")
+            + "".join(f"-no-{family.replace('_', '-')}" for family in args.drop)
+            + ("" if args.lp_start else "-no-lp-start"))
     write_csv(args.out / f"{name}-runs.csv", RUNS, runs)
     write_csv(args.out / f"{name}-components.csv", COMPONENTS, parts)
     write_csv(args.out / f"{name}-instance.csv", list(prep[0]), prep)

@@ -10,6 +10,7 @@ path = "../../data/lanxi-2022-winter"   # relative to this file
 [[instances]]
 preset = "pair"                          # aligner generate --preset pair --seed 1
 seed = 1
+office_rules = false                     # default false: --no-office-rules (true: with them)
 
 [[configs]]
 name = "cpsat-w1"
@@ -50,12 +51,14 @@ class InstanceSpec:
     path: Path | None = None
     preset: str | None = None
     seed: int = 0
+    office_rules: bool = False
+    """A generated preset with the office rules (aligner generate --office-rules)."""
 
     @property
     def label(self) -> str:
         if self.path is not None:
             return self.path.name
-        return f"{self.preset}-seed{self.seed}"
+        return f"{self.preset}-seed{self.seed}" + ("-office" if self.office_rules else "")
 
 
 @dataclass(frozen=True)
@@ -156,7 +159,7 @@ def load_config(path: str | Path) -> BenchConfig:
         if not isinstance(entry, dict):
             issues.append(_at(where, say("bench.not_a_table")))
             continue
-        unknown = set(entry) - {"path", "preset", "seed"}
+        unknown = set(entry) - {"path", "preset", "seed", "office_rules"}
         if unknown:
             issues.append(_at(where, say("bench.unknown_keys", keys=", ".join(sorted(unknown)))))
         if ("path" in entry) == ("preset" in entry):
@@ -177,8 +180,14 @@ def load_config(path: str | Path) -> BenchConfig:
                                                          presets=", ".join(PRESETS))))
                 continue
             seed = _number(entry.get("seed", 0), f"{where}.seed", issues, integer=True)
+            office = entry.get("office_rules", False)
+            if not isinstance(office, bool):
+                issues.append(_at(f"{where}.office_rules",
+                                  say("bench.not_a_boolean", value=repr(office))))
+                continue
             if seed is not None:
-                instances.append(InstanceSpec(preset=entry["preset"], seed=seed))
+                instances.append(InstanceSpec(preset=entry["preset"], seed=seed,
+                                              office_rules=office))
 
     configs = []
     entries = data.get("configs")

@@ -77,7 +77,7 @@ def load_spec(spec: InstanceSpec) -> Instance:
         return load_instance(spec.path)
     assert spec.preset is not None
     with tempfile.TemporaryDirectory(prefix="aligner-bench-") as folder:
-        generate(spec.preset, spec.seed).write(folder)
+        generate(spec.preset, spec.seed, office_rules=spec.office_rules).write(folder)
         instance = load_instance(folder)
     return instance.model_copy(update={"name": spec.label})
 

@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -498,7 +498,11 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
               help="Directory to write the instance into.")
-def generate_command(preset: str, seed: int, out_dir: str) -> None:
+@click.option("--office-rules/--no-office-rules", default=True, show_default=True,
+              help="The office's rules at realistic rates: 班会 pinned, special rooms, teachers' "
+                   "day limits, combined classes, co-teaching (--no-office-rules: the instance "
+                   "of the same preset and seed without them, as generated before they existed).")
+def generate_command(preset: str, seed: int, out_dir: str, office_rules: bool) -> None:
     """Write a realistic instance of the preset, feasible by construction (built around a
     timetable that keeps every rule). data/README.md documents the distributions."""
     from aligner.generate import generate
@@ -508,7 +512,7 @@ def generate_command(preset: str, seed: int, out_dir: str) -> None:
     if target.is_dir() and any(target.iterdir()):
         fail(say("cli.not_empty", target=target))
     started = time.perf_counter()
-    generated = generate(preset, seed)
+    generated = generate(preset, seed, office_rules=office_rules)
     generated.write(target)
     rows = generated.rows
     click.echo(say("cli.wrote_generated", preset=preset, seed=seed, target=target,
@@ -517,6 +521,18 @@ def generate_command(preset: str, seed: int, out_dir: str) -> None:
                    courses=len({r["course_id"] for r in rows["sync"]}),
                    pairs=say("cli.pairs", n=generated.preset.pairs),
                    seconds=f"{time.perf_counter() - started:.1f}"))
+    click.echo(_office_summary(rows) if office_rules else say("cli.generated_no_office_rules"))
+
+
+def _office_summary(rows: dict[str, list[dict[str, Any]]]) -> str:
+    """How many of each office rule a generated instance holds."""
+    limited = sum(1 for t in rows["teachers"]
+                  if t.get("max_per_day") or t.get("max_consecutive") or t.get("max_days"))
+    combined = sum(1 for r in rows["curriculum"] if "+" in r["class_id"])
+    co_taught = sum(1 for r in rows["curriculum"] if "+" in r["teacher_id"])
+    return say("cli.generated_office_rules", pinned=len(rows.get("pinned", [])),
+               rooms=len(rows.get("rooms", [])), limited=limited, combined=combined,
+               co_taught=co_taught)
 
 
 def _register() -> None:

@@ -6,6 +6,13 @@ teachers formed from lessons whose periods do not clash, assistants chosen among
 free in their sessions, unavailability drawn from periods a teacher has free, and load bounds
 set around the load the timetable gives. That timetable (the witness) keeps every rule, so the
 instance has at least one solution; the tests check the witness with the independent checker.
+
+With office rules (``office``), the class meeting (班会) is reserved at the school's slot before
+any session is placed and pinned there; small schools' combined lessons (合班) are placed before
+the classes are filled; every teacher's day limits are drawn before the filling, which keeps
+them, as it keeps the special rooms free; so the witness keeps these rules too. Their draws come
+from a random stream of their own (``office``), so without them the instance is exactly the one
+generated before office rules existed.
 """
 
 from __future__ import annotations
@@ -17,14 +24,32 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aligner.generate.presets import (
+    CO_TAUGHT,
+    CO_TEACHING_SHARE,
+    COMBINED_GRADES,
+    COMBINED_SHARE,
+    COMBINED_SUBJECTS,
     DAYS,
     DELIVERY_SUBJECTS,
     FAMOUS_SUBJECTS,
     GIVEN,
     HOMEROOM,
+    HUB_ROOMS,
+    MAX_CONSECUTIVE,
+    MAX_CONSECUTIVE_SHARE,
+    MAX_PER_DAY,
+    MEETING,
+    MEETING_MONDAY,
+    MEETING_SLOTS,
+    PART_TIME_DAYS,
+    PART_TIME_SHARE,
+    RECEIVING_ROOMS,
+    ROOM_NAMES,
+    ROOM_USE,
     SURNAMES,
     SYNC_SUBJECTS,
     curriculum,
+    office_curriculum,
 )
 from aligner.instance import hhmm
 from aligner.timetable import LocalLesson, Session
@@ -52,12 +77,47 @@ class SchoolPlan:
     lessons: dict[str, dict[Slot, str]] = field(default_factory=dict)
     """class -> slot -> subject (local and online lessons alike)."""
     room_use: Counter[Slot] = field(default_factory=Counter)
+    office: bool = False
+    """With office rules: the weekly plan has 班会 (office_curriculum) and the fields below."""
+    meeting: Slot | None = None
+    """Where every class's 班会 is pinned."""
+    combined: dict[tuple[str, str], str] = field(default_factory=dict)
+    """(class, subject) -> the classes taught together (``1-1+2-1``) of a combined row."""
+    special: dict[str, int] = field(default_factory=dict)
+    """Subject -> how many special rooms its local lessons share."""
+    special_use: Counter[tuple[str, Slot]] = field(default_factory=Counter)
+    room_at: dict[tuple[str, Slot], str] = field(default_factory=dict)
+    """(class, slot) -> the special room its lesson there takes."""
 
     def slots(self) -> list[Slot]:
         return [(d, p) for d in DAYS for p in range(1, len(self.periods) + 1)]
 
     def morning(self, period: int) -> bool:
         return self.periods[period - 1][0] < 12 * 60
+
+    def plan(self, class_id: str) -> dict[str, int]:
+        """The class's weekly lessons per subject."""
+        grade = self.grade_of[class_id]
+        return office_curriculum(grade) if self.office else curriculum(grade)
+
+    def halves(self) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        periods = range(1, len(self.periods) + 1)
+        return (tuple(p for p in periods if self.morning(p)),
+                tuple(p for p in periods if not self.morning(p)))
+
+    def room_free(self, subject: str, slot: Slot) -> bool:
+        """A special room of the subject (if it needs one) is free at ``slot``."""
+        rooms = self.special.get(subject)
+        return rooms is None or self.special_use[(subject, slot)] < rooms
+
+    def take_room(self, subject: str, slot: Slot, classes: tuple[str, ...]) -> None:
+        """The next free room of the subject at ``slot`` for the lesson of ``classes``."""
+        if subject not in self.special:
+            return
+        self.special_use[(subject, slot)] += 1
+        room = f"{ROOM_NAMES[subject][0]}-{self.special_use[(subject, slot)]}"
+        for class_id in classes:
+            self.room_at[(class_id, slot)] = room
 
 
 @dataclass
@@ -120,17 +180,59 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def build_group(rng: random.Random, index: int, receivers: int, county: str) -> Group:
-    """One hub and ``receivers`` receiving schools, with their courses; retried until built."""
+def build_group(rng: random.Random, index: int, receivers: int, county: str,
+                office: random.Random | None = None) -> Group:
+    """One hub and ``receivers`` receiving schools, with their courses; retried until built.
+
+    ``office``: with office rules drawn from this random stream. The group is then built twice
+    from one draw of its schools, bells and courses: first without them, exactly as without
+    office rules (so ``rng`` goes on as it would, and every later group is drawn the same),
+    then with them, its periods, teachers and lessons drawn from ``office``."""
     for _ in range(50):
         try:
-            return _attempt(rng, index, receivers, county)
+            plan = _draw_group(rng, index, receivers, county)
+            group = _construct(rng, plan, None)
+            break
         except ConstructionFailed:
             continue
-    raise RuntimeError(f"group {index}: no construction in 50 draws")  # not seen in practice
+    else:
+        raise RuntimeError(f"group {index}: no construction in 50 draws")  # not seen in practice
+    if office is None:
+        return group
+    for _ in range(50):
+        try:
+            return _construct(office, plan, office)
+        except ConstructionFailed:
+            continue
+    raise RuntimeError(f"group {index}: no construction with office rules in 50 draws")
 
 
-def _attempt(rng: random.Random, index: int, receivers: int, county: str) -> Group:
+@dataclass(frozen=True)
+class GroupDraw:
+    """What one draw of a group fixes before any period is chosen: its schools, their bells
+    and classes, and its courses."""
+
+    schools: tuple[SchoolPlan, ...]
+    courses: tuple[CoursePlan, ...]
+
+    def fresh(self) -> tuple[list[SchoolPlan], list[CoursePlan]]:
+        """Unplaced copies of the schools and courses, to build a timetable on."""
+        schools = [SchoolPlan(s.school_id, s.name, s.short_name, s.rooms, s.grades,
+                              s.per_grade, s.periods) for s in self.schools]
+        for school in schools:
+            for grade in school.grades:
+                for n in range(1, school.per_grade + 1):
+                    class_id = f"{grade}-{n}"
+                    school.classes.append(class_id)
+                    school.grade_of[class_id] = grade
+                    school.lessons[class_id] = {}
+        courses = [CoursePlan(c.course_id, c.form, c.subject, c.grade, c.hub_class,
+                              list(c.receptions), c.sessions, c.per_week, level=c.level)
+                   for c in self.courses]
+        return schools, courses
+
+
+def _draw_group(rng: random.Random, index: int, receivers: int, county: str) -> GroupDraw:
     junior = rng.random() < 0.15
     grades = (7, 8, 9) if junior else (1, 2, 3, 4, 5, 6)
     hub_bells = _bells(rng, junior)
@@ -147,17 +249,24 @@ def _attempt(rng: random.Random, index: int, receivers: int, county: str) -> Gro
         schools.append(SchoolPlan(
             f"{prefix}-r{k + 1}", f"{county}{village}{kind or '小学'}", village, 1, grades,
             1, _shifted(rng, hub_bells, morning_count)))
-    for school in schools:
-        for grade in grades:
-            for n in range(1, school.per_grade + 1):
-                class_id = f"{grade}-{n}"
-                school.classes.append(class_id)
-                school.grade_of[class_id] = grade
-                school.lessons[class_id] = {}
-
     courses = _courses(rng, prefix, hub, schools[1:])
+    return GroupDraw(tuple(schools), tuple(courses))
+
+
+def _construct(rng: random.Random, plan: GroupDraw, office: random.Random | None) -> Group:
+    """The group's timetable and tables on a draw of its schools and courses (with office
+    rules drawn from ``office``)."""
+    schools, courses = plan.fresh()
+    hub = schools[0]
+    if office is not None:
+        for school in schools:
+            _meeting(office, school)
     for course in courses:
         _place_sessions(rng, course, hub, {s.school_id: s for s in schools})
+    if office is not None:
+        for school in schools:
+            _combine(office, school, courses)
+            _special_rooms(school, hub, courses)
     staff: dict[str, list[TeacherPlan]] = {}
     teacher_of: dict[tuple[str, str, str], TeacherPlan] = {}
     for school in schools:
@@ -165,13 +274,69 @@ def _attempt(rng: random.Random, index: int, receivers: int, county: str) -> Gro
         staff[school.school_id] = teachers
         teacher_of |= {(school.school_id, c, s): t for (c, s), t in by_row.items()}
     _assign_courses(rng, hub, courses, staff, teacher_of)
+    co_teacher: dict[tuple[str, str, str], TeacherPlan] = {}
+    if office is not None:
+        co_teacher = _co_teach(office, hub, courses, staff[hub.school_id], teacher_of)
+        for school in schools:
+            _limits(office, school, staff[school.school_id])
+            _place_combined(office, school, teacher_of)
     for school in schools:
         by_row = {(c, s): t for (sid, c, s), t in teacher_of.items() if sid == school.school_id}
+        co = {(c, s): t for (sid, c, s), t in co_teacher.items() if sid == school.school_id}
         order = list(school.classes)
         rng.shuffle(order)
         for class_id in order:
-            _fill(rng, school, class_id, by_row)
-    return _emit(rng, schools, courses, staff, teacher_of)
+            _fill(rng, school, class_id, by_row, co)
+    return _emit(rng, schools, courses, staff, teacher_of, co_teacher)
+
+
+def _meeting(office: random.Random, school: SchoolPlan) -> None:
+    """Office rules: the school's slot for 班会 (Monday period 1, or Friday's last period),
+    reserved in every class before any session is placed."""
+    day, period = MEETING_SLOTS[0] if office.random() < MEETING_MONDAY else MEETING_SLOTS[1]
+    school.office = True
+    school.meeting = (day, period or len(school.periods))
+    for class_id in school.classes:
+        school.lessons[class_id][school.meeting] = MEETING
+
+
+def _combine(office: random.Random, school: SchoolPlan, courses: list[CoursePlan]) -> None:
+    """Office rules: a small primary school (one class a grade) teaches grades 1 and 2 together
+    in music, art and PE (合班), each subject all of whose lessons are local in both grades."""
+    if school.per_grade != 1 or not set(COMBINED_GRADES) <= set(school.grades):
+        return
+    if office.random() >= COMBINED_SHARE:
+        return
+    classes = [f"{grade}-1" for grade in COMBINED_GRADES]
+    online = {(c, course.subject) for course in courses
+              for s, c in course.receptions if s == school.school_id}
+    label = "+".join(classes)
+    for subject in COMBINED_SUBJECTS:
+        if any((c, subject) in online for c in classes):
+            continue
+        if len({school.plan(c)[subject] for c in classes}) != 1:
+            continue
+        for c in classes:
+            school.combined[(c, subject)] = label
+
+
+def _special_rooms(school: SchoolPlan, hub: SchoolPlan, courses: list[CoursePlan]) -> None:
+    """Office rules: one music room and one art room at a receiving school; at the hub, rooms
+    for music, art, science and IT, as many of each as keep them busy at most ROOM_USE of the
+    week with its local lessons (a combined lesson once)."""
+    if school is not hub:
+        school.special = {subject: 1 for subject in RECEIVING_ROOMS}
+        return
+    online = Counter((course.hub_class, course.subject) for course in courses
+                     if course.hub_class for _ in course.placed)
+    for subject in HUB_ROOMS:
+        lessons = sum(school.plan(c).get(subject, 0) - online[(c, subject)]
+                      for c in school.classes)
+        lessons -= sum(school.plan(c)[subject] for c in school.classes
+                       if school.combined.get((c, subject), c).split("+")[0] != c)
+        if lessons > 0:
+            school.special[subject] = max(1, math.ceil(lessons / (ROOM_USE
+                                                                  * len(school.slots()))))
 
 
 def _courses(rng: random.Random, prefix: str, hub: SchoolPlan, receivers: list[SchoolPlan]
@@ -217,7 +382,7 @@ def _courses(rng: random.Random, prefix: str, hub: SchoolPlan, receivers: list[S
             online[(school_id, class_id, course.subject)] += most
     for (_, class_id, subject), count in online.items():
         if count > curriculum(int(class_id.split("-")[0])).get(subject, 0):
-            raise ConstructionFailed
+            raise ConstructionFailed("online lessons exceed the curriculum")
     return courses
 
 
@@ -261,7 +426,7 @@ def _place_sessions(rng: random.Random, course: CoursePlan, hub: SchoolPlan,
                             school.lessons[c][(day, r)] = course.subject
                 break
         else:
-            raise ConstructionFailed
+            raise ConstructionFailed("no period for a session")
 
 
 @dataclass
@@ -276,6 +441,45 @@ class TeacherPlan:
     lessons: int = 0
     level: str = ""
     homeroom: str = ""
+    assisted: int = 0
+    """Sessions she assists."""
+    max_per_day: int | None = None
+    max_consecutive: int | None = None
+    max_days: int | None = None
+    days: set[str] | None = None
+    """With max_days: the days she comes."""
+
+    @property
+    def limited(self) -> bool:
+        return (self.max_per_day is not None or self.max_consecutive is not None
+                or self.days is not None)
+
+    def fits(self, school: SchoolPlan, slot: Slot, extra: list[Slot]) -> bool:
+        """Whether she may also take ``slot`` within her day limits, with her busy periods and
+        ``extra`` (periods she takes in the class being filled) taken."""
+        day, period = slot
+        periods = {p for d, p in self.busy if d == day} | {p for d, p in extra if d == day}
+        return self.fits_day(school, day, period, periods)
+
+    def fits_day(self, school: SchoolPlan, day: str, period: int, periods: set[int]) -> bool:
+        """Whether she may also take ``period`` on ``day``, when ``periods`` are taken then."""
+        if self.days is not None and day not in self.days:
+            return False
+        if self.max_per_day is None and self.max_consecutive is None:
+            return True
+        periods = periods | {period}
+        if self.max_per_day is not None and len(periods) > self.max_per_day:
+            return False
+        if self.max_consecutive is not None:
+            half = next(h for h in school.halves() if period in h)
+            run = [p for p in half if p in periods]
+            longest = current = 0
+            for i, p in enumerate(run):
+                current = current + 1 if i and run[i - 1] == p - 1 else 1
+                longest = max(longest, current)
+            if longest > self.max_consecutive:
+                return False
+        return True
 
 
 def _staff(rng: random.Random, school: SchoolPlan, hub: SchoolPlan, courses: list[CoursePlan],
@@ -300,9 +504,12 @@ def _staff(rng: random.Random, school: SchoolPlan, hub: SchoolPlan, courses: lis
             for school_id, class_id in course.receptions:
                 if school_id == school.school_id:
                     received[(class_id, course.subject)] += 1
-    rows = {(c, subject): count - received[(c, subject)]
+    if school.meeting is not None:
+        for class_id in school.classes:
+            fixed[(class_id, MEETING)].add(school.meeting)
+    rows = {(school.combined.get((c, subject), c), subject): count - received[(c, subject)]
             for c in school.classes
-            for subject, count in curriculum(school.grade_of[c]).items()
+            for subject, count in school.plan(c).items()
             if count > received[(c, subject)]}
     teacher_of: dict[tuple[str, str], TeacherPlan] = {}
     for class_id in school.classes:
@@ -333,40 +540,90 @@ def _staff(rng: random.Random, school: SchoolPlan, hub: SchoolPlan, courses: lis
 
 
 def _fill(rng: random.Random, school: SchoolPlan, class_id: str,
-          teacher_of: dict[tuple[str, str], TeacherPlan]) -> None:
-    """The class's local lessons into its free periods, each at a period its teacher is free:
-    a bipartite matching of lessons to periods (Kuhn's augmenting paths), trying spread-out
-    days and morning periods for core subjects first."""
+          teacher_of: dict[tuple[str, str], TeacherPlan],
+          co_teacher: dict[tuple[str, str], TeacherPlan] | None = None) -> None:
+    """The class's local lessons into its free periods, each at a period its teacher (and
+    co-teacher) is free: a bipartite matching of lessons to periods (Kuhn's augmenting paths),
+    trying spread-out days and morning periods for core subjects first. With office rules a
+    lesson also needs a free special room of its subject, and each step of an augmenting path
+    keeps the teachers' day limits with the lessons matched so far."""
     taken = school.lessons[class_id]
     online = Counter(taken.values())
     todo: list[tuple[str, TeacherPlan]] = []
-    for subject, count in curriculum(school.grade_of[class_id]).items():
+    for subject, count in school.plan(class_id).items():
         teacher = teacher_of.get((class_id, subject))
         if teacher is not None:
             todo += [(subject, teacher)] * (count - online[subject])
     free = [slot for slot in school.slots() if slot not in taken]
     if len(todo) > len(free):
-        raise ConstructionFailed
+        raise ConstructionFailed("more lessons than free periods")
     core = {"语文", "数学", "英语"}
     rng.shuffle(todo)
     todo.sort(key=lambda lesson: lesson[0] not in core)
+    co = co_teacher or {}
+    teachers = [(t, co[(class_id, s)]) if (class_id, s) in co else (t,) for s, t in todo]
+    limited = school.office
     match: dict[Slot, int] = {}
     per_day: Counter[tuple[str, str]] = Counter()
 
+    # With office rules: what stays the same while this class is filled, computed once.
+    static: dict[tuple[str, tuple[int, ...]], tuple[list[Slot], Counter[str]]] = {}
+    busy_on: dict[tuple[int, str], set[int]] = {}
+
     def preferred(lesson: int) -> list[Slot]:
         subject, teacher = todo[lesson]
+        if limited:
+            key = (subject, tuple(id(t) for t in teachers[lesson]))
+            if key not in static:
+                static[key] = ([slot for slot in free if school.room_free(subject, slot)
+                                and all(slot not in t.busy for t in teachers[lesson])],
+                               Counter(d for t in teachers[lesson] for d, _ in t.busy))
+            options, busy = static[key]
+            options = list(options)
+            rng.shuffle(options)
+            # the teacher's own days evened out too, for her day limits
+            options.sort(key=lambda slot: (per_day[(subject, slot[0])], busy[slot[0]],
+                                           subject in core and not school.morning(slot[1])))
+            return options
         options = [slot for slot in free if slot not in teacher.busy]
         rng.shuffle(options)
         options.sort(key=lambda slot: (per_day[(subject, slot[0])],
                                        subject in core and not school.morning(slot[1])))
         return options
 
+    def fits(lesson: int, slot: Slot) -> bool:
+        day, period = slot
+        for t in teachers[lesson]:
+            if not t.limited:
+                continue
+            if (id(t), day) not in busy_on:
+                busy_on[(id(t), day)] = {p for d, p in t.busy if d == day}
+            periods = busy_on[(id(t), day)] | {
+                p for (d, p), i in match.items()
+                if d == day and any(t is x for x in teachers[i])}
+            if not t.fits_day(school, day, period, periods):
+                return False
+        return True
+
     def augment(lesson: int, seen: set[Slot]) -> bool:
         for slot in preferred(lesson):
             if slot in seen:
                 continue
-            seen.add(slot)
             other = match.get(slot)
+            if limited:
+                # The path's state as it goes: the lesson displaced, this one in its place.
+                match.pop(slot, None)
+                if not fits(lesson, slot):
+                    if other is not None:
+                        match[slot] = other
+                    continue
+                seen.add(slot)
+                match[slot] = lesson
+                if other is None or augment(other, seen):
+                    return True
+                match[slot] = other
+                continue
+            seen.add(slot)
             if other is None or augment(other, seen):
                 match[slot] = lesson
                 return True
@@ -374,13 +631,15 @@ def _fill(rng: random.Random, school: SchoolPlan, class_id: str,
 
     for lesson in range(len(todo)):
         if not augment(lesson, set()):
-            raise ConstructionFailed
+            raise ConstructionFailed("no matching of a class's lessons")
         slot = next(s for s, i in match.items() if i == lesson)
         per_day[(todo[lesson][0], slot[0])] += 1
     for slot, lesson in match.items():
         subject, teacher = todo[lesson]
         taken[slot] = subject
-        teacher.busy.add(slot)
+        for t in teachers[lesson]:
+            t.busy.add(slot)
+        school.take_room(subject, slot, (class_id,))
 
 
 def _assign_courses(rng: random.Random, hub: SchoolPlan, courses: list[CoursePlan],
@@ -418,11 +677,110 @@ def _assign_courses(rng: random.Random, hub: SchoolPlan, courses: list[CoursePla
             for day, _, chosen in course.placed:
                 homeroom.fixed.add((day, chosen[school_id]))
                 homeroom.busy.add((day, chosen[school_id]))
+                homeroom.assisted += 1
+
+
+def _co_teach(office: random.Random, hub: SchoolPlan, courses: list[CoursePlan],
+              teachers: list[TeacherPlan], teacher_of: dict[tuple[str, str, str], TeacherPlan]
+              ) -> dict[tuple[str, str, str], TeacherPlan]:
+    """Office rules, at a few hubs: one class's 科学 (grade 3 or above, no online lesson of
+    it) taught by two teachers together, its teacher and another specialist with room in her
+    week (a 科学 teacher first)."""
+    if office.random() >= CO_TEACHING_SHARE:
+        return {}
+    online = {(c.hub_class, c.subject) for c in courses if c.hub_class}
+    classes = [c for c in hub.classes if hub.grade_of[c] >= 3 and (c, CO_TAUGHT) not in online
+               and (hub.school_id, c, CO_TAUGHT) in teacher_of]
+    if not classes:
+        return {}
+    class_id = office.choice(classes)
+    first = teacher_of[(hub.school_id, class_id, CO_TAUGHT)]
+    count = hub.plan(class_id)[CO_TAUGHT]
+    others = [t for t in teachers if t is not first and not t.homeroom
+              and t.lessons + t.assisted + count <= 18]
+    others.sort(key=lambda t: not all(s == CO_TAUGHT for _, s in t.rows))
+    if not others:
+        return {}
+    second = others[0]
+    second.rows.append((class_id, CO_TAUGHT))
+    second.lessons += count
+    return {(hub.school_id, class_id, CO_TAUGHT): second}
+
+
+def _place_combined(office: random.Random, school: SchoolPlan,
+                    teacher_of: dict[tuple[str, str, str], TeacherPlan]) -> None:
+    """Office rules: the lessons of each combined row, before the classes are filled, each at a
+    period where all its classes and its teacher are free, within her day limits, with a free
+    special room, on the days with fewest of them so far."""
+    labels = dict.fromkeys((label, subject) for (_, subject), label in school.combined.items())
+    for label, subject in labels:
+        classes = tuple(label.split("+"))
+        teacher = teacher_of[(school.school_id, label, subject)]
+        per_day: Counter[str] = Counter()
+        for _ in range(school.plan(classes[0])[subject]):
+            options = [slot for slot in school.slots()
+                       if all(slot not in school.lessons[c] for c in classes)
+                       and slot not in teacher.busy and school.room_free(subject, slot)
+                       and teacher.fits(school, slot, [])]
+            if not options:
+                raise ConstructionFailed("no period for a combined lesson")
+            office.shuffle(options)
+            slot = min(options, key=lambda s: per_day[s[0]])
+            per_day[slot[0]] += 1
+            for c in classes:
+                school.lessons[c][slot] = subject
+            teacher.busy.add(slot)
+            school.take_room(subject, slot, classes)
+
+
+def _draw(office: random.Random, choices: tuple[tuple[int | None, float], ...]) -> int | None:
+    x = office.random()
+    for value, p in choices:
+        if x < p:
+            return value
+        x -= p
+    return choices[-1][0]
+
+
+def _limits(office: random.Random, school: SchoolPlan, teachers: list[TeacherPlan]) -> None:
+    """Office rules: each teacher's max_per_day (4 or 5 mostly, raised to what her week needs
+    with some room), max_consecutive for some, max_days for a few part-time specialists with a
+    light week; drawn before the classes are filled, which keeps them."""
+    days = len(DAYS)
+    periods = len(school.periods)
+    halves = school.halves()
+    for t in teachers:
+        week = t.lessons + t.assisted
+        fixed_days = Counter(d for d, _ in t.fixed)
+        cap = _draw(office, MAX_PER_DAY)
+        if cap is not None:
+            cap = max(cap, math.ceil(week / days), max(fixed_days.values(), default=0))
+            if week > 0.85 * days * cap:
+                cap += 1
+            t.max_per_day = cap if cap < periods else None
+        per_day = t.max_per_day or periods
+        if office.random() < MAX_CONSECUTIVE_SHARE:
+            k = _draw(office, MAX_CONSECUTIVE)
+            assert k is not None
+            most = sum(len(h) - len(h) // (k + 1) for h in halves)
+            t.max_consecutive = k
+            if (week > 0.8 * days * min(per_day, most)
+                    or not all(t.fits(school, slot, []) for slot in t.fixed)):
+                t.max_consecutive = None
+            else:
+                per_day = min(per_day, most)
+        if not t.homeroom and week <= 12 and office.random() < PART_TIME_SHARE:
+            n = office.choice(PART_TIME_DAYS)
+            if len(fixed_days) <= n and week <= 0.7 * n * per_day:
+                others = [d for d in DAYS if d not in fixed_days]
+                t.max_days = n
+                t.days = set(fixed_days) | set(office.sample(others, n - len(fixed_days)))
 
 
 def _emit(rng: random.Random, schools: list[SchoolPlan], courses: list[CoursePlan],
           staff: dict[str, list[TeacherPlan]],
-          teacher_of: dict[tuple[str, str, str], TeacherPlan]) -> Group:
+          teacher_of: dict[tuple[str, str, str], TeacherPlan],
+          co_teacher: dict[tuple[str, str, str], TeacherPlan] | None = None) -> Group:
     hub = schools[0]
     rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
     online_at: dict[tuple[str, str], set[Slot]] = defaultdict(set)
@@ -441,13 +799,18 @@ def _emit(rng: random.Random, schools: list[SchoolPlan], courses: list[CoursePla
                     continue
                 if (school.school_id, class_id, slot) in hub_class_sessions:
                     continue
-                teacher = teacher_of[(school.school_id, class_id, subject)]
-                lessons.append(LocalLesson(school.school_id, class_id, subject,
-                                           teacher.teacher_id, *slot))
+                label = school.combined.get((class_id, subject), class_id)
+                teacher_id = _teacher_id(school.school_id, label, subject, teacher_of,
+                                         co_teacher or {})
+                lessons.append(LocalLesson(school.school_id, class_id, subject, teacher_id,
+                                           *slot, room_id=school.room_at.get((class_id, slot), ""),
+                                           group=label if label != class_id else ""))
     sessions = [Session(c.course_id, d, h, tuple(chosen.items()))
                 for c in courses for d, h, chosen in c.placed]
 
-    local = Counter(lesson.teacher_id for lesson in lessons)
+    # (a combined lesson counts once; each co-teacher counts a co-taught one)
+    local = Counter(t for t, _ in {(t, (x.school_id, x.lesson_id)) for x in lessons
+                                   for t in x.teacher_ids})
     taught = Counter(c.hub_teacher for c in courses for _ in c.placed)
     assisted = Counter(a for c in courses for _ in c.placed for a in set(c.assistants.values()))
     for school in schools:
@@ -464,15 +827,24 @@ def _emit(rng: random.Random, schools: list[SchoolPlan], courses: list[CoursePla
                                     "grade": grade, "name": name})
             per_day = Counter((subject, day) for (day, _), subject
                               in school.lessons[class_id].items())
-            for subject, count in curriculum(grade).items():
-                row_teacher = teacher_of.get((school.school_id, class_id, subject))
+            for subject, count in school.plan(class_id).items():
+                label = school.combined.get((class_id, subject), class_id)
+                if label.split("+")[0] != class_id:
+                    continue  # a combined row is written once, under its first class
+                row_teacher = teacher_of.get((school.school_id, label, subject))
                 most = max(per_day[(subject, d)] for d in DAYS)
                 cap = most if subject in ("语文", "数学") and most <= 2 and count > 2 else ""
                 rows["curriculum"].append({
-                    "school_id": school.school_id, "class_id": class_id, "subject": subject,
-                    "teacher_id": row_teacher.teacher_id if row_teacher else "",
+                    "school_id": school.school_id, "class_id": label, "subject": subject,
+                    "teacher_id": _teacher_id(school.school_id, label, subject, teacher_of,
+                                              co_teacher or {}) if row_teacher else "",
                     "per_week": count,
                     "max_per_day": cap})
+                if school.meeting is not None and subject == MEETING:
+                    rows["pinned"].append({"school_id": school.school_id,
+                                           "class_id": class_id, "subject": subject,
+                                           "day": school.meeting[0],
+                                           "period": school.meeting[1]})
         for teacher in staff[school.school_id]:
             t = teacher.teacher_id
             load = local[t] + 1.5 * taught[t] + assisted[t]
@@ -482,6 +854,17 @@ def _emit(rng: random.Random, schools: list[SchoolPlan], courses: list[CoursePla
                 "min_load": max(0, math.floor(load) - rng.choice((2, 3, 4))),
                 "max_load": math.ceil(load) + rng.choice((1, 2, 3, 4)),
                 "unavailable": _unavailable(rng, teacher.busy, len(school.periods))})
+            if school.office:
+                rows["teachers"][-1] |= {
+                    "max_per_day": teacher.max_per_day or "",
+                    "max_consecutive": teacher.max_consecutive or "",
+                    "max_days": teacher.max_days or ""}
+        for subject, count in school.special.items():
+            stem, name = ROOM_NAMES[subject]
+            for n in range(1, count + 1):
+                rows["rooms"].append({"school_id": school.school_id, "room_id": f"{stem}-{n}",
+                                      "name": name if count == 1 else f"{name}{n}",
+                                      "subjects": subject})
     for course in courses:
         for school_id, class_id in course.receptions:
             rows["sync"].append({
@@ -492,6 +875,15 @@ def _emit(rng: random.Random, schools: list[SchoolPlan], courses: list[CoursePla
                 "per_week": course.per_week,
                 "assistant_teacher": course.assistants[(school_id, class_id)]})
     return Group(dict(rows), lessons, sessions)
+
+
+def _teacher_id(school_id: str, label: str, subject: str,
+                teacher_of: dict[tuple[str, str, str], TeacherPlan],
+                co_teacher: dict[tuple[str, str, str], TeacherPlan]) -> str:
+    """The teacher of a curriculum row, or its co-teachers joined by ``+``."""
+    key = (school_id, label, subject)
+    teachers = [teacher_of[key]] + ([co_teacher[key]] if key in co_teacher else [])
+    return "+".join(t.teacher_id for t in teachers)
 
 
 def _unavailable(rng: random.Random, busy: set[Slot], periods: int) -> str:

@@ -25,6 +25,7 @@ class Generated:
     settings: dict[str, Any]
     rows: dict[str, list[dict[str, Any]]]
     witness: Timetable
+    office_rules: bool = False
 
     def write(self, directory: str | Path) -> Path:
         """Write instance.yaml and the six CSV tables into ``directory``."""
@@ -38,24 +39,31 @@ def _places(rng: random.Random, count: int) -> list[str]:
             for i in range(count)]
 
 
-def generate(preset: str, seed: int) -> Generated:
+def generate(preset: str, seed: int, office_rules: bool = False) -> Generated:
     """A whole instance of the preset: one group (a hub and its receiving schools) after
-    another, each feasible by construction."""
+    another, each feasible by construction. ``office_rules``: with the office's rules at
+    realistic rates (班会 pinned, special rooms, teachers' day limits, combined classes at small
+    schools, a few co-taught lessons; data/README.md); without them (the default here, while
+    ``aligner generate`` adds them unless ``--no-office-rules``), exactly the instance of the
+    same preset and seed generated before office rules existed."""
     chosen = PRESETS[preset]
     rng = random.Random(f"aligner/{preset}/{seed}")
+    office = random.Random(f"aligner/{preset}/{seed}/office") if office_rules else None
     rows: dict[str, list[dict[str, Any]]] = {}
     lessons: list[LocalLesson] = []
     sessions: list[Session] = []
     places = _places(rng, len(chosen.receivers_per_hub))
     for index, receivers in enumerate(chosen.receivers_per_hub):
-        group = build_group(rng, index, receivers, places[index])
+        group = build_group(rng, index, receivers, places[index], office)
         for table, table_rows in group.rows.items():
             rows.setdefault(table, []).extend(table_rows)
         lessons += group.lessons
         sessions += group.sessions
-    settings = {"name": f"generated {preset} (seed {seed})", "season": "winter",
+    name = f"generated {preset} (seed {seed}{', office rules' if office_rules else ''})"
+    settings = {"name": name, "season": "winter",
                 "days": list(DAYS)}
-    return Generated(chosen, seed, settings, rows, Timetable(tuple(lessons), tuple(sessions)))
+    return Generated(chosen, seed, settings, rows, Timetable(tuple(lessons), tuple(sessions)),
+                     office_rules)
 
 
 

@@ -103,6 +103,13 @@ MESSAGES: dict[str, Entry] = {
         "{teachers} teachers, {courses} courses, {pairs} ({seconds} s)",
         "已将 {preset} 实例（随机种子 {seed}）写入 {target}：{schools} 所学校，{classes} 个班级，"
         "{teachers} 名教师，{courses} 门网络课程，{pairs}（{seconds} 秒）"),
+    "cli.generated_office_rules": (
+        "Office rules: {pinned} pinned lessons, {rooms} special rooms, {limited} teachers with "
+        "day limits, {combined} combined and {co_taught} co-taught curriculum rows",
+        "教务规则：{pinned} 节固定课，{rooms} 间专用教室，{limited} 名教师有每日限制，"
+        "{combined} 行合班课、{co_taught} 行合作授课"),
+    "cli.generated_no_office_rules": ("No office rules (--no-office-rules)",
+                                      "不含教务规则（--no-office-rules）"),
 
     # ---- progress (stderr) ----
     "cli.on_dask": ("on Dask at {address}", "在 {address} 的 Dask 集群上"),

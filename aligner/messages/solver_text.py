@@ -57,6 +57,7 @@ MESSAGES: dict[str, Entry] = {
     "bench.not_an_integer": ("{value} is not an integer", "{value} 不是整数"),
     "bench.not_a_number": ("{value} is not a number", "{value} 不是数"),
     "bench.not_positive": ("{value} must be > 0", "{value} 必须大于 0"),
+    "bench.not_a_boolean": ("{value} is not true or false", "{value} 不是 true 或 false"),
     "bench.no_such_file": ("no such file", "文件不存在"),
     "bench.unreadable": ("cannot read it ({reason})", "无法读取（{reason}）"),
     "bench.not_toml": ("not valid TOML: {reason}", "不是有效的 TOML：{reason}"),

@@ -38,6 +38,7 @@ def sub_instance(instance: Instance, schools: list[str], name: str | None = None
         teachers=tuple(t for t in instance.teachers if t.school_id in keep),
         curriculum=tuple(r for r in instance.curriculum if r.school_id in keep),
         courses=tuple(c for c in instance.courses if c.hub_school in keep),
+        breaks=tuple(b for b in instance.breaks if b.school_id in keep),
         rooms=tuple(r for r in instance.rooms if r.school_id in keep),
         pins=tuple(p for p in instance.pins if p.school_id in keep),
         previous=None if instance.previous is None else instance.previous.model_copy(update={
