@@ -1,0 +1,158 @@
+"""How much of every FET example file `aligner import-fet` carries over.
+
+    python benchmarks/fet_corpus.py                                  # -> results/fet_corpus.csv
+    python benchmarks/fet_corpus.py --out benchmarks/results/fet_corpus_before.csv
+    python benchmarks/fet_corpus.py --summary benchmarks/results/fet_corpus.csv   # print totals
+
+One row per ``.fet`` file under Debian's fet-data examples (236 files in fet-data 6.8.5): its
+active activities, the activities imported, the constraint items dropped (every item the import
+report lists under ``Not imported`` that is not an activity), whether the file imports whole
+(nothing listed under ``Not imported``), and the dropped kinds (``what=count`` as the report
+names them). The figures come from the importer's result (:class:`aligner.fet.FetImport`); the
+script also checks that the report text lists exactly those items under its ``Not imported``
+heading (scripts read that heading). A last row ``TOTAL`` sums the columns (``whole``: the
+number of files imported whole). A file the importer refuses is a row with ``error`` set.
+Nothing is solved; the run takes a few minutes on one core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from aligner.fet import import_fet, read_fet
+from aligner.io import InputError, InputWarning
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = Path("/usr/share/doc/fet-data/examples")
+FIELDS = ["file", "activities", "activities_imported", "constraint_items_dropped",
+          "activities_dropped", "whole", "dropped_kinds", "seconds", "error"]
+_ITEM = re.compile(r"^  - (.*): (\d+) \(weight [^)]*\) - .*$")
+
+
+def not_imported(report: str) -> list[tuple[str, int]]:
+    """(what, count) of every line under the report's ``Not imported`` heading."""
+    lines = report.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith("Not imported")), None)
+    if start is None:
+        return []
+    items = []
+    for line in lines[start + 1:]:
+        match = _ITEM.match(line)
+        if not match:
+            break
+        items.append((match.group(1), int(match.group(2))))
+    return items
+
+
+def is_activity(what: str) -> bool:
+    """An item about activities (``Activity (several teachers)``), not a constraint."""
+    return what.startswith("Activity")
+
+
+def measure(path: Path, examples: Path) -> dict[str, Any]:
+    row: dict[str, Any] = {"file": str(path.relative_to(examples))}
+    started = time.perf_counter()
+    try:
+        active = len(read_fet(path).activities)
+        imported = import_fet(path)
+    except InputError as exc:
+        return row | {"error": str(exc).replace("\n", " ")[:200], "activities": 0,
+                      "activities_imported": 0, "constraint_items_dropped": 0,
+                      "activities_dropped": 0, "whole": "no", "dropped_kinds": "",
+                      "seconds": round(time.perf_counter() - started, 2)}
+    seconds = time.perf_counter() - started
+    listed = not_imported(imported.report_text())
+    losses = [(loss.what, loss.count) for loss in imported.losses]
+    if Counter(dict(listed)) != Counter(dict(losses)) or len(listed) != len(losses):
+        raise SystemExit(f"{path}: the report's Not imported section {listed} differs from the "
+                         f"importer's losses {losses}")
+    count = imported.mapping.get("imported_activities", len(imported.mapping["activities"]))
+    kinds: Counter[str] = Counter()
+    for what, n in losses:
+        kinds[what] += n
+    return row | {
+        "activities": active, "activities_imported": count,
+        "constraint_items_dropped": sum(n for what, n in losses if not is_activity(what)),
+        "activities_dropped": active - count,
+        "whole": "yes" if not losses else "no",
+        "dropped_kinds": "; ".join(f"{what}={n}" for what, n in kinds.most_common()),
+        "seconds": round(seconds, 2), "error": ""}
+
+
+def summary(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    files = [r for r in rows if r["file"] != "TOTAL"]
+    activities = sum(int(r["activities"]) for r in files)
+    imported = sum(int(r["activities_imported"]) for r in files)
+    return {"file": "TOTAL", "activities": activities, "activities_imported": imported,
+            "constraint_items_dropped": sum(int(r["constraint_items_dropped"]) for r in files),
+            "activities_dropped": activities - imported,
+            "whole": sum(r["whole"] == "yes" for r in files),
+            "dropped_kinds": f"{len(files)} files; {100 * imported / max(activities, 1):.1f}% "
+                             "of activities imported",
+            "seconds": round(sum(float(r["seconds"] or 0) for r in files), 1),
+            "error": sum(bool(r["error"]) for r in files)}
+
+
+def top_kinds(rows: list[dict[str, Any]], n: int = 25) -> list[tuple[str, int, int]]:
+    """(kind, files, items) of the most common dropped kinds, by files."""
+    files: Counter[str] = Counter()
+    items: Counter[str] = Counter()
+    for r in rows:
+        if r["file"] == "TOTAL" or not r["dropped_kinds"]:
+            continue
+        for part in r["dropped_kinds"].split("; "):
+            what, _, count = part.rpartition("=")
+            files[what] += 1
+            items[what] += int(count)
+    return [(what, k, items[what]) for what, k in files.most_common(n)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--examples", type=Path, default=EXAMPLES)
+    parser.add_argument("--out", type=Path,
+                        default=ROOT / "benchmarks" / "results" / "fet_corpus.csv")
+    parser.add_argument("--summary", type=Path, metavar="CSV",
+                        help="only print the totals and the commonest drops of an earlier run")
+    args = parser.parse_args(argv)
+    if args.summary:
+        with args.summary.open(encoding="utf-8") as stream:
+            rows = list(csv.DictReader(stream))
+    else:
+        warnings.simplefilter("ignore", InputWarning)
+        rows = []
+        for path in sorted(args.examples.rglob("*.fet")):
+            rows.append(measure(path, args.examples))
+            print(f"{rows[-1]['file']}: {rows[-1]['activities_imported']}/"
+                  f"{rows[-1]['activities']} activities, {rows[-1]['constraint_items_dropped']} "
+                  f"items dropped{' (whole)' if rows[-1]['whole'] == 'yes' else ''}",
+                  file=sys.stderr, flush=True)
+        rows.append(summary(rows))
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        with args.out.open("w", newline="", encoding="utf-8") as stream:
+            writer = csv.DictWriter(stream, fieldnames=FIELDS)
+            writer.writeheader()
+            writer.writerows(rows)
+        print(f"wrote {args.out}", file=sys.stderr)
+    total = next(r for r in rows if r["file"] == "TOTAL")
+    print(f"files: {len(rows) - 1}, imported whole: {total['whole']}, activities imported: "
+          f"{total['activities_imported']} of {total['activities']} "
+          f"({100 * int(total['activities_imported']) / max(int(total['activities']), 1):.1f}%), "
+          f"constraint items dropped: {total['constraint_items_dropped']}, "
+          f"errors: {total['error']}")
+    print("commonest drops (files, items):")
+    for what, files, items in top_kinds(rows):
+        print(f"  {files:4d} {items:7d}  {what}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
