@@ -10,8 +10,11 @@ report lists under ``Not imported`` that is not an activity), whether the file i
 (nothing listed under ``Not imported``), and the dropped kinds (``what=count`` as the report
 names them). The figures come from the importer's result (:class:`aligner.fet.FetImport`); the
 script also checks that the report text lists exactly those items under its ``Not imported``
-heading (scripts read that heading). A last row ``TOTAL`` sums the columns (``whole``: the
-number of files imported whole). A file the importer refuses is a row with ``error`` set.
+heading (scripts read that heading), and that the instance written reads back as
+``aligner import-fet`` requires (``aligner.io.load_instance``). A file the importer refuses, or
+whose instance would not read back (``import-fet`` then writes nothing), imports nothing: its
+row has ``error`` set and 0 activities imported. A last row ``TOTAL`` sums the columns
+(``whole``: the number of files imported whole; ``error``: the files that import nothing).
 Nothing is solved; the run takes a few minutes on one core.
 """
 
@@ -21,6 +24,7 @@ import argparse
 import csv
 import re
 import sys
+import tempfile
 import time
 import warnings
 from collections import Counter
@@ -28,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner.fet import import_fet, read_fet
-from aligner.io import InputError, InputWarning
+from aligner.io import InputError, InputWarning, load_instance
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path("/usr/share/doc/fet-data/examples")
@@ -60,13 +64,18 @@ def is_activity(what: str) -> bool:
 def measure(path: Path, examples: Path) -> dict[str, Any]:
     row: dict[str, Any] = {"file": str(path.relative_to(examples))}
     started = time.perf_counter()
+    active = 0
     try:
         active = len(read_fet(path).activities)
         imported = import_fet(path)
+        with tempfile.TemporaryDirectory() as scratch:
+            for name, (text, encoding) in imported.files().items():
+                (Path(scratch) / name).write_text(text, encoding=encoding)
+            load_instance(scratch)
     except InputError as exc:
-        return row | {"error": str(exc).replace("\n", " ")[:200], "activities": 0,
+        return row | {"error": str(exc).replace("\n", " ")[:200], "activities": active,
                       "activities_imported": 0, "constraint_items_dropped": 0,
-                      "activities_dropped": 0, "whole": "no", "dropped_kinds": "",
+                      "activities_dropped": active, "whole": "no", "dropped_kinds": "",
                       "seconds": round(time.perf_counter() - started, 2)}
     seconds = time.perf_counter() - started
     listed = not_imported(imported.report_text())

@@ -29,6 +29,19 @@ class Activity:
     subject: str
     students: tuple[str, ...]
     duration: int
+    tags: tuple[str, ...] = ()
+    """Its activity tags."""
+    students_number: int | None = None
+    """Its Number_Of_Students when given; None: the sum of its students sets' (FET's default)."""
+
+
+@dataclass(frozen=True)
+class FetRoom:
+    """One room of the Rooms_List; a virtual room (FET 6) stands for sets of real rooms."""
+
+    name: str
+    capacity: int
+    virtual: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +94,14 @@ class FetData:
     rooms: int = 0
     comments: dict[int, str] = field(default_factory=dict)
     """Activity id -> its Comments text."""
+    room_list: list[FetRoom] = field(default_factory=list)
+    size: dict[str, int] = field(default_factory=dict)
+    """Students set name -> its Number_of_Students."""
+
+    @property
+    def all_leaves(self) -> frozenset[str]:
+        """Every smallest students set of the file (FET's subgroups), with activities or not."""
+        return frozenset().union(*self.leaves.values()) if self.leaves else frozenset()
 
 
 def _names(root: ET.Element, path: str) -> list[str]:
@@ -125,6 +146,11 @@ def _data(path: Path, root: ET.Element) -> FetData:
     year_of: dict[str, str] = {}
     years: list[str] = []
     parts: dict[str, set[str]] = {}
+    size: dict[str, int] = {}
+    for element in root.iter():
+        if element.tag in ("Year", "Group", "Subgroup") and element.find("Name") is not None:
+            size.setdefault((element.findtext("Name") or "").strip(),
+                            _integer(element.findtext("Number_of_Students")))
     for year in root.findall("./Students_List/Year"):
         y = (year.findtext("Name") or "").strip()
         years.append(y)
@@ -165,7 +191,10 @@ def _data(path: Path, root: ET.Element) -> FetData:
             teachers=tuple((t.text or "").strip() for t in element.findall("Teacher")),
             subject=(element.findtext("Subject") or "").strip(),
             students=tuple((s.text or "").strip() for s in element.findall("Students")),
-            duration=duration))
+            duration=duration,
+            tags=tuple((t.text or "").strip() for t in element.findall("Activity_Tag")),
+            students_number=(None if element.find("Number_Of_Students") is None
+                             else _integer(element.findtext("Number_Of_Students")))))
         comments[aid] = (element.findtext("Comments") or "").strip()
 
     constraints: list[Constraint] = []
@@ -188,7 +217,19 @@ def _data(path: Path, root: ET.Element) -> FetData:
                    leaves=leaves, year_of=year_of, activities=activities,
                    constraints=constraints, inactive_activities=inactive,
                    inactive_constraints=inactive_constraints,
-                   rooms=len(root.findall("./Rooms_List/Room")), comments=comments)
+                   rooms=len(root.findall("./Rooms_List/Room")), comments=comments,
+                   room_list=[FetRoom((e.findtext("Name") or "").strip(),
+                                      _integer(e.findtext("Capacity"), 30000),
+                                      (e.findtext("Virtual") or "").strip().lower() == "true")
+                              for e in root.findall("./Rooms_List/Room")],
+                   size=size)
+
+
+def _integer(text: str | None, default: int = 0) -> int:
+    try:
+        return int((text or "").strip())
+    except ValueError:
+        return default
 
 
 def _active(element: ET.Element) -> bool:

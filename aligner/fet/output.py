@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,8 @@ class FetOutcome:
     """Activity id -> (day name, hour name)."""
     soft_conflicts: float | None
     broken_soft: int | None
+    rooms: dict[int, str] = field(default_factory=dict)
+    """Activity id -> the room FET gave it (activities without a room left out)."""
 
 
 def read_fet_output(directory: str | Path) -> FetOutcome:
@@ -52,6 +54,7 @@ def read_fet_output(directory: str | Path) -> FetOutcome:
     except ET.ParseError as exc:
         raise FetTimetableError(f"{found[0]}: not well-formed XML ({exc})") from None
     placements: dict[int, tuple[str, str]] = {}
+    rooms: dict[int, str] = {}
     for element in root.findall("Activity"):
         try:
             aid = int((element.findtext("Id") or "").strip())
@@ -59,6 +62,8 @@ def read_fet_output(directory: str | Path) -> FetOutcome:
             raise FetTimetableError(f"{found[0]}: an activity without a numeric Id") from None
         placements[aid] = ((element.findtext("Day") or "").strip(),
                            (element.findtext("Hour") or "").strip())
+        if room := (element.findtext("Room") or "").strip():
+            rooms[aid] = room
     soft, broken = None, None
     conflicts = list(found[0].parent.glob("*_soft_conflicts.txt"))
     if conflicts:
@@ -67,7 +72,7 @@ def read_fet_output(directory: str | Path) -> FetOutcome:
             soft = float(m.group(1))
         if m := re.search(r"Number of broken soft constraints:\s*(\d+)", report):
             broken = int(m.group(1))
-    return FetOutcome(placements, soft, broken)
+    return FetOutcome(placements, soft, broken, rooms)
 
 
 def timetable_from_export(instance: Instance, fet_file: str | Path,
@@ -108,6 +113,9 @@ def _place(placements: dict[int, tuple[str, str]], aid: int, period_of: Mapping[
     if aid not in placements:
         raise FetTimetableError(f"FET's timetable does not place activity {aid}")
     day, hour = placements[aid]
+    if not day and not hour:
+        raise FetTimetableError(f"FET's timetable leaves activity {aid} unplaced (an incomplete "
+                                "timetable: did fet-cl stop at its time limit?)")
     period = period_of.get(hour)
     if period is None:
         raise FetTimetableError(f"activity {aid} is placed at hour '{hour}', which is not a period")
@@ -123,12 +131,17 @@ def _lesson(school: str, klass: str, subject: str, teacher: str, day: str, perio
                        day=day, period=period)
 
 
-def _lessons(school: str, klass: str, subject: str, teacher: str, day: str, period: int,
-             duration: int) -> list[LocalLesson]:
-    """The periods of one activity: a single lesson, or the two periods of a double."""
+def _lessons(school: str, label: str, subject: str, teacher: str, day: str, period: int,
+             duration: int, room: str = "") -> list[LocalLesson]:
+    """The periods of one activity for each class of ``label`` (one class, or the classes of a
+    combined lesson joined by ``+``): a single lesson, or the two periods of a double."""
     start = period if duration == 2 else None
+    classes = label.split("+")
+    group = label if len(classes) > 1 else ""
     return [LocalLesson(school_id=school, class_id=klass, subject=subject, teacher_id=teacher,
-                        day=day, period=period + k, double_start=start) for k in range(duration)]
+                        day=day, period=period + k, double_start=start, room_id=room,
+                        group=group)
+            for klass in classes for k in range(duration)]
 
 
 def _sessions(instance: Instance, parts: dict[tuple[str, int], dict[str, tuple[str, int]]]
@@ -150,9 +163,11 @@ def _sessions(instance: Instance, parts: dict[tuple[str, int], dict[str, tuple[s
 
 
 def timetable_from_import(instance: Instance, mapping: dict[str, Any],
-                          placements: dict[int, tuple[str, str]]) -> Timetable:
-    """FET's placements of the activities of the file(s) ``aligner import-fet`` read, through
-    the ``fet_mapping.json`` it wrote."""
+                          placements: dict[int, tuple[str, str]],
+                          rooms: Mapping[int, str] | None = None) -> Timetable:
+    """FET's placements (and ``rooms``, FET's room of each activity) of the activities of the
+    file(s) ``aligner import-fet`` read, through the ``fet_mapping.json`` it wrote. A room is
+    kept for a lesson whose subject has special rooms in the instance."""
     lessons: list[LocalLesson] = []
     parts: dict[tuple[str, int], dict[str, tuple[str, int]]] = defaultdict(dict)
     schools = mapping["schools"]
@@ -167,12 +182,16 @@ def timetable_from_import(instance: Instance, mapping: dict[str, Any],
         if meaning.get("course_id"):
             parts[(meaning["course_id"], meaning["session"])][meaning["school_id"]] = (day, period)
             continue
+        room = ""
+        if instance.rooms_for.get((meaning["school_id"], meaning["subject"])):
+            room = school.get("rooms", {}).get((rooms or {}).get(aid, ""), "")
         lessons += _lessons(meaning["school_id"], meaning["class_id"], meaning["subject"],
-                            meaning["teacher_id"], day, period, meaning["duration"])
-    for school_id, class_id, day, period, *_rest in mapping.get("blocked", []):
-        subject = f"(blocked) {day}:{period}"
-        teacher = instance.curriculum_row[(school_id, class_id, subject)].teacher_id or ""
-        lessons.append(_lesson(school_id, class_id, subject, teacher, day, period))
+                            meaning["teacher_id"], day, period, meaning["duration"], room)
+    for school_id, label, day, period, *rest in mapping.get("blocked", []):
+        subject = rest[0] if rest else f"(blocked) {day}:{period}"
+        first = label.split("+")[0]
+        teacher = instance.curriculum_row[(school_id, first, subject)].teacher_id or ""
+        lessons += _lessons(school_id, label, subject, teacher, day, period, 1)
     return Timetable(tuple(lessons), _sessions(instance, parts))
 
 
