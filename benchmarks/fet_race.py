@@ -177,8 +177,9 @@ def race_same(instance: Instance, work: Path, args: argparse.Namespace) -> dict[
                            "fet_soft_conflicts": "" if run.soft is None else run.soft}
     if run.status == "solved":
         try:
-            timetable = timetable_from_export(instance, fet_file,
-                                              read_fet_output(run.output).placements)
+            outcome = read_fet_output(run.output)
+            timetable = timetable_from_export(instance, fet_file, outcome.placements,
+                                              outcome.rooms)
             row["fet_check"], row["fet_objective"] = check_timetable(instance, timetable,
                                                                      work / "fet-same-solution")
         except FetTimetableError as exc:
@@ -214,8 +215,9 @@ def fet_case(relative: str, work: Path, args: argparse.Namespace) -> dict[str, A
             "fet_original_soft_conflicts": "" if original.soft is None else original.soft}
     if original.status == "solved":
         try:
-            timetable = timetable_from_import(instance, imp.mapping,
-                                              read_fet_output(original.output).placements)
+            outcome = read_fet_output(original.output)
+            timetable = timetable_from_import(instance, imp.mapping, outcome.placements,
+                                              outcome.rooms)
             row["fet_original_check"] = check_timetable(instance, timetable,
                                                         work / "fet-original-solution")[0]
         except FetTimetableError as exc:

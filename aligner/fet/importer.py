@@ -610,19 +610,15 @@ class _Conversion:
 
         def name(r: _Row) -> str:
             base = _subject_name(r.key[1])
+            numbered = f" [{r.index}]" if len(self.rows_of_key[r.key]) > 1 else ""
             if self.options.short_subjects:
                 # short names, for rooms that list many subjects: 'Maths [2]'
-                return base if level[id(r)] == 0 else f"{base} [{serial[id(r)]}]"
+                return base + (f" [{serial[id(r)]}]" if level[id(r)] else numbered)
             teachers = ", ".join(t.removeprefix(self.prefix) for t in r.key[2]) or "no teacher"
-            parts = [base]
-            if level[id(r)] >= 1:
-                parts.append(f" ({teachers}")
-                if level[id(r)] >= 2:
-                    parts.append(f" / {', '.join(r.students) or 'no students'}")
-                parts.append(")")
-            if level[id(r)] >= 3:
-                parts.append(f" [{r.index}]")
-            return "".join(parts)
+            if level[id(r)] == 0:
+                return base + numbered
+            students = f" / {', '.join(r.students) or 'no students'}" if level[id(r)] >= 2 else ""
+            return f"{base} ({teachers}{students}){numbered}"
 
         for _ in range(5):
             names = {id(r): name(r) for r in rows}
@@ -992,7 +988,7 @@ class _Conversion:
                             "doubles": r.doubles or "",
                             "allowed": "" if r.allowed is None else _slots_text(set(r.allowed),
                                                                                  days),
-                            "together": r.together or ""}
+                            "together": r.together or "", "fet_subject": r.key[1]}
                            for r in rows]
         # students not available: one '(blocked)' lesson a slot for all the classes blocked then
         blocked_rows = []
@@ -1147,6 +1143,7 @@ def import_pair(hub: str | Path, receiving: str | Path, courses: str | Path,
     sync = _pairing(Path(courses), h, r, ids)
     tables = {k: h.tables[k] + r.tables[k] for k in h.tables}
     tables["sync"] = sync
+    _course_subjects(tables, Path(courses))
     reached = {(row["receiving_school"], row["receiving_class"], row["subject"]) for row in sync}
     for row in tables["curriculum"]:
         if (row["school_id"], row["class_id"], row["subject"]) in reached and _placeholder(
@@ -1174,6 +1171,85 @@ def import_pair(hub: str | Path, receiving: str | Path, courses: str | Path,
     losses = [Loss(f"{ids[0]}: {x.what}", x.reason, x.count, x.weights) for x in h.losses] + [
         Loss(f"{ids[1]}: {x.what}", x.reason, x.count, x.weights) for x in r.losses] + extra
     return FetImport(settings["name"], settings, tables, notes, losses, mapping)
+
+
+def _course_subjects(tables: dict[str, list[dict[str, Any]]], path: Path) -> None:
+    """A course's subject is FET's; the curriculum rows it reaches may have been renamed
+    ('Eng (Brussel R)': rooms or teachers told rows apart). The course takes its rows' name
+    when the hub's and the receiving school's agree; otherwise both rows take FET's own
+    subject name, or one of theirs, or '<subject> (online)', whichever is free in both
+    schools."""
+    rows = tables["curriculum"]
+
+    def row_of(school: str, klass: str, subject: str) -> dict[str, Any] | None:
+        found = [r for r in rows if r["school_id"] == school
+                 and klass in str(r["class_id"]).split("+")
+                 and r.get("fet_subject", r["subject"]) == subject]
+        return found[0] if len(found) == 1 else None
+
+    issues = []
+    for number, course in enumerate(tables["sync"], start=2):
+        wanted = course["subject"]
+        ends = [row_of(course["receiving_school"], course["receiving_class"], wanted)]
+        if course.get("hub_class"):
+            ends.append(row_of(course["hub_school"], course["hub_class"], wanted))
+        found = [r for r in ends if r is not None]
+        names = {r["subject"] for r in found}
+        if len(names) == 1:
+            course["subject"] = names.pop()
+            continue
+        if not names:
+            continue   # the reader names the missing curriculum row
+        def free(name: str, found: list[dict[str, Any]] = found) -> bool:
+            """No other row of the classes has the name, and the school's rows of that name
+            take the same rooms (rooms are per school and subject name)."""
+            for r in found:
+                mine = set(str(r["class_id"]).split("+"))
+                for o in rows:
+                    if o is r or o["school_id"] != r["school_id"] or o["subject"] != name:
+                        continue
+                    if mine & set(str(o["class_id"]).split("+")) or _rooms_named(
+                            tables, r["school_id"], name) != _rooms_named(
+                            tables, r["school_id"], r["subject"]):
+                        return False
+            return True
+
+        common = next((n for n in (wanted, *sorted(names), f"{wanted} (online)") if free(n)),
+                      None)
+        if common is None:
+            issues.append(InputIssue(str(path), f"the rows this course reaches are named "
+                                     f"{' and '.join(sorted(names))}, and no common name is "
+                                     "free", number, "subject"))
+            continue
+        for r in found:
+            _rename(tables, r, common)
+        course["subject"] = common
+    if issues:
+        raise InputError(issues)
+
+
+def _rooms_named(tables: dict[str, list[dict[str, Any]]], school: str, subject: str
+                 ) -> set[str]:
+    return {room["room_id"] for room in tables.get("rooms", [])
+            if room["school_id"] == school and subject in room["subjects"].split(";")}
+
+
+def _rename(tables: dict[str, list[dict[str, Any]]], row: dict[str, Any], name: str) -> None:
+    """Rename a curriculum row's subject in every table that names it."""
+    old, school, label = row["subject"], row["school_id"], str(row["class_id"])
+    still = any(o is not row and o["school_id"] == school and o["subject"] == old
+                for o in tables["curriculum"])
+    for room in tables.get("rooms", []):
+        if room["school_id"] == school:
+            listed = room["subjects"].split(";")
+            if old in listed:
+                listed = [s for s in listed if s != old or still] + [name]
+                room["subjects"] = ";".join(dict.fromkeys(listed))
+    for pin in tables.get("pinned", []):
+        if pin["school_id"] == school and pin.get("subject") == old and pin.get(
+                "class_id") in label.split("+"):
+            pin["subject"] = name
+    row["subject"] = name
 
 
 def _pairing(path: Path, hub: FetImport, recv: FetImport, ids: tuple[str, str]

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from aligner.fet.fetfile import FetData, read_fet
-from aligner.fet.names import SEP, FetTimetableError, hour_names
+from aligner.fet.names import SEP, FetTimetableError, hour_names, room_name
 from aligner.instance import Instance
 from aligner.io.errors import InputError
 from aligner.timetable import LocalLesson, Session, Timetable
@@ -76,23 +76,29 @@ def read_fet_output(directory: str | Path) -> FetOutcome:
 
 
 def timetable_from_export(instance: Instance, fet_file: str | Path,
-                          placements: dict[int, tuple[str, str]]) -> Timetable:
-    """FET's placements of the activities of a file written by ``export-fet`` for
-    ``instance``."""
+                          placements: dict[int, tuple[str, str]],
+                          rooms: Mapping[int, str] | None = None) -> Timetable:
+    """FET's placements (and ``rooms``, FET's room of each activity) of the activities of a
+    file written by ``export-fet`` for ``instance``."""
     try:
         data = read_fet(fet_file)
     except InputError as exc:
         raise FetTimetableError(str(exc)) from None
     period_of = {name: p for p, name in enumerate(hour_names(instance), start=1)}
+    special = {room_name(instance, r.school_id, r.room_id): r.room_id for r in instance.rooms}
     lessons: list[LocalLesson] = []
     parts: dict[tuple[str, int], dict[str, tuple[str, int]]] = defaultdict(dict)
     for activity in data.activities:
         kind, *rest = _comment(data, activity.id)
         day, period = _place(placements, activity.id, period_of, instance.days)
         if kind == "aligner:local":
-            school, klass, subject = rest
-            teacher = instance.curriculum_row[(school, klass, subject)].teacher_id or ""
-            lessons += _lessons(school, klass, subject, teacher, day, period, activity.duration)
+            school, label, subject = rest
+            teacher = instance.curriculum_row[(school, label.split("+")[0], subject)].teacher_id
+            room = ""
+            if instance.rooms_for.get((school, subject)):
+                room = special.get((rooms or {}).get(activity.id, ""), "")
+            lessons += _lessons(school, label, subject, teacher or "", day, period,
+                                activity.duration, room)
         elif kind == "aligner:session":
             course, k, school = rest
             parts[(course, int(k))][school] = (day, period)
@@ -123,12 +129,6 @@ def _place(placements: dict[int, tuple[str, str]], aid: int, period_of: Mapping[
     if our_day is None:
         raise FetTimetableError(f"activity {aid} is placed on day '{day}', not a day of the instance")
     return our_day, period
-
-
-def _lesson(school: str, klass: str, subject: str, teacher: str, day: str, period: int
-            ) -> LocalLesson:
-    return LocalLesson(school_id=school, class_id=klass, subject=subject, teacher_id=teacher,
-                       day=day, period=period)
 
 
 def _lessons(school: str, label: str, subject: str, teacher: str, day: str, period: int,
