@@ -753,8 +753,8 @@ class _Conversion:
         except ValueError:
             self.lose(c, f"unreadable {child}")
             return
-        teachers = ([c.text("Teacher_Name")] if c.tag.startswith("ConstraintTeacher")
-                    else list(self.data.teachers))
+        teachers = (list(self.data.teachers) if c.tag.startswith("ConstraintTeachers")
+                    else [c.text("Teacher_Name")])
         largest = {"max_per_day": len(self.kept_hours), "max_consecutive": len(self.kept_hours),
                    "max_days": len(self.days)}[field_name]
         if value >= largest:
