@@ -37,7 +37,9 @@ from aligner.io import InputError, InputWarning, load_instance
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path("/usr/share/doc/fet-data/examples")
 FIELDS = ["file", "activities", "activities_imported", "constraint_items_dropped",
-          "activities_dropped", "whole", "dropped_kinds", "seconds", "error"]
+          "activities_dropped", "whole", "dropped_kinds", "missing", "seconds", "error"]
+CASCADE = "(dropped activities)"
+"""A constraint dropped because the activities it names were dropped: it goes with them."""
 _ITEM = re.compile(r"^  - (.*): (\d+) \(weight [^)]*\) - .*$")
 
 
@@ -54,6 +56,70 @@ def not_imported(report: str) -> list[tuple[str, int]]:
             break
         items.append((match.group(1), int(match.group(2))))
     return items
+
+
+def family(what: str, why: str, weights: set[float]) -> str:
+    """The rule aligner would need so that this dropped item could be carried over: one name
+    for each family of FET constraints (students max gaps, min days apart > 1, ...)."""
+    if weights and max(weights) < 100:
+        return "soft constraints (weight below 100%)"
+    if what.startswith("Activity ("):
+        return {"duration above 2": "lessons longer than 2 periods",
+                "no students and no teacher": "activities of nobody",
+                "duration 2 next to a break": "doubles next to a short break"}.get(
+            what.removeprefix("Activity (").removesuffix(")"), "ids and cells (format limits)")
+    if why.startswith(("refers to activities that were not imported",
+                       "covers no imported activity")):
+        return CASCADE
+    if "more than a cell" in why:
+        return "ids and cells (format limits)"
+    rules = (
+        ("MinDaysBetweenActivities", "min days apart > 1" if "more than one day" in why
+         else "min days over several rows (different rooms, times or teachers)"),
+        ("RealDay", "mornings-afternoons mode"), ("Morning", "mornings-afternoons mode"),
+        ("Afternoon", "mornings-afternoons mode"),
+        ("StudentsMaxGaps", "students max gaps"), ("StudentsSetMaxGaps", "students max gaps"),
+        ("Gaps", "teachers max gaps"),
+        ("StudentsMinHoursDaily", "students min hours daily"),
+        ("StudentsSetMinHoursDaily", "students min hours daily"),
+        ("MinHoursDaily", "teachers min hours daily"),
+        ("EarlyMaxBeginnings", "early beginnings (students)"),
+        ("ActivityTag", "activity tag rules"),
+        ("StudentsMaxHoursDaily", "students max hours daily"),
+        ("StudentsSetMaxHoursDaily", "students max hours daily"),
+        ("Building", "buildings"), ("RoomChanges", "room changes"),
+        ("Room", "rooms (virtual rooms, other room rules)"),
+        ("SameStartingTime", "same starting time of single lessons"),
+        ("PreferredStartingTime", "preferred times of single lessons"),
+        ("PreferredTimeSlots", "preferred times of single lessons"),
+        ("Consecutive", "consecutive, grouped or ordered lessons"),
+        ("Grouped", "consecutive, grouped or ordered lessons"),
+        ("Ordered", "consecutive, grouped or ordered lessons"),
+        ("EndsStudentsDay", "end of the students' day"), ("EndStudentsDay", "end of the students' day"),
+        ("Term", "terms"), ("SelectedTimeSlots", "counts in selected time slots"),
+        ("Simultaneous", "counts in selected time slots"),
+        ("NotOverlapping", "not overlapping"), ("IntervalMaxDays", "days per week (other)"),
+        ("MinDaysPerWeek", "days per week (other)"), ("DaysPerWeek", "days per week (other)"),
+        ("MaxHoursContinuously", "max hours continuously (other)"),
+        ("SameStartingDay", "same day or hour"), ("SameStartingHour", "same day or hour"),
+        ("MaxDaysBetween", "max days between lessons"), ("Span", "span of the day"),
+        ("Resting", "resting hours"), ("MinGapsBetween", "min gaps between lessons"),
+        ("TeacherMaxHoursDaily", "teachers max hours daily (other)"),
+    )
+    tag = what.split(": ")[-1]
+    return next((name for key, name in rules if key in tag), tag)
+
+
+def missing(losses: list[tuple[str, str, set[float]]]) -> list[str]:
+    """The families of what a file loses; a constraint lost with its activities goes with
+    them (with the family of those activities, when the file drops activities for one reason)."""
+    families = {family(what, why, weights) for what, why, weights in losses}
+    if CASCADE in families:
+        dropping = {family(what, why, weights) for what, why, weights in losses
+                    if what.startswith("Activity (") and "next to a break" not in what}
+        families.discard(CASCADE)
+        families |= dropping if dropping else {"constraints on activities the file drops"}
+    return sorted(families)
 
 
 def is_activity(what: str) -> bool:
@@ -93,6 +159,7 @@ def measure(path: Path, examples: Path) -> dict[str, Any]:
         "activities_dropped": active - count,
         "whole": "yes" if not losses else "no",
         "dropped_kinds": "; ".join(f"{what}={n}" for what, n in kinds.most_common()),
+        "missing": "; ".join(missing([(x.what, x.reason, x.weights) for x in imported.losses])),
         "seconds": round(seconds, 2), "error": ""}
 
 
@@ -124,11 +191,46 @@ def top_kinds(rows: list[dict[str, Any]], n: int = 25) -> list[tuple[str, int, i
     return [(what, k, items[what]) for what, k in files.most_common(n)]
 
 
+def missing_rules(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What each missing rule family would bring if aligner had it: files that would import
+    whole with it alone (every other loss of theirs already carried over), activities it would
+    add (lessons longer than 2 periods, activities of nobody), and, adding the families in
+    order of files won, the files whole so far."""
+    files = [r for r in rows if r["file"] != "TOTAL" and not r["error"]]
+    needs = {r["file"]: set(filter(None, (r.get("missing") or "").split("; "))) for r in files}
+    gained: Counter[str] = Counter()
+    for r in files:
+        for part in filter(None, r["dropped_kinds"].split("; ")):
+            what, _, count = part.rpartition("=")
+            if what.startswith("Activity (") and "next to a break" not in what:
+                gained[family(what, "", set())] += int(count)
+    alone = Counter(next(iter(n)) for n in needs.values() if len(n) == 1)
+    among = Counter(f for n in needs.values() for f in n)
+    order: list[dict[str, Any]] = []
+    have: set[str] = set()
+    whole = sum(1 for n in needs.values() if not n)
+    remaining = set(among)
+    while remaining:
+        best = max(sorted(remaining), key=lambda f: sum(1 for n in needs.values()
+                                                        if n and n <= have | {f}))
+        have.add(best)
+        remaining.discard(best)
+        now = sum(1 for n in needs.values() if n <= have)
+        order.append({"family": best, "files_missing_it": among[best],
+                      "whole_with_it_alone": alone[best], "activities_gained": gained[best],
+                      "whole_adding_in_this_order": now})
+    start = {"family": "(as imported)", "files_missing_it": "", "whole_with_it_alone": "",
+             "activities_gained": "", "whole_adding_in_this_order": whole}
+    return [start, *order]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=Path, default=EXAMPLES)
     parser.add_argument("--out", type=Path,
                         default=ROOT / "benchmarks" / "results" / "fet_corpus.csv")
+    parser.add_argument("--missing", type=Path, metavar="CSV",
+                        help="also write the missing rule families' table")
     parser.add_argument("--summary", type=Path, metavar="CSV",
                         help="only print the totals and the commonest drops of an earlier run")
     args = parser.parse_args(argv)
@@ -160,6 +262,19 @@ def main(argv: list[str] | None = None) -> int:
     print("commonest drops (files, items):")
     for what, files, items in top_kinds(rows):
         print(f"  {files:4d} {items:7d}  {what}")
+    if "missing" in rows[0]:
+        table = missing_rules(rows)
+        print("missing rule families (files missing it, whole with it alone, activities "
+              "gained, whole adding the families in this order):")
+        for t in table:
+            print(f"  {t['files_missing_it']!s:>4} {t['whole_with_it_alone']!s:>4} "
+                  f"{t['activities_gained']!s:>6} {t['whole_adding_in_this_order']:>4}  "
+                  f"{t['family']}")
+        if args.missing:
+            with args.missing.open("w", newline="", encoding="utf-8") as stream:
+                writer = csv.DictWriter(stream, fieldnames=list(table[0]))
+                writer.writeheader()
+                writer.writerows(table)
     return 0
 
 

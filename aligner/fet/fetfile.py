@@ -94,6 +94,15 @@ class FetData:
     rooms: int = 0
     comments: dict[int, str] = field(default_factory=dict)
     """Activity id -> its Comments text."""
+    mode: str = "Official"
+    """FET's mode (Official, Mornings_Afternoons, Block_Planning, Terms), as FET 6 reads the
+    file: an old file of FET 5's custom versions ('-ma', '-morocco', '-algeria' in the
+    version) is a mornings-afternoons file, '-mathmake' a terms one, '-bp' block planning."""
+    old_custom: str = ""
+    """The custom FET 5 version the file comes from ('ma', 'morocco', 'algeria', ...), if any:
+    FET 6 renames some of its constraints (FetData.mode)."""
+    behaviors: dict[str, str] = field(default_factory=dict)
+    """Teacher -> its Mornings_Afternoons_Behavior (mornings-afternoons files)."""
     room_list: list[FetRoom] = field(default_factory=list)
     size: dict[str, int] = field(default_factory=dict)
     """Students set name -> its Number_of_Students."""
@@ -211,6 +220,10 @@ def _data(path: Path, root: ET.Element) -> FetData:
             constraints.append(Constraint(element.tag, weight, element, space))
     if issues:
         raise InputError(issues)
+    mode, custom = _mode(root)
+    behaviors = {(e.findtext("Name") or "").strip(): (e.findtext(
+        "Mornings_Afternoons_Behavior") or "").strip() for e in root.findall(
+        "./Teachers_List/Teacher")}
     return FetData(path=path, institution=(root.findtext("Institution_Name") or "").strip(),
                    days=days, hours=hours, subjects=_names(root, "./Subjects_List/Subject"),
                    teachers=_names(root, "./Teachers_List/Teacher"), years=years, kind=kind,
@@ -222,7 +235,24 @@ def _data(path: Path, root: ET.Element) -> FetData:
                                       _integer(e.findtext("Capacity"), 30000),
                                       (e.findtext("Virtual") or "").strip().lower() == "true")
                               for e in root.findall("./Rooms_List/Room")],
-                   size=size)
+                   size=size, mode=mode, old_custom=custom, behaviors=behaviors)
+
+
+_CUSTOM = (("-mathmake", "Terms"), ("-morocco", "Mornings_Afternoons"),
+           ("-algeria", "Mornings_Afternoons"), ("-ma", "Mornings_Afternoons"),
+           ("-bp", "Block_Planning"))
+"""Version suffixes of FET 5's custom builds and the mode FET 6 reads them in (its messages:
+'FET detected that this file was generated with a custom FET-5-MA version ...')."""
+
+
+def _mode(root: ET.Element) -> tuple[str, str]:
+    """(FET's mode of the file, the custom FET 5 build it comes from or '')."""
+    written = (root.findtext("Mode") or "").strip()
+    version = root.get("version", "")
+    for suffix, mode in _CUSTOM:
+        if suffix in version:
+            return written or mode, suffix.removeprefix("-")
+    return written or "Official", ""
 
 
 def _integer(text: str | None, default: int = 0) -> int:

@@ -693,6 +693,7 @@ class _Conversion:
                 soft_spread += 1
             self.convert(c)
         same_time: list[Constraint] = []
+        self._mornings_afternoons()
         for c in data.constraints:
             tag = c.tag
             if id(c) in self.handled:
@@ -739,21 +740,49 @@ class _Conversion:
                             f"break no longer than the {self.double_gap} minutes between other "
                             "hours, so a double may span it in aligner but not in FET")
 
+    def _mornings_afternoons(self) -> None:
+        """FET's mornings-afternoons mode: its days are half-days (as ours are then), but a
+        teacher may be bound to teach only mornings or only afternoons of a real day (every
+        teacher of an old Morocco file, the others as their Mornings_Afternoons_Behavior
+        says), and in an old FET 5 MA, Morocco or Algeria file FET 6 reads a max days per week
+        or max hours daily as counting real days (its messages when it opens one)."""
+        data = self.data
+        if data.mode != "Mornings_Afternoons":
+            return
+        for teacher in data.teachers:
+            behavior = data.behaviors.get(teacher, "") or (
+                "Exclusive" if data.old_custom == "morocco" else "Unrestricted")
+            if behavior != "Unrestricted":
+                self.losses.add("Teacher (mornings-afternoons behavior)", "FET's mornings-"
+                                "afternoons mode keeps the teacher to the morning or the "
+                                "afternoon of a real day (behavior "
+                                f"'{behavior}'), which aligner has no rule for")
+        if not data.old_custom:
+            return
+        for c in data.constraints:
+            if c.tag in _REAL_DAYS:
+                self.lose(c, "in an old mornings-afternoons file FET reads it per real day (a "
+                             "morning and an afternoon), which aligner has no rule for")
+            elif c.tag in _HALF_DAYS:
+                self._teacher_limit(c, _HALF_DAYS[c.tag])
+
     def _fet_slots(self, pairs: Iterable[tuple[str, str]]) -> set[tuple[int, int]]:
         data = self.data
         return {(data.days.index(d), data.hours.index(h)) for d, h in pairs
                 if d in data.days and h in data.hours}
 
-    def _teacher_limit(self, c: Constraint) -> None:
+    def _teacher_limit(self, c: Constraint, tag: str | None = None) -> None:
         """Teacher(s) max hours daily -> max_per_day, max days per week -> max_days, max hours
-        continuously -> max_consecutive (when FET's runs and aligner's halves agree)."""
-        field_name, child = _TEACHER_LIMITS[c.tag]
+        continuously -> max_consecutive (when FET's runs and aligner's halves agree); ``tag``:
+        the type FET reads ``c`` as, when it renames it."""
+        tag = tag or c.tag
+        field_name, child = _TEACHER_LIMITS[tag]
         try:
             value = int(c.text(child))
         except ValueError:
             self.lose(c, f"unreadable {child}")
             return
-        teachers = (list(self.data.teachers) if c.tag.startswith("ConstraintTeachers")
+        teachers = (list(self.data.teachers) if tag.startswith("ConstraintTeachers")
                     else [c.text("Teacher_Name")])
         largest = {"max_per_day": len(self.kept_hours), "max_consecutive": len(self.kept_hours),
                    "max_days": len(self.days)}[field_name]
@@ -1085,6 +1114,21 @@ _TEACHER_LIMITS = {
     "ConstraintTeachersMaxHoursContinuously": ("max_consecutive", "Maximum_Hours_Continuously"),
 }
 """FET's teacher limits aligner has: tag -> (teachers.csv column, FET's child with the value)."""
+
+_REAL_DAYS = {
+    "ConstraintTeacherMaxDaysPerWeek", "ConstraintTeachersMaxDaysPerWeek",
+    "ConstraintTeacherMinDaysPerWeek", "ConstraintTeachersMinDaysPerWeek",
+    "ConstraintStudentsSetMaxDaysPerWeek", "ConstraintStudentsMaxDaysPerWeek",
+    "ConstraintTeacherMaxHoursDaily", "ConstraintTeachersMaxHoursDaily",
+    "ConstraintStudentsMaxHoursDaily", "ConstraintStudentsSetMaxHoursDaily",
+    "ConstraintTeacherMaxSpanPerDay", "ConstraintTeachersMaxSpanPerDay",
+    "ConstraintStudentsSetMaxSpanPerDay", "ConstraintStudentsMaxSpanPerDay",
+}
+"""Types FET 6 reads per real day in an old FET 5 mornings-afternoons file."""
+_HALF_DAYS = {"ConstraintTeacherMaxHoursDailyHalfDays": "ConstraintTeacherMaxHoursDaily",
+              "ConstraintTeachersMaxHoursDailyHalfDays": "ConstraintTeachersMaxHoursDaily"}
+"""Types of an old mornings-afternoons file that FET 6 reads as max hours daily (a half-day
+is a FET day there, and one of ours)."""
 
 _IMPLIED = {
     "ConstraintStudentsMaxGapsPerWeek", "ConstraintStudentsMaxGapsPerDay",
