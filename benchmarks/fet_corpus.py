@@ -63,6 +63,8 @@ def family(what: str, why: str, weights: set[float]) -> str:
     for each family of FET constraints (students max gaps, min days apart > 1, ...)."""
     if weights and max(weights) < 100:
         return "soft constraints (weight below 100%)"
+    if what.startswith("Teacher (mornings-afternoons") or "per real day" in why:
+        return "mornings-afternoons mode"
     if what.startswith("Activity ("):
         return {"duration above 2": "lessons longer than 2 periods",
                 "no students and no teacher": "activities of nobody",

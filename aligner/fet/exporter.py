@@ -493,6 +493,9 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
     if len(inst.seasons) > 1:
         notes.append(f"seasons {', '.join(inst.seasons)}: FET's hours carry no times; sessions "
                      "are allowed only where the periods align in every season")
+    if inst.weights.teacher_gap:
+        notes.append("objective term teacher_gaps: not exported (FET's max gaps are caps, not a "
+                     "weighted count)")
 
 
 def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[int]],

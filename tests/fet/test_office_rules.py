@@ -321,3 +321,38 @@ def test_an_import_exported_again_keeps_the_teachers_limits(tmp_path, field):
               for c in again.constraints if "MaxHoursDaily" in c.tag or "MaxDays" in c.tag}
     assert limits == ({"ConstraintTeacherMaxHoursDaily": "2"} if field == "max_per_day"
                       else {"ConstraintTeacherMaxDaysPerWeek": "1"})
+
+
+# ---- FET's own reading of a file ----
+
+def test_an_old_mornings_afternoons_file_is_read_as_fet_6_reads_it(tmp_path):
+    """FET 6 opens a file of FET 5's Morocco build in mornings-afternoons mode: its days are
+    half-days, every teacher keeps to mornings or afternoons, and a max days per week counts
+    real days: all listed, not converted."""
+    text = fet_xml(days=("Mon_m", "Mon_a"), activities=lessons("Maths", "Ann", "7A", 1, [1, 1]),
+                   constraints=element("ConstraintTeacherMaxDaysPerWeek", Teacher_Name="Ann",
+                                       Max_Days_Per_Week="1"))
+    text = text.replace('<fet version="6.8.5">', '<fet version="5.27.3-morocco30">')
+    imp = import_fet(_write(tmp_path, text))
+    listed = {x.what: x.reason for x in imp.losses}
+    assert "per real day" in listed["ConstraintTeacherMaxDaysPerWeek"]
+    assert "Exclusive" in listed["Teacher (mornings-afternoons behavior)"]
+    assert not any(t["max_days"] for t in imp.tables["teachers"])
+
+
+def test_students_sets_selected_by_name_take_every_activity_sharing_students(tmp_path):
+    """FET's Activities preferred time slots of students set 7A-f select the year's activities
+    too (they share 7A-f's students), as FET selects them."""
+    constraint = element("ConstraintActivitiesPreferredTimeSlots", Teacher_Name="",
+                         Students_Name="7A-f", Subject_Name="", Activity_Tag_Name="",
+                         Number_of_Preferred_Time_Slots="2",
+                         Preferred_Time_Slot=["<Preferred_Day>Mon</Preferred_Day><Preferred_Hour>"
+                                              f"{h}</Preferred_Hour>" for h in HOURS[:2]])
+    text = fet_xml(hours=HOURS, teachers=("Ann", "Bob"), years={"7A": ["7A-f", "7A-g"]},
+                   activities=lessons("Maths", "Ann", "7A", 1, [1])
+                   + lessons("French", "Bob", "7A-f", 2, [1])
+                   + lessons("Art", "Bob", "7A-g", 3, [1]), constraints=constraint)
+    imp = import_fet(_write(tmp_path, text))
+    allowed = {r["subject"]: r["allowed"] for r in imp.tables["curriculum"]}
+    assert allowed == {"Maths": "Mon:1,2", "French": "Mon:1,2", "Art": ""}
+    assert imp.lossless
