@@ -622,6 +622,45 @@ class Instance(Frozen):
             return None
         return dict(self.term.day_counts(self.days, self.seasons))
 
+    @property
+    def teaching_dates(self) -> int | None:
+        """The term's teaching dates (None without a term)."""
+        counts = self.term_day_counts
+        return None if counts is None else sum(counts.values())
+
+    @property
+    def term_school_minimum(self) -> int | None:
+        """With a term: the dated online lessons a school needs over the term to average at
+        least min_online_lessons_per_school a teaching week (teaching dates / school days a
+        week): ceil(minimum x dates / days), the least whole number that does (seed 004 1.(1),
+        平均开课率). None without a term."""
+        dates = self.teaching_dates
+        if dates is None:
+            return None
+        return -(-self.policy.min_online_lessons_per_school * dates // len(self.days))
+
+    def level_minimum(self, level: str | None) -> int:
+        """What a backbone teacher's rule asks: with a term, the level's minimum per semester
+        of dated online lessons over the term; without, the weekly approximation
+        ceil(minimum / semester_weeks) (:meth:`Policy.level_min_per_week`); 0 without a level."""
+        if self.term is None:
+            return self.policy.level_min_per_week(level)
+        return 0 if level is None else self.policy.level_min_online_per_semester.get(level, 0)
+
+    @cached_property
+    def pairs_without_sync(self) -> tuple[tuple[str, str], ...]:
+        """(hub, receiving school) linked by some course but by no synchronous course (seed 000
+        §四(二): the synchronous class is compulsory for every pair), in order of the courses."""
+        synced = {(c.hub_school, s) for c in self.courses if c.form == "sync"
+                  for s in c.receiving_schools}
+        return tuple(pair for pair in self.linked_pairs if pair not in synced)
+
+    @cached_property
+    def linked_pairs(self) -> tuple[tuple[str, str], ...]:
+        """(hub, receiving school) linked by any course, in order of the courses."""
+        return tuple({(c.hub_school, s): None for c in self.courses
+                      for s in c.receiving_schools})
+
     @cached_property
     def _periods(self) -> dict[tuple[str, str], tuple[BellPeriod, ...]]:
         by_school: dict[tuple[str, str], list[BellPeriod]] = defaultdict(list)

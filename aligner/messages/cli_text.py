@@ -199,6 +199,8 @@ MESSAGES: dict[str, Entry] = {
     # ---- aligner check's verdict ----
     "cli.broken": ("broken: {violation}", "违反：{violation}"),
     "cli.report_out_of_date": ("report out of date: {message}", "报告与课表不符：{message}"),
+    "cli.programme_finding": ("programme rule not met by the instance: {message}",
+                              "实例未满足项目规则：{message}"),
     "cli.violations": ("{count} violation(s) of {rules} rule(s): {names}",
                        "共 {count} 处违反，涉及 {rules} 条规则：{names}"),
     "cli.nothing_broken": ("No hard rule is broken ({lessons} class lessons, {sessions} sessions "
