@@ -79,6 +79,8 @@ def read_rows(directory: Path) -> Rows:
 
 CURRENT = Path()
 """The instance directory being changed (bells_moved tries its moves on copies)."""
+OLD = Path()
+"""The solution of the instance before the change (class_removed reads its teacher loads)."""
 
 
 def write_rows(directory: Path, rows: Rows, source: Path | None = None) -> None:
@@ -184,10 +186,19 @@ def class_removed(rows: Rows) -> str:
         if "pinned" in rows:
             rows["pinned"] = [p for p in rows["pinned"]
                               if (p["school_id"], p.get("class_id", "")) != key]
-        left = lessons_of_teachers(rows)
+        # what each teacher of the class is still credited with in the old week, less the
+        # class's lessons (its sessions' assistants keep their other duties): the office
+        # lowers min_load to it where it would no longer be met
+        loads = {r["teacher_id"]: float(r["credited"]) for r in csv.DictReader(
+            (OLD / "teacher_load.csv").open(encoding="utf-8-sig"))}
+        lost: Counter[str] = Counter()
+        for r in csv.DictReader((OLD / "lessons.csv").open(encoding="utf-8-sig")):
+            if (r["school_id"], r["class_id"]) == key and r["mode"] == "local":
+                lost.update(r["teacher_id"].split("+"))
         for t in rows["teachers"]:
-            if t.get("min_load") and float(t["min_load"]) > left[t["teacher_id"]]:
-                t["min_load"] = str(left[t["teacher_id"]])
+            left = loads.get(t["teacher_id"], 0.0) - lost[t["teacher_id"]]
+            if t.get("min_load") and float(t["min_load"]) > left:
+                t["min_load"] = f"{max(0.0, left):g}"
         for c in rows["classes"]:
             if c.get("head_teacher") and not any(
                     t["teacher_id"] == c["head_teacher"] for t in rows["teachers"]):
@@ -215,8 +226,8 @@ def solved(directory: Path, out: Path, settings: SolverSettings,
     started = time.perf_counter()
     result = solve(instance, settings)
     seconds = time.perf_counter() - started
-    if not result.found:
-        raise RuntimeError(f"{directory.name}: no timetable ({result.status})")
+    if not result.found or str(result.status) not in ("OPTIMAL", "FEASIBLE"):
+        raise RuntimeError(f"{directory.name}: no whole timetable ({result.status})")
     write_outputs(result, out)
     violations = len([v for v in check_solution(load_instance(directory), out).violations
                       if v.hard])
@@ -228,8 +239,8 @@ def case(name: str, change: str, work: Path, runs: int, settings: SolverSettings
     base = instance_dir(name, work / f"{name}-{change}")
     old = work / f"{name}-{change}-old"
     solved(base, old, settings)
-    global CURRENT
-    CURRENT = base
+    global CURRENT, OLD
+    CURRENT, OLD = base, old
     rows = read_rows(base)
     what = CHANGES[change](rows)
     write_rows(base, rows)

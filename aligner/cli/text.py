@@ -305,6 +305,9 @@ def summary_text(result: Result) -> str:
                      for c in result.bell_changes)
     compliance = result.compliance()
     broken = compliance[~compliance["ok"]]
+    unsolved = [c for c in result.components if c["status"] not in ("OPTIMAL", "FEASIBLE")]
+    if unsolved:
+        lines.append(say("cli.compliance_partial", n=len(unsolved)))
     if compliance.empty:
         lines.append(say("cli.compliance_none"))
     elif broken.empty:

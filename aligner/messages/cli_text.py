@@ -172,6 +172,11 @@ MESSAGES: dict[str, Entry] = {
                          "作息调整：排课前移动了 {count} 节；课表按调整后的作息时间排："),
     "cli.compliance_none": ("Compliance: no programme rule, load bound or level minimum applies",
                             "达标情况：没有适用的项目规则、课时上下限或骨干教师最低要求"),
+    "cli.compliance_partial": (
+        ("The compliance below counts the schools with a timetable only: {n} component has none",
+         "The compliance below counts the schools with a timetable only: {n} components have "
+         "none"),
+        "以下达标情况只统计有课表的学校：{n} 个独立部分没有课表"),
     "cli.compliance_all": ("Compliance: all {count} programme rules, load bounds and level "
                            "minimums met",
                            "达标情况：全部 {count} 项项目规则、课时上下限和骨干教师最低要求均已达到"),

@@ -78,6 +78,7 @@ def test_a_failed_component_does_not_lose_the_others(tmp_path):
     assert result.exit_code == 3, result.output
     assert "No timetable for G校, S校 (INFEASIBLE)" in result.stdout
     assert "course yw needs 1 session a week, but only 0 periods" in result.stdout
+    assert "counts the schools with a timetable only: 1 component has none" in result.stdout
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert [c["status"] for c in summary["components"]] == ["OPTIMAL", "INFEASIBLE"]
     lessons = (out / "lessons.csv").read_text(encoding="utf-8-sig")
