@@ -51,7 +51,7 @@ def family_words(family: str) -> str:
 RULE_ORDER = ("pin", "course", "alignment", "availability", "allowed", "room", "room_choice",
               "special_room", "curriculum", "doubles", "together", "max_per_day", "class",
               "teacher", "teacher_day", "teacher_consecutive", "teacher_days", "load",
-              "pair_minimum", "hub_minimum", "receiving_minimum", "level")
+              "pair_minimum", "hub_minimum", "receiving_minimum", "level", "research", "forms")
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class Explanation:
 
 # ---- finding and shrinking the conflict ---------------------------------------------------
 
-FAMILY_TRIALS = ("together", "doubles", "max_per_day", "teacher_consecutive", "teacher_days",
+FAMILY_TRIALS = ("forms", "research", "together", "doubles", "max_per_day", "teacher_consecutive", "teacher_days",
                  "teacher_day", "level", "pair_minimum", "hub_minimum", "receiving_minimum",
                  "load", "room", "room_choice", "special_room", "alignment", "allowed",
                  "availability", "pin", "teacher", "class", "curriculum", "course")
@@ -331,6 +331,12 @@ def describe_group(instance: Instance, group: Group) -> str:
         return say("diagnose.rule.pair_minimum", hub=instance.school_name(ids[0]),
                    receiving=instance.school_name(ids[1]),
                    least=policy.min_sync_lessons_per_pair)
+    if rule == "research":
+        return say("diagnose.rule.research", course=ids[0], n=policy.research_per_week,
+                   minutes=policy.min_overlap_minutes)
+    if rule == "forms":
+        return say("diagnose.rule.forms", hub=instance.school_name(ids[0]),
+                   receiving=instance.school_name(ids[1]), least=policy.min_forms_per_pair)
     if rule in ("hub_minimum", "receiving_minimum"):
         return say(f"diagnose.rule.{rule}", school=instance.school_name(ids[0]),
                    least=policy.min_online_lessons_per_school)
