@@ -18,9 +18,9 @@ from fractions import Fraction
 from pathlib import Path
 
 from aligner.check.counts import class_lessons, loads, objective_of, objective_terms
+from aligner.check.kept_places import read_previous
 from aligner.check.reports import REPORT_CHECKS
 from aligner.check.rules import HARD_RULES, tables_are_consistent
-from aligner.check.kept_places import read_previous
 from aligner.check.solution_files import SolutionFiles, Violation, read_solution_files
 from aligner.instance import Instance
 

@@ -121,8 +121,9 @@ class Explanation:
 
 # ---- finding and shrinking the conflict ---------------------------------------------------
 
-FAMILY_TRIALS = ("forms", "research", "together", "doubles", "max_per_day", "teacher_consecutive", "teacher_days",
-                 "teacher_day", "level", "pair_minimum", "hub_minimum", "receiving_minimum",
+FAMILY_TRIALS = ("forms", "research", "together", "doubles", "max_per_day",
+                 "teacher_consecutive", "teacher_days", "teacher_day", "level", "pair_minimum",
+                 "hub_minimum", "receiving_minimum",
                  "load", "room", "room_choice", "special_room", "alignment", "allowed",
                  "availability", "pin", "teacher", "class", "curriculum", "course")
 """Rule families tried for removal as a whole first, the least likely culprits first. Where two

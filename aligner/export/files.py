@@ -110,9 +110,10 @@ CHANGES_FILE = "changes.csv"
 def write_outputs(result: Result, directory: str | Path, instance_path: str | None = None
                   ) -> list[Path]:
     """Write lessons, sessions, teacher_load, compliance and summary (and bells_proposed.csv
-    when the solve moved the bells first, research.csv with research meetings) into ``directory``, all or nothing (see
-    :func:`write_files`); an infeasibility.json left by an earlier run goes. ``instance_path``
-    is recorded in summary.json, so that aligner export finds the instance's names and bells."""
+    when the solve moved the bells first, research.csv with research meetings) into
+    ``directory``, all or nothing (see :func:`write_files`); an infeasibility.json left by an
+    earlier run goes (and a research.csv, without meetings). ``instance_path`` is recorded in
+    summary.json, so that aligner export finds the instance's names and bells."""
     summary = result.summary()
     if instance_path is not None:
         summary["instance_path"] = instance_path
