@@ -312,8 +312,10 @@ def _show_and_write(result: Result, written: Written) -> None:
         failure = exc
     with _stdout_may_close():
         if written.classes or written.teachers:
-            click.echo(timetable_text(result.instance, result.lessons(), result.sessions(),
-                                      classes=written.classes, teachers=written.teachers))
+            click.echo(timetable_text(
+                result.instance, result.lessons(), result.sessions(), classes=written.classes,
+                teachers=written.teachers,
+                research=result.research() if result.instance.policy.research_per_week else None))
         click.echo(summary_text(result), nl=False)
         if failure is None:
             click.echo(say("cli.wrote_to", files=listed([p.name for p in files]),

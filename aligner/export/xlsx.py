@@ -30,9 +30,11 @@ try:
 except ImportError:  # pragma: no cover - the error names the extra
     Workbook = None  # type: ignore[assignment,misc]
 
-FILLS = {"sync": "DDEBF7", "delivery": "E2EFDA", "famous": "FCE4D6"}
-"""Background of an online lesson's cell by form (blue, green, orange)."""
-BORDERS: dict[str, Any] = {"sync": "medium", "delivery": "mediumDashed", "famous": "mediumDashDotDot"}
+FILLS = {"sync": "DDEBF7", "delivery": "E2EFDA", "famous": "FCE4D6", "research": "EDE7F6"}
+"""Background of an online lesson's cell by form (blue, green, orange; a research meeting
+lilac)."""
+BORDERS: dict[str, Any] = {"sync": "medium", "delivery": "mediumDashed", "famous": "mediumDashDotDot",
+                           "research": "dashDot"}
 """Border of an online lesson's cell by form, so that a black-and-white print tells the forms
 apart (with the tag [同步], [专递], [名师] in the cell's text)."""
 BREAK_FILL = "F2F2F2"
@@ -360,8 +362,7 @@ def workbook_bytes(solution: TimetableView, lang: str = "zh",
             duty = duties.get((day, period))
             if duty is None:
                 return None
-            return (labels.duty_lines(school_id, duty),
-                    duty.session.course.form if duty.session else None, duty.span)
+            return labels.duty_lines(school_id, duty), duty.form, duty.span
 
         name = labels.teacher(teacher.teacher_id)
         _week_sheet(_sheet(book, f"{labels.word('teacher')}-{labels.short(teacher.school_id)}-"

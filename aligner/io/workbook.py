@@ -118,6 +118,8 @@ SETTING_NAMES: dict[str, tuple[str, ...]] = {
     "policy.max_later_end": ("作息调整最多推迟结束分钟数",),
     "policy.bell_grid": ("作息调整时间取整分钟数",),
     "policy.max_double_gap": ("连堂两节最大间隔分钟数",),
+    "policy.research_per_week": ("每门同步课程每周教师网络研修次数", "每周网络研修次数"),
+    "policy.min_forms_per_pair": ("每对学校最少帮扶形式数", "最少帮扶形式数"),
     "weights.misalignment_minute": ("错位分钟权重",),
     "weights.same_day_repeat": ("同日重复权重",),
     "weights.core_in_afternoon": ("主科排在下午权重",),

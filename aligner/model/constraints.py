@@ -118,7 +118,8 @@ def class_one_lesson_per_period(v: Variables, rules: Rules) -> None:
 def teacher_one_commitment_per_period(v: Variables, rules: Rules) -> None:
     """For every teacher and (day, period): local lessons + sessions taught + assisted +
     research meetings <= 1."""
-    for key in v.teacher_slot.keys() | v.meeting_slot.keys():
+    keys = [*v.teacher_slot, *(k for k in v.meeting_slot if k not in v.teacher_slot)]
+    for key in keys:  # (in the index's order: a model built alike is solved alike)
         literals = [*v.teacher_slot.get(key, ()), *v.meeting_slot.get(key, ())]
         if len(literals) > 1:
             rules.add(total(literals) <= 1, ("teacher", key[0]))
@@ -299,12 +300,17 @@ def forms_per_pair(v: Variables, rules: Rules) -> None:
     >= min_forms_per_pair, where used[f] <= sessions of the f-courses from H reaching R (a
     course form counts with a session in the week), and research counts 1 when the pair's sync
     courses hold meetings (:func:`research_meetings` schedules them). Left out where the data
-    offer fewer forms than the minimum (compliance.csv says false and the summary warns)."""
+    offer fewer forms than the minimum (compliance.csv says false and the summary warns), and
+    where the courses' own minimums already hold enough forms (it cannot bind there)."""
     minimum = v.instance.policy.min_forms_per_pair
     if minimum <= 0:
         return
     for (hub, receiving), forms in pair_forms(v.instance).items():
         if len(forms) < minimum:
+            continue
+        sure = sum(1 for form, courses in forms.items()  # held whatever the solver chooses
+                   if form == "research" or any(c.min_per_week > 0 for c in courses))
+        if sure >= minimum:
             continue
         group = ("forms", hub, receiving)
         used = []
