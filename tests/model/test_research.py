@@ -159,3 +159,26 @@ def test_research_per_week_out_of_range_is_an_input_error(tmp_path, value):
     with pytest.raises(InputError) as raised:
         load_instance(busy_pair(tmp_path, research=value))
     assert "research_per_week" in str(raised.value)
+
+
+def test_components_solved_apart_keep_their_meetings(tmp_path):
+    # Two pairs linked by nothing, solved in two processes: each sync course's meeting comes
+    # back through the processes' JSON and lands in one research.csv.
+    import yaml
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+    from tests.solver.test_components import two_pairs
+    from tests.solving import assert_valid
+
+    directory = two_pairs(tmp_path)
+    settings = yaml.safe_load((directory / "instance.yaml").read_text(encoding="utf-8"))
+    settings["policy"]["research_per_week"] = 1
+    (directory / "instance.yaml").write_text(yaml.safe_dump(settings, allow_unicode=True),
+                                             encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["solve", str(directory), "--out", str(out), "--quiet",
+                                       "--jobs", "2", "--workers", "1"])
+    assert result.exit_code == 0, result.output
+    assert sorted(read(out, "research.csv")["course_id"]) == ["ma", "yw"]
+    assert_valid(load_instance(directory), out)
