@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from aligner.alignment.overlap import overlap_minutes
+from aligner.export.extras import MissingExtra
 from aligner.export.labels import Labels
 from aligner.export.view import TimetableView, day_rows
 from aligner.io.workbook import text_cells_only
@@ -40,10 +41,6 @@ apart (with the tag [同步], [专递], [名师] in the cell's text)."""
 BREAK_FILL = "F2F2F2"
 _THIN = Side(style="thin", color="808080") if Workbook is not None else None
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-
-
-class MissingExtra(ImportError):
-    """An optional dependency is not installed; the message names the extra."""
 
 
 def require_openpyxl() -> None:

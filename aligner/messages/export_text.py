@@ -97,6 +97,8 @@ MESSAGES: dict[str, Entry] = {
                                 "未知的语言“{lang}”；请选择 {languages}"),
     "export.needs_openpyxl": ("Excel files need openpyxl: pip install 'aligner[xlsx]'",
                               "Excel 文件需要 openpyxl：pip install 'aligner[xlsx]'"),
+    "export.needs_icalendar": ("iCalendar files need icalendar: pip install 'aligner[ics]'",
+                               "iCalendar 日历文件需要 icalendar：pip install 'aligner[ics]'"),
 
     # ---- reading a solution directory for the exports ----
     "export.no_instance_path": (
