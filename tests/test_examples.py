@@ -28,3 +28,24 @@ def test_lianyun_alignment_names_the_periods_common_to_all_three():
     result = CliRunner().invoke(main, ["align", str(LIANYUN)])
     assert result.exit_code == 0
     assert ("at once (what a course reaching them all needs): 4") in result.stdout
+
+
+@pytest.mark.slow
+def test_lianyun_with_research_meetings_in_both_seasons(tmp_path):
+    # research_per_week: 1 on the two-season example: one meeting per sync course (6), each
+    # row of research.csv once per season with that season's times, all overlapping >= 30.
+    import shutil
+
+    directory = tmp_path / "lianyun"
+    shutil.copytree(LIANYUN, directory)
+    yaml_path = directory / "instance.yaml"
+    yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace(
+        "  semester_weeks: 18", "  semester_weeks: 18\n  research_per_week: 1"), encoding="utf-8")
+    result = solve_checked(directory, out=tmp_path / "out", workers=2)
+    research = result.research()
+    sync = {c.course_id for c in result.instance.courses if c.form == "sync"}
+    assert set(research["course_id"]) == sync and research["research_id"].nunique() == len(sync)
+    assert set(research["season"]) == {"winter", "summer"}
+    assert (research["overlap_minutes"] >= 30).all()
+    forms = result.compliance().set_index("rule").loc["min_forms_per_pair"]
+    assert (forms["achieved"] == 3).all()  # sync, delivery and research for each pair

@@ -65,6 +65,7 @@ def test_a_meeting_where_both_teachers_are_free(tmp_path, solve_and_check):
     assert read(out, "research.csv").columns.tolist()[:3] == ["research_id", "course_id", "day"]
     summary = result.summary()
     assert summary["research_meetings"] == 1
+    assert summary["model"]["booleans"]["meeting"] >= 1  # one per (day, hub period) possible
 
 
 def test_two_meetings_do_not_fit_and_the_explanation_names_them(tmp_path):
