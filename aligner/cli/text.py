@@ -343,7 +343,6 @@ def summary_text(result: Result) -> str:
                      for r in broken.itertuples(index=False))
     if result.instance.policy.research_per_week and result.timetable is not None:
         lines.append(say("cli.research_meetings", count=len(result.timetable.meetings)))
-    lines.extend(say("cli.warning", message=warning) for warning in result.warnings())
     return "\n".join(lines) + "\n"
 
 

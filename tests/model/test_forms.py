@@ -112,3 +112,18 @@ def test_min_forms_per_pair_out_of_range_is_an_input_error(tmp_path, value):
     with pytest.raises(InputError) as raised:
         load_instance(sync_and_delivery(tmp_path, value))
     assert "min_forms_per_pair" in str(raised.value)
+
+
+def test_solve_warns_on_stderr_of_a_pair_short_of_forms(tmp_path):
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+    from tests.builders import sync_pair
+
+    directory = sync_pair(tmp_path)  # a sync course only: 1 form of 2
+    result = CliRunner().invoke(main, ["--lang", "en", "solve", str(directory), "--out",
+                                       str(tmp_path / "out"), "--no-grids", "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "warning: the courses of H校 and R校 offer only 1 form(s) of help (sync)" \
+        in result.stderr
+    assert "warning" not in result.stdout
