@@ -298,6 +298,39 @@ def session_rows(labels: Labels) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
+def research_rows(labels: Labels) -> tuple[list[str], list[list[object]]]:
+    """教师网络研修安排: one row per research meeting and receiving school (per season with
+    several): when and with whom each sync course's teachers prepare lessons together."""
+    solution = labels.solution
+    several = len(solution.seasons) > 1
+    header = [labels.word(k) for k in (
+        "course", "day", "subject", "hub_school", "hub_teacher", "hub_period", "hub_time",
+        "receiving_school", "receiving_period", "receiving_time", "assistant", "overlap")]
+    if several:
+        header.insert(0, labels.word("seasons"))
+    day_rank = {d: i for i, d in enumerate(solution.instance.days)}
+    rows: list[list[object]] = []
+    for season in solution.seasons:
+        for meeting in sorted(solution.meetings.values(),
+                              key=lambda m: (day_rank[m.day], m.hub_period, m.session_id)):
+            course = meeting.course
+            hub_bell = solution.bell(course.hub_school, meeting.hub_period, season)
+            for partner in meeting.receiving:
+                bell = solution.bell(partner.school_id, partner.period, season)
+                row: list[object] = [
+                    course.course_id, labels.day(meeting.day), course.subject,
+                    labels.school(course.hub_school), labels.teacher(course.hub_teacher),
+                    meeting.hub_period, hub_bell.times, labels.school(partner.school_id),
+                    partner.period, bell.times,
+                    labels.word("name_sep").join(labels.teacher(a) for a in
+                                                 course.assistants_at(partner.school_id)),
+                    overlap_minutes(hub_bell, bell)]
+                if several:
+                    row.insert(0, labels.season(season))
+                rows.append(row)
+    return header, rows
+
+
 def workload_rows(labels: Labels) -> tuple[list[str], list[list[object]], str]:
     """工作量统计: each teacher's lessons, sessions taught and assisted, and credited load,
     recomputed from the timetable (a double counts 2)."""
@@ -370,6 +403,10 @@ def workbook_bytes(solution: TimetableView, lang: str = "zh",
     header, rows = session_rows(labels)
     _table_sheet(_sheet(book, labels.word("sessions")),
                  f"{instance.name} {labels.word('sessions')}", header, rows)
+    if solution.meetings:
+        header, rows = research_rows(labels)
+        _table_sheet(_sheet(book, labels.form_name("research")),
+                     f"{instance.name} {labels.form_name('research')}", header, rows)
     header, rows, note = workload_rows(labels)
     _table_sheet(_sheet(book, labels.word("workload")),
                  f"{instance.name} {labels.word('workload')}", header, rows, note)

@@ -61,6 +61,9 @@ def test_the_workbook_and_the_web_pages_show_the_meeting(solved):
     titles = {title for title, _ in cells}
     assert any("th" in t for t in titles) and any("tr" in t for t in titles)
     assert all(cell.fill.fgColor.rgb.endswith(FILLS["research"]) for _, cell in cells)
+    table = book["教师网络研修"]  # one row per meeting and receiving school, under two titles
+    rows = [r for r in table.iter_rows(min_row=3, values_only=True) if any(r)]
+    assert len(rows) == 1 and rows[0][0] == "ma" and rows[0][-1] == 40
     pages = site_files(view, "zh")
     hub_page = next(text for name, text in pages.items() if name.endswith("th.html"))
     assert 'class="online research"' in hub_page and "教师网络研修 [研修→R校]" in hub_page
