@@ -30,6 +30,12 @@ MESSAGES: dict[str, Entry] = {
     # ---- the capacity findings ----
     "diagnose.while_available": ((" while {names} is available", " while {names} are available"),
                                  "，且须在{names}有空时"),
+    "diagnose.research_slots": (
+        "course {course} needs {sessions} and {n} research meeting(s) a week, each at its own "
+        "period of the hub teacher, but only {periods} of {hub} overlap {receiving}'s periods "
+        "by at least {minutes} minutes while its teachers are available",
+        "课程 {course} 每周需要上 {sessions}并开展 {n} 次教师网络研修，各占主讲教师的一个节次，但{hub}只有 "
+        "{periods}与{receiving}的节次重叠至少 {minutes} 分钟且教师都有空"),
     "diagnose.course_slots_but": (
         "course {course} needs {sessions} a week, but only {periods} of {hub}{where} overlap "
         "{receiving}'s periods by at least {minutes} minutes{who}",

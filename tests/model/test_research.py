@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from aligner.check import check_solution
+from aligner.diagnose.capacity import capacity_findings
 from aligner.diagnose.explain import explain
 from aligner.export import write_outputs
 from aligner.io import load_instance
@@ -92,9 +93,14 @@ def test_the_meeting_needs_overlapping_periods(tmp_path, solve_and_check):
 
 def test_an_unavailable_assistant_leaves_no_room_for_the_meeting(tmp_path):
     # tr is away on Mon period 1: the session and the meeting both need R's period 2.
+    # Found before solving: 1 session + 1 meeting need 2 periods, 1 is there.
     directory = busy_pair(tmp_path, receiving_bells=ALIGNED_TWO, tr={"unavailable": "Mon:1"})
     instance = load_instance(directory)
     assert not solve_model(instance, SolverSettings(workers=1, time_limit=20)).found
+    findings = capacity_findings(instance)
+    assert [f.rule for f in findings] == ["research"]
+    assert "course ma needs 1 session and 1 research meeting(s) a week" in findings[0].message \
+        or "课程 ma 每周需要上 1 节并开展 1 次教师网络研修" in findings[0].message
     without = load_instance(busy_pair(tmp_path / "none", research=0,
                                       receiving_bells=ALIGNED_TWO, tr={"unavailable": "Mon:1"}))
     assert solve_model(without, SolverSettings(workers=1, time_limit=20)).found
