@@ -358,6 +358,8 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
         notes.append(say("fet.export.core_in_afternoon", weight=SPREAD_WEIGHT))
     if len(inst.seasons) > 1:
         notes.append(say("fet.export.seasons", seasons=", ".join(inst.seasons)))
+    if inst.policy.research_courses(inst.courses):
+        notes.append(say("fet.export.research", n=inst.policy.research_per_week))
 
 
 def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[int]],

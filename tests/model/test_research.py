@@ -189,3 +189,12 @@ def test_components_solved_apart_keep_their_meetings(tmp_path):
     assert result.exit_code == 0, result.output
     assert sorted(read(out, "research.csv")["course_id"]) == ["ma", "yw"]
     assert_valid(load_instance(directory), out)
+
+
+def test_export_fet_says_research_meetings_are_not_exported(tmp_path):
+    from aligner.fet.exporter import export_fet
+
+    exported = export_fet(load_instance(busy_pair(tmp_path)))
+    assert any("research" in note or "教师网络研修" in note for note in exported.unexpressed)
+    plain = export_fet(load_instance(busy_pair(tmp_path / "plain", research=0)))
+    assert not any("research" in note or "教师网络研修" in note for note in plain.unexpressed)
