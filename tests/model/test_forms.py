@@ -6,6 +6,8 @@ timetable is still solved, compliance says false and the summary warns."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from aligner.check import check_solution
@@ -122,8 +124,12 @@ def test_solve_warns_on_stderr_of_a_pair_short_of_forms(tmp_path):
 
     directory = sync_pair(tmp_path)  # a sync course only: 1 form of 2
     result = CliRunner().invoke(main, ["--lang", "en", "solve", str(directory), "--out",
-                                       str(tmp_path / "out"), "--no-grids", "--quiet"])
+                                       str(tmp_path / "out"), "--no-grids"])
     assert result.exit_code == 0, result.output
     assert "warning: the courses of H校 and R校 offer only 1 form(s) of help (sync)" \
         in result.stderr
     assert "warning" not in result.stdout
+    quiet = CliRunner().invoke(main, ["--lang", "en", "solve", str(directory), "--out",
+                                      str(tmp_path / "quiet"), "--no-grids", "--quiet"])
+    assert quiet.exit_code == 0 and quiet.stderr == ""  # summary.json keeps it
+    assert json.loads((tmp_path / "quiet" / "summary.json").read_text("utf-8"))["warnings"]
