@@ -66,6 +66,11 @@ MAX_MINUTES = 24 * 60
 MAX_WEEKS = 52
 MAX_RECEIVING = 1000
 """Receiving classes one session may serve (policy max_receiving_classes_per_session)."""
+MAX_RESEARCH = 10
+"""Research meetings a week of one synchronous course."""
+PROGRAMME_FORMS: tuple[str, ...] = ("sync", "delivery", "famous", "research")
+"""The four forms of help a pair may use (seed 000 §四(二)): three forms of courses and the
+teachers' research meetings (教师网络研修)."""
 
 
 def hhmm(minute: int) -> str:
@@ -368,6 +373,14 @@ class Policy(Frozen):
     max_double_gap: StrictInt = Field(default=15, ge=0, le=MAX_MINUTES)
     """The two periods of a double lesson are at most this many minutes apart in every season
     (so no double across 大课间 or lunch)."""
+    research_per_week: StrictInt = Field(default=0, ge=0, le=MAX_RESEARCH)
+    """Seed 000 §四(二)3 教师网络研修: meetings a week of each synchronous course's hub teacher
+    and assistants (joint lesson preparation), each at a period where all of them are free and
+    the hub's and each receiving school's periods overlap by min_overlap_minutes; 0: none."""
+    min_forms_per_pair: StrictInt = Field(default=2, ge=0, le=len(PROGRAMME_FORMS))
+    """Seed 000 §四(二): each pair (hub, receiving school linked by a course) uses at least this
+    many of the four forms: sync, delivery, famous (a course of the form with a session in the
+    week) and research (meetings scheduled for the pair)."""
 
     @field_validator("assistant_credit", mode="before")
     @classmethod
@@ -437,6 +450,13 @@ class Policy(Frozen):
             online = sum((Fraction(self.credit(form)) * n for form, n in taught.items()),
                          Fraction(0))
         return local + online + Fraction(self.assistant_credit) * assisted
+
+    def research_courses(self, courses: tuple[Course, ...]) -> tuple[Course, ...]:
+        """The courses that hold research meetings: every synchronous one, when
+        ``research_per_week`` > 0."""
+        if self.research_per_week <= 0:
+            return ()
+        return tuple(c for c in courses if c.form == "sync")
 
     def level_min_per_week(self, level: str | None) -> int:
         """ceil(level minimum per semester / semester weeks); 0 for a teacher without a level."""

@@ -56,6 +56,28 @@ class Session:
 
 
 @dataclass(frozen=True)
+class Meeting:
+    """One research meeting (教师网络研修) of a synchronous course: its hub teacher at the hub's
+    ``hub_period`` and its assistants at each receiving school's period, overlapping in
+    wall-clock time. It takes no class."""
+
+    course_id: str
+    day: str
+    hub_period: int
+    receiving_periods: tuple[tuple[str, int], ...]
+    """(receiving school, its period) for every receiving school of the course."""
+
+    @property
+    def meeting_id(self) -> str:
+        return f"research-{self.course_id}-{self.day}-{self.hub_period}"
+
+    def period_at(self, school_id: str) -> int:
+        return dict(self.receiving_periods)[school_id]
+
+
+@dataclass(frozen=True)
 class Timetable:
     lessons: tuple[LocalLesson, ...]
     sessions: tuple[Session, ...]
+    meetings: tuple[Meeting, ...] = ()
+    """Research meetings (``policy.research_per_week``); none without them."""

@@ -297,6 +297,10 @@ def minimums(w: SolutionFiles) -> dict[tuple[str, str], tuple[Fraction, Fraction
                    ("min_online_lessons_received_over_term", over_term["received"], least)]
     for rule, achieved, least in weekly:
         out |= {(rule, k): (Fraction(least), Fraction(v), v >= least) for k, v in achieved.items()}
+    for pair_scope, (_, forms) in forms_of_pairs(w).items():
+        least = p.min_forms_per_pair
+        out[("min_forms_per_pair", pair_scope)] = (Fraction(least), Fraction(len(forms)),
+                                                   len(forms) >= least)
     for tid, (_, taught, _, load) in loads(w).items():
         t = w.inst.teacher_by_id[tid]
         out[("min_load", tid)] = (Fraction(t.min_load), load, load >= Fraction(t.min_load))
@@ -330,6 +334,33 @@ def receiving_classes(w: SolutionFiles) -> dict[str, int]:
     for s in w.sessions.values():
         most[s.course.course_id] = max(most.get(s.course.course_id, 0), len(s.periods))
     return most
+FORMS_OF_HELP = ("sync", "delivery", "famous", "research")
+"""The four forms of help of seed 000 §四(二), in the order messages list them."""
+
+
+def forms_of_pairs(w: SolutionFiles) -> dict[str, tuple[list[str], list[str]]]:
+    """'hub->receiving' of every pair linked by a course -> (the forms its data offer, the forms
+    the timetable uses): sync, delivery, famous with a course of the form (with a session in
+    the week); research when research_per_week > 0 and the pair has a sync course (with a
+    meeting of one in research.csv)."""
+    offered: dict[str, set[str]] = defaultdict(set)
+    used: dict[str, set[str]] = defaultdict(set)
+    research = w.inst.policy.research_per_week > 0
+    held = sessions_per_course(w)
+    met = Counter(m.course.course_id for m in w.meetings.values())
+    for c in w.inst.courses:
+        for school in dict.fromkeys(r.school_id for r in c.receptions):
+            pair = f"{c.hub_school}->{school}"
+            offered[pair].add(c.form)
+            used[pair]  # every linked pair has a row
+            if held[c.course_id]:
+                used[pair].add(c.form)
+            if research and c.form == "sync":
+                offered[pair].add("research")
+            if met[c.course_id]:
+                used[pair].add("research")
+    return {pair: ([f for f in FORMS_OF_HELP if f in offered[pair]],
+                   [f for f in FORMS_OF_HELP if f in used[pair]]) for pair in offered}
 
 
 def objective_terms(w: SolutionFiles) -> dict[str, int]:

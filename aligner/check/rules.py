@@ -16,6 +16,7 @@ from aligner.check.counts import (
     dates_per_day,
     double_groups,
     doubles_per_day,
+    forms_of_pairs,
     halves,
     lesson_ids_by_school,
     lesson_key,
@@ -24,7 +25,7 @@ from aligner.check.counts import (
     sessions_per_course,
 )
 from aligner.check.kept_places import locks_hold
-from aligner.check.solution_files import SolutionFiles, Violation, overlap, shown
+from aligner.check.solution_files import RESEARCH, SolutionFiles, Violation, overlap, shown
 from aligner.messages import listed, say
 
 # ---- the hard rules, one family per function ----------------------------------------------
@@ -332,6 +333,75 @@ def every_pair_has_a_sync_course(w: SolutionFiles) -> Iterator[Violation]:
             yield Violation("sync_course_per_pair", say(
                 "check.no_sync_course", hub=w.school(hub), receiving=w.school(receiving)),
                 hard=False)
+def research_meetings_hold(w: SolutionFiles) -> Iterator[Violation]:
+    """Each synchronous course has research_per_week meetings in research.csv (no other course
+    any), each reaching every receiving school of the course once, at periods overlapping the
+    hub's by min_overlap_minutes in every season; its hub teacher and the assistants of each
+    school are free then: no lesson, session or other meeting, not unavailable."""
+    wanted = w.inst.policy.research_per_week
+    if wanted > 0 and not w.research_file:
+        yield Violation("research", say("check.research_missing", file=RESEARCH, n=wanted))
+        return
+    held = Counter(m.course.course_id for m in w.meetings.values())
+    for c in w.inst.courses:
+        due = wanted if c.form == "sync" else 0
+        if held[c.course_id] != due:
+            yield Violation("research", say(
+                "check.research_count", course=c.course_id, form=c.form, got=held[c.course_id],
+                wanted=due))
+    least = w.inst.policy.min_overlap_minutes
+    busy: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    for teacher, day, p, what in commitments(w):
+        busy[(teacher, day, p)].append(what)
+    meeting_at: dict[tuple[str, str, int], list[str]] = defaultdict(list)
+    for m in w.meetings.values():
+        c = m.course
+        schools = list(dict.fromkeys(r.school_id for r in c.receptions))
+        for school in schools:
+            if school not in m.periods:
+                yield Violation("research", say("check.research_school_missing",
+                                                meeting=m.rid, school=w.school(school)))
+        for season, bells in w.seasons.items():
+            where = say("check.in_season", season=season) if len(w.seasons) > 1 else ""
+            for school, r in m.periods.items():
+                minutes = overlap(bells[c.hub_school][m.hub_period], bells[school][r])
+                if minutes < least:
+                    yield Violation("research", say(
+                        "check.research_overlap", meeting=m.rid, day=m.day, where=where,
+                        hub=w.school(c.hub_school), hub_period=m.hub_period,
+                        school=w.school(school), period=r, minutes=minutes, least=least))
+        people = [(c.hub_teacher, m.hub_period)] + [
+            (rec.assistant_id, m.periods[rec.school_id]) for rec in c.receptions
+            if rec.assistant_id and rec.school_id in m.periods]
+        for teacher, p in dict.fromkeys(people):
+            meeting_at[(teacher, m.day, p)].append(m.rid)
+            if (m.day, p) in w.inst.teacher_by_id[teacher].unavailable:
+                yield Violation("research", say(
+                    "check.research_unavailable", meeting=m.rid, teacher=w.teacher(teacher),
+                    day=m.day, period=p))
+            for what in busy.get((teacher, m.day, p), ()):
+                yield Violation("research", say(
+                    "check.research_busy", meeting=m.rid, teacher=w.teacher(teacher),
+                    day=m.day, period=p, what=what))
+    for (teacher, day, p), rids in meeting_at.items():
+        if len(rids) > 1:
+            yield Violation("research", say(
+                "check.research_twice", teacher=w.teacher(teacher), day=day, period=p,
+                meetings=listed(rids)))
+
+
+def forms_per_pair_hold(w: SolutionFiles) -> Iterator[Violation]:
+    """Each pair linked by a course uses at least min_forms_per_pair of the four forms (a
+    course form with a session, research with a meeting), wherever its data offer that many
+    (where they do not, compliance.csv says false and no timetable can do better)."""
+    least = w.inst.policy.min_forms_per_pair
+    for scope, (offered, used) in forms_of_pairs(w).items():
+        if len(used) < least <= len(offered):
+            hub, receiving = scope.split("->")
+            yield Violation("forms_per_pair", say(
+                "check.forms_per_pair", hub=w.school(hub), receiving=w.school(receiving),
+                got=len(used), used=listed(used) if used else say("check.nothing"),
+                least=least, offered=listed(offered)))
 
 
 def teacher_day_limits_hold(w: SolutionFiles) -> Iterator[Violation]:
@@ -476,6 +546,8 @@ HARD_RULES: tuple[Check, ...] = (
     loads_within_bounds,
     weekly_minimums_hold,
     sessions_within_radiation_range,
+    research_meetings_hold,
+    forms_per_pair_hold,
     teacher_day_limits_hold,
     special_rooms_hold,
     pins_hold,

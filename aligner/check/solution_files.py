@@ -30,6 +30,12 @@ TIMETABLE = {
                      "receiving_class_id", "receiving_period", "receiving_start", "receiving_end",
                      "overlap_minutes"),
 }
+RESEARCH = "research.csv"
+RESEARCH_COLUMNS = ("research_id", "course_id", "day", "hub_school_id", "hub_teacher_id",
+                    "hub_period", "hub_start", "hub_end", "receiving_school_id",
+                    "assistant_teacher_ids", "receiving_period", "receiving_start",
+                    "receiving_end", "overlap_minutes")
+"""research.csv: the research meetings (教师网络研修), one row per meeting and receiving school."""
 REPORTS = {
     "teacher_load.csv": ("school_id", "teacher_id", "local", "online_main", "assistant",
                          "credited", "min_load", "max_load"),
@@ -89,6 +95,20 @@ class Session:
 
 
 @dataclass
+class Meeting:
+    """A research meeting as research.csv gives it."""
+
+    rid: str
+    course: Course
+    day: str
+    hub_period: int
+    periods: dict[str, int] = field(default_factory=dict)
+    """Receiving school -> the period of its own it meets in."""
+    row: int = 0
+    """Its first row in research.csv."""
+
+
+@dataclass
 class SolutionFiles:
     """The instance, the tables read and the timetable they describe."""
 
@@ -101,6 +121,10 @@ class SolutionFiles:
     summary: dict[str, Any] | None = None
     local: list[Local] = field(default_factory=list)
     sessions: dict[str, Session] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    """The research meetings of research.csv (none when it is absent)."""
+    research_file: bool = False
+    """research.csv is there."""
     issues: list[Violation] = field(default_factory=list)
     unusable: bool = False
     previous: Any = None
@@ -231,6 +255,12 @@ def read_solution_files(inst: Instance, directory: Path, *, require_reports: boo
         _one_timetable_for_all_seasons(w, name)
         if w.unusable:
             return w
+    w.research_file = (directory / RESEARCH).is_file()
+    if w.research_file:  # its absence is the research rule's to name (when meetings are due)
+        _read_csv(w, directory, RESEARCH, RESEARCH_COLUMNS, required=False)
+        _one_timetable_for_all_seasons(w, RESEARCH)
+        if w.unusable:
+            return w
     for name, columns in REPORTS.items():
         _read_csv(w, directory, name, columns, required=require_reports)
     path = directory / "summary.json"
@@ -247,6 +277,8 @@ def read_solution_files(inst: Instance, directory: Path, *, require_reports: boo
         w.bad(say("check.file_missing", file="summary.json"), hard=False)
     _read_sessions(w)
     _read_lessons(w)
+    if w.research_file:
+        _read_research(w)
     return w
 
 
@@ -349,6 +381,48 @@ def _read_sessions(w: SolutionFiles) -> None:
         if first_id.setdefault((c.course_id, day, h), s.sid) != s.sid:
             w.bad(say("check.at", where=where, problem=say(
                 "check.two_session_ids", course=c.course_id, day=day, period=h)))
+
+
+def _read_research(w: SolutionFiles) -> None:
+    """research.csv rows into meetings, checking references, times, teachers and overlaps."""
+    for i, row in zip(w.lines[RESEARCH], w.tables[RESEARCH], strict=True):
+        where = say("check.research_row", row=i, meeting=row["research_id"])
+        c = w.inst.course_by_id.get(row["course_id"])
+        if c is None:
+            w.bad(say("check.at", where=where, problem=say("check.unknown_course",
+                                                           course=row["course_id"])))
+            continue
+        day, h, r = row["day"], as_int(row["hub_period"]), as_int(row["receiving_period"])
+        school = row["receiving_school_id"]
+        problem = (slot_problem(w, c.hub_school, day, h, row["hub_start"], row["hub_end"])
+                   or slot_problem(w, school, day, r, row["receiving_start"], row["receiving_end"])
+                   or ("" if school in c.receiving_schools else
+                       say("check.research_not_receiving", school=w.school(school),
+                           course=c.course_id)))
+        if problem:
+            w.bad(say("check.at", where=where, problem=problem))
+            continue
+        assert h is not None and r is not None
+        assistants = "+".join(dict.fromkeys(rec.assistant_id for rec in c.receptions
+                                            if rec.school_id == school and rec.assistant_id))
+        if (row["hub_school_id"], row["hub_teacher_id"], row["assistant_teacher_ids"]) != (
+                c.hub_school, c.hub_teacher, assistants):
+            w.bad(say("check.at", where=where, problem=say(
+                "check.research_teachers", course=c.course_id, hub=c.hub_teacher,
+                assistants=assistants or say("check.nobody"))))
+        real = overlap(w.bells[c.hub_school][h], w.bells[school][r])
+        if as_int(row["overlap_minutes"]) != real:
+            w.bad(say("check.at", where=where, problem=say(
+                "check.overlap_stated", stated=row["overlap_minutes"], real=real)))
+        m = w.meetings.setdefault(row["research_id"], Meeting(row["research_id"], c, day, h,
+                                                              row=i))
+        if (m.course.course_id, m.day, m.hub_period) != (c.course_id, day, h):
+            w.bad(say("check.at", where=where, problem=say("check.research_id_differs")))
+        elif school in m.periods:
+            w.bad(say("check.at", where=where, problem=say("check.research_school_twice",
+                                                           school=w.school(school))))
+        else:
+            m.periods[school] = r
 
 
 def _read_lessons(w: SolutionFiles) -> None:

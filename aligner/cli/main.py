@@ -183,7 +183,7 @@ def solve_command(
         keep_previous(Path(from_dir), target)
     written = Written(str(Path(instance).resolve()), target, Path(xlsx) if xlsx else None,
                       classes=grids in ("classes", "all") and not no_grids,
-                      teachers=grids in ("teachers", "all") and not no_grids)
+                      teachers=grids in ("teachers", "all") and not no_grids, quiet=quiet)
     if result.in_components:
         _report_components(result, written)
     _report_one_model(result, written)
@@ -232,8 +232,10 @@ class Written:
     (summary.json ``instance_path``, for aligner export), the --xlsx workbook, the grids."""
 
     def __init__(self, instance_path: str, target: Path, xlsx: Path | None, *, classes: bool,
-                 teachers: bool):
+                 teachers: bool, quiet: bool = False):
         self.instance_path = instance_path
+        self.quiet = quiet
+        """--quiet: nothing on stderr but errors (the warnings stay in summary.json)."""
         self.target = target
         self.xlsx = xlsx
         self.classes = classes
@@ -250,9 +252,13 @@ def _report_one_model(result: Result, written: Written) -> NoReturn:
         _report_infeasible(result, result.explanations[0], written.target)
     if result.status is Status.INFEASIBLE:
         click.echo(summary_text(result), nl=False)
+        for warning in [] if written.quiet else result.warnings():  # (and in summary.json)
+            click.echo(say("cli.warning", message=warning), err=True)
         _report_infeasible(result, result.explanations[0], written.target)
     if result.status is Status.UNKNOWN:
         click.echo(summary_text(result), nl=False)
+        for warning in [] if written.quiet else result.warnings():  # (and in summary.json)
+            click.echo(say("cli.warning", message=warning), err=True)
         if result.interrupted:
             click.echo(say("cli.interrupted_before_any"), err=True)
         else:
@@ -277,6 +283,8 @@ def _report_components(result: Result, written: Written) -> NoReturn:
         _show_and_write(result, written)
     else:
         click.echo(summary_text(result), nl=False)
+        for warning in [] if written.quiet else result.warnings():  # (and in summary.json)
+            click.echo(say("cli.warning", message=warning), err=True)
     if not result.failures and not result.not_started:
         sys.exit(EXIT_OK)
     for failure in result.failures:
@@ -312,9 +320,13 @@ def _show_and_write(result: Result, written: Written) -> None:
         failure = exc
     with _stdout_may_close():
         if written.classes or written.teachers:
-            click.echo(timetable_text(result.instance, result.lessons(), result.sessions(),
-                                      classes=written.classes, teachers=written.teachers))
+            click.echo(timetable_text(
+                result.instance, result.lessons(), result.sessions(), classes=written.classes,
+                teachers=written.teachers,
+                research=result.research() if result.instance.policy.research_per_week else None))
         click.echo(summary_text(result), nl=False)
+        for warning in [] if written.quiet else result.warnings():  # (and in summary.json)
+            click.echo(say("cli.warning", message=warning), err=True)
         if failure is None:
             click.echo(say("cli.wrote_to", files=listed([p.name for p in files]),
                            target=target))

@@ -121,10 +121,10 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
     """Write the timetable in SOLUTION (what aligner solve --out wrote) as an Excel workbook,
     printable web pages and/or iCalendar files. Names and bells come from the instance, found
     through summary.json's instance_path or given with --instance."""
+    from aligner.export.extras import MissingExtra
     from aligner.export.ics import CalendarError, Term, read_dates_file
     from aligner.export.targets import build_exports
     from aligner.export.view import SolutionError, load_solution
-    from aligner.export.xlsx import MissingExtra
     from aligner.io import InputError
 
     if not (xlsx or html or ics):

@@ -134,10 +134,11 @@ def class_grid(
 
 def teacher_grid(
     instance: Instance, lessons: pd.DataFrame, sessions: pd.DataFrame, teacher_id: str,
-    *, marks: dict[str, tuple[str, str]] | None = None,
+    *, marks: dict[str, tuple[str, str]] | None = None, research: pd.DataFrame | None = None,
 ) -> str:
     """One teacher's week at the teacher's school: local lessons (subject and class), sessions
-    taught (``->`` receiving schools) and sessions assisted (``<-`` hub), with the credited load."""
+    taught (``->`` receiving schools) and sessions assisted (``<-`` hub), research meetings
+    (research.csv rows, ``研修->`` / ``研修<-``), with the credited load."""
     teacher = instance.teacher_by_id[teacher_id]
     marks = _partners(instance, sessions) if marks is None else marks
     lessons, sessions = _one_season(lessons), _one_season(sessions)
@@ -162,6 +163,24 @@ def teacher_grid(
     for row in assisted.itertuples(index=False):
         cell[(str(row.day), int(str(row.period)))] = (
             f"{row.subject}<-{marks[str(row.session_id)][0]}{say('cli.assist')}")
+    meetings = 0
+    for row in (_one_season(research) if research is not None else pd.DataFrame()).itertuples(
+            index=False):
+        if str(row.hub_teacher_id) == teacher_id:
+            slot = (str(row.day), int(str(row.hub_period)))
+            other = instance.short_name(str(row.receiving_school_id))
+            arrow = "->"
+        elif teacher_id in str(row.assistant_teacher_ids).split("+"):
+            slot = (str(row.day), int(str(row.receiving_period)))
+            other = instance.short_name(str(row.hub_school_id))
+            arrow = "<-"
+        else:
+            continue
+        if slot in cell and cell[slot].startswith(say("cli.research")):  # several schools
+            cell[slot] += f"、{other}"
+            continue
+        meetings += 1
+        cell[slot] = f"{say('cli.research')}{arrow}{other}"
     rows = []
     for line in day_rows(instance, teacher.school_id):
         if line.kind == "break":
@@ -173,6 +192,8 @@ def teacher_grid(
     title = say("cli.teacher_title", school=instance.school_name(teacher.school_id),
                 name=teacher.name, id=teacher_id, local=len(classes), taught=len(taught),
                 assisted=len(assisted))
+    if meetings:
+        title += say("cli.teacher_research", n=meetings)
     return "\n".join([title, grid([say("cli.period"), *instance.days], rows)])
 
 
@@ -183,9 +204,11 @@ def timetable_text(
     *,
     classes: bool = True,
     teachers: bool = False,
+    research: pd.DataFrame | None = None,
 ) -> str:
-    """Every class's grid and/or every teacher's grid, school by school. The frames are split
-    by class and by teacher once, so that a city's grids take seconds, not minutes."""
+    """Every class's grid and/or every teacher's grid, school by school (``research``: the
+    research meetings, shown in the teachers' grids). The frames are split by class and by
+    teacher once, so that a city's grids take seconds, not minutes."""
     marks = _partners(instance, sessions)
     lessons, sessions = _one_season(lessons), _one_season(sessions)
     rows_of_class = lessons.groupby(["school_id", "class_id"], sort=False).indices
@@ -211,7 +234,11 @@ def timetable_text(
                     t = teacher.teacher_id
                     blocks.append(teacher_grid(
                         instance, lessons.iloc[sorted(set(rows_of_teacher.get(t, no_rows)))],
-                        sessions.iloc[sessions_of_teacher.get(t, no_rows)], t, marks=marks))
+                        sessions.iloc[sessions_of_teacher.get(t, no_rows)], t, marks=marks,
+                        research=None if research is None else research[
+                            (research["hub_teacher_id"] == t)
+                            | research["assistant_teacher_ids"].map(
+                                lambda ids, t=t: t in str(ids).split("+"))]))
                     blocks.append("")
     return "\n".join(blocks).rstrip() + "\n"
 
@@ -320,6 +347,8 @@ def summary_text(result: Result) -> str:
     lines.append(term_basis_text(result.instance))
     lines.extend(say("cli.programme_finding", message=m)
                  for m in programme_warnings(result.instance))
+    if result.instance.policy.research_per_week and result.timetable is not None:
+        lines.append(say("cli.research_meetings", count=len(result.timetable.meetings)))
     return "\n".join(lines) + "\n"
 
 

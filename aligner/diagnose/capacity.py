@@ -167,6 +167,22 @@ def course_alignment(cap: Capacity) -> Iterator[Finding]:
                 [course.hub_teacher, *sorted(assistants)]))
 
 
+def research_slots(cap: Capacity) -> Iterator[Finding]:
+    """A sync course's sessions and research meetings each take its hub teacher at a (day, hub
+    period) where they can be: min_per_week + research_per_week <= those slots."""
+    instance = cap.instance
+    meetings = instance.policy.research_per_week
+    for course in instance.policy.research_courses(instance.courses):
+        slots = len(cap.options[course.course_id])
+        if course.course_id not in cap.blocked and course.min_per_week + meetings > slots:
+            yield Finding("research", say(
+                "diagnose.research_slots", course=course.course_id, n=meetings,
+                sessions=count(course.min_per_week, "session"),
+                periods=count(slots, "period"), hub=instance.school_name(course.hub_school),
+                receiving="、".join(instance.school_name(s) for s in course.receiving_schools),
+                minutes=instance.policy.min_overlap_minutes))
+
+
 def sync_rooms(cap: Capacity) -> Iterator[Finding]:
     """Sessions that need a school's sync rooms <= rooms x periods where a session can be."""
     instance = cap.instance
@@ -519,6 +535,7 @@ def course_pins(cap: Capacity) -> Iterator[Finding]:
 
 CHECKS: tuple[Callable[[Capacity], Iterable[Finding]], ...] = (
     course_alignment,
+    research_slots,
     sync_rooms,
     class_periods,
     subject_days,

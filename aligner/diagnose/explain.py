@@ -51,7 +51,8 @@ def family_words(family: str) -> str:
 RULE_ORDER = ("pin", "course", "alignment", "availability", "allowed", "room", "room_choice",
               "special_room", "curriculum", "doubles", "together", "max_per_day", "class",
               "teacher", "teacher_day", "teacher_consecutive", "teacher_days", "load",
-              "pair_minimum", "hub_minimum", "receiving_minimum", "level", "radiation")
+              "pair_minimum", "hub_minimum", "receiving_minimum", "level", "radiation", "research",
+              "forms")
 
 
 @dataclass(frozen=True)
@@ -121,8 +122,9 @@ class Explanation:
 
 # ---- finding and shrinking the conflict ---------------------------------------------------
 
-FAMILY_TRIALS = ("radiation", "together", "doubles", "max_per_day", "teacher_consecutive", "teacher_days",
-                 "teacher_day", "level", "pair_minimum", "hub_minimum", "receiving_minimum",
+FAMILY_TRIALS = ("radiation", "forms", "research", "together", "doubles", "max_per_day",
+                 "teacher_consecutive", "teacher_days", "teacher_day", "level", "pair_minimum",
+                 "hub_minimum", "receiving_minimum",
                  "load", "room", "room_choice", "special_room", "alignment", "allowed",
                  "availability", "pin", "teacher", "class", "curriculum", "course")
 """Rule families tried for removal as a whole first, the least likely culprits first. Where two
@@ -335,6 +337,12 @@ def describe_group(instance: Instance, group: Group) -> str:
         return say(f"diagnose.rule.term_{rule}", school=instance.school_name(ids[0]),
                    least=instance.term_school_minimum, dates=instance.teaching_dates,
                    minimum=policy.min_online_lessons_per_school)
+    if rule == "research":
+        return say("diagnose.rule.research", course=ids[0], n=policy.research_per_week,
+                   minutes=policy.min_overlap_minutes)
+    if rule == "forms":
+        return say("diagnose.rule.forms", hub=instance.school_name(ids[0]),
+                   receiving=instance.school_name(ids[1]), least=policy.min_forms_per_pair)
     if rule in ("hub_minimum", "receiving_minimum"):
         return say(f"diagnose.rule.{rule}", school=instance.school_name(ids[0]),
                    least=policy.min_online_lessons_per_school)

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 OUTPUT_FILES = ("lessons.csv", "sessions.csv", "teacher_load.csv", "compliance.csv",
                 "summary.json")
 INFEASIBILITY_FILE = "infeasibility.json"
+RESEARCH_FILE = "research.csv"
+"""The research meetings (教师网络研修), written when ``policy.research_per_week`` > 0."""
 
 
 def csv_text(frame: pd.DataFrame) -> str:
@@ -108,9 +110,10 @@ CHANGES_FILE = "changes.csv"
 def write_outputs(result: Result, directory: str | Path, instance_path: str | None = None
                   ) -> list[Path]:
     """Write lessons, sessions, teacher_load, compliance and summary (and bells_proposed.csv
-    when the solve moved the bells first) into ``directory``, all or nothing (see
-    :func:`write_files`); an infeasibility.json left by an earlier run goes. ``instance_path``
-    is recorded in summary.json, so that aligner export finds the instance's names and bells."""
+    when the solve moved the bells first, research.csv with research meetings) into
+    ``directory``, all or nothing (see :func:`write_files`); an infeasibility.json left by an
+    earlier run goes (and a research.csv, without meetings). ``instance_path`` is recorded in
+    summary.json, so that aligner export finds the instance's names and bells."""
     summary = result.summary()
     if instance_path is not None:
         summary["instance_path"] = instance_path
@@ -123,12 +126,17 @@ def write_outputs(result: Result, directory: str | Path, instance_path: str | No
     }
     if result.instance.previous is not None:
         contents[CHANGES_FILE] = (csv_text(result.changes()), "utf-8-sig")
+    research = result.instance.policy.research_per_week > 0
+    if research:
+        contents[RESEARCH_FILE] = (csv_text(result.research()), "utf-8-sig")
     stale = _earlier_moved_bells(Path(directory)) and not result.proposals
     if result.proposals:
         contents[BELLS_PROPOSED_FILE] = (bells_csv(result.proposed_bells,
                                                    result.instance.breaks), "utf-8-sig")
     written = write_files(directory, contents)
     (Path(directory) / INFEASIBILITY_FILE).unlink(missing_ok=True)
+    if not research:  # the meetings of an earlier timetable there
+        (Path(directory) / RESEARCH_FILE).unlink(missing_ok=True)
     if stale:  # the moved bells of the timetable this one replaces
         (Path(directory) / BELLS_PROPOSED_FILE).unlink(missing_ok=True)
     return written

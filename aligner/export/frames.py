@@ -9,7 +9,7 @@ import pandas as pd
 
 from aligner.alignment.overlap import overlap_minutes
 from aligner.changes import CHANGE_COLUMNS, change_rows, fixed_places
-from aligner.instance import Instance, hhmm
+from aligner.instance import PROGRAMME_FORMS, Instance, hhmm
 from aligner.timetable import Timetable
 
 LESSON_COLUMNS = [
@@ -20,6 +20,11 @@ SESSION_COLUMNS = [
     "session_id", "course_id", "form", "day", "hub_school_id", "hub_teacher_id", "hub_class_id",
     "hub_period", "hub_start", "hub_end", "receiving_school_id", "receiving_class_id",
     "receiving_period", "receiving_start", "receiving_end", "overlap_minutes",
+]
+RESEARCH_COLUMNS = [
+    "research_id", "course_id", "day", "hub_school_id", "hub_teacher_id", "hub_period",
+    "hub_start", "hub_end", "receiving_school_id", "assistant_teacher_ids", "receiving_period",
+    "receiving_start", "receiving_end", "overlap_minutes",
 ]
 LOAD_COLUMNS = [
     "school_id", "teacher_id", "local", "online_main", "assistant", "credited", "min_load",
@@ -109,6 +114,26 @@ def sessions_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
                                                            "receiving_class_id"])
 
 
+def research_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
+    """research.csv: one row per research meeting per receiving school (per season, with
+    several), with both schools' times, their overlap and the teachers who meet (the
+    assistants of that school joined by ``+``)."""
+    rows: list[list[object]] = []
+    for season in instance.seasons:
+        for meeting in timetable.meetings:
+            course = instance.course_by_id[meeting.course_id]
+            hub_bell = instance.bell(course.hub_school, meeting.hub_period, season)
+            for school_id, period in meeting.receiving_periods:
+                bell = instance.bell(school_id, period, season)
+                rows.append([season, meeting.meeting_id, course.course_id, meeting.day,
+                             course.hub_school, course.hub_teacher, meeting.hub_period,
+                             hhmm(hub_bell.start), hhmm(hub_bell.end), school_id,
+                             "+".join(course.assistants_at(school_id)), period,
+                             hhmm(bell.start), hhmm(bell.end), overlap_minutes(hub_bell, bell)])
+    return _with_seasons(instance, rows, RESEARCH_COLUMNS, ["day", "hub_period", "course_id",
+                                                            "receiving_school_id"])
+
+
 def taught_by_form(instance: Instance, timetable: Timetable) -> dict[str, Counter[str]]:
     """Per teacher: sessions taught as hub teacher, by the course's form."""
     taught: dict[str, Counter[str]] = {t.teacher_id: Counter() for t in instance.teachers}
@@ -164,6 +189,44 @@ def teacher_load_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame
     return pd.DataFrame(rows, columns=LOAD_COLUMNS)
 
 
+def pair_forms_offered(instance: Instance) -> dict[tuple[str, str], list[str]]:
+    """(hub, receiving) linked by any course -> the forms of help its data offer, in the order
+    sync, delivery, famous, research: a course of the form from the hub reaching the school;
+    research when the pair has a synchronous course and research_per_week > 0."""
+    offered: dict[tuple[str, str], set[str]] = {}
+    research = instance.policy.research_per_week > 0
+    for course in instance.courses:
+        for school_id in course.receiving_schools:
+            forms = offered.setdefault((course.hub_school, school_id), set())
+            forms.add(course.form)
+            if research and course.form == "sync":
+                forms.add("research")
+    return {pair: [f for f in PROGRAMME_FORMS if f in forms] for pair, forms in offered.items()}
+
+
+def pair_forms_used(instance: Instance, timetable: Timetable) -> dict[tuple[str, str], list[str]]:
+    """(hub, receiving) linked by any course -> the forms the timetable uses: a course of the
+    form with a session in the week; research with a meeting of the pair's sync courses."""
+    used: dict[tuple[str, str], set[str]] = {pair: set() for pair in pair_forms_offered(instance)}
+    for session in timetable.sessions:
+        course = instance.course_by_id[session.course_id]
+        for school_id in course.receiving_schools:
+            used[(course.hub_school, school_id)].add(course.form)
+    for meeting in timetable.meetings:
+        course = instance.course_by_id[meeting.course_id]
+        for school_id in course.receiving_schools:
+            used[(course.hub_school, school_id)].add("research")
+    return {pair: [f for f in PROGRAMME_FORMS if f in forms] for pair, forms in used.items()}
+
+
+def forms_short(instance: Instance) -> dict[tuple[str, str], list[str]]:
+    """The pairs whose data offer fewer forms than ``min_forms_per_pair``, with those forms:
+    no timetable can meet the rule there, so the model leaves it out and the summary warns."""
+    least = instance.policy.min_forms_per_pair
+    return {pair: forms for pair, forms in pair_forms_offered(instance).items()
+            if len(forms) < least}
+
+
 def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
     """Every programme rule (a sync course per pair, the weekly or term minimums, the radiation
     range), load bound and level minimum, with what the timetable achieves."""
@@ -196,6 +259,10 @@ def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
         for school_id in totals.received:
             rows.append(["min_online_lessons_received_over_term", school_id, float(term_least),
                          float(over_term.received[school_id])])
+
+    for (hub, receiving), forms in pair_forms_used(instance, timetable).items():
+        rows.append(["min_forms_per_pair", f"{hub}->{receiving}",
+                     float(policy.min_forms_per_pair), float(len(forms))])
 
     counts = teacher_counts(instance, timetable)
     loads = credited_loads(instance, timetable)

@@ -45,6 +45,7 @@ td.online{outline-offset:-4px;outline-width:2px}
 td.sync{background:#ddebf7;outline-style:solid;outline-color:#1d5fa8}
 td.delivery{background:#e2efda;outline-style:dashed;outline-color:#2e6b30}
 td.famous{background:#fce4d6;outline-style:dotted;outline-color:#a84a0c;outline-width:3px}
+td.research{background:#ede7f6;outline-style:double;outline-color:#5e35b1;outline-width:3px}
 td.double{border-width:2px}
 .legend,.teachers{margin:.4em 0;font-size:.9em}
 .legend span{display:inline-block;padding:1px .5em;margin-left:.8em;outline:2px solid #1d5fa8;
@@ -52,6 +53,7 @@ td.double{border-width:2px}
 .legend .sync{background:#ddebf7}
 .legend .delivery{background:#e2efda;outline-style:dashed;outline-color:#2e6b30}
 .legend .famous{background:#fce4d6;outline-style:dotted;outline-color:#a84a0c;outline-width:3px}
+.legend .research{background:#ede7f6;outline-style:double;outline-color:#5e35b1;outline-width:3px}
 @media (max-width:700px){body{padding:6px;font-size:14px}
  table.week{min-width:560px}
  table.week th.half{width:1.6em}
@@ -62,7 +64,7 @@ td.double{border-width:2px}
  .page:last-child{break-after:auto;page-break-after:auto}
  table.week{min-width:0}
  table.week th,table.week td{padding:2px 4px}
- td.sync,td.delivery,td.famous,td.break,.legend span{-webkit-print-color-adjust:exact;
+ td.sync,td.delivery,td.famous,td.research,td.break,.legend span{-webkit-print-color-adjust:exact;
   print-color-adjust:exact}}
 """
 
@@ -203,8 +205,7 @@ def _teacher_section(labels: Labels, teacher_id: str) -> tuple[str, str]:
         duty = duties.get((day, period))
         if duty is None:
             return None
-        return (labels.duty_lines(school_id, duty),
-                duty.session.course.form if duty.session else None, duty.span)
+        return labels.duty_lines(school_id, duty), duty.form, duty.span
 
     title, meta = labels.teacher_title(teacher_id), labels.teacher_meta(teacher_id)
     table, forms = _week_table(labels, school_id, cell)

@@ -7,7 +7,8 @@ the skip list (holidays, exam days, ...) are excluded with EXDATE, and make-up w
 With several seasons the bells change on given dates (``season_from``): each lesson then has
 one recurring event per stretch of dates in one season, at that season's times. A double
 period is one event.
-Written as text, no dependency needed.
+Written with the ``icalendar`` package (``pip install 'aligner[ics]'``), which escapes the text
+and folds the lines as RFC 5545 asks.
 """
 
 from __future__ import annotations
@@ -20,20 +21,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from aligner.export.extras import MissingExtra
 from aligner.export.labels import Labels
 from aligner.export.view import TimetableView
 from aligner.messages import say
 from aligner.term import CalendarLineError, dated_lines, parse_line
 from aligner.weekdays import WEEKDAYS, weekday
 
+try:
+    from icalendar import Calendar, Event, Timezone, TimezoneStandard
+except ImportError:  # pragma: no cover - the error names the extra
+    Calendar = None  # type: ignore[assignment,misc]
+
 TIMEZONE = "Asia/Shanghai"
 UTC_OFFSET = dt.timedelta(hours=8)
 """China Standard Time, UTC+8 all year (no daylight saving since 1991)."""
-VTIMEZONE = (
-    "BEGIN:VTIMEZONE", f"TZID:{TIMEZONE}", "X-LIC-LOCATION:Asia/Shanghai",
-    "BEGIN:STANDARD", "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800", "TZNAME:CST",
-    "DTSTART:19700101T000000", "END:STANDARD", "END:VTIMEZONE",
-)
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
@@ -130,32 +132,18 @@ class Term:
         return out
 
 
-def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+def require_icalendar() -> None:
+    if Calendar is None:
+        raise MissingExtra(say("export.needs_icalendar"))
 
 
-def _fold(line: str) -> str:
-    """Lines longer than 75 octets folded (CRLF and a space), never inside a UTF-8 character."""
-    out, current, size = [], "", 0
-    for char in line:
-        width = len(char.encode("utf-8"))
-        if size + width > 75:
-            out.append(current)
-            current, size = " ", 1
-        current += char
-        size += width
-    out.append(current)
-    return "\r\n".join(out)
+def _local(day: dt.date, minute: int) -> dt.datetime:
+    """A wall-clock time in Asia/Shanghai (written with TZID, not converted)."""
+    return dt.datetime.combine(day, dt.time(minute // 60, minute % 60))
 
 
-def _local(day: dt.date, minute: int) -> str:
-    return f"{day:%Y%m%d}T{minute // 60:02d}{minute % 60:02d}00"
-
-
-def _utc(day: dt.date, minute: int) -> str:
-    moment = dt.datetime.combine(day, dt.time(minute // 60, minute % 60)) - UTC_OFFSET
-    return f"{moment:%Y%m%dT%H%M%S}Z"
+def _utc(day: dt.date, minute: int) -> dt.datetime:
+    return (_local(day, minute) - UTC_OFFSET).replace(tzinfo=dt.UTC)
 
 
 def slug(text: str) -> str:
@@ -187,9 +175,10 @@ def _weekday(day: str) -> int:
     return WEEKDAYS.index(name)
 
 
-def _events(solution: TimetableView, slots: Iterable[Slot], term: Term, stamp: str,
-            owner: str) -> list[str]:
-    lines: list[str] = []
+def _events(solution: TimetableView, slots: Iterable[Slot], term: Term, stamp: dt.datetime,
+            owner: str) -> list[Any]:
+    events: list[Any] = []
+    zone = {"TZID": TIMEZONE}
     for season, first_date, last_date in term.stretches(solution.seasons):
         for slot in slots:
             weekday = _weekday(slot.day)
@@ -208,32 +197,46 @@ def _events(solution: TimetableView, slots: Iterable[Slot], term: Term, stamp: s
                 held, extra = extra[:1], extra[1:]
             start = solution.bell(slot.school_id, slot.first, season).start
             end = solution.bell(slot.school_id, slot.last, season).end
-            lines += ["BEGIN:VEVENT",
-                      f"UID:{slug(owner)}-{slug(slot.key)}-{first_date:%Y%m%d}@aligner",
-                      f"DTSTAMP:{stamp}",
-                      f"DTSTART;TZID={TIMEZONE}:{_local(held[0], start)}",
-                      f"DTEND;TZID={TIMEZONE}:{_local(held[0], end)}"]
+            event = Event()
+            event.add("uid", f"{slug(owner)}-{slug(slot.key)}-{first_date:%Y%m%d}@aligner")
+            event.add("dtstamp", stamp)
+            event.add("dtstart", _local(held[0], start), parameters=zone)
+            event.add("dtend", _local(held[0], end), parameters=zone)
             if len(held) > 1:
-                lines.append(f"RRULE:FREQ=WEEKLY;UNTIL={_utc(held[-1], start)}")
+                event.add("rrule", {"FREQ": "WEEKLY", "UNTIL": _utc(held[-1], start)})
                 skipped = [d for d in dates if d in term.skip and held[0] < d < held[-1]]
                 if skipped:
-                    lines.append(f"EXDATE;TZID={TIMEZONE}:"
-                                 + ",".join(_local(d, start) for d in skipped))
+                    event.add("exdate", [_local(d, start) for d in skipped], parameters=zone)
             if extra:
-                lines.append(f"RDATE;TZID={TIMEZONE}:"
-                             + ",".join(_local(d, start) for d in extra))
-            lines += [f"SUMMARY:{_escape(slot.summary)}",
-                      f"LOCATION:{_escape(slot.location)}",
-                      f"DESCRIPTION:{_escape(slot.description)}",
-                      "END:VEVENT"]
-    return lines
+                event.add("rdate", [_local(d, start) for d in extra], parameters=zone)
+            event.add("summary", slot.summary)
+            event.add("location", slot.location)
+            event.add("description", slot.description)
+            events.append(event)
+    return events
 
 
-def _calendar(name: str, events: list[str]) -> str:
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//aligner//timetable//ZH",
-             "CALSCALE:GREGORIAN", "METHOD:PUBLISH", f"X-WR-CALNAME:{_escape(name)}",
-             f"X-WR-TIMEZONE:{TIMEZONE}", *VTIMEZONE, *events, "END:VCALENDAR"]
-    return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+def _calendar(name: str, events: list[Any]) -> str:
+    calendar = Calendar()
+    calendar.add("version", "2.0")
+    calendar.add("prodid", "-//aligner//timetable//ZH")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-timezone", TIMEZONE)
+    zone = Timezone()
+    zone.add("tzid", TIMEZONE)
+    zone.add("x-lic-location", TIMEZONE)
+    standard = TimezoneStandard()
+    standard.add("tzoffsetfrom", UTC_OFFSET)
+    standard.add("tzoffsetto", UTC_OFFSET)
+    standard.add("tzname", "CST")
+    standard.add("dtstart", dt.datetime(1970, 1, 1))
+    zone.add_component(standard)
+    calendar.add_component(zone)
+    for event in events:
+        calendar.add_component(event)
+    return str(calendar.to_ical().decode("utf-8"))
 
 
 def _in_week(solution: TimetableView) -> Any:
@@ -291,12 +294,12 @@ def calendar_files(solution: TimetableView, term: Term, lang: str = "zh",
     """File name -> iCalendar text: ``teacher-<id>.ics`` for every teacher with a lesson and
     ``class-<school>-<class>.ics`` for every class. DTSTAMP is ``now``, by default the time
     lessons.csv was written, so that exporting one timetable twice gives the same files."""
+    require_icalendar()
     labels = Labels(lang, solution)
     term.stretches(solution.seasons)  # errors before anything is built
     for day in solution.instance.days:
         _weekday(day)
-    moment = (now or _written(solution)).astimezone(dt.UTC)
-    stamp = f"{moment:%Y%m%dT%H%M%S}Z"
+    stamp = (now or _written(solution)).astimezone(dt.UTC).replace(microsecond=0)
     files: dict[str, str] = {}
     title = labels.seasons_title
     for teacher in solution.instance.teachers:

@@ -166,7 +166,7 @@ class Labels:
         """(form, text) for each form present, in the order sync, delivery, famous: the tag its
         cells carry and the form's name, so that the key reads in black and white."""
         return [(form, f"[{self.form(form)}] {self.form_name(form)}")
-                for form in ("sync", "delivery", "famous") if form in forms]
+                for form in ("sync", "delivery", "famous", "research") if form in forms]
 
     # ---- cells -----------------------------------------------------------------------------
 
@@ -219,6 +219,17 @@ class Labels:
                 lines.append(self.word("with", names=self.teacher(COMBINE.join(duty.co_teachers))))
             return lines
         course = session.course
+        if duty.kind == "research":
+            hub = course.hub_school
+            ends = [(hub, session.hub_period)] if school_id != hub else []
+            ends += [(p.school_id, p.period) for p in session.receiving if p.school_id != school_id]
+            arrow = ("→" + "、".join(self.short(p.school_id) for p in session.receiving)
+                     if school_id == hub else "←" + self.short(hub))
+            who = self.word("name_sep").join(self.teacher(t) for t in duty.co_teachers)
+            where = "; ".join(f"{self.short(s)} {self.times(s, p)}" for s, p in ends)
+            return [f"{self.form_name('research')} [{self.form('research')}{arrow}]",
+                    self.word("research_with", course=course.course_id, subject=course.subject),
+                    f"{who}; {where}" if who else where]
         if duty.kind == "hub":
             arrow = "→" + "、".join(self.short(p.school_id) for p in session.receiving)
             return [f"{duty.subject} [{self.form(course.form)}{arrow}]",

@@ -27,10 +27,13 @@ from aligner.messages import listed, say
 
 LESSONS, SESSIONS, LOADS, SUMMARY = "lessons.csv", "sessions.csv", "teacher_load.csv", \
     "summary.json"
+RESEARCH = "research.csv"
 LESSON_COLUMNS = ("school_id", "class_id", "day", "period", "subject", "teacher_id", "mode",
                   "session_id", "assistant_id")
 SESSION_COLUMNS = ("session_id", "course_id", "day", "hub_school_id", "hub_period",
                    "receiving_school_id", "receiving_class_id", "receiving_period")
+RESEARCH_COLUMNS = ("research_id", "course_id", "day", "hub_period", "receiving_school_id",
+                    "receiving_period")
 LOAD_COLUMNS = ("school_id", "teacher_id", "local", "online_main", "assistant", "credited",
                 "min_load", "max_load")
 MODES = ("local", "online-main", "online-receiving")
@@ -104,7 +107,8 @@ class Duty:
     """One teacher's commitment in one period: a local lesson, a session taught or assisted."""
 
     kind: str
-    """``local``, ``hub`` (teaching a session) or ``assist``."""
+    """``local``, ``hub`` (teaching a session), ``assist``, or ``research`` (a research meeting
+    of a sync course: ``session`` is the meeting, its partners without classes)."""
     day: str
     period: int
     subject: str
@@ -116,7 +120,15 @@ class Duty:
     room_id: str = ""
     """The special room of a local lesson (blank: the class's own room)."""
     co_teachers: tuple[str, ...] = ()
-    """The other teachers of a co-taught local lesson."""
+    """The other teachers of a co-taught local lesson, or of a research meeting."""
+
+    @property
+    def form(self) -> str | None:
+        """How the exports mark the cell: the course's form, ``research`` for a meeting, None
+        for a local lesson."""
+        if self.kind == "research":
+            return "research"
+        return self.session.course.form if self.session else None
 
 
 @dataclass
@@ -128,6 +140,8 @@ class TimetableView:
     lessons: tuple[Lesson, ...]
     sessions: dict[str, LiveSession]
     loads: list[dict[str, str]] = field(default_factory=list)
+    meetings: dict[str, LiveSession] = field(default_factory=dict)
+    """The research meetings of research.csv (when there is one), as sessions without classes."""
     notes: list[str] = field(default_factory=list)
     """What the reader should know about the bells used (see :func:`load_solution`)."""
 
@@ -178,6 +192,15 @@ class TimetableView:
             weeks[course.hub_teacher][(session.day, session.hub_period)] = Duty(
                 "hub", session.day, session.hub_period, course.subject, session.hub.class_ids,
                 session)
+        for meeting in self.meetings.values():
+            course = meeting.course
+            here = [(course.hub_teacher, meeting.hub_period)] + [
+                (assistant, end.period) for end in meeting.receiving
+                for assistant in course.assistants_at(end.school_id)]
+            for teacher_id, period in here:  # (a checked timetable has them free)
+                weeks[teacher_id].setdefault((meeting.day, period), Duty(
+                    "research", meeting.day, period, course.subject, (), meeting,
+                    co_teachers=tuple(dict.fromkeys(t for t, _ in here if t != teacher_id))))
         return weeks
 
     def teacher_week(self, teacher_id: str) -> dict[tuple[str, int], Duty]:
@@ -345,13 +368,16 @@ def read_solution(instance: Instance, directory: str | Path) -> TimetableView:
     session_rows = _first_season(_rows(directory, SESSIONS, SESSION_COLUMNS, log), instance,
                                  SESSIONS, log)
     loads = [r for _, r in _rows(directory, LOADS, LOAD_COLUMNS, log, required=False)]
+    research_rows = _first_season(_rows(directory, RESEARCH, RESEARCH_COLUMNS, log,
+                                        required=False), instance, RESEARCH, log)
     if log.issues:
         raise SolutionError(log.issues)
     sessions = _sessions(instance, session_rows, log)
     lessons = _lessons(instance, lesson_rows, sessions, log)
+    meetings = _meetings(instance, research_rows, log)
     if log.issues:
         raise SolutionError(log.issues)
-    return TimetableView(instance, directory, lessons, sessions, loads)
+    return TimetableView(instance, directory, lessons, sessions, loads, meetings=meetings)
 
 
 def _period(value: str, school_id: str, instance: Instance, name: str, row: int, column: str,
@@ -395,6 +421,39 @@ def _sessions(instance: Instance, rows: list[tuple[int, dict[str, str]]], log: I
         Partner(school_id, tuple(classes), period)
         for (school_id, period), classes in receiving[sid].items()))
         for sid, (course, day, hub) in heads.items()}
+
+
+def _meetings(instance: Instance, rows: list[tuple[int, dict[str, str]]], log: IssueLog
+              ) -> dict[str, LiveSession]:
+    """research.csv rows as meetings: one per research_id, a partner per receiving school."""
+    heads: dict[str, tuple[Course, str, int]] = {}
+    ends: dict[str, dict[str, int]] = defaultdict(dict)
+    for number, row in rows:
+        course = instance.course_by_id.get(row["course_id"])
+        if course is None:
+            log.add(RESEARCH, say("export.unknown_course", course=row["course_id"]), number,
+                    "course_id")
+            continue
+        if row["day"] not in instance.days:
+            log.add(RESEARCH, say("export.unknown_day", day=row["day"],
+                                  days=listed(instance.days)), number, "day")
+            continue
+        school_id = row["receiving_school_id"]
+        if school_id not in course.receiving_schools:
+            log.add(RESEARCH, say("export.not_receiving", school=school_id,
+                                  course=course.course_id), number, "receiving_school_id")
+            continue
+        hub = _period(row["hub_period"], course.hub_school, instance, RESEARCH, number,
+                      "hub_period", log)
+        period = _period(row["receiving_period"], school_id, instance, RESEARCH, number,
+                         "receiving_period", log)
+        if hub is None or period is None:
+            continue
+        heads.setdefault(row["research_id"], (course, row["day"], hub))
+        ends[row["research_id"]][school_id] = period
+    return {rid: LiveSession(rid, course, day, hub, tuple(
+        Partner(school_id, (), period) for school_id, period in ends[rid].items()))
+        for rid, (course, day, hub) in heads.items()}
 
 
 def _lessons(instance: Instance, rows: list[tuple[int, dict[str, str]]],

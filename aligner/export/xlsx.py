@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from aligner.alignment.overlap import overlap_minutes
+from aligner.export.extras import MissingExtra
 from aligner.export.labels import Labels
 from aligner.export.view import TimetableView, day_rows
 from aligner.io.workbook import text_cells_only
@@ -30,18 +31,16 @@ try:
 except ImportError:  # pragma: no cover - the error names the extra
     Workbook = None  # type: ignore[assignment,misc]
 
-FILLS = {"sync": "DDEBF7", "delivery": "E2EFDA", "famous": "FCE4D6"}
-"""Background of an online lesson's cell by form (blue, green, orange)."""
-BORDERS: dict[str, Any] = {"sync": "medium", "delivery": "mediumDashed", "famous": "mediumDashDotDot"}
+FILLS = {"sync": "DDEBF7", "delivery": "E2EFDA", "famous": "FCE4D6", "research": "EDE7F6"}
+"""Background of an online lesson's cell by form (blue, green, orange; a research meeting
+lilac)."""
+BORDERS: dict[str, Any] = {"sync": "medium", "delivery": "mediumDashed", "famous": "mediumDashDotDot",
+                           "research": "dashDot"}
 """Border of an online lesson's cell by form, so that a black-and-white print tells the forms
 apart (with the tag [同步], [专递], [名师] in the cell's text)."""
 BREAK_FILL = "F2F2F2"
 _THIN = Side(style="thin", color="808080") if Workbook is not None else None
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-
-
-class MissingExtra(ImportError):
-    """An optional dependency is not installed; the message names the extra."""
 
 
 def require_openpyxl() -> None:
@@ -299,6 +298,39 @@ def session_rows(labels: Labels) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
+def research_rows(labels: Labels) -> tuple[list[str], list[list[object]]]:
+    """教师网络研修安排: one row per research meeting and receiving school (per season with
+    several): when and with whom each sync course's teachers prepare lessons together."""
+    solution = labels.solution
+    several = len(solution.seasons) > 1
+    header = [labels.word(k) for k in (
+        "course", "day", "subject", "hub_school", "hub_teacher", "hub_period", "hub_time",
+        "receiving_school", "receiving_period", "receiving_time", "assistant", "overlap")]
+    if several:
+        header.insert(0, labels.word("seasons"))
+    day_rank = {d: i for i, d in enumerate(solution.instance.days)}
+    rows: list[list[object]] = []
+    for season in solution.seasons:
+        for meeting in sorted(solution.meetings.values(),
+                              key=lambda m: (day_rank[m.day], m.hub_period, m.session_id)):
+            course = meeting.course
+            hub_bell = solution.bell(course.hub_school, meeting.hub_period, season)
+            for partner in meeting.receiving:
+                bell = solution.bell(partner.school_id, partner.period, season)
+                row: list[object] = [
+                    course.course_id, labels.day(meeting.day), course.subject,
+                    labels.school(course.hub_school), labels.teacher(course.hub_teacher),
+                    meeting.hub_period, hub_bell.times, labels.school(partner.school_id),
+                    partner.period, bell.times,
+                    labels.word("name_sep").join(labels.teacher(a) for a in
+                                                 course.assistants_at(partner.school_id)),
+                    overlap_minutes(hub_bell, bell)]
+                if several:
+                    row.insert(0, labels.season(season))
+                rows.append(row)
+    return header, rows
+
+
 def workload_rows(labels: Labels) -> tuple[list[str], list[list[object]], str]:
     """工作量统计: each teacher's lessons, sessions taught and assisted, and credited load,
     recomputed from the timetable (a double counts 2)."""
@@ -360,8 +392,7 @@ def workbook_bytes(solution: TimetableView, lang: str = "zh",
             duty = duties.get((day, period))
             if duty is None:
                 return None
-            return (labels.duty_lines(school_id, duty),
-                    duty.session.course.form if duty.session else None, duty.span)
+            return labels.duty_lines(school_id, duty), duty.form, duty.span
 
         name = labels.teacher(teacher.teacher_id)
         _week_sheet(_sheet(book, f"{labels.word('teacher')}-{labels.short(teacher.school_id)}-"
@@ -372,6 +403,10 @@ def workbook_bytes(solution: TimetableView, lang: str = "zh",
     header, rows = session_rows(labels)
     _table_sheet(_sheet(book, labels.word("sessions")),
                  f"{instance.name} {labels.word('sessions')}", header, rows)
+    if solution.meetings:
+        header, rows = research_rows(labels)
+        _table_sheet(_sheet(book, labels.form_name("research")),
+                     f"{instance.name} {labels.form_name('research')}", header, rows)
     header, rows, note = workload_rows(labels)
     _table_sheet(_sheet(book, labels.word("workload")),
                  f"{instance.name} {labels.word('workload')}", header, rows, note)

@@ -480,6 +480,8 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
         notes.append(say("fet.export.seasons", seasons=", ".join(inst.seasons)))
     if inst.weights.teacher_gap:
         notes.append(say("fet.export.teacher_gaps"))
+    if inst.policy.research_courses(inst.courses):
+        notes.append(say("fet.export.research", n=inst.policy.research_per_week))
 
 
 def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[int]],

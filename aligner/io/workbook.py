@@ -123,6 +123,8 @@ SETTING_NAMES: dict[str, tuple[str, ...]] = {
     "term.end": ("学期结束日期", "学期最后教学日"),
     "term.dates": ("节假日与调休", "放假与调休"),
     "term.seasons": ("作息启用日期",),
+    "policy.research_per_week": ("每门同步课程每周教师网络研修次数", "每周网络研修次数"),
+    "policy.min_forms_per_pair": ("每对学校最少帮扶形式数", "最少帮扶形式数"),
     "weights.misalignment_minute": ("错位分钟权重",),
     "weights.same_day_repeat": ("同日重复权重",),
     "weights.core_in_afternoon": ("主科排在下午权重",),

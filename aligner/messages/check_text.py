@@ -20,6 +20,50 @@ MESSAGES: dict[str, Entry] = {
     "check.day_period": ("{day} period {period}", "{day} 第 {period} 节"),
     "check.separator": ("; ", "；"),
     "check.nobody": ("nobody", "无人"),
+    "check.nothing": ("none", "无"),
+    "check.research_row": ("research.csv row {row} (meeting {meeting})",
+                           "research.csv 第 {row} 行（研修 {meeting}）"),
+    "check.research_not_receiving": ("{school} is no receiving school of course {course}",
+                                     "{school}不是课程 {course} 的接收学校"),
+    "check.research_teachers": (
+        "the teachers of course {course}'s meetings are hub teacher {hub} and assistant(s) "
+        "{assistants} there",
+        "课程 {course} 的研修教师应为主讲教师 {hub} 和该校辅助教师 {assistants}"),
+    "check.research_id_differs": ("this research_id names another meeting (course, day or hub "
+                                  "period) in an earlier row",
+                                  "这个 research_id 在前面的行中对应另一次研修"
+                                  "（课程、星期或主讲端节次不同）"),
+    "check.research_school_twice": ("{school} is listed twice for this meeting",
+                                    "这次研修中{school}出现了两次"),
+    "check.research_missing": (
+        "{file} is missing: policy.research_per_week asks for {n} research meeting(s) a week "
+        "of every sync course",
+        "缺少 {file}：policy.research_per_week 要求每门同步课程每周开展 {n} 次教师网络研修"),
+    "check.research_count": ("course {course} ({form}) has {got} research meeting(s) a week in "
+                             "research.csv, {wanted} wanted",
+                             "课程 {course}（{form}）在 research.csv 中每周有 {got} 次教师网络研修，应为 "
+                             "{wanted} 次"),
+    "check.research_school_missing": ("research meeting {meeting} does not reach {school}",
+                                      "研修 {meeting} 没有{school}参加"),
+    "check.research_overlap": (
+        "research meeting {meeting} on {day}{where}: {hub} period {hub_period} and {school} "
+        "period {period} overlap by {minutes} minutes, at least {least} needed",
+        "研修 {meeting}（{day}{where}）：{hub}第 {hub_period} 节与{school}第 {period} 节只重叠 "
+        "{minutes} 分钟，至少需要 {least} 分钟"),
+    "check.research_unavailable": ("research meeting {meeting} takes {teacher} on {day} period "
+                                   "{period}, when the teacher is unavailable",
+                                   "研修 {meeting} 安排{teacher}在{day}第 {period} 节，而该教师此时不可排课"),
+    "check.research_busy": ("research meeting {meeting} takes {teacher} on {day} period "
+                            "{period}, who is busy then: {what}",
+                            "研修 {meeting} 安排{teacher}在{day}第 {period} 节，"
+                            "而该教师此时有其他安排：{what}"),
+    "check.research_twice": ("{teacher} is in several research meetings on {day} period {period}: "
+                             "{meetings}",
+                             "{teacher}在{day}第 {period} 节同时参加多次研修：{meetings}"),
+    "check.forms_per_pair": (
+        "{hub} and {receiving} use {got} form(s) of help ({used}), at least {least} needed; "
+        "their data offer {offered}",
+        "{hub}与{receiving}采用了 {got} 种帮扶形式（{used}），至少需要 {least} 种；其数据提供{offered}"),
     "check.no_cap": ("no cap", "不限"),
     "check.hint": ("; {hint}", "；{hint}"),
 

@@ -132,6 +132,10 @@ MESSAGES: dict[str, Entry] = {
     "cli.assistant_of": (" (assistant {names})", "（助教 {names}）"),
     "cli.teachers_legend": ("teachers: {teachers}", "任课教师：{teachers}"),
     "cli.assist": (" (assist)", "（助教）"),
+    "cli.research": ("research", "研修"),
+    "cli.research_meetings": ("Research meetings: {count} a week (research.csv)",
+                              "教师网络研修：每周 {count} 次（research.csv）"),
+    "cli.teacher_research": (", {n} research meeting(s)", "，教师网络研修 {n} 次"),
     "cli.teacher_title": ("{school} {name} ({id}): {local} local, {taught} taught online, "
                           "{assisted} assisted",
                           "{school} {name}（{id}）：本校课 {local} 节，主讲在线课 {taught} 节，助教 "

@@ -30,6 +30,12 @@ MESSAGES: dict[str, Entry] = {
     # ---- the capacity findings ----
     "diagnose.while_available": ((" while {names} is available", " while {names} are available"),
                                  "，且须在{names}有空时"),
+    "diagnose.research_slots": (
+        "course {course} needs {sessions} and {n} research meeting(s) a week, each at its own "
+        "period of the hub teacher, but only {periods} of {hub} overlap {receiving}'s periods "
+        "by at least {minutes} minutes while its teachers are available",
+        "课程 {course} 每周需要上 {sessions}并开展 {n} 次教师网络研修，各占主讲教师的一个节次，但{hub}只有 "
+        "{periods}与{receiving}的节次重叠至少 {minutes} 分钟且教师都有空"),
     "diagnose.course_slots_but": (
         "course {course} needs {sessions} a week, but only {periods} of {hub}{where} overlap "
         "{receiving}'s periods by at least {minutes} minutes{who}",
@@ -143,6 +149,8 @@ MESSAGES: dict[str, Entry] = {
     "diagnose.family.special_room": ("one lesson at a time per special room",
                                      "每间专用教室同一节次只上一节课"),
     "diagnose.family.pin": ("pinned lessons", "固定的课"),
+    "diagnose.family.research": ("research meetings of sync courses", "同步课程的教师网络研修"),
+    "diagnose.family.forms": ("forms of help per pair", "每对学校的帮扶形式数"),
     "diagnose.family_line": ("{family}: {rules} ({shown})", "{family}：{rules}（{shown}）"),
     "diagnose.and_more": (" and {more} more", " 等，另有 {more} 条"),
 
@@ -179,6 +187,15 @@ MESSAGES: dict[str, Entry] = {
     "diagnose.rule.load": ("{teacher}'s credited load lies in [{least}, {most}] (an online lesson "
                            "counts {credit})",
                            "{teacher}的折算课时在 [{least}, {most}] 之间（一节在线课折算 {credit} 节）"),
+    "diagnose.rule.research": (
+        "course {course} holds {n} research meeting(s) a week, its hub teacher and assistants "
+        "all free at periods overlapping by at least {minutes} minutes",
+        "课程 {course} 每周开展 {n} 次教师网络研修，主讲教师和辅助教师都空闲，且两校节次至少重叠 "
+        "{minutes} 分钟"),
+    "diagnose.rule.forms": ("{hub} and {receiving} use at least {least} of the forms of help "
+                            "(sync, delivery, famous, research)",
+                            "{hub}与{receiving}至少采用 {least} 种帮扶形式（同步课堂、专递课堂、"
+                            "名师课堂、教师网络研修）"),
     "diagnose.rule.pair_minimum": ("{hub} gives {receiving} at least {least} sync lessons a week",
                                    "{hub}每周至少给{receiving}上 {least} 节同步课堂"),
     "diagnose.rule.hub_minimum": ("{school} delivers at least {least} online lessons a week",

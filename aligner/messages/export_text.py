@@ -20,6 +20,10 @@ MESSAGES: dict[str, Entry] = {
     "export.form_name.sync": ("synchronous class", "同步课堂"),
     "export.form_name.delivery": ("dedicated delivery", "专递课堂"),
     "export.form_name.famous": ("famous-teacher class", "名师课堂"),
+    "export.form.research": ("research", "研修"),
+    "export.form_name.research": ("teacher online research", "教师网络研修"),
+    "export.label.research_with": ("{subject} lesson preparation ({course})",
+                                   "{subject}集体备课（{course}）"),
     "export.season.winter": ("winter", "冬令"),
     "export.season.summer": ("summer", "夏令"),
     "export.label.period": ("Period {n}", "第{n}节"),
@@ -93,6 +97,8 @@ MESSAGES: dict[str, Entry] = {
                                 "未知的语言“{lang}”；请选择 {languages}"),
     "export.needs_openpyxl": ("Excel files need openpyxl: pip install 'aligner[xlsx]'",
                               "Excel 文件需要 openpyxl：pip install 'aligner[xlsx]'"),
+    "export.needs_icalendar": ("iCalendar files need icalendar: pip install 'aligner[ics]'",
+                               "iCalendar 日历文件需要 icalendar：pip install 'aligner[ics]'"),
 
     # ---- reading a solution directory for the exports ----
     "export.no_instance_path": (

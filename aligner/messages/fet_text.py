@@ -526,6 +526,11 @@ MESSAGES: dict[str, Entry] = {
     "fet.export.range_fixed": ("course {course}: per_week {low}-{high} fixed at {fixed} (FET's "
                                "activities are fixed)",
                                "课程 {course}：周课时 {low}-{high} 固定为 {fixed}（FET 的活动数是固定的）"),
+    "fet.export.research": (
+        "research meetings ({n} a week of each sync course) are not exported: a timetable read "
+        "back from FET has no research.csv, which aligner check reports",
+        "教师网络研修（每门同步课程每周 {n} 次）未导出：从 FET 读回的课表没有 research.csv，aligner check "
+        "会指出"),
     "fet.export.loads": ("teachers' min_load/max_load are not exported (FET's loads follow from "
                          "the activities)",
                          "教师的 min_load/max_load 没有导出（FET 的工作量由活动决定）"),

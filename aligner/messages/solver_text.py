@@ -7,6 +7,11 @@ from aligner.messages import Entry
 
 MESSAGES: dict[str, Entry] = {
     # ---- solver settings ----
+    "solver.warning.forms": (
+        "the courses of {hub} and {receiving} offer only {n} form(s) of help ({forms}), fewer "
+        "than the {least} the policy asks for (min_forms_per_pair): compliance.csv says false",
+        "{hub}与{receiving}的课程只提供 {n} 种帮扶形式（{forms}），少于政策要求的 {least} 种"
+        "（min_forms_per_pair）：compliance.csv 记为未达标"),
     "solver.positive_seconds": ("{name} must be > 0 seconds, not {value}",
                                 "{name} 必须大于 0 秒，不能是 {value}"),
     "solver.at_least_one": ("{name} must be >= 1, not {value}", "{name} 必须不小于 1，不能是 {value}"),

@@ -28,9 +28,12 @@ class BuiltModel:
     def size(self) -> dict[str, Any]:
         """Booleans of each kind and constraints added by each rule."""
         v = self.variables
+        booleans = {"local": len(v.local), "session": len(v.session),
+                     "reception": len(v.reception), "double": len(v.double)}
+        if v.meeting:  # research meetings (policy.research_per_week)
+            booleans |= {"meeting": len(v.meeting), "meeting_end": len(v.meeting_reception)}
         return {
-            "booleans": {"local": len(v.local), "session": len(v.session),
-                         "reception": len(v.reception), "double": len(v.double)},
+            "booleans": booleans,
             "constraints": dict(self.rules.count),
         }
 

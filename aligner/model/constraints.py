@@ -116,10 +116,30 @@ def class_one_lesson_per_period(v: Variables, rules: Rules) -> None:
 
 
 def teacher_one_commitment_per_period(v: Variables, rules: Rules) -> None:
-    """For every teacher and (day, period): local lessons + sessions taught + assisted <= 1."""
-    for (teacher_id, _day, _period), literals in v.teacher_slot.items():
+    """For every teacher and (day, period): local lessons + sessions taught + assisted +
+    research meetings <= 1."""
+    keys = [*v.teacher_slot, *(k for k in v.meeting_slot if k not in v.teacher_slot)]
+    for key in keys:  # (in the index's order: a model built alike is solved alike)
+        literals = [*v.teacher_slot.get(key, ()), *v.meeting_slot.get(key, ())]
         if len(literals) > 1:
-            rules.add(total(literals) <= 1, ("teacher", teacher_id))
+            rules.add(total(literals) <= 1, ("teacher", key[0]))
+
+
+def research_meetings(v: Variables, rules: Rules) -> None:
+    """For every synchronous course c (research_per_week N > 0): sum of meeting[c, d, h] = N,
+    and for every possible meeting m and receiving school R: sum_r meeting_reception[m, R, r]
+    = meeting[m] (the hub teacher and R's assistants meet at periods overlapping by the
+    minimum; their freedom is :func:`teacher_one_commitment_per_period`)."""
+    instance = v.instance
+    for course in instance.policy.research_courses(instance.courses):
+        group = ("research", course.course_id)
+        meetings = v.meetings_of(course.course_id)
+        rules.add(total(meetings) == instance.policy.research_per_week, group)
+    for (course_id, day, h), meeting in v.meeting.items():
+        course = instance.course_by_id[course_id]
+        for school_id in course.receiving_schools:
+            ends = [z for _, z in v.meeting_receptions_of(course_id, day, h, school_id)]
+            rules.add(total(ends) == meeting, ("research", course_id))
 
 
 def sync_rooms_capacity(v: Variables, rules: Rules) -> None:
@@ -366,6 +386,51 @@ def receiving_classes_per_session(v: Variables, rules: Rules) -> None:
                       ("radiation", course.course_id))
 
 
+def pair_forms(instance: Instance) -> dict[tuple[str, str], dict[str, list[Course]]]:
+    """(hub, receiving) linked by any course -> form -> the courses of that form from the hub
+    reaching that school (``research``: the synchronous courses holding research meetings)."""
+    forms: dict[tuple[str, str], dict[str, list[Course]]] = defaultdict(
+        lambda: defaultdict(list))
+    research = set(instance.policy.research_courses(instance.courses))
+    for course in instance.courses:
+        for school_id in course.receiving_schools:
+            pair = forms[(course.hub_school, school_id)]
+            pair[course.form].append(course)
+            if course in research:
+                pair["research"].append(course)
+    return forms
+
+
+def forms_per_pair(v: Variables, rules: Rules) -> None:
+    """For every (hub H, receiving R) linked by a course: sum over the forms f of used[H, R, f]
+    >= min_forms_per_pair, where used[f] <= sessions of the f-courses from H reaching R (a
+    course form counts with a session in the week), and research counts 1 when the pair's sync
+    courses hold meetings (:func:`research_meetings` schedules them). Left out where the data
+    offer fewer forms than the minimum (compliance.csv says false and the summary warns), and
+    where the courses' own minimums already hold enough forms (it cannot bind there)."""
+    minimum = v.instance.policy.min_forms_per_pair
+    if minimum <= 0:
+        return
+    for (hub, receiving), forms in pair_forms(v.instance).items():
+        if len(forms) < minimum:
+            continue
+        sure = sum(1 for form, courses in forms.items()  # held whatever the solver chooses
+                   if form == "research" or any(c.min_per_week > 0 for c in courses))
+        if sure >= minimum:
+            continue
+        group = ("forms", hub, receiving)
+        used = []
+        for form in FORMS:
+            sessions = [s for c in forms.get(form, ()) for s in v.sessions_of(c.course_id)]
+            if not sessions:
+                continue
+            flag = v.model.new_bool_var(f"form_used[{hub},{receiving},{form}]")
+            rules.add(flag <= total(sessions), group)
+            used.append(flag)
+        research = 1 if forms.get("research") else 0
+        rules.add(total(used) + research >= minimum, group)
+
+
 def sync_pairs(instance: Instance) -> dict[tuple[str, str], list[Course]]:
     """(hub, receiving) -> the sync-form courses from that hub reaching that school."""
     pairs: dict[tuple[str, str], list[Course]] = defaultdict(list)
@@ -521,6 +586,7 @@ RULES: tuple[Callable[[Variables, Rules], None], ...] = (
     sync_rooms_capacity,
     course_sessions_per_week,
     session_reaches_every_receiving_school,
+    research_meetings,
     curriculum_per_week,
     double_lessons,
     lessons_taught_together,
@@ -538,4 +604,5 @@ RULES: tuple[Callable[[Variables, Rules], None], ...] = (
     term_minimum_online_per_school,
     term_level_minimum_per_teacher,
     receiving_classes_per_session,
+    forms_per_pair,
 )

@@ -6,6 +6,10 @@
   only where the hub teacher is available and every receiving school has an aligned period;
 * ``reception[(course, day, hub_period, receiving_school, receiving_period)]``: which aligned
   period a receiving school uses for that session (its assistants available there);
+* ``meeting[(course, day, hub_period)]`` and ``meeting_reception[(course, day, hub_period,
+  receiving_school, receiving_period)]``: a research meeting (教师网络研修) of a synchronous
+  course (``policy.research_per_week`` > 0), placed like a session (the hub teacher and the
+  assistants available, the periods overlapping by the minimum) but taking no class or room;
 * ``double[(school, class, subject, day, period)]``: a double lesson (连堂) of a curriculum row
   with ``doubles`` > 0 takes ``period`` and the next one, created only where the two periods
   may carry a double (:meth:`Instance.double_starts`) and both have a local-lesson literal.
@@ -30,7 +34,7 @@ from ortools.sat.python import cp_model
 from aligner.alignment.overlap import PairAlignment, alignments, session_options
 from aligner.changes import places
 from aligner.instance import Course, CurriculumRow, Instance
-from aligner.timetable import LocalLesson, Session, Timetable
+from aligner.timetable import LocalLesson, Meeting, Session, Timetable
 
 ClassKey = tuple[str, str]
 LocalKey = tuple[str, str, str, str, int]
@@ -62,6 +66,17 @@ class Variables:
     session: dict[SessionKey, cp_model.IntVar] = field(default_factory=dict)
     reception: dict[ReceptionKey, cp_model.IntVar] = field(default_factory=dict)
     double: dict[LocalKey, cp_model.IntVar] = field(default_factory=dict)
+    meeting: dict[SessionKey, cp_model.IntVar] = field(default_factory=dict)
+    meeting_reception: dict[ReceptionKey, cp_model.IntVar] = field(default_factory=dict)
+    meeting_slot: dict[tuple[str, str, int], list[cp_model.IntVar]] = field(
+        default_factory=lambda: defaultdict(list))
+    """(teacher, day, period) -> the research-meeting literals that take the teacher there (a
+    meeting is no lesson: it is kept out of ``teacher_slot`` and so out of the day limits)."""
+    meetings_by_course: dict[str, list[cp_model.IntVar]] = field(
+        default_factory=lambda: defaultdict(list))
+    meeting_ends: dict[tuple[str, str, int, str], list[tuple[int, cp_model.IntVar]]] = field(
+        default_factory=lambda: defaultdict(list))
+    """(course, day, hub period, receiving school) -> (its period, literal) of each choice."""
     doubles_by_row: dict[tuple[str, str, str], list[tuple[str, int, cp_model.IntVar]]] = field(
         default_factory=lambda: defaultdict(list))
     """Per curriculum row: (day, first period, literal) of each possible double lesson."""
@@ -136,6 +151,16 @@ class Variables:
         """(receiving period, literal) choices of one school for one possible session."""
         return self.receptions_by_session.get((course_id, day, hub_period, school_id), [])
 
+    def meetings_of(self, course_id: str) -> list[cp_model.IntVar]:
+        """The course's research-meeting literals, one per (day, hub period) possible."""
+        return self.meetings_by_course.get(course_id, [])
+
+    def meeting_receptions_of(
+        self, course_id: str, day: str, hub_period: int, school_id: str
+    ) -> list[tuple[int, cp_model.IntVar]]:
+        """(receiving period, literal) choices of one school for one possible meeting."""
+        return self.meeting_ends.get((course_id, day, hub_period, school_id), [])
+
     def by_class_slot(self) -> dict[tuple[str, str, str, int], list[cp_model.IntVar]]:
         """(school, class, day, period) -> literals that put a lesson there."""
         index: dict[tuple[str, str, str, int], list[cp_model.IntVar]] = defaultdict(list)
@@ -185,6 +210,12 @@ class Variables:
             value[var.index] = session_key in sessions
         for (c, d, h, school, r), var in self.reception.items():
             value[var.index] = sessions.get((c, d, h), {}).get(school) == r
+        meetings = {(m.course_id, m.day, m.hub_period): dict(m.receiving_periods)
+                    for m in timetable.meetings}
+        for meeting_key, var in self.meeting.items():
+            value[var.index] = meeting_key in meetings
+        for (c, d, h, school, r), var in self.meeting_reception.items():
+            value[var.index] = meetings.get((c, d, h), {}).get(school) == r
         starts = {(x.school_id, x.group or x.class_id, x.subject, x.day, x.double_start)
                   for x in timetable.lessons if x.double_start is not None}
         for double_key, var in self.double.items():
@@ -196,7 +227,8 @@ class Variables:
                     value[literal.index] = local.get(local_key) == room_id
                     rooms.append(literal)
         for var in (*self.local.values(), *self.session.values(), *self.reception.values(),
-                    *self.double.values(), *rooms):
+                    *self.double.values(), *rooms, *self.meeting.values(),
+                    *self.meeting_reception.values()):
             self.model.add_hint(var, value[var.index])
         for counter, literals, doubles in self.repeats:
             lessons = sum(value[x.index] for x in literals) - sum(value[x.index] for x in doubles)
@@ -234,7 +266,16 @@ class Variables:
                     if values.boolean_value(z):
                         receiving.append((school_id, period))
             sessions.append(Session(course_id, day, hub_period, tuple(receiving)))
-        return Timetable(tuple(lessons), tuple(sessions))
+        meetings = []
+        for (course_id, day, hub_period), var in self.meeting.items():
+            if not values.boolean_value(var):
+                continue
+            course = self.instance.course_by_id[course_id]
+            ends = [(school_id, r) for school_id in course.receiving_schools
+                    for r, z in self.meeting_receptions_of(course_id, day, hub_period, school_id)
+                    if values.boolean_value(z)]
+            meetings.append(Meeting(course_id, day, hub_period, tuple(ends)))
+        return Timetable(tuple(lessons), tuple(sessions), tuple(meetings))
 
 def make_variables(
     instance: Instance, model: cp_model.CpModel, *, relaxed: bool = False
@@ -245,6 +286,8 @@ def make_variables(
     pairs = alignments(instance)
     for course in instance.courses:
         _sessions(variables, course, pairs)
+    for course in instance.policy.research_courses(instance.courses):
+        _meetings(variables, course, pairs)
     return variables
 
 
@@ -345,3 +388,21 @@ def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAli
                 for assistant in course.assistants_at(school):
                     v.teacher_slot[(assistant, day, r)].append(z)
                     v.assisted[assistant].append(z)
+
+
+def _meetings(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAlignment]) -> None:
+    """Where a research meeting of the course can be: where a session could (the hub teacher
+    and each school's assistants available, the periods aligned), whether or not relaxed."""
+    for (day, h), options in session_options(v.instance, course, pairs).items():
+        y = v.model.new_bool_var(f"meeting[{course.course_id},{day},{h}]")
+        v.meeting[(course.course_id, day, h)] = y
+        v.meetings_by_course[course.course_id].append(y)
+        v.meeting_slot[(course.hub_teacher, day, h)].append(y)
+        for school, periods in options.items():
+            for r, _minutes, _misaligned, _aligned in periods:
+                z = v.model.new_bool_var(
+                    f"meeting_reception[{course.course_id},{day},{h},{school},{r}]")
+                v.meeting_reception[(course.course_id, day, h, school, r)] = z
+                v.meeting_ends[(course.course_id, day, h, school)].append((r, z))
+                for assistant in course.assistants_at(school):
+                    v.meeting_slot[(assistant, day, r)].append(z)

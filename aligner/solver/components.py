@@ -21,7 +21,7 @@ from aligner.solver.result import NOT_SOLVED, Result, Status, relative_gap
 from aligner.solver.search import stop_requested
 from aligner.solver.settings import SolverSettings
 from aligner.solver.solve import solve_model
-from aligner.timetable import LocalLesson, Session, Timetable
+from aligner.timetable import LocalLesson, Meeting, Session, Timetable
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,8 @@ class ComponentOutcome:
         data = asdict(self)
         data["timetable"] = None if self.timetable is None else {
             "lessons": [asdict(x) for x in self.timetable.lessons],
-            "sessions": [asdict(x) for x in self.timetable.sessions]}
+            "sessions": [asdict(x) for x in self.timetable.sessions],
+            "meetings": [asdict(x) for x in self.timetable.meetings]}
         return data
 
     @classmethod
@@ -77,7 +78,10 @@ class ComponentOutcome:
             tuple(LocalLesson(**x) for x in table["lessons"]),
             tuple(Session(x["course_id"], x["day"], x["hub_period"],
                           tuple(tuple(p) for p in x["receiving_periods"]))
-                  for x in table["sessions"]))
+                  for x in table["sessions"]),
+            tuple(Meeting(x["course_id"], x["day"], x["hub_period"],
+                          tuple(tuple(p) for p in x["receiving_periods"]))
+                  for x in table.get("meetings", ())))
         return cls(timetable=timetable, schools=tuple(data.pop("schools")),
                    findings=tuple(Finding(**f) for f in data.pop("findings")),
                    stages=tuple(data.pop("stages", ())), **data)
@@ -190,6 +194,7 @@ def merge(instance: Instance, outcomes: list[ComponentOutcome], settings: Solver
     timetable = Timetable(
         tuple(x for o in found for x in o.timetable.lessons),  # type: ignore[union-attr]
         tuple(x for o in found for x in o.timetable.sessions),  # type: ignore[union-attr]
+        tuple(x for o in found for x in o.timetable.meetings),  # type: ignore[union-attr]
     ) if found else None
     weights = instance.weights.by_term()
     present = {name for o in found for name in o.terms}

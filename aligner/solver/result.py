@@ -129,6 +129,12 @@ class Result:
 
         return sessions_frame(self.instance, self._timetable())
 
+    def research(self) -> pd.DataFrame:
+        """research.csv: the research meetings (教师网络研修) of the synchronous courses."""
+        from aligner.export.frames import research_frame
+
+        return research_frame(self.instance, self._timetable())
+
     def teacher_load(self) -> pd.DataFrame:
         from aligner.export.frames import teacher_load_frame
 
@@ -184,11 +190,25 @@ class Result:
             "model": self.model_size,
             "local_lessons": len(self.timetable.lessons) if self.timetable else None,
             "sessions": len(self.timetable.sessions) if self.timetable else None,
+            **({"research_meetings": len(self.timetable.meetings) if self.timetable else None}
+               if self.instance.policy.research_per_week > 0 else {}),
+            **({"warnings": self.warnings()} if self.timetable and self.warnings() else {}),
             **({"from": self.previous_summary()} if self.instance.previous else {}),
             "term_rules": term_rules(self.instance),
             **({"warnings": programme_warnings(self.instance)}
                if self.instance.pairs_without_sync else {}),
         }
+
+    def warnings(self) -> list[str]:
+        """What the timetable cannot meet because the data do not allow it (a pair offered
+        fewer forms of help than ``min_forms_per_pair``): the compliance rows that say false
+        though every hard rule holds."""
+        from aligner.export.frames import forms_short
+
+        return [say("solver.warning.forms", hub=self.instance.school_name(hub),
+                    receiving=self.instance.school_name(receiving), forms=", ".join(forms),
+                    n=len(forms), least=self.instance.policy.min_forms_per_pair)
+                for (hub, receiving), forms in forms_short(self.instance).items()]
 
     def previous_summary(self) -> dict[str, Any]:
         """summary.json ``from``: the previous timetable, its lock, and how much moved: the
