@@ -20,6 +20,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
 from aligner.messages import say
+from aligner.term import TermCalendar
 
 Form = Literal["sync", "delivery", "famous"]
 Level = Literal["county", "city", "region"]
@@ -63,6 +64,8 @@ MAX_COUNT = 1000
 MAX_MINUTES = 24 * 60
 """Minutes in a policy key (overlap, shifts, gaps)."""
 MAX_WEEKS = 52
+MAX_RECEIVING = 1000
+"""Receiving classes one session may serve (policy max_receiving_classes_per_session)."""
 
 
 def hhmm(minute: int) -> str:
@@ -358,6 +361,10 @@ class Policy(Frozen):
     """The day ends no later than this many minutes after the original end."""
     bell_grid: StrictInt = Field(default=5, ge=1, le=60)
     """Proposed times lie on a grid of this many minutes."""
+    max_receiving_classes_per_session: StrictInt | None = Field(default=None, ge=1,
+                                                                le=MAX_RECEIVING)
+    """Seed 004 1.(7): the main end's radiation range, the receiving classes one session may
+    serve at most (every receiving class of its course takes part); None: no cap."""
     max_double_gap: StrictInt = Field(default=15, ge=0, le=MAX_MINUTES)
     """The two periods of a double lesson are at most this many minutes apart in every season
     (so no double across 大课间 or lunch)."""
@@ -576,6 +583,9 @@ class Instance(Frozen):
     """Special rooms (rooms.csv), each bound to the subjects it lists."""
     pins: tuple[Pin, ...] = ()
     """Lessons and sessions fixed at a slot (pinned.csv)."""
+    term: TermCalendar | None = None
+    """The term's dates (instance.yaml ``term``): with it the term rules count the real
+    teaching dates of each weekday (:meth:`term_day_counts`); None: weekly approximations."""
     previous: PreviousWeek | None = None
     """The timetable to stay close to (``solve --from``; :func:`aligner.io.previous.read_previous`):
     the ``changes`` term counts its placements not kept, and its locked ones are kept."""
@@ -602,6 +612,54 @@ class Instance(Frozen):
     def season(self) -> str:
         """The first (or only) season: the one whose times grids and messages show."""
         return self.seasons[0]
+
+    @cached_property
+    def term_day_counts(self) -> dict[str, int] | None:
+        """Day of the week (as :attr:`days` writes it) -> its teaching dates in the term, make-up
+        days included (the weekly timetable is the same in every season, so a count per day
+        suffices); None without a term."""
+        if self.term is None:
+            return None
+        return dict(self.term.day_counts(self.days, self.seasons))
+
+    @property
+    def teaching_dates(self) -> int | None:
+        """The term's teaching dates (None without a term)."""
+        counts = self.term_day_counts
+        return None if counts is None else sum(counts.values())
+
+    @property
+    def term_school_minimum(self) -> int | None:
+        """With a term: the dated online lessons a school needs over the term to average at
+        least min_online_lessons_per_school a teaching week (teaching dates / school days a
+        week): ceil(minimum x dates / days), the least whole number that does (seed 004 1.(1),
+        平均开课率). None without a term."""
+        dates = self.teaching_dates
+        if dates is None:
+            return None
+        return -(-self.policy.min_online_lessons_per_school * dates // len(self.days))
+
+    def level_minimum(self, level: str | None) -> int:
+        """What a backbone teacher's rule asks: with a term, the level's minimum per semester
+        of dated online lessons over the term; without, the weekly approximation
+        ceil(minimum / semester_weeks) (:meth:`Policy.level_min_per_week`); 0 without a level."""
+        if self.term is None:
+            return self.policy.level_min_per_week(level)
+        return 0 if level is None else self.policy.level_min_online_per_semester.get(level, 0)
+
+    @cached_property
+    def pairs_without_sync(self) -> tuple[tuple[str, str], ...]:
+        """(hub, receiving school) linked by some course but by no synchronous course (seed 000
+        §四(二): the synchronous class is compulsory for every pair), in order of the courses."""
+        synced = {(c.hub_school, s) for c in self.courses if c.form == "sync"
+                  for s in c.receiving_schools}
+        return tuple(pair for pair in self.linked_pairs if pair not in synced)
+
+    @cached_property
+    def linked_pairs(self) -> tuple[tuple[str, str], ...]:
+        """(hub, receiving school) linked by any course, in order of the courses."""
+        return tuple({(c.hub_school, s): None for c in self.courses
+                      for s in c.receiving_schools})
 
     @cached_property
     def _periods(self) -> dict[tuple[str, str], tuple[BellPeriod, ...]]:

@@ -3,6 +3,8 @@
     python benchmarks/fet_race.py                          # default cases, 60 s limits
     python benchmarks/fet_race.py --time-limit 120 --fet-timeout 300 --only ACHILES-MANHA lanxi
     python benchmarks/fet_race.py --markdown benchmarks/results/fet_race.csv   # the table in docs/fet.md
+    python benchmarks/fet_race.py --whole benchmarks/results/fet_corpus.csv --workers 1 \
+        --out benchmarks/results/fet_race_whole.csv     # every example file imported whole
 
 Cases are FET example files (Debian's fet-data) and aligner instances. A FET example is imported
 (``aligner import-fet``) and FET solves the original file with all its constraints; then both
@@ -83,8 +85,8 @@ FIELDS = [
     "fet_original_check",
     "fet_status", "fet_seconds", "fet_soft_conflicts", "fet_objective", "fet_check",
     "aligner_first_seconds", "aligner_status", "aligner_seconds", "aligner_objective",
-    "aligner_bound", "aligner_explanation", "time_limit", "fet_timeout", "workers", "cpus",
-    "fet_version", "ortools", "when",
+    "aligner_bound", "aligner_explanation", "time_limit", "fet_timeout", "workers", "seed",
+    "cpus", "load_before", "load_after", "fet_version", "ortools", "when",
 ]
 
 
@@ -177,8 +179,9 @@ def race_same(instance: Instance, work: Path, args: argparse.Namespace) -> dict[
                            "fet_soft_conflicts": "" if run.soft is None else run.soft}
     if run.status == "solved":
         try:
-            timetable = timetable_from_export(instance, fet_file,
-                                              read_fet_output(run.output).placements)
+            outcome = read_fet_output(run.output)
+            timetable = timetable_from_export(instance, fet_file, outcome.placements,
+                                              outcome.rooms)
             row["fet_check"], row["fet_objective"] = check_timetable(instance, timetable,
                                                                      work / "fet-same-solution")
         except FetTimetableError as exc:
@@ -214,8 +217,9 @@ def fet_case(relative: str, work: Path, args: argparse.Namespace) -> dict[str, A
             "fet_original_soft_conflicts": "" if original.soft is None else original.soft}
     if original.status == "solved":
         try:
-            timetable = timetable_from_import(instance, imp.mapping,
-                                              read_fet_output(original.output).placements)
+            outcome = read_fet_output(original.output)
+            timetable = timetable_from_import(instance, imp.mapping, outcome.placements,
+                                              outcome.rooms)
             row["fet_original_check"] = check_timetable(instance, timetable,
                                                         work / "fet-original-solution")[0]
         except FetTimetableError as exc:
@@ -307,6 +311,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fet-timeout", type=int, default=60, help="fet-cl's time limit")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--only", nargs="*", help="case names (file stems or directory names)")
+    parser.add_argument("--whole", type=Path, metavar="CORPUS_CSV",
+                        help="race the example files that fet_corpus.py's CSV marks whole "
+                             "(instead of the default cases)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" /
                         "fet_race.csv")
     parser.add_argument("--markdown", type=Path, metavar="CSV",
@@ -324,14 +331,20 @@ def main(argv: list[str] | None = None) -> int:
               "ortools": ortools.__version__, "when": datetime.now(UTC).isoformat(timespec="seconds")}
     rows = []
     cases = [(c, fet_case) for c in FET_CASES] + [(c, our_case) for c in OUR_CASES]
+    if args.whole:
+        with args.whole.open(encoding="utf-8") as stream:
+            cases = [(r["file"], fet_case) for r in csv.DictReader(stream)
+                     if r["file"] != "TOTAL" and r["whole"] == "yes"]
     for spec, runner in cases:
         name = spec.split("/")[-1]
         if args.only and not any(o in spec for o in args.only):
             continue
         print(f"== {name}", file=sys.stderr, flush=True)
+        before = round(os.getloadavg()[0], 2)
         with tempfile.TemporaryDirectory() as scratch:
             row = runner(spec, Path(scratch), args) | common
-        print("   " + ", ".join(f"{k}={row.get(k, '')}" for k in FIELDS[:-8]), file=sys.stderr,
+        row |= {"load_before": before, "load_after": round(os.getloadavg()[0], 2), "seed": 0}
+        print("   " + ", ".join(f"{k}={row.get(k, '')}" for k in FIELDS[:-11]), file=sys.stderr,
               flush=True)
         rows.append(row)
     args.out.parent.mkdir(parents=True, exist_ok=True)

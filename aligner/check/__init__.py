@@ -20,7 +20,7 @@ from pathlib import Path
 from aligner.check.counts import class_lessons, loads, objective_of, objective_terms
 from aligner.check.kept_places import read_previous
 from aligner.check.reports import REPORT_CHECKS
-from aligner.check.rules import HARD_RULES, tables_are_consistent
+from aligner.check.rules import HARD_RULES, PROGRAMME_FINDINGS, tables_are_consistent
 from aligner.check.solution_files import SolutionFiles, Violation, read_solution_files
 from aligner.instance import Instance
 
@@ -38,6 +38,9 @@ class CheckReport:
     """Teacher -> (local lessons, sessions taught, sessions assisted, credited load)."""
     sessions: int
     lessons: int
+    findings: tuple[Violation, ...] = ()
+    """Programme rules the instance breaks whatever the timetable (a pair without a
+    synchronous course): told, never counted as violations."""
 
     @property
     def ok(self) -> bool:
@@ -66,5 +69,7 @@ def check_solution(
         loads=loads(files),
         sessions=len(files.sessions),
         lessons=len(class_lessons(files)),
+        findings=() if files.unusable else tuple(
+            f for check in PROGRAMME_FINDINGS for f in check(files)),
     )
 

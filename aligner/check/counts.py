@@ -4,6 +4,7 @@ objective terms, each recomputed from the raw instance data (exact fractions, be
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 from fractions import Fraction
 
@@ -17,6 +18,7 @@ from aligner.check.solution_files import (
     overlap,
 )
 from aligner.messages import listed, say
+from aligner.weekdays import WEEKDAYS, weekday
 
 
 def class_lessons(w: SolutionFiles) -> list[tuple[str, str, str, int, str]]:
@@ -241,24 +243,59 @@ def sessions_per_course(w: SolutionFiles) -> Counter[str]:
     return Counter(s.course.course_id for s in w.sessions.values())
 
 
+def dates_per_day(w: SolutionFiles) -> dict[str, int] | None:
+    """Day of the week (as the instance writes it) -> its teaching dates in the term, counted
+    here from the term's first and last day, skipped dates and make-up days; None without a
+    term."""
+    term = w.inst.term
+    if term is None:
+        return None
+    skipped = {d for d, _ in term.skipped}
+    follows = dict(term.workdays)
+    named = {weekday(d): d for d in w.inst.days}
+    counts = dict.fromkeys(w.inst.days, 0)
+    date = term.start
+    while date <= term.end:
+        day = named.get(follows.get(date, WEEKDAYS[date.weekday()]))
+        if day is not None and date not in skipped:
+            counts[day] += 1
+        date += dt.timedelta(days=1)
+    return counts
+
+
 def minimums(w: SolutionFiles) -> dict[tuple[str, str], tuple[Fraction, Fraction, bool]]:
-    """(rule, scope) -> (required, achieved, ok) for every weekly minimum, load and level bound."""
+    """(rule, scope) -> (required, achieved, ok) for every programme rule (a sync course per
+    pair, the weekly or term minimums, the radiation range), load and level bound."""
     p, n = w.inst.policy, sessions_per_course(w)
+    dates = dates_per_day(w)
+    dated: Counter[str] = Counter()
+    for s in w.sessions.values():
+        dated[s.course.course_id] += (dates or {}).get(s.day, 0)
     pair: Counter[str] = Counter()
     delivered: Counter[str] = Counter()
     received: Counter[str] = Counter()
+    syncs: Counter[str] = Counter()
+    over_term = {"delivered": Counter[str](), "received": Counter[str]()}
     for c in w.inst.courses:
         delivered[c.hub_school] += n[c.course_id]
+        over_term["delivered"][c.hub_school] += dated[c.course_id]
         for school in dict.fromkeys(r.school_id for r in c.receptions):
             received[school] += n[c.course_id]
+            over_term["received"][school] += dated[c.course_id]
+            syncs[f"{c.hub_school}->{school}"] += c.form == "sync"
             if c.form == "sync":
                 pair[f"{c.hub_school}->{school}"] += n[c.course_id]
-    out: dict[tuple[str, str], tuple[Fraction, Fraction, bool]] = {}
-    for rule, achieved, least in (
-        ("min_sync_lessons_per_pair", pair, p.min_sync_lessons_per_pair),
-        ("min_online_lessons_delivered", delivered, p.min_online_lessons_per_school),
-        ("min_online_lessons_received", received, p.min_online_lessons_per_school),
-    ):
+    out: dict[tuple[str, str], tuple[Fraction, Fraction, bool]] = {
+        ("sync_course_per_pair", k): (Fraction(1), Fraction(v), v >= 1) for k, v in syncs.items()}
+    weekly = [("min_sync_lessons_per_pair", pair, p.min_sync_lessons_per_pair)]
+    if dates is None:
+        weekly += [("min_online_lessons_delivered", delivered, p.min_online_lessons_per_school),
+                   ("min_online_lessons_received", received, p.min_online_lessons_per_school)]
+    else:  # an average a teaching week, in whole lessons over the term: ceil(min x dates / days)
+        least = -(-p.min_online_lessons_per_school * sum(dates.values()) // len(w.inst.days))
+        weekly += [("min_online_lessons_delivered_over_term", over_term["delivered"], least),
+                   ("min_online_lessons_received_over_term", over_term["received"], least)]
+    for rule, achieved, least in weekly:
         out |= {(rule, k): (Fraction(least), Fraction(v), v >= least) for k, v in achieved.items()}
     for tid, (_, taught, _, load) in loads(w).items():
         t = w.inst.teacher_by_id[tid]
@@ -267,10 +304,32 @@ def minimums(w: SolutionFiles) -> dict[tuple[str, str], tuple[Fraction, Fraction
             out[("max_load", tid)] = (Fraction(t.max_load), load, load <= Fraction(t.max_load))
         if t.level is not None:
             per_semester = p.level_min_online_per_semester.get(t.level, 0)
-            least = -(-per_semester // p.semester_weeks)
-            out[(f"level_min_online ({t.level})", tid)] = (Fraction(least), Fraction(taught),
-                                                            taught >= least)
+            if dates is None:
+                least = -(-per_semester // p.semester_weeks)
+                got = taught
+                rule = f"level_min_online ({t.level})"
+            else:
+                least = per_semester
+                got = sum(dated[c.course_id] for c in w.inst.courses if c.hub_teacher == tid)
+                rule = f"level_min_online_over_term ({t.level})"
+            if least > 0:
+                out[(rule, tid)] = (Fraction(least), Fraction(got), got >= least)
+    cap = p.max_receiving_classes_per_session
+    if cap is not None:
+        reached = receiving_classes(w)
+        for c in w.inst.courses:
+            got = reached.get(c.course_id, 0)
+            out[("max_receiving_classes_per_session", c.course_id)] = (
+                Fraction(cap), Fraction(got), got <= cap)
     return out
+
+
+def receiving_classes(w: SolutionFiles) -> dict[str, int]:
+    """Course -> the most receiving classes one of its sessions reaches (sessions.csv's rows)."""
+    most: dict[str, int] = {}
+    for s in w.sessions.values():
+        most[s.course.course_id] = max(most.get(s.course.course_id, 0), len(s.periods))
+    return most
 
 
 def objective_terms(w: SolutionFiles) -> dict[str, int]:

@@ -13,6 +13,7 @@ from aligner.check.counts import (
     busy_periods,
     class_lessons,
     commitments,
+    dates_per_day,
     double_groups,
     doubles_per_day,
     halves,
@@ -279,14 +280,18 @@ def loads_within_bounds(w: SolutionFiles) -> Iterator[Violation]:
 
 
 def weekly_minimums_hold(w: SolutionFiles) -> Iterator[Violation]:
-    """Weekly per-pair and per-school minimums, and the level minimums of backbone teachers."""
+    """Weekly per-pair and per-school minimums, and the level minimums of backbone teachers;
+    with a term, the school averages and level minimums over its teaching dates."""
+    dates = dates_per_day(w)
+    n = sum((dates or {}).values())
     for (rule, scope), (least, got, ok) in minimums(w).items():
         if ok:
             continue
         if rule.startswith("level"):
             level = rule.split("(")[1].rstrip(")")
             yield Violation("level_minimum", say(
-                "check.level_minimum", teacher=w.teacher(scope), got=shown(got),
+                "check.term_level_minimum" if "over_term" in rule else "check.level_minimum",
+                teacher=w.teacher(scope), got=shown(got), dates=n,
                 level=say(f"check.level.{level}") if level in ("county", "city", "region")
                 else level, least=shown(least)))
         elif rule == "min_sync_lessons_per_pair":
@@ -294,10 +299,39 @@ def weekly_minimums_hold(w: SolutionFiles) -> Iterator[Violation]:
             yield Violation("weekly_minimum", say(
                 "check.pair_minimum", hub=w.school(hub), receiving=w.school(receiving),
                 got=shown(got), least=shown(least)))
+        elif rule.startswith("min_online") and rule.endswith("over_term"):
+            key = "check.term_delivered" if "delivered" in rule else "check.term_received"
+            yield Violation("term_minimum", say(
+                key, school=w.school(scope), got=shown(got), least=shown(least), dates=n,
+                minimum=w.inst.policy.min_online_lessons_per_school))
         elif rule.startswith("min_online"):
             key = "check.delivered" if rule.endswith("delivered") else "check.received"
             yield Violation("weekly_minimum", say(key, school=w.school(scope), got=shown(got),
                                                   least=shown(least)))
+
+
+def sessions_within_radiation_range(w: SolutionFiles) -> Iterator[Violation]:
+    """With policy max_receiving_classes_per_session k: every session reaches at most k
+    receiving classes (seed 004 1.(7))."""
+    most = w.inst.policy.max_receiving_classes_per_session
+    if most is None:
+        return
+    for s in w.sessions.values():
+        if len(s.periods) > most:
+            yield Violation("radiation_range", say("check.radiation_range", session=s.sid,
+                                                   day=s.day, got=len(s.periods), most=most))
+
+
+def every_pair_has_a_sync_course(w: SolutionFiles) -> Iterator[Violation]:
+    """Every (hub, receiving school) linked by a course has a synchronous course (seed 000
+    §四(二)). A finding about the instance, not the timetable: no timetable can mend it, so it
+    is reported beside the hard rules (:data:`PROGRAMME_FINDINGS`), never as one."""
+    for (rule, scope), (_, _, ok) in minimums(w).items():
+        if rule == "sync_course_per_pair" and not ok:
+            hub, receiving = scope.split("->")
+            yield Violation("sync_course_per_pair", say(
+                "check.no_sync_course", hub=w.school(hub), receiving=w.school(receiving)),
+                hard=False)
 
 
 def teacher_day_limits_hold(w: SolutionFiles) -> Iterator[Violation]:
@@ -441,10 +475,12 @@ HARD_RULES: tuple[Check, ...] = (
     courses_hold_their_sessions,
     loads_within_bounds,
     weekly_minimums_hold,
+    sessions_within_radiation_range,
     teacher_day_limits_hold,
     special_rooms_hold,
     pins_hold,
     locked_lessons_stay,
 )
 
-
+PROGRAMME_FINDINGS: tuple[Check, ...] = (every_pair_has_a_sync_course,)
+"""Programme rules the instance itself breaks (whatever the timetable): reported, not violations."""

@@ -139,6 +139,20 @@ def _weekday_names(instance: Instance) -> dict[int, str]:
             if (known := weekday(day)) is not None}
 
 
+def _timetable_day(instance: Instance, names: dict[int, str], date: dt.date) -> str | None:
+    """The day of the week's timetable ``date`` follows, read from the instance alone: none
+    outside its term calendar's term or on a holiday of it, the named weekday on a make-up day
+    (调休), else its weekday."""
+    term = instance.term
+    if term is not None:
+        if not term.start <= date <= term.end or any(date == off for off, _ in term.skipped):
+            return None
+        for workday, follows in term.workdays:
+            if workday == date:
+                return names.get(WEEKDAYS.index(follows))
+    return names.get(date.weekday())
+
+
 def read_absent_days(path: Path, instance: Instance) -> dict[str, set[dt.date]]:
     """absences.csv (teacher_id, from, to or date): teacher -> the dates of the absences;
     InputError naming the row and column of a bad cell."""
@@ -321,7 +335,7 @@ def _expected(checker: _Checker, absent: dict[str, set[dt.date]]
     expected: dict[Key, tuple[str, _Commitment]] = {}
     for teacher, dates in absent.items():
         for date in sorted(dates):
-            day = checker.names.get(date.weekday())
+            day = _timetable_day(checker.inst, checker.names, date)
             if day is None:
                 continue
             for commitment in checker.by_teacher.get(teacher, []):
@@ -341,7 +355,7 @@ def _match(checker: _Checker, rows: list[_Row], expected: dict[Key, tuple[str, _
     matched: dict[int, _Commitment] = {}
     for row in rows:
         key = (row.absent, row.date, row.school, row.classes, row.period)
-        day = checker.names.get(row.date.weekday(), "")
+        day = _timetable_day(checker.inst, checker.names, row.date) or ""
         if row.day != day:
             violations.append(Violation("substitution_day", say(
                 "living.check.wrong_day", row=row.line, date=row.date, day=row.day,
@@ -371,7 +385,7 @@ def _match(checker: _Checker, rows: list[_Row], expected: dict[Key, tuple[str, _
             _, date, school, classes, period = key
             violations.append(Violation("substitution_missing", say(
                 "living.check.missing", teacher=w.teacher(teacher), date=date,
-                day=checker.names[date.weekday()], period=period,
+                day=_timetable_day(checker.inst, checker.names, date) or "", period=period,
                 klass=w.klass(school, "+".join(sorted(classes))))))
     return matched
 
@@ -506,7 +520,7 @@ def _limits(checker: _Checker, additions: list[_Addition],
     loads: dict[tuple[str, tuple[int, int]], Fraction] = defaultdict(Fraction)
     for (teacher, date), added in sorted(by_day.items(), key=lambda item: (item[0][1],
                                                                           item[0][0])):
-        day = checker.names[date.weekday()]
+        day = _timetable_day(inst, checker.names, date) or ""
         record = inst.teacher_by_id[teacher]
         base = {p: c for p, c in checker.busy(teacher, day).items()
                 if (teacher, date, p) not in frees}

@@ -144,9 +144,10 @@ def read_fet_timetable_command(instance: str, fet_output: str, fet_file: str | N
     try:
         outcome = read_fet_output(fet_output)
         if fet_file:
-            timetable = timetable_from_export(data, fet_file, outcome.placements)
+            timetable = timetable_from_export(data, fet_file, outcome.placements, outcome.rooms)
         else:
-            timetable = timetable_from_import(data, load_mapping(instance), outcome.placements)
+            timetable = timetable_from_import(data, load_mapping(instance), outcome.placements,
+                                              outcome.rooms)
     except FetTimetableError as exc:
         _fail(str(exc))
     write_or_exit(Path(out_dir), {

@@ -219,9 +219,10 @@ def _cells(instance: Instance, view: str, r: dict[str, str]) -> list[str]:
 @INSTANCE_OPTION
 @click.option("--skip-dates", multiple=True, type=click.Path(dir_okay=False),
               help="File of holidays and other dates without lessons (repeatable; the format "
-                   "of aligner export).")
+                   "of aligner export), besides those of the instance's term calendar.")
 @click.option("--term", metavar="FIRST..LAST",
-              help="The term's first and last day: absences outside it are refused.")
+              help="The term's first and last day: absences outside it are refused [default: "
+                   "the instance's term calendar, if it has one].")
 @click.option("--swaps", is_flag=True,
               help="Where no one can cover a lesson, propose a swap (调课) with another lesson "
                    "of the class in the same week.")
@@ -246,7 +247,13 @@ def substitute_command(solution: str, teacher_id: str | None, date_from: str | N
     from aligner.export.notices import substitution_notices
     from aligner.export.view import SolutionError, load_solution
     from aligner.io import InputError
-    from aligner.living.schooldays import absence_of, parse_term, read_absences, read_skipped
+    from aligner.living.schooldays import (
+        absence_of,
+        parse_term,
+        read_absences,
+        read_skipped,
+        term_of,
+    )
     from aligner.living.substitute import Planner
 
     one = teacher_id is not None or date_from is not None or date_to is not None
@@ -262,7 +269,7 @@ def substitute_command(solution: str, teacher_id: str | None, date_from: str | N
         _bad_input(say("living.cli.cannot_read", solution=solution), exc)  # type: ignore[arg-type]
     instance = view.instance
     try:
-        chosen_term = parse_term(term) if term else None
+        chosen_term = term_of(instance, parse_term(term) if term else None)
         if one:
             assert teacher_id is not None and date_from is not None and date_to is not None
             absences: tuple = (absence_of(teacher_id, date_from, date_to, instance, chosen_term,

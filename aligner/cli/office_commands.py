@@ -121,7 +121,7 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
     """Write the timetable in SOLUTION (what aligner solve --out wrote) as an Excel workbook,
     printable web pages and/or iCalendar files. Names and bells come from the instance, found
     through summary.json's instance_path or given with --instance."""
-    from aligner.export.ics import CalendarError, Term, read_skip_dates
+    from aligner.export.ics import CalendarError, Term, read_dates_file
     from aligner.export.targets import build_exports
     from aligner.export.view import SolutionError, load_solution
     from aligner.export.xlsx import MissingExtra
@@ -136,12 +136,15 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
         if date_from is None or date_to is None:
             _fail(say("cli.ics_needs_dates"))
         skip: dict[dt.date, str] = {}
+        workdays: dict[dt.date, str] = {}
         try:
             for file in skip_dates:
-                skip |= read_skip_dates(file)
+                skipped, made_up = read_dates_file(file)
+                skip |= skipped
+                workdays |= made_up
         except CalendarError as exc:
             _fail(str(exc))
-        term = Term(date_from, date_to, skip, season_from)
+        term = Term(date_from, date_to, skip, season_from, workdays)
     chosen = tuple(s.strip() for s in seasons.split(",") if s.strip()) if seasons else None
     try:
         loaded = load_solution(solution, instance_path, chosen, bells)

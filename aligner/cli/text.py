@@ -18,7 +18,7 @@ from aligner.check import CheckReport
 from aligner.export.view import DayRow, day_rows
 from aligner.instance import Instance, hhmm
 from aligner.messages import listed, say
-from aligner.solver.result import Result
+from aligner.solver.result import Result, programme_warnings, term_rules
 
 
 def cells(text: str) -> int:
@@ -314,7 +314,19 @@ def summary_text(result: Result) -> str:
         lines.extend("  " + say("cli.compliance_line", rule=r.rule, scope=r.scope,
                                 required=f"{r.required:g}", achieved=f"{r.achieved:g}")
                      for r in broken.itertuples(index=False))
+    lines.append(term_basis_text(result.instance))
+    lines.extend(say("cli.programme_finding", message=m)
+                 for m in programme_warnings(result.instance))
     return "\n".join(lines) + "\n"
+
+
+def term_basis_text(instance: Instance) -> str:
+    """Which count the term rules used: the term's dates, or the weekly approximation."""
+    basis = term_rules(instance)
+    if basis["basis"] == "weekly":
+        return say("term.basis_weekly", weeks=basis["semester_weeks"])
+    return say("term.basis_dates", dates=basis["teaching_dates"], start=basis["start"],
+               end=basis["end"], weeks=f"{basis['teaching_weeks']:g}")
 
 
 def components_text(result: Result) -> str:
@@ -378,6 +390,7 @@ def check_text(instance: Instance, report: CheckReport, *, show_loads: bool = Fa
     soft = [v for v in report.violations if not v.hard]
     lines = [say("cli.broken", violation=v) for v in hard]
     lines += [say("cli.report_out_of_date", message=v.message) for v in soft]
+    lines += [say("cli.programme_finding", message=f.message) for f in report.findings]
     if hard:
         rules = sorted({v.rule for v in hard})
         lines.append(say("cli.violations", count=len(hard), rules=len(rules),

@@ -368,7 +368,8 @@ def teacher_loads(cap: Capacity) -> Iterator[Finding]:
 
 
 def weekly_minimums(cap: Capacity) -> Iterator[Finding]:
-    """Each weekly minimum <= the sessions the courses that supply it can hold."""
+    """Each weekly minimum <= the sessions the courses that supply it can hold; with a term,
+    each school's term minimum <= those sessions on the day with the most teaching dates."""
     instance = cap.instance
     policy = instance.policy
     most = instance.weekly_totals({c.course_id: cap.most_sessions(c) for c in instance.courses})
@@ -378,10 +379,17 @@ def weekly_minimums(cap: Capacity) -> Iterator[Finding]:
                 "diagnose.pair_minimum", hub=instance.school_name(hub),
                 receiving=instance.school_name(receiving),
                 least=policy.min_sync_lessons_per_pair, most=n))
+    term_least, busiest = instance.term_school_minimum, max(
+        (instance.term_day_counts or {"": 0}).values())
     for rule, counts, key in (("hub_minimum", most.delivered, "diagnose.hub_minimum"),
                               ("receiving_minimum", most.received, "diagnose.receiving_minimum")):
         for school_id, n in counts.items():
-            if n < policy.min_online_lessons_per_school:
+            if term_least is not None and n * busiest < term_least:
+                yield Finding(rule, say(
+                    "diagnose.term_school_minimum", school=instance.school_name(school_id),
+                    least=term_least, dates=instance.teaching_dates,
+                    minimum=policy.min_online_lessons_per_school, most=n * busiest))
+            elif term_least is None and n < policy.min_online_lessons_per_school:
                 yield Finding(rule, say(
                     key, school=instance.school_name(school_id),
                     least=policy.min_online_lessons_per_school, most=n))
@@ -390,14 +398,33 @@ def weekly_minimums(cap: Capacity) -> Iterator[Finding]:
 def level_minimums(cap: Capacity) -> Iterator[Finding]:
     """A backbone teacher's weekly minimum <= the sessions of the courses the teacher teaches."""
     instance = cap.instance
+    busiest = max((instance.term_day_counts or {"": 1}).values())
     for teacher in instance.teachers:
-        minimum = instance.policy.level_min_per_week(teacher.level)
+        minimum = instance.level_minimum(teacher.level)
         courses = instance.courses_of_teacher.get(teacher.teacher_id, ())
-        most = sum(cap.most_sessions(c) for c in courses)
+        most = sum(cap.most_sessions(c) for c in courses) * busiest
         if minimum > most:
             yield Finding("level", say(
-                "diagnose.level_minimum", teacher=teacher_phrase(instance, teacher.teacher_id),
-                level=level_word(teacher.level), least=minimum, most=most))
+                "diagnose.term_level_minimum" if instance.term is not None
+                else "diagnose.level_minimum",
+                teacher=teacher_phrase(instance, teacher.teacher_id),
+                level=level_word(teacher.level), least=minimum, most=most,
+                dates=instance.teaching_dates))
+
+
+def radiation_range(cap: Capacity) -> Iterator[Finding]:
+    """A course that must hold sessions reaches no more receiving classes than one session may
+    serve (policy max_receiving_classes_per_session)."""
+    instance = cap.instance
+    most = instance.policy.max_receiving_classes_per_session
+    if most is None:
+        return
+    for course in instance.courses:
+        classes = len({r.class_key for r in course.receptions})
+        if classes > most and course.min_per_week > 0:
+            yield Finding("radiation", say("diagnose.radiation", course=course.course_id,
+                                           least=course.min_per_week, classes=classes,
+                                           most=most))
 
 
 def teacher_day_capacity(cap: Capacity) -> Iterator[Finding]:
@@ -503,6 +530,7 @@ CHECKS: tuple[Callable[[Capacity], Iterable[Finding]], ...] = (
     course_pins,
     weekly_minimums,
     level_minimums,
+    radiation_range,
 )
 
 

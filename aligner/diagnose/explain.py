@@ -51,7 +51,7 @@ def family_words(family: str) -> str:
 RULE_ORDER = ("pin", "course", "alignment", "availability", "allowed", "room", "room_choice",
               "special_room", "curriculum", "doubles", "together", "max_per_day", "class",
               "teacher", "teacher_day", "teacher_consecutive", "teacher_days", "load",
-              "pair_minimum", "hub_minimum", "receiving_minimum", "level")
+              "pair_minimum", "hub_minimum", "receiving_minimum", "level", "radiation")
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ class Explanation:
 
 # ---- finding and shrinking the conflict ---------------------------------------------------
 
-FAMILY_TRIALS = ("together", "doubles", "max_per_day", "teacher_consecutive", "teacher_days",
+FAMILY_TRIALS = ("radiation", "together", "doubles", "max_per_day", "teacher_consecutive", "teacher_days",
                  "teacher_day", "level", "pair_minimum", "hub_minimum", "receiving_minimum",
                  "load", "room", "room_choice", "special_room", "alignment", "allowed",
                  "availability", "pin", "teacher", "class", "curriculum", "course")
@@ -331,13 +331,24 @@ def describe_group(instance: Instance, group: Group) -> str:
         return say("diagnose.rule.pair_minimum", hub=instance.school_name(ids[0]),
                    receiving=instance.school_name(ids[1]),
                    least=policy.min_sync_lessons_per_pair)
+    if rule in ("hub_minimum", "receiving_minimum") and instance.term is not None:
+        return say(f"diagnose.rule.term_{rule}", school=instance.school_name(ids[0]),
+                   least=instance.term_school_minimum, dates=instance.teaching_dates,
+                   minimum=policy.min_online_lessons_per_school)
     if rule in ("hub_minimum", "receiving_minimum"):
         return say(f"diagnose.rule.{rule}", school=instance.school_name(ids[0]),
                    least=policy.min_online_lessons_per_school)
     if rule == "level":
         t = instance.teacher_by_id[ids[0]]
-        return say("diagnose.rule.level", teacher=teacher_phrase(instance, ids[0]),
-                   level=level_word(t.level), least=policy.level_min_per_week(t.level))
+        return say("diagnose.rule.term_level" if instance.term is not None
+                   else "diagnose.rule.level", teacher=teacher_phrase(instance, ids[0]),
+                   level=level_word(t.level), least=instance.level_minimum(t.level),
+                   dates=instance.teaching_dates)
+    if rule == "radiation":
+        c = instance.course_by_id[ids[0]]
+        return say("diagnose.rule.radiation", course=c.course_id,
+                   classes=len({r.class_key for r in c.receptions}),
+                   most=policy.max_receiving_classes_per_session)
     if rule in ("teacher_day", "teacher_consecutive", "teacher_days"):
         t = instance.teacher_by_id[ids[0]]
         most = {"teacher_day": t.max_per_day, "teacher_consecutive": t.max_consecutive,

@@ -165,19 +165,37 @@ def teacher_load_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame
 
 
 def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
-    """Every weekly minimum, load bound and level minimum, with what the timetable achieves."""
+    """Every programme rule (a sync course per pair, the weekly or term minimums, the radiation
+    range), load bound and level minimum, with what the timetable achieves."""
     policy = instance.policy
-    totals = instance.weekly_totals(Counter(s.course_id for s in timetable.sessions))
+    sessions = Counter(s.course_id for s in timetable.sessions)
+    totals = instance.weekly_totals(sessions)
     rows: list[list[object]] = []
+    syncs = Counter((c.hub_school, school) for c in instance.courses if c.form == "sync"
+                    for school in c.receiving_schools)
+    for hub, receiving in instance.linked_pairs:
+        rows.append(["sync_course_per_pair", f"{hub}->{receiving}", 1.0,
+                     float(syncs[(hub, receiving)])])
     for (hub, receiving), n in totals.sync_per_pair.items():
         rows.append(["min_sync_lessons_per_pair", f"{hub}->{receiving}",
                      float(policy.min_sync_lessons_per_pair), float(n)])
-    for school_id, n in totals.delivered.items():
-        rows.append(["min_online_lessons_delivered", school_id,
-                     float(policy.min_online_lessons_per_school), float(n)])
-    for school_id, n in totals.received.items():
-        rows.append(["min_online_lessons_received", school_id,
-                     float(policy.min_online_lessons_per_school), float(n)])
+    dated = dated_sessions(instance, timetable)
+    term_least = instance.term_school_minimum
+    if term_least is None:
+        for school_id, n in totals.delivered.items():
+            rows.append(["min_online_lessons_delivered", school_id,
+                         float(policy.min_online_lessons_per_school), float(n)])
+        for school_id, n in totals.received.items():
+            rows.append(["min_online_lessons_received", school_id,
+                         float(policy.min_online_lessons_per_school), float(n)])
+    else:
+        over_term = instance.weekly_totals(dated)
+        for school_id in totals.delivered:
+            rows.append(["min_online_lessons_delivered_over_term", school_id, float(term_least),
+                         float(over_term.delivered[school_id])])
+        for school_id in totals.received:
+            rows.append(["min_online_lessons_received_over_term", school_id, float(term_least),
+                         float(over_term.received[school_id])])
 
     counts = teacher_counts(instance, timetable)
     loads = credited_loads(instance, timetable)
@@ -190,17 +208,43 @@ def compliance_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:
         if teacher.max_load is not None:
             rows.append(["max_load", teacher.teacher_id, _number(Fraction(teacher.max_load)),
                          _number(load)])
-        level_minimum = policy.level_min_per_week(teacher.level)
-        if level_minimum > 0:
+        level_minimum = instance.level_minimum(teacher.level)
+        if level_minimum > 0 and instance.term is None:
             rows.append([f"level_min_online ({teacher.level})", teacher.teacher_id,
                          float(level_minimum), float(taught)])
+        elif level_minimum > 0:
+            dated_taught = sum(dated[c.course_id] for c in instance.courses_of_teacher.get(
+                teacher.teacher_id, ()))
+            rows.append([f"level_min_online_over_term ({teacher.level})", teacher.teacher_id,
+                         float(level_minimum), float(dated_taught)])
+    cap = policy.max_receiving_classes_per_session
+    if cap is not None:
+        for course in instance.courses:
+            reached = len({r.class_key for r in course.receptions}) if sessions[
+                course.course_id] else 0
+            rows.append([CAPPED_RULE, course.course_id, float(cap), float(reached)])
     frame = pd.DataFrame(rows, columns=COMPLIANCE_COLUMNS[:4])
     frame["ok"] = [
-        (achieved <= required) if rule == "max_load" else (achieved >= required)
+        (achieved <= required) if rule in AT_MOST_RULES else (achieved >= required)
         for rule, required, achieved in zip(frame["rule"], frame["required"], frame["achieved"],
                                             strict=True)
     ]
     return frame
+
+
+CAPPED_RULE = "max_receiving_classes_per_session"
+AT_MOST_RULES = ("max_load", CAPPED_RULE)
+"""compliance.csv rules that are met when achieved <= required."""
+
+
+def dated_sessions(instance: Instance, timetable: Timetable) -> Counter[str]:
+    """Course -> its sessions over the term: each weekly session counted once per teaching
+    date of its day (none without a term)."""
+    dates = instance.term_day_counts or {}
+    dated: Counter[str] = Counter()
+    for session in timetable.sessions:
+        dated[session.course_id] += dates.get(session.day, 0)
+    return dated
 
 
 def changes_frame(instance: Instance, timetable: Timetable) -> pd.DataFrame:

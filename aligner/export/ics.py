@@ -2,9 +2,11 @@
 
 One file per teacher and per class. Each lesson of the week is a weekly recurring event in
 Asia/Shanghai time at its period's real times, from ``start`` to ``end`` (inclusive); dates in
-the skip list (holidays, exam days, ...) are excluded with EXDATE. With several seasons the
-bells change on given dates (``season_from``): each lesson then has one recurring event per
-stretch of dates in one season, at that season's times. A double period is one event.
+the skip list (holidays, exam days, ...) are excluded with EXDATE, and make-up working days
+(调休, ``2022-10-08=Thu`` in a dates file) add the lessons of the weekday they follow (RDATE).
+With several seasons the bells change on given dates (``season_from``): each lesson then has
+one recurring event per stretch of dates in one season, at that season's times. A double
+period is one event.
 Written as text, no dependency needed.
 """
 
@@ -14,13 +16,14 @@ import datetime as dt
 import hashlib
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from aligner.export.labels import Labels
 from aligner.export.view import TimetableView
 from aligner.messages import say
+from aligner.term import CalendarLineError, dated_lines, parse_line
 from aligner.weekdays import WEEKDAYS, weekday
 
 TIMEZONE = "Asia/Shanghai"
@@ -32,7 +35,6 @@ VTIMEZONE = (
     "DTSTART:19700101T000000", "END:STANDARD", "END:VTIMEZONE",
 )
 _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_RANGE = re.compile(r"^(\S+?)(?:\.\.|/|～|~|至)(\S+)$")
 
 
 class CalendarError(ValueError):
@@ -50,9 +52,16 @@ def parse_date(text: str, where: str = "") -> dt.date:
 
 
 def read_skip_dates(path: str | Path) -> dict[dt.date, str]:
-    """Dates to leave out, one per line: ``2023-01-02`` or a range ``2023-01-21..2023-01-27``,
-    optionally followed by a comma or spaces and a reason; ``#`` starts a comment; a first line
-    ``date,...`` is a header. Returns date -> reason."""
+    """Dates to leave out (:func:`read_dates_file`): date -> reason."""
+    return read_dates_file(path)[0]
+
+
+def read_dates_file(path: str | Path) -> tuple[dict[dt.date, str], dict[dt.date, str]]:
+    """(dates to leave out -> reason, make-up working days -> the weekday they follow) of a
+    dates file: one per line, ``2023-01-02`` or a range ``2023-01-21..2023-01-27``, optionally
+    followed by a comma or spaces and a reason; ``2022-10-08=Thu`` is a make-up day (a
+    weekend day taught as that weekday, :mod:`aligner.term`); ``#`` starts a comment; a first
+    line ``date,...`` is a header."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -68,32 +77,19 @@ def read_skip_dates(path: str | Path) -> dict[dt.date, str]:
         raise CalendarError(say("export.at", where=path, problem=say(
             "export.not_utf8", reason=exc))) from None
     skipped: dict[dt.date, str] = {}
-    at_start = True
-    for number, line in enumerate(text.splitlines(), start=1):
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        header, at_start = at_start and line.lower().startswith(("date", "日期")), False
-        if header:
-            continue
-        spec, reason = _split_line(line)
-        where = say("export.line", file=path.name, line=number)
-        match = _RANGE.match(spec)
-        first = parse_date(match.group(1) if match else spec, where)
-        last = parse_date(match.group(2), where) if match else first
-        if last < first:
-            raise CalendarError(where + say("export.range_backwards", spec=spec))
-        day = first
-        while day <= last:
-            skipped[day] = reason
-            day += dt.timedelta(days=1)
-    return skipped
-
-
-def _split_line(line: str) -> tuple[str, str]:
-    """'2023-01-02, 元旦' or '2023-01-21..2023-01-27 春节' -> (dates, reason)."""
-    parts = re.split(r"\s*[,，\t]\s*|\s+", line, maxsplit=1)
-    return parts[0], parts[1].strip() if len(parts) > 1 else ""
+    workdays: dict[dt.date, str] = {}
+    for number, line in dated_lines(text):
+        try:
+            dates, follows, reason = parse_line(line)
+        except CalendarLineError as exc:
+            raise CalendarError(say("export.line", file=path.name, line=number)
+                                + say(exc.key, **exc.fields)) from None
+        for day in dates:
+            if follows is None:
+                skipped[day] = reason
+            else:
+                workdays[day] = follows
+    return skipped, workdays
 
 
 @dataclass(frozen=True)
@@ -105,6 +101,8 @@ class Term:
     skip: dict[dt.date, str]
     season_from: dict[str, dt.date]
     """season -> first date its bells apply (needed with several seasons)."""
+    workdays: dict[dt.date, str] = field(default_factory=dict)
+    """Make-up working days -> the weekday (Mon..Sun) whose lessons they hold."""
 
     def stretches(self, seasons: tuple[str, ...]) -> list[tuple[str, dt.date, dt.date]]:
         """(season, first date, last date) covering start..end, in order."""
@@ -201,8 +199,13 @@ def _events(solution: TimetableView, slots: Iterable[Slot], term: Term, stamp: s
                 dates.append(day)
                 day += dt.timedelta(days=7)
             held = [d for d in dates if d not in term.skip]
-            if not held:
+            extra = sorted(d for d, follows in term.workdays.items()
+                           if follows == WEEKDAYS[weekday] and first_date <= d <= last_date
+                           and d not in term.skip)  # make-up days: one more date each (RDATE)
+            if not held and not extra:
                 continue
+            if not held:
+                held, extra = extra[:1], extra[1:]
             start = solution.bell(slot.school_id, slot.first, season).start
             end = solution.bell(slot.school_id, slot.last, season).end
             lines += ["BEGIN:VEVENT",
@@ -216,6 +219,9 @@ def _events(solution: TimetableView, slots: Iterable[Slot], term: Term, stamp: s
                 if skipped:
                     lines.append(f"EXDATE;TZID={TIMEZONE}:"
                                  + ",".join(_local(d, start) for d in skipped))
+            if extra:
+                lines.append(f"RDATE;TZID={TIMEZONE}:"
+                             + ",".join(_local(d, start) for d in extra))
             lines += [f"SUMMARY:{_escape(slot.summary)}",
                       f"LOCATION:{_escape(slot.location)}",
                       f"DESCRIPTION:{_escape(slot.description)}",

@@ -3,7 +3,7 @@
 Every active constraint of a FET file ends in one of three places: converted (listed in the
 import report's notes), or dropped with a reason (listed by type, count and weights). Nothing
 is dropped silently. The words are the catalogue's (messages ``fet.converted.*``,
-``fet.no_counterpart.*``).
+``fet.implied``, ``fet.no_counterpart.*``).
 """
 
 from __future__ import annotations
@@ -23,12 +23,39 @@ CONVERTED: tuple[str, ...] = (
     "ConstraintActivityPreferredStartingTime",
     "ConstraintActivitiesSameStartingTime",
     "ConstraintMinDaysBetweenActivities",
+    "ConstraintTeacherMaxHoursDaily",
+    "ConstraintTeachersMaxHoursDaily",
+    "ConstraintTeacherMaxDaysPerWeek",
+    "ConstraintTeachersMaxDaysPerWeek",
+    "ConstraintTeacherMaxHoursContinuously",
+    "ConstraintTeachersMaxHoursContinuously",
+    "ConstraintSubjectPreferredRoom",
+    "ConstraintSubjectPreferredRooms",
+    "ConstraintSubjectActivityTagPreferredRoom",
+    "ConstraintSubjectActivityTagPreferredRooms",
+    "ConstraintActivityTagPreferredRoom",
+    "ConstraintActivityTagPreferredRooms",
+    "ConstraintActivityPreferredRoom",
+    "ConstraintActivityPreferredRooms",
+    "ConstraintStudentsSetHomeRoom",
+    "ConstraintStudentsSetHomeRooms",
+    "ConstraintTeacherHomeRoom",
+    "ConstraintTeacherHomeRooms",
+    "ConstraintRoomNotAvailableTimes",
 )
 """Constraint types the importer converts (when their details allow; see the report)."""
 
+_READ_AS_DAILY = ("ConstraintTeacherMaxHoursDailyHalfDays", "ConstraintTeachersMaxHoursDailyHalfDays")
+"""Types converted only in an old mornings-afternoons file, which FET 6 reads as max hours
+daily (aligner.fet.importer's _HALF_DAYS); a soft one elsewhere is dropped for its type."""
+
 _REASONS: dict[str, str] = {
-    "Room": "rooms",
     "Building": "buildings",
+    "RoomChanges": "room_changes",
+    "OccupyMaxDifferentRooms": "different_rooms",
+    "SameRoomIfConsecutive": "same_room",
+    "Room": "rooms",
+    "MinGapsBetween": "min_gaps_between",
     "Gaps": "gaps",
     "HoursDaily": "hours_daily",
     "HoursContinuously": "hours_continuously",
@@ -54,13 +81,19 @@ _REASONS: dict[str, str] = {
     "Simultaneous": "simultaneous",
     "SelectedTimeSlots": "selected_slots",
     "ActivityTag": "activity_tags",
+    "PreferredDay": "preferred_day",
 }
-"""A word in a constraint type -> the message saying why it has no counterpart."""
+"""A word in a constraint type -> the message saying why it has no counterpart (the first word
+found decides)."""
 
 
 def converted(tag: str) -> str:
-    """How constraint type ``tag`` (one of :data:`CONVERTED`) is converted, in words."""
-    return say(f"fet.converted.{tag}")
+    """How constraint type ``tag`` is converted, in words: one of :data:`CONVERTED` (or a
+    half-day limit read as a day's), or another that holds in every timetable of the instance
+    (``fet.implied``)."""
+    if tag in CONVERTED or tag in _READ_AS_DAILY:
+        return say(f"fet.converted.{tag}")
+    return say("fet.implied")
 
 
 def reason(tag: str) -> str:

@@ -18,7 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aligner.alignment.overlap import pair_alignment
-from aligner.fet.names import SEP, FetTimetableError, hour_names, students_name
+from aligner.fet.names import (
+    NOON,
+    SEP,
+    FetTimetableError,
+    hour_names,
+    room_name,
+    students_name,
+)
 from aligner.instance import Course, CurriculumRow, Instance
 from aligner.messages import say
 
@@ -60,6 +67,8 @@ class _Builder:
     space: list[ET.Element] = field(default_factory=list)
     rooms: list[str] = field(default_factory=list)
     school_of_session_activity: dict[int, str] = field(default_factory=dict)
+    noon_after: int | None = None
+    """The period after which the hours list has a break hour (NOON), if any."""
 
     def next_id(self) -> int:
         return len(self.activities) + 1
@@ -105,14 +114,20 @@ def export_fet(instance: Instance, solution: str | Path | None = None) -> FetExp
     _together(b, local)
     _availability(b, hours, days)
     _sync_rooms(b)
+    _special_rooms(b, local, hours, days)
+    _teacher_limits(b)
     _core_mornings(b, hours, days)
     locked = 0
     if solution is not None:
         locked = _lock(b, Path(solution), local, sessions, hours)
+    else:
+        _pins(b, local, sessions, hours, days)
     return FetExport(_xml(b, hours, days), b.notes, len(b.activities), locked)
 
 
 def _local(b: _Builder, row: CurriculumRow, n: int) -> list[int]:
+    """A row's local lessons as one split activity: every teacher of it (co-teaching) and
+    every class of it (a combined lesson: one activity of several students sets)."""
     doubles = row.doubles
     parts = [2] * doubles + [1] * (n - 2 * doubles)
     first = b.next_id()
@@ -120,8 +135,8 @@ def _local(b: _Builder, row: CurriculumRow, n: int) -> list[int]:
     for duration in parts:
         aid = b.next_id()
         b.activities.append(_Activity(
-            aid, first if len(parts) > 1 else 0, [row.teacher_id or ""], row.subject,
-            [students_name(b.instance, row.school_id, row.class_id)], duration, n,
+            aid, first if len(parts) > 1 else 0, list(row.teacher_ids), row.subject,
+            [students_name(b.instance, row.school_id, c) for c in row.class_ids], duration, n,
             SEP.join(["aligner:local", row.school_id, row.class_id, row.subject])))
         ids.append(aid)
     return ids
@@ -188,7 +203,7 @@ def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
     by_id = {a.id: a for a in b.activities}
     for row in inst.curriculum:
         key = (row.school_id, row.class_id, row.subject)
-        name = students_name(inst, row.school_id, row.class_id)
+        name = students_name(inst, row.school_id, row.class_ids[0])
         ids = list(local.get(key, []))
         for course in inst.courses_reaching.get(key, ()):
             for session in sessions[course.course_id]:
@@ -314,6 +329,111 @@ def _sync_rooms(b: _Builder) -> None:
     b.rooms = [n for school_id, names in rooms.items() if school_id in used for n in names]
 
 
+def _special_rooms(b: _Builder, local: dict[tuple[str, str, str], list[int]], hours: list[str],
+                   days: list[str]) -> None:
+    """Special rooms (rooms.csv) as FET rooms: each activity of a row whose subject some room
+    of its school lists takes one of those rooms (FET's preferred rooms of the activity, 100%),
+    a room is not available at its unavailable times; FET's basic space rule holds one
+    activity per room at a time, which is aligner's (a combined lesson is one activity, and a
+    double keeps its room)."""
+    inst = b.instance
+    for room in inst.rooms:
+        name = room_name(inst, room.school_id, room.room_id)
+        b.rooms.append(name)
+        if room.unavailable:
+            slots = sorted(room.unavailable, key=lambda s: (days.index(s[0]), s[1]))
+            b.space.append(_constraint("ConstraintRoomNotAvailableTimes", [
+                ("Room", name), ("Number_of_Not_Available_Times", str(len(slots)))],
+                [("Not_Available_Time", [("Day", d), ("Hour", hours[p - 1])])
+                 for d, p in slots]))
+    for (school, _label, subject), ids in local.items():
+        rooms = inst.rooms_for.get((school, subject), ())
+        if not rooms:
+            continue
+        names = [room_name(inst, school, r.room_id) for r in rooms]
+        for aid in ids:
+            b.space.append(_constraint("ConstraintActivityPreferredRooms", [
+                ("Activity_Id", str(aid)), ("Number_of_Preferred_Rooms", str(len(names))),
+                *(("Preferred_Room", n) for n in names)]))
+
+
+def _teacher_limits(b: _Builder) -> None:
+    """A teacher's max_per_day, max_days and max_consecutive as FET's teacher max hours daily,
+    max days per week and max hours continuously. FET counts busy hours, a double two and a
+    session one, as aligner counts commitments. FET's runs of hours end only at a break, so for
+    max_consecutive a break hour is put between the morning and the afternoon, when the
+    teachers' schools split their days at the same period and no double spans that point."""
+    inst = b.instance
+    for t in inst.teachers:
+        for tag, child, value in (
+                ("ConstraintTeacherMaxHoursDaily", "Maximum_Hours_Daily", t.max_per_day),
+                ("ConstraintTeacherMaxDaysPerWeek", "Max_Days_Per_Week", t.max_days),
+                ("ConstraintTeacherMaxHoursContinuously", "Maximum_Hours_Continuously",
+                 t.max_consecutive)):
+            if value is not None:
+                b.time.append(_constraint(tag, [("Teacher_Name", t.teacher_id), (child, str(value))]))
+    schools = {t.school_id for t in inst.teachers if t.max_consecutive is not None}
+    if not schools:
+        return
+    splits = {len(inst.halves(s)[0]) for s in schools if inst.halves(s)[1]}
+    ends = {len(inst.periods(s)) for s in schools if not inst.halves(s)[1]}
+    if not splits:
+        return
+    split = min(splits)
+    doubles_across = [s.school_id for s in inst.schools if split in inst.double_starts(s.school_id)]
+    if len(splits) > 1 or any(e > split for e in ends) or doubles_across:
+        b.notes.append(say("fet.export.no_noon_break"))
+        return
+    b.noon_after = split
+
+
+def _pins(b: _Builder, local: dict[tuple[str, str, str], list[int]],
+          sessions: dict[str, list[list[int]]], hours: list[str], days: list[str]) -> None:
+    """Pins (pinned.csv). A course's: one session's hub activity at that hour. A row's whose
+    lessons are all alike (all single or all double): one activity of it at that start, a
+    different one for each pin. A row mixing singles and doubles: some activity of the row
+    occupies that slot (FET's activities occupy min time slots from selection, 1 of 1) and no
+    double of the row starts the period before (the pinned lesson starts there)."""
+    inst = b.instance
+    by_id = {a.id: a for a in b.activities}
+    used: dict[tuple[str, ...], int] = defaultdict(int)
+    for pin in inst.pins:
+        hour = hours[pin.period - 1]
+        if pin.course_id is not None:
+            k = used[("course", pin.course_id)]
+            used[("course", pin.course_id)] += 1
+            runs = sessions.get(pin.course_id, [])
+            if k < len(runs):
+                b.time.append(_starting_time(runs[k][0], pin.day, hour))
+            continue
+        row = inst.curriculum_row[(pin.school_id, pin.class_id or "", pin.subject or "")]
+        ids = local.get(row.key, [])
+        durations = {by_id[i].duration for i in ids}
+        if len(durations) == 1:
+            k = used[row.key]
+            used[row.key] += 1
+            if k < len(ids):
+                b.time.append(_starting_time(ids[k], pin.day, hour))
+            continue
+        b.time.append(_constraint("ConstraintActivitiesOccupyMinTimeSlotsFromSelection", [
+            ("Number_of_Activities", str(len(ids))), *(("Activity_Id", str(i)) for i in ids),
+            ("Number_of_Selected_Time_Slots", "1")],
+            [("Selected_Time_Slot", [("Selected_Day", pin.day), ("Selected_Hour", hour)])],
+            [("Min_Number_of_Occupied_Time_Slots", "1")]))
+        if pin.period > 1:
+            starts = [(d, hours[p - 1]) for d in days for p in range(1, len(hours))
+                      if (d, p) != (pin.day, pin.period - 1)]
+            for i in ids:
+                if by_id[i].duration == 2:
+                    b.time.append(_activity_preferred(i, starts, starts=True))
+
+
+def _starting_time(activity_id: int, day: str, hour: str, locked: bool = False) -> ET.Element:
+    return _constraint("ConstraintActivityPreferredStartingTime", [
+        ("Activity_Id", str(activity_id)), ("Preferred_Day", day), ("Preferred_Hour", hour),
+        ("Permanently_Locked", "true" if locked else "false")])
+
+
 def _availability(b: _Builder, hours: list[str], days: list[str]) -> None:
     inst = b.instance
     for teacher in inst.teachers:
@@ -344,7 +464,7 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
         notes.append(say("fet.export.bell_grids"))
     if inst.courses:
         notes.append(say("fet.export.minute_overlaps"))
-        notes.append(say("fet.export.credited_loads", credit=inst.policy.online_credit))
+        notes.append(say("fet.export.credited_loads", credit=inst.policy.credits_text))
     for course in inst.courses:
         if course.is_range:
             notes.append(say("fet.export.range_fixed", course=course.course_id,
@@ -358,6 +478,8 @@ def _unexpressible(b: _Builder, counts: dict[str, int]) -> None:
         notes.append(say("fet.export.core_in_afternoon", weight=SPREAD_WEIGHT))
     if len(inst.seasons) > 1:
         notes.append(say("fet.export.seasons", seasons=", ".join(inst.seasons)))
+    if inst.weights.teacher_gap:
+        notes.append(say("fet.export.teacher_gaps"))
 
 
 def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[int]],
@@ -373,10 +495,16 @@ def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[i
             "fet.export.unreadable_timetable",
             issues="; ".join(str(i) for i in exc.issues)))) from None
     starts: dict[tuple[str, str, str], list[tuple[tuple[str, int], int]]] = defaultdict(list)
+    rows = b.instance.curriculum_row
     for lesson in view.lessons:
         if lesson.mode == "local" and lesson.span:  # (span 0: the second period of a double)
-            starts[(lesson.school_id, lesson.class_id, lesson.subject)].append(
-                ((lesson.day, lesson.period), lesson.span))
+            row = rows.get((lesson.school_id, lesson.class_id, lesson.subject))
+            if row is not None and lesson.class_id != row.class_ids[0]:
+                continue    # a combined lesson: once, under its first class
+            key = row.key if row is not None else (lesson.school_id, lesson.class_id,
+                                                   lesson.subject)
+            starts[key].append(((lesson.day, lesson.period), lesson.span))
+    room_at = _rooms_of_solution(directory)
     by_id = {a.id: a for a in b.activities}
     place: dict[int, tuple[str, int]] = {}
     for key, ids in local.items():
@@ -388,8 +516,14 @@ def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[i
                 "fet.export.lessons_differ", klass=key[1], school=key[0],
                 singles=len(singles), doubles=len(doubles), subject=key[2],
                 want_singles=want.count(1), want_doubles=want.count(2))))
+        first = key[1].split("+")[0]
         for i in ids:
             place[i] = (doubles if by_id[i].duration == 2 else singles).pop(0)
+            room = room_at.get((key[0], first, *place[i]), "")
+            if room:
+                b.space.append(_constraint("ConstraintActivityPreferredRoom", [
+                    ("Activity_Id", str(i)), ("Room", room_name(b.instance, key[0], room)),
+                    ("Permanently_Locked", "true")]))
     for course_id, activity_ids in sessions.items():
         found = sorted((s for s in view.sessions.values() if s.course.course_id == course_id),
                        key=lambda s: (s.day, s.hub_period))
@@ -403,10 +537,25 @@ def _lock(b: _Builder, directory: Path, local: dict[tuple[str, str, str], list[i
             for i in ids:
                 place[i] = (session.day, session.hub_period)
     for aid, (day, period) in sorted(place.items()):
-        b.time.append(_constraint("ConstraintActivityPreferredStartingTime", [
-            ("Activity_Id", str(aid)), ("Preferred_Day", day),
-            ("Preferred_Hour", hours[period - 1]), ("Permanently_Locked", "true")]))
+        b.time.append(_starting_time(aid, day, hours[period - 1], locked=True))
     return len(place)
+
+
+def _rooms_of_solution(directory: Path) -> dict[tuple[str, str, str, int], str]:
+    """(school, class, day, period) -> the special room of that lesson in lessons.csv."""
+    import csv
+
+    path = directory / "lessons.csv"
+    out: dict[tuple[str, str, str, int], str] = {}
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        for row in csv.DictReader(stream):
+            if row.get("room_id") and row.get("mode", "local") == "local":
+                try:
+                    out[(row["school_id"], row["class_id"], row["day"], int(row["period"]))] = (
+                        row["room_id"])
+                except (KeyError, ValueError):
+                    continue
+    return out
 
 
 def _activity_preferred(activity_id: int, slots: list[tuple[str, str]], *, starts: bool
@@ -452,8 +601,11 @@ def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
     _sub(root, "Institution_Name", inst.name)
     _sub(root, "Comments", say("fet.export.comments") + (
         say("fet.export.not_expressible", notes="; ".join(b.notes)) if b.notes else ""))
+    listed = list(hours)
+    if b.noon_after is not None:
+        listed.insert(b.noon_after, NOON)
     for tag, count_tag, item, names in (("Days_List", "Number_of_Days", "Day", days),
-                                        ("Hours_List", "Number_of_Hours", "Hour", hours)):
+                                        ("Hours_List", "Number_of_Hours", "Hour", listed)):
         lst = ET.SubElement(root, tag)
         _sub(lst, count_tag, str(len(names)))
         for n in names:
@@ -507,6 +659,10 @@ def _xml(b: _Builder, hours: list[str], days: list[str]) -> str:
             _sub(e, tag, text)
     time = ET.SubElement(root, "Time_Constraints_List")
     time.append(_constraint("ConstraintBasicCompulsoryTime", []))
+    if b.noon_after is not None:
+        time.append(_constraint("ConstraintBreakTimes", [
+            ("Number_of_Break_Times", str(len(days)))],
+            [("Break_Time", [("Day", d), ("Hour", NOON)]) for d in days]))
     time.extend(b.time)
     space = ET.SubElement(root, "Space_Constraints_List")
     space.append(_constraint("ConstraintBasicCompulsorySpace", []))

@@ -30,6 +30,19 @@ class Activity:
     subject: str
     students: tuple[str, ...]
     duration: int
+    tags: tuple[str, ...] = ()
+    """Its activity tags."""
+    students_number: int | None = None
+    """Its Number_Of_Students when given; None: the sum of its students sets' (FET's default)."""
+
+
+@dataclass(frozen=True)
+class FetRoom:
+    """One room of the Rooms_List; a virtual room (FET 6) stands for sets of real rooms."""
+
+    name: str
+    capacity: int
+    virtual: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,6 +95,23 @@ class FetData:
     rooms: int = 0
     comments: dict[int, str] = field(default_factory=dict)
     """Activity id -> its Comments text."""
+    mode: str = "Official"
+    """FET's mode (Official, Mornings_Afternoons, Block_Planning, Terms), as FET 6 reads the
+    file: an old file of FET 5's custom versions ('-ma', '-morocco', '-algeria' in the
+    version) is a mornings-afternoons file, '-mathmake' a terms one, '-bp' block planning."""
+    old_custom: str = ""
+    """The custom FET 5 version the file comes from ('ma', 'morocco', 'algeria', ...), if any:
+    FET 6 renames some of its constraints (FetData.mode)."""
+    behaviors: dict[str, str] = field(default_factory=dict)
+    """Teacher -> its Mornings_Afternoons_Behavior (mornings-afternoons files)."""
+    room_list: list[FetRoom] = field(default_factory=list)
+    size: dict[str, int] = field(default_factory=dict)
+    """Students set name -> its Number_of_Students."""
+
+    @property
+    def all_leaves(self) -> frozenset[str]:
+        """Every smallest students set of the file (FET's subgroups), with activities or not."""
+        return frozenset().union(*self.leaves.values()) if self.leaves else frozenset()
 
 
 def _names(root: ET.Element, path: str) -> list[str]:
@@ -125,6 +155,11 @@ def _data(path: Path, root: ET.Element) -> FetData:
     year_of: dict[str, str] = {}
     years: list[str] = []
     parts: dict[str, set[str]] = {}
+    size: dict[str, int] = {}
+    for element in root.iter():
+        if element.tag in ("Year", "Group", "Subgroup") and element.find("Name") is not None:
+            size.setdefault((element.findtext("Name") or "").strip(),
+                            _integer(element.findtext("Number_of_Students")))
     for year in root.findall("./Students_List/Year"):
         y = (year.findtext("Name") or "").strip()
         years.append(y)
@@ -164,7 +199,10 @@ def _data(path: Path, root: ET.Element) -> FetData:
             teachers=tuple((t.text or "").strip() for t in element.findall("Teacher")),
             subject=(element.findtext("Subject") or "").strip(),
             students=tuple((s.text or "").strip() for s in element.findall("Students")),
-            duration=duration))
+            duration=duration,
+            tags=tuple((t.text or "").strip() for t in element.findall("Activity_Tag")),
+            students_number=(None if element.find("Number_Of_Students") is None
+                             else _integer(element.findtext("Number_Of_Students")))))
         comments[aid] = (element.findtext("Comments") or "").strip()
 
     constraints: list[Constraint] = []
@@ -181,13 +219,46 @@ def _data(path: Path, root: ET.Element) -> FetData:
             constraints.append(Constraint(element.tag, weight, element, space))
     if issues:
         raise InputError(issues)
+    mode, custom = _mode(root)
+    behaviors = {(e.findtext("Name") or "").strip(): (e.findtext(
+        "Mornings_Afternoons_Behavior") or "").strip() for e in root.findall(
+        "./Teachers_List/Teacher")}
     return FetData(path=path, institution=(root.findtext("Institution_Name") or "").strip(),
                    days=days, hours=hours, subjects=_names(root, "./Subjects_List/Subject"),
                    teachers=_names(root, "./Teachers_List/Teacher"), years=years, kind=kind,
                    leaves=leaves, year_of=year_of, activities=activities,
                    constraints=constraints, inactive_activities=inactive,
                    inactive_constraints=inactive_constraints,
-                   rooms=len(root.findall("./Rooms_List/Room")), comments=comments)
+                   rooms=len(root.findall("./Rooms_List/Room")), comments=comments,
+                   room_list=[FetRoom((e.findtext("Name") or "").strip(),
+                                      _integer(e.findtext("Capacity"), 30000),
+                                      (e.findtext("Virtual") or "").strip().lower() == "true")
+                              for e in root.findall("./Rooms_List/Room")],
+                   size=size, mode=mode, old_custom=custom, behaviors=behaviors)
+
+
+_CUSTOM = (("-mathmake", "Terms"), ("-morocco", "Mornings_Afternoons"),
+           ("-algeria", "Mornings_Afternoons"), ("-ma", "Mornings_Afternoons"),
+           ("-bp", "Block_Planning"))
+"""Version suffixes of FET 5's custom builds and the mode FET 6 reads them in (its messages:
+'FET detected that this file was generated with a custom FET-5-MA version ...')."""
+
+
+def _mode(root: ET.Element) -> tuple[str, str]:
+    """(FET's mode of the file, the custom FET 5 build it comes from or '')."""
+    written = (root.findtext("Mode") or "").strip()
+    version = root.get("version", "")
+    for suffix, mode in _CUSTOM:
+        if suffix in version:
+            return written or mode, suffix.removeprefix("-")
+    return written or "Official", ""
+
+
+def _integer(text: str | None, default: int = 0) -> int:
+    try:
+        return int((text or "").strip())
+    except ValueError:
+        return default
 
 
 def _active(element: ET.Element) -> bool:

@@ -29,3 +29,14 @@ def hour_names(instance: Instance) -> list[str]:
                  for season in instance.seasons if p <= len(instance.periods(s.school_id))}
         names.append(times.pop() if len(times) == 1 else str(p))
     return names
+
+
+def room_name(instance: Instance, school_id: str, room_id: str) -> str:
+    """The FET room of a special room (rooms.csv): its id, prefixed by the school's when the
+    instance has several schools."""
+    return room_id if len(instance.schools) == 1 else f"{school_id}/{room_id}"
+
+
+NOON = "(noon)"
+"""The break hour export-fet puts between the morning and the afternoon when teachers have
+max_consecutive: FET's runs of hours end at a break, aligner's at the end of a half-day."""

@@ -15,12 +15,12 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from aligner.fet.fetfile import FetData, read_fet
-from aligner.fet.names import SEP, FetTimetableError, hour_names
+from aligner.fet.names import SEP, FetTimetableError, hour_names, room_name
 from aligner.instance import Instance
 from aligner.io.errors import InputError
 from aligner.messages import say
@@ -35,6 +35,8 @@ class FetOutcome:
     """Activity id -> (day name, hour name)."""
     soft_conflicts: float | None
     broken_soft: int | None
+    rooms: dict[int, str] = field(default_factory=dict)
+    """Activity id -> the room FET gave it (activities without a room left out)."""
 
 
 def read_fet_output(directory: str | Path) -> FetOutcome:
@@ -54,6 +56,7 @@ def read_fet_output(directory: str | Path) -> FetOutcome:
         raise FetTimetableError(say("fet.out.at", where=found[0],
                                     problem=say("fet.out.bad_xml", reason=exc))) from None
     placements: dict[int, tuple[str, str]] = {}
+    rooms: dict[int, str] = {}
     for element in root.findall("Activity"):
         try:
             aid = int((element.findtext("Id") or "").strip())
@@ -62,6 +65,8 @@ def read_fet_output(directory: str | Path) -> FetOutcome:
                                         problem=say("fet.out.no_id"))) from None
         placements[aid] = ((element.findtext("Day") or "").strip(),
                            (element.findtext("Hour") or "").strip())
+        if room := (element.findtext("Room") or "").strip():
+            rooms[aid] = room
     soft, broken = None, None
     conflicts = list(found[0].parent.glob("*_soft_conflicts.txt"))
     if conflicts:
@@ -70,27 +75,33 @@ def read_fet_output(directory: str | Path) -> FetOutcome:
             soft = float(m.group(1))
         if m := re.search(r"Number of broken soft constraints:\s*(\d+)", report):
             broken = int(m.group(1))
-    return FetOutcome(placements, soft, broken)
+    return FetOutcome(placements, soft, broken, rooms)
 
 
 def timetable_from_export(instance: Instance, fet_file: str | Path,
-                          placements: dict[int, tuple[str, str]]) -> Timetable:
-    """FET's placements of the activities of a file written by ``export-fet`` for
-    ``instance``."""
+                          placements: dict[int, tuple[str, str]],
+                          rooms: Mapping[int, str] | None = None) -> Timetable:
+    """FET's placements (and ``rooms``, FET's room of each activity) of the activities of a
+    file written by ``export-fet`` for ``instance``."""
     try:
         data = read_fet(fet_file)
     except InputError as exc:
         raise FetTimetableError(str(exc)) from None
     period_of = {name: p for p, name in enumerate(hour_names(instance), start=1)}
+    special = {room_name(instance, r.school_id, r.room_id): r.room_id for r in instance.rooms}
     lessons: list[LocalLesson] = []
     parts: dict[tuple[str, int], dict[str, tuple[str, int]]] = defaultdict(dict)
     for activity in data.activities:
         kind, *rest = _comment(data, activity.id)
         day, period = _place(placements, activity.id, period_of, instance.days)
         if kind == "aligner:local":
-            school, klass, subject = rest
-            teacher = instance.curriculum_row[(school, klass, subject)].teacher_id or ""
-            lessons += _lessons(school, klass, subject, teacher, day, period, activity.duration)
+            school, label, subject = rest
+            teacher = instance.curriculum_row[(school, label.split("+")[0], subject)].teacher_id
+            room = ""
+            if instance.rooms_for.get((school, subject)):
+                room = special.get((rooms or {}).get(activity.id, ""), "")
+            lessons += _lessons(school, label, subject, teacher or "", day, period,
+                                activity.duration, room)
         elif kind == "aligner:session":
             course, k, school = rest
             parts[(course, int(k))][school] = (day, period)
@@ -110,6 +121,8 @@ def _place(placements: dict[int, tuple[str, str]], aid: int, period_of: Mapping[
     if aid not in placements:
         raise FetTimetableError(say("fet.out.not_placed", activity=aid))
     day, hour = placements[aid]
+    if not day and not hour:
+        raise FetTimetableError(say("fet.out.unplaced", activity=aid))
     period = period_of.get(hour)
     if period is None:
         raise FetTimetableError(say("fet.out.not_a_period", activity=aid, hour=hour))
@@ -119,18 +132,17 @@ def _place(placements: dict[int, tuple[str, str]], aid: int, period_of: Mapping[
     return our_day, period
 
 
-def _lesson(school: str, klass: str, subject: str, teacher: str, day: str, period: int
-            ) -> LocalLesson:
-    return LocalLesson(school_id=school, class_id=klass, subject=subject, teacher_id=teacher,
-                       day=day, period=period)
-
-
-def _lessons(school: str, klass: str, subject: str, teacher: str, day: str, period: int,
-             duration: int) -> list[LocalLesson]:
-    """The periods of one activity: a single lesson, or the two periods of a double."""
+def _lessons(school: str, label: str, subject: str, teacher: str, day: str, period: int,
+             duration: int, room: str = "") -> list[LocalLesson]:
+    """The periods of one activity for each class of ``label`` (one class, or the classes of a
+    combined lesson joined by ``+``): a single lesson, or the two periods of a double."""
     start = period if duration == 2 else None
+    classes = label.split("+")
+    group = label if len(classes) > 1 else ""
     return [LocalLesson(school_id=school, class_id=klass, subject=subject, teacher_id=teacher,
-                        day=day, period=period + k, double_start=start) for k in range(duration)]
+                        day=day, period=period + k, double_start=start, room_id=room,
+                        group=group)
+            for klass in classes for k in range(duration)]
 
 
 def _sessions(instance: Instance, parts: dict[tuple[str, int], dict[str, tuple[str, int]]]
@@ -152,9 +164,11 @@ def _sessions(instance: Instance, parts: dict[tuple[str, int], dict[str, tuple[s
 
 
 def timetable_from_import(instance: Instance, mapping: dict[str, Any],
-                          placements: dict[int, tuple[str, str]]) -> Timetable:
-    """FET's placements of the activities of the file(s) ``aligner import-fet`` read, through
-    the ``fet_mapping.json`` it wrote."""
+                          placements: dict[int, tuple[str, str]],
+                          rooms: Mapping[int, str] | None = None) -> Timetable:
+    """FET's placements (and ``rooms``, FET's room of each activity) of the activities of the
+    file(s) ``aligner import-fet`` read, through the ``fet_mapping.json`` it wrote. A room is
+    kept for a lesson whose subject has special rooms in the instance."""
     lessons: list[LocalLesson] = []
     parts: dict[tuple[str, int], dict[str, tuple[str, int]]] = defaultdict(dict)
     schools = mapping["schools"]
@@ -167,12 +181,16 @@ def timetable_from_import(instance: Instance, mapping: dict[str, Any],
         if meaning.get("course_id"):
             parts[(meaning["course_id"], meaning["session"])][meaning["school_id"]] = (day, period)
             continue
+        room = ""
+        if instance.rooms_for.get((meaning["school_id"], meaning["subject"])):
+            room = school.get("rooms", {}).get((rooms or {}).get(aid, ""), "")
         lessons += _lessons(meaning["school_id"], meaning["class_id"], meaning["subject"],
-                            meaning["teacher_id"], day, period, meaning["duration"])
-    for school_id, class_id, day, period, *_rest in mapping.get("blocked", []):
-        subject = f"(blocked) {day}:{period}"
-        teacher = instance.curriculum_row[(school_id, class_id, subject)].teacher_id or ""
-        lessons.append(_lesson(school_id, class_id, subject, teacher, day, period))
+                            meaning["teacher_id"], day, period, meaning["duration"], room)
+    for school_id, label, day, period, *rest in mapping.get("blocked", []):
+        subject = rest[0] if rest else f"(blocked) {day}:{period}"
+        first = label.split("+")[0]
+        teacher = instance.curriculum_row[(school_id, first, subject)].teacher_id or ""
+        lessons += _lessons(school_id, label, subject, teacher, day, period, 1)
     return Timetable(tuple(lessons), _sessions(instance, parts))
 
 

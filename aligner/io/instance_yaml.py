@@ -11,11 +11,12 @@ from pydantic import BaseModel, ValidationError
 from aligner.instance import DEFAULT_CORE_SUBJECTS, LOAD_PLACES, Policy, Weights
 from aligner.io.errors import IssueLog
 from aligner.io.tabular import read_text
+from aligner.io.term_yaml import read_term
 from aligner.messages import listed, say
 from aligner.weekdays import WEEKDAYS, weekday
 
 FILE = "instance.yaml"
-KEYS = ("name", "season", "days", "policy", "weights", "core_subjects")
+KEYS = ("name", "season", "days", "policy", "weights", "core_subjects", "term")
 DEFAULT_DAYS = WEEKDAYS[:5]
 
 
@@ -134,14 +135,16 @@ def read_settings(directory: Path, log: IssueLog) -> dict[str, Any] | None:
         log.add(FILE, say("io.yaml.key_twice", key=path, first=first, line=line), line, path)
     if log.issues:
         return None
-    return settings_from(data, _key_lines(node), log, directory.resolve().name)
+    return settings_from(data, _key_lines(node), log, directory.resolve().name, directory)
 
 
 def settings_from(
-    data: dict[str, Any], lines: dict[str, int], log: IssueLog, default_name: str
+    data: dict[str, Any], lines: dict[str, int], log: IssueLog, default_name: str,
+    directory: Path | None = None,
 ) -> dict[str, Any] | None:
     """Validate the settings ``data`` (instance.yaml's mapping; ``lines`` gives the line of
-    each dotted key, for messages); None when an issue was logged."""
+    each dotted key, for messages); None when an issue was logged. The term's dates files
+    are read relative to ``directory``."""
     for key in data:
         if key not in KEYS:
             log.add(FILE, say("io.yaml.unknown_key", keys=listed(KEYS)), lines.get(str(key)),
@@ -176,7 +179,10 @@ def settings_from(
     settings["core_subjects"] = core
     settings["policy"] = _validated(Policy, data.get("policy"), "policy", lines, log)
     settings["weights"] = _validated(Weights, data.get("weights"), "weights", lines, log)
-    if any(v is None for v in settings.values()) or "seasons" not in settings:
+    term_ok, term = read_term(data.get("term"), lines, directory, settings.get("seasons"),
+                              days, log)
+    if any(v is None for v in settings.values()) or "seasons" not in settings or not term_ok:
         return None
+    settings["term"] = term
     return settings
 

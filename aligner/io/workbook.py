@@ -118,6 +118,11 @@ SETTING_NAMES: dict[str, tuple[str, ...]] = {
     "policy.max_later_end": ("作息调整最多推迟结束分钟数",),
     "policy.bell_grid": ("作息调整时间取整分钟数",),
     "policy.max_double_gap": ("连堂两节最大间隔分钟数",),
+    "policy.max_receiving_classes_per_session": ("每节在线课最多接收班级数",),
+    "term.start": ("学期开始日期", "开学日期"),
+    "term.end": ("学期结束日期", "学期最后教学日"),
+    "term.dates": ("节假日与调休", "放假与调休"),
+    "term.seasons": ("作息启用日期",),
     "weights.misalignment_minute": ("错位分钟权重",),
     "weights.same_day_repeat": ("同日重复权重",),
     "weights.core_in_afternoon": ("主科排在下午权重",),
@@ -128,6 +133,8 @@ SETTING_NAMES: dict[str, tuple[str, ...]] = {
 SETTING_KEYS = {alias: key for key, names in SETTING_NAMES.items() for alias in names}
 """A settings key's Chinese name -> the key (dotted as in the settings sheet)."""
 LIST_KEYS = ("season", "days", "core_subjects")
+TERM_DATES = "term.dates"
+"""The settings key whose cell holds one dates file or line of dates per line."""
 _SPLIT = re.compile(r"[,，、;；\s]+")
 
 
@@ -250,7 +257,7 @@ class Workbook:
                 node = child
             else:
                 node[parts[-1]] = self._setting(parts[-1] if len(parts) == 1 else key, raw)
-        return settings_from(data, lines, log, self.path.stem)
+        return settings_from(data, lines, log, self.path.stem, self.path.parent)
 
     @staticmethod
     def _setting(key: str, raw: str) -> Any:
@@ -260,6 +267,8 @@ class Workbook:
             return None
         if key == "name":
             return raw
+        if key == TERM_DATES:  # a dates file or a line of dates on each line of the cell
+            return [line.strip() for line in raw.splitlines() if line.strip()]
         if key in LIST_KEYS and not raw.startswith("["):
             items = [s for s in _SPLIT.split(raw) if s]
             return items if key != "season" or len(items) > 1 else items[0]
@@ -397,11 +406,13 @@ def default_settings(lang: str = "en") -> dict[str, Any]:
     from aligner.instance import DEFAULT_CORE_SUBJECTS, Policy, Weights
 
     policy = Policy().model_dump()
-    policy = {k: (f"{v}" if not isinstance(v, int | dict) else v) for k, v in policy.items()}
+    policy = {k: ("" if v is None else f"{v}" if not isinstance(v, int | dict) else v)
+              for k, v in policy.items()}
     zh = lang == "zh"
     return {"name": "", "season": "冬令" if zh else "winter",
             "days": list(CHINESE_DAYS if zh else DEFAULT_DAYS), "policy": policy,
-            "weights": Weights().model_dump(), "core_subjects": list(DEFAULT_CORE_SUBJECTS)}
+            "weights": Weights().model_dump(), "core_subjects": list(DEFAULT_CORE_SUBJECTS),
+            "term": dict.fromkeys(("start", "end", "dates", "seasons"), "")}
 
 
 def workbook_from(settings: dict[str, Any], tables: dict[str, list[list[str]]],
@@ -489,4 +500,30 @@ def workbook_of_directory(directory: str | Path, lang: str = "zh") -> bytes:
     settings = yaml.safe_load(decoded[0])
     if not isinstance(settings, dict):
         raise InputError([InputIssue(SETTINGS_FILE, say("io.workbook.settings_mapping"))])
+    if isinstance(settings.get("term"), dict):
+        settings["term"] = _term_cells(settings["term"], directory)
     return workbook_from(settings, tables, lang)
+
+
+def _term_cells(term: dict[str, Any], directory: Path) -> dict[str, Any]:
+    """instance.yaml's ``term`` as the settings sheet's cells: dates as text, and the lines of
+    each dates file written in (the workbook travels without them), one per line of the cell;
+    a file that cannot be read stays named, for the reader to report."""
+    from aligner.term import dated_lines, is_date_line
+
+    cells = {k: (f"{v}" if isinstance(v, dt.date) else v) for k, v in term.items()}
+    dates = term.get("dates")
+    if isinstance(dates, list):
+        lines: list[str] = []
+        for item in (str(i) for i in dates):
+            path = directory / item
+            if not is_date_line(item) and path.is_file():
+                text = path.read_bytes().decode("utf-8-sig", errors="replace")
+                lines += [line for _, line in dated_lines(text)]
+            else:
+                lines.append(item)
+        cells["dates"] = "\n".join(lines)
+    if isinstance(term.get("seasons"), dict):
+        cells["seasons"] = "{" + ", ".join(f"{season}: {date}" for season, date
+                                           in term["seasons"].items()) + "}"
+    return cells

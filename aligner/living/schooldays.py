@@ -186,18 +186,65 @@ def day_names(instance: Instance) -> dict[int, str]:
     return names
 
 
-def school_days(absence: Absence, instance: Instance, skipped: dict[dt.date, str]
-                ) -> list[dt.date]:
-    """The dates of the absence on which the school has lessons: a school day of the week,
-    not skipped."""
+@dataclass(frozen=True)
+class SchoolDates:
+    """Which dates have lessons, and the day of the weekly timetable each follows: a school day
+    of the week not skipped, or a make-up working day (调休) of the instance's term calendar,
+    which follows the weekday it names."""
+
+    names: dict[int, str]
+    """Python's weekday number (Monday 0) -> the instance's name of that school day."""
+    skipped: dict[dt.date, str]
+    workdays: dict[dt.date, str]
+    """Make-up day -> the instance's day whose timetable it follows."""
+    term: Term | None = None
+    """The term calendar's first and last day: no lessons outside them."""
+
+    def day(self, date: dt.date) -> str | None:
+        """The timetable day ``date`` follows, or None when it has no lessons."""
+        if date in self.skipped or (self.term is not None and not
+                                    self.term.first <= date <= self.term.last):
+            return None
+        if date in self.workdays:
+            return self.workdays[date]
+        return self.names.get(date.weekday())
+
+
+def school_dates(instance: Instance, skipped: dict[dt.date, str] | None = None) -> SchoolDates:
+    """The instance's school dates: its days of the week, less ``skipped`` and the holidays of its
+    term calendar (instance.yaml ``term``), with the calendar's make-up days."""
     names = day_names(instance)
+    off = dict(skipped or {})
+    workdays: dict[dt.date, str] = {}
+    term = None
+    if instance.term is not None:
+        term = Term(instance.term.start, instance.term.end)
+        off = dict(instance.term.skipped) | off
+        by_weekday = {WEEKDAYS.index(w): day for w, day in
+                      ((weekday(d), d) for d in instance.days) if w is not None}
+        workdays = {date: by_weekday[WEEKDAYS.index(follows)]
+                    for date, follows in instance.term.workdays
+                    if WEEKDAYS.index(follows) in by_weekday}
+    return SchoolDates(names, off, workdays, term)
+
+
+def school_days(absence: Absence, dates: SchoolDates) -> list[dt.date]:
+    """The dates of the absence on which the school has lessons."""
     days = []
     date = absence.first
     while date <= absence.last:
-        if date.weekday() in names and date not in skipped:
+        if dates.day(date) is not None:
             days.append(date)
         date += dt.timedelta(days=1)
     return days
+
+
+def term_of(instance: Instance, given: Term | None) -> Term | None:
+    """The term absences must lie in: ``--term`` when given, else the instance's term calendar's
+    first and last day, else none."""
+    if given is not None or instance.term is None:
+        return given
+    return Term(instance.term.start, instance.term.end)
 
 
 def week_of(date: dt.date) -> tuple[int, int]:

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from aligner.export.view import Duty, LiveSession, TimetableView
 from aligner.instance import COMBINE, Instance
-from aligner.living.schooldays import Absence, day_names, school_days, week_of
+from aligner.living.schooldays import Absence, school_dates, school_days, week_of
 from aligner.messages import language, listed, say_in
 
 if TYPE_CHECKING:
@@ -217,7 +217,7 @@ class Planner:
         self.absences = tuple(absences)
         self.skipped = dict(skipped or {})
         self.swaps = swaps
-        self.names = day_names(self.instance)
+        self.dates = school_dates(self.instance, self.skipped)
         self.ledger = _Ledger()
         self.fallen: dict[tuple[dt.date, str, str], str] = {}
         """(date, session, receiving school) -> who leads the local lesson there when the session
@@ -225,7 +225,7 @@ class Planner:
         instance = self.instance
         self.absent: dict[str, dict[dt.date, str]] = defaultdict(dict)
         for absence in self.absences:
-            for date in school_days(absence, instance, self.skipped):
+            for date in school_days(absence, self.dates):
                 self.absent[absence.teacher_id].setdefault(date, absence.reason)
         self.staff: dict[str, list[str]] = defaultdict(list)
         for teacher in instance.teachers:
@@ -260,7 +260,7 @@ class Planner:
         for teacher_id, dates in self.absent.items():
             school = self.instance.teacher_by_id[teacher_id].school_id
             for date, reason in dates.items():
-                day = self.names[date.weekday()]
+                day = self.on(date)
                 for (d, period), duty in self.view.teacher_week(teacher_id).items():
                     if d == day:
                         found.append(Commitment(date, teacher_id, duty,
@@ -270,6 +270,12 @@ class Planner:
         return sorted(found, key=lambda c: (c.date, c.duty.kind != "hub", c.start,
                                             c.duty.period, c.teacher_id))
 
+    def on(self, date: dt.date) -> str:
+        """The timetable day a school date follows (its weekday, or a make-up day's)."""
+        day = self.dates.day(date)
+        assert day is not None, date
+        return day
+
     def is_absent(self, teacher_id: str, date: dt.date) -> bool:
         return date in self.absent.get(teacher_id, {})
 
@@ -277,7 +283,7 @@ class Planner:
 
     def why_not(self, teacher: str, date: dt.date, period: int, credit: Fraction) -> str:
         """Why ``teacher`` cannot take a commitment at ``period`` of ``date`` ('' if they can)."""
-        day = self.names[date.weekday()]
+        day = self.on(date)
         record = self.instance.teacher_by_id[teacher]
         if self.is_absent(teacher, date):
             return "absent"
@@ -299,7 +305,7 @@ class Planner:
              classes: tuple[str, ...], credit: Fraction, *, exclude: Iterable[str] = (),
              subject_only: bool = False, prefer: str = "") -> tuple[str, Reason]:
         """(the chosen teacher of ``school``, why) or ('', why none can)."""
-        day = self.names[date.weekday()]
+        day = self.on(date)
         left_out = set(exclude)
         why: dict[str, int] = defaultdict(int)
         able = []
@@ -363,14 +369,14 @@ class Planner:
         days = tuple((t, d, r) for t, dates in self.absent.items()
                      for d, r in sorted(dates.items()))
         return Plan(self.instance, self.absences, tuple(sorted(days, key=lambda x: (x[1], x[0]))),
-                    tuple(rows), time.perf_counter() - started, self.skipped)
+                    tuple(rows), time.perf_counter() - started, self.dates.skipped)
 
     def _row(self, c: Commitment, school: str, classes: tuple[str, ...], period: int,
              substitute: str, kind: str, reason: Reason, **swap: object) -> Substitution:
         bell = self.instance.bell(school, period)
         from aligner.instance import hhmm
 
-        return Substitution(c.date, self.names[c.date.weekday()], period, school,
+        return Substitution(c.date, self.on(c.date), period, school,
                             COMBINE.join(classes), c.duty.subject, c.teacher_id, substitute, kind,
                             reason, hhmm(bell.start), hhmm(bell.end), **swap)  # type: ignore[arg-type]
 
@@ -485,18 +491,18 @@ class Planner:
         if len(duty.class_ids) != 1 or duty.span != 1 or duty.room_id:
             return None
         klass = duty.class_ids[0]
-        day, period = self.names[c.date.weekday()], duty.period
+        day, period = self.on(c.date), duty.period
         if (c.date, school, klass, period) in self.ledger.swapped:
             return None
         monday = c.date - dt.timedelta(days=c.date.weekday())
         dates = [monday + dt.timedelta(days=i) for i in range(7)]
-        dates = [d for d in dates if d.weekday() in self.names and d not in self.skipped
+        dates = [d for d in dates if self.dates.day(d) is not None
                  and d != c.date and not self.is_absent(c.teacher_id, d)]
         dates.sort(key=lambda d: (abs((d - c.date).days), d))
         absent = instance.teacher_by_id[c.teacher_id]
         week = self.view.class_week(school, klass)
         for other_date in dates:
-            other_day = self.names[other_date.weekday()]
+            other_day = self.on(other_date)
             for (d, p), lesson in sorted(week.items(), key=lambda item: item[0][1]):
                 if d != other_day or lesson.online or lesson.span != 1 or lesson.room_id:
                     continue
@@ -549,13 +555,20 @@ def substitute(solution: TimetableView | str | Path,
     ``absences``: Absence objects, tuples (teacher_id, first, last[, reason]) of dates or
     ``YYYY-MM-DD`` texts, or the path of an absences CSV file; ``skipped`` dates (or
     ``skip_dates`` files in the format of ``aligner export --skip-dates``) have no lessons;
-    ``term`` (``FIRST..LAST``) refuses absences outside it. Raises InputError (naming the file,
-    row and column, or the argument) on bad input."""
+    ``term`` (``FIRST..LAST``, default the instance's term calendar) refuses absences outside
+    it; the calendar's holidays have no lessons and its make-up days follow their weekday.
+    Raises InputError (naming the file, row and column, or the argument) on bad input."""
     from aligner.export.view import load_solution
-    from aligner.living.schooldays import absence_of, parse_term, read_absences, read_skipped
+    from aligner.living.schooldays import (
+        absence_of,
+        parse_term,
+        read_absences,
+        read_skipped,
+        term_of,
+    )
 
     view = solution if isinstance(solution, TimetableView) else load_solution(solution, instance)
-    chosen = parse_term(term) if term else None
+    chosen = term_of(view.instance, parse_term(term) if term else None)
     if isinstance(absences, str | Path):
         found = read_absences(absences, view.instance, chosen)
     else:

@@ -28,7 +28,8 @@ from importlib import import_module
 from typing import Any
 
 LANGUAGES = ("en", "zh")
-AREAS = ("io", "diagnose", "check", "cli", "solver", "fet", "export", "changes", "living")
+AREAS = ("io", "diagnose", "check", "cli", "solver", "fet", "export", "changes", "living",
+         "term")
 """The areas of the package; the entries of each are in the module ``<area>_text``."""
 
 Text = str | tuple[str, str]

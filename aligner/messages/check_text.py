@@ -94,6 +94,31 @@ MESSAGES: dict[str, Entry] = {
     "check.received": ("{school} takes part in {got} online lessons a week, at least {least} "
                        "needed",
                        "{school}每周接收 {got} 节在线课，至少需要 {least} 节"),
+    "check.term_level_minimum": (
+        "{teacher} teaches {got} online lessons over the term's {dates} teaching dates; as a "
+        "{level}-level backbone teacher at least {least} a semester",
+        "{teacher}在学期的 {dates} 个教学日共上 {got} 节在线课；作为{level}骨干教师，每学期至少应上 "
+        "{least} 节"),
+    "check.term_delivered": (
+        "{school} delivers {got} online lessons over the term's {dates} teaching dates, at least "
+        "{least} needed to average {minimum} a teaching week",
+        "{school}在学期的 {dates} 个教学日共主讲 {got} 节在线课，平均每个教学周 {minimum} 节至少需要 "
+        "{least} 节"),
+    "check.term_received": (
+        "{school} takes part in {got} online lessons over the term's {dates} teaching dates, at "
+        "least {least} needed to average {minimum} a teaching week",
+        "{school}在学期的 {dates} 个教学日共接收 {got} 节在线课，平均每个教学周 {minimum} 节至少需要 "
+        "{least} 节"),
+    "check.radiation_range": (
+        "session {session} ({day}) reaches {got} receiving classes, at most {most} allowed "
+        "(max_receiving_classes_per_session)",
+        "在线课 {session}（{day}）送达 {got} 个接收班级，最多允许 {most} 个"
+        "（max_receiving_classes_per_session）"),
+    "check.no_sync_course": (
+        "{hub} and {receiving} are linked by a course but by no synchronous course: the "
+        "synchronous class is compulsory for every pair (seed 000 §四(二))",
+        "{hub}与{receiving}之间有网络课程，却没有同步课堂课程：每对结对学校都必须开设城乡同步课堂"
+        "（种子文件 000 §四(二)）"),
 
     # ---- what a teacher is busy with; double lessons after a hand edit ----
     "check.lesson_with": ("{subject} with {klass}", "{klass}的{subject}"),

@@ -170,11 +170,11 @@ MESSAGES: dict[str, Entry] = {
     "cli.bell_changes": ("Bell changes: {count} periods moved before scheduling; the timetable "
                          "uses the moved bells:",
                          "作息调整：排课前移动了 {count} 节；课表按调整后的作息时间排："),
-    "cli.compliance_none": ("Compliance: no weekly minimum, load bound or level minimum applies",
-                            "达标情况：没有适用的每周最低要求、课时上下限或骨干教师最低要求"),
-    "cli.compliance_all": ("Compliance: all {count} weekly minimums, load bounds and level minimums "
-                           "met",
-                           "达标情况：全部 {count} 项每周最低要求、课时上下限和骨干教师最低要求均已达到"),
+    "cli.compliance_none": ("Compliance: no programme rule, load bound or level minimum applies",
+                            "达标情况：没有适用的项目规则、课时上下限或骨干教师最低要求"),
+    "cli.compliance_all": ("Compliance: all {count} programme rules, load bounds and level "
+                           "minimums met",
+                           "达标情况：全部 {count} 项项目规则、课时上下限和骨干教师最低要求均已达到"),
     "cli.compliance_broken": ("Compliance: {broken} of {count} rules NOT met:",
                               "达标情况：{count} 项中有 {broken} 项未达到："),
     "cli.compliance_line": ("{rule} {scope}: required {required}, achieved {achieved}",
@@ -206,6 +206,8 @@ MESSAGES: dict[str, Entry] = {
     # ---- aligner check's verdict ----
     "cli.broken": ("broken: {violation}", "违反：{violation}"),
     "cli.report_out_of_date": ("report out of date: {message}", "报告与课表不符：{message}"),
+    "cli.programme_finding": ("programme rule not met by the instance: {message}",
+                              "实例未满足项目规则：{message}"),
     "cli.violations": ("{count} violation(s) of {rules} rule(s): {names}",
                        "共 {count} 处违反，涉及 {rules} 条规则：{names}"),
     "cli.nothing_broken": ("No hard rule is broken ({lessons} class lessons, {sessions} sessions "

@@ -97,6 +97,21 @@ MESSAGES: dict[str, Entry] = {
         "{school} must take part in at least {least} online lessons a week, but the courses it "
         "can use hold at most {most}",
         "{school}每周至少要接收 {least} 节在线课，但它能用的课程最多只能上 {most} 节"),
+    "diagnose.term_level_minimum": (
+        "{teacher} is a {level}-level backbone teacher and must teach at least {least} online "
+        "lessons over the term's {dates} teaching dates, but their courses can hold at most {most}",
+        "{teacher}是{level}骨干教师，在学期的 {dates} 个教学日至少要上 {least} 节在线课，但其课程最多"
+        "只能上 {most} 节"),
+    "diagnose.term_school_minimum": (
+        "{school} needs at least {least} online lessons over the term's {dates} teaching dates "
+        "(an average of {minimum} a teaching week), but the courses it can use hold at most {most}",
+        "{school}在学期的 {dates} 个教学日至少需要 {least} 节在线课（平均每个教学周 {minimum} 节），"
+        "但它能用的课程最多只能上 {most} 节"),
+    "diagnose.radiation": (
+        "course {course} needs {least} session(s) a week but reaches {classes} receiving classes, "
+        "more than the {most} one session may serve (max_receiving_classes_per_session)",
+        "课程 {course} 每周需要 {least} 节，但有 {classes} 个接收班级，超过每节在线课最多可接收的 "
+        "{most} 个（max_receiving_classes_per_session）"),
     "diagnose.level_minimum": (
         "{teacher} is a {level}-level backbone teacher and must teach at least {least} online "
         "lesson(s) a week, but their courses can hold at most {most}",
@@ -119,6 +134,8 @@ MESSAGES: dict[str, Entry] = {
     "diagnose.family.hub_minimum": ("online lessons delivered", "主讲的在线课节数"),
     "diagnose.family.receiving_minimum": ("online lessons taken part in", "接收的在线课节数"),
     "diagnose.family.level": ("backbone teachers' online lessons", "骨干教师的在线课节数"),
+    "diagnose.family.radiation": ("receiving classes a session may serve",
+                                  "每节在线课最多接收的班级数"),
     "diagnose.family.teacher_day": ("teachers' lessons a day", "教师每天的节数"),
     "diagnose.family.teacher_consecutive": ("teachers' lessons in a row", "教师连上的节数"),
     "diagnose.family.teacher_days": ("teachers' days a week", "教师每周上课的天数"),
@@ -169,6 +186,23 @@ MESSAGES: dict[str, Entry] = {
     "diagnose.rule.receiving_minimum": ("{school} takes part in at least {least} online lessons a "
                                         "week",
                                         "{school}每周至少接收 {least} 节在线课"),
+    "diagnose.rule.term_hub_minimum": (
+        "{school} delivers at least {least} online lessons over the term's {dates} teaching "
+        "dates (an average of {minimum} a teaching week)",
+        "{school}在学期的 {dates} 个教学日至少主讲 {least} 节在线课（平均每个教学周 {minimum} 节）"),
+    "diagnose.rule.term_receiving_minimum": (
+        "{school} takes part in at least {least} online lessons over the term's {dates} teaching "
+        "dates (an average of {minimum} a teaching week)",
+        "{school}在学期的 {dates} 个教学日至少接收 {least} 节在线课（平均每个教学周 {minimum} 节）"),
+    "diagnose.rule.term_level": (
+        "{teacher} ({level}-level backbone teacher) teaches at least {least} online lessons over "
+        "the term's {dates} teaching dates",
+        "{teacher}（{level}骨干教师）在学期的 {dates} 个教学日至少上 {least} 节在线课"),
+    "diagnose.rule.radiation": (
+        "course {course} reaches {classes} receiving classes, more than the {most} one session "
+        "may serve (max_receiving_classes_per_session), so it can hold no session",
+        "课程 {course} 有 {classes} 个接收班级，超过每节在线课最多可接收的 {most} 个"
+        "（max_receiving_classes_per_session），因此不能排任何一节"),
     "diagnose.rule.level": ("{teacher} ({level}-level backbone teacher) teaches at least {least} "
                             "online lesson(s) a week",
                             "{teacher}（{level}骨干教师）每周至少上 {least} 节在线课"),

@@ -138,7 +138,6 @@ MESSAGES: dict[str, Entry] = {
     "export.no_skip_file": ("no such skip-dates file", "没有这个停课日期文件"),
     "export.unreadable": ("cannot be read ({reason})", "无法读取（{reason}）"),
     "export.not_utf8": ("cannot be read as UTF-8 text ({reason})", "无法按 UTF-8 文本读取（{reason}）"),
-    "export.range_backwards": ("the range {spec} runs backwards", "范围 {spec} 前后颠倒"),
     "export.to_before_from": ("--to {end} is before --from {start}", "--to {end} 早于 --from {start}"),
     "export.unknown_season_from": ("--season-from names {unknown}, which the timetable does not "
                                    "have (it has {seasons})",

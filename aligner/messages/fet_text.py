@@ -24,55 +24,150 @@ MESSAGES: dict[str, Entry] = {
         "rules",
         "每班每节一节课、每位教师每节只在一处：这是 aligner 自身的硬性规则"),
     "fet.converted.ConstraintBasicCompulsorySpace": (
-        "rooms are not scheduled by aligner; FET only needs this when rooms are used, and every "
-        "room constraint is listed",
-        "aligner 不安排教室；只有用到教室时 FET 才需要这条约束，而每条教室约束都已列出"),
+        "one activity per room at a time, rooms big enough: aligner's special rooms "
+        "(rooms.csv) and the rooms each row may take",
+        "每间教室同一时间只上一项活动、教室容量足够：即 aligner 的专用教室（rooms.csv）"
+        "和每行课程可用的教室"),
     "fet.converted.ConstraintTeacherNotAvailableTimes": ("teachers.csv unavailable",
                                                          "teachers.csv 的 unavailable（不可排课时间）"),
     "fet.converted.ConstraintStudentsSetNotAvailableTimes": (
-        "a blocked lesson '(blocked)' for each class at each unavailable slot, taught by a "
-        "placeholder teacher available only then",
-        "在各班每个不可排课的时段放一节占位课“(blocked)”，由只在那时有空的占位教师上"),
+        "a blocked lesson '(blocked)' of the classes concerned at each unavailable slot, "
+        "taught by a placeholder teacher available only then",
+        "在每个不可排课的时段给相关班级放一节占位课“(blocked)”，由只在那时有空的占位教师上"),
     "fet.converted.ConstraintBreakTimes": (
         "an hour that is a break on every day is left out of bells.csv; other break slots make "
         "every teacher unavailable",
         "每天都是休息的课时不写入 bells.csv；其他休息时段设为所有教师不可排课"),
     "fet.converted.ConstraintActivityPreferredTimeSlots": (
-        "curriculum.csv allowed (when it covers every lesson of a class's subject)",
-        "curriculum.csv 的 allowed（可排时间；须覆盖一个班该科目的每节课）"),
+        "curriculum.csv allowed",
+        "curriculum.csv 的 allowed（可排时间）"),
     "fet.converted.ConstraintActivitiesPreferredTimeSlots": (
-        "curriculum.csv allowed (when it covers every lesson of each class subject it selects)",
-        "curriculum.csv 的 allowed（可排时间；须覆盖所选各班各科目的每节课）"),
+        "curriculum.csv allowed",
+        "curriculum.csv 的 allowed（可排时间）"),
     "fet.converted.ConstraintActivityPreferredStartingTimes": (
-        "curriculum.csv allowed (single periods only)", "curriculum.csv 的 allowed（可排时间；仅限单节课）"),
+        "curriculum.csv allowed",
+        "curriculum.csv 的 allowed（可排时间）"),
     "fet.converted.ConstraintActivitiesPreferredStartingTimes": (
-        "curriculum.csv allowed (single periods only)", "curriculum.csv 的 allowed（可排时间；仅限单节课）"),
+        "curriculum.csv allowed",
+        "curriculum.csv 的 allowed（可排时间）"),
     "fet.converted.ConstraintActivityPreferredStartingTime": (
-        "curriculum.csv allowed (a locked or fixed time; single periods only)",
-        "curriculum.csv 的 allowed（锁定或固定的时间；仅限单节课）"),
+        "pinned.csv (a day and an hour), or curriculum.csv allowed (a day or an hour only)",
+        "pinned.csv（固定课：给定某天的某一节），或 curriculum.csv 的 allowed（可排时间："
+        "只给定某天或某一节）"),
     "fet.converted.ConstraintActivitiesSameStartingTime": (
-        "curriculum.csv together (when the constraints pair every lesson of the class subjects "
+        "curriculum.csv together (when the constraints pair every lesson of the rows "
         "involved, one of each, of different classes)",
-        "curriculum.csv 的 together（同时上课；须把所涉各班各科目的每节课一一配对，且分属不同班级）"),
+        "curriculum.csv 的 together（同时上课；须把所涉各行课程的每节课一一配对，且分属不同班级）"),
     "fet.converted.ConstraintMinDaysBetweenActivities": (
-        "min 1 day between all lessons of a class's subject: max_per_day 1 (hard) or the "
+        "min 1 day between all lessons of a curriculum row: max_per_day 1 (hard) or the "
         "objective's same_day_repeats term (weight < 100%)",
-        "一个班某科目的各节课至少隔 1 天：max_per_day 1（硬性），或目标中的 same_day_repeats 项"
-        "（权重低于 100%）"),
-    "fet.no_counterpart.rooms": ("aligner does not assign rooms", "aligner 不安排教室"),
-    "fet.no_counterpart.buildings": ("aligner does not assign rooms or buildings",
-                                     "aligner 不安排教室或教学楼"),
-    "fet.no_counterpart.gaps": ("aligner has no rule about gaps (free periods) in a day",
-                                "aligner 没有关于一天中空节（空堂）的规则"),
-    "fet.no_counterpart.hours_daily": ("aligner has no cap on a teacher's or class's hours a day",
-                                       "aligner 不限制教师或班级每天的课时数"),
-    "fet.no_counterpart.hours_continuously": ("aligner has no cap on consecutive hours",
-                                              "aligner 不限制连续上课的节数"),
-    "fet.no_counterpart.days_per_week": ("aligner has no cap on working days",
-                                         "aligner 不限制每周上课天数"),
+        "一行课程的各节课至少隔 1 天：max_per_day 1（硬性），或目标中的 same_day_repeats 项（权重低于 "
+        "100%）"),
+    "fet.converted.ConstraintTeacherMaxHoursDaily": (
+        "teachers.csv max_per_day",
+        "teachers.csv 的 max_per_day（每日最多节数）"),
+    "fet.converted.ConstraintTeachersMaxHoursDaily": (
+        "teachers.csv max_per_day of every teacher",
+        "每位教师在 teachers.csv 中的 max_per_day（每日最多节数）"),
+    "fet.converted.ConstraintTeacherMaxDaysPerWeek": (
+        "teachers.csv max_days",
+        "teachers.csv 的 max_days（每周最多上课天数）"),
+    "fet.converted.ConstraintTeachersMaxDaysPerWeek": (
+        "teachers.csv max_days of every teacher",
+        "每位教师在 teachers.csv 中的 max_days（每周最多上课天数）"),
+    "fet.converted.ConstraintTeacherMaxHoursContinuously": (
+        "teachers.csv max_consecutive (FET's breaks and aligner's halves of the day cut the "
+        "same runs)",
+        "teachers.csv 的 max_consecutive（最多连上节数；FET 的休息时间与 aligner "
+        "的上下午划分切出的连续节次相同）"),
+    "fet.converted.ConstraintTeachersMaxHoursContinuously": (
+        "teachers.csv max_consecutive of every teacher",
+        "每位教师在 teachers.csv 中的 max_consecutive（最多连上节数）"),
+    "fet.converted.ConstraintTeacherMaxHoursDailyHalfDays": (
+        "teachers.csv max_per_day (an old mornings-afternoons file: FET 6 reads it as max "
+        "hours daily, a half-day being a day, as in the instance)",
+        "teachers.csv 的 max_per_day（旧版上下午模式的文件：FET 6 把它当作每日最多节数，半天算一天，"
+        "与实例相同）"),
+    "fet.converted.ConstraintTeachersMaxHoursDailyHalfDays": (
+        "teachers.csv max_per_day of every teacher (an old mornings-afternoons file: FET 6 "
+        "reads it as max hours daily, a half-day being a day, as in the instance)",
+        "每位教师在 teachers.csv 中的 max_per_day（旧版上下午模式的文件：FET 6 把它当作每日最多节数，"
+        "半天算一天，与实例相同）"),
+    "fet.converted.ConstraintSubjectPreferredRoom": (
+        "rooms.csv",
+        "rooms.csv（专用教室）"),
+    "fet.converted.ConstraintSubjectPreferredRooms": (
+        "rooms.csv",
+        "rooms.csv（专用教室）"),
+    "fet.converted.ConstraintSubjectActivityTagPreferredRoom": (
+        "rooms.csv",
+        "rooms.csv（专用教室）"),
+    "fet.converted.ConstraintSubjectActivityTagPreferredRooms": (
+        "rooms.csv",
+        "rooms.csv（专用教室）"),
+    "fet.converted.ConstraintActivityTagPreferredRoom": (
+        "rooms.csv",
+        "rooms.csv（专用教室）"),
+    "fet.converted.ConstraintActivityTagPreferredRooms": (
+        "rooms.csv",
+        "rooms.csv（专用教室）"),
+    "fet.converted.ConstraintActivityPreferredRoom": (
+        "rooms.csv",
+        "rooms.csv（专用教室）"),
+    "fet.converted.ConstraintActivityPreferredRooms": (
+        "rooms.csv",
+        "rooms.csv（专用教室）"),
+    "fet.converted.ConstraintStudentsSetHomeRoom": (
+        "rooms.csv (for the activities FET gives the home room)",
+        "rooms.csv（用于 FET 安排在这间固定教室的活动）"),
+    "fet.converted.ConstraintTeacherHomeRoom": (
+        "rooms.csv (for the activities FET gives the home room)",
+        "rooms.csv（用于 FET 安排在这间固定教室的活动）"),
+    "fet.converted.ConstraintStudentsSetHomeRooms": (
+        "rooms.csv (for the activities FET gives the home rooms)",
+        "rooms.csv（用于 FET 安排在这几间固定教室的活动）"),
+    "fet.converted.ConstraintTeacherHomeRooms": (
+        "rooms.csv (for the activities FET gives the home rooms)",
+        "rooms.csv（用于 FET 安排在这几间固定教室的活动）"),
+    "fet.converted.ConstraintRoomNotAvailableTimes": (
+        "rooms.csv unavailable",
+        "rooms.csv 的 unavailable（教室不可用时间）"),
+    "fet.implied": (
+        "holds in every timetable of the instance: the lessons leave no room to break it "
+        "(for instance, the students' week is full)",
+        "在实例的每张课表中都成立：课的安排没有留下违反它的余地（例如学生一周的课已排满）"),
+    "fet.no_counterpart.rooms": (
+        "aligner's special rooms hold for all lessons of a subject name; this room rule has "
+        "no counterpart",
+        "aligner 的专用教室针对同一科目名称的全部课；这条教室规则没有对应"),
+    "fet.no_counterpart.buildings": (
+        "aligner has no buildings",
+        "aligner 没有教学楼"),
+    "fet.no_counterpart.room_changes": (
+        "aligner has no rule about room changes",
+        "aligner 没有关于更换教室的规则"),
+    "fet.no_counterpart.different_rooms": (
+        "aligner has no cap on the rooms a set of lessons uses",
+        "aligner 不限制一组课所用的教室数"),
+    "fet.no_counterpart.same_room": (
+        "aligner has no same-room rule for consecutive lessons",
+        "aligner 没有相连的课须在同一教室的规则"),
+    "fet.no_counterpart.gaps": (
+        "aligner has no hard rule about gaps (free periods) in a day (its teacher_gaps term "
+        "is an objective)",
+        "aligner 没有关于一天中空节（空堂）的硬性规则（它的 teacher_gaps 是目标项）"),
+    "fet.no_counterpart.hours_daily": (
+        "aligner has no cap on a class's hours a day and no minimum hours a day",
+        "aligner 不限制班级每天的课时数，也没有每天最少课时数"),
+    "fet.no_counterpart.hours_continuously": (
+        "aligner has no cap on a class's consecutive hours",
+        "aligner 不限制班级连续上课的节数"),
+    "fet.no_counterpart.days_per_week": (
+        "aligner has no minimum of working days and no cap on a class's",
+        "aligner 没有最少上课天数，也不限制班级的上课天数"),
     "fet.no_counterpart.sub_activities": (
-        "aligner's allowed periods hold for whole class subjects, not for sub-activities",
-        "aligner 的可排时间针对一个班的整个科目，不针对子活动"),
+        "aligner's allowed periods hold for whole curriculum rows, not for sub-activities",
+        "aligner 的可排时间针对整行课程，不针对子活动"),
     "fet.no_counterpart.single_lessons_together": (
         "aligner teaches whole class subjects together (curriculum together), not single "
         "lessons",
@@ -93,6 +188,9 @@ MESSAGES: dict[str, Entry] = {
                                     "aligner 没有关于班级一天何时放学的规则"),
     "fet.no_counterpart.max_days_between": ("aligner has no maximum distance between lessons",
                                             "aligner 没有课与课之间最大间隔的规则"),
+    "fet.no_counterpart.min_gaps_between": (
+        "aligner has no minimum gap between lessons",
+        "aligner 没有课与课之间最小间隔的规则"),
     "fet.no_counterpart.span": ("aligner has no cap on a day's span", "aligner 不限制一天的跨度"),
     "fet.no_counterpart.resting": ("aligner has no resting-hours rule", "aligner 没有休息时间的规则"),
     "fet.no_counterpart.mornings_afternoons": (
@@ -106,6 +204,9 @@ MESSAGES: dict[str, Entry] = {
     "fet.no_counterpart.selected_slots": ("aligner has no count of lessons in selected slots",
                                           "aligner 不统计选定时段中的课时数"),
     "fet.no_counterpart.activity_tags": ("aligner has no activity tags", "aligner 没有活动标签"),
+    "fet.no_counterpart.preferred_day": (
+        "aligner has no preferred-day rule",
+        "aligner 没有“首选日期”规则"),
     "fet.no_counterpart.other": ("no counterpart in aligner's model", "aligner 的模型中没有对应"),
     "fet.soft_break": ("a break of weight below 100% has no counterpart (aligner's rules are all "
                        "hard)",
@@ -126,41 +227,80 @@ MESSAGES: dict[str, Entry] = {
         "minutes from {start} are assumed (give --bells for real times)",
         "按序编号：课时名称中没有时间，因此假定从 {start} 起每 {step} 分钟一节、每节 {length} 分钟"
         "（实际时间请用 --bells 给出）"),
-    "fet.classes_are_sets": ("classes are the students sets that activities name: {sets}",
-                             "班级取活动所指的学生组：{sets}"),
+    "fet.unfit": (
+        "cannot be written as an instance: {example}",
+        "无法写成实例：{example}"),
+    "fet.too_many_periods": (
+        "has {hours} hours a day that are not breaks; aligner's day has at most {most} periods",
+        "每天有 {hours} 个不是休息的课时；aligner 一天最多 {most} 节"),
+    "fet.short_teacher_ids": (
+        "teacher ids are t1, t2, ... (FET's names, in teachers.csv name, do not fit the "
+        "instance's cells as ids)",
+        "教师编号改为 t1、t2……（FET 中的名称放在 teachers.csv 的 name 列；"
+        "它们不适合作为实例单元格中的编号）"),
+    "fet.short_class_ids": (
+        "class ids are c1, c2, ... (FET's names, in classes.csv name, do not fit the "
+        "instance's cells as ids)",
+        "班级编号改为 c1、c2……（FET 中的名称放在 classes.csv 的 name 列；"
+        "它们不适合作为实例单元格中的编号）"),
+    "fet.classes_grouped": (
+        "{count} classes: FET's subgroups grouped so that every students set an activity "
+        "names is one class or several (then its activities are combined lessons)",
+        "{count} 个班级：把 FET 的小组归并，使活动所指的每个学生组都是一个班级或几个班级（几个班级时，"
+        "它的活动是合班课）"),
+    "fet.no_students": (
+        "{count} activities without students (of a teacher alone) have a placeholder class "
+        "'{placeholder}' each",
+        "{count} 项没有学生的活动（只有教师）各有一个占位班级“{placeholder}”"),
     "fet.activity_kind": ("Activity ({problem})", "Activity（{problem}）"),
-    "fet.activity.several_teachers": ("several teachers", "多名教师"),
-    "fet.activity.several_teachers.why": ("aligner's lessons have one teacher each",
-                                          "aligner 的每节课只有一名教师"),
-    "fet.activity.no_students": ("no students", "没有学生"),
-    "fet.activity.no_students.why": ("aligner's lessons belong to a class",
-                                     "aligner 的每节课都属于一个班级"),
-    "fet.activity.several_sets": ("several students sets", "多个学生组"),
-    "fet.activity.several_sets.why": ("one teacher with several classes at once has no "
-                                      "counterpart inside one school",
-                                      "一位教师同时给本校几个班上课，在 aligner 中没有对应"),
     "fet.activity.unknown_set": ("unknown students set", "未知的学生组"),
     "fet.activity.unknown_set.why": ("its students set is not in the file's Students_List",
                                      "它的学生组不在文件的 Students_List 中"),
-    "fet.activity.shared_set": ("students set shared with other activities' sets",
-                                "学生组与其他活动的学生组有重叠"),
-    "fet.activity.shared_set.why": ("one activity for a year and another for its groups: "
-                                    "aligner's classes do not share students",
-                                    "一项活动针对整个年级，另一项针对其中的分组：aligner 的班级之间"
-                                    "没有共同的学生"),
     "fet.activity.long": ("duration above 2", "时长超过 2"),
     "fet.activity.long.why": ("aligner has single and double periods only",
                               "aligner 只有单节课和连堂"),
     "fet.activity.short": ("duration below 1", "时长小于 1"),
     "fet.activity.short.why": ("a lesson lasts at least one period", "一节课至少占一个节次"),
-    "fet.renamed": ("{count} curriculum rows renamed 'Subject (Teacher)': one class takes the "
-                    "subject from several teachers",
-                    "{count} 行课程计划改名为“科目 (教师)”：一个班的这门科目由几位教师上"),
+    "fet.activity.nobody": (
+        "no students and no teacher",
+        "没有学生也没有教师"),
+    "fet.activity.nobody.why": (
+        "it occupies nobody: aligner's lessons belong to a class and a teacher",
+        "它不占用任何人：aligner 的每节课都属于一个班级和一位教师"),
+    "fet.activity.teacher_twice": (
+        "a teacher twice",
+        "同一位教师出现两次"),
+    "fet.activity.teacher_twice.why": (
+        "FET refuses it",
+        "FET 不接受这样的活动"),
+    "fet.activity.too_many_classes": (
+        "too many classes",
+        "班级过多"),
+    "fet.activity.too_many_classes.why": (
+        "it combines {count} classes, more than a cell of curriculum.csv holds ({cell} "
+        "characters)",
+        "它是 {count} 个班的合班课，超出 curriculum.csv 一个单元格的容量（{cell} 个字符）"),
+    "fet.activity.too_many_teachers": (
+        "too many teachers",
+        "教师过多"),
+    "fet.activity.too_many_teachers.why": (
+        "it has {count} teachers, more than a cell of curriculum.csv holds ({cell} characters)",
+        "它有 {count} 位教师，超出 curriculum.csv 一个单元格的容量（{cell} 个字符）"),
+    "fet.renamed": (
+        "{count} curriculum rows renamed 'Subject (Teacher)' (with the students sets, or "
+        "numbered, where that is not enough): a class takes the subject in several rows, or "
+        "the rows need different rooms",
+        "{count} 行课程计划改名为“科目 (教师)”（仍不足以区分时再加上学生组或编号）："
+        "一个班的这门科目分在几行，或这些行需要不同的教室"),
+    "fet.split_rows": (
+        "{count} class subjects are several curriculum rows (their activities have different "
+        "preferred times or rooms, or a min-days constraint covers some of them): numbered "
+        "[1], [2]",
+        "{count} 个班级科目分成了几行课程（其活动的首选时间或教室不同，"
+        "或有最少间隔天数约束只涉及其中一部分）：编号为 [1]、[2]"),
     "fet.no_teacher": ("{count} curriculum rows have activities without a teacher: each has a "
                        "placeholder teacher '{placeholder}' of its own",
                        "{count} 行课程计划的活动没有教师：各有一名自己的占位教师“{placeholder}”"),
-    "fet.doubles": ("{count} activities of duration 2 became double periods (doubles)",
-                    "{count} 项时长为 2 的活动转为连堂（doubles）"),
     "fet.soft_min_days": (
         "{count} min-days constraints of weight below 100% are kept as the objective's "
         "same_day_repeats term (a penalty per extra lesson of a subject on one day), not as FET's "
@@ -177,19 +317,75 @@ MESSAGES: dict[str, Entry] = {
         "double may span it in aligner but not in FET",
         "按作息时间，这段休息不超过其他课时之间的 {gap} 分钟，所以在 aligner 中连堂可以跨过它，在 FET "
         "中却不行"),
-    "fet.by_activity_tag": ("selects activities by activity tag (aligner has no activity tags)",
-                            "按活动标签选择活动（aligner 没有活动标签）"),
     "fet.unreadable_id": ("unreadable activity id", "活动编号无法读取"),
     "fet.unreadable_ids": ("unreadable activity ids", "活动编号无法读取"),
     "fet.covers_nothing": ("covers no imported activity", "没有涉及任何已导入的活动"),
-    "fet.double_starting_times": ("preferred starting times of double periods (aligner's allowed "
-                                  "periods hold for each period of a lesson)",
-                                  "连堂的首选开始时间（aligner 的可排时间针对一节课的每个节次）"),
-    "fet.preferred_partial": (
-        "covers only some lessons of {count} class subject(s), gives them different periods, or "
-        "leaves them none (aligner's allowed periods hold for all lessons of a class's subject)",
-        "只涉及 {count} 个班级科目的部分课、给它们不同的时段，或一个时段也不留（aligner 的可排时间针对一个"
-        "班某科目的全部课）"),
+    "fet.no_time": (
+        "leaves an activity no time at all (FET cannot place it either)",
+        "使一项活动没有任何可排时间（FET 也排不了）"),
+    "fet.double_starts": (
+        "gives a double lesson starting times that aligner's allowed periods (which hold for "
+        "every period of a lesson) cannot express",
+        "给连堂规定的开始时间无法用 aligner 的可排时间表达（可排时间针对一节课的每个节次）"),
+    "fet.room_too_many_subjects": (
+        "a room would list more subjects than a cell of rooms.csv holds ({cell} characters)",
+        "一间教室要列出的科目会超出 rooms.csv 一个单元格的容量（{cell} 个字符）"),
+    "fet.rooms.virtual": (
+        "a virtual room (FET 6's sets of real rooms) has no counterpart",
+        "虚拟教室（FET 6 中由几间实际教室组成的集合）没有对应"),
+    "fet.rooms.none_left": (
+        "no allowed room is left (too small, or the constraints exclude each other): FET "
+        "cannot place it either",
+        "没有剩下可用的教室（容量太小，或几条约束相互排斥）：FET 也排不了"),
+    "fet.rooms_note": (
+        "{count} rooms that FET's room constraints give activities: rooms.csv (each lists "
+        "the subjects whose lessons take it)",
+        "FET 的教室约束分配给活动的 {count} 间教室：写入 rooms.csv（每间列出在此上课的科目）"),
+    "fet.pins_note": (
+        "{count} activities at a fixed time: pinned.csv",
+        "{count} 项固定时间的活动：写入 pinned.csv（固定课）"),
+    "fet.pin.break": (
+        "fixes the activity at a break hour (FET cannot place it either)",
+        "把活动固定在休息时间（FET 也排不了）"),
+    "fet.pin.mixed": (
+        "fixes some lessons of a class subject that mixes single and double lessons (an "
+        "aligner pin fixes where a lesson starts, not which)",
+        "固定了一个单节课和连堂兼有的班级科目中的部分课（aligner 的固定课只固定一节课从哪里开始，"
+        "不固定是哪一节）"),
+    "fet.pin.unavailable": (
+        "fixes the activity where its teacher is not available or outside its preferred "
+        "times (FET cannot place it either)",
+        "把活动固定在教师不可排课的时间，或首选时间之外（FET 也排不了）"),
+    "fet.pin.clash": (
+        "fixes two activities of one class or teacher at one time (FET cannot place them "
+        "either)",
+        "把同一班级或同一教师的两项活动固定在同一时间（FET 也排不了）"),
+    "fet.teacher_behavior": (
+        "Teacher (mornings-afternoons behavior)",
+        "Teacher（上下午模式的行为）"),
+    "fet.teacher_behavior.why": (
+        "FET's mornings-afternoons mode keeps the teacher to the morning or the afternoon of "
+        "a real day (behavior '{behavior}'), which aligner has no rule for",
+        "FET 的上下午模式把教师限制在实际一天的上午或下午（行为“{behavior}”），aligner 没有这样的规则"),
+    "fet.real_days": (
+        "in an old mornings-afternoons file FET reads it per real day (a morning and an "
+        "afternoon), which aligner has no rule for",
+        "在旧版上下午模式的文件中，FET 按实际的一天（一个上午加一个下午）理解它，aligner 没有这样的规则"),
+    "fet.limit.unreadable": (
+        "unreadable {child}",
+        "{child} 无法读取"),
+    "fet.limit.none": (
+        "{child} {value}: a teacher who may not teach at all",
+        "{child} {value}：这样的教师根本不能上课"),
+    "fet.limit.max_days": (
+        "{child} {value}: aligner's max_days is at most 7",
+        "{child} {value}：aligner 的 max_days 最多为 7"),
+    "fet.runs_differ": (
+        "FET's runs of hours (ended only by breaks) and aligner's (within the morning or the "
+        "afternoon, split at 12:00) differ on these bells: windows of {length} periods "
+        "starting at {starts}",
+        "按这套作息时间，FET 的连上课时（只被休息时间打断）与 aligner 的（在上午或下午之内，以 12:00 "
+        "为界）不同：从第 {starts} 节起的连续 {length} 节"),
     "fet.not_imported_activities": ("refers to activities that were not imported",
                                     "涉及未导入的活动"),
     "fet.same_time_one_class": ("ties lessons of one class, or of different durations (aligner's "
@@ -198,20 +394,22 @@ MESSAGES: dict[str, Entry] = {
     "fet.same_time_partial": ("ties only some lessons of the class subjects involved (aligner "
                               "teaches whole class subjects together)",
                               "只绑定了所涉班级科目的部分课（aligner 的同时上课针对整个科目）"),
-    "fet.blocked": ("{count} class slots where students are not available hold a '{blocked}' "
-                    "lesson with a placeholder teacher available only then",
-                    "{count} 个学生不可上课的班级时段放了一节“{blocked}”占位课，由只在那时有空的占位"
-                    "教师上"),
+    "fet.blocked": (
+        "{count} slots where some students are not available hold a '{blocked}' lesson of "
+        "those classes, with a placeholder teacher available only then",
+        "{count} 个有学生不可上课的时段给这些班级放了一节“{blocked}”占位课，由只在那时有空的占位教师上"),
     "fet.min_days.unreadable": ("unreadable activity ids or MinDays",
                                 "活动编号或 MinDays 无法读取"),
     "fet.min_days.apart": ("more than one day apart has no counterpart (only max_per_day)",
                            "间隔超过一天没有对应（只有 max_per_day）"),
-    "fet.min_days.zero": ("MinDays 0 constrains nothing", "MinDays 为 0，不起约束作用"),
-    "fet.min_days.spans": ("spans lessons of different classes or subjects (max_per_day is per "
-                           "class subject)",
-                           "涉及不同班级或科目的课（max_per_day 针对一个班的一个科目）"),
-    "fet.min_days.partial": ("covers only some lessons of a class's subject",
-                             "只涉及一个班某科目的部分课"),
+    "fet.min_days.spans": (
+        "spans lessons of different classes, subjects or teachers (max_per_day is per "
+        "curriculum row)",
+        "涉及不同班级、科目或教师的课（max_per_day 针对一行课程）"),
+    "fet.min_days.partial": (
+        "covers only some lessons of a class's subject (its activities have different "
+        "preferred times, rooms or min-days constraints)",
+        "只涉及一个班某科目的部分课（其活动的首选时间、教室或最少间隔天数约束各不相同）"),
     "fet.too_many_hours": ("{hours} hours a day cannot be numbered within one day; give --bells",
                            "每天 {hours} 个课时，一天之内排不下；请用 --bells 给出作息时间"),
     "fet.bells_row": ("period must be a whole number and start, end times like 08:00",
@@ -235,6 +433,9 @@ MESSAGES: dict[str, Entry] = {
     "fet.not_a_teacher": ("'{value}' is not a teacher of {file}", "“{value}”不是 {file} 中的教师"),
     "fet.not_a_students_set": ("'{value}' is not a students set of {file}",
                                "“{value}”不是 {file} 中的学生组"),
+    "fet.course_names": (
+        "the rows this course reaches are named {names}, and no common name is free",
+        "这门课程涉及的几行课程分别名为 {names}，而且没有可共用的空闲名称"),
 
     # ---- reading a FET file ----
     "fet.file.unreadable": ("cannot be read: {reason}", "无法读取：{reason}"),
@@ -265,6 +466,10 @@ MESSAGES: dict[str, Entry] = {
                            "写的吗？"),
     "fet.out.not_placed": ("FET's timetable does not place activity {activity}",
                            "FET 的课表没有安排活动 {activity}"),
+    "fet.out.unplaced": (
+        "FET's timetable leaves activity {activity} unplaced (an incomplete timetable: did "
+        "fet-cl stop at its time limit?)",
+        "FET 的课表没有安排活动 {activity}（课表不完整：fet-cl 是否因达到时间限制而停止了？）"),
     "fet.out.not_a_period": ("activity {activity} is placed at hour '{hour}', which is not a "
                              "period",
                              "活动 {activity} 排在课时“{hour}”，而它不是一个节次"),
@@ -293,6 +498,14 @@ MESSAGES: dict[str, Entry] = {
                                "at {cap} (a double counts twice there, once in aligner)",
                                "{name} {subject}的 max_per_day {most}：FET 限制每天 {cap} 个课时（连堂"
                                "在 FET 中算两节，在 aligner 中算一次）"),
+    "fet.export.no_noon_break": (
+        "max_consecutive: FET counts a teacher's hours in a row across the middle of the day "
+        "unless a break ends the run; the schools' mornings end at different periods (or a "
+        "double spans the end of a morning), so no break hour is added and FET counts runs "
+        "over noon (stricter)",
+        "max_consecutive：除非有休息时间隔断，FET 会跨过中午连续计算教师的连上课时；"
+        "各校上午结束的节次不同（或有连堂跨过上午的最后一节），所以没有加入午休课时，FET "
+        "跨中午计算连上节数（更严格）"),
     "fet.export.no_sync_room": ("school {school} has no sync room, so FET cannot place its "
                                 "sessions",
                                 "学校 {school} 没有同步教室，所以 FET 无法安排它的在线课"),
@@ -329,6 +542,10 @@ MESSAGES: dict[str, Entry] = {
     "fet.export.seasons": ("seasons {seasons}: FET's hours carry no times; sessions are allowed "
                            "only where the periods align in every season",
                            "作息季节 {seasons}：FET 的课时不带时间；在线课只允许排在每个季节都对齐的节次"),
+    "fet.export.teacher_gaps": (
+        "objective term teacher_gaps: not exported (FET's max gaps are caps, not a weighted "
+        "count)",
+        "目标项 teacher_gaps：没有导出（FET 的最多空节数是上限，不是加权计数）"),
     "fet.export.unreadable_timetable": ("cannot read the timetable: {issues}",
                                         "无法读取课表：{issues}"),
     "fet.export.lessons_differ": (

@@ -234,30 +234,136 @@ def weekly_minimum_sync_per_pair(v: Variables, rules: Rules) -> None:
 
 
 def weekly_minimum_online_per_school(v: Variables, rules: Rules) -> None:
-    """For every hub school: sessions delivered >= minimum; every receiving school: taken >= minimum."""
-    minimum = v.instance.policy.min_online_lessons_per_school
+    """Without a term: for every hub school: sessions delivered >= minimum; every receiving
+    school: taken >= minimum (the weekly approximation of an average). With a term the term's
+    rule replaces it (:func:`term_minimum_online_per_school`), except where every timetable
+    meets both (:func:`_kept_weekly`)."""
+    instance = v.instance
+    minimum = instance.policy.min_online_lessons_per_school
     delivered: dict[str, list[cp_model.IntVar]] = defaultdict(list)
     taken: dict[str, list[cp_model.IntVar]] = defaultdict(list)
-    for course in v.instance.courses:
+    for course in instance.courses:
         sessions = v.sessions_of(course.course_id)
         delivered[course.hub_school].extend(sessions)
         for school_id in course.receiving_schools:
             taken[school_id].extend(sessions)
+    least = instance.term_school_minimum or 0
+    hubs, ends = _courses_by_school(instance)
     for school_id, sessions in delivered.items():
-        rules.add(total(sessions) >= minimum, ("hub_minimum", school_id))
+        if _kept_weekly(instance, hubs[school_id], minimum, least):
+            rules.add(total(sessions) >= minimum, ("hub_minimum", school_id))
     for school_id, sessions in taken.items():
-        rules.add(total(sessions) >= minimum, ("receiving_minimum", school_id))
+        if _kept_weekly(instance, ends[school_id], minimum, least):
+            rules.add(total(sessions) >= minimum, ("receiving_minimum", school_id))
 
 
 def level_minimum_per_teacher(v: Variables, rules: Rules) -> None:
-    """For every teacher with a level: sessions taught >= ceil(level minimum / semester weeks)."""
-    policy = v.instance.policy
-    for teacher in v.instance.teachers:
+    """Without a term: for every teacher with a level: sessions taught >= ceil(level minimum /
+    semester weeks). With a term the term's rule replaces it, except where every timetable
+    meets both (:func:`_kept_weekly`)."""
+    instance = v.instance
+    policy = instance.policy
+    for teacher in instance.teachers:
         minimum = policy.level_min_per_week(teacher.level)
         if minimum <= 0:
             continue
-        taught = sessions_taught(v, teacher.teacher_id)
-        rules.add(total(taught) >= minimum, ("level", teacher.teacher_id))
+        courses = instance.courses_of_teacher.get(teacher.teacher_id, ())
+        if _kept_weekly(instance, courses, minimum, instance.level_minimum(teacher.level)):
+            taught = sessions_taught(v, teacher.teacher_id)
+            rules.add(total(taught) >= minimum, ("level", teacher.teacher_id))
+
+
+def _courses_by_school(instance: Instance) -> tuple[dict[str, list[Course]],
+                                                    dict[str, list[Course]]]:
+    """(hub school -> the courses it delivers, receiving school -> the courses it takes)."""
+    hubs: dict[str, list[Course]] = defaultdict(list)
+    ends: dict[str, list[Course]] = defaultdict(list)
+    for course in instance.courses:
+        hubs[course.hub_school].append(course)
+        for school_id in course.receiving_schools:
+            ends[school_id].append(course)
+    return hubs, ends
+
+
+def _surely_dated(instance: Instance, courses: Iterable[Course]) -> int:
+    """The dated sessions of the term these courses hold in any timetable: their weekly
+    minimums of sessions, each on the day with the fewest teaching dates."""
+    dates = instance.term_day_counts or {}
+    return sum(c.min_per_week for c in courses) * min(dates.values(), default=0)
+
+
+def _kept_weekly(instance: Instance, courses: Iterable[Course], weekly: int, term: int) -> bool:
+    """Whether a school's or teacher's rule takes its weekly form: always without a term; with
+    a term, only where every timetable meets both the term's minimum and the weekly one (the
+    courses' minimum sessions already do), so the rule binds nothing either way and the model
+    stays the one without a term: a calendar that changes no rule's verdict changes no
+    timetable."""
+    if instance.term is None:
+        return True
+    courses = list(courses)
+    return (sum(c.min_per_week for c in courses) >= weekly
+            and _surely_dated(instance, courses) >= term)
+
+
+def _dated_sessions(v: Variables) -> dict[str, list[cp_model.LinearExprT]]:
+    """Course -> dates[day] x session[course, day, p] for each of its possible sessions: the
+    dated sessions of the term a weekly session stands for (the weekly timetable is the same
+    in every season, so the dates of each day suffice)."""
+    dates = v.instance.term_day_counts or {}
+    dated: dict[str, list[cp_model.LinearExprT]] = defaultdict(list)
+    for (course_id, day, _period), session in v.session.items():
+        if dates.get(day, 0):
+            dated[course_id].append(dates[day] * session)
+    return dated
+
+
+def term_minimum_online_per_school(v: Variables, rules: Rules) -> None:
+    """With a term: for every hub school, sum over the sessions s it delivers of dates[day(s)]
+    x s >= ceil(minimum x teaching dates / days) (so an average of at least
+    min_online_lessons_per_school a teaching week, seed 004 1.(1)); the same for the sessions
+    every receiving school takes part in. A school whose courses' minimum sessions meet it in
+    any timetable needs no constraint."""
+    instance = v.instance
+    least = instance.term_school_minimum
+    if least is None:
+        return
+    dated = _dated_sessions(v)
+    hubs, ends = _courses_by_school(instance)
+    for rule, by_school in (("hub_minimum", hubs), ("receiving_minimum", ends)):
+        for school_id, courses in by_school.items():
+            if _surely_dated(instance, courses) < least:
+                terms = [t for c in courses for t in dated.get(c.course_id, ())]
+                rules.add(total(terms) >= least, (rule, school_id))
+
+
+def term_level_minimum_per_teacher(v: Variables, rules: Rules) -> None:
+    """With a term: for every teacher with a level, sum over the sessions s taught of
+    dates[day(s)] x s >= the level's minimum per semester (seed 004 1.(3)); a teacher whose
+    courses' minimum sessions meet it in any timetable needs no constraint."""
+    instance = v.instance
+    if instance.term is None:
+        return
+    dated = _dated_sessions(v)
+    for teacher in instance.teachers:
+        minimum = instance.level_minimum(teacher.level)
+        courses = instance.courses_of_teacher.get(teacher.teacher_id, ())
+        if minimum <= 0 or _surely_dated(instance, courses) >= minimum:
+            continue
+        terms = [t for c in courses for t in dated.get(c.course_id, ())]
+        rules.add(total(terms) >= minimum, ("level", teacher.teacher_id))
+
+
+def receiving_classes_per_session(v: Variables, rules: Rules) -> None:
+    """With policy max_receiving_classes_per_session k: for every course whose sessions reach
+    more than k receiving classes (every receiving class takes every session): sessions = 0
+    (seed 004 1.(7), the main end's radiation range)."""
+    cap = v.instance.policy.max_receiving_classes_per_session
+    if cap is None:
+        return
+    for course in v.instance.courses:
+        if len({r.class_key for r in course.receptions}) > cap:
+            rules.add(total(v.sessions_of(course.course_id)) == 0,
+                      ("radiation", course.course_id))
 
 
 def sync_pairs(instance: Instance) -> dict[tuple[str, str], list[Course]]:
@@ -429,4 +535,7 @@ RULES: tuple[Callable[[Variables, Rules], None], ...] = (
     weekly_minimum_sync_per_pair,
     weekly_minimum_online_per_school,
     level_minimum_per_teacher,
+    term_minimum_online_per_school,
+    term_level_minimum_per_teacher,
+    receiving_classes_per_session,
 )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from aligner.instance import BellPeriod, Instance
 from aligner.io.formats import BELLS_PROPOSED_FILE
+from aligner.messages import say
 from aligner.solver.settings import SolverSettings, effective_parameters
 from aligner.timetable import Timetable
 
@@ -184,6 +185,9 @@ class Result:
             "local_lessons": len(self.timetable.lessons) if self.timetable else None,
             "sessions": len(self.timetable.sessions) if self.timetable else None,
             **({"from": self.previous_summary()} if self.instance.previous else {}),
+            "term_rules": term_rules(self.instance),
+            **({"warnings": programme_warnings(self.instance)}
+               if self.instance.pairs_without_sync else {}),
         }
 
     def previous_summary(self) -> dict[str, Any]:
@@ -198,6 +202,27 @@ class Result:
                 "places": places(self.instance).count,
                 "least_moves": least_moves(self.instance),
                 "changes": self.terms.get("changes")}
+
+
+def term_rules(instance: Instance) -> dict[str, Any]:
+    """summary.json ``term_rules``: how the term rules (backbone teachers' semester minimums,
+    schools' average online lessons a week) were counted: over the term's dated weekdays
+    (``term``) or by the weekly approximation (``weekly``, no term calendar)."""
+    term = instance.term
+    if term is None:
+        return {"basis": "weekly", "semester_weeks": instance.policy.semester_weeks}
+    dates = instance.teaching_dates or 0
+    return {"basis": "term", "start": f"{term.start}", "end": f"{term.end}",
+            "teaching_dates": dates, "teaching_weeks": round(dates / len(instance.days), 3),
+            "dates_per_day": instance.term_day_counts}
+
+
+def programme_warnings(instance: Instance) -> list[str]:
+    """summary.json ``warnings``: the programme rules the instance itself breaks (a pair
+    without a synchronous course), in the current language."""
+    return [say("check.no_sync_course", hub=instance.school_name(hub),
+                receiving=instance.school_name(receiving))
+            for hub, receiving in instance.pairs_without_sync]
 
 
 def relative_gap(status: str, objective: int | None, bound: float | None) -> float | None:

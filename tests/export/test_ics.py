@@ -226,3 +226,25 @@ def test_the_shipped_holidays_are_left_out(lanxi_ics, tmp_path):
     assert dt.date(2022, 10, 3) not in dates and dt.date(2023, 1, 2) not in dates  # Mondays
     assert not any(dt.date(2023, 1, 21) <= d <= dt.date(2023, 1, 27) for d in dates)  # 春节
     assert dt.date(2022, 10, 10) in dates and dt.date(2023, 1, 3) in dates
+
+
+def test_make_up_days_hold_the_lessons_of_the_weekday_they_follow(lanxi_ics, tmp_path):
+    # The shipped file's 2022-10-09 (a Sunday) follows Friday: every Friday lesson of a class
+    # is on it too (an RDATE of its Friday event), and 2022-10-08 is before the term.
+    out, _ = lanxi_ics
+    holidays = Path(__file__).parents[2] / "data" / "holidays" / "cn-2022-2023.txt"
+    target = tmp_path / "ics"
+    result = run("export", out, "--instance", out.parent / "lanxi-doubles", "--ics", target,
+                 "--from", "2022-10-09", "--to", "2023-01-13", "--skip-dates", holidays)
+    assert result.exit_code == 0, result.output
+    calendar = Calendar.from_ical((target / "class-wuxi-2-1.ics").read_bytes())
+    added = Counter()
+    for event in calendar.walk("VEVENT"):
+        extra = event.get("RDATE", [])
+        for group in extra if isinstance(extra, list) else [extra]:
+            for when in group.dts:
+                added[(event["DTSTART"].dt.weekday(), when.dt.date())] += 1
+    fridays = [r for r in blocks([r for r in lessons(out)
+                                  if (r["school_id"], r["class_id"]) == ("wuxi", "2-1")])
+               if r[0] == "Fri"]
+    assert added == Counter({(4, dt.date(2022, 10, 9)): len(fridays)})

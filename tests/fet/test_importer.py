@@ -110,7 +110,7 @@ def test_not_available_times_of_teachers_and_students(tmp_path):
     out, _ = imported(tmp_path, text)
     teachers = {t["teacher_id"]: t for t in rows(out, "teachers.csv")}
     assert teachers["Ann"]["unavailable"] == "Mon:1"
-    blocked = teachers["(blocked) 7A Tue:3"]
+    blocked = teachers["(blocked) Tue:3"]
     assert blocked["unavailable"] == "Mon:1,2,3;Tue:1,2", "the placeholder can only teach Tue 3"
     solution = tmp_path / "solution"
     solved_and_checked(out, solution)
@@ -151,31 +151,59 @@ def test_unsupported_constraints_and_activities_are_listed_with_count_and_weight
     assert not any(t["unavailable"] for t in imp.tables["teachers"])
     assert listed["ConstraintStudentsMaxGapsPerWeek"].count == 3
     assert listed["ConstraintStudentsMaxGapsPerWeek"].weights == {100.0, 80.0}
-    assert listed["Activity (several teachers)"].count == 1
+    assert "Activity (several teachers)" not in listed, "co-teaching: Ann+Bob"
     assert listed["Activity (duration above 2)"].count == 1
     assert "ConstraintStudentsMaxGapsPerWeek: 3 (weight 100%, 80%)" in imp.report_text()
     assert not imp.lossless
 
 
 def test_strict_refuses_a_file_with_anything_dropped_and_writes_nothing(tmp_path):
-    text = fet_xml(activities=lessons("Lab", ["Ann", "Bob"], "7A", 1, [1]), teachers=("Ann", "Bob"))
+    text = fet_xml(activities=lessons("Lab", ["Ann", "Bob"], "7A", 1, [3]), teachers=("Ann", "Bob"))
     fet = write(tmp_path, text)
     out = tmp_path / "inst"
     result = run("import-fet", str(fet), "--out", str(out), "--strict")
     assert result.exit_code == 2
-    assert "Activity (several teachers): 1" in result.output
+    assert "Activity (duration above 2): 1" in result.output
     assert "--strict" in result.output and not out.exists()
 
 
-def test_a_year_and_its_groups_the_groups_are_classes_the_years_activities_are_listed(tmp_path):
+def test_a_year_and_its_groups_the_groups_are_classes_the_years_activities_are_combined(tmp_path):
+    # 7A's Maths is for the whole year, French and German for one group each: the groups are
+    # the classes, and the year's Maths is one combined lesson of both (合班)
     activities = (lessons("Maths", "Ann", "7A", 1, [1, 1]) + lessons("French", "Bob", "7A-f", 3, [1])
                   + lessons("German", "Cy", "7A-g", 4, [1]))
     text = fet_xml(teachers=("Ann", "Bob", "Cy"), years={"7A": ["7A-f", "7A-g"]},
                    activities=activities)
+    out, result = imported(tmp_path, text)
+    assert [c["class_id"] for c in rows(out, "classes.csv")] == ["7A-f", "7A-g"]
+    maths = next(r for r in rows(out, "curriculum.csv") if r["subject"] == "Maths")
+    assert (maths["class_id"], maths["per_week"]) == ("7A-f+7A-g", "2")
+    assert "Nothing was dropped" in result.output
+    solution = tmp_path / "solution"
+    solved_and_checked(out, solution)
+    slots = {c: {(r["day"], r["period"]) for r in rows(solution, "lessons.csv")
+                 if r["class_id"] == c and r["subject"] == "Maths"} for c in ("7A-f", "7A-g")}
+    assert slots["7A-f"] == slots["7A-g"] and len(slots["7A-f"]) == 2
+
+
+def test_a_year_whose_groups_are_never_named_alone_stays_one_class(tmp_path):
+    activities = lessons("Maths", "Ann", "7A", 1, [1, 1]) + lessons("Art", "Bob", "7B", 3, [1])
+    text = fet_xml(teachers=("Ann", "Bob"), years={"7A": ["7A-f", "7A-g"], "7B": []},
+                   activities=activities)
     imp = import_fet(write(tmp_path, text))
-    assert [c["class_id"] for c in imp.tables["classes"]] == ["7A-f", "7A-g"]
-    shared = next(x for x in imp.losses if "shared" in x.what)
-    assert shared.count == 2, "both Maths lessons of the whole year"
+    assert [c["class_id"] for c in imp.tables["classes"]] == ["7A", "7B"]
+
+
+def test_several_students_sets_and_several_teachers_are_combined_and_co_taught(tmp_path):
+    activities = (lessons("PE", ["Ann", "Bob"], ["7A", "7B"], 1, [2, 1])
+                  + lessons("Maths", "Ann", "7A", 3, [1]) + lessons("Maths", "Bob", "7B", 4, [1]))
+    text = fet_xml(teachers=("Ann", "Bob"), years={"7A": [], "7B": []}, activities=activities)
+    out, result = imported(tmp_path, text)
+    pe = next(r for r in rows(out, "curriculum.csv") if r["subject"] == "PE")
+    assert (pe["class_id"], pe["teacher_id"], pe["per_week"], pe["doubles"]) == (
+        "7A+7B", "Ann+Bob", "3", "1")
+    assert "Nothing was dropped" in result.output
+    solved_and_checked(out, tmp_path / "solution")
 
 
 def test_a_teacherless_activity_gets_a_placeholder_teacher_and_two_teachers_two_subjects(tmp_path):
@@ -290,7 +318,8 @@ def test_example_fet_timetable_read_back_through_the_mapping_passes_our_checker(
     run_fet(example(HASHIYANA), tmp_path / "fet")
     instance = load_instance(out)
     outcome = read_fet_output(tmp_path / "fet")
-    timetable = timetable_from_import(instance, load_mapping(out), outcome.placements)
+    timetable = timetable_from_import(instance, load_mapping(out), outcome.placements,
+                                      outcome.rooms)
     solution = tmp_path / "solution"
     solution.mkdir()
     lessons_frame(instance, timetable).to_csv(solution / "lessons.csv", index=False)
@@ -372,8 +401,8 @@ def test_example_two_namibian_schools_paired_solved_by_both_engines_and_checked(
     fet_file = tmp_path / "pair.fet"
     fet_file.write_text(export_fet(instance).text, encoding="utf-8")
     run_fet(fet_file, tmp_path / "fet")
-    timetable = timetable_from_export(instance, fet_file,
-                                      read_fet_output(tmp_path / "fet").placements)
+    outcome = read_fet_output(tmp_path / "fet")
+    timetable = timetable_from_export(instance, fet_file, outcome.placements, outcome.rooms)
     solution = tmp_path / "from-fet"
     solution.mkdir()
     lessons_frame(instance, timetable).to_csv(solution / "lessons.csv", index=False)
@@ -393,8 +422,8 @@ def _preferred(tag: str, ids: list[int], slots: list[tuple[str, str]], weight: i
 
 
 def test_preferred_time_slots_become_allowed_periods(tmp_path):
-    # Art (2 lessons) may only be in the last hour; Maths' preference covers one of its two
-    # lessons only, so it cannot be converted and is listed.
+    # Art (2 lessons) may only be in the last hour; one of Maths' two lessons must start at
+    # Mon 1, so Maths is two rows: that lesson's (allowed Mon 1) and the other's
     constraints = (
         _preferred("ConstraintActivityPreferredTimeSlots", [1],
                    [("Mon", "09:40-10:20"), ("Tue", "09:40-10:20")])
@@ -406,16 +435,36 @@ def test_preferred_time_slots_become_allowed_periods(tmp_path):
     text = fet_xml(activities=lessons("Art", "Ann", "7A", 1, [1, 1])
                    + lessons("Maths", "Ann", "7A", 3, [1, 1]), constraints=constraints)
     out, result = imported(tmp_path, text)
-    art = next(r for r in rows(out, "curriculum.csv") if r["subject"] == "Art")
-    maths = next(r for r in rows(out, "curriculum.csv") if r["subject"] == "Maths")
-    assert art["allowed"] == "Mon:3;Tue:3" and maths["allowed"] == ""
-    assert "ConstraintActivityPreferredStartingTimes" in result.output
-    assert "covers only some lessons" in result.output
+    allowed = {r["subject"]: r["allowed"] for r in rows(out, "curriculum.csv")}
+    assert allowed == {"Art": "Mon:3;Tue:3", "Maths [1]": "Mon:1", "Maths [2]": ""}
+    assert "Nothing was dropped" in result.output
     solution = tmp_path / "solution"
     solved_and_checked(out, solution)
     art_slots = {(r["day"], r["period"]) for r in rows(solution, "lessons.csv")
                  if r["subject"] == "Art"}
     assert art_slots == {("Mon", "3"), ("Tue", "3")}
+
+
+def test_preferred_starting_times_of_a_double_that_allowed_periods_cannot_say_are_listed(tmp_path):
+    # a double may start at hours 1 and 3 of a 4-hour day: allowed periods 1-4 would let it
+    # start at 2 as well, so the preference is listed; starts 1 and 2 are periods 1-3, exact
+    hours = ("08:00-08:40", "08:50-09:30", "09:40-10:20", "10:30-11:10")
+    odd = _preferred("ConstraintActivityPreferredStartingTimes", [1],
+                     [(d, h) for d in ("Mon", "Tue") for h in (hours[0], hours[2])],
+                     holder="Preferred_Starting_Time", day="Preferred_Starting_Day",
+                     hour="Preferred_Starting_Hour")
+    early = _preferred("ConstraintActivityPreferredStartingTimes", [2],
+                       [(d, h) for d in ("Mon", "Tue") for h in hours[:2]],
+                       holder="Preferred_Starting_Time", day="Preferred_Starting_Day",
+                       hour="Preferred_Starting_Hour")
+    text = fet_xml(hours=hours, activities=lessons("Art", "Ann", "7A", 1, [2])
+                   + lessons("Maths", "Ann", "7A", 2, [2]), constraints=odd + early)
+    imp = import_fet(write(tmp_path, text))
+    allowed = {r["subject"]: r["allowed"] for r in imp.tables["curriculum"]}
+    assert allowed == {"Art": "", "Maths": "Mon:1,2,3;Tue:1,2,3"}
+    assert [(x.what, x.count) for x in imp.losses] == [
+        ("ConstraintActivityPreferredStartingTimes", 1)]
+    assert "double lesson starting times" in imp.losses[0].reason
 
 
 def _same_time(ids: list[int], weight: int = 100) -> str:

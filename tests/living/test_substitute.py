@@ -244,12 +244,21 @@ def test_skipped_dates_and_weekends_have_nothing_to_cover(lanxi: Path) -> None:
     from aligner.living.schooldays import read_skipped
 
     skipped = read_skipped([LANXI.parent / "holidays" / "cn-2022-2023.txt"])
-    plan = substitute(lanxi, [Absence("wx-t19", dt.date(2022, 9, 29), dt.date(2022, 10, 10))],
-                      skipped=skipped)
-    assert {r.date for r in plan.rows} == {dt.date(2022, 9, 29), dt.date(2022, 9, 30),
-                                          dt.date(2022, 10, 10)}
-    assert [d for _, d, _ in plan.days] == [dt.date(2022, 9, 29), dt.date(2022, 9, 30),
-                                            dt.date(2022, 10, 10)]
+    plan = substitute(lanxi, [Absence("wx-t19", dt.date(2022, 10, 10), dt.date(2022, 10, 17))],
+                      skipped=skipped | {dt.date(2022, 10, 12): "运动会"})
+    # Mon 10, Tue 11, Thu 13, Fri 14 and Mon 17: not the sports day, not the weekend
+    assert {r.date for r in plan.rows} == {dt.date(2022, 10, d) for d in (10, 11, 13, 14, 17)}
+    assert [d for _, d, _ in plan.days] == [dt.date(2022, 10, d) for d in (10, 11, 13, 14, 17)]
+
+
+def test_the_term_calendar_gives_the_school_days(lanxi: Path, tmp_path: Path) -> None:
+    # Lanxi's term (instance.yaml term) starts on Sunday 2022-10-09, a make-up working day (调休)
+    # following Friday's timetable; before it (National Day, Saturday 10-08's make-up day of a
+    # term not begun) nothing is taught. No --skip-dates needed.
+    plan = substitute(lanxi, [Absence("wx-t19", dt.date(2022, 9, 29), dt.date(2022, 10, 10))])
+    assert {r.date for r in plan.rows} == {dt.date(2022, 10, 9), dt.date(2022, 10, 10)}
+    assert {r.day for r in plan.rows if r.date == dt.date(2022, 10, 9)} == {"Fri"}
+    checked(LANXI, lanxi, plan, tmp_path)
 
 
 def test_the_same_plan_every_time(lanxi: Path) -> None:

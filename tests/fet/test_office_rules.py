@@ -1,0 +1,358 @@
+"""The office rules of issue 15 through FET, both ways: pins, teachers' limits, special rooms,
+combined classes and co-teaching imported from small hand-written FET files (each into its
+instance field, each timetable through the independent checker) and exported as the FET
+constraints that say the same (fet-cl solves the export; an aligner timetable exported with
+--solution comes back from fet-cl unchanged)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from aligner.check import check_solution
+from aligner.cli import main
+from aligner.fet import import_fet, read_fet
+from aligner.fet.exporter import export_fet
+from aligner.io import load_instance
+from tests.builders import NO_MINIMUMS, bells, klass, school, subject, teacher, write_instance
+from tests.fetkit import fet_xml, lessons, not_available, run_fet
+from tests.solving import solve_checked
+
+HOURS = ("08:00-08:40", "08:50-09:30", "09:40-10:20", "10:30-11:10")
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def imported(tmp_path: Path, text: str):
+    """Import through the CLI (the instance must read back); the report and the directory."""
+    fet = tmp_path / "school.fet"
+    fet.write_text(text, encoding="utf-8")
+    out = tmp_path / "inst"
+    result = run("import-fet", str(fet), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    return out, result.output
+
+
+def table(directory: Path, name: str) -> list[dict[str, str]]:
+    path = directory / name
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig") as stream:
+        return list(csv.DictReader(stream))
+
+
+def element(tag: str, weight: int = 100, **children: str | list[str]) -> str:
+    """A FET constraint; a list value repeats its child."""
+    body = "".join(f"<{k}>{x}</{k}>" for k, v in children.items()
+                   for x in ([v] if isinstance(v, str) else v))
+    return f"<{tag}><Weight_Percentage>{weight}</Weight_Percentage>{body}</{tag}>"
+
+
+def with_rooms(text: str, rooms: list[tuple[str, int]], space: str) -> str:
+    """Rooms (name, capacity) and space constraints added to a file made by fet_xml."""
+    listed = "".join(f"<Room><Name>{n}</Name><Building></Building><Capacity>{c}</Capacity>"
+                     "<Virtual>false</Virtual></Room>" for n, c in rooms)
+    text = text.replace("</Activities_List>", f"</Activities_List><Rooms_List>{listed}"
+                        "</Rooms_List>")
+    return text.replace("</ConstraintBasicCompulsorySpace>",
+                        f"</ConstraintBasicCompulsorySpace>{space}")
+
+
+def solved(directory: Path, out: Path) -> pd.DataFrame:
+    solve_checked(directory, out)
+    return pd.read_csv(out / "lessons.csv", dtype=str, keep_default_na=False,
+                       encoding="utf-8-sig")
+
+
+# ---- import ----
+
+def test_a_lesson_fixed_at_a_slot_becomes_a_pin(tmp_path):
+    pin = element("ConstraintActivityPreferredStartingTime", Activity_Id="2", Preferred_Day="Tue",
+                  Preferred_Hour=HOURS[2], Permanently_Locked="true")
+    text = fet_xml(hours=HOURS, activities=lessons("Maths", "Ann", "7A", 1, [1, 1, 1]),
+                   constraints=pin)
+    out, report = imported(tmp_path, text)
+    assert table(out, "pinned.csv") == [{"school_id": "school", "class_id": "7A",
+                                         "subject": "Maths", "day": "Tue", "period": "3",
+                                         "course_id": ""}]
+    assert "Nothing was dropped" in report
+    lessons_csv = solved(out, tmp_path / "solution")
+    assert ("Tue", "3") in set(zip(lessons_csv.day, lessons_csv.period, strict=True))
+
+
+def test_a_row_of_singles_and_doubles_pinned_whole_keeps_which_lesson_is_the_double(tmp_path):
+    """FET fixes the double at Mon 1-2 and the single at Mon 3: aligner's pins say where
+    lessons start, and the allowed periods (exactly those FET fixes) decide which is the
+    double. With one of them fixed only, the pin is listed."""
+    pins = "".join(element("ConstraintActivityPreferredStartingTime", Activity_Id=str(i),
+                           Preferred_Day="Mon", Preferred_Hour=h, Permanently_Locked="false")
+                   for i, h in ((1, HOURS[0]), (2, HOURS[2])))
+    text = fet_xml(hours=HOURS, activities=lessons("Maths", "Ann", "7A", 1, [2, 1])
+                   + lessons("Art", "Bob", "7A", 3, [2, 1]), teachers=("Ann", "Bob"),
+                   constraints=pins + element("ConstraintActivityPreferredStartingTime",
+                                              Activity_Id="3", Preferred_Day="Tue",
+                                              Preferred_Hour=HOURS[0]))
+    imp = import_fet(_write(tmp_path, text))
+    maths = next(r for r in imp.tables["curriculum"] if r["subject"] == "Maths")
+    assert maths["allowed"] == "Mon:1,2,3"
+    assert len(imp.tables["pinned"]) == 2
+    assert [(x.what, x.count) for x in imp.losses] == [("ConstraintActivityPreferredStartingTime", 1)]
+    assert "mixes single and double lessons" in imp.losses[0].reason
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "school.fet"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_teachers_limits_become_max_per_day_max_days_and_max_consecutive(tmp_path):
+    hours = ("08:00-08:40", "08:50-09:30", "09:40-10:20", "Lunch", "13:00-13:40", "13:50-14:30")
+    constraints = (
+        element("ConstraintTeacherMaxHoursDaily", Teacher_Name="Ann", Maximum_Hours_Daily="3")
+        + element("ConstraintTeachersMaxHoursDaily", Maximum_Hours_Daily="4")
+        + element("ConstraintTeachersMaxHoursDaily", Maximum_Hours_Daily="9")
+        + element("ConstraintTeacherMaxDaysPerWeek", Teacher_Name="Bob", Max_Days_Per_Week="1")
+        + element("ConstraintTeachersMaxHoursContinuously", Maximum_Hours_Continuously="2")
+        + element("ConstraintBreakTimes", Number_of_Break_Times="2",
+                  Break_Time=["<Day>Mon</Day><Hour>Lunch</Hour>",
+                              "<Day>Tue</Day><Hour>Lunch</Hour>"]))
+    text = fet_xml(hours=hours, teachers=("Ann", "Bob"), years={"7A": [], "7B": []},
+                   activities=lessons("Maths", "Ann", "7A", 1, [1] * 5)
+                   + lessons("Art", "Bob", "7B", 6, [1, 1]), constraints=constraints)
+    out, report = imported(tmp_path, text)
+    limits = {t["teacher_id"]: (t["max_per_day"], t["max_days"], t["max_consecutive"])
+              for t in table(out, "teachers.csv")}
+    assert limits == {"Ann": ("3", "", "2"), "Bob": ("4", "1", "2")}
+    assert "Nothing was dropped" in report
+    lessons_csv = solved(out, tmp_path / "solution")
+    art_days = set(lessons_csv[lessons_csv.subject == "Art"].day)
+    assert len(art_days) == 1
+
+
+def test_max_hours_continuously_is_listed_where_fet_and_aligner_count_runs_differently(tmp_path):
+    """All hours are in the morning and a break splits them: FET's runs end at the break,
+    aligner's at noon only, so the constraint is listed."""
+    hours = ("08:00-08:40", "08:50-09:30", "Recess", "10:00-10:40", "10:50-11:30")
+    constraints = (element("ConstraintTeacherMaxHoursContinuously", Teacher_Name="Ann",
+                           Maximum_Hours_Continuously="2")
+                   + element("ConstraintBreakTimes", Number_of_Break_Times="2",
+                             Break_Time=["<Day>Mon</Day><Hour>Recess</Hour>",
+                                         "<Day>Tue</Day><Hour>Recess</Hour>"]))
+    text = fet_xml(hours=hours, activities=lessons("Maths", "Ann", "7A", 1, [1] * 5),
+                   constraints=constraints)
+    imp = import_fet(_write(tmp_path, text))
+    assert [(x.what, x.count) for x in imp.losses] == [("ConstraintTeacherMaxHoursContinuously", 1)]
+    assert "differ on these bells" in imp.losses[0].reason
+
+
+def test_rooms_of_subjects_activities_and_home_rooms_become_special_rooms(tmp_path):
+    """Science must be in Lab (closed on Mon 1), one Art lesson in Studio, the rest of 7A's
+    lessons in its home room (no counterpart needed: nothing else uses it); a room too small
+    for 7B's 40 students is left out of its choices."""
+    space = (element("ConstraintSubjectPreferredRooms", Subject="Science",
+                     Number_of_Preferred_Rooms="2", Preferred_Room=["Lab", "Small lab"])
+             + element("ConstraintActivityPreferredRoom", Activity_Id="5", Room="Studio",
+                       Permanently_Locked="false")
+             + element("ConstraintStudentsSetHomeRoom", Students="7A", Room="Room 7A")
+             + element("ConstraintRoomNotAvailableTimes", Room="Lab",
+                       Number_of_Not_Available_Times="1",
+                       Not_Available_Time="<Day>Mon</Day><Hour>08:00-08:40</Hour>"))
+    text = fet_xml(hours=HOURS, teachers=("Ann", "Bob"), years={"7A": [], "7B": []},
+                   activities=lessons("Science", "Ann", "7A", 1, [1, 1])
+                   + lessons("Science", "Ann", "7B", 3, [1, 1])
+                   + lessons("Art", "Bob", "7A", 5, [1, 1]))
+    text = text.replace("<Name>7B</Name>", "<Name>7B</Name><Number_of_Students>40"
+                        "</Number_of_Students>")
+    text = with_rooms(text, [("Lab", 50), ("Small lab", 20), ("Studio", 30), ("Room 7A", 30)],
+                      space)
+    out, report = imported(tmp_path, text)
+    rooms = {r["room_id"]: (r["subjects"], r["unavailable"]) for r in table(out, "rooms.csv")}
+    curriculum = {(r["class_id"], r["subject"]) for r in table(out, "curriculum.csv")}
+    assert curriculum == {("7A", "Science (Ann / 7A)"), ("7B", "Science (Ann / 7B)"),
+                          ("7A", "Art [1]"), ("7A", "Art [2]")}
+    assert rooms["Lab"] == ("Science (Ann / 7A);Science (Ann / 7B)", "Mon:1")
+    assert rooms["Small lab"][0] == "Science (Ann / 7A)", "too small for 7B"
+    assert rooms["Studio"][0] == "Art [1]" and rooms["Room 7A"][0] == "Art [2]"
+    assert "Nothing was dropped" in report
+    lessons_csv = solved(out, tmp_path / "solution")
+    science_b = lessons_csv[lessons_csv.subject == "Science (Ann / 7B)"]
+    assert set(science_b.room_id) == {"Lab"}
+
+
+def test_a_virtual_room_is_listed(tmp_path):
+    space = element("ConstraintActivityPreferredRoom", Activity_Id="1", Room="Labs",
+                    Permanently_Locked="false")
+    text = with_rooms(fet_xml(activities=lessons("Science", "Ann", "7A", 1, [1])),
+                      [("Labs", 30)], space).replace("<Virtual>false", "<Virtual>true")
+    imp = import_fet(_write(tmp_path, text))
+    assert [x.what for x in imp.losses] == ["ConstraintActivityPreferredRoom"]
+    assert "virtual room" in imp.losses[0].reason
+
+
+def test_an_activity_without_students_gets_a_placeholder_class(tmp_path):
+    text = fet_xml(activities=lessons("Meeting", "Ann", [], 1, [1, 1])
+                   + lessons("Maths", "Ann", "7A", 3, [1]))
+    out, report = imported(tmp_path, text)
+    meeting = next(r for r in table(out, "curriculum.csv") if r["subject"] == "Meeting")
+    assert meeting["class_id"] == "(no students) Meeting Ann" and meeting["teacher_id"] == "Ann"
+    assert "Nothing was dropped" in report
+    solved(out, tmp_path / "solution")
+
+
+def test_students_gaps_and_early_beginnings_hold_when_the_week_is_full(tmp_path):
+    """7A's 6 lessons fill its 2 days x 3 hours: no gap, no late beginning, 3 hours a day,
+    whatever the timetable; 7B has a free hour, so its max gaps 0 is listed."""
+    constraints = (element("ConstraintStudentsSetMaxGapsPerWeek", Students="7A", Max_Gaps="0")
+                   + element("ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour",
+                             Students="7A", Max_Beginnings_At_Second_Hour="0")
+                   + element("ConstraintStudentsSetMinHoursDaily", Students="7A",
+                             Minimum_Hours_Daily="3", Allow_Empty_Days="false")
+                   + element("ConstraintStudentsSetMaxGapsPerWeek", Students="7B", Max_Gaps="0"))
+    text = fet_xml(teachers=("Ann", "Bob"), years={"7A": [], "7B": []},
+                   activities=lessons("Maths", "Ann", "7A", 1, [1] * 6)
+                   + lessons("Art", "Bob", "7B", 7, [1] * 5), constraints=constraints)
+    imp = import_fet(_write(tmp_path, text))
+    assert [(x.what, x.count) for x in imp.losses] == [("ConstraintStudentsSetMaxGapsPerWeek", 1)]
+    assert any("holds in every timetable" in n for n in imp.notes)
+
+
+# ---- export ----
+
+def _office(tmp_path: Path) -> Path:
+    """A school with a combined lesson (a+b, PE), a co-taught one (Lab: tl+tm), two science
+    rooms (one closed on Mon 1), pins (a double of an all-doubles row, a single of a mixed row),
+    and teachers' limits over a morning and an afternoon."""
+    return write_instance(
+        tmp_path / "inst", {"name": "office", "season": "winter", "days": ["Mon", "Tue", "Wed"],
+                            "policy": NO_MINIMUMS | {"max_double_gap": 10}},
+        schools=[school("S")],
+        bells=bells("S", "08:00-08:40", "08:50-09:30", "09:40-10:20", "13:00-13:40",
+                    "13:50-14:30"),
+        classes=[klass("S", "a"), klass("S", "b")],
+        teachers=[teacher("tp", "S", max_per_day=3, max_consecutive=2),
+                  teacher("tl", "S", max_days=2), teacher("tm", "S"),
+                  teacher("ts", "S", max_consecutive=2), teacher("tx", "S")],
+        curriculum=[subject("S", "a+b", "PE", "tp", 4, doubles=2),
+                    subject("S", "a", "Lab", "tl+tm", 2),
+                    subject("S", "a", "Science", "ts", 3, doubles=1),
+                    subject("S", "b", "Science", "ts", 3),
+                    subject("S", "b", "Maths", "tx", 4)],
+        rooms=[{"school_id": "S", "room_id": "lab1", "name": "Lab 1", "subjects": "Science",
+                "unavailable": "Mon:1"},
+               {"school_id": "S", "room_id": "lab2", "name": "Lab 2", "subjects": "Science"}],
+        pinned=[{"school_id": "S", "class_id": "b", "subject": "PE", "day": "Tue", "period": 4},
+                {"school_id": "S", "class_id": "a", "subject": "Science", "day": "Wed",
+                 "period": 2}])
+
+
+def test_office_rules_are_written_as_fet_constraints(tmp_path):
+    exported = export_fet(load_instance(_office(tmp_path)))
+    data = read_fet(_write(tmp_path, exported.text))
+    tags = [c.tag for c in data.constraints]
+    pe = [a for a in data.activities if a.subject == "PE"]
+    assert {a.students for a in pe} == {("a", "b")} and [a.duration for a in pe] == [2, 2]
+    assert {a.teachers for a in data.activities if a.subject == "Lab"} == {("tl", "tm")}
+    for tag in ("ConstraintTeacherMaxHoursDaily", "ConstraintTeacherMaxDaysPerWeek",
+                "ConstraintTeacherMaxHoursContinuously", "ConstraintRoomNotAvailableTimes",
+                "ConstraintActivityPreferredRooms", "ConstraintActivityPreferredStartingTime",
+                "ConstraintActivitiesOccupyMinTimeSlotsFromSelection", "ConstraintBreakTimes"):
+        assert tag in tags, tag
+    assert data.hours[3] == "(noon)", "a break hour ends FET's runs where aligner's half-day does"
+    assert [r.name for r in data.room_list] == ["lab1", "lab2"]
+
+
+def test_fet_solves_the_exported_office_rules_and_its_timetable_keeps_them(tmp_path):
+    directory = _office(tmp_path)
+    fet = tmp_path / "office.fet"
+    assert run("export-fet", str(directory), "--out", str(fet)).exit_code == 0
+    run_fet(fet, tmp_path / "fet")
+    solution = tmp_path / "from-fet"
+    result = run("read-fet-timetable", str(directory), str(tmp_path / "fet"), "--fet", str(fet),
+                 "--out", str(solution))
+    assert result.exit_code == 0, result.output
+    report = check_solution(load_instance(directory), solution)
+    assert not report.violations, [str(v) for v in report.violations]
+    lessons_csv = pd.read_csv(solution / "lessons.csv", dtype=str, keep_default_na=False)
+    science = lessons_csv[lessons_csv.subject == "Science"]
+    assert set(science.room_id) <= {"lab1", "lab2"} and "" not in set(science.room_id)
+
+
+def test_an_aligner_timetable_locked_in_fet_comes_back_unchanged(tmp_path):
+    directory = _office(tmp_path)
+    ours = tmp_path / "ours"
+    solve_checked(directory, ours)
+    fet = tmp_path / "locked.fet"
+    result = run("export-fet", str(directory), "--solution", str(ours), "--out", str(fet))
+    assert result.exit_code == 0, result.output
+    run_fet(fet, tmp_path / "fet")
+    back = tmp_path / "back"
+    assert run("read-fet-timetable", str(directory), str(tmp_path / "fet"), "--fet", str(fet),
+               "--out", str(back)).exit_code == 0
+    columns = ["class_id", "subject", "day", "period", "teacher_id", "room_id", "lesson_id"]
+
+    def placed(path: Path) -> list[tuple[str, ...]]:
+        frame = pd.read_csv(path / "lessons.csv", dtype=str, keep_default_na=False,
+                            encoding="utf-8-sig")
+        return sorted(map(tuple, frame[columns].to_numpy().tolist()))
+
+    assert placed(back) == placed(ours)
+    assert not check_solution(load_instance(directory), back).violations
+
+
+@pytest.mark.parametrize("field", ["max_per_day", "max_days"])
+def test_an_import_exported_again_keeps_the_teachers_limits(tmp_path, field):
+    constraint = (element("ConstraintTeacherMaxHoursDaily", Teacher_Name="Ann",
+                          Maximum_Hours_Daily="2") if field == "max_per_day" else
+                  element("ConstraintTeacherMaxDaysPerWeek", Teacher_Name="Ann",
+                          Max_Days_Per_Week="1"))
+    text = fet_xml(activities=lessons("Maths", "Ann", "7A", 1, [1, 1]), constraints=constraint
+                   + not_available("ConstraintTeacherNotAvailableTimes", "Teacher", "Ann",
+                                   [("Mon", HOURS[0])]))
+    out, _ = imported(tmp_path, text)
+    again = read_fet(_write(tmp_path, export_fet(load_instance(out)).text))
+    limits = {c.tag: c.text("Maximum_Hours_Daily") or c.text("Max_Days_Per_Week")
+              for c in again.constraints if "MaxHoursDaily" in c.tag or "MaxDays" in c.tag}
+    assert limits == ({"ConstraintTeacherMaxHoursDaily": "2"} if field == "max_per_day"
+                      else {"ConstraintTeacherMaxDaysPerWeek": "1"})
+
+
+# ---- FET's own reading of a file ----
+
+def test_an_old_mornings_afternoons_file_is_read_as_fet_6_reads_it(tmp_path):
+    """FET 6 opens a file of FET 5's Morocco build in mornings-afternoons mode: its days are
+    half-days, every teacher keeps to mornings or afternoons, and a max days per week counts
+    real days: all listed, not converted."""
+    text = fet_xml(days=("Mon_m", "Mon_a"), activities=lessons("Maths", "Ann", "7A", 1, [1, 1]),
+                   constraints=element("ConstraintTeacherMaxDaysPerWeek", Teacher_Name="Ann",
+                                       Max_Days_Per_Week="1"))
+    text = text.replace('<fet version="6.8.5">', '<fet version="5.27.3-morocco30">')
+    imp = import_fet(_write(tmp_path, text))
+    listed = {x.what: x.reason for x in imp.losses}
+    assert "per real day" in listed["ConstraintTeacherMaxDaysPerWeek"]
+    assert "Exclusive" in listed["Teacher (mornings-afternoons behavior)"]
+    assert not any(t["max_days"] for t in imp.tables["teachers"])
+
+
+def test_students_sets_selected_by_name_take_every_activity_sharing_students(tmp_path):
+    """FET's Activities preferred time slots of students set 7A-f select the year's activities
+    too (they share 7A-f's students), as FET selects them."""
+    constraint = element("ConstraintActivitiesPreferredTimeSlots", Teacher_Name="",
+                         Students_Name="7A-f", Subject_Name="", Activity_Tag_Name="",
+                         Number_of_Preferred_Time_Slots="2",
+                         Preferred_Time_Slot=["<Preferred_Day>Mon</Preferred_Day><Preferred_Hour>"
+                                              f"{h}</Preferred_Hour>" for h in HOURS[:2]])
+    text = fet_xml(hours=HOURS, teachers=("Ann", "Bob"), years={"7A": ["7A-f", "7A-g"]},
+                   activities=lessons("Maths", "Ann", "7A", 1, [1])
+                   + lessons("French", "Bob", "7A-f", 2, [1])
+                   + lessons("Art", "Bob", "7A-g", 3, [1]), constraints=constraint)
+    imp = import_fet(_write(tmp_path, text))
+    allowed = {r["subject"]: r["allowed"] for r in imp.tables["curriculum"]}
+    assert allowed == {"Maths": "Mon:1,2", "French": "Mon:1,2", "Art": ""}
+    assert imp.lossless
