@@ -252,12 +252,12 @@ def _report_one_model(result: Result, written: Written) -> NoReturn:
         _report_infeasible(result, result.explanations[0], written.target)
     if result.status is Status.INFEASIBLE:
         click.echo(summary_text(result), nl=False)
-        for warning in [] if written.quiet else result.warnings():  # (and in summary.json)
+        for warning in [] if written.quiet else result.forms_warnings():  # (and in summary.json)
             click.echo(say("cli.warning", message=warning), err=True)
         _report_infeasible(result, result.explanations[0], written.target)
     if result.status is Status.UNKNOWN:
         click.echo(summary_text(result), nl=False)
-        for warning in [] if written.quiet else result.warnings():  # (and in summary.json)
+        for warning in [] if written.quiet else result.forms_warnings():  # (and in summary.json)
             click.echo(say("cli.warning", message=warning), err=True)
         if result.interrupted:
             click.echo(say("cli.interrupted_before_any"), err=True)
@@ -283,7 +283,7 @@ def _report_components(result: Result, written: Written) -> NoReturn:
         _show_and_write(result, written)
     else:
         click.echo(summary_text(result), nl=False)
-        for warning in [] if written.quiet else result.warnings():  # (and in summary.json)
+        for warning in [] if written.quiet else result.forms_warnings():  # (and in summary.json)
             click.echo(say("cli.warning", message=warning), err=True)
     if not result.failures and not result.not_started:
         sys.exit(EXIT_OK)
@@ -325,7 +325,7 @@ def _show_and_write(result: Result, written: Written) -> None:
                 teachers=written.teachers,
                 research=result.research() if result.instance.policy.research_per_week else None))
         click.echo(summary_text(result), nl=False)
-        for warning in [] if written.quiet else result.warnings():  # (and in summary.json)
+        for warning in [] if written.quiet else result.forms_warnings():  # (and in summary.json)
             click.echo(say("cli.warning", message=warning), err=True)
         if failure is None:
             click.echo(say("cli.wrote_to", files=listed([p.name for p in files]),

@@ -192,14 +192,18 @@ class Result:
             "sessions": len(self.timetable.sessions) if self.timetable else None,
             **({"research_meetings": len(self.timetable.meetings) if self.timetable else None}
                if self.instance.policy.research_per_week > 0 else {}),
-            **({"warnings": self.warnings()} if self.timetable and self.warnings() else {}),
             **({"from": self.previous_summary()} if self.instance.previous else {}),
             "term_rules": term_rules(self.instance),
-            **({"warnings": programme_warnings(self.instance)}
-               if self.instance.pairs_without_sync else {}),
+            **({"warnings": self.warnings()} if self.warnings() else {}),
         }
 
     def warnings(self) -> list[str]:
+        """summary.json ``warnings``: the programme rules the instance itself breaks (a pair
+        without a synchronous course) and, with a timetable, :meth:`forms_warnings`."""
+        return programme_warnings(self.instance) + (self.forms_warnings() if self.timetable
+                                                    else [])
+
+    def forms_warnings(self) -> list[str]:
         """What the timetable cannot meet because the data do not allow it (a pair offered
         fewer forms of help than ``min_forms_per_pair``): the compliance rows that say false
         though every hard rule holds."""

@@ -76,7 +76,8 @@ def test_a_pair_with_fewer_forms_than_asked_is_solved_flagged_and_warned(tmp_pat
     row = forms_row(result)
     assert (row["required"], row["achieved"], bool(row["ok"])) == (2, 1, False)
     warnings = result.summary()["warnings"]
-    assert len(warnings) == 1 and "min_forms_per_pair" in warnings[0]
+    assert len(warnings) == 2 and "no synchronous course" in warnings[0] \
+        and "min_forms_per_pair" in warnings[1]
     assert check_solution(load_instance(directory), directory / "out").ok
 
 
