@@ -91,7 +91,7 @@ def plan_command(solution: str, instance_path: str | None, out_dir: str | None,
     plan = _plan(solution, instance_path)
     lang = language()
     contents: list[tuple[Path, dict[str, str | bytes]]] = [
-        (out, {name: text for name, (text, _) in plan_csv(plan).items()})]
+        (out, {name: text.encode(encoding) for name, (text, encoding) in plan_csv(plan).items()})]
     if xlsx:
         contents.append((Path(xlsx).parent, {Path(xlsx).name: plan_workbook(plan, lang)}))
     if ics:
@@ -157,7 +157,8 @@ def report_command(solution: str, month: str, instance_path: str | None, out_dir
     except ProgrammeError as exc:
         fail(str(exc))
     contents: list[tuple[Path, dict[str, str | bytes]]] = [
-        (out, {name: text for name, (text, _) in report_csv(report).items()})]
+        (out, {name: text.encode(encoding)
+               for name, (text, encoding) in report_csv(report).items()})]
     if xlsx:
         contents.append((Path(xlsx).parent, {Path(xlsx).name: report_workbook(
             report, instance, "zh")}))
