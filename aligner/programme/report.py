@@ -14,11 +14,14 @@ From the term plan (:mod:`aligner.programme.plan`), for one month and for the te
 - **backbone teachers** (a ``level``): dated online lessons taught in the month and from the
   term's start to the month's end, against their level's minimum a semester, and the share of
   it due by then (the minimum × teaching dates so far / the term's, rounded up);
-- **every programme rule, met or not, that month**: per pair the synchronous course, its
-  synchronous lessons averaging ``min_sync_lessons_per_pair`` a teaching week, the forms used
+- **every programme rule, met or not, that month**: per pair the synchronous course, at
+  least ``min_sync_lessons_per_pair`` synchronous lessons in each full teaching week of the
+  month (every school day taught; a month without one: averaging that a week), the forms used
   (``min_forms_per_pair``, research counting when meetings are held), the visit, three offline
   days; per school the online lessons it delivers (hub) or takes part in (receiving) averaging
-  ``min_online_lessons_per_school`` a teaching week; per backbone teacher the share due.
+  ``min_online_lessons_per_school`` a teaching week (seed 004 1.(1) is an average); per backbone
+  teacher the level's minimum a semester reached by the term's dated lessons (the backbone
+  table adds the progress: lessons to date against the share due).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ import pandas as pd
 from aligner.instance import COMBINE, PROGRAMME_FORMS, Instance
 from aligner.messages import say
 from aligner.programme.plan import OFFLINE_DAYS, ProgrammeError, TermPlan
-from aligner.term import average_holds
+from aligner.term import TeachingDate, average_holds
 
 FORMS = (*PROGRAMME_FORMS, "visit", "offline")
 """The forms of activity the report counts, in its order."""
@@ -225,6 +228,13 @@ def _rules(plan: TermPlan, instance: Instance, month: str, month_dates: int,
     def needed(minimum: int) -> int:
         return -(-minimum * month_dates // days)
 
+    # the month's full teaching weeks: every school day of the week taught within the month
+    weeks: dict[tuple[int, int], list[TeachingDate]] = defaultdict(list)
+    for date in plan.dates:
+        if date.month == month:
+            weeks[date.date.isocalendar()[:2]].append(date)
+    full_weeks = [{d.date.isoformat() for d in week} for week in weeks.values()
+                  if {d.day for d in week} >= set(instance.days)]
     visits = plan.visits[plan.visits["month"] == month]
     offline = plan.offline[(plan.offline["month"] == month)
                            & (plan.offline["status"] == "proposed")]
@@ -235,8 +245,13 @@ def _rules(plan: TermPlan, instance: Instance, month: str, month_dates: int,
                        & (lessons["receiving_school_id"] == school)]
         sync = mine[mine["form"] == "sync"].drop_duplicates(["session_id", "date"])
         minimum = policy.min_sync_lessons_per_pair
-        rule("min_sync_lessons_per_pair", needed(minimum), len(sync),
-             average_holds(len(sync), month_dates, days, minimum), hub=hub, school=school)
+        if full_weeks:
+            fewest = min(int(sync["date"].isin(week).sum()) for week in full_weeks)
+            rule("min_sync_lessons_per_pair", minimum, fewest, fewest >= minimum, hub=hub,
+                 school=school)
+        else:
+            rule("min_sync_lessons_per_pair", needed(minimum), len(sync),
+                 average_holds(len(sync), month_dates, days, minimum), hub=hub, school=school)
         held = sessions[(sessions["hub_school_id"] == hub)
                         & (sessions["receiving_school_id"] == school)]["form"].nunique()
         rule("min_forms_per_pair", policy.min_forms_per_pair, int(held),
@@ -262,9 +277,9 @@ def _rules(plan: TermPlan, instance: Instance, month: str, month_dates: int,
         rule("min_online_lessons_received", needed(minimum), count,
              average_holds(count, month_dates, days, minimum), own=school_id)
     for row in backbone:
-        rule(f"level_min_online_to_date ({row['level']})", row["due_to_date"],
-             row["lessons_to_date"], row["on_track"], own=row["school_id"],
-             teacher=row["teacher_id"])
+        rule(f"level_min_online_over_term ({row['level']})", row["term_minimum"],
+             row["planned_term"], row["planned_term"] >= row["term_minimum"],
+             own=row["school_id"], teacher=row["teacher_id"])
     return rows
 
 

@@ -26,15 +26,17 @@ TERM = {"start": "2022-10-25", "end": "2022-11-08",
 (a make-up day taught as Monday), Mon 7, Tue 8 Nov."""
 
 
-def tiny(tmp_path: Path, *, term: dict | None = TERM, students: bool = True) -> Path:
+def tiny(tmp_path: Path, *, term: dict | None = TERM, students: bool = True,
+         research: bool = False) -> Path:
     """H teaches r1 maths live on Monday period 1 (08:00, morning), th's only other lesson is
     h1's maths on Tuesday period 1 (morning); r1's local maths is on Tuesday period 2 (14:00,
     afternoon), when th is free at H: the visit is possible on Tuesdays only (on Monday r1's
     maths is the live session itself, in th's busy morning)."""
+    bells = ("08:00-08:40", "14:00-14:40", *(("15:00-15:40",) if research else ()))
     directory = pair(
-        tmp_path, days=("Mon", "Tue"), hub_bells=("08:00-08:40", "14:00-14:40"),
-        receiving_bells=("08:00-08:40", "14:00-14:40"),
-        policy={"min_sync_lessons_per_pair": 1, "min_forms_per_pair": 1},
+        tmp_path, days=("Mon", "Tue"), hub_bells=bells, receiving_bells=bells,
+        policy={"min_sync_lessons_per_pair": 1, "min_forms_per_pair": 1,
+                "research_per_week": int(research)},
         classes=[klass("H", "h1") | ({"students": 30} if students else {}),
                  klass("R", "r1") | ({"students": 10} if students else {})],
         teachers=[teacher("th", "H", unavailable="Mon:2;Tue:2"),
@@ -124,12 +126,13 @@ def test_the_report_counts_activities_and_person_times(tmp_path):
     assert schools.loc[("H", "sync"), "person_times"] == 62
     assert schools.loc[("R", "sync"), "person_times"] == 22
     rules = report.rules.set_index("rule")
+    # full teaching weeks of November: Tue 1 + Sat 5 (as Monday), Mon 7 + Tue 8; one session each
     assert rules.loc["min_sync_lessons_per_pair", ["required", "actual", "met"]].tolist() == [
-        2, 2, True]
+        1, 1, True]
     assert rules.loc["face_to_face_visit", "met"]
     assert rules["met"].all()
     october = month_report(term, "2022-10").rules.set_index("rule")
-    # no session in October (31 Oct a holiday): its rules say so
+    # no full week and no session in October (31 Oct a holiday): averaged, and not met
     assert not october.loc["min_sync_lessons_per_pair", "met"]
     assert not october.loc["offline_days", "met"]
 
@@ -139,6 +142,26 @@ def test_without_class_sizes_activities_only(tmp_path):
     assert not report.sized and report.activities["person_times"].isna().all()
     assert report.notes == ["2 classes of the programme's courses have no size (classes.csv "
                             "students): activities only, no person-times"]
+
+
+def test_research_meetings_are_dated_and_reported(tmp_path):
+    # a third period (15:00) where th and tr are both free: one meeting a week
+    term = plan(tiny(tmp_path, research=True))
+    meetings = term.sessions[term.sessions["form"] == "research"]
+    day = meetings.iloc[0]["day"]
+    expected = {"Mon": ["2022-11-05", "2022-11-07"],
+                "Tue": ["2022-10-25", "2022-11-01", "2022-11-08"]}[day]
+    assert list(meetings["date"]) == expected
+    assert set(meetings["hub_period"]) == {3} and set(meetings["assistant_ids"]) == {"tr"}
+    assert set(meetings["receiving_class_ids"]) == {""}
+    report = month_report(term, "2022-11")
+    research = report.county.set_index("form").loc["research"]
+    november = [d for d in expected if d.startswith("2022-11")]
+    # a meeting's participants are its teachers: th and tr
+    assert research[["activities", "person_times"]].tolist() == [len(november),
+                                                                  2 * len(november)]
+    forms = report.rules.set_index("rule").loc["min_forms_per_pair", "actual"]
+    assert forms == 2  # sync and research
 
 
 def test_a_month_outside_the_term_is_refused(tmp_path):
