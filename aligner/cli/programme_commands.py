@@ -168,6 +168,7 @@ def report_command(solution: str, month: str, instance_path: str | None, out_dir
 
 def _print_report(report: MonthReport, name: str) -> None:
     from aligner.cli.text import grid as table
+    from aligner.programme.outputs import rule_name
 
     click.echo(say("programme.cli.report_heading", name=name, month=report.month,
                    dates=report.teaching_dates, to_date=report.dates_to_date,
@@ -189,5 +190,6 @@ def _print_report(report: MonthReport, name: str) -> None:
         who = " ".join(v for v in (row["hub_school_id"] and
                                    f"{row['hub_school_id']}->{row['receiving_school_id']}",
                                    row["school_id"], row["teacher_id"]) if v)
-        click.echo("  " + say("programme.cli.rule_broken", rule=row["rule"], who=who,
+        click.echo("  " + say("programme.cli.rule_broken", rule=rule_name(row["rule"],
+                                                                        language()), who=who,
                               actual=row["actual"], required=row["required"]))

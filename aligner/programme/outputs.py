@@ -106,8 +106,14 @@ def _table(frame: pd.DataFrame, lang: str, instance: Instance) -> tuple[list[str
             return _school(instance, str(value))
         if column == "form":
             return say_in(lang, f"programme.form.{value}")
+        if column == "level" and "teacher_id" in columns and "rule" not in columns:
+            return say_in(lang, f"programme.teacher_level.{value}")
         if column == "level" and value in ("pair", "school", "county"):
             return say_in(lang, f"programme.level.{value}")
+        if column in ("teacher_id", "hub_teacher_id") and value:
+            return _teacher(instance, str(value))
+        if column == "rule":
+            return rule_name(str(value), lang)
         if isinstance(value, bool):
             return say_in(lang, "programme.yes" if value else "programme.no")
         return value
@@ -115,6 +121,14 @@ def _table(frame: pd.DataFrame, lang: str, instance: Instance) -> tuple[list[str
     columns = list(frame.columns)
     return [head(c) for c in columns], [[cell(c, v) for c, v in zip(columns, row, strict=True)]
                                         for row in frame.itertuples(index=False)]
+
+
+def rule_name(rule: str, lang: str) -> str:
+    """A rule's name in ``lang``: ``level_min_online_over_term (city)`` keeps its level."""
+    base, _, rest = rule.partition(" (")
+    level = rest.rstrip(")")
+    name = say_in(lang, f"programme.rule.{base}")
+    return f"{name} ({say_in(lang, f'programme.teacher_level.{level}')})" if level else name
 
 
 def plan_workbook(plan: TermPlan, lang: str = "zh") -> bytes:
