@@ -66,9 +66,7 @@ class TermPlan:
     shortfalls: list[str] = field(default_factory=list)
     view: TimetableView | None = None
     dates: tuple[TeachingDate, ...] = ()
-
-    def month_of(self, frame: pd.DataFrame, month: str) -> pd.DataFrame:
-        return frame[frame["month"] == month]
+    """The term's teaching dates."""
 
 
 def teaching_dates(instance: Instance) -> tuple[TeachingDate, ...]:
