@@ -6,6 +6,8 @@ The front door::
     instance = aligner.load_instance("data/lanxi-2022-winter")
     result = aligner.solve(instance, aligner.SolverSettings(time_limit=30))
     report = aligner.check_solution(instance, "out/lanxi")
+    term = aligner.plan("out/lanxi")            # the term's dated sessions, visits, offline days
+    november = aligner.month_report(term, "2022-11")   # the monthly report (月报)
     again = aligner.solve(aligner.from_previous(instance, "out/lanxi"))  # fewest changes
 
 :func:`solve` is the whole pipeline of ``aligner solve`` (:mod:`aligner.solver.pipeline`). The
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from aligner.living.diff import diff
     from aligner.living.schooldays import Absence
     from aligner.living.substitute import substitute
+    from aligner.programme import MonthReport, TermPlan, month_report, plan
     from aligner.solver.pipeline import solve
     from aligner.solver.result import Result, Status
     from aligner.solver.settings import SolverSettings
@@ -36,6 +39,10 @@ _HOME = {
     "check_substitutions": "aligner.check.substitutions",
     "diff": "aligner.living.diff",
     "substitute": "aligner.living.substitute",
+    "plan": "aligner.programme",
+    "month_report": "aligner.programme",
+    "TermPlan": "aligner.programme",
+    "MonthReport": "aligner.programme",
     "CheckReport": "aligner.check",
     "check_solution": "aligner.check",
     "Instance": "aligner.instance",
@@ -48,9 +55,10 @@ _HOME = {
     "SolverSettings": "aligner.solver.settings",
 }
 
-__all__ = ["Absence", "CheckReport", "InputError", "Instance", "Result", "SolverSettings",
-           "Status", "check_solution", "check_substitutions", "diff", "from_previous",
-           "load_instance", "solve", "substitute"]
+__all__ = ["Absence", "CheckReport", "InputError", "Instance", "MonthReport", "Result",
+           "SolverSettings", "Status", "TermPlan", "check_solution", "check_substitutions",
+           "diff", "from_previous", "load_instance", "month_report", "plan", "solve",
+           "substitute"]
 __version__ = "0.1.0"
 
 

@@ -56,6 +56,8 @@ MAX_PER_DAY = 20
 MAX_DOUBLES = 50
 """Double lessons of one curriculum row a week."""
 MAX_GRADE = 12
+MAX_STUDENTS = 200
+"""Pupils in one class at most (a primary class has at most 45 by national norms)."""
 MAX_SYNC_ROOMS = 100
 MAX_WEIGHT = 100_000
 """An objective term's weight."""
@@ -134,6 +136,9 @@ class SchoolClass(Frozen):
     name: str
     head_teacher: str | None = None
     """The class's 班主任 (a teacher of its school), printed in the titles of its timetable."""
+    students: int | None = Field(default=None, ge=0, le=MAX_STUDENTS)
+    """Its pupils (classes.csv ``students``): the monthly report's participant person-times
+    (参与师生人次); None when not given."""
 
     @property
     def key(self) -> tuple[str, str]:

@@ -561,10 +561,12 @@ def _register() -> None:
         substitute_command,
     )
     from aligner.cli.office_commands import export_command, template_command
+    from aligner.cli.programme_commands import plan_command, report_command
 
     for command in (bench_command, import_fet_command, export_fet_command,
                     read_fet_timetable_command, export_command, template_command, diff_command,
-                    substitute_command, check_substitutions_command):
+                    substitute_command, check_substitutions_command, plan_command,
+                    report_command):
         main.add_command(command)
 
 

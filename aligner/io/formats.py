@@ -21,7 +21,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     # every column of each table, in the order docs/input.md documents them
     SCHOOLS: ("school_id", "name", "sync_rooms", "short_name"),
     BELLS: ("school_id", "season", "period", "start", "end", "kind", "name"),
-    CLASSES: ("school_id", "class_id", "grade", "name", "head_teacher"),
+    CLASSES: ("school_id", "class_id", "grade", "name", "head_teacher", "students"),
     TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
                "unavailable", "max_per_day", "max_consecutive", "max_days"),
     CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
@@ -31,7 +31,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ROOMS: ("school_id", "room_id", "name", "subjects", "unavailable"),
     PINNED: ("school_id", "class_id", "subject", "day", "period", "course_id"),
 }
-OPTIONAL = {"sync_rooms", "short_name", "kind", "head_teacher", "level", "min_load",
+OPTIONAL = {"sync_rooms", "short_name", "kind", "head_teacher", "students", "level", "min_load",
             "unavailable", "max_per_day", "max_consecutive", "max_days", "doubles", "allowed",
             "together", "hub_class", "assistant_teacher"}
 """Columns a table may leave out of its header altogether."""

@@ -29,6 +29,7 @@ from aligner.instance import (
     MAX_LOAD,
     MAX_PER_DAY,
     MAX_PERIODS,
+    MAX_STUDENTS,
     MAX_SYNC_ROOMS,
     BellBreak,
     BellPeriod,
@@ -545,11 +546,25 @@ def _classes(table: Table, where: _Rows, log: IssueLog) -> dict[tuple[str, str],
         if not _unique(key, where.klass, table.file, row.number, "class_id", log):
             continue
         grade = cells.integer(row, "grade", log, minimum=1, maximum=MAX_GRADE)
-        if grade is not None:
+        students = _students(row, log)
+        if grade is not None and students != -1:
             classes[key] = SchoolClass(
-                school_id=school_id, class_id=class_id, grade=grade, name=row["name"] or class_id
-            )
+                school_id=school_id, class_id=class_id, grade=grade, name=row["name"] or class_id,
+                students=students)
     return classes
+
+
+def _students(row: Row, log: IssueLog) -> int | None:
+    """classes.csv ``students``: the class's pupils, a whole number 0..MAX_STUDENTS, or blank
+    (None); -1 when the cell is wrong (logged)."""
+    value = row["students"]
+    if not value:
+        return None
+    if value.strip().startswith("-"):
+        log.add(row.file, say("io.students_negative", value=value), row.number, "students")
+        return -1
+    number = cells.integer(row, "students", log, minimum=0, maximum=MAX_STUDENTS)
+    return -1 if number is None else number
 
 
 def _head_teachers(table: Table, classes: dict[tuple[str, str], SchoolClass], where: _Rows,

@@ -29,7 +29,7 @@ from typing import Any
 
 LANGUAGES = ("en", "zh")
 AREAS = ("io", "diagnose", "check", "cli", "solver", "fet", "export", "changes", "living",
-         "term")
+         "term", "programme")
 """The areas of the package; the entries of each are in the module ``<area>_text``."""
 
 Text = str | tuple[str, str]

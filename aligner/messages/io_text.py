@@ -426,6 +426,13 @@ MESSAGES: dict[str, Entry] = {
         "teacher id of the class's head teacher (班主任, a teacher of its school; blank = none), "
         "printed in its timetable's title",
         "班主任的教师编号（本校教师，可空），印在班级课表标题中"),
+    "io.help.students": (
+        "pupils in the class, a whole number (blank = not given); the monthly report counts "
+        "participant person-times with it",
+        "班级学生人数，整数（可空）；月报表据此统计参与师生人次"),
+    "io.students_negative": (
+        "{value} pupils: a class's students is a whole number of 0 or more (blank = not given)",
+        "学生数 {value}：班级人数应为 0 或正整数（可空）"),
     "io.help.class_id": (
         "class id, unique within its school (format as Text)",
         "班级编号，本校内唯一，如 1-1（请设为文本格式）"),

@@ -4,6 +4,7 @@ template, and solve/check/align on a workbook."""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import shutil
 
@@ -276,7 +277,7 @@ def test_the_template_has_the_break_and_head_teacher_columns(tmp_path):
     book = load_workbook(path)
     assert [c.value for c in book["作息时间"][1]] == ["学校编号", "季节", "节次", "开始时间",
                                                       "结束时间", "类型", "名称"]
-    assert [c.value for c in book["班级"][1]][-1] == "班主任"
+    assert [c.value for c in book["班级"][1]][-2:] == ["班主任", "学生数"]
     kind, name = book["作息时间"]["F1"], book["作息时间"]["G1"]
     assert "课间" in kind.comment.text and "可不填此列" in kind.comment.text
     assert "眼保健操" in name.comment.text
@@ -290,3 +291,28 @@ def test_the_template_has_the_break_and_head_teacher_columns(tmp_path):
     assert run("template", "--xlsx", filled, "--from", LANXI).exit_code == 0
     assert load_instance(filled).breaks == load_instance(LANXI).breaks != ()
     assert load_instance(filled).classes == load_instance(LANXI).classes
+
+
+def test_class_sizes_travel_through_the_template(tmp_path):
+    """classes.csv students (学生数): read, written by template --from, read back; -3 refused."""
+    directory = sync_pair(tmp_path)
+    path = directory / "classes.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
+    rows[0]["students"] = "32"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(dict.fromkeys([*rows[0], "students"])))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert load_instance(directory).class_by_key[("H", "h1")].students == 32
+    assert load_instance(directory).class_by_key[("R", "r1")].students is None
+    filled = tmp_path / "filled.xlsx"
+    assert run("template", "--xlsx", filled, "--from", directory).exit_code == 0
+    assert load_instance(filled).class_by_key[("H", "h1")].students == 32
+    book = load_workbook(filled)
+    book["班级"]["F2"] = -3
+    book.save(filled)
+    with pytest.raises(InputError) as caught:
+        load_instance(filled)
+    assert [str(i) for i in caught.value.issues] == [
+        "filled.xlsx, sheet 班级, row 2, column F (学生数): -3 pupils: a class's students is a "
+        "whole number of 0 or more (blank = not given)"]
