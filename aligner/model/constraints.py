@@ -496,8 +496,13 @@ def teacher_day_count(v: Variables, rules: Rules) -> None:
         for day, periods in days.items():
             day_used = v.model.new_bool_var(f"day_used[{teacher.teacher_id},{day}]")
             used.append(day_used)
-            for x in (x for p in periods.values() for x in p):
+            literals = [x for p in periods.values() for x in p]
+            for x in literals:
                 rules.add(x <= day_used, group)
+            # the day's commitments all at once (a tighter linear relaxation: a day used for
+            # part of the week's load needs that part of used[t, d], not only its largest x)
+            cap = min(len(periods), teacher.max_per_day or len(periods))
+            rules.add(total(literals) <= cap * day_used, group)
         rules.add(total(used) <= teacher.max_days, group)
 
 
