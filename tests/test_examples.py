@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from click.testing import CliRunner
 
@@ -73,3 +75,12 @@ def test_lanxi_with_a_research_meeting_instead_of_its_faked_thursday(tmp_path):
     assert sorted(research["course_id"]) == ["sync-en3", "sync-en4", "sync-ma5"]
     assert set(research["hub_period"]) <= {1, 2, 3}
     assert (research["receiving_period"] == research["hub_period"]).all()
+
+
+def test_the_lanxi_dates_file_is_the_shared_holidays_file():
+    """data/lanxi-2022-winter carries its own copy (so that `cp -r` of the directory keeps its
+    term); the shared file in data/holidays is the one to correct: the two stay equal."""
+    data = Path(__file__).resolve().parent.parent / "data"
+    copy = data / "lanxi-2022-winter" / "holidays-2022-2023.txt"
+    assert not copy.is_symlink()
+    assert copy.read_bytes() == (data / "holidays" / "cn-2022-2023.txt").read_bytes()

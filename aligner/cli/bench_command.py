@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from aligner.cli.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_NO_SOLUTION
+from aligner.cli.common import EXIT_BAD_INPUT, EXIT_CANNOT_WRITE, EXIT_NO_SOLUTION, LANG_OPTION
 from aligner.cli.common import fail as _fail
 from aligner.messages import say
 
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 @click.command("bench", short_help="Benchmark solver configurations on instances.")
+@LANG_OPTION
 @click.argument("config_file", type=click.Path(dir_okay=False))
 @click.option("--out", "out", type=click.Path(), default=None,
               help="Results CSV (default out/bench/<config name>.csv); the progress of each run "

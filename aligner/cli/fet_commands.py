@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from aligner.cli.common import LANG_OPTION, load_or_exit, report_input_error, write_or_exit
 from aligner.cli.common import fail as _fail
-from aligner.cli.common import load_or_exit, report_input_error, write_or_exit
 from aligner.messages import say
 
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 
 @click.command("import-fet", short_help="Convert FET files into an instance.")
+@LANG_OPTION
 @click.argument("fet_file", required=False, type=click.Path(dir_okay=False))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
               help="New (or empty) directory for the instance.")
@@ -89,6 +90,7 @@ def _validate(imported: FetImport) -> None:
 
 
 @click.command("export-fet", short_help="Write an instance (and timetable) as a FET file.")
+@LANG_OPTION
 @click.argument("instance", type=click.Path())
 @click.option("--out", "out_file", type=click.Path(dir_okay=False), required=True,
               help="The .fet file to write.")
@@ -119,6 +121,7 @@ def export_fet_command(instance: str, out_file: str, solution: str | None) -> No
 
 
 @click.command("read-fet-timetable", short_help="Read fet-cl's timetable back for check.")
+@LANG_OPTION
 @click.argument("instance", type=click.Path())
 @click.argument("fet_output", type=click.Path(file_okay=False))
 @click.option("--fet", "fet_file", type=click.Path(dir_okay=False),

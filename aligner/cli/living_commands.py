@@ -24,6 +24,7 @@ from aligner.cli.common import (
     fail,
     show_warnings,
 )
+from aligner.cli.common import LANG_OPTION as MESSAGES_LANG_OPTION
 from aligner.cli.office_commands import _date, check_xlsx_target
 from aligner.messages import say
 
@@ -313,6 +314,7 @@ def substitute_command(solution: str, teacher_id: str | None, date_from: str | N
 
 
 @click.command("check-substitutions", short_help="Re-verify a substitution plan.")
+@MESSAGES_LANG_OPTION
 @click.argument("solution", type=click.Path(file_okay=False))
 @click.argument("plan", type=click.Path())
 @INSTANCE_OPTION

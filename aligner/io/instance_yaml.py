@@ -20,6 +20,16 @@ KEYS = ("name", "season", "days", "policy", "weights", "core_subjects", "term")
 DEFAULT_DAYS = WEEKDAYS[:5]
 
 
+class DatesAsText(yaml.SafeLoader):
+    """YAML's safe loader that leaves dates as they are written (``2022-10-32`` is then a text
+    the term's reader names as no date, not a crash inside YAML)."""
+
+
+DatesAsText.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def _key_lines(node: yaml.Node | None, prefix: str = "") -> dict[str, int]:
     """1-based line of every mapping key, as dotted paths ('policy.online_credit')."""
     lines: dict[str, int] = {}
@@ -120,8 +130,8 @@ def read_settings(directory: Path, log: IssueLog) -> dict[str, Any] | None:
         return None
     text, _ = decoded
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node = yaml.compose(text, Loader=DatesAsText)
+        data = yaml.load(text, Loader=DatesAsText)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

@@ -38,7 +38,7 @@ from aligner.io.formats import (
     optional_columns,
     required_columns,
 )
-from aligner.io.instance_yaml import DEFAULT_DAYS, settings_from
+from aligner.io.instance_yaml import DEFAULT_DAYS, DatesAsText, settings_from
 from aligner.io.instance_yaml import FILE as SETTINGS_FILE
 from aligner.io.tabular import Table, table_from_records
 from aligner.messages import catalogue, language, listed, note_input_language, say, say_in
@@ -276,7 +276,7 @@ class Workbook:
             items = [s for s in _SPLIT.split(raw) if s]
             return items if key != "season" or len(items) > 1 else items[0]
         try:
-            return yaml.safe_load(raw)
+            return yaml.load(raw, Loader=DatesAsText)
         except yaml.YAMLError:
             return raw
 

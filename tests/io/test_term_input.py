@@ -150,3 +150,26 @@ def test_the_shipped_holidays_file_still_exports(tmp_path):
     skipped, workdays = read_dates_file(HOLIDAYS)
     assert dt.date(2022, 9, 10) in skipped and workdays[dt.date(2023, 6, 25)] == "Fri"
     assert not set(skipped) & set(workdays)
+
+
+def test_a_date_no_calendar_has(tmp_path):
+    # Unquoted in instance.yaml, 2022-10-32 looks like a YAML date; it was a crash inside YAML
+    # (day is out of range for month): now the term's reader names it, in the file and the
+    # workbook alike.
+    directory = with_term(tmp_path, {"start": "2022-10-09", "end": "2023-01-13"})
+    path = directory / "instance.yaml"
+    text = path.read_text("utf-8")
+    assert "start: '2022-10-09'" in text
+    path.write_text(text.replace("start: '2022-10-09'", "start: 2022-10-32"), "utf-8")
+    output = refused(directory, tmp_path)
+    assert "term.start" in output and "'2022-10-32' is not a date written as 2022-10-09" in output
+    book_path = tmp_path / "lanxi.xlsx"
+    book_path.write_bytes(workbook_of_directory(LANXI, "zh"))
+    book = load_workbook(book_path)
+    for row in book["设置"].iter_rows(min_row=2):
+        if row[0].value == "学期开始日期":
+            row[1].value = "2022-02-30"
+    book.save(book_path)
+    result = run("solve", book_path, "--out", tmp_path / "out2")
+    assert result.exit_code == 2 and "2022-02-30" in result.output, result.output
+    assert not (tmp_path / "out2").exists()
