@@ -59,16 +59,19 @@ def load_solved_instance(
     proposal = directory / BELLS_PROPOSED_FILE
     notes: list[str] = []
 
+    recorded = summary.get("instance_path")
+    other = isinstance(recorded, str) and recorded and \
+        Path(recorded).resolve() != Path(instance_path).resolve()
+
     def load(path: Path | None) -> Instance:
         with warnings.catch_warnings():
             if quiet_warnings:
                 warnings.simplefilter("ignore", InputWarning)
-            return load_instance(instance_path, seasons, path)
+            instance = load_instance(instance_path, seasons, path)
+        if other:  # said once the instance is read: a Chinese workbook chooses the language
+            notes.insert(0, say("io.solved.other_instance", instance=recorded))
+        return instance
 
-    recorded = summary.get("instance_path")
-    if isinstance(recorded, str) and recorded and \
-            Path(recorded).resolve() != Path(instance_path).resolve():
-        notes.append(say("io.solved.other_instance", instance=recorded))
     if bells is not None:
         return load(Path(bells)), [*notes, say("io.solved.given_bells", bells=bells)]
     if record.get("source") == BELLS_PROPOSED_FILE:

@@ -322,3 +322,24 @@ def test_every_command_takes_lang_after_it(command):
     result = CliRunner().invoke(main, [*command, "--lang", "zh"])
     assert "No such option" not in result.output
     assert any("\u4e00" <= ch <= "\u9fff" for ch in result.output), result.output
+
+
+def test_the_note_of_another_instance_follows_the_workbook(tmp_path, environment):
+    # A timetable solved for the directory, checked against a Chinese workbook of it: every line
+    # in Chinese, the note that summary.json names another instance included (it was said
+    # before the workbook was read, in English).
+    from click.testing import CliRunner
+
+    from aligner.cli import main
+    from aligner.io.workbook import workbook_of_directory
+
+    out = tmp_path / "out"
+    solved = CliRunner().invoke(main, ["solve", str(LANXI), "--out", str(out), "--workers", "1",
+                                       "--no-grids", "--quiet"])
+    assert solved.exit_code == 0, solved.output
+    book = tmp_path / "lanxi.xlsx"
+    book.write_bytes(workbook_of_directory(LANXI, "zh"))
+    checked = CliRunner().invoke(main, ["check", str(book), str(out)])
+    assert checked.exit_code == 0, checked.output
+    assert "注意：这张课表是为实例" in checked.output
+    assert "note: this timetable" not in checked.output
