@@ -116,14 +116,16 @@ def read_week(directory: str | Path, instance: Instance | None = None) -> Week:
     assert lessons is not None and sessions is not None
     week = Week(folder)
     classes: dict[tuple[str, str, str], list[Place]] = defaultdict(list)
-    duties: dict[tuple[str, str, int], dict] = {}
+    duties: dict[tuple[str, str, int, str, str], dict] = {}
     ends: dict[tuple[str, str, str, str], dict] = {}
     order: dict[str, None] = {}
     text = read_spreadsheet_text
 
     def duty(teacher: str, school: str, day: str, period: int, role: str, subject: str,
              klass: str, time: str, course: str = "") -> None:
-        entry = duties.setdefault((teacher, day, period), {
+        # one duty per subject and role: a hand edit that gives a teacher two lessons at once
+        # is two duties, not one lesson of two classes (a combined class has one subject)
+        entry = duties.setdefault((teacher, day, period, role, subject), {
             "school": school, "role": role, "subject": subject, "classes": [], "time": time,
             "course": course})
         if klass and klass not in entry["classes"]:
@@ -174,7 +176,7 @@ def read_week(directory: str | Path, instance: Instance | None = None) -> Week:
     subjects = {p.course_id: subject for (_, _, subject), places in classes.items()
                 for p in places if p.course_id}
     teachers: dict[tuple[str, str, str, str, str], list[Place]] = defaultdict(list)
-    for (teacher, day, period), entry in duties.items():
+    for (teacher, day, period, _, _), entry in duties.items():
         subject = entry["subject"] or subjects.get(entry["course"], "")
         teachers[(entry["school"], teacher, entry["role"], subject,
                   COMBINE.join(entry["classes"]))].append(

@@ -3,6 +3,7 @@ table, a frame and printed notices (调课通知)."""
 
 from __future__ import annotations
 
+import csv
 import shutil
 from pathlib import Path
 
@@ -161,3 +162,32 @@ def test_bad_input_writes_nothing(lanxi: Path, tmp_path: Path) -> None:
     result = run("diff", lanxi, bare)
     assert result.exit_code == 2 and "--instance" in result.stderr
     assert run("diff", lanxi, bare, "--instance", LANXI).exit_code == 0
+
+
+def test_a_hand_edited_clash_is_two_lessons_not_a_combined_class(lanxi: Path,
+                                                                  tmp_path: Path) -> None:
+    # A trial's finding: a teacher given a second lesson at a place she already teaches (a clash
+    # typed into lessons.csv) was read as one lesson of two classes, with the first one's
+    # subject, and her lesson that never changed was reported as appeared.
+    edited = tmp_path / "edited"
+    shutil.copytree(lanxi, edited)
+    rows = list(csv.DictReader((lanxi / "lessons.csv").open(encoding="utf-8-sig")))
+    mine = next(r for r in rows if r["teacher_id"] == "hr-t01" and r["mode"] == "local"
+                and "+" not in r["class_id"])
+    other = next(r for r in rows if r["school_id"] == "houren" and r["mode"] == "local"
+                 and r["day"] == mine["day"] and r["period"] == mine["period"]
+                 and r["teacher_id"] not in ("hr-t01", "") and "+" not in r["teacher_id"]
+                 and r["subject"] != mine["subject"] and "+" not in r["class_id"])
+
+    def change(row: dict[str, str]) -> bool | None:
+        if (row["school_id"], row["lesson_id"]) == (other["school_id"], other["lesson_id"]):
+            row["teacher_id"] = "hr-t01"   # hr-t01 now teaches two classes at once
+        return None
+
+    edit_rows(edited / "lessons.csv", change)
+    teachers = aligner.diff(lanxi, edited, LANXI)
+    teachers = teachers[teachers.view == "teacher"]
+    mine_rows = teachers[teachers.teacher_id == "hr-t01"]
+    assert mine_rows[["class_id", "subject", "change"]].values.tolist() == [
+        [other["class_id"], other["subject"], "appeared"]]
+    assert set(teachers.teacher_id) == {"hr-t01", other["teacher_id"]}
