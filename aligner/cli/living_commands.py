@@ -230,6 +230,9 @@ def _cells(instance: Instance, view: str, r: dict[str, str]) -> list[str]:
 @click.option("--out", "out_dir", type=click.Path(file_okay=False),
               help="Where to write substitutions.csv and absences.csv [default: "
                    "SOLUTION/substitutions].")
+@click.option("--force", is_flag=True,
+              help="Replace a plan already in that directory (without it, an earlier plan is "
+                   "never overwritten).")
 @click.option("--xlsx", type=click.Path(dir_okay=False),
               help="Write the notices (代课通知) as an Excel workbook, a sheet per school.")
 @click.option("--html", type=click.Path(file_okay=False),
@@ -238,8 +241,8 @@ def _cells(instance: Instance, view: str, r: dict[str, str]) -> list[str]:
 def substitute_command(solution: str, teacher_id: str | None, date_from: str | None,
                        date_to: str | None, reason: str, absences_file: str | None,
                        instance_path: str | None, skip_dates: tuple[str, ...], term: str | None,
-                       swaps: bool, out_dir: str | None, xlsx: str | None, html: str | None,
-                       lang: str) -> None:
+                       swaps: bool, out_dir: str | None, force: bool, xlsx: str | None,
+                       html: str | None, lang: str) -> None:
     """For every lesson, online session taught and session assisted of the absent teachers on
     the school days of their absence, propose a cover by a free teacher of the same school, a
     fallback to a local lesson at the receiving schools, a swap (--swaps) or say why there is
@@ -282,6 +285,8 @@ def substitute_command(solution: str, teacher_id: str | None, date_from: str | N
         plan = Planner(view, absences, skipped, swaps).plan()
     except InputError as exc:
         _bad_input(say("living.cli.bad_absences"), exc)
+    if (target / "substitutions.csv").exists() and not force:  # the input's errors first
+        fail(say("cli.exists", path=target / "substitutions.csv"))
     if not plan.days:
         click.echo(say("living.cli.no_school_day"), err=True)
     rows = []

@@ -411,3 +411,20 @@ def test_an_unreadable_timetable(tmp_path: Path) -> None:
                  "--to", FRIDAY, "--instance", LANXI)
     assert result.exit_code == 2
     assert "cannot read the timetable" in result.stderr
+
+
+def test_an_earlier_plan_is_never_overwritten_without_force(lanxi: Path, tmp_path: Path) -> None:
+    out = tmp_path / "subs"
+    first = run("substitute", lanxi, "--teacher", "wx-t19", "--from", MONDAY, "--to", FRIDAY,
+                "--out", out)
+    assert first.exit_code == 0, first.output
+    plan = (out / "substitutions.csv").read_bytes()
+    again = run("substitute", lanxi, "--teacher", "wx-t20", "--from", MONDAY, "--to", FRIDAY,
+                "--out", out)
+    assert again.exit_code == 2 and "--force" in again.output
+    assert (out / "substitutions.csv").read_bytes() == plan
+    forced = run("substitute", lanxi, "--teacher", "wx-t20", "--from", MONDAY, "--to", FRIDAY,
+                 "--out", out, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert "wx-t20" in (out / "substitutions.csv").read_text("utf-8-sig")
+    assert "wx-t19" not in (out / "absences.csv").read_text("utf-8-sig")
