@@ -95,7 +95,8 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
 @click.option("--html", type=click.Path(file_okay=False),
               help="Write a static web site (index, schools, classes, teachers) here.")
 @click.option("--ics", type=click.Path(file_okay=False),
-              help="Write an iCalendar file per teacher and per class here (needs --from, --to).")
+              help="Write an iCalendar file per teacher and per class here (needs --from and --to, "
+                   "or the instance's term calendar).")
 @click.option("--from", "date_from", callback=_date, metavar="YYYY-MM-DD",
               help="First day of the term (--ics).")
 @click.option("--to", "date_to", callback=_date, metavar="YYYY-MM-DD",
@@ -131,12 +132,11 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
         _fail(say("cli.what_to_write"))
     if xlsx:
         check_xlsx_target(Path(xlsx))
-    term = None
+    skip: dict[dt.date, str] = {}
+    workdays: dict[dt.date, str] = {}
+    if ics and (date_from is None) != (date_to is None):  # both, or the instance's term
+        _fail(say("cli.ics_needs_dates"))
     if ics:
-        if date_from is None or date_to is None:
-            _fail(say("cli.ics_needs_dates"))
-        skip: dict[dt.date, str] = {}
-        workdays: dict[dt.date, str] = {}
         try:
             for file in skip_dates:
                 skipped, made_up = read_dates_file(file)
@@ -144,12 +144,24 @@ def export_command(solution: str, instance_path: str | None, seasons: str | None
                 workdays |= made_up
         except CalendarError as exc:
             _fail(str(exc))
-        term = Term(date_from, date_to, skip, season_from, workdays)
     chosen = tuple(s.strip() for s in seasons.split(",") if s.strip()) if seasons else None
     try:
         loaded = load_solution(solution, instance_path, chosen, bells)
         for note in loaded.notes:
             click.echo(note, err=True)
+        term = None
+        if ics:
+            # the instance's term calendar (instance.yaml term) gives what is not given here:
+            # the first and last day, its holidays and make-up days, the seasons' first dates
+            calendar = loaded.instance.term
+            if calendar is not None and date_from is None and date_to is None:
+                date_from, date_to = calendar.start, calendar.end
+                skip = dict(calendar.skipped) | skip
+                workdays = dict(calendar.workdays) | workdays
+                season_from = dict(calendar.season_from) | season_from
+            if date_from is None or date_to is None:
+                _fail(say("cli.ics_needs_dates"))
+            term = Term(date_from, date_to, skip, season_from, workdays)
         targets = build_exports(loaded, xlsx=xlsx, html=html, ics=ics, term=term, lang=lang,
                                 applies_from=applies_from or (date_from if ics else None))
     except (SolutionError, InputError) as exc:

@@ -292,8 +292,10 @@ MESSAGES: dict[str, Entry] = {
                             "“{value}”不是 季节=日期 的形式（如 winter=2022-10-09）"),
     "cli.what_to_write": ("say what to write: --xlsx FILE, --html DIR and/or --ics DIR",
                           "请指明要写出什么：--xlsx 文件、--html 文件夹 和/或 --ics 文件夹"),
-    "cli.ics_needs_dates": ("--ics needs the term's dates: --from YYYY-MM-DD --to YYYY-MM-DD",
-                            "--ics 需要学期的起止日期：--from YYYY-MM-DD --to YYYY-MM-DD"),
+    "cli.ics_needs_dates": ("--ics needs the term's dates: --from YYYY-MM-DD --to YYYY-MM-DD, "
+                            "or a term in instance.yaml (term: start, end)",
+                            "--ics 需要学期的起止日期：--from YYYY-MM-DD --to YYYY-MM-DD，"
+                            "或在 instance.yaml 中写明学期（term: start, end）"),
     "cli.cannot_export": ("cannot export the timetable in {solution}", "无法导出 {solution} 中的课表"),
     "cli.the_exports": ("the exports", "导出文件"),
     "cli.exists": ("{path} exists; choose a new name or add --force to overwrite it",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -248,3 +249,37 @@ def test_make_up_days_hold_the_lessons_of_the_weekday_they_follow(lanxi_ics, tmp
                                   if (r["school_id"], r["class_id"]) == ("wuxi", "2-1")])
                if r[0] == "Fri"]
     assert added == Counter({(4, dt.date(2022, 10, 9)): len(fridays)})
+
+
+def test_the_instance_term_calendar_gives_the_dates(lanxi_ics, tmp_path):
+    # Without --from, --to and --skip-dates, the instance's term (instance.yaml term: the Lanxi
+    # term 2022-10-09..2023-01-13 and the shipped holidays file) gives them: the same lessons
+    # on the same dates as when they are typed; without a term, an error saying what to give.
+    out, _ = lanxi_ics
+    holidays = Path(__file__).parents[2] / "data" / "holidays" / "cn-2022-2023.txt"
+    typed, from_term = tmp_path / "typed", tmp_path / "term"
+    instance = out.parent / "lanxi-doubles"
+    assert "term:" in (instance / "instance.yaml").read_text("utf-8")
+    result = run("export", out, "--instance", instance, "--ics", typed,
+                 "--from", "2022-10-09", "--to", "2023-01-13", "--skip-dates", holidays)
+    assert result.exit_code == 0, result.output
+    result = run("export", out, "--instance", instance, "--ics", from_term)
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in typed.glob("*.ics"))
+    assert names == sorted(p.name for p in from_term.glob("*.ics")) and names
+    for name in names:
+        assert occurrences(typed / name) == occurrences(from_term / name), name
+    dates = {date for path in from_term.glob("class-*.ics") for date, _, _ in occurrences(path)}
+    assert dt.date(2022, 10, 10) in dates and dt.date(2023, 1, 2) not in dates   # 元旦
+    assert any(b"RDATE" in p.read_bytes() for p in from_term.glob("class-*.ics"))   # 调休
+    yaml_path = instance / "instance.yaml"
+    text = yaml_path.read_text("utf-8")
+    bare = tmp_path / "bare"
+    shutil.copytree(instance, bare)
+    (bare / "instance.yaml").write_text(text.split("term:")[0] + "\n".join(
+        line for line in text.split("term:")[1].splitlines() if not line.startswith(" "))
+        .split("\n", 1)[-1], "utf-8")
+    assert "term:" not in (bare / "instance.yaml").read_text("utf-8")
+    result = run("export", out, "--instance", bare, "--ics", tmp_path / "none")
+    assert result.exit_code == 2 and "--from YYYY-MM-DD --to YYYY-MM-DD" in result.output
+    assert not (tmp_path / "none").exists()
