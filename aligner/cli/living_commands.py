@@ -210,7 +210,9 @@ def _cells(instance: Instance, view: str, r: dict[str, str]) -> list[str]:
 
 @click.command("substitute", short_help="Cover the lessons of absent teachers, with notices.")
 @click.argument("solution", type=click.Path(file_okay=False))
-@click.option("--teacher", "teacher_id", help="The absent teacher's id (with --from and --to).")
+@click.option("--teacher", "teacher_id",
+              help="The absent teacher: an id, or a name no other teacher has (with --from and "
+                   "--to).")
 @click.option("--from", "date_from", metavar="YYYY-MM-DD", help="First day of the absence.")
 @click.option("--to", "date_to", metavar="YYYY-MM-DD", help="Last day of the absence.")
 @click.option("--reason", default="", help="Why the teacher is away (printed in absences.csv).")

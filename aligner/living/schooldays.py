@@ -83,6 +83,15 @@ def _dates_problem(first: dt.date, last: dt.date, term: Term | None) -> tuple[st
     return None
 
 
+def teacher_id_of(text: str, instance: Instance) -> str:
+    """The teacher ``text`` names: an id, or the name of exactly one teacher (offices know
+    their teachers by name: 应晓婷 for wx-t20); ``text`` itself when it is neither."""
+    if text in instance.teacher_by_id:
+        return text
+    named = [t.teacher_id for t in instance.teachers if t.name.strip() == text.strip()]
+    return named[0] if len(named) == 1 else text
+
+
 def _teacher_problem(teacher_id: str, instance: Instance) -> str:
     if teacher_id in instance.teacher_by_id:
         return ""
@@ -95,6 +104,7 @@ def absence_of(teacher_id: str, first_text: str, last_text: str, instance: Insta
     """One absence given on the command line (``--teacher T --from D --to D``); InputError
     naming the option at fault."""
     log = IssueLog()
+    teacher_id = teacher_id_of(teacher_id, instance)
     problem = _teacher_problem(teacher_id, instance)
     if problem:
         log.add("--teacher", problem)
@@ -129,7 +139,7 @@ def read_absences(path: str | Path, instance: Instance, term: Term | None = None
         log.raise_if_any()
     found: list[Absence] = []
     for row in table.rows:
-        teacher_id = read_spreadsheet_text(row["teacher_id"])
+        teacher_id = teacher_id_of(read_spreadsheet_text(row["teacher_id"]), instance)
         problem = _teacher_problem(teacher_id, instance) if teacher_id else say(
             "living.blank_teacher")
         if problem:

@@ -428,3 +428,14 @@ def test_an_earlier_plan_is_never_overwritten_without_force(lanxi: Path, tmp_pat
     assert forced.exit_code == 0, forced.output
     assert "wx-t20" in (out / "substitutions.csv").read_text("utf-8-sig")
     assert "wx-t19" not in (out / "absences.csv").read_text("utf-8-sig")
+
+
+def test_an_absent_teacher_named_by_name(lanxi: Path, tmp_path: Path) -> None:
+    # Offices know their teachers by name: 方琳 is wx-t19 (no other teacher has that name).
+    by_id = substitute(lanxi, [("wx-t19", MONDAY, FRIDAY)])
+    by_name = substitute(lanxi, [("方琳", MONDAY, FRIDAY)])
+    assert by_name.files() == by_id.files()
+    result = run("substitute", lanxi, "--teacher", "方琳", "--from", MONDAY, "--to", FRIDAY,
+                 "--out", tmp_path / "p")
+    assert result.exit_code == 0, result.output
+    assert "wx-t19" in (tmp_path / "p" / "substitutions.csv").read_text("utf-8-sig")
