@@ -3,7 +3,8 @@
 One file per teacher and per class. Each lesson of the week is a weekly recurring event in
 Asia/Shanghai time at its period's real times, from ``start`` to ``end`` (inclusive); dates in
 the skip list (holidays, exam days, ...) are excluded with EXDATE, and make-up working days
-(调休, ``2022-10-08=Thu`` in a dates file) add the lessons of the weekday they follow (RDATE).
+(调休, ``2022-10-08=Thu`` in a dates file) add the lessons of the weekday they follow (an event
+of their own each).
 With several seasons the bells change on given dates (``season_from``): each lesson then has
 one recurring event per stretch of dates in one season, at that season's times. A double
 period is one event.
@@ -190,30 +191,41 @@ def _events(solution: TimetableView, slots: Iterable[Slot], term: Term, stamp: d
             held = [d for d in dates if d not in term.skip]
             extra = sorted(d for d, follows in term.workdays.items()
                            if follows == WEEKDAYS[weekday] and first_date <= d <= last_date
-                           and d not in term.skip)  # make-up days: one more date each (RDATE)
-            if not held and not extra:
-                continue
-            if not held:
-                held, extra = extra[:1], extra[1:]
+                           and d not in term.skip)  # make-up days: an event of their own each
             start = solution.bell(slot.school_id, slot.first, season).start
             end = solution.bell(slot.school_id, slot.last, season).end
-            event = Event()
-            event.add("uid", f"{slug(owner)}-{slug(slot.key)}-{first_date:%Y%m%d}@aligner")
-            event.add("dtstamp", stamp)
-            event.add("dtstart", _local(held[0], start), parameters=zone)
-            event.add("dtend", _local(held[0], end), parameters=zone)
-            if len(held) > 1:
-                event.add("rrule", {"FREQ": "WEEKLY", "UNTIL": _utc(held[-1], start)})
-                skipped = [d for d in dates if d in term.skip and held[0] < d < held[-1]]
-                if skipped:
-                    event.add("exdate", [_local(d, start) for d in skipped], parameters=zone)
-            if extra:
-                event.add("rdate", [_local(d, start) for d in extra], parameters=zone)
-            event.add("summary", slot.summary)
-            event.add("location", slot.location)
-            event.add("description", slot.description)
-            events.append(event)
+            key = f"{slug(owner)}-{slug(slot.key)}"
+            if held:
+                event = _event(slot, f"{key}-{first_date:%Y%m%d}@aligner", stamp, held[0],
+                               start, end)
+                if len(held) > 1:
+                    event.add("rrule", {"FREQ": "WEEKLY", "UNTIL": _utc(held[-1], start)})
+                    skipped = [d for d in dates if d in term.skip and held[0] < d < held[-1]]
+                    if skipped:
+                        event.add("exdate", [_local(d, start) for d in skipped],
+                                  parameters=zone)
+                events.append(event)
+            # a make-up day (调休, a weekend day following this weekday's timetable) is an event
+            # of its own, not an RDATE: it may come before the series' first date, which RFC 5545
+            # makes DTSTART, and some calendar programs ignore RDATE
+            events.extend(_event(slot, f"{key}-{date:%Y%m%d}-makeup@aligner", stamp, date,
+                                 start, end) for date in extra)
     return events
+
+
+def _event(slot: Slot, uid: str, stamp: dt.datetime, date: dt.date, start: int, end: int
+           ) -> Any:
+    """One event of ``slot`` on ``date`` (the first of a series, or a single one)."""
+    zone = {"TZID": TIMEZONE}
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", _local(date, start), parameters=zone)
+    event.add("dtend", _local(date, end), parameters=zone)
+    event.add("summary", slot.summary)
+    event.add("location", slot.location)
+    event.add("description", slot.description)
+    return event
 
 
 def _calendar(name: str, events: list[Any]) -> str:
