@@ -290,3 +290,18 @@ def place_text(instance: Instance, place: tuple) -> str:
 def with_previous(instance: Instance, previous: PreviousWeek | None) -> Instance:
     """The instance re-solved from ``previous`` (None: from nothing)."""
     return instance.model_copy(update={"previous": previous})
+
+
+def other_teachers(instance: Instance) -> list[OldLesson]:
+    """Old local lessons whose teacher is not the one curriculum.csv gives their row now (a
+    hand edit, or a new teacher): a re-solve follows curriculum.csv, so these change hands."""
+    previous = instance.previous
+    if previous is None:
+        return []
+    found = []
+    for lesson in previous.lessons:
+        row = instance.curriculum_row.get((lesson.school_id, lesson.class_id, lesson.subject))
+        if lesson.local and row is not None and lesson.teacher_id and \
+                set(lesson.teacher_id.split("+")) != set(row.teacher_ids):
+            found.append(lesson)
+    return found

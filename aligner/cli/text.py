@@ -284,6 +284,15 @@ def changes_text(result: Result) -> str:
                                 reason=f" ({row['reason']})" if row["reason"] else ""))
     if len(rows) > CHANGES_SHOWN:
         lines.append("  " + say("cli.changes_more", n=len(rows) - CHANGES_SHOWN))
+    from aligner.changes import other_teachers
+
+    handed = other_teachers(result.instance)
+    if handed:
+        first = handed[0]
+        now = result.instance.curriculum_row[(first.school_id, first.class_id, first.subject)]
+        lines.append(say("cli.changes_teachers", n=len(handed), school=first.school_id,
+                         klass=first.class_id, subject=first.subject, old=first.teacher_id,
+                         new="+".join(now.teacher_ids)))
     return "\n".join(lines)
 
 

@@ -176,6 +176,15 @@ MESSAGES: dict[str, Entry] = {
                          "作息调整：排课前移动了 {count} 节；课表按调整后的作息时间排："),
     "cli.compliance_none": ("Compliance: no programme rule, load bound or level minimum applies",
                             "达标情况：没有适用的项目规则、课时上下限或骨干教师最低要求"),
+    "cli.changes_teachers": (
+        ("{n} lesson of the old timetable names another teacher than curriculum.csv now does: "
+         "the new timetable follows curriculum.csv (e.g. {school} {klass} {subject}: {old} -> "
+         "{new})",
+         "{n} lessons of the old timetable name another teacher than curriculum.csv now does: "
+         "the new timetable follows curriculum.csv (e.g. {school} {klass} {subject}: {old} -> "
+         "{new})"),
+        "旧课表中有 {n} 节课的教师与现在 curriculum.csv 中的不同：新课表按 curriculum.csv 安排"
+        "（例如 {school} {klass} {subject}：{old} -> {new}）"),
     "cli.compliance_partial": (
         ("The compliance below counts the schools with a timetable only: {n} component has none",
          "The compliance below counts the schools with a timetable only: {n} components have "

@@ -262,3 +262,30 @@ def test_lanxi_with_a_teacher_away_on_monday_morning(tmp_path):
     moved, least = summary["from"]["changes"], summary["from"]["least_moves"]
     assert least >= 1 and least <= moved <= 2 * least
     assert summary["status"] == "OPTIMAL"
+
+
+def test_a_hand_edited_teacher_is_said_to_follow_the_curriculum(tmp_path):
+    # A trial's finding: a teacher typed into the old lessons.csv was undone without a word (the
+    # new timetable takes each row's teacher from curriculum.csv, as it must).
+    directory = _school(tmp_path)
+    _solve(directory, tmp_path / "old")
+    edited = tmp_path / "edited"
+    shutil.copytree(tmp_path / "old", edited)
+    rows = _lessons(edited)
+    first = next(r for r in rows if r["mode"] == "local" and r["teacher_id"])
+    other = next(r["teacher_id"] for r in rows if r["teacher_id"] not in ("", first["teacher_id"])
+                 and r["school_id"] == first["school_id"])
+    first["teacher_id"] = other
+    with (edited / "lessons.csv").open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    result = run("solve", directory, "--out", tmp_path / "new", "--workers", 1, "--no-grids",
+                 "--from", edited)
+    assert result.exit_code == 0, result.output
+    assert "1 lesson of the old timetable names another teacher than curriculum.csv" in \
+        result.output
+    assert f"{first['class_id']} {first['subject']}: {other} ->" in result.output
+    plain = run("solve", directory, "--out", tmp_path / "again", "--workers", 1, "--no-grids",
+                "--from", tmp_path / "old")
+    assert "another teacher" not in plain.output
