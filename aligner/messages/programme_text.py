@@ -33,8 +33,8 @@ MESSAGES: dict[str, Entry] = {
     "programme.shortfall": ("{month} {hub} -> {school}: {reason}",
                             "{month} {hub} -> {school}：{reason}"),
     "programme.month_outside_term": (
-        "--month {month} is not a month of the term ({start} to {end}); give it as YYYY-MM",
-        "--month {month} 不是本学期的月份（{start} 至 {end}）；请写成 YYYY-MM"),
+        "--month {month} is not a month of the term ({start} to {end}); choose one of {months}",
+        "--month {month} 不是本学期的月份（{start} 至 {end}）；可选 {months}"),
     "programme.no_sizes": (
         ("{n} class of the programme's courses has no size (classes.csv students): activities "
          "only, no person-times",
@@ -61,8 +61,8 @@ MESSAGES: dict[str, Entry] = {
     "programme.cli.rule_broken": ("not met: {rule} {who}: {actual} of {required}",
                                   "未达成：{rule} {who}：{actual}/{required}"),
     "programme.cli.bad_month": (
-        "--month {month} is not a month written as YYYY-MM, e.g. 2022-11",
-        "--month {month} 不是 YYYY-MM 形式的月份，如 2022-11"),
+        "{month} is not a month written as YYYY-MM, e.g. 2022-11",
+        "{month} 不是 YYYY-MM 形式的月份，如 2022-11"),
     # ---- column names (CSV in English; the workbook in Chinese) ----
     "programme.col.level": ("level", "层级"),
     "programme.col.hub_school_id": ("hub school", "主讲学校"),

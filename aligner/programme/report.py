@@ -292,7 +292,8 @@ def month_report(plan: TermPlan, month: str) -> MonthReport:
     assert term is not None
     if month not in term.months():
         raise ProgrammeError(say("programme.month_outside_term", month=month,
-                                 start=term.start, end=term.end))
+                                 start=term.start, end=term.end,
+                                 months=", ".join(term.months())))
     dates = plan.dates
     month_dates = sum(1 for d in dates if d.month == month)
     to_date = sum(1 for d in dates if d.month <= month)
