@@ -106,14 +106,44 @@ def did_you_mean(value: str, known: Iterable[str]) -> str:
     same but for case, spaces or full-width forms; else a close spelling); '' without one."""
     ids = list(known)
     folded = _fold(value)
-    same = [k for k in ids if _fold(k) == folded]
+    same = [k for k in ids if _fold(k) == folded] or [
+        k for k in ids if _fold(k).translate(_LOOK_ALIKE) == folded.translate(_LOOK_ALIKE)]
     if same:
         return say("io.did_you_mean", id=same[0])
+    typos = sorted((rank, -_shared_start(folded, _fold(k)), k) for k in ids
+                   if (rank := _one_typo(folded, _fold(k))) is not None)
+    if typos:  # one slip of the finger: two keys swapped first, then one key wrong
+        return say("io.did_you_mean", id=typos[0][2])
     close = difflib.get_close_matches(folded, [_fold(k) for k in ids], n=1, cutoff=0.8)
     if close:
         match = next(k for k in ids if _fold(k) == close[0])
         return say("io.did_you_mean", id=match)
     return ""
+
+
+_LOOK_ALIKE = str.maketrans({"o": "0", "l": "1", "i": "1"})
+"""Letters typed for the digits they look like (wx-t2O for wx-t20)."""
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many first characters ``a`` and ``b`` share."""
+    return next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y),
+                min(len(a), len(b)))
+
+
+def _one_typo(typed: str, known: str) -> int | None:
+    """0 when ``typed`` is ``known`` with two neighbouring characters swapped, 1 with one
+    character replaced, 2 with one added or left out; None otherwise."""
+    if len(typed) == len(known):
+        diff = [i for i, (a, b) in enumerate(zip(typed, known, strict=True)) if a != b]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == known[diff[1]] \
+                and typed[diff[1]] == known[diff[0]]:
+            return 0
+        return 1 if len(diff) == 1 else None
+    short, long_ = sorted((typed, known), key=len)
+    if len(long_) - len(short) != 1:
+        return None
+    return 2 if any(long_[:i] + long_[i + 1:] == short for i in range(len(long_))) else None
 
 
 def _fold(value: str) -> str:

@@ -290,3 +290,18 @@ def test_an_id_excel_turned_into_a_date_is_named(tmp_path, file, column, cell):
     text = str(error.value)
     assert f"{file}, row 2, column {column}" in text
     assert "Excel may have turned an id such as 1-1 into one" in text
+
+
+@pytest.mark.parametrize(("typed", "meant"), [
+    ("wx-t71", "wx-t17"),    # two keys swapped, not wx-t27 (one key wrong)
+    ("wx-t2O", "wx-t20"),    # the letter O for the digit 0
+    ("WX-T19", "wx-t19"),    # case
+    ("wx-t191", "wx-t19"),   # one key too many, at the end
+    ("wx-t1９", "wx-t19"),   # a full-width digit
+])
+def test_did_you_mean_names_the_id_a_slip_of_the_finger_makes(typed, meant):
+    from aligner.io.cells import did_you_mean
+
+    ids = [f"wx-t{i:02d}" for i in range(1, 30)]
+    assert did_you_mean(typed, ids) == f"; did you mean '{meant}'?"
+    assert did_you_mean("hr06", ids) == ""
