@@ -17,6 +17,7 @@ from aligner.cli.living_commands import INSTANCE_OPTION, _bad_input, _targets, _
 from aligner.messages import language, say
 
 if TYPE_CHECKING:
+    from aligner.instance import Instance
     from aligner.programme.plan import TermPlan
     from aligner.programme.report import MonthReport
 
@@ -162,15 +163,15 @@ def report_command(solution: str, month: str, instance_path: str | None, out_dir
     if xlsx:
         contents.append((Path(xlsx).parent, {Path(xlsx).name: report_workbook(
             report, instance, "zh")}))
-    _print_report(report, instance.name)
+    _print_report(report, instance)
     _write(contents)
 
 
-def _print_report(report: MonthReport, name: str) -> None:
+def _print_report(report: MonthReport, instance: Instance) -> None:
     from aligner.cli.text import grid as table
     from aligner.programme.outputs import rule_name
 
-    click.echo(say("programme.cli.report_heading", name=name, month=report.month,
+    click.echo(say("programme.cli.report_heading", name=instance.name, month=report.month,
                    dates=report.teaching_dates, to_date=report.dates_to_date,
                    term_dates=report.term_dates))
     for note in report.notes:
@@ -187,9 +188,11 @@ def _print_report(report: MonthReport, name: str) -> None:
     met = int(rules["met"].sum())
     click.echo(say("programme.cli.rules_met", met=met, total=len(rules)))
     for row in rules[~rules["met"]].to_dict("records"):
-        who = " ".join(v for v in (row["hub_school_id"] and
-                                   f"{row['hub_school_id']}->{row['receiving_school_id']}",
-                                   row["school_id"], row["teacher_id"]) if v)
+        hub, receiving = row["hub_school_id"], row["receiving_school_id"]
+        who = " ".join(v for v in (
+            hub and f"{instance.short_name(hub)}->{instance.short_name(receiving)}",
+            row["school_id"] and instance.short_name(row["school_id"]),
+            row["teacher_id"] and instance.teacher_name(row["teacher_id"])) if v)
         click.echo("  " + say("programme.cli.rule_broken", rule=rule_name(row["rule"],
                                                                         language()), who=who,
                               actual=row["actual"], required=row["required"]))
