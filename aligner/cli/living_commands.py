@@ -146,6 +146,8 @@ def diff_command(old_dir: str, new_dir: str, instance_path: str | None, csv_file
         _bad_input(say("living.cli.cannot_diff"), exc)
     rows = changes(old, new, instance)
     frame = diff_frame(rows)
+    if (xlsx or html) and rows and applies_from is None:
+        click.echo(say("living.cli.notices_undated"), err=True)
     records = [r.record() for r in rows]
     targets = _notice_targets(change_notices(records, instance, lang, applies_from), instance,
                               lang, say("living.cli.change_title", name=instance.name),

@@ -248,6 +248,10 @@ MESSAGES: dict[str, Entry] = {
     "living.notice.none": ("No notice: nothing changed.", "没有通知：没有变动。"),
 
     # ---- the commands (aligner/cli/living_commands.py) ----
+    "living.cli.notices_undated": (
+        "note: the notices say from when the new timetable applies only with --from-date "
+        "YYYY-MM-DD",
+        "注意：只有给出 --from-date YYYY-MM-DD，调课通知才会写明新课表从哪天起执行"),
     "living.cli.cannot_read": ("cannot read the timetable in {solution}",
                                "无法读取 {solution} 中的课表"),
     "living.cli.cannot_diff": ("cannot compare the timetables", "无法比较两张课表"),

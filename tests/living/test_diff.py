@@ -191,3 +191,13 @@ def test_a_hand_edited_clash_is_two_lessons_not_a_combined_class(lanxi: Path,
     assert mine_rows[["class_id", "subject", "change"]].values.tolist() == [
         [other["class_id"], other["subject"], "appeared"]]
     assert set(teachers.teacher_id) == {"hr-t01", other["teacher_id"]}
+
+
+def test_notices_without_a_date_say_so(lanxi: Path, moved: tuple[Path, Path],
+                                       tmp_path: Path) -> None:
+    # A trial's finding: notices written without --from-date carry no date and nobody was told.
+    undated = run("diff", lanxi, moved[1], "--html", tmp_path / "a")
+    assert undated.exit_code == 0, undated.output
+    assert "--from-date" in undated.stderr
+    dated = run("diff", lanxi, moved[1], "--html", tmp_path / "b", "--from-date", "2022-10-24")
+    assert "--from-date" not in dated.stderr
