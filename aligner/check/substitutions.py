@@ -124,6 +124,9 @@ def _csv(path: Path, required: tuple[str, ...], log: IssueLog
     reader = csv.DictReader(io.StringIO(decoded[0], newline=""))
     header = [(h or "").strip() for h in (reader.fieldnames or [])]
     missing = [c for c in required if c not in header]
+    if missing and required == PLAN_COLUMNS and {"teacher_id", "from", "to"} <= set(header):
+        log.add(path.name, say("living.check.absences_not_plan", plan=PLAN_FILE), 1)
+        return None  # the absences given for the plan: say so, not nine missing columns
     for column in missing:
         log.add(path.name, say("io.column_missing"), 1, column)
     if missing:

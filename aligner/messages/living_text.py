@@ -95,6 +95,10 @@ MESSAGES: dict[str, Entry] = {
         "调课：本节改上{name}的{subject}；{absent}的{own}改到 {date}（{day}）第 {period} 节"),
 
     # ---- the checker of a substitution plan (aligner/check/substitutions.py) ----
+    "living.check.absences_not_plan": (
+        "this is an absences file (teacher_id, from, to), not a plan: give {plan}, or the "
+        "directory holding it",
+        "这是缺勤文件（teacher_id、from、to），不是代课安排：请给出 {plan} 或它所在的目录"),
     "living.check.no_plan": ("no substitutions.csv here", "这里没有 substitutions.csv"),
     "living.check.bad_absence": ("'{first}' to '{last}' are not the dates of an absence",
                                  "“{first}”至“{last}”不是请假的日期"),

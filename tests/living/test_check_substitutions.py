@@ -203,6 +203,11 @@ def test_unreadable_plans_are_exit_2(lanxi: Path, plan: Path, tmp_path: Path) ->
     result = run("check-substitutions", lanxi, copy)
     assert result.exit_code == 2
     assert "substitutions.csv, row 1, column substitute: required column is missing" in result.stderr
+    # the absences file given for the plan: named as such, not as nine missing columns
+    result = run("check-substitutions", lanxi, plan / "absences.csv")
+    assert result.exit_code == 2
+    assert "absences.csv, row 1: this is an absences file" in result.stderr
+    assert "required column is missing" not in result.stderr
 
 
 def test_the_checker_shares_no_code_with_what_made_the_plan() -> None:
