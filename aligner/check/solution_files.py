@@ -342,20 +342,34 @@ def _check_times(w: SolutionFiles, name: str, i: int, row: dict[str, str], seaso
         w.bad(say("check.row_in_season", file=name, row=i, season=season, problem=problem))
 
 
+def _row_ends(w: SolutionFiles, row: dict[str, str], where: str
+              ) -> tuple[Course, str, int | None, int | None, str] | None:
+    """A sessions.csv or research.csv row's course, day, hub and receiving periods, and the
+    first problem of those periods and their times at either end ('' none); None, reported,
+    for a course the instance does not have."""
+    c = w.inst.course_by_id.get(row["course_id"])
+    if c is None:
+        w.bad(say("check.at", where=where, problem=say("check.unknown_course",
+                                                       course=row["course_id"])))
+        return None
+    day, h, r = row["day"], as_int(row["hub_period"]), as_int(row["receiving_period"])
+    problem = (slot_problem(w, c.hub_school, day, h, row["hub_start"], row["hub_end"])
+               or slot_problem(w, row["receiving_school_id"], day, r, row["receiving_start"],
+                               row["receiving_end"]))
+    return c, day, h, r, problem
+
+
 def _read_sessions(w: SolutionFiles) -> None:
     """sessions.csv rows into sessions, checking references, times, overlaps and ids."""
     first_id: dict[tuple[str, str, int], str] = {}
     for i, row in zip(w.lines["sessions.csv"], w.tables["sessions.csv"], strict=True):
         where = say("check.session_row", row=i, session=row["session_id"])
-        c = w.inst.course_by_id.get(row["course_id"])
-        if c is None:
-            w.bad(say("check.at", where=where, problem=say("check.unknown_course",
-                                                           course=row["course_id"])))
+        found = _row_ends(w, row, where)
+        if found is None:
             continue
-        day, h, r = row["day"], as_int(row["hub_period"]), as_int(row["receiving_period"])
+        c, day, h, r, problem = found
         key = (row["receiving_school_id"], row["receiving_class_id"])
-        problem = (slot_problem(w, c.hub_school, day, h, row["hub_start"], row["hub_end"])
-                   or slot_problem(w, key[0], day, r, row["receiving_start"], row["receiving_end"])
+        problem = (problem
                    or ("" if key in {x.class_key for x in c.receptions}
                        else say("check.not_receiving", klass=w.klass(*key), course=c.course_id)))
         if problem:
@@ -387,15 +401,12 @@ def _read_research(w: SolutionFiles) -> None:
     """research.csv rows into meetings, checking references, times, teachers and overlaps."""
     for i, row in zip(w.lines[RESEARCH], w.tables[RESEARCH], strict=True):
         where = say("check.research_row", row=i, meeting=row["research_id"])
-        c = w.inst.course_by_id.get(row["course_id"])
-        if c is None:
-            w.bad(say("check.at", where=where, problem=say("check.unknown_course",
-                                                           course=row["course_id"])))
+        found = _row_ends(w, row, where)
+        if found is None:
             continue
-        day, h, r = row["day"], as_int(row["hub_period"]), as_int(row["receiving_period"])
+        c, day, h, r, problem = found
         school = row["receiving_school_id"]
-        problem = (slot_problem(w, c.hub_school, day, h, row["hub_start"], row["hub_end"])
-                   or slot_problem(w, school, day, r, row["receiving_start"], row["receiving_end"])
+        problem = (problem
                    or ("" if school in c.receiving_schools else
                        say("check.research_not_receiving", school=w.school(school),
                            course=c.course_id)))
