@@ -390,19 +390,29 @@ def _period(value: str, school_id: str, instance: Instance, name: str, row: int,
     return int(value)
 
 
+def _course_on_a_day(instance: Instance, row: dict[str, str], file: str, number: int,
+                     log: IssueLog) -> Course | None:
+    """The course of a sessions.csv or research.csv row, when it is the instance's and its day
+    a school day; None, logged, otherwise."""
+    course = instance.course_by_id.get(row["course_id"])
+    if course is None:
+        log.add(file, say("export.unknown_course", course=row["course_id"]), number,
+                "course_id")
+        return None
+    if row["day"] not in instance.days:
+        log.add(file, say("export.unknown_day", day=row["day"], days=listed(instance.days)),
+                number, "day")
+        return None
+    return course
+
+
 def _sessions(instance: Instance, rows: list[tuple[int, dict[str, str]]], log: IssueLog
               ) -> dict[str, LiveSession]:
     heads: dict[str, tuple[Course, str, int]] = {}
     receiving: dict[str, dict[tuple[str, int], list[str]]] = defaultdict(lambda: defaultdict(list))
     for number, row in rows:
-        course = instance.course_by_id.get(row["course_id"])
+        course = _course_on_a_day(instance, row, SESSIONS, number, log)
         if course is None:
-            log.add(SESSIONS, say("export.unknown_course", course=row["course_id"]), number,
-                    "course_id")
-            continue
-        if row["day"] not in instance.days:
-            log.add(SESSIONS, say("export.unknown_day", day=row["day"],
-                                  days=listed(instance.days)), number, "day")
             continue
         hub = _period(row["hub_period"], course.hub_school, instance, SESSIONS, number,
                       "hub_period", log)
@@ -429,14 +439,8 @@ def _meetings(instance: Instance, rows: list[tuple[int, dict[str, str]]], log: I
     heads: dict[str, tuple[Course, str, int]] = {}
     ends: dict[str, dict[str, int]] = defaultdict(dict)
     for number, row in rows:
-        course = instance.course_by_id.get(row["course_id"])
+        course = _course_on_a_day(instance, row, RESEARCH, number, log)
         if course is None:
-            log.add(RESEARCH, say("export.unknown_course", course=row["course_id"]), number,
-                    "course_id")
-            continue
-        if row["day"] not in instance.days:
-            log.add(RESEARCH, say("export.unknown_day", day=row["day"],
-                                  days=listed(instance.days)), number, "day")
             continue
         school_id = row["receiving_school_id"]
         if school_id not in course.receiving_schools:
