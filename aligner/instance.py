@@ -53,6 +53,8 @@ MAX_PERIODS = 20
 """Periods of a school's day."""
 MAX_PER_DAY = 20
 """max_per_day of a curriculum row."""
+MAX_DAYS_APART = 6
+"""min_days_apart of a curriculum row (a week has at most 7 days)."""
 MAX_DOUBLES = 50
 """Double lessons of one curriculum row a week."""
 MAX_GRADE = 12
@@ -185,6 +187,10 @@ class CurriculumRow(Frozen):
     per_week: int = Field(ge=0, le=MAX_LESSONS)
     max_per_day: int | None = Field(default=None, ge=1, le=MAX_PER_DAY)
     """Lessons of the subject a day at most; a double lesson counts once."""
+    min_days_apart: int | None = Field(default=None, ge=1, le=MAX_DAYS_APART)
+    """Days between any two lessons of the subject at least (间隔天数): 2 puts a day without
+    the subject between two lessons (Mon, Wed, Fri); 1 is one lesson a day at most. Days
+    are counted in the order of the instance's ``days``; a double lesson is one lesson."""
     doubles: int = Field(default=0, ge=0, le=MAX_DOUBLES)
     """How many of the local lessons are double lessons (连堂): two consecutive periods of one
     day, counting 2 toward ``per_week`` and the teacher's load."""

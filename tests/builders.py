@@ -44,10 +44,10 @@ def teacher(teacher_id: str, school_id: str, max_load: float | str = 20, **extra
 
 def subject(school_id: str, class_id: str, name: str, teacher_id: str, per_week: int,
             max_per_day: int | str = "", doubles: int | str = "", allowed: str = "",
-            together: str = "") -> dict[str, Any]:
+            together: str = "", **extra: Any) -> dict[str, Any]:
     return {"school_id": school_id, "class_id": class_id, "subject": name,
             "teacher_id": teacher_id, "per_week": per_week, "max_per_day": max_per_day,
-            "doubles": doubles, "allowed": allowed, "together": together}
+            "doubles": doubles, "allowed": allowed, "together": together, **extra}
 
 
 def course(course_id: str, form: str, hub: str, hub_teacher: str, hub_class: str,

@@ -254,6 +254,23 @@ def max_per_day_holds(w: SolutionFiles) -> Iterator[Violation]:
                     subject=subject, day=day, most=r.max_per_day))
 
 
+def min_days_apart_holds(w: SolutionFiles) -> Iterator[Violation]:
+    """Two lessons of a subject of a class at least min_days_apart days apart (in the order of
+    the instance's days), online included; a double lesson is one lesson."""
+    got = Counter((sc, k, subject, day) for sc, k, day, _, subject in class_lessons(w))
+    got.subtract(doubles_per_day(w))
+    order = {day: i for i, day in enumerate(w.inst.days)}
+    for (school, klass, subject), r in w.inst.curriculum_row.items():
+        if r.min_days_apart is None:
+            continue
+        taught = [day for day in w.inst.days for _ in range(got[(school, klass, subject, day)])]
+        for before, after in zip(taught, taught[1:]):
+            if order[after] - order[before] < r.min_days_apart:
+                yield Violation("min_days_apart", say(
+                    "check.min_days_apart", klass=w.klass(school, klass), subject=subject,
+                    first=before, second=after, days=r.min_days_apart))
+
+
 def courses_hold_their_sessions(w: SolutionFiles) -> Iterator[Violation]:
     """min_per_week <= sessions of each course <= max_per_week."""
     n = sessions_per_course(w)
@@ -542,6 +559,7 @@ HARD_RULES: tuple[Check, ...] = (
     combined_classes_sit_together,
     double_lessons_hold,
     max_per_day_holds,
+    min_days_apart_holds,
     courses_hold_their_sessions,
     loads_within_bounds,
     weekly_minimums_hold,

@@ -250,7 +250,8 @@ def class_periods(cap: Capacity) -> Iterator[Finding]:
 
 
 def subject_days(cap: Capacity) -> Iterator[Finding]:
-    """A subject's lessons fit the days: max_per_day x days, and the teacher's free periods."""
+    """A subject's lessons fit the days: max_per_day x days, min_days_apart, and the teacher's
+    free periods."""
     instance = cap.instance
     days = len(instance.days)
     for row in instance.curriculum:
@@ -260,6 +261,15 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
             yield Finding("max_per_day", say(
                 "diagnose.max_per_day", who=who, per_week=row.per_week, subject=row.subject,
                 doubles=doubles, most=row.max_per_day, days=count(days, "day")))
+            continue
+        lessons = row.per_week - row.doubles
+        apart = row.min_days_apart
+        if apart is not None and lessons > 1 and (lessons - 1) * apart + 1 > days:
+            doubles = say("diagnose.of_them_double", doubles=row.doubles) if row.doubles else ""
+            yield Finding("min_days_apart", say(
+                "diagnose.min_days_apart", who=who, lessons=lessons, subject=row.subject,
+                doubles=doubles, apart=apart, days=count(days, "day"),
+                needed=(lessons - 1) * apart + 1))
             continue
         _, most_online = cap.online_bounds(row)
         local = row.per_week - most_online

@@ -49,8 +49,8 @@ def family_words(family: str) -> str:
     return say(f"diagnose.family.{family}") if family in RULE_ORDER else family
 
 RULE_ORDER = ("pin", "course", "alignment", "availability", "allowed", "room", "room_choice",
-              "special_room", "curriculum", "doubles", "together", "max_per_day", "class",
-              "teacher", "teacher_day", "teacher_consecutive", "teacher_days", "load",
+              "special_room", "curriculum", "doubles", "together", "max_per_day", "min_days_apart",
+              "class", "teacher", "teacher_day", "teacher_consecutive", "teacher_days", "load",
               "pair_minimum", "hub_minimum", "receiving_minimum", "level", "radiation", "research",
               "forms")
 
@@ -123,6 +123,7 @@ class Explanation:
 # ---- finding and shrinking the conflict ---------------------------------------------------
 
 FAMILY_TRIALS = ("radiation", "forms", "research", "together", "doubles", "max_per_day",
+                 "min_days_apart",
                  "teacher_consecutive", "teacher_days", "teacher_day", "level", "pair_minimum",
                  "hub_minimum", "receiving_minimum",
                  "load", "room", "room_choice", "special_room", "alignment", "allowed",
@@ -324,6 +325,10 @@ def describe_group(instance: Instance, group: Group) -> str:
         row = instance.row_by_key[(ids[0], ids[1], ids[2])]
         return say("diagnose.rule.max_per_day", klass=row_phrase(instance, row),
                    most=row.max_per_day, subject=ids[2])
+    if rule == "min_days_apart":
+        row = instance.row_by_key[(ids[0], ids[1], ids[2])]
+        return say("diagnose.rule.min_days_apart", klass=row_phrase(instance, row),
+                   apart=row.min_days_apart, subject=ids[2])
     if rule == "load":
         t = instance.teacher_by_id[ids[0]]
         cap = say("diagnose.no_cap") if t.max_load is None else f"{t.max_load}"

@@ -198,7 +198,7 @@ def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
                  ) -> None:
     """max_per_day counts lessons, a double once, as FET counts activities: 1 is FET's
     min 1 day between the row's activities; more is a cap on the row's activities in each
-    day's hours."""
+    day's hours. min_days_apart k is FET's min k days between the row's activities."""
     inst = b.instance
     by_id = {a.id: a for a in b.activities}
     for row in inst.curriculum:
@@ -210,7 +210,12 @@ def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
                 ids += [i for i in session if name in by_id[i].students]
         ids_fields = [("Number_of_Activities", str(len(ids)))] + [
             ("Activity_Id", str(i)) for i in ids]
-        spread = inst.weights.same_day_repeat and 2 <= len(ids) <= len(days)
+        apart = row.min_days_apart
+        if apart and len(ids) >= 2:
+            # min_days_apart is FET's min days between the row's activities, exactly
+            b.time.append(_constraint("ConstraintMinDaysBetweenActivities", [
+                ("Consecutive_If_Same_Day", "false"), *ids_fields, ("MinDays", str(apart))]))
+        spread = inst.weights.same_day_repeat and 2 <= len(ids) <= len(days) and not apart
         if spread and row.max_per_day != 1:
             # the objective's same_day_repeats: FET's soft min days (its weight is not ours)
             element = _constraint("ConstraintMinDaysBetweenActivities", [
@@ -222,8 +227,9 @@ def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
         if row.max_per_day is None or len(ids) <= row.max_per_day:
             continue
         if row.max_per_day == 1:
-            b.time.append(_constraint("ConstraintMinDaysBetweenActivities", [
-                ("Consecutive_If_Same_Day", "false"), *ids_fields, ("MinDays", "1")]))
+            if not apart:   # (else implied by the min days above)
+                b.time.append(_constraint("ConstraintMinDaysBetweenActivities", [
+                    ("Consecutive_If_Same_Day", "false"), *ids_fields, ("MinDays", "1")]))
             continue
         # FET (official mode) caps a students set's hours of an activity tag a day: exact
         # without doubles; with doubles, one double a day is allowed for (a double counts once

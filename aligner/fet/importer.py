@@ -165,6 +165,7 @@ class _Row:
     teacher: str = ""
     index: int = 1
     max_per_day: int | None = None
+    min_days_apart: int | None = None
     together: str | None = None
     soft_spread: bool = False
 
@@ -503,7 +504,8 @@ class _Conversion:
         by_key: dict[Key, list[int]] = defaultdict(list)
         for aid, key in self.key_of.items():
             by_key[key].append(aid)
-        # hard min 1 day between activities of one key: candidates for a row's max_per_day 1
+        # min days between activities of one key (hard: any number of days; soft: 1):
+        # candidates for a row's min_days_apart, max_per_day 1 or same-day-repeat term
         self.min_days: list[tuple[Constraint, list[int]]] = []
         linked: dict[Key, list[list[int]]] = defaultdict(list)
         for c in data.constraints:
@@ -515,7 +517,7 @@ class _Conversion:
             except ValueError:
                 self.lose(c, say("fet.min_days.unreadable"))
                 continue
-            if days > 1:
+            if days > 1 and not c.hard:
                 self.lose(c, say("fet.min_days.apart"))
                 continue
             if days < 1:
@@ -664,14 +666,18 @@ class _Conversion:
         for c, ids in sorted(self.min_days, key=lambda x: not x[0].hard):
             rows = {id(self.row_of[i]) for i in ids}
             row = self.row_of[ids[0]]
-            if not c.hard and len(rows) == 1 and row.max_per_day == 1:
+            if not c.hard and len(rows) == 1 and (row.max_per_day == 1 or row.min_days_apart):
                 self.convert(c)    # within a row of at most one lesson a day: implied
                 continue
             if len(rows) > 1 or set(ids) != set(row.activities):
                 self.lose(c, say("fet.min_days.partial"))
                 continue
             if c.hard:
-                row.max_per_day = 1
+                days = int(c.text("MinDays", "1"))
+                if days > 1:
+                    row.min_days_apart = max(row.min_days_apart or 0, days)
+                else:
+                    row.max_per_day = 1
             else:
                 row.soft_spread = True
                 soft_spread += 1
@@ -988,7 +994,8 @@ class _Conversion:
                             "doubles": r.doubles or "",
                             "allowed": "" if r.allowed is None else _slots_text(set(r.allowed),
                                                                                  days),
-                            "together": r.together or "", "fet_subject": r.key[1]}
+                            "together": r.together or "",
+                            "min_days_apart": r.min_days_apart or "", "fet_subject": r.key[1]}
                            for r in rows]
         # students not available: one '(blocked)' lesson a slot for all the classes blocked then
         blocked_rows = []

@@ -25,7 +25,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
                "unavailable", "max_per_day", "max_consecutive", "max_days"),
     CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
-                 "doubles", "allowed", "together"),
+                 "doubles", "allowed", "together", "min_days_apart"),
     SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
            "receiving_class", "subject", "per_week", "assistant_teacher"),
     ROOMS: ("school_id", "room_id", "name", "subjects", "unavailable"),
@@ -33,7 +33,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 OPTIONAL = {"sync_rooms", "short_name", "kind", "head_teacher", "students", "level", "min_load",
             "unavailable", "max_per_day", "max_consecutive", "max_days", "doubles", "allowed",
-            "together", "hub_class", "assistant_teacher"}
+            "together", "min_days_apart", "hub_class", "assistant_teacher"}
 """Columns a table may leave out of its header altogether."""
 OPTIONAL_IN: dict[str, frozenset[str]] = {
     BELLS: frozenset({"name"}),

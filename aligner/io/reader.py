@@ -23,6 +23,7 @@ from aligner.instance import (
     FORMS,
     LEVELS,
     LOAD_PLACES,
+    MAX_DAYS_APART,
     MAX_DOUBLES,
     MAX_GRADE,
     MAX_LESSONS,
@@ -674,10 +675,14 @@ def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | N
             cells.integer(row, "max_per_day", log, minimum=1, maximum=MAX_PER_DAY)
             if row["max_per_day"] else None
         )
+        min_days_apart = (
+            cells.integer(row, "min_days_apart", log, minimum=1, maximum=MAX_DAYS_APART)
+            if row["min_days_apart"] else None
+        )
         doubles = cells.integer(row, "doubles", log, minimum=0, maximum=MAX_DOUBLES, default=0)
         if None in (school_id, class_id, subject, per_week, doubles) or (
             row["max_per_day"] and max_per_day is None
-        ):
+        ) or (row["min_days_apart"] and min_days_apart is None):
             continue
         assert doubles is not None
         if doubles and teacher_id is None:
@@ -705,6 +710,7 @@ def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | N
         rows.append(CurriculumRow(school_id=school_id, class_id=class_id, subject=subject,
                                   teacher_id=teacher_id, per_week=per_week,
                                   max_per_day=max_per_day, doubles=doubles,
+                                  min_days_apart=min_days_apart,
                                   allowed=tuple(sorted(allowed)) if row["allowed"] else None,
                                   together=row["together"] or None))
     return rows

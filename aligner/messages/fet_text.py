@@ -400,12 +400,14 @@ MESSAGES: dict[str, Entry] = {
         "{count} 个有学生不可上课的时段给这些班级放了一节“{blocked}”占位课，由只在那时有空的占位教师上"),
     "fet.min_days.unreadable": ("unreadable activity ids or MinDays",
                                 "活动编号或 MinDays 无法读取"),
-    "fet.min_days.apart": ("more than one day apart has no counterpart (only max_per_day)",
-                           "间隔超过一天没有对应（只有 max_per_day）"),
+    "fet.min_days.apart": (
+        "more than one day apart when soft has no counterpart (min_days_apart is hard; the "
+        "same-day-repeat term is one day)",
+        "软约束的间隔超过一天没有对应（min_days_apart 是硬约束；同日重复项只管一天）"),
     "fet.min_days.spans": (
         "spans lessons of different classes, subjects or teachers (max_per_day is per "
-        "curriculum row)",
-        "涉及不同班级、科目或教师的课（max_per_day 针对一行课程）"),
+        "curriculum row, as is min_days_apart)",
+        "涉及不同班级、科目或教师的课（max_per_day 和 min_days_apart 都针对一行课程）"),
     "fet.min_days.partial": (
         "covers only some lessons of a class's subject (its activities have different "
         "preferred times, rooms or min-days constraints)",

@@ -234,6 +234,27 @@ def curriculum_max_per_day(v: Variables, rules: Rules) -> None:
                 )
 
 
+def curriculum_days_apart(v: Variables, rules: Rules) -> None:
+    """For every curriculum row with min_days_apart k and every k consecutive days of the
+    week: the row's lessons on those days - its double lessons there <= 1 (two lessons at
+    least k days apart; a double lesson counts once, online lessons count)."""
+    by_day = v.by_subject_day()
+    days = v.instance.days
+    for row in v.instance.curriculum:
+        k = row.min_days_apart
+        if k is None:
+            continue
+        lessons = {day: by_day.get((row.school_id, row.class_ids[0], row.subject, day), [])
+                   for day in days}
+        group = ("min_days_apart", row.school_id, row.class_id, row.subject)
+        for first in range(max(1, len(days) - k + 1)):   # (a window's tail is in the last)
+            window = days[first:first + k]
+            literals = [x for d in window for x in lessons[d]]
+            doubles = [x for d in window for x in v.doubles_of(row, d)]
+            if len(literals) - len(doubles) > 1 or (doubles and len(literals) > 1):
+                rules.add(total(literals) - total(doubles) <= 1, group)
+
+
 def teacher_credited_load(v: Variables, rules: Rules) -> None:
     """For every teacher: min_load <= local + credit x taught + assistant_credit x assisted <= max_load."""
     scale = credit_scale(v.instance)
@@ -596,6 +617,7 @@ RULES: tuple[Callable[[Variables, Rules], None], ...] = (
     double_lessons,
     lessons_taught_together,
     curriculum_max_per_day,
+    curriculum_days_apart,
     teacher_credited_load,
     teacher_day_limits,
     teacher_consecutive_limits,

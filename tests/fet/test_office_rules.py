@@ -356,3 +356,67 @@ def test_students_sets_selected_by_name_take_every_activity_sharing_students(tmp
     allowed = {r["subject"]: r["allowed"] for r in imp.tables["curriculum"]}
     assert allowed == {"Maths": "Mon:1,2", "French": "Mon:1,2", "Art": ""}
     assert imp.lossless
+
+
+# ---- min days between activities above one day ----
+
+WEEK = ("Mon", "Tue", "Wed", "Thu", "Fri")
+
+
+def _min_days(weight: int, ids: tuple[int, ...], days: int) -> str:
+    return element("ConstraintMinDaysBetweenActivities", weight, Consecutive_If_Same_Day="true",
+                   Number_of_Activities=str(len(ids)), Activity_Id=[str(i) for i in ids],
+                   MinDays=str(days))
+
+
+def _spread(weight: int = 100, ids: tuple[int, ...] = (1, 2, 3)) -> str:
+    """7A's Maths (Ann, three lessons, ids 1-3) at least two days apart (``ids``), one a day
+    (all three) when only some are two apart; Art (Bob) fills the week."""
+    constraint = _min_days(weight, ids, 2)
+    if len(ids) < 3:
+        constraint += _min_days(100, (1, 2, 3), 1)
+    return fet_xml(days=WEEK, hours=HOURS[:2], teachers=("Ann", "Bob"),
+                   activities=lessons("Maths", "Ann", "7A", 1, [1, 1, 1])
+                   + lessons("Art", "Bob", "7A", 4, [1] * 7), constraints=constraint)
+
+
+def test_min_days_between_a_rows_activities_becomes_min_days_apart(tmp_path):
+    out, report = imported(tmp_path, _spread())
+    rows = {r["subject"]: r["min_days_apart"] for r in table(out, "curriculum.csv")}
+    assert rows == {"Maths": "2", "Art": ""}
+    assert "Nothing was dropped" in report
+    lessons_csv = solved(out, tmp_path / "solution")
+    maths = sorted(lessons_csv[lessons_csv.subject == "Maths"].day, key=WEEK.index)
+    assert maths == ["Mon", "Wed", "Fri"]
+
+
+@pytest.mark.parametrize(("weight", "ids", "why"), [
+    (95, (1, 2, 3), "more than one day apart when soft"),
+    (100, (1, 2), "covers only some lessons")])
+def test_min_days_apart_fet_and_aligner_do_not_share_is_listed(tmp_path, weight, ids, why):
+    out, report = imported(tmp_path, _spread(weight, ids))
+    assert "Not imported" in report and why in report, report
+    assert {r["min_days_apart"] for r in table(out, "curriculum.csv")} == {""}
+
+
+def test_min_days_apart_is_exported_and_fet_keeps_it(tmp_path):
+    directory = write_instance(
+        tmp_path / "inst", {"name": "apart", "season": "winter", "days": list(WEEK),
+                            "policy": NO_MINIMUMS},
+        schools=[school("S")], bells=bells("S", *HOURS[:2]), classes=[klass("S", "a")],
+        teachers=[teacher("ta", "S"), teacher("tb", "S")],
+        curriculum=[subject("S", "a", "Maths", "ta", 3, min_days_apart=2),
+                    subject("S", "a", "Art", "tb", 7)])
+    fet = tmp_path / "apart.fet"
+    assert run("export-fet", str(directory), "--out", str(fet)).exit_code == 0
+    apart = [c for c in read_fet(fet).constraints
+             if c.tag == "ConstraintMinDaysBetweenActivities" and c.hard]
+    assert [(c.text("MinDays"), len(c.texts("Activity_Id"))) for c in apart] == [("2", 3)]
+    run_fet(fet, tmp_path / "fet")
+    solution = tmp_path / "from-fet"
+    result = run("read-fet-timetable", str(directory), str(tmp_path / "fet"), "--fet", str(fet),
+                 "--out", str(solution))
+    assert result.exit_code == 0, result.output
+    assert not check_solution(load_instance(directory), solution).violations
+    frame = pd.read_csv(solution / "lessons.csv", dtype=str, keep_default_na=False)
+    assert sorted(frame[frame.subject == "Maths"].day, key=WEEK.index) == ["Mon", "Wed", "Fri"]

@@ -21,8 +21,8 @@ def _school(tmp_path: Path) -> Path:
                 classes=[klass("H", "h1"), klass("H", "h2"), klass("R", "r1")],
                 teachers=[teacher("tm", "H", max_per_day=3, max_consecutive=2, max_days=2),
                           teacher("ty", "H"), teacher("tz", "H"), teacher("tr", "R")],
-                curriculum=[subject("H", "h1+h2", "音乐", "tm", 1),
-                            subject("H", "h1", "语文", "ty+tz", 1),
+                curriculum=[subject("H", "h1+h2", "音乐", "tm", 1, min_days_apart=2),
+                            subject("H", "h1", "语文", "ty+tz", 1, min_days_apart=""),
                             subject("H", "h2", "语文", "ty", 1),
                             subject("R", "r1", "语文", "tr", 1)],
                 rooms=[{"school_id": "H", "room_id": "m1", "name": "音乐室", "subjects": "音乐",
@@ -36,7 +36,8 @@ def test_office_rules_are_read(tmp_path):
     tm = instance.teacher_by_id["tm"]
     assert (tm.max_per_day, tm.max_consecutive, tm.max_days) == (3, 2, 2)
     music = instance.curriculum_row[("H", "h2", "音乐")]
-    assert music.combined and music.class_ids == ("h1", "h2")
+    assert music.combined and music.class_ids == ("h1", "h2") and music.min_days_apart == 2
+    assert instance.curriculum_row[("H", "h1", "语文")].min_days_apart is None
     assert instance.curriculum_row[("H", "h1", "语文")].teacher_ids == ("ty", "tz")
     assert [(r.room_id, r.subjects, r.unavailable) for r in instance.rooms] == [
         ("m1", ("音乐",), (("Tue", 2),))]
@@ -49,6 +50,10 @@ CASES = {
                          "teachers.csv, row 2, column max_per_day"),
     "max_days above 7": (edit_cell("teachers.csv", 2, "max_days", "8"),
                          "teachers.csv, row 2, column max_days"),
+    "min_days_apart lots": (edit_cell("curriculum.csv", 2, "min_days_apart", "lots"),
+                            "curriculum.csv, row 2, column min_days_apart"),
+    "min_days_apart of a week": (edit_cell("curriculum.csv", 3, "min_days_apart", "7"),
+                                 "curriculum.csv, row 3, column min_days_apart"),
     "unknown room subject": (edit_cell("rooms.csv", 2, "subjects", "舞蹈"),
                              "rooms.csv, row 2, column subjects"),
     "room unavailable on no such period": (edit_cell("rooms.csv", 2, "unavailable", "Mon:9"),

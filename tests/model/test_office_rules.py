@@ -178,6 +178,58 @@ def test_a_day_limit_against_pins_is_explained(tmp_path):
     assert "a 数学 lesson of class h2 of H校 is pinned to Mon period 3 (pinned.csv row 4)" in text
 
 
+# ---- days between lessons of a subject ------------------------------------------------
+
+WEEK = ("Mon", "Tue", "Wed", "Thu", "Fri")
+
+
+def _apart(tmp_path: Path, apart: int, per_week: int = 3, doubles: int | str = "") -> Path:
+    """Class h1: 数学 (ta) ``per_week`` lessons at least ``apart`` days apart, 语文 (tb) filling
+    the rest of a week of two periods a day."""
+    return pair(tmp_path, days=WEEK, hub_bells=FOUR[:2],
+                classes=[klass("H", "h1")], teachers=[teacher("ta", "H"), teacher("tb", "H")],
+                curriculum=[row("H", "h1", "数学", "ta", per_week, doubles=doubles,
+                                min_days_apart=apart),
+                            row("H", "h1", "语文", "tb", 10 - per_week)])
+
+
+def test_min_days_apart_spreads_a_subject_over_the_week(tmp_path, solve_and_check):
+    out = tmp_path / "out"
+    directory = _apart(tmp_path, 2)
+    solve_and_check(directory, out)
+    # three lessons two days apart in five days: Mon, Wed and Fri, one each
+    assert slots(out, subject="数学") in ([("Fri", p), ("Mon", q), ("Wed", r)]
+                                         for p in (1, 2) for q in (1, 2) for r in (1, 2))
+    curriculum = table(directory, "curriculum.csv")
+    curriculum[0]["min_days_apart"] = "3"
+    assert "min_days_apart" in broken_by(directory, out, tmp_path, "curriculum.csv",
+                                         curriculum)
+
+
+def test_min_days_apart_counts_a_double_once(tmp_path, solve_and_check):
+    # a double and a single three days apart: Mon+Thu, Mon+Fri or Tue+Fri
+    out = tmp_path / "out"
+    solve_and_check(_apart(tmp_path, 3, per_week=3, doubles=1), out)
+    days = sorted({d for d, _ in slots(out, subject="数学")}, key=WEEK.index)
+    assert len(days) == 2 and WEEK.index(days[1]) - WEEK.index(days[0]) >= 3
+
+
+def test_min_days_apart_that_cannot_hold_is_found_before_solving(tmp_path):
+    findings = capacity_findings(load_instance(_apart(tmp_path, 3, per_week=3)))
+    assert [f.rule for f in findings] == ["min_days_apart"]
+    assert "at least 3 days apart, but the week has 5 days: they need 7" in findings[0].message
+
+
+def test_min_days_apart_against_pins_is_explained(tmp_path):
+    directory = pair(tmp_path, days=WEEK, hub_bells=FOUR[:2],
+                     classes=[klass("H", "h1")], teachers=[teacher("ta", "H")],
+                     curriculum=[row("H", "h1", "数学", "ta", 2, min_days_apart=2)],
+                     pinned=[pin("H", "Mon", 1, "h1", "数学"), pin("H", "Tue", 1, "h1", "数学")])
+    rules, text = conflict_text(directory)
+    assert sorted(rules) == ["min_days_apart", "pin", "pin"]
+    assert "class h1 of H校's 数学 lessons are at least 2 days apart" in text
+
+
 # ---- special rooms ----------------------------------------------------------------------
 
 
