@@ -53,8 +53,9 @@ MAX_PERIODS = 20
 """Periods of a school's day."""
 MAX_PER_DAY = 20
 """max_per_day of a curriculum row."""
-MAX_DAYS_APART = 6
-"""min_days_apart of a curriculum row (a week has at most 7 days)."""
+MAX_DAYS_APART = 14
+"""min_days_apart of a curriculum row, min_days of a days_apart.csv group (as many as the
+instance's days: two lessons cannot be that far apart, so at most one is taught)."""
 MAX_DOUBLES = 50
 """Double lessons of one curriculum row a week."""
 MAX_GRADE = 12
@@ -242,6 +243,21 @@ class Room(Frozen):
     subjects: tuple[str, ...]
     unavailable: tuple[tuple[str, int], ...] = ()
     """(day, period) pairs when the room cannot be used."""
+
+
+class DaysApart(Frozen):
+    """Lessons of several curriculum rows of one school at least ``min_days`` days apart, any
+    two of them (days_apart.csv; FET's min days between activities over several rows): the
+    rows' lessons together are spread as one row's with ``min_days_apart``."""
+
+    group: str
+    school_id: str
+    rows: tuple[tuple[str, str, str], ...]
+    """Curriculum row keys (school, class or classes as written, subject), each once."""
+    min_days: int = Field(ge=1, le=MAX_DAYS_APART)
+    row: int = 0
+    """Its first row in days_apart.csv (for messages), 0 when made in code."""
+    source: str = "days_apart.csv"
 
 
 class Pin(Frozen):
@@ -614,6 +630,8 @@ class Instance(Frozen):
     """Special rooms (rooms.csv), each bound to the subjects it lists."""
     pins: tuple[Pin, ...] = ()
     """Lessons and sessions fixed at a slot (pinned.csv)."""
+    days_apart: tuple[DaysApart, ...] = ()
+    """Groups of curriculum rows whose lessons are some days apart (days_apart.csv)."""
     term: TermCalendar | None = None
     """The term's dates (instance.yaml ``term``): with it the term rules count the real
     teaching dates of each weekday (:meth:`term_day_counts`); None: weekly approximations."""

@@ -139,6 +139,8 @@ def office_rules(instance: Instance) -> list[str]:
         rules.append("pinned lessons")
     if any(t.max_per_day or t.max_consecutive or t.max_days for t in instance.teachers):
         rules.append("teacher day limits")
+    if instance.days_apart or any(r.min_days_apart for r in instance.curriculum):
+        rules.append("days apart (min_days_apart, days_apart.csv)")
     return rules
 
 

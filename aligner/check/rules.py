@@ -254,21 +254,39 @@ def max_per_day_holds(w: SolutionFiles) -> Iterator[Violation]:
                     subject=subject, day=day, most=r.max_per_day))
 
 
+def _too_close(days: list[str], taught: Counter[str], apart: int
+               ) -> Iterator[tuple[str, str]]:
+    """Successive days of ``taught`` lessons (a count a day) fewer than ``apart`` days apart."""
+    order = [day for day in days for _ in range(taught[day])]
+    for k in range(1, len(order)):
+        if days.index(order[k]) - days.index(order[k - 1]) < apart:
+            yield order[k - 1], order[k]
+
+
 def min_days_apart_holds(w: SolutionFiles) -> Iterator[Violation]:
-    """Two lessons of a subject of a class at least min_days_apart days apart (in the order of
-    the instance's days), online included; a double lesson is one lesson."""
+    """Two lessons of a subject of a class at least min_days_apart days apart, and two lessons
+    of the rows of a days_apart.csv group at least its min_days apart (in the order of the
+    instance's days), online included; a double lesson is one lesson."""
     got = Counter((sc, k, subject, day) for sc, k, day, _, subject in class_lessons(w))
     got.subtract(doubles_per_day(w))
-    order = {day: i for i, day in enumerate(w.inst.days)}
+    days = list(w.inst.days)
     for (school, klass, subject), r in w.inst.curriculum_row.items():
         if r.min_days_apart is None:
             continue
-        taught = [day for day in w.inst.days for _ in range(got[(school, klass, subject, day)])]
-        for before, after in zip(taught, taught[1:]):
-            if order[after] - order[before] < r.min_days_apart:
-                yield Violation("min_days_apart", say(
-                    "check.min_days_apart", klass=w.klass(school, klass), subject=subject,
-                    first=before, second=after, days=r.min_days_apart))
+        taught = Counter({day: got[(school, klass, subject, day)] for day in days})
+        for first, second in _too_close(days, taught, r.min_days_apart):
+            yield Violation("min_days_apart", say(
+                "check.min_days_apart", klass=w.klass(school, klass), subject=subject,
+                first=first, second=second, days=r.min_days_apart))
+    for g in w.inst.days_apart:
+        rows = [w.inst.row_by_key[key] for key in g.rows]
+        taught = Counter({day: sum(got[(r.school_id, r.class_ids[0], r.subject, day)]
+                                   for r in rows) for day in days})
+        for first, second in _too_close(days, taught, g.min_days):
+            yield Violation("days_apart", say(
+                "check.days_apart", group=g.group, first=first, second=second,
+                days=g.min_days, rows=listed([f"{w.klass(r.school_id, r.class_ids[0])} "
+                                              f"{r.subject}" for r in rows])))
 
 
 def courses_hold_their_sessions(w: SolutionFiles) -> Iterator[Violation]:

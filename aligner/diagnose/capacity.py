@@ -543,12 +543,28 @@ def course_pins(cap: Capacity) -> Iterator[Finding]:
             minutes=instance.policy.min_overlap_minutes))
 
 
+def days_apart_groups(cap: Capacity) -> Iterator[Finding]:
+    """A days_apart.csv group's lessons fit the week: n lessons k days apart need (n-1)k+1
+    days."""
+    instance = cap.instance
+    days = len(instance.days)
+    for g in instance.days_apart:
+        rows = [instance.row_by_key[key] for key in g.rows]
+        lessons = sum(r.per_week - r.doubles for r in rows)
+        if lessons > 1 and (lessons - 1) * g.min_days + 1 > days:
+            yield Finding("days_apart", say(
+                "diagnose.days_apart", group=g.group, lessons=lessons, apart=g.min_days,
+                rows="、".join(f"{row_phrase(instance, r)} {r.subject}" for r in rows),
+                days=count(days, "day"), needed=(lessons - 1) * g.min_days + 1))
+
+
 CHECKS: tuple[Callable[[Capacity], Iterable[Finding]], ...] = (
     course_alignment,
     research_slots,
     sync_rooms,
     class_periods,
     subject_days,
+    days_apart_groups,
     double_slots,
     teacher_periods,
     teacher_loads,

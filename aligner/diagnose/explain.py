@@ -50,7 +50,7 @@ def family_words(family: str) -> str:
 
 RULE_ORDER = ("pin", "course", "alignment", "availability", "allowed", "room", "room_choice",
               "special_room", "curriculum", "doubles", "together", "max_per_day", "min_days_apart",
-              "class", "teacher", "teacher_day", "teacher_consecutive", "teacher_days", "load",
+              "days_apart", "class", "teacher", "teacher_day", "teacher_consecutive", "teacher_days", "load",
               "pair_minimum", "hub_minimum", "receiving_minimum", "level", "radiation", "research",
               "forms")
 
@@ -123,7 +123,7 @@ class Explanation:
 # ---- finding and shrinking the conflict ---------------------------------------------------
 
 FAMILY_TRIALS = ("radiation", "forms", "research", "together", "doubles", "max_per_day",
-                 "min_days_apart",
+                 "min_days_apart", "days_apart",
                  "teacher_consecutive", "teacher_days", "teacher_day", "level", "pair_minimum",
                  "hub_minimum", "receiving_minimum",
                  "load", "room", "room_choice", "special_room", "alignment", "allowed",
@@ -382,6 +382,12 @@ def describe_group(instance: Instance, group: Group) -> str:
                    school=instance.school_name(ids[0]), closed=closed)
     if rule == "pin":
         return pin_phrase(instance, instance.pins[int(ids[0])])
+    if rule == "days_apart":
+        g = next(g for g in instance.days_apart if g.group == ids[0])
+        members = [instance.row_by_key[key] for key in g.rows]
+        return say("diagnose.rule.days_apart", group=g.group, apart=g.min_days,
+                   rows="、".join(f"{row_phrase(instance, r)} {r.subject}" for r in members),
+                   where=say("diagnose.pin_row", row=g.row, source=g.source) if g.row else "")
     return " ".join(group)
 
 

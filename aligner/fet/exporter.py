@@ -198,16 +198,29 @@ def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
                  ) -> None:
     """max_per_day counts lessons, a double once, as FET counts activities: 1 is FET's
     min 1 day between the row's activities; more is a cap on the row's activities in each
-    day's hours. min_days_apart k is FET's min k days between the row's activities."""
+    day's hours. min_days_apart k is FET's min k days between the row's activities, and so is
+    a days_apart.csv group's min_days between its rows' activities."""
     inst = b.instance
     by_id = {a.id: a for a in b.activities}
-    for row in inst.curriculum:
-        key = (row.school_id, row.class_id, row.subject)
+
+    def activities_of(row: CurriculumRow) -> list[int]:
+        """The row's activities: its local lessons and the sessions its class receives."""
         name = students_name(inst, row.school_id, row.class_ids[0])
-        ids = list(local.get(key, []))
-        for course in inst.courses_reaching.get(key, ()):
+        ids = list(local.get(row.key, []))
+        for course in inst.courses_reaching.get(row.key, ()):
             for session in sessions[course.course_id]:
                 ids += [i for i in session if name in by_id[i].students]
+        return ids
+
+    for group in inst.days_apart:
+        ids = [i for key in group.rows for i in activities_of(inst.row_by_key[key])]
+        if len(ids) >= 2:
+            b.time.append(_constraint("ConstraintMinDaysBetweenActivities", [
+                ("Consecutive_If_Same_Day", "false"), ("Number_of_Activities", str(len(ids))),
+                *[("Activity_Id", str(i)) for i in ids], ("MinDays", str(group.min_days))]))
+    for row in inst.curriculum:
+        name = students_name(inst, row.school_id, row.class_ids[0])
+        ids = activities_of(row)
         ids_fields = [("Number_of_Activities", str(len(ids)))] + [
             ("Activity_Id", str(i)) for i in ids]
         apart = row.min_days_apart

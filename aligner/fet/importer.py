@@ -526,11 +526,14 @@ class _Conversion:
             if any(i not in self.key_of for i in ids):
                 self.lose(c, say("fet.not_imported_activities"))
                 continue
-            if len({self.key_of[i] for i in ids}) > 1:
+            keys = {self.key_of[i] for i in ids}
+            if len(keys) > 1 and not c.hard:
                 self.lose(c, say("fet.min_days.spans"))
                 continue
             self.min_days.append((c, ids))
-            linked[self.key_of[ids[0]]].append(ids if c.hard else [-1, *ids])
+            for key in keys:   # (a hard one over several keys: a days_apart.csv group)
+                part = [i for i in ids if self.key_of[i] == key]
+                linked[key].append(part if c.hard else [-1, *part])
         self.rows_of_key: dict[Key, list[_Row]] = {}
         for key, aids in by_key.items():
             self.rows_of_key[key] = self._partition(key, aids, linked.get(key, []))
@@ -572,8 +575,13 @@ class _Conversion:
         rest: dict[Any, list[int]] = defaultdict(list)
         touched = {find(ids[0]) for ids in linked}
         for root, members in components.items():
-            if root in touched and len({signature[a] for a in members}) == 1:
+            # a component some hard constraint covers only in part: one row per activity, so
+            # that each constraint covers whole rows (a days_apart.csv group)
+            whole = all(len(ids) == len(members) for ids in hard if find(ids[0]) == root)
+            if root in touched and len({signature[a] for a in members}) == 1 and whole:
                 groups.append(members)
+            elif not whole:
+                groups += [[a] for a in members]
             else:
                 for a in members:
                     rest[signature[a]].append(a)
@@ -663,17 +671,23 @@ class _Conversion:
         self.teacher_na_fet: dict[str, set[tuple[int, int]]] = defaultdict(set)
         self.limits: dict[str, dict[str, int]] = defaultdict(dict)
         soft_spread = 0
+        self.apart_groups: list[tuple[int, list[_Row]]] = []
         for c, ids in sorted(self.min_days, key=lambda x: not x[0].hard):
-            rows = {id(self.row_of[i]) for i in ids}
-            row = self.row_of[ids[0]]
+            rows = list({id(self.row_of[i]): self.row_of[i] for i in ids}.values())
+            row = rows[0]
             if not c.hard and len(rows) == 1 and (row.max_per_day == 1 or row.min_days_apart):
                 self.convert(c)    # within a row of at most one lesson a day: implied
                 continue
-            if len(rows) > 1 or set(ids) != set(row.activities):
+            if {a for r in rows for a in r.activities} != set(ids) or (
+                    len(rows) > 1 and not c.hard):
                 self.lose(c, say("fet.min_days.partial"))
                 continue
+            if len(rows) > 1:
+                self.apart_groups.append((min(int(c.text("MinDays", "1")), len(self.days)), rows))
+                self.convert(c)
+                continue
             if c.hard:
-                days = int(c.text("MinDays", "1"))
+                days = min(int(c.text("MinDays", "1")), len(self.days))   # (more is the same)
                 if days > 1:
                     row.min_days_apart = max(row.min_days_apart or 0, days)
                 else:
@@ -997,6 +1011,11 @@ class _Conversion:
                             "together": r.together or "",
                             "min_days_apart": r.min_days_apart or "", "fet_subject": r.key[1]}
                            for r in rows]
+        apart_rows = [{"group": f"g{k}", "school_id": r.school_id,
+                       "class_id": "+".join(self.classes_of_key(r.key)), "subject": r.subject,
+                       "min_days": days}
+                      for k, (days, group) in enumerate(self.apart_groups, start=1)
+                      for r in group]
         # students not available: one '(blocked)' lesson a slot for all the classes blocked then
         blocked_rows = []
         every = {(d, p) for d in days for p in range(1, len(self.kept_hours) + 1)}
@@ -1065,7 +1084,7 @@ class _Conversion:
             "schools": [{"school_id": school_id, "name": data.institution or data.path.stem}],
             "bells": bell_rows, "classes": class_rows, "teachers": teacher_rows,
             "curriculum": curriculum_rows, "sync": [], "rooms": room_rows,
-            "pinned": self.pin_rows}
+            "pinned": self.pin_rows, "days_apart": apart_rows}
         if room_rows:
             self.notes.append(say("fet.rooms_note", count=len(room_rows)))
         if self.pin_rows:

@@ -13,9 +13,10 @@ SCHOOLS, BELLS, CLASSES, TEACHERS, CURRICULUM, SYNC = (
     "curriculum.csv",
     "sync.csv",
 )
-ROOMS, PINNED = "rooms.csv", "pinned.csv"
-OPTIONAL_FILES = (ROOMS, PINNED)
-"""Tables an instance may leave out altogether (no special rooms, no pinned lessons)."""
+ROOMS, PINNED, DAYS_APART = "rooms.csv", "pinned.csv", "days_apart.csv"
+OPTIONAL_FILES = (ROOMS, PINNED, DAYS_APART)
+"""Tables an instance may leave out altogether (no special rooms, no pinned lessons, no days
+apart between lessons of several rows)."""
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     # every column of each table, in the order docs/input.md documents them
@@ -30,6 +31,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
            "receiving_class", "subject", "per_week", "assistant_teacher"),
     ROOMS: ("school_id", "room_id", "name", "subjects", "unavailable"),
     PINNED: ("school_id", "class_id", "subject", "day", "period", "course_id"),
+    DAYS_APART: ("group", "school_id", "class_id", "subject", "min_days"),
 }
 OPTIONAL = {"sync_rooms", "short_name", "kind", "head_teacher", "students", "level", "min_load",
             "unavailable", "max_per_day", "max_consecutive", "max_days", "doubles", "allowed",

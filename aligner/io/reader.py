@@ -36,6 +36,7 @@ from aligner.instance import (
     BellPeriod,
     Course,
     CurriculumRow,
+    DaysApart,
     Instance,
     Pin,
     Reception,
@@ -52,6 +53,7 @@ from aligner.io.formats import (
     CLASSES,
     COLUMNS,
     CURRICULUM,
+    DAYS_APART,
     OPTIONAL_FILES,
     PINNED,
     ROOMS,
@@ -219,6 +221,8 @@ def _read(
     log.raise_if_any()
     pins = (_pins(optional[PINNED], days, periods, teachers, curriculum, courses, where, log)
             if optional[PINNED] else [])
+    days_apart = (_days_apart(optional[DAYS_APART], curriculum, where, log)
+                  if optional[DAYS_APART] else [])
     log.raise_if_any()
 
     instance = Instance(
@@ -232,6 +236,7 @@ def _read(
         courses=tuple(courses),
         rooms=tuple(rooms),
         pins=tuple(pins),
+        days_apart=tuple(days_apart),
     )
     _check_across_tables(instance, where, log)
     log.raise_if_any()
@@ -808,6 +813,48 @@ def _rooms(table: Table, days: tuple[str, ...], periods: dict[str, int] | None,
         rooms.append(Room(school_id=school_id, room_id=room_id, name=row["name"] or room_id,
                           subjects=tuple(dict.fromkeys(named)), unavailable=closed))
     return rooms
+
+
+def _days_apart(table: Table, curriculum: list[CurriculumRow], where: _Rows, log: IssueLog
+                ) -> list[DaysApart]:
+    """days_apart.csv: rows of one ``group`` (one school, one ``min_days``) whose lessons are
+    all that many days apart; a class of a combined row, or its classes as written, names the
+    row."""
+    row_of = {(school, c, r.subject): r for r in curriculum for school, c in r.class_keys}
+    row_of.update({r.key: r for r in curriculum})
+    groups: dict[str, dict[str, Any]] = {}
+    for row in table.rows:
+        group = cells.text(row, "group", log)
+        school_id = cells.text(row, "school_id", log)
+        known = _known(school_id, where.school, "school", row, "school_id", log)
+        class_id = cells.text(row, "class_id", log)
+        subject = cells.text(row, "subject", log)
+        min_days = cells.integer(row, "min_days", log, minimum=1, maximum=MAX_DAYS_APART)
+        if not known or None in (group, class_id, subject, min_days):
+            continue
+        assert group and school_id and class_id and subject and min_days
+        found = row_of.get((school_id, class_id, subject))
+        if found is None:
+            log.add(table.file, say("io.pin_no_row", klass=class_id, school=school_id,
+                                    subject=subject), row.number, "subject")
+            continue
+        first = groups.setdefault(group, {"school": school_id, "days": min_days, "rows": {},
+                                          "row": row.number})
+        if first["school"] != school_id:
+            log.add(table.file, say("io.apart_school", group=group, school=first["school"],
+                                    row=first["row"]), row.number, "school_id")
+        elif first["days"] != min_days:
+            log.add(table.file, say("io.apart_min_days", group=group, days=first["days"],
+                                    row=first["row"]), row.number, "min_days")
+        elif found.key in first["rows"]:
+            log.add(table.file, say("io.apart_twice", group=group, subject=subject,
+                                    klass=found.class_id, row=first["rows"][found.key]),
+                    row.number, "subject")
+        else:
+            first["rows"][found.key] = row.number
+    return [DaysApart(group=group, school_id=g["school"], rows=tuple(g["rows"]),
+                      min_days=g["days"], row=g["row"], source=table.label or table.file)
+            for group, g in groups.items()]
 
 
 def _pins(table: Table, days: tuple[str, ...], periods: dict[str, int],

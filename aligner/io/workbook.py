@@ -27,6 +27,7 @@ from aligner.io.formats import (
     CLASSES,
     COLUMNS,
     CURRICULUM,
+    DAYS_APART,
     FORMULA_STARTS,
     OPTIONAL_FILES,
     PINNED,
@@ -56,6 +57,7 @@ SHEETS: dict[str, tuple[str, ...]] = {
     SYNC: ("sync", "网络课程", "同步课程", "三个课堂"),
     ROOMS: ("rooms", "专用教室", "功能教室"),
     PINNED: ("pinned", "固定课程", "固定"),
+    DAYS_APART: ("days_apart", "间隔天数", "课程间隔"),
 }
 HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     # Chinese names of each column (the first is what the template writes)
@@ -87,6 +89,8 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
             "subjects": ("科目", "用于科目"), "unavailable": ("不可用时间",)},
     PINNED: {"school_id": ("学校编号",), "class_id": ("班级编号",), "subject": ("科目",),
              "day": ("星期",), "period": ("节次",), "course_id": ("课程编号",)},
+    DAYS_APART: {"group": ("组", "组别"), "school_id": ("学校编号",), "class_id": ("班级编号",),
+                 "subject": ("科目",), "min_days": ("间隔天数", "最少间隔天数")},
 }
 VALUES: dict[tuple[str, str], dict[str, str]] = {
     # Chinese cell values accepted for coded columns

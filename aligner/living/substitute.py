@@ -518,8 +518,8 @@ class Planner:
                 if self.why_not(partner, c.date, period, Fraction(0)) or \
                         self.why_not(c.teacher_id, other_date, p, Fraction(0)):
                     continue
-                if not self._subject_fits(school, klass, lesson.subject, day) or \
-                        not self._subject_fits(school, klass, duty.subject, other_day):
+                if not self._subject_fits(school, klass, lesson.subject, day, other_day) or \
+                        not self._subject_fits(school, klass, duty.subject, other_day, day):
                     continue
                 self.ledger.add(partner, c.date, period, Fraction(0), False)
                 self.ledger.add(c.teacher_id, other_date, p, Fraction(0), False)
@@ -534,14 +534,27 @@ class Planner:
                                  swap_subject=lesson.subject)
         return None
 
-    def _subject_fits(self, school: str, klass: str, subject: str, day: str) -> bool:
-        """One more lesson of ``subject`` on ``day`` keeps the class's max_per_day of it."""
+    def _subject_fits(self, school: str, klass: str, subject: str, day: str, leaving: str
+                      ) -> bool:
+        """A lesson of ``subject`` moved from ``leaving`` to ``day`` keeps the class's
+        max_per_day and min_days_apart of it (a subject in a days_apart.csv group is not
+        moved)."""
         row = self.instance.curriculum_row.get((school, klass, subject))
-        if row is None or row.max_per_day is None:
+        if row is None:
             return True
-        count = sum(1 for (d, _), lesson in self.view.class_week(school, klass).items()
-                    if d == day and lesson.subject == subject and lesson.span != 0)
-        return count + 1 <= row.max_per_day
+        if any(row.key in g.rows for g in self.instance.days_apart):
+            return False
+        taught = [d for (d, _), lesson in self.view.class_week(school, klass).items()
+                  if lesson.subject == subject and lesson.span != 0]
+        if row.max_per_day is not None and taught.count(day) + 1 > row.max_per_day:
+            return False
+        if row.min_days_apart is not None:
+            days = list(self.instance.days)
+            if leaving in taught:
+                taught.remove(leaving)
+            at = days.index(day)
+            return all(abs(days.index(d) - at) >= row.min_days_apart for d in taught)
+        return True
 
 
 def substitute(solution: TimetableView | str | Path,

@@ -120,6 +120,9 @@ MESSAGES: dict[str, Entry] = {
     "check.min_days_apart": ("{klass} has {subject} on {first} and on {second}: its lessons must "
                              "be at least {days} days apart",
                              "{klass}的{subject}在 {first} 和 {second} 都有课，两节之间至少应隔 {days} 天"),
+    "check.days_apart": ("group {group} ({rows}) has lessons on {first} and on {second}: its "
+                         "lessons must be at least {days} days apart",
+                         "组 {group}（{rows}）在 {first} 和 {second} 都有课，两节之间至少应隔 {days} 天"),
     "check.course_per_week": ("course {course} ({subject}, {school}) has {got} sessions a week, it "
                               "needs {wanted}",
                               "课程 {course}（{subject}，{school}）每周有 {got} 节在线课，应为 {wanted} 节"),

@@ -68,7 +68,13 @@ MESSAGES: dict[str, Entry] = {
     "diagnose.min_days_apart": (
         "{who} has {lessons} {subject} lessons a week{doubles} at least {apart} days apart, but "
         "the week has {days}: they need {needed}",
-        "{who}每周有 {lessons} 节{subject}{doubles}，两节至少隔 {apart} 天，需要 {needed} 天，一周只有 {days}"),
+        "{who}每周有 {lessons} 节{subject}{doubles}，两节至少隔 {apart} 天，"
+        "需要 {needed} 天，一周只有 {days}"),
+    "diagnose.days_apart": (
+        "group {group} of days_apart.csv ({rows}) has {lessons} lessons a week at least "
+        "{apart} days apart, but the week has {days}: they need {needed}",
+        "间隔天数组 {group}（{rows}）每周共 {lessons} 节，两节至少隔 {apart} 天，"
+        "需要 {needed} 天，一周只有 {days}"),
     "diagnose.at_most_a_day": (", at most {most} a day", "，每天最多 {most} 节"),
     "diagnose.within_allowed": (" within its allowed periods ({slots})",
                                 "在允许的节次（{slots}）中"),
@@ -138,6 +144,8 @@ MESSAGES: dict[str, Entry] = {
     "diagnose.family.together": ("lessons taught together", "同时上课"),
     "diagnose.family.max_per_day": ("lessons a day of a subject", "各科每天的节数"),
     "diagnose.family.min_days_apart": ("days between lessons of a subject", "同一科目两节课的间隔天数"),
+    "diagnose.family.days_apart": ("days between lessons of several subjects",
+                                   "几门课之间的间隔天数"),
     "diagnose.family.class": ("one lesson at a time per class", "每班同一节次只上一节课"),
     "diagnose.family.teacher": ("one commitment at a time per teacher", "每位教师同一节次只做一件事"),
     "diagnose.family.load": ("teachers' credited loads", "教师的折算课时"),
@@ -191,6 +199,9 @@ MESSAGES: dict[str, Entry] = {
                                   "{klass}每天最多上 {most} 节{subject}"),
     "diagnose.rule.min_days_apart": ("{klass}'s {subject} lessons are at least {apart} days apart",
                                      "{klass}的{subject}两节之间至少隔 {apart} 天"),
+    "diagnose.rule.days_apart": ("the lessons of group {group} ({rows}) are at least {apart} days "
+                                 "apart{where}",
+                                 "组 {group}（{rows}）的课两节之间至少隔 {apart} 天{where}"),
     "diagnose.rule.load": ("{teacher}'s credited load lies in [{least}, {most}] (an online lesson "
                            "counts {credit})",
                            "{teacher}的折算课时在 [{least}, {most}] 之间（一节在线课折算 {credit} 节）"),

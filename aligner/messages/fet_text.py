@@ -59,10 +59,11 @@ MESSAGES: dict[str, Entry] = {
         "involved, one of each, of different classes)",
         "curriculum.csv 的 together（同时上课；须把所涉各行课程的每节课一一配对，且分属不同班级）"),
     "fet.converted.ConstraintMinDaysBetweenActivities": (
-        "min 1 day between all lessons of a curriculum row: max_per_day 1 (hard) or the "
-        "objective's same_day_repeats term (weight < 100%)",
-        "一行课程的各节课至少隔 1 天：max_per_day 1（硬性），或目标中的 same_day_repeats 项（权重低于 "
-        "100%）"),
+        "min days between the lessons of a curriculum row: max_per_day 1 or min_days_apart "
+        "(hard), or the objective's same_day_repeats term (1 day, weight < 100%); over the "
+        "lessons of several rows (hard): a days_apart.csv group",
+        "一行课程各节课之间的最少间隔天数：max_per_day 1 或 min_days_apart（硬性），或目标中的 "
+        "same_day_repeats 项（1 天，权重低于 100%）；跨几行课程（硬性）：days_apart.csv 的一组"),
     "fet.converted.ConstraintTeacherMaxHoursDaily": (
         "teachers.csv max_per_day",
         "teachers.csv 的 max_per_day（每日最多节数）"),

@@ -556,6 +556,17 @@ MESSAGES: dict[str, Entry] = {
     "io.help.pinned.course_id": (
         "the course one of whose sessions is pinned (class and subject blank)",
         "固定一次网络课程时写课程编号（班级、科目留空）"),
+    "io.help.min_days_apart": (
+        "any two lessons of the subject at least this many days apart (2: a day without it "
+        "between them; blank = none)",
+        "同一科目任意两节课至少相隔几天（2：中间至少空一天；空=不限）"),
+    "io.help.group": ("a name for the group: its rows' lessons are spread together",
+                      "组名：同一组各行科目的课一起错开"),
+    "io.help.days_apart.class_id": ("class (for a combined row, any of its classes)",
+                                    "班级（合班时写其中任一班）"),
+    "io.help.min_days": ("any two lessons of the group at least this many days apart (the same "
+                         "in every row of the group)",
+                         "组内任意两节课至少相隔几天（同组各行相同）"),
 
     # ---- the office's rules ----
     "io.plus_in_class_id": (
@@ -609,6 +620,14 @@ MESSAGES: dict[str, Entry] = {
                      "固定课需要写班级和科目（本校课）或课程编号（在线课）"),
     "io.pin_no_row": ("class {klass} of school {school} has no curriculum row for {subject}",
                       "学校 {school} 的班级 {klass} 在课程计划中没有{subject}"),
+    "io.apart_school": ("group {group} is of school {school} (row {row}); a group's rows are "
+                        "of one school",
+                        "组 {group} 属于学校 {school}（第 {row} 行）；一组只能是同一所学校的课"),
+    "io.apart_min_days": ("group {group} has min_days {days} (row {row}); every row of a group "
+                          "has the same",
+                          "组 {group} 的间隔天数是 {days}（第 {row} 行）；同一组各行应相同"),
+    "io.apart_twice": ("{subject} of class {klass} is in group {group} already (row {row})",
+                       "班级 {klass} 的{subject}已在组 {group} 中（第 {row} 行）"),
     "io.pin_online_only": (
         "every {subject} lesson of class {klass} arrives online; pin its course instead "
         "(course_id)",

@@ -15,7 +15,7 @@ from math import lcm
 from ortools.sat.python import cp_model
 
 from aligner.changes import places
-from aligner.instance import FORMS, Course, Instance
+from aligner.instance import FORMS, Course, CurriculumRow, Instance
 from aligner.model.variables import Variables
 
 Group = tuple[str, ...]
@@ -235,22 +235,25 @@ def curriculum_max_per_day(v: Variables, rules: Rules) -> None:
 
 
 def curriculum_days_apart(v: Variables, rules: Rules) -> None:
-    """For every curriculum row with min_days_apart k and every k consecutive days of the
-    week: the row's lessons on those days - its double lessons there <= 1 (two lessons at
-    least k days apart; a double lesson counts once, online lessons count)."""
+    """For every curriculum row with min_days_apart k, and every group of days_apart.csv with
+    min_days k, and every k consecutive days of the week: the lessons of the row (the group's
+    rows) on those days - their double lessons there <= 1 (any two lessons at least k days
+    apart; a double lesson counts once, online lessons count)."""
     by_day = v.by_subject_day()
+    spreads: list[tuple[list[CurriculumRow], int, Group]] = [
+        ([row], row.min_days_apart, ("min_days_apart", *row.key))
+               for row in v.instance.curriculum if row.min_days_apart is not None]
+    spreads += [([v.instance.row_by_key[key] for key in g.rows], g.min_days,
+                 ("days_apart", g.group)) for g in v.instance.days_apart]
     days = v.instance.days
-    for row in v.instance.curriculum:
-        k = row.min_days_apart
-        if k is None:
-            continue
-        lessons = {day: by_day.get((row.school_id, row.class_ids[0], row.subject, day), [])
-                   for day in days}
-        group = ("min_days_apart", row.school_id, row.class_id, row.subject)
+    for rows, k, group in spreads:
+        starts = {day: ([x for r in rows for x in by_day.get(
+                            (r.school_id, r.class_ids[0], r.subject, day), [])],
+                        [x for r in rows for x in v.doubles_of(r, day)]) for day in days}
         for first in range(max(1, len(days) - k + 1)):   # (a window's tail is in the last)
             window = days[first:first + k]
-            literals = [x for d in window for x in lessons[d]]
-            doubles = [x for d in window for x in v.doubles_of(row, d)]
+            literals = [x for d in window for x in starts[d][0]]
+            doubles = [x for d in window for x in starts[d][1]]
             if len(literals) - len(doubles) > 1 or (doubles and len(literals) > 1):
                 rules.add(total(literals) - total(doubles) <= 1, group)
 

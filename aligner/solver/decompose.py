@@ -41,6 +41,7 @@ def sub_instance(instance: Instance, schools: list[str], name: str | None = None
         breaks=tuple(b for b in instance.breaks if b.school_id in keep),
         rooms=tuple(r for r in instance.rooms if r.school_id in keep),
         pins=tuple(p for p in instance.pins if p.school_id in keep),
+        days_apart=tuple(g for g in instance.days_apart if g.school_id in keep),
         previous=None if instance.previous is None else instance.previous.model_copy(update={
             "lessons": tuple(x for x in instance.previous.lessons if x.school_id in keep),
             "sessions": tuple(s for s in instance.previous.sessions

@@ -71,7 +71,8 @@ def test_split_activity_becomes_per_week_with_doubles_and_times_from_hour_names(
     curriculum = rows(out, "curriculum.csv")
     assert curriculum == [{"school_id": "school", "class_id": "7A", "subject": "Maths",
                            "teacher_id": "Ann", "per_week": "4", "max_per_day": "",
-                           "doubles": "1", "allowed": "", "together": ""}]
+                           "doubles": "1", "allowed": "", "together": "",
+                           "min_days_apart": ""}]
     assert [(b["start"], b["end"]) for b in rows(out, "bells.csv")] == [
         ("08:00", "08:40"), ("08:50", "09:30"), ("09:40", "10:20")]
     assert "Nothing was dropped" in result.output
@@ -121,16 +122,19 @@ def test_not_available_times_of_teachers_and_students(tmp_path):
                 ("Mon", "1", "Ann")]
 
 
-def test_min_days_hard_is_max_per_day_soft_is_the_spread_term_others_are_listed(tmp_path):
+def test_min_days_hard_is_max_per_day_or_min_days_apart_soft_is_the_spread_term(tmp_path):
     activities = (lessons("Maths", "Ann", "7A", 1, [1, 1]) + lessons("Art", "Ann", "7A", 3, [1, 1])
-                  + lessons("Music", "Ann", "7A", 5, [1, 1]))
-    constraints = min_days([1, 2]) + min_days([3, 4], weight=95) + min_days([5, 6], days=2)
-    out, result = imported(tmp_path, fet_xml(activities=activities, constraints=constraints))
+                  + lessons("Music", "Ann", "7A", 5, [1, 1]) + lessons("PE", "Ann", "7A", 7, [1, 1]))
+    constraints = (min_days([1, 2]) + min_days([3, 4], weight=95) + min_days([5, 6], days=2)
+                   + min_days([7, 8], days=2, weight=95))
+    out, result = imported(tmp_path, fet_xml(days=("Mon", "Tue", "Wed", "Thu"),
+                                             activities=activities, constraints=constraints))
     by_subject = {r["subject"]: r for r in rows(out, "curriculum.csv")}
     assert by_subject["Maths"]["max_per_day"] == "1"
     assert by_subject["Art"]["max_per_day"] == "", "soft: the objective's same_day_repeats"
     assert "1 min-days constraints of weight below 100% are kept as the objective" in result.output
-    assert ("ConstraintMinDaysBetweenActivities: 1 (weight 100%) - more than one day apart"
+    assert by_subject["Music"]["min_days_apart"] == "2"
+    assert ("ConstraintMinDaysBetweenActivities: 1 (weight 95%) - more than one day apart"
             in result.output)
 
 
@@ -299,11 +303,12 @@ def test_a_pairing_table_with_unknown_names_is_refused_with_row_and_column(tmp_p
 
 # ---- Debian's fet-data examples ----
 
-def test_example_hashiyana_imports_breaks_doubles_blocked_slots_and_lists_the_rest(tmp_path):
+def test_example_hashiyana_imports_breaks_doubles_blocked_slots_and_days_apart_whole(tmp_path):
     imp = import_fet(example(HASHIYANA))
     assert len(imp.tables["bells"]) == 8 and imp.tables["bells"][4]["start"] == "11:10"
     assert sum(int(r["doubles"] or 0) for r in imp.tables["curriculum"]) == 52
-    assert [(x.what, x.count) for x in imp.losses] == [("ConstraintMinDaysBetweenActivities", 14)]
+    assert imp.losses == []   # its 14 min days of 2 over a row: min_days_apart
+    assert sum(1 for r in imp.tables["curriculum"] if r["min_days_apart"] == 2) == 14
     data = read_fet(example(HASHIYANA))
     imported_hours = sum(r["per_week"] for r in imp.tables["curriculum"]
                          if not r["subject"].startswith("(blocked)"))

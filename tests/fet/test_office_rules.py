@@ -369,12 +369,10 @@ def _min_days(weight: int, ids: tuple[int, ...], days: int) -> str:
                    MinDays=str(days))
 
 
-def _spread(weight: int = 100, ids: tuple[int, ...] = (1, 2, 3)) -> str:
-    """7A's Maths (Ann, three lessons, ids 1-3) at least two days apart (``ids``), one a day
-    (all three) when only some are two apart; Art (Bob) fills the week."""
-    constraint = _min_days(weight, ids, 2)
-    if len(ids) < 3:
-        constraint += _min_days(100, (1, 2, 3), 1)
+def _spread(weight: int = 100, ids: tuple[int, ...] = (1, 2, 3), days: int = 2) -> str:
+    """7A's Maths (Ann, three lessons, ids 1-3) at least two days apart (``ids``); Art (Bob,
+    ids 4-10) fills the week."""
+    constraint = _min_days(weight, ids, days)
     return fet_xml(days=WEEK, hours=HOURS[:2], teachers=("Ann", "Bob"),
                    activities=lessons("Maths", "Ann", "7A", 1, [1, 1, 1])
                    + lessons("Art", "Bob", "7A", 4, [1] * 7), constraints=constraint)
@@ -390,11 +388,12 @@ def test_min_days_between_a_rows_activities_becomes_min_days_apart(tmp_path):
     assert maths == ["Mon", "Wed", "Fri"]
 
 
-@pytest.mark.parametrize(("weight", "ids", "why"), [
-    (95, (1, 2, 3), "more than one day apart when soft"),
-    (100, (1, 2), "covers only some lessons")])
-def test_min_days_apart_fet_and_aligner_do_not_share_is_listed(tmp_path, weight, ids, why):
-    out, report = imported(tmp_path, _spread(weight, ids))
+@pytest.mark.parametrize(("weight", "ids", "days", "why"), [
+    (95, (1, 2, 3), 2, "more than one day apart when soft"),
+    (95, (1, 4), 1, "spans lessons of different classes, subjects or teachers")])
+def test_min_days_apart_fet_and_aligner_do_not_share_is_listed(tmp_path, weight, ids, days,
+                                                               why):
+    out, report = imported(tmp_path, _spread(weight, ids, days))
     assert "Not imported" in report and why in report, report
     assert {r["min_days_apart"] for r in table(out, "curriculum.csv")} == {""}
 
@@ -420,3 +419,39 @@ def test_min_days_apart_is_exported_and_fet_keeps_it(tmp_path):
     assert not check_solution(load_instance(directory), solution).violations
     frame = pd.read_csv(solution / "lessons.csv", dtype=str, keep_default_na=False)
     assert sorted(frame[frame.subject == "Maths"].day, key=WEEK.index) == ["Mon", "Wed", "Fri"]
+
+
+def test_min_days_over_some_lessons_of_a_row_become_days_apart_groups(tmp_path):
+    """Namibian files' pattern: three lessons one day apart, the first two days from each other
+    one: each lesson its own row, each constraint a days_apart.csv group, nothing dropped."""
+    constraints = (_min_days(100, (1, 2, 3), 1) + _min_days(100, (1, 2), 2)
+                   + _min_days(100, (1, 3), 2))
+    text = fet_xml(days=WEEK, hours=HOURS[:2], teachers=("Ann", "Bob"),
+                   activities=lessons("Maths", "Ann", "7A", 1, [1, 1, 1])
+                   + lessons("Art", "Bob", "7A", 4, [1] * 7), constraints=constraints)
+    out, report = imported(tmp_path, text)
+    assert "Nothing was dropped" in report, report
+    groups: dict[str, list[str]] = {}
+    for g in table(out, "days_apart.csv"):
+        groups.setdefault(f"{g['group']} {g['min_days']}", []).append(g["subject"])
+    assert sorted(map(sorted, groups.values())) == [
+        ["Maths [1]", "Maths [2]"], ["Maths [1]", "Maths [2]", "Maths [3]"],
+        ["Maths [1]", "Maths [3]"]]
+    assert sorted(k.split()[1] for k in groups) == ["1", "2", "2"]
+    lessons_csv = solved(out, tmp_path / "solution")
+    day = {s: WEEK.index(d) for s, d in zip(lessons_csv.subject, lessons_csv.day, strict=True)
+           if s.startswith("Maths")}
+    assert abs(day["Maths [1]"] - day["Maths [2]"]) >= 2
+    assert abs(day["Maths [1]"] - day["Maths [3]"]) >= 2
+    assert day["Maths [2]"] != day["Maths [3]"]
+    # and back: export-fet writes the groups, fet-cl keeps them, the checker agrees
+    fet = tmp_path / "again.fet"
+    assert run("export-fet", str(out), "--out", str(fet)).exit_code == 0
+    hard = sorted(c.text("MinDays") for c in read_fet(fet).constraints
+                  if c.tag == "ConstraintMinDaysBetweenActivities" and c.hard)
+    assert hard == ["1", "2", "2"]
+    run_fet(fet, tmp_path / "fet")
+    solution = tmp_path / "from-fet"
+    assert run("read-fet-timetable", str(out), str(tmp_path / "fet"), "--fet", str(fet),
+               "--out", str(solution)).exit_code == 0
+    assert not check_solution(load_instance(out), solution).violations

@@ -28,7 +28,11 @@ def _school(tmp_path: Path) -> Path:
                 rooms=[{"school_id": "H", "room_id": "m1", "name": "音乐室", "subjects": "音乐",
                         "unavailable": "Tue:2"}],
                 pinned=[{"school_id": "H", "class_id": "h2", "subject": "语文", "day": "Tue",
-                         "period": 1}])
+                         "period": 1}],
+                days_apart=[{"group": "g", "school_id": "H", "class_id": "h1+h2", "subject": "音乐",
+                             "min_days": 1},
+                            {"group": "g", "school_id": "H", "class_id": "h2", "subject": "语文",
+                             "min_days": 1}])
 
 
 def test_office_rules_are_read(tmp_path):
@@ -43,6 +47,8 @@ def test_office_rules_are_read(tmp_path):
         ("m1", ("音乐",), (("Tue", 2),))]
     assert [(p.class_id, p.subject, p.day, p.period, p.row) for p in instance.pins] == [
         ("h2", "语文", "Tue", 1, 2)]
+    assert [(g.group, g.rows, g.min_days, g.row) for g in instance.days_apart] == [
+        ("g", (("H", "h1+h2", "音乐"), ("H", "h2", "语文")), 1, 2)]
 
 
 CASES = {
@@ -52,8 +58,18 @@ CASES = {
                          "teachers.csv, row 2, column max_days"),
     "min_days_apart lots": (edit_cell("curriculum.csv", 2, "min_days_apart", "lots"),
                             "curriculum.csv, row 2, column min_days_apart"),
-    "min_days_apart of a week": (edit_cell("curriculum.csv", 3, "min_days_apart", "7"),
+    "min_days_apart of two weeks": (edit_cell("curriculum.csv", 3, "min_days_apart", "15"),
                                  "curriculum.csv, row 3, column min_days_apart"),
+    "days_apart min_days lots": (edit_cell("days_apart.csv", 2, "min_days", "lots"),
+                                 "days_apart.csv, row 2, column min_days"),
+    "days_apart of a subject the class lacks": (edit_cell("days_apart.csv", 3, "subject", "数学"),
+                                                "days_apart.csv, row 3, column subject"),
+    "days_apart group of two min_days": (edit_cell("days_apart.csv", 3, "min_days", "2"),
+                                         "days_apart.csv, row 3, column min_days"),
+    "days_apart group of two schools": (append_row("days_apart.csv", "g,R,r1,语文,1"),
+                                        "days_apart.csv, row 4, column school_id"),
+    "days_apart row twice in a group": (append_row("days_apart.csv", "g,H,h1,音乐,1"),
+                                        "days_apart.csv, row 4, column subject"),
     "unknown room subject": (edit_cell("rooms.csv", 2, "subjects", "舞蹈"),
                              "rooms.csv, row 2, column subjects"),
     "room unavailable on no such period": (edit_cell("rooms.csv", 2, "unavailable", "Mon:9"),

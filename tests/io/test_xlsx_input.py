@@ -158,7 +158,7 @@ def test_template_is_annotated_and_refuses_to_overwrite(tmp_path):
     assert result.exit_code == 0, result.output
     book = load_workbook(path)
     assert book.sheetnames == ["说明", "设置", "学校", "作息时间", "班级", "教师", "课程计划",
-                               "网络课程", "专用教室", "固定课程"]
+                               "网络课程", "专用教室", "固定课程", "间隔天数"]
     header = book["课程计划"][1]
     assert [c.value for c in header][:5] == ["学校编号", "班级编号", "科目", "教师编号", "周课时"]
     assert all(c.comment and c.comment.text for c in header)

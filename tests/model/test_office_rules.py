@@ -230,6 +230,48 @@ def test_min_days_apart_against_pins_is_explained(tmp_path):
     assert "class h1 of H校's 数学 lessons are at least 2 days apart" in text
 
 
+def _apart_group(tmp_path: Path, days: int, per_week: tuple[int, int] = (2, 2),
+                 group: str = "g1") -> Path:
+    """Class h1: 数学 (ta) and 科学 (tb) in one days_apart.csv group; 语文 (tc) fills the week."""
+    return pair(tmp_path, days=WEEK, hub_bells=FOUR[:2], classes=[klass("H", "h1")],
+                teachers=[teacher("ta", "H"), teacher("tb", "H"), teacher("tc", "H")],
+                curriculum=[row("H", "h1", "数学", "ta", per_week[0]),
+                            row("H", "h1", "科学", "tb", per_week[1]),
+                            row("H", "h1", "语文", "tc", 10 - sum(per_week))],
+                days_apart=[{"group": group, "school_id": "H", "class_id": "h1",
+                             "subject": s, "min_days": days} for s in ("数学", "科学")])
+
+
+def test_a_days_apart_group_spreads_the_lessons_of_its_rows(tmp_path, solve_and_check):
+    # two 数学 and one 科学, two days apart all three: Mon, Wed, Fri
+    out = tmp_path / "out"
+    directory = _apart_group(tmp_path, 2, per_week=(2, 1))
+    solve_and_check(directory, out)
+    days = sorted(d for d, _ in slots(out, subject="数学") + slots(out, subject="科学"))
+    assert days == ["Fri", "Mon", "Wed"]
+    groups = table(directory, "days_apart.csv")
+    for g in groups:
+        g["min_days"] = "3"
+    assert "days_apart" in broken_by(directory, out, tmp_path, "days_apart.csv", groups)
+
+
+def test_a_days_apart_group_that_cannot_hold_is_found_and_explained(tmp_path):
+    findings = capacity_findings(load_instance(_apart_group(tmp_path / "a", 2, per_week=(2, 2))))
+    assert [f.rule for f in findings] == ["days_apart"]
+    assert "4 lessons a week at least 2 days apart, but the week has 5 days: they need 7" in \
+        findings[0].message
+    directory = pair(tmp_path / "b", days=WEEK, hub_bells=FOUR[:2], classes=[klass("H", "h1")],
+                     teachers=[teacher("ta", "H"), teacher("tb", "H")],
+                     curriculum=[row("H", "h1", "数学", "ta", 1), row("H", "h1", "科学", "tb", 1)],
+                     pinned=[pin("H", "Mon", 1, "h1", "数学"), pin("H", "Tue", 1, "h1", "科学")],
+                     days_apart=[{"group": "spread", "school_id": "H", "class_id": "h1",
+                                  "subject": s, "min_days": 2} for s in ("数学", "科学")])
+    rules, text = conflict_text(directory)
+    assert sorted(rules) == ["days_apart", "pin", "pin"]
+    assert "the lessons of group spread (class h1 of H校 数学、class h1 of H校 科学) are at " \
+        "least 2 days apart (days_apart.csv row 2)" in text
+
+
 # ---- special rooms ----------------------------------------------------------------------
 
 
