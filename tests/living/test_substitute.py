@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import shutil
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -214,15 +215,17 @@ def test_fewest_covers_that_week_come_first(lanxi: Path) -> None:
     assert second != first and "0 covers this week so far" in str(why)
 
 
+def _load(teacher: str, view) -> str:
+    kinds = [d.kind for d in view.teacher_week(teacher).values()]
+    credited = view.instance.policy.credited_load(
+        kinds.count("local"), kinds.count("hub"), kinds.count("assist"))
+    return f"{float(credited):g}"
+
+
 def test_swaps_where_no_one_can_cover(lanxi: Path, tmp_path: Path) -> None:
     """With every load at its cap nobody can cover; --swaps exchanges lessons of the class
     within the week instead, on days the absent teacher is there."""
-    def load(teacher: str, view) -> str:
-        kinds = [d.kind for d in view.teacher_week(teacher).values()]
-        credited = view.instance.policy.credited_load(
-            kinds.count("local"), kinds.count("hub"), kinds.count("assist"))
-        return f"{float(credited):g}"
-
+    load = _load
     instance = _limited(lanxi, tmp_path, "max_load", load)
     view = load_solution(lanxi, instance)
     monday = [Absence("wx-t01", dt.date(2022, 10, 17), dt.date(2022, 10, 17))]
@@ -238,6 +241,48 @@ def test_swaps_where_no_one_can_cover(lanxi: Path, tmp_path: Path) -> None:
         lesson = view.class_week("wuxi", row.class_id)[(row.swap_day, row.swap_period)]
         assert lesson.teacher_id == row.substitute and lesson.subject == row.swap_subject
     checked(instance, lanxi, swapped, tmp_path)
+
+
+def test_swaps_keep_each_subjects_days_apart(lanxi: Path, tmp_path: Path) -> None:
+    """With each subject's min_days_apart as wide as the timetable allows, no swap brings two
+    lessons of a subject closer than that: fewer swaps, and each keeps the rule."""
+    instance = _limited(lanxi, tmp_path, "max_load", _load)
+    view = load_solution(lanxi, instance)
+    days = list(view.instance.days)
+    path = instance / "curriculum.csv"
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        rows = list(csv.DictReader(stream))
+    widest = {}
+    for row in rows:
+        taught = sorted(days.index(d) for (d, _), lesson in
+                        view.class_week(row["school_id"], row["class_id"]).items()
+                        if lesson.subject == row["subject"] and lesson.span != 0)
+        gaps = [b - a for a, b in itertools.pairwise(taught)]
+        row["min_days_apart"] = str(min(gaps)) if gaps and min(gaps) >= 1 else ""
+        widest[(row["class_id"], row["subject"])] = row["min_days_apart"]
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    monday = [Absence("wx-t01", dt.date(2022, 10, 17), dt.date(2022, 10, 17))]
+    spread = load_solution(lanxi, instance)
+    plan = substitute(spread, monday, swaps=True)
+    swaps = [r for r in plan.rows if r.kind == "swap"]
+    unspread = [r for r in substitute(load_solution(lanxi, _limited(
+        lanxi, tmp_path / "plain", "max_load", _load)), monday, swaps=True).rows
+        if r.kind == "swap"]
+    assert len(swaps) < len(unspread), "a swap that would bring two lessons closer is refused"
+    for row in swaps:
+        for subject, new_day, old_day in ((row.swap_subject, row.day, row.swap_day),
+                                          (row.subject, row.swap_day, row.day)):
+            apart = widest.get((row.class_id, subject), "")
+            if not apart:
+                continue
+            taught = [d for (d, _), lesson in spread.class_week("wuxi", row.class_id).items()
+                      if lesson.subject == subject and lesson.span != 0]
+            taught.remove(old_day)
+            assert all(abs(days.index(d) - days.index(new_day)) >= int(apart) for d in taught)
+    checked(instance, lanxi, plan, tmp_path)
 
 
 def test_skipped_dates_and_weekends_have_nothing_to_cover(lanxi: Path) -> None:
