@@ -53,7 +53,7 @@ MAX_PERIODS = 20
 """Periods of a school's day."""
 MAX_PER_DAY = 20
 """max_per_day of a curriculum row."""
-MAX_DAYS_APART = 14
+MAX_DAYS_APART = 35
 """min_days_apart of a curriculum row, min_days of a days_apart.csv group (as many as the
 instance's days: two lessons cannot be that far apart, so at most one is taught)."""
 MAX_DOUBLES = 50

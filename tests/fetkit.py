@@ -86,7 +86,8 @@ def fet_xml(*, days=("Mon", "Tue"), hours=("08:00-08:40", "08:50-09:30", "09:40-
             students_of, str) else students_of)]
         parts.append(f"<Duration>{a.get('duration', 1)}</Duration>"
                      f"<Id>{a['id']}</Id><Activity_Group_Id>{a.get('group', 0)}"
-                     "</Activity_Group_Id><Active>true</Active></Activity>")
+                     f"</Activity_Group_Id><Active>{str(a.get('active', True)).lower()}"
+                     "</Active></Activity>")
     parts += ["</Activities_List><Time_Constraints_List>",
               "<ConstraintBasicCompulsoryTime><Weight_Percentage>100</Weight_Percentage>"
               "</ConstraintBasicCompulsoryTime>", constraints, "</Time_Constraints_List>",

@@ -92,6 +92,8 @@ class FetData:
     constraints: list[Constraint]
     inactive_activities: int = 0
     inactive_constraints: int = 0
+    inactive_ids: frozenset[int] = frozenset()
+    """Ids of the inactive activities (FET reads constraints on them in its own ways)."""
     rooms: int = 0
     comments: dict[int, str] = field(default_factory=dict)
     """Activity id -> its Comments text."""
@@ -183,9 +185,12 @@ def _data(path: Path, root: ET.Element) -> FetData:
     activities: list[Activity] = []
     comments: dict[int, str] = {}
     inactive = 0
+    inactive_ids: set[int] = set()
     for i, element in enumerate(root.findall("./Activities_List/Activity"), start=1):
         if not _active(element):
             inactive += 1
+            if (element.findtext("Id") or "").strip().isdigit():
+                inactive_ids.add(int((element.findtext("Id") or "").strip()))
             continue
         try:
             aid = int((element.findtext("Id") or "").strip())
@@ -229,6 +234,7 @@ def _data(path: Path, root: ET.Element) -> FetData:
                    leaves=leaves, year_of=year_of, activities=activities,
                    constraints=constraints, inactive_activities=inactive,
                    inactive_constraints=inactive_constraints,
+                   inactive_ids=frozenset(inactive_ids),
                    rooms=len(root.findall("./Rooms_List/Room")), comments=comments,
                    room_list=[FetRoom((e.findtext("Name") or "").strip(),
                                       _integer(e.findtext("Capacity"), 30000),

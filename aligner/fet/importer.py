@@ -25,7 +25,7 @@ import json
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -248,6 +248,12 @@ class _Conversion:
     converted (counted, and noted by type) or listed as a loss, exactly once."""
 
     def __init__(self, data: FetData, school_id: str, prefix: str, options: _Options) -> None:
+        # a constraint of weight 0% constrains nothing in FET (its generator skips it with
+        # probability 1, and it adds nothing to a timetable's conflicts): left out
+        kept = [c for c in data.constraints if c.weight > 0 or c.tag.startswith(
+            "ConstraintBasicCompulsory")]
+        self.weightless = len(data.constraints) - len(kept)
+        data = replace(data, constraints=kept)
         self.data, self.school_id, self.prefix = data, school_id, prefix
         self.options = options
         self.losses = _Losses()
@@ -507,6 +513,7 @@ class _Conversion:
         # min days between activities of one key (hard: any number of days; soft: 1):
         # candidates for a row's min_days_apart, max_per_day 1 or same-day-repeat term
         self.min_days: list[tuple[Constraint, list[int]]] = []
+        self.ignored_inactive = 0
         linked: dict[Key, list[list[int]]] = defaultdict(list)
         for c in data.constraints:
             if c.tag != "ConstraintMinDaysBetweenActivities":
@@ -516,6 +523,12 @@ class _Conversion:
                 days = int(c.text("MinDays", "1"))
             except ValueError:
                 self.lose(c, say("fet.min_days.unreadable"))
+                continue
+            # FET holds it over its active activities, and ignores it with fewer than two
+            ids = [i for i in ids if i not in data.inactive_ids]
+            if len(ids) <= 1:
+                self.ignored_inactive += 1
+                self.convert(c)
                 continue
             if days > 1 and not c.hard:
                 self.lose(c, say("fet.min_days.apart"))
@@ -733,6 +746,10 @@ class _Conversion:
             self.notes.append(say("fet.soft_min_days", count=soft_spread))
         for tag, n in sorted(self.converted.items()):
             self.notes.append(say("fet.converted", tag=tag, count=n, how=converted(tag)))
+        if self.weightless:
+            self.notes.append(say("fet.weightless", count=self.weightless))
+        if self.ignored_inactive:
+            self.notes.append(say("fet.min_days.inactive", count=self.ignored_inactive))
         if data.inactive_activities or data.inactive_constraints:
             self.notes.append(say("fet.inactive", activities=data.inactive_activities,
                                   constraints=data.inactive_constraints))

@@ -399,6 +399,13 @@ MESSAGES: dict[str, Entry] = {
         "{count} slots where some students are not available hold a '{blocked}' lesson of "
         "those classes, with a placeholder teacher available only then",
         "{count} 个有学生不可上课的时段给这些班级放了一节“{blocked}”占位课，由只在那时有空的占位教师上"),
+    "fet.weightless": ("{count} constraints of weight 0% constrain nothing in FET, and are left out",
+                       "{count} 个权重为 0% 的约束在 FET 中不起作用，导入时略去"),
+    "fet.min_days.inactive": (
+        "{count} min-days constraints hold fewer than two active activities: FET ignores them, "
+        "and so does the import (over two or more, they hold over the active ones, as in FET)",
+        "{count} 个最少间隔天数约束涉及的有效活动不足两个：FET 忽略它们，导入也忽略（涉及两个及以上时，"
+        "与 FET 一样只对有效活动生效）"),
     "fet.min_days.unreadable": ("unreadable activity ids or MinDays",
                                 "活动编号或 MinDays 无法读取"),
     "fet.min_days.apart": (

@@ -455,3 +455,35 @@ def test_min_days_over_some_lessons_of_a_row_become_days_apart_groups(tmp_path):
     assert run("read-fet-timetable", str(out), str(tmp_path / "fet"), "--fet", str(fet),
                "--out", str(solution)).exit_code == 0
     assert not check_solution(load_instance(out), solution).violations
+
+
+def test_min_days_over_inactive_activities_hold_over_the_active_ones_as_in_fet(tmp_path):
+    """FET ignores a min-days constraint with fewer than two active activities, and holds one
+    with more over its active activities only (timeconstraint.cpp, hasInactiveActivities)."""
+    activities = lessons("Maths", "Ann", "7A", 1, [1, 1, 1]) + lessons("Art", "Bob", "7A", 4,
+                                                                        [1] * 7)
+    activities[2]["active"] = False
+    constraints = _min_days(100, (1, 2, 3), 2) + _min_days(100, (3, 4), 1)
+    out, report = imported(tmp_path, fet_xml(days=WEEK, hours=HOURS[:2], teachers=("Ann", "Bob"),
+                                             activities=activities, constraints=constraints))
+    assert "Nothing was dropped" in report and "1 min-days constraints hold fewer than two" \
+        in report, report
+    rows = {r["subject"]: (r["per_week"], r["min_days_apart"]) for r in table(out, "curriculum.csv")}
+    assert rows == {"Maths": ("2", "2"), "Art": ("7", "")}
+
+
+def test_a_constraint_of_weight_zero_constrains_nothing(tmp_path):
+    """FET skips a constraint of weight 0% always (generate.cpp, skipRandom) and counts no
+    conflict for it: nothing to carry over, nothing dropped."""
+    slots = "".join(f"<Preferred_Starting_Time><Preferred_Starting_Day>Mon</Preferred_Starting_Day>"
+                    f"<Preferred_Starting_Hour>{HOURS[0]}</Preferred_Starting_Hour>"
+                    "</Preferred_Starting_Time>" for _ in range(1))
+    constraint = (f"<ConstraintActivityPreferredStartingTimes><Weight_Percentage>0"
+                  f"</Weight_Percentage><Activity_Id>1</Activity_Id>"
+                  f"<Number_of_Preferred_Starting_Times>1</Number_of_Preferred_Starting_Times>"
+                  f"{slots}<Active>true</Active></ConstraintActivityPreferredStartingTimes>")
+    out, report = imported(tmp_path, fet_xml(activities=lessons("Maths", "Ann", "7A", 1, [1, 1]),
+                                             constraints=constraint))
+    assert "Nothing was dropped" in report and "1 constraints of weight 0% constrain nothing" \
+        in report, report
+    assert {r["allowed"] for r in table(out, "curriculum.csv")} == {""}

@@ -58,7 +58,7 @@ CASES = {
                          "teachers.csv, row 2, column max_days"),
     "min_days_apart lots": (edit_cell("curriculum.csv", 2, "min_days_apart", "lots"),
                             "curriculum.csv, row 2, column min_days_apart"),
-    "min_days_apart of two weeks": (edit_cell("curriculum.csv", 3, "min_days_apart", "15"),
+    "min_days_apart above FET's week": (edit_cell("curriculum.csv", 3, "min_days_apart", "36"),
                                  "curriculum.csv, row 3, column min_days_apart"),
     "days_apart min_days lots": (edit_cell("days_apart.csv", 2, "min_days", "lots"),
                                  "days_apart.csv, row 2, column min_days"),
