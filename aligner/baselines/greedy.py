@@ -139,6 +139,9 @@ def office_rules(instance: Instance) -> list[str]:
         rules.append("pinned lessons")
     if any(t.max_per_day or t.max_consecutive or t.max_days for t in instance.teachers):
         rules.append("teacher day limits")
+    if any(t.max_gaps_per_day is not None or t.max_gaps_per_week is not None
+           for t in instance.teachers):
+        rules.append("teacher max gaps")
     return rules
 
 
