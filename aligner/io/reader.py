@@ -31,6 +31,7 @@ from aligner.instance import (
     MAX_PERIODS,
     MAX_STUDENTS,
     MAX_SYNC_ROOMS,
+    MAX_WEEK_GAPS,
     BellBreak,
     BellPeriod,
     Course,
@@ -623,7 +624,7 @@ def _teachers(
                   for column, least, most in (
                       ("max_per_day", 1, MAX_PERIODS), ("max_consecutive", 1, MAX_PERIODS),
                       ("max_days", 1, 7), ("max_gaps_per_day", 0, MAX_PERIODS),
-                      ("max_gaps_per_week", 0, 7 * MAX_PERIODS))}
+                      ("max_gaps_per_week", 0, MAX_WEEK_GAPS))}
         min_load = cells.decimal(row, "min_load", log, default=Decimal(0), maximum=MAX_LOAD,
                                  places=LOAD_PLACES)
         max_load = (cells.decimal(row, "max_load", log, maximum=MAX_LOAD, places=LOAD_PLACES)
