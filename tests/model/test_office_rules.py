@@ -21,7 +21,7 @@ from aligner.io import load_instance
 from aligner.solver.settings import SolverSettings
 from tests.builders import klass, pair, sync_pair, teacher
 from tests.builders import subject as row
-from tests.solving import read
+from tests.solving import mutated, read, swap_places
 
 FOUR = ("08:00-08:40", "08:50-09:30", "10:00-10:40", "10:50-11:30")
 TWO_HALVES = ("08:00-08:40", "09:00-09:40", "14:00-14:40", "15:00-15:40")
@@ -206,6 +206,28 @@ def test_max_gaps_per_day_places_a_lesson_next_to_the_gap(tmp_path, solve_and_ch
     teachers[0]["max_gaps_per_day"], teachers[0]["max_gaps_per_week"] = "", "0"
     assert broken_by(directory, out, tmp_path / "week", "teachers.csv", teachers) == [
         "teacher_week_gaps"]
+
+
+def test_a_hand_edit_with_too_many_gaps_is_reported(tmp_path, solve_and_check):
+    # ta at 1 and 3 (one gap); swapping her lesson at 3 with tb's at 4 gives gaps 2 and 3
+    directory = _gap_pins(tmp_path, max_gaps_per_day=1, max_gaps_per_week=1)
+    out = tmp_path / "out"
+    solve_and_check(directory, out)
+
+    def change(frames, _summary):
+        lessons = frames["lessons"]
+        ta = lessons[(lessons.teacher_id == "ta") & (lessons.period == "3")].index[0]
+        tb = lessons[(lessons.teacher_id == "tb") & (lessons.period == "4")].index[0]
+        swap_places(lessons, ta, tb)
+
+    edited = tmp_path / "edited"
+    edited.mkdir()
+    found = [v for v in mutated((directory, out), edited, change) if v.hard]
+    assert [(v.rule, v.message) for v in found] == [
+        ("teacher_day_gaps", "teacher ta has 2 gaps on Mon (periods 2, 3), at most 1 a day "
+                             "allowed"),
+        ("teacher_week_gaps", "teacher ta has 2 gaps a week (Mon:2, Mon:3), at most 1 a week "
+                              "allowed")]
 
 
 def test_an_unavailable_period_is_no_gap(tmp_path, solve_and_check):
