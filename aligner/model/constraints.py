@@ -529,17 +529,18 @@ def teacher_max_gaps(v: Variables, rules: Rules) -> None:
                     if not v.instance.is_unavailable(teacher.teacher_id, day, p)]
             if free:
                 candidates[day] = (span, free)
-        week = sum(len(free) for _span, free in candidates.values())
-        if (daily is None or all(len(f) <= daily for _s, f in candidates.values())) and (
-                weekly is None or week <= weekly):
-            continue  # no timetable can break it
+        # a cap no timetable can reach (no more candidate periods than it) is left out
+        by_week = weekly is not None and sum(len(f) for _s, f in candidates.values()) > weekly
         gaps = []
         for day, (span, free) in candidates.items():
+            capped = daily is not None and len(free) > daily
+            if not (capped or by_week):
+                continue
             gaps_of_day = _gaps(v, teacher.teacher_id, day, span, free, by_day)
             gaps.extend(gaps_of_day)
-            if daily is not None and len(gaps_of_day) > daily:
+            if capped:
                 rules.add(total(gaps_of_day) <= daily, ("teacher_day_gaps", teacher.teacher_id))
-        if weekly is not None and week > weekly:
+        if by_week:
             rules.add(total(gaps) <= weekly, ("teacher_week_gaps", teacher.teacher_id))
 
 
