@@ -51,6 +51,8 @@ MAX_LESSONS = 100
 """Lessons of one subject for one class a week (per_week), sessions of one course a week."""
 MAX_PERIODS = 20
 """Periods of a school's day."""
+MAX_WEEK_GAPS = 200
+"""A teacher's max_gaps_per_week (ten days of MAX_PERIODS periods)."""
 MAX_PER_DAY = 20
 """max_per_day of a curriculum row."""
 MAX_DAYS_APART = 35
@@ -166,6 +168,12 @@ class Teacher(Frozen):
     (最多连上)."""
     max_days: int | None = Field(default=None, ge=1, le=7)
     """Days with a commitment a week at most (每周最多上课天数)."""
+    max_gaps_per_day: int | None = Field(default=None, ge=0, le=MAX_PERIODS)
+    """Gaps a day at most (每天最多空堂): a gap is a period of the teacher's school, not
+    ``unavailable`` to her, without a commitment but with one earlier and one later that day
+    (FET's teacher max gaps per day); 0: none."""
+    max_gaps_per_week: int | None = Field(default=None, ge=0, le=MAX_WEEK_GAPS)
+    """Gaps a week at most (每周最多空堂), counted as for ``max_gaps_per_day``."""
 
 
 COMBINE = "+"

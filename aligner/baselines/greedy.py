@@ -141,6 +141,9 @@ def office_rules(instance: Instance) -> list[str]:
         rules.append("teacher day limits")
     if instance.days_apart or any(r.min_days_apart for r in instance.curriculum):
         rules.append("days apart (min_days_apart, days_apart.csv)")
+    if any(t.max_gaps_per_day is not None or t.max_gaps_per_week is not None
+           for t in instance.teachers):
+        rules.append("teacher max gaps")
     return rules
 
 

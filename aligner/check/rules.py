@@ -469,6 +469,32 @@ def teacher_day_limits_hold(w: SolutionFiles) -> Iterator[Violation]:
                 days=listed(list(days)), most=t.max_days))
 
 
+def teacher_max_gaps_hold(w: SolutionFiles) -> Iterator[Violation]:
+    """A teacher's gaps a day <= max_gaps_per_day and a week <= max_gaps_per_week: a gap is a
+    period of her school's bells, not unavailable to her, without a commitment while she has
+    one earlier and one later that day (FET's count: breaks and unavailable periods are none)."""
+    busy = busy_periods(w)
+    for t in w.inst.teachers:
+        if t.max_gaps_per_day is None and t.max_gaps_per_week is None:
+            continue
+        closed = set(t.unavailable)
+        week: list[str] = []
+        for day in w.inst.days:
+            taken = busy.get((t.teacher_id, day), set())
+            gaps = [p for p in sorted(w.bells[t.school_id])
+                    if taken and min(taken) < p < max(taken) and p not in taken
+                    and (day, p) not in closed]
+            week += [f"{day}:{p}" for p in gaps]
+            if t.max_gaps_per_day is not None and len(gaps) > t.max_gaps_per_day:
+                yield Violation("teacher_day_gaps", say(
+                    "check.teacher_day_gaps", teacher=w.teacher(t.teacher_id), n=len(gaps),
+                    day=day, periods=listed([str(p) for p in gaps]), most=t.max_gaps_per_day))
+        if t.max_gaps_per_week is not None and len(week) > t.max_gaps_per_week:
+            yield Violation("teacher_week_gaps", say(
+                "check.teacher_week_gaps", teacher=w.teacher(t.teacher_id), n=len(week),
+                slots=listed(week), most=t.max_gaps_per_week))
+
+
 def _runs_in(half: tuple[int, ...], busy: set[int]) -> list[list[int]]:
     """The maximal runs of busy periods with consecutive numbers within one half of a day."""
     runs: list[list[int]] = []
@@ -585,6 +611,7 @@ HARD_RULES: tuple[Check, ...] = (
     research_meetings_hold,
     forms_per_pair_hold,
     teacher_day_limits_hold,
+    teacher_max_gaps_hold,
     special_rooms_hold,
     pins_hold,
     locked_lessons_stay,

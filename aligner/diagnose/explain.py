@@ -50,7 +50,8 @@ def family_words(family: str) -> str:
 
 RULE_ORDER = ("pin", "course", "alignment", "availability", "allowed", "room", "room_choice",
               "special_room", "curriculum", "doubles", "together", "max_per_day", "min_days_apart",
-              "days_apart", "class", "teacher", "teacher_day", "teacher_consecutive", "teacher_days", "load",
+              "days_apart", "class", "teacher", "teacher_day", "teacher_consecutive", "teacher_days",
+              "teacher_day_gaps", "teacher_week_gaps", "load",
               "pair_minimum", "hub_minimum", "receiving_minimum", "level", "radiation", "research",
               "forms")
 
@@ -124,7 +125,8 @@ class Explanation:
 
 FAMILY_TRIALS = ("radiation", "forms", "research", "together", "doubles", "max_per_day",
                  "min_days_apart", "days_apart",
-                 "teacher_consecutive", "teacher_days", "teacher_day", "level", "pair_minimum",
+                 "teacher_consecutive", "teacher_days", "teacher_day", "teacher_day_gaps",
+                 "teacher_week_gaps", "level", "pair_minimum",
                  "hub_minimum", "receiving_minimum",
                  "load", "room", "room_choice", "special_room", "alignment", "allowed",
                  "availability", "pin", "teacher", "class", "curriculum", "course")
@@ -362,12 +364,14 @@ def describe_group(instance: Instance, group: Group) -> str:
         return say("diagnose.rule.radiation", course=c.course_id,
                    classes=len({r.class_key for r in c.receptions}),
                    most=policy.max_receiving_classes_per_session)
-    if rule in ("teacher_day", "teacher_consecutive", "teacher_days"):
+    if rule in ("teacher_day", "teacher_consecutive", "teacher_days", "teacher_day_gaps",
+                "teacher_week_gaps"):
         t = instance.teacher_by_id[ids[0]]
         most = {"teacher_day": t.max_per_day, "teacher_consecutive": t.max_consecutive,
-                "teacher_days": t.max_days}[rule] or 0
+                "teacher_days": t.max_days, "teacher_day_gaps": t.max_gaps_per_day,
+                "teacher_week_gaps": t.max_gaps_per_week}[rule] or 0
         return say(f"diagnose.rule.{rule}", teacher=teacher_phrase(instance, ids[0]), most=most,
-                   days=count(most, "day"))
+                   days=count(most, "day"), n=most)
     if rule == "room_choice":
         choices = instance.rooms_for[(ids[0], ids[1])]
         return say("diagnose.rule.room_choice", subject=ids[1],

@@ -377,9 +377,12 @@ def _special_rooms(b: _Builder, local: dict[tuple[str, str, str], list[int]], ho
 
 
 def _teacher_limits(b: _Builder) -> None:
-    """A teacher's max_per_day, max_days and max_consecutive as FET's teacher max hours daily,
-    max days per week and max hours continuously. FET counts busy hours, a double two and a
-    session one, as aligner counts commitments. FET's runs of hours end only at a break, so for
+    """A teacher's max_per_day, max_days, max_consecutive, max_gaps_per_day and
+    max_gaps_per_week as FET's teacher max hours daily, max days per week, max hours
+    continuously, max gaps per day and max gaps per week. FET counts busy hours, a double two
+    and a session one, as aligner counts commitments; its gaps leave out breaks (the noon break
+    hour below) and not-available hours (her unavailable periods and the hours her school does
+    not have), as aligner's do. FET's runs of hours end only at a break, so for
     max_consecutive a break hour is put between the morning and the afternoon, when the
     teachers' schools split their days at the same period and no double spans that point."""
     inst = b.instance
@@ -388,7 +391,9 @@ def _teacher_limits(b: _Builder) -> None:
                 ("ConstraintTeacherMaxHoursDaily", "Maximum_Hours_Daily", t.max_per_day),
                 ("ConstraintTeacherMaxDaysPerWeek", "Max_Days_Per_Week", t.max_days),
                 ("ConstraintTeacherMaxHoursContinuously", "Maximum_Hours_Continuously",
-                 t.max_consecutive)):
+                 t.max_consecutive),
+                ("ConstraintTeacherMaxGapsPerDay", "Max_Gaps", t.max_gaps_per_day),
+                ("ConstraintTeacherMaxGapsPerWeek", "Max_Gaps", t.max_gaps_per_week)):
             if value is not None:
                 b.time.append(_constraint(tag, [("Teacher_Name", t.teacher_id), (child, str(value))]))
     schools = {t.school_id for t in inst.teachers if t.max_consecutive is not None}

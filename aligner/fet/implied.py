@@ -1,10 +1,11 @@
 """FET constraints that every timetable of the imported instance keeps anyway.
 
-aligner has no rule about gaps, the earliest beginning of a day or hours a day of students; but
-some FET constraints of those kinds can never be broken by the instance's timetables, because
-the rest of the data leaves no room to break them: a subgroup whose lessons fill every
-available hour of its week has no gap and begins every day at its first hour; a teacher with 2
-hours a week has at most one day with a gap. Such a constraint is carried over exactly by
+aligner has no rule about students' gaps, the earliest beginning of a day or hours a day of
+students, nor about teachers' minimum hours a day (teachers' max gaps are its
+``max_gaps_per_day`` and ``max_gaps_per_week``); but some FET constraints of those kinds can
+never be broken by the instance's timetables, because the rest of the data leaves no room to
+break them: a subgroup whose lessons fill every available hour of its week has no gap and
+begins every day at its first hour. Such a constraint is carried over exactly by
 holding nothing more, and the report says why. The bounds are FET's own counts (timeconstraint.cpp
 fitness functions): gaps are free hours between two busy hours of a day, breaks and
 not-available hours left out; early beginnings count days starting at the second available hour

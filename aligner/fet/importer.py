@@ -44,7 +44,7 @@ from aligner.fet.preferences import (
 )
 from aligner.fet.rooms import HOME_ROOMS, PREFERRED_ROOMS, room_choice
 from aligner.fet.students import Classes, classes_of, readable, safe_id, unique_ids
-from aligner.instance import MAX_PERIODS, hhmm
+from aligner.instance import MAX_PERIODS, MAX_WEEK_GAPS, hhmm
 from aligner.io.cells import strange_characters
 from aligner.io.errors import InputError, InputIssue
 from aligner.io.formats import COLUMNS
@@ -799,16 +799,26 @@ class _Conversion:
             return
         teachers = (list(self.data.teachers) if tag.startswith("ConstraintTeachers")
                     else [c.text("Teacher_Name")])
-        largest = {"max_per_day": len(self.kept_hours), "max_consecutive": len(self.kept_hours),
-                   "max_days": len(self.days)}[field_name]
+        hours = len(self.kept_hours)
+        largest = {"max_per_day": hours, "max_consecutive": hours, "max_days": len(self.days),
+                   # the most gaps a day can hold: every hour but the first and the last
+                   "max_gaps_per_day": max(0, hours - 2),
+                   "max_gaps_per_week": len(self.days) * max(0, hours - 2)}[field_name]
+        gaps = field_name.startswith("max_gaps")
+        if value < 0:
+            self.lose(c, say("fet.limit.unreadable", child=child))
+            return
         if value >= largest:
             self.convert(c)   # never binding: FET repairs it to the whole day or week
             return
-        if value < 1:
+        if value < 1 and not gaps:  # no gaps at all (0) is a limit
             self.lose(c, say("fet.limit.none", child=child, value=value))
             return
         if field_name == "max_days" and value > 7:
             self.lose(c, say("fet.limit.max_days", child=child, value=value))
+            return
+        if field_name == "max_gaps_per_week" and value > MAX_WEEK_GAPS:
+            self.lose(c, say("fet.limit.max_gaps", child=child, value=value, most=MAX_WEEK_GAPS))
             return
         if field_name == "max_consecutive" and (why := self._runs_differ(value)):
             self.lose(c, why)
@@ -1017,7 +1027,9 @@ class _Conversion:
                                            days),
                 "max_per_day": limits.get("max_per_day", ""),
                 "max_consecutive": limits.get("max_consecutive", ""),
-                "max_days": limits.get("max_days", "")})
+                "max_days": limits.get("max_days", ""),
+                "max_gaps_per_day": limits.get("max_gaps_per_day", ""),
+                "max_gaps_per_week": limits.get("max_gaps_per_week", "")})
         curriculum_rows = [{"school_id": r.school_id,
                             "class_id": "+".join(self.classes_of_key(r.key)),
                             "subject": r.subject, "teacher_id": r.teacher,
@@ -1122,6 +1134,10 @@ _TEACHER_LIMITS = {
     "ConstraintTeachersMaxDaysPerWeek": ("max_days", "Max_Days_Per_Week"),
     "ConstraintTeacherMaxHoursContinuously": ("max_consecutive", "Maximum_Hours_Continuously"),
     "ConstraintTeachersMaxHoursContinuously": ("max_consecutive", "Maximum_Hours_Continuously"),
+    "ConstraintTeacherMaxGapsPerDay": ("max_gaps_per_day", "Max_Gaps"),
+    "ConstraintTeachersMaxGapsPerDay": ("max_gaps_per_day", "Max_Gaps"),
+    "ConstraintTeacherMaxGapsPerWeek": ("max_gaps_per_week", "Max_Gaps"),
+    "ConstraintTeachersMaxGapsPerWeek": ("max_gaps_per_week", "Max_Gaps"),
 }
 """FET's teacher limits aligner has: tag -> (teachers.csv column, FET's child with the value)."""
 
@@ -1143,8 +1159,6 @@ is a FET day there, and one of ours)."""
 _IMPLIED = {
     "ConstraintStudentsMaxGapsPerWeek", "ConstraintStudentsMaxGapsPerDay",
     "ConstraintStudentsSetMaxGapsPerWeek", "ConstraintStudentsSetMaxGapsPerDay",
-    "ConstraintTeachersMaxGapsPerWeek", "ConstraintTeachersMaxGapsPerDay",
-    "ConstraintTeacherMaxGapsPerWeek", "ConstraintTeacherMaxGapsPerDay",
     "ConstraintStudentsEarlyMaxBeginningsAtSecondHour",
     "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour",
     "ConstraintStudentsMinHoursDaily", "ConstraintStudentsSetMinHoursDaily",

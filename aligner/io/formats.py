@@ -24,7 +24,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     BELLS: ("school_id", "season", "period", "start", "end", "kind", "name"),
     CLASSES: ("school_id", "class_id", "grade", "name", "head_teacher", "students"),
     TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
-               "unavailable", "max_per_day", "max_consecutive", "max_days"),
+               "unavailable", "max_per_day", "max_consecutive", "max_days", "max_gaps_per_day",
+               "max_gaps_per_week"),
     CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
                  "doubles", "allowed", "together", "min_days_apart"),
     SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
@@ -34,8 +35,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     DAYS_APART: ("group", "school_id", "class_id", "subject", "min_days"),
 }
 OPTIONAL = {"sync_rooms", "short_name", "kind", "head_teacher", "students", "level", "min_load",
-            "unavailable", "max_per_day", "max_consecutive", "max_days", "doubles", "allowed",
-            "together", "min_days_apart", "hub_class", "assistant_teacher"}
+            "unavailable", "max_per_day", "max_consecutive", "max_days", "max_gaps_per_day",
+            "max_gaps_per_week", "doubles", "allowed", "together", "min_days_apart", "hub_class",
+            "assistant_teacher"}
 """Columns a table may leave out of its header altogether."""
 OPTIONAL_IN: dict[str, frozenset[str]] = {
     BELLS: frozenset({"name"}),

@@ -32,6 +32,7 @@ from aligner.instance import (
     MAX_PERIODS,
     MAX_STUDENTS,
     MAX_SYNC_ROOMS,
+    MAX_WEEK_GAPS,
     BellBreak,
     BellPeriod,
     Course,
@@ -624,10 +625,12 @@ def _teachers(
         if level is not None and level not in LEVELS:
             log.add(table.file, say("io.not_a_level", level=level, levels=", ".join(LEVELS)),
                     row.number, "level")
-        limits = {column: cells.integer(row, column, log, minimum=1, maximum=most)
+        limits = {column: cells.integer(row, column, log, minimum=least, maximum=most)
                   if row[column] else None
-                  for column, most in (("max_per_day", MAX_PERIODS),
-                                       ("max_consecutive", MAX_PERIODS), ("max_days", 7))}
+                  for column, least, most in (
+                      ("max_per_day", 1, MAX_PERIODS), ("max_consecutive", 1, MAX_PERIODS),
+                      ("max_days", 1, 7), ("max_gaps_per_day", 0, MAX_PERIODS),
+                      ("max_gaps_per_week", 0, MAX_WEEK_GAPS))}
         min_load = cells.decimal(row, "min_load", log, default=Decimal(0), maximum=MAX_LOAD,
                                  places=LOAD_PLACES)
         max_load = (cells.decimal(row, "max_load", log, maximum=MAX_LOAD, places=LOAD_PLACES)

@@ -342,6 +342,14 @@ MESSAGES: dict[str, Entry] = {
     "check.teacher_days": (
         "{teacher} teaches on {n} days ({days}), at most {most} a week allowed",
         "{teacher}每周有 {n} 天上课（{days}），最多 {most} 天"),
+    "check.teacher_day_gaps": (
+        ("{teacher} has {n} gap on {day} (period {periods}), at most {most} a day allowed",
+         "{teacher} has {n} gaps on {day} (periods {periods}), at most {most} a day allowed"),
+        "{teacher}{day}有 {n} 节空堂（第 {periods} 节），每天最多 {most} 节"),
+    "check.teacher_week_gaps": (
+        ("{teacher} has {n} gap a week ({slots}), at most {most} a week allowed",
+         "{teacher} has {n} gaps a week ({slots}), at most {most} a week allowed"),
+        "{teacher}每周有 {n} 节空堂（{slots}），每周最多 {most} 节"),
     "check.room_lesson": ("{subject} with {klass} on {day} period {period}",
                           "{klass}的{subject}（{day} 第 {period} 节）"),
     "check.room_missing": (("{what} has no room, but it needs {rooms}",

@@ -158,6 +158,8 @@ MESSAGES: dict[str, Entry] = {
     "diagnose.family.teacher_day": ("teachers' lessons a day", "教师每天的节数"),
     "diagnose.family.teacher_consecutive": ("teachers' lessons in a row", "教师连上的节数"),
     "diagnose.family.teacher_days": ("teachers' days a week", "教师每周上课的天数"),
+    "diagnose.family.teacher_day_gaps": ("teachers' gaps a day", "教师每天的空堂"),
+    "diagnose.family.teacher_week_gaps": ("teachers' gaps a week", "教师每周的空堂"),
     "diagnose.family.room_choice": ("special rooms of a subject", "科目的专用教室"),
     "diagnose.family.special_room": ("one lesson at a time per special room",
                                      "每间专用教室同一节次只上一节课"),
@@ -276,6 +278,16 @@ MESSAGES: dict[str, Entry] = {
         "{teacher}最多连上 {most} 节（上午、下午分别计算）"),
     "diagnose.rule.teacher_days": ("{teacher} teaches on at most {days} a week",
                                    "{teacher}每周最多上课 {days}"),
+    "diagnose.rule.teacher_day_gaps": (
+        ("{teacher} has at most {most} gap a day (a free period between two commitments)",
+         "{teacher} has at most {most} gaps a day (free periods between two commitments)"),
+        "{teacher}每天最多 {most} 节空堂（两节课之间的空节）"),
+    "diagnose.rule.teacher_week_gaps": (
+        ("{teacher} has at most {most} gap a week (a free period between two commitments of "
+         "a day)",
+         "{teacher} has at most {most} gaps a week (free periods between two commitments of "
+         "a day)"),
+        "{teacher}每周最多 {most} 节空堂（同一天两节课之间的空节）"),
     "diagnose.rule.room_choice": (
         ("every local {subject} lesson of {school} takes its {rooms}",
          "every local {subject} lesson of {school} takes one of its {rooms}"),

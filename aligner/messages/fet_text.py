@@ -84,6 +84,20 @@ MESSAGES: dict[str, Entry] = {
     "fet.converted.ConstraintTeachersMaxHoursContinuously": (
         "teachers.csv max_consecutive of every teacher",
         "每位教师在 teachers.csv 中的 max_consecutive（最多连上节数）"),
+    "fet.converted.ConstraintTeacherMaxGapsPerDay": (
+        "teachers.csv max_gaps_per_day (gaps counted as FET counts them: breaks and "
+        "not-available hours are no gaps)",
+        "teachers.csv 的 max_gaps_per_day（每天最多空堂；与 FET 一样，休息时间和不可排课时间不算空堂）"),
+    "fet.converted.ConstraintTeachersMaxGapsPerDay": (
+        "teachers.csv max_gaps_per_day of every teacher",
+        "每位教师在 teachers.csv 中的 max_gaps_per_day（每天最多空堂）"),
+    "fet.converted.ConstraintTeacherMaxGapsPerWeek": (
+        "teachers.csv max_gaps_per_week (gaps counted as FET counts them: breaks and "
+        "not-available hours are no gaps)",
+        "teachers.csv 的 max_gaps_per_week（每周最多空堂；与 FET 一样，休息时间和不可排课时间不算空堂）"),
+    "fet.converted.ConstraintTeachersMaxGapsPerWeek": (
+        "teachers.csv max_gaps_per_week of every teacher",
+        "每位教师在 teachers.csv 中的 max_gaps_per_week（每周最多空堂）"),
     "fet.converted.ConstraintTeacherMaxHoursDailyHalfDays": (
         "teachers.csv max_per_day (an old mornings-afternoons file: FET 6 reads it as max "
         "hours daily, a half-day being a day, as in the instance)",
@@ -154,9 +168,11 @@ MESSAGES: dict[str, Entry] = {
         "aligner has no same-room rule for consecutive lessons",
         "aligner 没有相连的课须在同一教室的规则"),
     "fet.no_counterpart.gaps": (
-        "aligner has no hard rule about gaps (free periods) in a day (its teacher_gaps term "
-        "is an objective)",
-        "aligner 没有关于一天中空节（空堂）的硬性规则（它的 teacher_gaps 是目标项）"),
+        "aligner's only hard rules about gaps (free periods) are a teacher's max gaps per day "
+        "and per week (teachers.csv max_gaps_per_day, max_gaps_per_week); none for students, "
+        "for real days or for mornings and afternoons",
+        "aligner 关于空节（空堂）的硬性规则只有教师的每天最多空堂和每周最多空堂（teachers.csv 的 "
+        "max_gaps_per_day、max_gaps_per_week）；学生的、按实际一天或按上下午计的空节都没有"),
     "fet.no_counterpart.hours_daily": (
         "aligner has no cap on a class's hours a day and no minimum hours a day",
         "aligner 不限制班级每天的课时数，也没有每天最少课时数"),
@@ -378,6 +394,9 @@ MESSAGES: dict[str, Entry] = {
     "fet.limit.none": (
         "{child} {value}: a teacher who may not teach at all",
         "{child} {value}：这样的教师根本不能上课"),
+    "fet.limit.max_gaps": (
+        "{child} {value}: aligner's max_gaps_per_week is at most {most}",
+        "{child} {value}：aligner 的 max_gaps_per_week 最多为 {most}"),
     "fet.limit.max_days": (
         "{child} {value}: aligner's max_days is at most 7",
         "{child} {value}：aligner 的 max_days 最多为 7"),

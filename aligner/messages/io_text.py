@@ -527,6 +527,14 @@ MESSAGES: dict[str, Entry] = {
         "上午或下午内最多连上几节（空=不限）"),
     "io.help.max_days": ("days with a commitment a week at most (blank = no limit)",
                          "每周最多几天有课（空=不限）"),
+    "io.help.max_gaps_per_day": (
+        "free periods a day at most between two commitments, unavailable periods not counted "
+        "(0 = none; blank = no limit)",
+        "每天最多几节空堂（两节课之间的空节，不可排课时间不算；0=不许有；空=不限）"),
+    "io.help.max_gaps_per_week": (
+        "free periods a week at most between two commitments of a day, unavailable periods "
+        "not counted (0 = none; blank = no limit)",
+        "每周最多几节空堂（同一天两节课之间的空节，不可排课时间不算；0=不许有；空=不限）"),
     "io.help.curriculum.class_id": (
         "class id; classes of one school taught together (合班): 1-1+1-2",
         "班级编号；合班上课写 1-1+1-2（同校几个班一起上，一位老师）"),

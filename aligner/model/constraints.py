@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable
 from fractions import Fraction
+from itertools import pairwise
 from math import lcm
 
 from ortools.sat.python import cp_model
@@ -530,6 +531,72 @@ def teacher_day_count(v: Variables, rules: Rules) -> None:
         rules.add(total(used) <= teacher.max_days, group)
 
 
+def teacher_max_gaps(v: Variables, rules: Rules) -> None:
+    """For every teacher with max_gaps_per_day g (or max_gaps_per_week G): sum over the gap
+    periods p of day d of gap[p] <= g for every day (sum over the week <= G), where gap[p] >=
+    before[p] + after[p] - 1 - busy[p] for a period p of her school not unavailable to her,
+    before[p] >= every commitment earlier that day, after[p] >= every one later (FET's teacher
+    max gaps: unavailable periods and breaks are no gaps)."""
+    by_day = _teacher_days(v)
+    for teacher in v.instance.teachers:
+        daily, weekly = teacher.max_gaps_per_day, teacher.max_gaps_per_week
+        if daily is None and weekly is None:
+            continue
+        order = [b.period for b in v.instance.periods(teacher.school_id)]
+        candidates = {}
+        for day, periods in by_day.get(teacher.teacher_id, {}).items():
+            busy = [p for p in order if periods.get(p)]
+            if len(busy) < 2:
+                continue
+            span = order[order.index(busy[0]):order.index(busy[-1]) + 1]
+            free = [p for p in span[1:-1]
+                    if not v.instance.is_unavailable(teacher.teacher_id, day, p)]
+            if free:
+                candidates[day] = (span, free)
+        # a cap no timetable can reach (no more candidate periods than it) is left out
+        by_week = weekly is not None and sum(len(f) for _s, f in candidates.values()) > weekly
+        gaps = []
+        for day, (span, free) in candidates.items():
+            capped = daily is not None and len(free) > daily
+            if not (capped or by_week):
+                continue
+            gaps_of_day = _gaps(v, teacher.teacher_id, day, span, free, by_day)
+            gaps.extend(gaps_of_day)
+            if capped:
+                rules.add(total(gaps_of_day) <= daily, ("teacher_day_gaps", teacher.teacher_id))
+        if by_week:
+            rules.add(total(gaps) <= weekly, ("teacher_week_gaps", teacher.teacher_id))
+
+
+def _gaps(v: Variables, teacher_id: str, day: str, span: list[int], free: list[int],
+          by_day: dict[str, dict[str, dict[int, list[cp_model.IntVar]]]]) -> list[cp_model.IntVar]:
+    """gap[p] for each period p of ``free``, at least 1 when the teacher has a commitment in
+    ``span`` before p and one after p but none at p. Only lower bounds: the caps push them
+    down, so they are never above the gaps (always satisfiable, so added outside any group)."""
+    model, periods = v.model, by_day[teacher_id][day]
+    name = f"{teacher_id},{day}"
+    before: dict[int, cp_model.IntVar] = {}
+    after: dict[int, cp_model.IntVar] = {}
+    for previous, p in pairwise(span):
+        before[p] = model.new_bool_var(f"gap_before[{name},{p}]")
+        if previous in before:
+            model.add(before[p] >= before[previous])
+        for x in periods.get(previous, ()):
+            model.add(before[p] >= x)
+    for following, p in pairwise(reversed(span)):
+        after[p] = model.new_bool_var(f"gap_after[{name},{p}]")
+        if following in after:
+            model.add(after[p] >= after[following])
+        for x in periods.get(following, ()):
+            model.add(after[p] >= x)
+    gaps = []
+    for p in free:
+        gap = model.new_bool_var(f"max_gap[{name},{p}]")
+        model.add(gap >= before[p] + after[p] - 1 - total(periods.get(p, ())))
+        gaps.append(gap)
+    return gaps
+
+
 def _teacher_days(v: Variables) -> dict[str, dict[str, dict[int, list[cp_model.IntVar]]]]:
     """teacher -> day -> period -> the literals of the teacher's commitments there."""
     index: dict[str, dict[str, dict[int, list[cp_model.IntVar]]]] = defaultdict(
@@ -625,6 +692,7 @@ RULES: tuple[Callable[[Variables, Rules], None], ...] = (
     teacher_day_limits,
     teacher_consecutive_limits,
     teacher_day_count,
+    teacher_max_gaps,
     lessons_in_special_rooms,
     pinned_lessons,
     locked_places,

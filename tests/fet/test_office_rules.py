@@ -136,6 +136,45 @@ def test_teachers_limits_become_max_per_day_max_days_and_max_consecutive(tmp_pat
     assert len(art_days) == 1
 
 
+def test_teachers_max_gaps_become_max_gaps_per_day_and_per_week(tmp_path):
+    """The four hard types, the smallest limit of a teacher kept; a limit no day can reach (5
+    hours leave at most 3 gaps) converted without a column; a break on one day only is
+    unavailable to every teacher, so it is no gap, as in FET."""
+    hours = ("08:00-08:40", "08:50-09:30", "09:40-10:20", "10:30-11:10", "11:20-12:00")
+    constraints = (
+        element("ConstraintTeacherMaxGapsPerDay", Teacher_Name="Ann", Max_Gaps="1")
+        + element("ConstraintTeachersMaxGapsPerDay", Max_Gaps="2")
+        + element("ConstraintTeachersMaxGapsPerDay", Max_Gaps="3")  # 5 hours: never binding
+        + element("ConstraintTeacherMaxGapsPerWeek", Teacher_Name="Bob", Max_Gaps="0")
+        + element("ConstraintTeachersMaxGapsPerWeek", Max_Gaps="3")
+        + element("ConstraintBreakTimes", Number_of_Break_Times="1",
+                  Break_Time=["<Day>Mon</Day><Hour>09:40-10:20</Hour>"]))
+    text = fet_xml(hours=hours, teachers=("Ann", "Bob", "Cy"), years={"7A": [], "7B": []},
+                   activities=lessons("Maths", "Ann", "7A", 1, [1] * 4)
+                   + lessons("Art", "Bob", "7A", 5, [1] * 3)
+                   + lessons("Music", "Cy", "7B", 8, [1] * 5), constraints=constraints)
+    out, report = imported(tmp_path, text)
+    limits = {t["teacher_id"]: (t["max_gaps_per_day"], t["max_gaps_per_week"], t["unavailable"])
+              for t in table(out, "teachers.csv")}
+    assert limits == {"Ann": ("1", "3", "Mon:3"), "Bob": ("2", "0", "Mon:3"),
+                      "Cy": ("2", "3", "Mon:3")}
+    assert "Nothing was dropped" in report and "Not imported" not in report
+    lessons_csv = solved(out, tmp_path / "solution")  # the checker counts the gaps too
+    art = lessons_csv[lessons_csv.subject == "Art"]
+    for day, periods in art.groupby("day").period:  # Bob: no gap in the week
+        taken = {int(p) for p in periods}
+        assert {p for p in range(min(taken), max(taken)) if p not in taken
+                and (day, p) != ("Mon", 3)} == set()
+
+
+def test_a_soft_max_gaps_is_dropped_for_its_weight(tmp_path):
+    text = fet_xml(activities=lessons("Maths", "Ann", "7A", 1, [1] * 3), constraints=element(
+        "ConstraintTeacherMaxGapsPerDay", weight=95, Teacher_Name="Ann", Max_Gaps="0"))
+    imp = import_fet(_write(tmp_path, text))
+    assert [(x.what, x.count) for x in imp.losses] == [("ConstraintTeacherMaxGapsPerDay", 1)]
+    assert not any(t["max_gaps_per_day"] for t in imp.tables["teachers"])
+
+
 def test_max_hours_continuously_is_listed_where_fet_and_aligner_count_runs_differently(tmp_path):
     """All hours are in the morning and a break splits them: FET's runs end at the break,
     aligner's at noon only, so the constraint is listed."""
@@ -321,6 +360,45 @@ def test_an_import_exported_again_keeps_the_teachers_limits(tmp_path, field):
               for c in again.constraints if "MaxHoursDaily" in c.tag or "MaxDays" in c.tag}
     assert limits == ({"ConstraintTeacherMaxHoursDaily": "2"} if field == "max_per_day"
                       else {"ConstraintTeacherMaxDaysPerWeek": "1"})
+
+
+def _gappy(tmp_path: Path) -> Path:
+    """Two classes over 3 days of 5 periods (3 in the morning): ta may have no gap at all, tb
+    one a week; ta cannot teach on Mon 2 (so 1 and 3 leave no gap there)."""
+    return write_instance(
+        tmp_path / "gappy", {"name": "gappy", "season": "winter", "days": ["Mon", "Tue", "Wed"],
+                             "policy": NO_MINIMUMS},
+        schools=[school("S")],
+        bells=bells("S", "08:00-08:40", "08:50-09:30", "09:40-10:20", "13:00-13:40",
+                    "13:50-14:30"),
+        classes=[klass("S", "a"), klass("S", "b")],
+        teachers=[teacher("ta", "S", unavailable="Mon:2", max_gaps_per_day=0),
+                  teacher("tb", "S", max_gaps_per_week=1), teacher("tc", "S")],
+        curriculum=[subject("S", "a", "Maths", "ta", 5), subject("S", "b", "Maths", "ta", 4),
+                    subject("S", "a", "Art", "tb", 4), subject("S", "b", "Art", "tb", 4),
+                    subject("S", "a", "PE", "tc", 6), subject("S", "b", "PE", "tc", 7)])
+
+
+def test_max_gaps_are_exported_and_fet_keeps_them(tmp_path):
+    directory = _gappy(tmp_path)
+    fet = tmp_path / "gappy.fet"
+    assert run("export-fet", str(directory), "--out", str(fet)).exit_code == 0
+    gaps = {(c.tag, c.text("Teacher_Name"), c.text("Max_Gaps"))
+            for c in read_fet(fet).constraints if "Gaps" in c.tag}
+    assert gaps == {("ConstraintTeacherMaxGapsPerDay", "ta", "0"),
+                    ("ConstraintTeacherMaxGapsPerWeek", "tb", "1")}
+    run_fet(fet, tmp_path / "fet")
+    solution = tmp_path / "from-fet"
+    result = run("read-fet-timetable", str(directory), str(tmp_path / "fet"), "--fet", str(fet),
+                 "--out", str(solution))
+    assert result.exit_code == 0, result.output
+    report = check_solution(load_instance(directory), solution)
+    assert not report.violations, [str(v) for v in report.violations]
+    solve_checked(directory, tmp_path / "ours")
+    back, _ = imported(tmp_path, fet.read_text(encoding="utf-8"))
+    assert {t["teacher_id"]: (t["max_gaps_per_day"], t["max_gaps_per_week"])
+            for t in table(back, "teachers.csv")} == {"ta": ("0", ""), "tb": ("", "1"),
+                                                      "tc": ("", "")}
 
 
 # ---- FET's own reading of a file ----

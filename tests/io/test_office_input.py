@@ -19,7 +19,8 @@ def _school(tmp_path: Path) -> Path:
     """Hub H with classes h1, h2 (music with one teacher, combined), a music room and a pin."""
     return pair(tmp_path, days=("Mon", "Tue"),
                 classes=[klass("H", "h1"), klass("H", "h2"), klass("R", "r1")],
-                teachers=[teacher("tm", "H", max_per_day=3, max_consecutive=2, max_days=2),
+                teachers=[teacher("tm", "H", max_per_day=3, max_consecutive=2, max_days=2,
+                                  max_gaps_per_day=0, max_gaps_per_week=2),
                           teacher("ty", "H"), teacher("tz", "H"), teacher("tr", "R")],
                 curriculum=[subject("H", "h1+h2", "音乐", "tm", 1, min_days_apart=2),
                             subject("H", "h1", "语文", "ty+tz", 1, min_days_apart=""),
@@ -39,6 +40,8 @@ def test_office_rules_are_read(tmp_path):
     instance = load_instance(_school(tmp_path))
     tm = instance.teacher_by_id["tm"]
     assert (tm.max_per_day, tm.max_consecutive, tm.max_days) == (3, 2, 2)
+    assert (tm.max_gaps_per_day, tm.max_gaps_per_week) == (0, 2)  # 0: no gap at all
+    assert instance.teacher_by_id["ty"].max_gaps_per_day is None  # blank: no limit
     music = instance.curriculum_row[("H", "h2", "音乐")]
     assert music.combined and music.class_ids == ("h1", "h2") and music.min_days_apart == 2
     assert instance.curriculum_row[("H", "h1", "语文")].min_days_apart is None
@@ -70,6 +73,12 @@ CASES = {
                                         "days_apart.csv, row 4, column school_id"),
     "days_apart row twice in a group": (append_row("days_apart.csv", "g,H,h1,音乐,1"),
                                         "days_apart.csv, row 4, column subject"),
+    "max_gaps_per_day lots": (edit_cell("teachers.csv", 2, "max_gaps_per_day", "lots"),
+                              "teachers.csv, row 2, column max_gaps_per_day"),
+    "max_gaps_per_week negative": (edit_cell("teachers.csv", 2, "max_gaps_per_week", "-1"),
+                                   "teachers.csv, row 2, column max_gaps_per_week"),
+    "max_gaps_per_day a fraction": (edit_cell("teachers.csv", 2, "max_gaps_per_day", "1.5"),
+                                    "teachers.csv, row 2, column max_gaps_per_day"),
     "unknown room subject": (edit_cell("rooms.csv", 2, "subjects", "舞蹈"),
                              "rooms.csv, row 2, column subjects"),
     "room unavailable on no such period": (edit_cell("rooms.csv", 2, "unavailable", "Mon:9"),

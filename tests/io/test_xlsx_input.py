@@ -316,3 +316,35 @@ def test_class_sizes_travel_through_the_template(tmp_path):
     assert [str(i) for i in caught.value.issues] == [
         "filled.xlsx, sheet 班级, row 2, column F (学生数): -3 pupils: a class's students is a "
         "whole number of 0 or more (blank = not given)"]
+
+
+def test_teacher_gap_limits_travel_through_the_template(tmp_path):
+    """teachers.csv max_gaps_per_day, max_gaps_per_week (每天最多空堂, 每周最多空堂): written by
+    template --from, read back; an Excel 0 is a limit (no gap), not a blank; 'lots' refused."""
+    directory = sync_pair(tmp_path)
+    path = directory / "teachers.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
+    rows[0] |= {"max_gaps_per_day": "1", "max_gaps_per_week": "3"}
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(
+            dict.fromkeys([*rows[0], "max_gaps_per_day", "max_gaps_per_week"])))
+        writer.writeheader()
+        writer.writerows(rows)
+    th = load_instance(directory).teacher_by_id["th"]
+    assert (th.max_gaps_per_day, th.max_gaps_per_week) == (1, 3)
+    filled = tmp_path / "filled.xlsx"
+    assert run("template", "--xlsx", filled, "--from", directory).exit_code == 0
+    assert load_instance(filled) == load_instance(directory)
+    book = load_workbook(filled)
+    header = [c.value for c in book["教师"][1]]
+    assert header[-2:] == ["每天最多空堂", "每周最多空堂"]
+    day = header.index("每天最多空堂") + 1
+    book["教师"].cell(row=2, column=day).value = 0
+    book.save(filled)
+    assert load_instance(filled).teacher_by_id["th"].max_gaps_per_day == 0
+    book["教师"].cell(row=2, column=day).value = "lots"
+    book.save(filled)
+    with pytest.raises(InputError) as caught:
+        load_instance(filled)
+    assert "sheet 教师, row 2, column" in str(caught.value)
+    assert "(每天最多空堂)" in str(caught.value)

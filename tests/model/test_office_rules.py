@@ -21,7 +21,7 @@ from aligner.io import load_instance
 from aligner.solver.settings import SolverSettings
 from tests.builders import klass, pair, sync_pair, teacher
 from tests.builders import subject as row
-from tests.solving import read
+from tests.solving import mutated, read, swap_places
 
 FOUR = ("08:00-08:40", "08:50-09:30", "10:00-10:40", "10:50-11:30")
 TWO_HALVES = ("08:00-08:40", "09:00-09:40", "14:00-14:40", "15:00-15:40")
@@ -270,6 +270,90 @@ def test_a_days_apart_group_that_cannot_hold_is_found_and_explained(tmp_path):
     assert sorted(rules) == ["days_apart", "pin", "pin"]
     assert "the lessons of group spread (class h1 of H校 数学、class h1 of H校 科学) are at " \
         "least 2 days apart (days_apart.csv row 2)" in text
+
+
+# ---- teacher max gaps -------------------------------------------------------------------
+
+
+def _gap_pins(tmp_path: Path, days: tuple[str, ...] = ("Mon",), ta_lessons: int = 2,
+              pins: tuple[tuple[str, str, int], ...] = (("数学", "Mon", 1), ("语文", "Mon", 2)),
+              **limits: Any) -> Path:
+    """h1's four periods a day: 数学 by ta (``limits``), 语文 by tb, with ``pins``."""
+    per_day = 4 * len(days)
+    return pair(tmp_path, days=days, hub_bells=FOUR, classes=[klass("H", "h1")],
+                teachers=[teacher("ta", "H", **limits), teacher("tb", "H")],
+                curriculum=[row("H", "h1", "数学", "ta", ta_lessons),
+                            row("H", "h1", "语文", "tb", per_day - ta_lessons)],
+                pinned=[pin("H", day, period, "h1", subject) for subject, day, period in pins])
+
+
+def test_max_gaps_per_day_places_a_lesson_next_to_the_gap(tmp_path, solve_and_check):
+    # ta at 1, tb at 2: ta's second lesson at 3 leaves one gap (2), at 4 two (2, 3)
+    directory = _gap_pins(tmp_path, max_gaps_per_day=1)
+    out = tmp_path / "out"
+    solve_and_check(directory, out)
+    assert slots(out, teacher_id="ta") == [("Mon", 1), ("Mon", 3)]
+    teachers = table(directory, "teachers.csv")
+    teachers[0]["max_gaps_per_day"] = "0"
+    assert broken_by(directory, out, tmp_path / "day", "teachers.csv", teachers) == [
+        "teacher_day_gaps"]
+    teachers[0]["max_gaps_per_day"], teachers[0]["max_gaps_per_week"] = "", "0"
+    assert broken_by(directory, out, tmp_path / "week", "teachers.csv", teachers) == [
+        "teacher_week_gaps"]
+
+
+def test_a_hand_edit_with_too_many_gaps_is_reported(tmp_path, solve_and_check):
+    # ta at 1 and 3 (one gap); swapping her lesson at 3 with tb's at 4 gives gaps 2 and 3
+    directory = _gap_pins(tmp_path, max_gaps_per_day=1, max_gaps_per_week=1)
+    out = tmp_path / "out"
+    solve_and_check(directory, out)
+
+    def change(frames, _summary):
+        lessons = frames["lessons"]
+        ta = lessons[(lessons.teacher_id == "ta") & (lessons.period == "3")].index[0]
+        tb = lessons[(lessons.teacher_id == "tb") & (lessons.period == "4")].index[0]
+        swap_places(lessons, ta, tb)
+
+    edited = tmp_path / "edited"
+    edited.mkdir()
+    found = [v for v in mutated((directory, out), edited, change) if v.hard]
+    assert [(v.rule, v.message) for v in found] == [
+        ("teacher_day_gaps", "teacher ta has 2 gaps on Mon (periods 2, 3), at most 1 a day "
+                             "allowed"),
+        ("teacher_week_gaps", "teacher ta has 2 gaps a week (Mon:2, Mon:3), at most 1 a week "
+                              "allowed")]
+
+
+def test_an_unavailable_period_is_no_gap(tmp_path, solve_and_check):
+    # ta cannot teach at 2: 1 and 3 leave no gap (as in FET), 1 and 4 one (3)
+    directory = _gap_pins(tmp_path, pins=(("数学", "Mon", 1),), unavailable="Mon:2",
+                          max_gaps_per_day=0)
+    out = tmp_path / "out"
+    solve_and_check(directory, out)
+    assert slots(out, teacher_id="ta") == [("Mon", 1), ("Mon", 3)]
+
+
+def test_max_gaps_per_week_gathers_a_teachers_day(tmp_path, solve_and_check):
+    # ta's 数学 pinned to Mon 1 and 4: no gap in the week only with her 4 lessons all on Mon
+    directory = _gap_pins(tmp_path, days=("Mon", "Tue"), ta_lessons=4,
+                          pins=(("数学", "Mon", 1), ("数学", "Mon", 4)), max_gaps_per_week=0)
+    out = tmp_path / "out"
+    solve_and_check(directory, out)
+    assert slots(out, teacher_id="ta") == [("Mon", 1), ("Mon", 2), ("Mon", 3), ("Mon", 4)]
+    # one gap a week allowed: one of Mon 2 and 3 may go to tb
+    solve_and_check(_gap_pins(tmp_path / "one", days=("Mon", "Tue"), ta_lessons=4,
+                              pins=(("数学", "Mon", 1), ("数学", "Mon", 4), ("语文", "Mon", 2)),
+                              max_gaps_per_week=1), tmp_path / "one" / "out")
+
+
+def test_max_gaps_that_cannot_hold_is_explained(tmp_path):
+    # ta pinned at 1, tb at 2: ta's second lesson leaves at least one gap
+    rules, text = conflict_text(_gap_pins(tmp_path, max_gaps_per_day=0))
+    assert sorted(rules) == ["class", "curriculum", "pin", "pin", "teacher_day_gaps"]
+    assert "teacher ta has at most 0 gaps a day" in text
+    rules, text = conflict_text(_gap_pins(tmp_path / "week", max_gaps_per_week=0))
+    assert sorted(rules) == ["class", "curriculum", "pin", "pin", "teacher_week_gaps"]
+    assert "teacher ta has at most 0 gaps a week" in text
 
 
 # ---- special rooms ----------------------------------------------------------------------
