@@ -205,12 +205,22 @@ class CurriculumRow(Frozen):
     day, counting 2 toward ``per_week`` and the teacher's load."""
     allowed: tuple[tuple[str, int], ...] | None = None
     """(day, period) slots where the local lessons may go; None: anywhere."""
+    preferred: tuple[tuple[str, int], ...] | None = None
+    """(day, period) slots where the local lessons should go if they can (尽量): a lesson with
+    a period elsewhere costs ``weights.outside_preferred``; None: no wish."""
     together: str | None = None
     """Rows of one school with the same label have their local lessons at the same periods
     (parallel lessons of different classes, FET's same starting time)."""
 
     def allows(self, day: str, period: int) -> bool:
         return self.allowed is None or (day, period) in self._allowed_set
+
+    def prefers(self, day: str, period: int) -> bool:
+        return self.preferred is None or (day, period) in self._preferred_set
+
+    @cached_property
+    def _preferred_set(self) -> frozenset[tuple[str, int]]:
+        return frozenset(self.preferred or ())
 
     @cached_property
     def _allowed_set(self) -> frozenset[tuple[str, int]]:
@@ -263,8 +273,15 @@ class DaysApart(Frozen):
     rows: tuple[tuple[str, str, str], ...]
     """Curriculum row keys (school, class or classes as written, subject), each once."""
     min_days: int = Field(ge=1, le=MAX_DAYS_APART)
+    weight: int | None = Field(default=None, ge=1, le=MAX_WEIGHT)
+    """None: a hard rule. A number: a wish (尽量), each lesson too close costing this much in
+    the objective's ``days_apart`` term."""
     row: int = 0
     """Its first row in days_apart.csv (for messages), 0 when made in code."""
+
+    @property
+    def hard(self) -> bool:
+        return self.weight is None
     source: str = "days_apart.csv"
 
 
@@ -512,6 +529,12 @@ class Weights(Frozen):
     """A free period between two commitments of a teacher in one half-day (空堂); 0 (the
     default) leaves it out of the model, though it is still counted and reported."""
 
+    outside_preferred: StrictInt = Field(default=5, ge=0, le=MAX_WEIGHT)
+    """A local lesson with a period outside its curriculum row's ``preferred`` slots."""
+    days_apart: StrictInt = Field(default=1, ge=0, le=MAX_WEIGHT)
+    """Multiplies the soft days_apart.csv groups' own weights (a lesson too close costs its
+    group's weight times this)."""
+
     change: StrictInt = Field(default=1000, ge=0, le=MAX_WEIGHT)
     """A lesson of the previous timetable not at its old day and period (``solve --from``); the
     default outweighs anything the other terms can gain by one move, so the old week is kept
@@ -524,6 +547,8 @@ class Weights(Frozen):
                 "core_in_afternoon": self.core_in_afternoon,
                 "missing_sessions": self.missing_session,
                 "teacher_gaps": self.teacher_gap,
+                "outside_preferred": self.outside_preferred,
+                "days_apart": self.days_apart,
                 "changes": self.change}
 
     def objective(self, terms: dict[str, int]) -> int:

@@ -390,10 +390,45 @@ def objective_terms(w: SolutionFiles) -> dict[str, int]:
             if taken:
                 gaps += sum(1 for i in range(taken[0], taken[-1] + 1) if half[i] not in periods)
     terms = {"misalignment_minutes": misaligned, "same_day_repeats": repeats,
-             "core_in_afternoon": core, "missing_sessions": missing, "teacher_gaps": gaps}
+             "core_in_afternoon": core, "missing_sessions": missing, "teacher_gaps": gaps,
+             "outside_preferred": outside_preferred(w),
+             "days_apart": days_apart_excess(w, per_day)}
     if w.previous is not None:
         terms["changes"] = changes(w, w.previous)
     return terms
+
+
+def outside_preferred(w: SolutionFiles) -> int:
+    """Local lessons with a period outside their row's ``preferred`` slots, counted again: a
+    double lesson (well-formed, one lesson_id) and a combined lesson (its first class) once."""
+    doubles = {id(x): rows[0] for rows in double_groups(w) if not _double_problem(w, rows)
+               for x in rows}
+    outside = set()
+    for x in w.local:
+        row = w.inst.curriculum_row.get((x.school, x.klass, x.subject))
+        if row is None or row.prefers(x.day, x.period) or x.klass != row.class_ids[0]:
+            continue
+        first = doubles.get(id(x), x)
+        outside.add((x.school, x.klass, x.subject, x.day, first.period))
+    return len(outside)
+
+
+def days_apart_excess(w: SolutionFiles, per_day: Counter[tuple[str, str, str, str]]) -> int:
+    """The soft days_apart.csv groups' term, counted again: each group's weight x, over each
+    run of min_days consecutive days meeting the week (those running over its first or last
+    day too), max(0, its lessons there - 1) (a double lesson once)."""
+    days = list(w.inst.days)
+    value = 0
+    for g in w.inst.days_apart:
+        if g.weight is None:
+            continue
+        rows = [w.inst.row_by_key[key] for key in g.rows]
+        taught = [sum(per_day[(r.school_id, r.class_ids[0], r.subject, d)] for r in rows)
+                  for d in days]
+        for first in range(1 - g.min_days, len(days)):
+            window = taught[max(0, first):first + g.min_days]
+            value += g.weight * max(0, sum(window) - 1)
+    return value
 
 
 def objective_of(w: SolutionFiles, terms: dict[str, int]) -> int:

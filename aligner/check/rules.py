@@ -279,6 +279,8 @@ def min_days_apart_holds(w: SolutionFiles) -> Iterator[Violation]:
                 "check.min_days_apart", klass=w.klass(school, klass), subject=subject,
                 first=first, second=second, days=r.min_days_apart))
     for g in w.inst.days_apart:
+        if not g.hard:
+            continue   # a wish: counted in the objective's days_apart term
         rows = [w.inst.row_by_key[key] for key in g.rows]
         taught = Counter({day: sum(got[(r.school_id, r.class_ids[0], r.subject, day)]
                                    for r in rows) for day in days})

@@ -46,6 +46,8 @@ TERM_WEIGHTS = {"misalignment_minutes": "misalignment_minute",
                 "core_in_afternoon": "core_in_afternoon",
                 "missing_sessions": "missing_session",
                 "teacher_gaps": "teacher_gap",
+                "outside_preferred": "outside_preferred",
+                "days_apart": "days_apart",
                 "changes": "change"}
 TRUE = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
 

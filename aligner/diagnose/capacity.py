@@ -549,6 +549,8 @@ def days_apart_groups(cap: Capacity) -> Iterator[Finding]:
     instance = cap.instance
     days = len(instance.days)
     for g in instance.days_apart:
+        if not g.hard:
+            continue
         rows = [instance.row_by_key[key] for key in g.rows]
         lessons = sum(r.per_week - r.doubles for r in rows)
         if lessons > 1 and (lessons - 1) * g.min_days + 1 > days:

@@ -215,9 +215,14 @@ def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
     for group in inst.days_apart:
         ids = [i for key in group.rows for i in activities_of(inst.row_by_key[key])]
         if len(ids) >= 2:
-            b.time.append(_constraint("ConstraintMinDaysBetweenActivities", [
+            element = _constraint("ConstraintMinDaysBetweenActivities", [
                 ("Consecutive_If_Same_Day", "false"), ("Number_of_Activities", str(len(ids))),
-                *[("Activity_Id", str(i)) for i in ids], ("MinDays", str(group.min_days))]))
+                *[("Activity_Id", str(i)) for i in ids], ("MinDays", str(group.min_days))])
+            if not group.hard:   # a wish: FET's soft constraint (its weight is not ours)
+                weight = element.find("Weight_Percentage")
+                assert weight is not None
+                weight.text = str(SPREAD_WEIGHT)
+            b.time.append(element)
     for row in inst.curriculum:
         name = students_name(inst, row.school_id, row.class_ids[0])
         ids = activities_of(row)
@@ -292,15 +297,27 @@ def _together(b: _Builder, local: dict[tuple[str, str, str], list[int]]) -> None
 def _allowed_slots(b: _Builder, local: dict[tuple[str, str, str], list[int]],
                    hours: list[str], days: list[str]) -> None:
     """A curriculum row's allowed periods as hard preferred time slots of each of its
-    activities (a double's two periods both lie in them)."""
+    activities (a double's two periods both lie in them); its preferred periods as soft ones
+    (FET, like aligner, counts an activity with an hour outside them once; the weight is
+    FET's, SPREAD_WEIGHT)."""
     for row in b.instance.curriculum:
         ids = local.get((row.school_id, row.class_id, row.subject), [])
-        if row.allowed is None or not ids:
+        if not ids:
             continue
-        slots = [(d, hours[p - 1]) for d in days for p in range(1, len(hours) + 1)
-                 if row.allows(d, p)]
-        for i in ids:
-            b.time.append(_activity_preferred(i, slots, starts=False))
+        if row.allowed is not None:
+            slots = [(d, hours[p - 1]) for d in days for p in range(1, len(hours) + 1)
+                     if row.allows(d, p)]
+            for i in ids:
+                b.time.append(_activity_preferred(i, slots, starts=False))
+        if row.preferred is not None:
+            slots = [(d, hours[p - 1]) for d in days for p in range(1, len(hours) + 1)
+                     if row.prefers(d, p)]
+            for i in ids:
+                element = _activity_preferred(i, slots, starts=False)
+                weight = element.find("Weight_Percentage")
+                assert weight is not None
+                weight.text = str(SPREAD_WEIGHT)
+                b.time.append(element)
 
 
 def _core_mornings(b: _Builder, hours: list[str], days: list[str]) -> None:

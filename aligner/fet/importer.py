@@ -161,6 +161,7 @@ class _Row:
     durations: list[int]
     allowed: frozenset[tuple[str, int]] | None = None
     rooms: frozenset[str] | None = None
+    preferred: frozenset[tuple[str, int]] | None = None
     subject: str = ""
     teacher: str = ""
     index: int = 1
@@ -406,13 +407,11 @@ class _Conversion:
         data = self.data
         self.pins: list[tuple[Constraint, int, tuple[str, int] | None]] = []
         prefs: list[Preference] = []
+        wishes: list[Preference] = []
         for c in data.constraints:
             if c.tag not in PREFERENCE_TAGS:
                 continue
-            if not c.hard:
-                self.lose(c, say("fet.soft_constraint"))
-                continue
-            if c.tag == "ConstraintActivityPreferredStartingTime" and c.text(
+            if c.hard and c.tag == "ConstraintActivityPreferredStartingTime" and c.text(
                     "Preferred_Day") and c.text("Preferred_Hour"):
                 try:
                     aid = int(c.text("Activity_Id"))
@@ -430,7 +429,8 @@ class _Conversion:
             if not chosen:
                 self.lose(c, say("fet.covers_nothing"))
                 continue
-            prefs.append(preference(c, data, self.fet_grid, chosen))
+            (prefs if c.hard else wishes).append(preference(c, data, self.fet_grid, chosen))
+        self._wishes(wishes)
         self.allowed: dict[int, frozenset[tuple[str, int]] | None] = {}
         while True:
             on: dict[int, list[Preference]] = defaultdict(list)
@@ -461,6 +461,40 @@ class _Conversion:
             prefs = kept
         for p in prefs:
             self.convert(p.constraint)
+
+    def _wishes(self, wishes: list[Preference]) -> None:
+        """Soft preferred times (尽量): a row's ``preferred`` slots, a lesson starting elsewhere
+        costing outside_preferred, as FET counts one broken soft preference per activity
+        starting outside. Exact where an activity has one wish whose starts aligner's slots
+        can say (:func:`exact_allowed`); the others are listed."""
+        on: dict[int, list[Preference]] = defaultdict(list)
+        for p in wishes:
+            for aid in p.activities:
+                on[aid].append(p)
+        self.preferred: dict[int, frozenset[tuple[str, int]]] = {}
+        bad: dict[int, str] = {}
+        for aid, mine in on.items():
+            a = self.by_id[aid]
+            possible = self.fet_grid.starts(a.duration)
+            starts = possible & mine[0].starts_of(a.duration)
+            if len(mine) > 1:
+                bad[aid] = say("fet.wishes_overlap")
+            elif starts != possible:
+                slots = exact_allowed(a, starts, self.fet_grid)
+                if slots is None:
+                    bad[aid] = say("fet.no_time" if not starts else "fet.double_starts")
+                else:
+                    self.preferred[aid] = frozenset(s for s in (self.our(x) for x in slots) if s)
+        for p in wishes:
+            hit = next((bad[a] for a in p.activities if a in bad), None)
+            if hit:
+                self.lose(p.constraint, hit)
+                for aid in p.activities:
+                    self.preferred.pop(aid, None)
+            else:
+                self.convert(p.constraint)
+        if self.preferred:
+            self.notes.append(say("fet.wishes", count=len(self.preferred)))
 
     # ---- rooms ----
 
@@ -510,11 +544,13 @@ class _Conversion:
         by_key: dict[Key, list[int]] = defaultdict(list)
         for aid, key in self.key_of.items():
             by_key[key].append(aid)
-        # min days between activities of one key (hard: any number of days; soft: 1):
-        # candidates for a row's min_days_apart, max_per_day 1 or same-day-repeat term
+        # min days between activities: a row's max_per_day 1 or min_days_apart, the
+        # same-day-repeat term, or a days_apart.csv group (hard or soft), once the rows are
+        # cut so that each constraint covers whole rows
         self.min_days: list[tuple[Constraint, list[int]]] = []
         self.ignored_inactive = 0
         linked: dict[Key, list[list[int]]] = defaultdict(list)
+        found: list[tuple[Constraint, list[int], int]] = []
         for c in data.constraints:
             if c.tag != "ConstraintMinDaysBetweenActivities":
                 continue
@@ -530,23 +566,21 @@ class _Conversion:
                 self.ignored_inactive += 1
                 self.convert(c)
                 continue
-            if days > 1 and not c.hard:
-                self.lose(c, say("fet.min_days.apart"))
-                continue
             if days < 1:
                 self.convert(c)   # constrains nothing (FET refuses it)
                 continue
             if any(i not in self.key_of for i in ids):
                 self.lose(c, say("fet.not_imported_activities"))
                 continue
-            keys = {self.key_of[i] for i in ids}
-            if len(keys) > 1 and not c.hard:
-                self.lose(c, say("fet.min_days.spans"))
+            found.append((c, ids, min(days, len(self.days))))
+        hard = [(set(ids), days) for c, ids, days in found if c.hard]
+        for c, ids, days in found:
+            if not c.hard and any(set(ids) <= h and days <= d for h, d in hard):
+                self.convert(c)   # a wish a hard one keeps (its lessons all in it, as far apart)
                 continue
             self.min_days.append((c, ids))
-            for key in keys:   # (a hard one over several keys: a days_apart.csv group)
-                part = [i for i in ids if self.key_of[i] == key]
-                linked[key].append(part if c.hard else [-1, *part])
+            for key in {self.key_of[i] for i in ids}:
+                linked[key].append([i for i in ids if self.key_of[i] == key])
         self.rows_of_key: dict[Key, list[_Row]] = {}
         for key, aids in by_key.items():
             self.rows_of_key[key] = self._partition(key, aids, linked.get(key, []))
@@ -558,10 +592,10 @@ class _Conversion:
             self.notes.append(say("fet.split_rows", count=split))
 
     def _partition(self, key: Key, aids: list[int], linked: list[list[int]]) -> list[_Row]:
-        """The rows of one key: the activities that linked min-days constraints join (hard
-        ones; a soft one only among activities no hard one holds), when they share
-        preferred times and rooms; then the others grouped by their preferred times and rooms.
-        (A soft constraint is marked by a leading -1.)"""
+        """The rows of one key: the activities that min-days constraints link, as one row when
+        every constraint touching them covers them all and they share preferred times and
+        rooms, else one row each (so that each constraint covers whole rows); then the others
+        grouped by their preferred times and rooms."""
         parent = {a: a for a in aids}
 
         def find(x: int) -> int:
@@ -570,17 +604,11 @@ class _Conversion:
                 x = parent[x]
             return x
 
-        hard = [ids for ids in linked if ids[0] != -1]
-        for ids in hard:
+        for ids in linked:
             for i in ids[1:]:
                 parent[find(i)] = find(ids[0])
-        in_hard = {find(ids[0]) for ids in hard}
-        for ids in (x[1:] for x in linked if x[0] == -1):
-            if not {find(i) for i in ids} & in_hard:    # (within one hard group: implied)
-                for i in ids[1:]:
-                    parent[find(i)] = find(ids[0])
-        linked = [x[1:] if x[0] == -1 else x for x in linked]
-        signature = {a: (self.allowed.get(a), self.rooms_of.get(a)) for a in aids}
+        signature = {a: (self.allowed.get(a), self.rooms_of.get(a), self.preferred.get(a))
+                     for a in aids}
         components: dict[int, list[int]] = defaultdict(list)
         for a in aids:
             components[find(a)].append(a)
@@ -588,12 +616,12 @@ class _Conversion:
         rest: dict[Any, list[int]] = defaultdict(list)
         touched = {find(ids[0]) for ids in linked}
         for root, members in components.items():
-            # a component some hard constraint covers only in part: one row per activity, so
-            # that each constraint covers whole rows (a days_apart.csv group)
-            whole = all(len(ids) == len(members) for ids in hard if find(ids[0]) == root)
+            # a component some constraint covers only in part: one row per activity, so that
+            # each constraint covers whole rows (a days_apart.csv group)
+            whole = all(len(ids) == len(members) for ids in linked if find(ids[0]) == root)
             if root in touched and len({signature[a] for a in members}) == 1 and whole:
                 groups.append(members)
-            elif not whole:
+            elif root in touched:
                 groups += [[a] for a in members]
             else:
                 for a in members:
@@ -603,10 +631,10 @@ class _Conversion:
         rows = []
         for k, members in enumerate(groups, start=1):
             members.sort()
-            allowed, rooms = signature[members[0]]
+            allowed, rooms, preferred = signature[members[0]]
             rows.append(_Row(self.school_id, key, tuple(dict.fromkeys(
                 s for a in members for s in self.by_id[a].students)), members,
-                [self.by_id[a].duration for a in members], allowed, rooms, index=k))
+                [self.by_id[a].duration for a in members], allowed, rooms, preferred, index=k))
         return rows
 
     def _name_rows(self) -> None:
@@ -684,30 +712,27 @@ class _Conversion:
         self.teacher_na_fet: dict[str, set[tuple[int, int]]] = defaultdict(set)
         self.limits: dict[str, dict[str, int]] = defaultdict(dict)
         soft_spread = 0
-        self.apart_groups: list[tuple[int, list[_Row]]] = []
+        self.apart_groups: list[tuple[int, list[_Row], int | None]] = []
         for c, ids in sorted(self.min_days, key=lambda x: not x[0].hard):
             rows = list({id(self.row_of[i]): self.row_of[i] for i in ids}.values())
             row = rows[0]
-            if not c.hard and len(rows) == 1 and (row.max_per_day == 1 or row.min_days_apart):
-                self.convert(c)    # within a row of at most one lesson a day: implied
-                continue
-            if {a for r in rows for a in r.activities} != set(ids) or (
-                    len(rows) > 1 and not c.hard):
+            days = min(int(c.text("MinDays", "1")), len(self.days))   # (more is the same)
+            if {a for r in rows for a in r.activities} != set(ids):
                 self.lose(c, say("fet.min_days.partial"))
                 continue
-            if len(rows) > 1:
-                self.apart_groups.append((min(int(c.text("MinDays", "1")), len(self.days)), rows))
-                self.convert(c)
-                continue
-            if c.hard:
-                days = min(int(c.text("MinDays", "1")), len(self.days))   # (more is the same)
+            lessons = len(row.activities)
+            if c.hard and len(rows) == 1:
                 if days > 1:
                     row.min_days_apart = max(row.min_days_apart or 0, days)
                 else:
                     row.max_per_day = 1
-            else:
+            elif c.hard:
+                self.apart_groups.append((days, rows, None))
+            elif len(rows) == 1 and days == 1 and 2 <= lessons <= len(self.days):
                 row.soft_spread = True
                 soft_spread += 1
+            else:   # a wish (尽量): FET's weight in tenths, at least 1
+                self.apart_groups.append((days, rows, max(1, round(c.weight / 10))))
             self.convert(c)
         same_time: list[Constraint] = []
         self._mornings_afternoons()
@@ -1037,13 +1062,15 @@ class _Conversion:
                             "doubles": r.doubles or "",
                             "allowed": "" if r.allowed is None else _slots_text(set(r.allowed),
                                                                                  days),
+                            "preferred": ("" if r.preferred is None
+                                          else _slots_text(set(r.preferred), days)),
                             "together": r.together or "",
                             "min_days_apart": r.min_days_apart or "", "fet_subject": r.key[1]}
                            for r in rows]
         apart_rows = [{"group": f"g{k}", "school_id": r.school_id,
                        "class_id": "+".join(self.classes_of_key(r.key)), "subject": r.subject,
-                       "min_days": days}
-                      for k, (days, group) in enumerate(self.apart_groups, start=1)
+                       "min_days": days, "weight": weight or ""}
+                      for k, (days, group, weight) in enumerate(self.apart_groups, start=1)
                       for r in group]
         # students not available: one '(blocked)' lesson a slot for all the classes blocked then
         blocked_rows = []
@@ -1084,7 +1111,7 @@ class _Conversion:
         bell_rows = [{"school_id": school_id, "season": SEASON, "period": p, "start": hhmm(a),
                       "end": hhmm(b)} for p, (a, b) in enumerate(self.times, start=1)]
         weights = {"misalignment_minute": 1, "same_day_repeat": 10, "core_in_afternoon": 0,
-                   "missing_session": 50}
+                   "missing_session": 50, "outside_preferred": 10}
         settings = {"name": name, "season": SEASON, "days": days,
                     "policy": {"max_double_gap": self.double_gap}, "weights": weights}
         classes_of_set = {s: self.classes.of_set(data, s) for s in data.leaves}

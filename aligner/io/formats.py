@@ -27,21 +27,22 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                "unavailable", "max_per_day", "max_consecutive", "max_days", "max_gaps_per_day",
                "max_gaps_per_week"),
     CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
-                 "doubles", "allowed", "together", "min_days_apart"),
+                 "doubles", "allowed", "together", "min_days_apart", "preferred"),
     SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
            "receiving_class", "subject", "per_week", "assistant_teacher"),
     ROOMS: ("school_id", "room_id", "name", "subjects", "unavailable"),
     PINNED: ("school_id", "class_id", "subject", "day", "period", "course_id"),
-    DAYS_APART: ("group", "school_id", "class_id", "subject", "min_days"),
+    DAYS_APART: ("group", "school_id", "class_id", "subject", "min_days", "weight"),
 }
 OPTIONAL = {"sync_rooms", "short_name", "kind", "head_teacher", "students", "level", "min_load",
             "unavailable", "max_per_day", "max_consecutive", "max_days", "max_gaps_per_day",
-            "max_gaps_per_week", "doubles", "allowed", "together", "min_days_apart", "hub_class",
-            "assistant_teacher"}
+            "max_gaps_per_week", "doubles", "allowed", "together", "min_days_apart", "preferred",
+            "hub_class", "assistant_teacher"}
 """Columns a table may leave out of its header altogether."""
 OPTIONAL_IN: dict[str, frozenset[str]] = {
     BELLS: frozenset({"name"}),
     PINNED: frozenset({"class_id", "subject", "course_id"}),
+    DAYS_APART: frozenset({"weight"}),
 }
 """Columns optional in one table only (a bell row's ``name``; schools, classes and teachers
 must have their ``name`` column)."""

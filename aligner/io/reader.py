@@ -33,6 +33,7 @@ from aligner.instance import (
     MAX_STUDENTS,
     MAX_SYNC_ROOMS,
     MAX_WEEK_GAPS,
+    MAX_WEIGHT,
     BellBreak,
     BellPeriod,
     Course,
@@ -671,7 +672,10 @@ def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | N
         allowed = (cells.unavailable_slots(row, "allowed", log, days, count,
                                            halves.get(school_id or "") if count else None)
                    if row["allowed"] else ())
-        if allowed is None:
+        preferred = (cells.unavailable_slots(row, "preferred", log, days, count,
+                                             halves.get(school_id or "") if count else None)
+                     if row["preferred"] else ())
+        if allowed is None or preferred is None:
             continue
         class_id = cells.text(row, "class_id", log)
         subject = cells.text(row, "subject", log)
@@ -720,6 +724,8 @@ def _curriculum(table: Table, days: tuple[str, ...], periods: dict[str, int] | N
                                   max_per_day=max_per_day, doubles=doubles,
                                   min_days_apart=min_days_apart,
                                   allowed=tuple(sorted(allowed)) if row["allowed"] else None,
+                                  preferred=(tuple(sorted(preferred)) if row["preferred"]
+                                             else None),
                                   together=row["together"] or None))
     return rows
 
@@ -820,9 +826,9 @@ def _rooms(table: Table, days: tuple[str, ...], periods: dict[str, int] | None,
 
 def _days_apart(table: Table, curriculum: list[CurriculumRow], where: _Rows, log: IssueLog
                 ) -> list[DaysApart]:
-    """days_apart.csv: rows of one ``group`` (one school, one ``min_days``) whose lessons are
-    all that many days apart; a class of a combined row, or its classes as written, names the
-    row."""
+    """days_apart.csv: rows of one ``group`` (one school, one ``min_days``, one ``weight``: blank
+    for a hard rule) whose lessons are all that many days apart; a class of a combined row, or
+    its classes as written, names the row."""
     row_of = {(school, c, r.subject): r for r in curriculum for school, c in r.class_keys}
     row_of.update({r.key: r for r in curriculum})
     groups: dict[str, dict[str, Any]] = {}
@@ -833,7 +839,10 @@ def _days_apart(table: Table, curriculum: list[CurriculumRow], where: _Rows, log
         class_id = cells.text(row, "class_id", log)
         subject = cells.text(row, "subject", log)
         min_days = cells.integer(row, "min_days", log, minimum=1, maximum=MAX_DAYS_APART)
-        if not known or None in (group, class_id, subject, min_days):
+        weight = (cells.integer(row, "weight", log, minimum=1, maximum=MAX_WEIGHT)
+                  if row["weight"] else None)
+        if not known or None in (group, class_id, subject, min_days) or (
+                row["weight"] and weight is None):
             continue
         assert group and school_id and class_id and subject and min_days
         found = row_of.get((school_id, class_id, subject))
@@ -842,13 +851,17 @@ def _days_apart(table: Table, curriculum: list[CurriculumRow], where: _Rows, log
                                     subject=subject), row.number, "subject")
             continue
         first = groups.setdefault(group, {"school": school_id, "days": min_days, "rows": {},
-                                          "row": row.number})
+                                          "row": row.number, "weight": weight})
         if first["school"] != school_id:
             log.add(table.file, say("io.apart_school", group=group, school=first["school"],
                                     row=first["row"]), row.number, "school_id")
         elif first["days"] != min_days:
             log.add(table.file, say("io.apart_min_days", group=group, days=first["days"],
                                     row=first["row"]), row.number, "min_days")
+        elif first["weight"] != weight:
+            log.add(table.file, say("io.apart_weight", group=group, row=first["row"],
+                                    weight=first["weight"] or say("io.apart_hard")),
+                    row.number, "weight")
         elif found.key in first["rows"]:
             log.add(table.file, say("io.apart_twice", group=group, subject=subject,
                                     klass=found.class_id, row=first["rows"][found.key]),
@@ -856,7 +869,8 @@ def _days_apart(table: Table, curriculum: list[CurriculumRow], where: _Rows, log
         else:
             first["rows"][found.key] = row.number
     return [DaysApart(group=group, school_id=g["school"], rows=tuple(g["rows"]),
-                      min_days=g["days"], row=g["row"], source=table.label or table.file)
+                      min_days=g["days"], weight=g["weight"], row=g["row"],
+                      source=table.label or table.file)
             for group, g in groups.items()]
 
 

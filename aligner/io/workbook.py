@@ -81,7 +81,8 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
                  "teacher_id": ("教师编号",), "per_week": ("周课时",),
                  "max_per_day": ("每日最多", "每天最多"), "doubles": ("连堂", "连堂数"),
                  "allowed": ("可排时间", "允许时间"), "together": ("同时上课", "合堂"),
-                 "min_days_apart": ("间隔天数", "最少间隔天数")},
+                 "min_days_apart": ("间隔天数", "最少间隔天数"),
+                 "preferred": ("尽量时间", "优先时间")},
     SYNC: {"course_id": ("课程编号",), "form": ("形式", "帮扶形式"),
            "hub_school": ("主讲学校",), "hub_teacher": ("主讲教师",), "hub_class": ("主讲班级",),
            "receiving_school": ("接收学校",), "receiving_class": ("接收班级",),
@@ -92,7 +93,8 @@ HEADERS: dict[str, dict[str, tuple[str, ...]]] = {
     PINNED: {"school_id": ("学校编号",), "class_id": ("班级编号",), "subject": ("科目",),
              "day": ("星期",), "period": ("节次",), "course_id": ("课程编号",)},
     DAYS_APART: {"group": ("组", "组别"), "school_id": ("学校编号",), "class_id": ("班级编号",),
-                 "subject": ("科目",), "min_days": ("间隔天数", "最少间隔天数")},
+                 "subject": ("科目",), "min_days": ("间隔天数", "最少间隔天数"),
+                 "weight": ("权重", "尽量权重")},
 }
 VALUES: dict[tuple[str, str], dict[str, str]] = {
     # Chinese cell values accepted for coded columns
@@ -138,6 +140,8 @@ SETTING_NAMES: dict[str, tuple[str, ...]] = {
     "weights.core_in_afternoon": ("主科排在下午权重",),
     "weights.missing_session": ("缺少在线课权重",),
     "weights.teacher_gap": ("教师空堂权重",),
+    "weights.days_apart": ("间隔天数权重",),
+    "weights.outside_preferred": ("不在尽量时间权重",),
     "weights.change": ("调课权重",),
 }
 SETTING_KEYS = {alias: key for key, names in SETTING_NAMES.items() for alias in names}

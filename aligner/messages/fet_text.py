@@ -39,21 +39,22 @@ MESSAGES: dict[str, Entry] = {
         "every teacher unavailable",
         "每天都是休息的课时不写入 bells.csv；其他休息时段设为所有教师不可排课"),
     "fet.converted.ConstraintActivityPreferredTimeSlots": (
-        "curriculum.csv allowed",
-        "curriculum.csv 的 allowed（可排时间）"),
+        "curriculum.csv allowed (hard), preferred (soft: a wish)",
+        "curriculum.csv 的 allowed（可排时间，硬性），preferred（尽量时间，软性）"),
     "fet.converted.ConstraintActivitiesPreferredTimeSlots": (
-        "curriculum.csv allowed",
-        "curriculum.csv 的 allowed（可排时间）"),
+        "curriculum.csv allowed (hard), preferred (soft: a wish)",
+        "curriculum.csv 的 allowed（可排时间，硬性），preferred（尽量时间，软性）"),
     "fet.converted.ConstraintActivityPreferredStartingTimes": (
-        "curriculum.csv allowed",
-        "curriculum.csv 的 allowed（可排时间）"),
+        "curriculum.csv allowed (hard), preferred (soft: a wish)",
+        "curriculum.csv 的 allowed（可排时间，硬性），preferred（尽量时间，软性）"),
     "fet.converted.ConstraintActivitiesPreferredStartingTimes": (
-        "curriculum.csv allowed",
-        "curriculum.csv 的 allowed（可排时间）"),
+        "curriculum.csv allowed (hard), preferred (soft: a wish)",
+        "curriculum.csv 的 allowed（可排时间，硬性），preferred（尽量时间，软性）"),
     "fet.converted.ConstraintActivityPreferredStartingTime": (
-        "pinned.csv (a day and an hour), or curriculum.csv allowed (a day or an hour only)",
+        "pinned.csv (a day and an hour), or curriculum.csv allowed (a day or an hour only); "
+        "soft: curriculum.csv preferred",
         "pinned.csv（固定课：给定某天的某一节），或 curriculum.csv 的 allowed（可排时间："
-        "只给定某天或某一节）"),
+        "只给定某天或某一节）；软性：curriculum.csv 的 preferred（尽量时间）"),
     "fet.converted.ConstraintActivitiesSameStartingTime": (
         "curriculum.csv together (when the constraints pair every lesson of the rows "
         "involved, one of each, of different classes)",
@@ -61,9 +62,11 @@ MESSAGES: dict[str, Entry] = {
     "fet.converted.ConstraintMinDaysBetweenActivities": (
         "min days between the lessons of a curriculum row: max_per_day 1 or min_days_apart "
         "(hard), or the objective's same_day_repeats term (1 day, weight < 100%); over the "
-        "lessons of several rows (hard): a days_apart.csv group",
+        "lessons of several rows, or soft and more than one day: a days_apart.csv group (soft: "
+        "a wish with FET's weight in tenths)",
         "一行课程各节课之间的最少间隔天数：max_per_day 1 或 min_days_apart（硬性），或目标中的 "
-        "same_day_repeats 项（1 天，权重低于 100%）；跨几行课程（硬性）：days_apart.csv 的一组"),
+        "same_day_repeats 项（1 天，权重低于 100%）；跨几行课程，或软约束且超过 1 天：days_apart.csv "
+        "的一组（软约束：尽量满足，权重为 FET 权重的十分之一）"),
     "fet.converted.ConstraintTeacherMaxHoursDaily": (
         "teachers.csv max_per_day",
         "teachers.csv 的 max_per_day（每日最多节数）"),
@@ -418,6 +421,13 @@ MESSAGES: dict[str, Entry] = {
         "{count} slots where some students are not available hold a '{blocked}' lesson of "
         "those classes, with a placeholder teacher available only then",
         "{count} 个有学生不可上课的时段给这些班级放了一节“{blocked}”占位课，由只在那时有空的占位教师上"),
+    "fet.wishes": ("{count} activities with soft preferred times: their rows' preferred periods "
+                   "(尽量), each lesson elsewhere costing outside_preferred, not FET's weights",
+                   "{count} 个活动有软性首选时间：作为所在行课程的尽量时间，排在别处按 outside_preferred "
+                   "扣分（不用 FET 的权重）"),
+    "fet.wishes_overlap": ("several soft preferred times on one activity: aligner's preferred "
+                           "periods are one wish a row",
+                           "同一活动有多个软性首选时间：aligner 每行课程只有一组尽量时间"),
     "fet.weightless": ("{count} constraints of weight 0% constrain nothing in FET, and are left out",
                        "{count} 个权重为 0% 的约束在 FET 中不起作用，导入时略去"),
     "fet.min_days.inactive": (
@@ -427,14 +437,6 @@ MESSAGES: dict[str, Entry] = {
         "与 FET 一样只对有效活动生效）"),
     "fet.min_days.unreadable": ("unreadable activity ids or MinDays",
                                 "活动编号或 MinDays 无法读取"),
-    "fet.min_days.apart": (
-        "more than one day apart when soft has no counterpart (min_days_apart is hard; the "
-        "same-day-repeat term is one day)",
-        "软约束的间隔超过一天没有对应（min_days_apart 是硬约束；同日重复项只管一天）"),
-    "fet.min_days.spans": (
-        "spans lessons of different classes, subjects or teachers (max_per_day is per "
-        "curriculum row, as is min_days_apart)",
-        "涉及不同班级、科目或教师的课（max_per_day 和 min_days_apart 都针对一行课程）"),
     "fet.min_days.partial": (
         "covers only some lessons of a class's subject (its activities have different "
         "preferred times, rooms or min-days constraints)",

@@ -455,6 +455,10 @@ MESSAGES: dict[str, Entry] = {
     "io.help.allowed": (
         "the only periods its local lessons may take, e.g. Mon:1-4;Tue (blank = any)",
         "本科目本班课只能排在这些时间，如 Mon:1-4;Tue（空=不限）"),
+    "io.help.preferred": (
+        "where its local lessons should go if they can (尽量), e.g. Mon:1-4;Tue:1-4; a lesson "
+        "elsewhere costs weights.outside_preferred (blank = no wish)",
+        "本科目本班课尽量排在这些时间，如 Mon:1-4;Tue:1-4；排在别处按“不在尽量时间权重”扣分（空=不限）"),
     "io.help.together": (
         "rows of one school with the same label are taught at the same periods (blank = none)",
         "同一标签的各行（同校不同班）必须同时上课，如分组课（空=无）"),
@@ -634,6 +638,13 @@ MESSAGES: dict[str, Entry] = {
     "io.apart_min_days": ("group {group} has min_days {days} (row {row}); every row of a group "
                           "has the same",
                           "组 {group} 的间隔天数是 {days}（第 {row} 行）；同一组各行应相同"),
+    "io.apart_weight": ("group {group} has weight {weight} (row {row}); every row of a group has "
+                        "the same",
+                        "组 {group} 的权重是 {weight}（第 {row} 行）；同一组各行应相同"),
+    "io.apart_hard": ("blank (a hard rule)", "空（硬性规则）"),
+    "io.help.weight": ("blank: a hard rule; a number: a wish (尽量), each lesson too close costing "
+                       "this much in the objective",
+                       "空：必须满足；填数字：尽量满足，每有一节课间隔不够，目标中扣这么多分"),
     "io.apart_twice": ("{subject} of class {klass} is in group {group} already (row {row})",
                        "班级 {klass} 的{subject}已在组 {group} 中（第 {row} 行）"),
     "io.pin_online_only": (

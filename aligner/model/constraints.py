@@ -245,18 +245,39 @@ def curriculum_days_apart(v: Variables, rules: Rules) -> None:
         ([row], row.min_days_apart, ("min_days_apart", *row.key))
                for row in v.instance.curriculum if row.min_days_apart is not None]
     spreads += [([v.instance.row_by_key[key] for key in g.rows], g.min_days,
-                 ("days_apart", g.group)) for g in v.instance.days_apart]
-    days = v.instance.days
+                 ("days_apart", g.group)) for g in v.instance.days_apart if g.hard]
     for rows, k, group in spreads:
-        starts = {day: ([x for r in rows for x in by_day.get(
-                            (r.school_id, r.class_ids[0], r.subject, day), [])],
-                        [x for r in rows for x in v.doubles_of(r, day)]) for day in days}
-        for first in range(max(1, len(days) - k + 1)):   # (a window's tail is in the last)
-            window = days[first:first + k]
-            literals = [x for d in window for x in starts[d][0]]
-            doubles = [x for d in window for x in starts[d][1]]
-            if len(literals) - len(doubles) > 1 or (doubles and len(literals) > 1):
-                rules.add(total(literals) - total(doubles) <= 1, group)
+        for literals, doubles in day_windows(v, rows, k, by_day):
+            rules.add(total(literals) - total(doubles) <= 1, group)
+
+
+def day_windows(v: Variables, rows: list[CurriculumRow], k: int,
+                by_day: dict[tuple[str, str, str, str], list[cp_model.IntVar]],
+                overhang: bool = False
+                ) -> list[tuple[list[cp_model.IntVar], list[cp_model.IntVar]]]:
+    """The (lesson literals, double-lesson literals) of ``rows`` in each k consecutive days of
+    the week that could hold two lessons (a window's tail is in the last window); with
+    ``overhang``, also the windows that run over either end of the week (:func:`week_windows`)."""
+    days = v.instance.days
+    starts = {day: ([x for r in rows for x in by_day.get(
+                        (r.school_id, r.class_ids[0], r.subject, day), [])],
+                    [x for r in rows for x in v.doubles_of(r, day)]) for day in days}
+    windows = []
+    for window in week_windows(days, k, overhang):
+        literals = [x for d in window for x in starts[d][0]]
+        doubles = [x for d in window for x in starts[d][1]]
+        if len(literals) - len(doubles) > 1 or (doubles and len(literals) > 1):
+            windows.append((literals, doubles))
+    return windows
+
+
+def week_windows(days: tuple[str, ...] | list[str], k: int, overhang: bool = False
+                 ) -> list[tuple[str, ...]]:
+    """The days of each k consecutive days of the week; with ``overhang`` every window that
+    meets the week, those running over its ends too: two lessons d days apart (d < k) are
+    then together in exactly k - d windows, FET's measure of how far a pair is too close."""
+    starts = range(1 - k, len(days)) if overhang else range(max(1, len(days) - k + 1))
+    return [tuple(days[max(0, first):first + k]) for first in starts]
 
 
 def teacher_credited_load(v: Variables, rules: Rules) -> None:

@@ -11,7 +11,7 @@ from ortools.sat.python import cp_model
 from aligner.alignment.overlap import alignments
 from aligner.changes import places
 from aligner.instance import Instance, Weights
-from aligner.model.constraints import total
+from aligner.model.constraints import day_windows, total, week_windows
 from aligner.model.variables import Variables
 from aligner.timetable import Timetable
 
@@ -143,12 +143,65 @@ def changes(v: Variables) -> ObjectiveTerm | None:
     return ObjectiveTerm("changes", total(parts))
 
 
+def outside_preferred(v: Variables) -> ObjectiveTerm:
+    """Local lessons of rows with ``preferred`` slots that have a period elsewhere: the row's
+    lesson literals outside, less its double lessons with both periods outside (a double
+    lesson is one lesson)."""
+    parts: list[cp_model.LinearExprT] = []
+    for row in v.instance.curriculum:
+        if row.preferred is None:
+            continue
+        parts += [var for (*key, day, period), var in v.local.items()
+                  if tuple(key) == row.key and not row.prefers(day, period)]
+        parts += [-var for day, p, var in v.doubles_by_row.get(row.key, ())
+                  if not row.prefers(day, p) and not row.prefers(day, p + 1)]
+    return ObjectiveTerm("outside_preferred", total(parts))
+
+
+def days_apart(v: Variables) -> ObjectiveTerm:
+    """Sum over the soft days_apart.csv groups of their weight x, over each min_days
+    consecutive days meeting the week (over its ends too), max(0, the group's lessons there -
+    1) (a double lesson counts once): FET's sum over pairs of lessons of (min_days - their
+    distance) whenever no min_days days hold three lessons."""
+    by_day = v.by_subject_day()
+    parts = []
+    for g in v.instance.days_apart:
+        if g.weight is None:
+            continue
+        rows = [v.instance.row_by_key[key] for key in g.rows]
+        windows = day_windows(v, rows, g.min_days, by_day, overhang=True)
+        for k, (literals, doubles) in enumerate(windows):
+            excess = v.model.new_int_var(0, len(literals) - 1, f"apart[{g.group},{k}]")
+            # pinned exactly, so that the reported term is right in any solution
+            v.model.add_max_equality(excess, [0, total(literals) - total(doubles) - 1])
+            parts.append(g.weight * excess)
+    return ObjectiveTerm("days_apart", total(parts))
+
+
+def soft_days_apart(instance: Instance, count: Callable[[str, str, str, str], int]) -> int:
+    """The ``days_apart`` term of a finished week, ``count`` giving the lessons of a (school,
+    class, subject, day), a double lesson once."""
+    days = instance.days
+    value = 0
+    for g in instance.days_apart:
+        if g.hard:
+            continue
+        rows = [instance.row_by_key[key] for key in g.rows]
+        taught = {d: sum(count(r.school_id, r.class_ids[0], r.subject, d) for r in rows)
+                  for d in days}
+        for window in week_windows(days, g.min_days, overhang=True):
+            value += (g.weight or 0) * max(0, sum(taught[d] for d in window) - 1)
+    return value
+
+
 TERMS: tuple[Callable[[Variables], ObjectiveTerm | None], ...] = (
     misalignment_minutes,
     same_day_repeats,
     core_in_afternoon,
     missing_sessions,
     teacher_gaps,
+    outside_preferred,
+    days_apart,
     changes,
 )
 
@@ -200,10 +253,24 @@ def evaluate(instance: Instance, timetable: Timetable) -> dict[str, int]:
             if taken:
                 gaps += sum(1 for i in range(taken[0], taken[-1] + 1) if half[i] not in periods)
     terms = {"misalignment_minutes": misaligned, "same_day_repeats": repeats,
-             "core_in_afternoon": core, "missing_sessions": missing, "teacher_gaps": gaps}
+             "core_in_afternoon": core, "missing_sessions": missing, "teacher_gaps": gaps,
+             "outside_preferred": lessons_outside_preferred(instance, timetable),
+             "days_apart": soft_days_apart(instance, lambda *key: by_day[key])}
     if instance.previous is not None:
         terms["changes"] = changes_left(instance, timetable)
     return terms
+
+
+def lessons_outside_preferred(instance: Instance, timetable: Timetable) -> int:
+    """The ``outside_preferred`` term of a finished week: local lessons (a double once, a
+    combined lesson once) with a period outside their row's ``preferred`` slots."""
+    outside: set[tuple[str, str, str, str, int]] = set()
+    for x in timetable.lessons:
+        row = instance.row_by_key.get((x.school_id, x.group or x.class_id, x.subject))
+        if row is not None and not row.prefers(x.day, x.period):
+            start = x.period if x.double_start is None else x.double_start
+            outside.add((x.school_id, row.class_id, x.subject, x.day, start))
+    return len(outside)
 
 
 def changes_left(instance: Instance, timetable: Timetable) -> int:

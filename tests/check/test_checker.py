@@ -45,7 +45,8 @@ def tiny(directory: Path) -> Path:
 def rich(directory: Path, rooms_b: int = 1) -> Path:
     """Two receiving schools in one course (two classes at A), a delivery course without a hub
     class, unavailable teachers, a county-level teacher and max_per_day caps. Class h1 fills all
-    15 periods and its 语文/英语 teacher is away on Wednesday, so every objective term but
+    15 periods and its 语文/英语 teacher is away on Wednesday, and a soft days_apart.csv group
+    and preferred periods ask what no week can give, so every objective term but
     missing_sessions is forced above zero (and a cheap missing session beats misalignment)."""
     settings = SETTINGS | {"name": "rich", "days": ["Mon", "Tue", "Wed"],
                            "policy": SETTINGS["policy"] | {"min_overlap_minutes": 25},
@@ -78,7 +79,8 @@ def rich(directory: Path, rooms_b: int = 1) -> Path:
             dict(school_id="H", class_id="h1", subject="语文", teacher_id="hyw", per_week=3),
             dict(school_id="H", class_id="h1", subject="英语", teacher_id="hyw", per_week=3),
             dict(school_id="H", class_id="h1", subject="美术", teacher_id="hart", per_week=3),
-            dict(school_id="H", class_id="h1", subject="体育", teacher_id="hart", per_week=2),
+            dict(school_id="H", class_id="h1", subject="体育", teacher_id="hart", per_week=2,
+                 preferred="Wed:5"),
             dict(school_id="A", class_id="a1", subject="数学", teacher_id="ama", per_week=3,
                  max_per_day=1),
             dict(school_id="A", class_id="a2", subject="数学", teacher_id="ama", per_week=3),
@@ -96,6 +98,9 @@ def rich(directory: Path, rooms_b: int = 1) -> Path:
                    assistant_teacher=t)
               for s, c, t in (("A", "a1", "amu"), ("B", "b1", ""))),
         ],
+        # a wish no week can keep: h1's five 美术 and 体育 lessons two days apart in three
+        days_apart=[dict(group="arts", school_id="H", class_id="h1", subject=s, min_days=2,
+                         weight=2) for s in ("美术", "体育")],
     )
 
 

@@ -72,7 +72,7 @@ def test_split_activity_becomes_per_week_with_doubles_and_times_from_hour_names(
     assert curriculum == [{"school_id": "school", "class_id": "7A", "subject": "Maths",
                            "teacher_id": "Ann", "per_week": "4", "max_per_day": "",
                            "doubles": "1", "allowed": "", "together": "",
-                           "min_days_apart": ""}]
+                           "min_days_apart": "", "preferred": ""}]
     assert [(b["start"], b["end"]) for b in rows(out, "bells.csv")] == [
         ("08:00", "08:40"), ("08:50", "09:30"), ("09:40", "10:20")]
     assert "Nothing was dropped" in result.output
@@ -122,7 +122,7 @@ def test_not_available_times_of_teachers_and_students(tmp_path):
                 ("Mon", "1", "Ann")]
 
 
-def test_min_days_hard_is_max_per_day_or_min_days_apart_soft_is_the_spread_term(tmp_path):
+def test_min_days_hard_is_max_per_day_or_min_days_apart_soft_the_spread_term_or_a_wish(tmp_path):
     activities = (lessons("Maths", "Ann", "7A", 1, [1, 1]) + lessons("Art", "Ann", "7A", 3, [1, 1])
                   + lessons("Music", "Ann", "7A", 5, [1, 1]) + lessons("PE", "Ann", "7A", 7, [1, 1]))
     constraints = (min_days([1, 2]) + min_days([3, 4], weight=95) + min_days([5, 6], days=2)
@@ -134,8 +134,9 @@ def test_min_days_hard_is_max_per_day_or_min_days_apart_soft_is_the_spread_term(
     assert by_subject["Art"]["max_per_day"] == "", "soft: the objective's same_day_repeats"
     assert "1 min-days constraints of weight below 100% are kept as the objective" in result.output
     assert by_subject["Music"]["min_days_apart"] == "2"
-    assert ("ConstraintMinDaysBetweenActivities: 1 (weight 95%) - more than one day apart"
-            in result.output)
+    assert rows(out, "days_apart.csv") == [{"group": "g1", "school_id": "school", "class_id": "7A",
+                                            "subject": "PE", "min_days": "2", "weight": "10"}]
+    assert "Nothing was dropped" in result.output
 
 
 def test_unsupported_constraints_and_activities_are_listed_with_count_and_weight(tmp_path):

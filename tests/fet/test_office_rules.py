@@ -466,14 +466,19 @@ def test_min_days_between_a_rows_activities_becomes_min_days_apart(tmp_path):
     assert maths == ["Mon", "Wed", "Fri"]
 
 
-@pytest.mark.parametrize(("weight", "ids", "days", "why"), [
-    (95, (1, 2, 3), 2, "more than one day apart when soft"),
-    (95, (1, 4), 1, "spans lessons of different classes, subjects or teachers")])
-def test_min_days_apart_fet_and_aligner_do_not_share_is_listed(tmp_path, weight, ids, days,
-                                                               why):
-    out, report = imported(tmp_path, _spread(weight, ids, days))
-    assert "Not imported" in report and why in report, report
-    assert {r["min_days_apart"] for r in table(out, "curriculum.csv")} == {""}
+@pytest.mark.parametrize(("ids", "days", "rows"), [
+    ((1, 2, 3), 2, [("Maths", "2")]),
+    ((1, 4), 1, [("Art [1]", "1"), ("Maths [1]", "1")])])
+def test_a_soft_min_days_is_a_days_apart_wish(tmp_path, ids, days, rows):
+    """A soft min days (weight 95%) that is not one day over a whole row (the same-day-repeat
+    term) is a soft days_apart.csv group, FET's weight in tenths (10); solved and checked, its
+    term recomputed by the checker."""
+    out, report = imported(tmp_path, _spread(95, ids, days))
+    assert "Nothing was dropped" in report, report
+    groups = table(out, "days_apart.csv")
+    assert sorted((g["subject"], g["min_days"]) for g in groups) == rows
+    assert {g["weight"] for g in groups} == {"10"}
+    solved(out, tmp_path / "solution")
 
 
 def test_min_days_apart_is_exported_and_fet_keeps_it(tmp_path):
@@ -565,3 +570,36 @@ def test_a_constraint_of_weight_zero_constrains_nothing(tmp_path):
     assert "Nothing was dropped" in report and "1 constraints of weight 0% constrain nothing" \
         in report, report
     assert {r["allowed"] for r in table(out, "curriculum.csv")} == {""}
+
+
+def test_soft_preferred_starting_times_become_preferred_periods_and_go_back(tmp_path):
+    """A soft preferred starting times (90%) of one activity: its row's preferred periods (the
+    activity its own row), outside_preferred counting it as FET counts it; export-fet writes
+    them back as soft preferred time slots and fet-cl's timetable passes the checker."""
+    slots = "".join(f"<Preferred_Starting_Time><Preferred_Starting_Day>{d}"
+                    f"</Preferred_Starting_Day><Preferred_Starting_Hour>{HOURS[0]}"
+                    "</Preferred_Starting_Hour></Preferred_Starting_Time>" for d in WEEK[:2])
+    wish = (f"<ConstraintActivityPreferredStartingTimes><Weight_Percentage>90"
+            f"</Weight_Percentage><Activity_Id>1</Activity_Id>"
+            f"<Number_of_Preferred_Starting_Times>2</Number_of_Preferred_Starting_Times>"
+            f"{slots}<Active>true</Active></ConstraintActivityPreferredStartingTimes>")
+    text = fet_xml(days=WEEK, hours=HOURS[:2], teachers=("Ann", "Bob"),
+                   activities=lessons("Maths", "Ann", "7A", 1, [1, 1, 1])
+                   + lessons("Art", "Bob", "7A", 4, [1] * 7), constraints=wish)
+    out, report = imported(tmp_path, text)
+    assert "Nothing was dropped" in report and "1 activities with soft preferred times" in report
+    rows = {r["subject"]: r["preferred"] for r in table(out, "curriculum.csv")}
+    assert rows == {"Maths [1]": "Mon:1;Tue:1", "Maths [2]": "", "Art": ""}
+    lessons_csv = solved(out, tmp_path / "solution")
+    first = lessons_csv[lessons_csv.subject == "Maths [1]"]
+    assert (first.day.iloc[0], first.period.iloc[0]) in {("Mon", "1"), ("Tue", "1")}
+    fet = tmp_path / "again.fet"
+    assert run("export-fet", str(out), "--out", str(fet)).exit_code == 0
+    soft = [c for c in read_fet(fet).constraints
+            if c.tag == "ConstraintActivityPreferredTimeSlots" and not c.hard]
+    assert len(soft) == 1
+    run_fet(fet, tmp_path / "fet")
+    solution = tmp_path / "from-fet"
+    assert run("read-fet-timetable", str(out), str(tmp_path / "fet"), "--fet", str(fet),
+               "--out", str(solution)).exit_code == 0
+    assert not check_solution(load_instance(out), solution).violations

@@ -23,7 +23,8 @@ def _school(tmp_path: Path) -> Path:
                                   max_gaps_per_day=0, max_gaps_per_week=2),
                           teacher("ty", "H"), teacher("tz", "H"), teacher("tr", "R")],
                 curriculum=[subject("H", "h1+h2", "音乐", "tm", 1, min_days_apart=2),
-                            subject("H", "h1", "语文", "ty+tz", 1, min_days_apart=""),
+                            subject("H", "h1", "语文", "ty+tz", 1, min_days_apart="",
+                                    preferred="Mon:1;周二第1节"),
                             subject("H", "h2", "语文", "ty", 1),
                             subject("R", "r1", "语文", "tr", 1)],
                 rooms=[{"school_id": "H", "room_id": "m1", "name": "音乐室", "subjects": "音乐",
@@ -45,6 +46,7 @@ def test_office_rules_are_read(tmp_path):
     music = instance.curriculum_row[("H", "h2", "音乐")]
     assert music.combined and music.class_ids == ("h1", "h2") and music.min_days_apart == 2
     assert instance.curriculum_row[("H", "h1", "语文")].min_days_apart is None
+    assert instance.curriculum_row[("H", "h1", "语文")].preferred == (("Mon", 1), ("Tue", 1))
     assert instance.curriculum_row[("H", "h1", "语文")].teacher_ids == ("ty", "tz")
     assert [(r.room_id, r.subjects, r.unavailable) for r in instance.rooms] == [
         ("m1", ("音乐",), (("Tue", 2),))]
@@ -71,6 +73,12 @@ CASES = {
                                          "days_apart.csv, row 3, column min_days"),
     "days_apart group of two schools": (append_row("days_apart.csv", "g,R,r1,语文,1"),
                                         "days_apart.csv, row 4, column school_id"),
+    "preferred on no such period": (edit_cell("curriculum.csv", 3, "preferred", "Mon:9"),
+                                    "curriculum.csv, row 3, column preferred"),
+    "days_apart weight lots": (append_row("days_apart.csv", "w,H,h1,语文,1,lots"),
+                               "days_apart.csv, row 4, column weight"),
+    "days_apart group of a wish and a rule": (append_row("days_apart.csv", "g,H,h1,语文,1,5"),
+                                              "days_apart.csv, row 4, column weight"),
     "days_apart row twice in a group": (append_row("days_apart.csv", "g,H,h1,音乐,1"),
                                         "days_apart.csv, row 4, column subject"),
     "max_gaps_per_day lots": (edit_cell("teachers.csv", 2, "max_gaps_per_day", "lots"),

@@ -7,6 +7,7 @@ an instance that cannot keep it is explained, before the solver (a capacity find
 from __future__ import annotations
 
 import csv
+import json
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -253,6 +254,61 @@ def test_a_days_apart_group_spreads_the_lessons_of_its_rows(tmp_path, solve_and_
     for g in groups:
         g["min_days"] = "3"
     assert "days_apart" in broken_by(directory, out, tmp_path, "days_apart.csv", groups)
+
+
+@pytest.mark.parametrize(("per_week", "excess"), [((2, 1), 0), ((2, 2), 2)])
+def test_a_days_apart_wish_is_kept_where_it_can_be_and_costs_where_not(tmp_path, solve_and_check,
+                                                                      per_week, excess):
+    """With a weight the group is a wish (尽量): three lessons two days apart fit the week
+    (no cost); four cannot (Mon Wed Fri and one more: two windows of two days hold two lessons
+    each at best... at least 2 lessons too close, each costing the weight 5)."""
+    directory = _apart_group(tmp_path, 2, per_week=per_week)
+    groups = table(directory, "days_apart.csv")
+    for g in groups:
+        g["weight"] = "5"
+    with (directory / "days_apart.csv").open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(groups[0]))
+        writer.writeheader()
+        writer.writerows(groups)
+    assert capacity_findings(load_instance(directory)) == []   # a wish is no capacity rule
+    out = tmp_path / "out"
+    solve_and_check(directory, out)
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["terms"]["days_apart"] == {"value": 5 * excess, "weight": 1,
+                                              "weighted": 5 * excess}
+    assert summary["status"] == "OPTIMAL"
+
+
+@pytest.mark.parametrize(("preferred", "outside"), [("Mon:1;Tue:1;Wed:1", 0), ("Mon:1", 2)])
+def test_preferred_periods_are_a_wish_counted_per_lesson(tmp_path, solve_and_check, preferred,
+                                                         outside):
+    """数学 preferably at period 1 (尽量第一节): kept where it can be (three days, three first
+    periods); with one preferred slot two of the three lessons cost outside_preferred each; a
+    double with both periods outside counts once."""
+    directory = pair(tmp_path, days=("Mon", "Tue", "Wed"), hub_bells=FOUR[:2],
+                     classes=[klass("H", "h1")], teachers=[teacher("ta", "H"), teacher("tb", "H")],
+                     curriculum=[row("H", "h1", "数学", "ta", 3, preferred=preferred),
+                                 row("H", "h1", "语文", "tb", 3)])
+    out = tmp_path / "out"
+    solve_and_check(directory, out)
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    assert summary["terms"]["outside_preferred"] == {"value": outside, "weight": 5,
+                                                     "weighted": 5 * outside}
+    assert ("Mon", 1) in slots(out, subject="数学")
+
+
+def test_a_double_outside_its_preferred_periods_is_one_lesson(tmp_path, solve_and_check):
+    directory = pair(tmp_path, days=("Mon",), hub_bells=FOUR, classes=[klass("H", "h1")],
+                     teachers=[teacher("ta", "H"), teacher("tb", "H")],
+                     curriculum=[row("H", "h1", "数学", "ta", 3, doubles=1, preferred="Mon:1"),
+                                 row("H", "h1", "语文", "tb", 1)],
+                     policy={"max_double_gap": 60})
+    out = tmp_path / "out"
+    solve_and_check(directory, out)
+    summary = json.loads((out / "summary.json").read_text("utf-8"))
+    # the single at 1 and the double wholly outside: one lesson outside (were a double two
+    # lessons, no week would cost less than 2)
+    assert summary["terms"]["outside_preferred"]["value"] == 1
 
 
 def test_a_days_apart_group_that_cannot_hold_is_found_and_explained(tmp_path):
