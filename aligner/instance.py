@@ -168,6 +168,10 @@ class Teacher(Frozen):
     (最多连上)."""
     max_days: int | None = Field(default=None, ge=1, le=7)
     """Days with a commitment a week at most (每周最多上课天数)."""
+    min_per_day: int | None = Field(default=None, ge=1, le=MAX_PERIODS)
+    """Commitments at least on every day with one (每天最少), counted as for ``max_per_day``;
+    a day without any commitment is allowed (FET's teacher min hours daily, empty days
+    allowed)."""
     max_gaps_per_day: int | None = Field(default=None, ge=0, le=MAX_PERIODS)
     """Gaps a day at most (每天最多空堂): a gap is a period of the teacher's school, not
     ``unavailable`` to her, without a commitment but with one earlier and one later that day

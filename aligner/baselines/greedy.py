@@ -144,6 +144,8 @@ def office_rules(instance: Instance) -> list[str]:
     if any(t.max_gaps_per_day is not None or t.max_gaps_per_week is not None
            for t in instance.teachers):
         rules.append("teacher max gaps")
+    if any(t.min_per_day is not None and t.min_per_day > 1 for t in instance.teachers):
+        rules.append("teacher min per day")
     return rules
 
 

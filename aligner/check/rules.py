@@ -471,6 +471,21 @@ def teacher_day_limits_hold(w: SolutionFiles) -> Iterator[Violation]:
                 days=listed(list(days)), most=t.max_days))
 
 
+def teacher_min_per_day_hold(w: SolutionFiles) -> Iterator[Violation]:
+    """On every day a teacher has a commitment (a double lesson is two), she has at least
+    min_per_day of them; a day without any is allowed."""
+    busy = busy_periods(w)
+    for t in w.inst.teachers:
+        if t.min_per_day is None:
+            continue
+        for day in w.inst.days:
+            periods = sorted(busy.get((t.teacher_id, day), ()))
+            if 0 < len(periods) < t.min_per_day:
+                yield Violation("teacher_min_day", say(
+                    "check.teacher_min_day", teacher=w.teacher(t.teacher_id), n=len(periods),
+                    day=day, periods=listed([str(p) for p in periods]), least=t.min_per_day))
+
+
 def teacher_max_gaps_hold(w: SolutionFiles) -> Iterator[Violation]:
     """A teacher's gaps a day <= max_gaps_per_day and a week <= max_gaps_per_week: a gap is a
     period of her school's bells, not unavailable to her, without a commitment while she has
@@ -613,6 +628,7 @@ HARD_RULES: tuple[Check, ...] = (
     research_meetings_hold,
     forms_per_pair_hold,
     teacher_day_limits_hold,
+    teacher_min_per_day_hold,
     teacher_max_gaps_hold,
     special_rooms_hold,
     pins_hold,

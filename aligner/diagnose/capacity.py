@@ -14,7 +14,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from aligner.alignment.overlap import SessionOptions, alignments, session_options
-from aligner.instance import Course, CurriculumRow, Instance
+from aligner.instance import Course, CurriculumRow, Instance, Teacher
 from aligner.messages import listed, say
 
 Slot = tuple[str, int]
@@ -462,14 +462,7 @@ def teacher_day_capacity(cap: Capacity) -> Iterator[Finding]:
         t = instance.teacher_by_id[teacher_id]
         if t.max_per_day is None and t.max_consecutive is None and t.max_days is None:
             continue
-        free = set(cap.available(teacher_id, t.school_id))
-        per_day = []
-        for day in instance.days:
-            k = t.max_consecutive
-            most = sum(n - n // (k + 1) if k is not None else n
-                       for half in instance.halves(t.school_id)
-                       for n in _free_runs(half, day, free))
-            per_day.append(min(most, t.max_per_day) if t.max_per_day is not None else most)
+        per_day = _day_room(cap, t)
         best = sorted(per_day, reverse=True)[:t.max_days or len(per_day)]
         if least.total > sum(best):
             limits = [say(key, most=value, days=count(value, "day")) for value, key in (
@@ -482,6 +475,42 @@ def teacher_day_capacity(cap: Capacity) -> Iterator[Finding]:
                 "diagnose.teacher_day_capacity", teacher=teacher_phrase(instance, teacher_id),
                 least=least.total, limits=say("diagnose.list_sep").join(limits),
                 room=sum(best)))
+
+
+def _day_room(cap: Capacity, t: Teacher) -> list[int]:
+    """The most commitments each day can hold for teacher ``t``: her free periods, at most
+    n - n // (max_consecutive + 1) in a run of n, at most max_per_day."""
+    instance = cap.instance
+    free = set(cap.available(t.teacher_id, t.school_id))
+    per_day = []
+    for day in instance.days:
+        k = t.max_consecutive
+        most = sum(n - n // (k + 1) if k is not None else n
+                   for half in instance.halves(t.school_id)
+                   for n in _free_runs(half, day, free))
+        per_day.append(min(most, t.max_per_day) if t.max_per_day is not None else most)
+    return per_day
+
+
+def teacher_min_day_capacity(cap: Capacity) -> Iterator[Finding]:
+    """A teacher with min_per_day n and w commitments a week (between the fewest and the most
+    any timetable gives) teaches on some k days (k <= max_days), each holding between n and
+    what the day limits leave: so k * n <= w <= the best k days' room for some k (k = 0 only
+    when she may have none)."""
+    instance = cap.instance
+    for teacher_id, (least, most) in _commitments(cap).items():
+        t = instance.teacher_by_id[teacher_id]
+        n = t.min_per_day
+        if n is None or n <= 1 or least.total == 0:
+            continue
+        usable = sorted((room for room in _day_room(cap, t) if room >= n), reverse=True)
+        usable = usable[:t.max_days or len(usable)]
+        if any(max(least.total, k * n) <= min(most.total, sum(usable[:k]))
+               for k in range(1, len(usable) + 1)):
+            continue
+        yield Finding("teacher_min_day", say(
+            "diagnose.teacher_min_day_capacity", teacher=teacher_phrase(instance, teacher_id),
+            least=least.total, most=most.total, n=n, days=count(len(usable), "day")))
 
 
 def _free_runs(half: tuple[int, ...], day: str, free: set[Slot]) -> list[int]:
@@ -571,6 +600,7 @@ CHECKS: tuple[Callable[[Capacity], Iterable[Finding]], ...] = (
     teacher_periods,
     teacher_loads,
     teacher_day_capacity,
+    teacher_min_day_capacity,
     special_room_capacity,
     course_pins,
     weekly_minimums,

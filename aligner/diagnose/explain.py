@@ -125,8 +125,8 @@ class Explanation:
 
 FAMILY_TRIALS = ("radiation", "forms", "research", "together", "doubles", "max_per_day",
                  "min_days_apart", "days_apart",
-                 "teacher_consecutive", "teacher_days", "teacher_day", "teacher_day_gaps",
-                 "teacher_week_gaps", "level", "pair_minimum",
+                 "teacher_consecutive", "teacher_days", "teacher_day", "teacher_min_day",
+                 "teacher_day_gaps", "teacher_week_gaps", "level", "pair_minimum",
                  "hub_minimum", "receiving_minimum",
                  "load", "room", "room_choice", "special_room", "alignment", "allowed",
                  "availability", "pin", "teacher", "class", "curriculum", "course")
@@ -365,11 +365,12 @@ def describe_group(instance: Instance, group: Group) -> str:
                    classes=len({r.class_key for r in c.receptions}),
                    most=policy.max_receiving_classes_per_session)
     if rule in ("teacher_day", "teacher_consecutive", "teacher_days", "teacher_day_gaps",
-                "teacher_week_gaps"):
+                "teacher_week_gaps", "teacher_min_day"):
         t = instance.teacher_by_id[ids[0]]
         most = {"teacher_day": t.max_per_day, "teacher_consecutive": t.max_consecutive,
                 "teacher_days": t.max_days, "teacher_day_gaps": t.max_gaps_per_day,
-                "teacher_week_gaps": t.max_gaps_per_week}[rule] or 0
+                "teacher_week_gaps": t.max_gaps_per_week,
+                "teacher_min_day": t.min_per_day}[rule] or 0
         return say(f"diagnose.rule.{rule}", teacher=teacher_phrase(instance, ids[0]), most=most,
                    days=count(most, "day"), n=most)
     if rule == "room_choice":

@@ -33,6 +33,8 @@ CONVERTED: tuple[str, ...] = (
     "ConstraintTeachersMaxGapsPerDay",
     "ConstraintTeacherMaxGapsPerWeek",
     "ConstraintTeachersMaxGapsPerWeek",
+    "ConstraintTeacherMinHoursDaily",
+    "ConstraintTeachersMinHoursDaily",
     "ConstraintSubjectPreferredRoom",
     "ConstraintSubjectPreferredRooms",
     "ConstraintSubjectActivityTagPreferredRoom",

@@ -399,10 +399,13 @@ def _teacher_limits(b: _Builder) -> None:
     continuously, max gaps per day and max gaps per week. FET counts busy hours, a double two
     and a session one, as aligner counts commitments; its gaps leave out breaks (the noon break
     hour below) and not-available hours (her unavailable periods and the hours her school does
-    not have), as aligner's do. FET's runs of hours end only at a break, so for
+    not have), as aligner's do. min_per_day is FET's teacher min hours daily with empty days
+    allowed, written only where it says something FET accepts (at least 2, for a teacher with
+    an activity: FET refuses a minimum below 2). FET's runs of hours end only at a break, so for
     max_consecutive a break hour is put between the morning and the afternoon, when the
     teachers' schools split their days at the same period and no double spans that point."""
     inst = b.instance
+    busy = {name for a in b.activities for name in a.teachers}
     for t in inst.teachers:
         for tag, child, value in (
                 ("ConstraintTeacherMaxHoursDaily", "Maximum_Hours_Daily", t.max_per_day),
@@ -413,6 +416,10 @@ def _teacher_limits(b: _Builder) -> None:
                 ("ConstraintTeacherMaxGapsPerWeek", "Max_Gaps", t.max_gaps_per_week)):
             if value is not None:
                 b.time.append(_constraint(tag, [("Teacher_Name", t.teacher_id), (child, str(value))]))
+        if t.min_per_day is not None and t.min_per_day >= 2 and t.teacher_id in busy:
+            b.time.append(_constraint("ConstraintTeacherMinHoursDaily", [
+                ("Teacher_Name", t.teacher_id), ("Minimum_Hours_Daily", str(t.min_per_day)),
+                ("Allow_Empty_Days", "true")]))
     schools = {t.school_id for t in inst.teachers if t.max_consecutive is not None}
     if not schools:
         return

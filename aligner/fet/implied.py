@@ -1,8 +1,8 @@
 """FET constraints that every timetable of the imported instance keeps anyway.
 
 aligner has no rule about students' gaps, the earliest beginning of a day or hours a day of
-students, nor about teachers' minimum hours a day (teachers' max gaps are its
-``max_gaps_per_day`` and ``max_gaps_per_week``); but some FET constraints of those kinds can
+students (teachers' max gaps are its ``max_gaps_per_day`` and ``max_gaps_per_week``, their
+minimum hours a day its ``min_per_day``); but some FET constraints of those kinds can
 never be broken by the instance's timetables, because the rest of the data leaves no room to
 break them: a subgroup whose lessons fill every available hour of its week has no gap and
 begins every day at its first hour. Such a constraint is carried over exactly by

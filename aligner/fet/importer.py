@@ -824,6 +824,9 @@ class _Conversion:
             return
         teachers = (list(self.data.teachers) if tag.startswith("ConstraintTeachers")
                     else [c.text("Teacher_Name")])
+        if field_name == "min_per_day":
+            self._teacher_minimum(c, value, teachers)
+            return
         hours = len(self.kept_hours)
         largest = {"max_per_day": hours, "max_consecutive": hours, "max_days": len(self.days),
                    # the most gaps a day can hold: every hour but the first and the last
@@ -852,6 +855,24 @@ class _Conversion:
             tid = self.teacher_id.get(t, self.prefix + t)
             old = self.limits[tid].get(field_name)
             self.limits[tid][field_name] = value if old is None else min(old, value)
+        self.convert(c)
+
+    def _teacher_minimum(self, c: Constraint, value: int, teachers: list[str]) -> None:
+        """Teacher(s) min hours daily n, empty days allowed -> min_per_day n (several on one
+        teacher: the largest). FET counts a teacher's busy hours of a day, as aligner counts
+        her commitments. FET refuses to generate with empty days not allowed, with n below 2
+        or above the hours of its day (generate_pre.cpp): such a file has no timetable."""
+        allow = c.text("Allow_Empty_Days", "true").strip() in ("true", "1", "yes")
+        if not allow:
+            self.lose(c, say("fet.min_hours.no_empty_days"))
+            return
+        if value < 2 or value > len(self.data.hours):
+            self.lose(c, say("fet.min_hours.refused", value=value, hours=len(self.data.hours)))
+            return
+        for t in teachers:
+            tid = self.teacher_id.get(t, self.prefix + t)
+            old = self.limits[tid].get("min_per_day")
+            self.limits[tid]["min_per_day"] = value if old is None else max(old, value)
         self.convert(c)
 
     def _runs_differ(self, k: int) -> str | None:
@@ -1044,7 +1065,12 @@ class _Conversion:
         fet_names = {i: n for n, i in self.teacher_id.items()}
         teacher_rows = []
         for t in teacher_ids:
-            limits = self.limits.get(t, {})
+            limits = dict(self.limits.get(t, {}))
+            if limits.get("min_per_day", 0) > limits.get("max_per_day", MAX_PERIODS):
+                # FET's teacher may not teach at all; aligner refuses min above max
+                self.losses.add("ConstraintTeacherMinHoursDaily", say(
+                    "fet.min_hours.above_max", teacher=t, least=limits.pop("min_per_day"),
+                    most=limits["max_per_day"]))
             teacher_rows.append({
                 "teacher_id": t, "school_id": school_id,
                 "name": "" if _placeholder(t) else fet_names.get(t, t.removeprefix(prefix)),
@@ -1054,7 +1080,8 @@ class _Conversion:
                 "max_consecutive": limits.get("max_consecutive", ""),
                 "max_days": limits.get("max_days", ""),
                 "max_gaps_per_day": limits.get("max_gaps_per_day", ""),
-                "max_gaps_per_week": limits.get("max_gaps_per_week", "")})
+                "max_gaps_per_week": limits.get("max_gaps_per_week", ""),
+                "min_per_day": limits.get("min_per_day", "")})
         curriculum_rows = [{"school_id": r.school_id,
                             "class_id": "+".join(self.classes_of_key(r.key)),
                             "subject": r.subject, "teacher_id": r.teacher,
@@ -1165,6 +1192,8 @@ _TEACHER_LIMITS = {
     "ConstraintTeachersMaxGapsPerDay": ("max_gaps_per_day", "Max_Gaps"),
     "ConstraintTeacherMaxGapsPerWeek": ("max_gaps_per_week", "Max_Gaps"),
     "ConstraintTeachersMaxGapsPerWeek": ("max_gaps_per_week", "Max_Gaps"),
+    "ConstraintTeacherMinHoursDaily": ("min_per_day", "Minimum_Hours_Daily"),
+    "ConstraintTeachersMinHoursDaily": ("min_per_day", "Minimum_Hours_Daily"),
 }
 """FET's teacher limits aligner has: tag -> (teachers.csv column, FET's child with the value)."""
 
@@ -1189,7 +1218,6 @@ _IMPLIED = {
     "ConstraintStudentsEarlyMaxBeginningsAtSecondHour",
     "ConstraintStudentsSetEarlyMaxBeginningsAtSecondHour",
     "ConstraintStudentsMinHoursDaily", "ConstraintStudentsSetMinHoursDaily",
-    "ConstraintTeachersMinHoursDaily", "ConstraintTeacherMinHoursDaily",
     "ConstraintStudentsMaxHoursDaily", "ConstraintStudentsSetMaxHoursDaily",
 }
 """Constraints without a counterpart that :mod:`aligner.fet.implied` may show to hold anyway."""

@@ -25,7 +25,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     CLASSES: ("school_id", "class_id", "grade", "name", "head_teacher", "students"),
     TEACHERS: ("teacher_id", "school_id", "name", "level", "min_load", "max_load",
                "unavailable", "max_per_day", "max_consecutive", "max_days", "max_gaps_per_day",
-               "max_gaps_per_week"),
+               "max_gaps_per_week", "min_per_day"),
     CURRICULUM: ("school_id", "class_id", "subject", "teacher_id", "per_week", "max_per_day",
                  "doubles", "allowed", "together", "min_days_apart", "preferred"),
     SYNC: ("course_id", "form", "hub_school", "hub_teacher", "hub_class", "receiving_school",
@@ -36,7 +36,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 OPTIONAL = {"sync_rooms", "short_name", "kind", "head_teacher", "students", "level", "min_load",
             "unavailable", "max_per_day", "max_consecutive", "max_days", "max_gaps_per_day",
-            "max_gaps_per_week", "doubles", "allowed", "together", "min_days_apart", "preferred",
+            "max_gaps_per_week", "min_per_day", "doubles", "allowed", "together", "min_days_apart",
+            "preferred",
             "hub_class", "assistant_teacher"}
 """Columns a table may leave out of its header altogether."""
 OPTIONAL_IN: dict[str, frozenset[str]] = {

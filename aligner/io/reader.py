@@ -631,7 +631,7 @@ def _teachers(
                   for column, least, most in (
                       ("max_per_day", 1, MAX_PERIODS), ("max_consecutive", 1, MAX_PERIODS),
                       ("max_days", 1, 7), ("max_gaps_per_day", 0, MAX_PERIODS),
-                      ("max_gaps_per_week", 0, MAX_WEEK_GAPS))}
+                      ("max_gaps_per_week", 0, MAX_WEEK_GAPS), ("min_per_day", 1, MAX_PERIODS))}
         min_load = cells.decimal(row, "min_load", log, default=Decimal(0), maximum=MAX_LOAD,
                                  places=LOAD_PLACES)
         max_load = (cells.decimal(row, "max_load", log, maximum=MAX_LOAD, places=LOAD_PLACES)
@@ -648,6 +648,11 @@ def _teachers(
         if max_load is not None and min_load > max_load:
             log.add(table.file, say("io.min_above_max", low=min_load, high=max_load),
                     row.number, "min_load")
+            continue
+        low, high = limits["min_per_day"], limits["max_per_day"]
+        if low is not None and high is not None and low > high:
+            log.add(table.file, say("io.min_per_day_above_max", low=low, high=high),
+                    row.number, "min_per_day")
             continue
         teachers[teacher_id] = Teacher(
             teacher_id=teacher_id,

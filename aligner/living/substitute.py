@@ -17,7 +17,8 @@ A candidate is never in two places at once (the timetable and the covers, fallba
 proposed so far), not unavailable then, not absent that day, and stays within ``max_per_day``
 (commitments that day, covers of that date included) and ``max_load`` (the week's credited load
 plus the covers of that week: a local lesson 1, a session taught ``online_credit``, a session
-assisted ``assistant_credit``). Among candidates the one who teaches the subject comes first,
+assisted ``assistant_credit``); a teacher's ``min_per_day`` is not considered (a cover may
+bring her in for one period). Among candidates the one who teaches the subject comes first,
 then one who teaches the class (or is its head teacher), then the one with the fewest covers
 that week, then the fewest commitments that day, then by teacher id: the plan is the same every
 time. Covers are proposed in time order (date, then the period's start), so earlier covers

@@ -342,6 +342,12 @@ MESSAGES: dict[str, Entry] = {
     "check.teacher_days": (
         "{teacher} teaches on {n} days ({days}), at most {most} a week allowed",
         "{teacher}每周有 {n} 天上课（{days}），最多 {most} 天"),
+    "check.teacher_min_day": (
+        ("{teacher} has {n} commitment on {day} (period {periods}), at least {least} on a day "
+         "with any required",
+         "{teacher} has {n} commitments on {day} (periods {periods}), at least {least} on a day "
+         "with any required"),
+        "{teacher}{day}只有 {n} 节课（第 {periods} 节），有课的日子每天最少 {least} 节"),
     "check.teacher_day_gaps": (
         ("{teacher} has {n} gap on {day} (period {periods}), at most {most} a day allowed",
          "{teacher} has {n} gaps on {day} (periods {periods}), at most {most} a day allowed"),

@@ -158,6 +158,8 @@ MESSAGES: dict[str, Entry] = {
     "diagnose.family.teacher_day": ("teachers' lessons a day", "教师每天的节数"),
     "diagnose.family.teacher_consecutive": ("teachers' lessons in a row", "教师连上的节数"),
     "diagnose.family.teacher_days": ("teachers' days a week", "教师每周上课的天数"),
+    "diagnose.family.teacher_min_day": ("teachers' fewest lessons on a day they teach",
+                                        "教师有课日子的最少节数"),
     "diagnose.family.teacher_day_gaps": ("teachers' gaps a day", "教师每天的空堂"),
     "diagnose.family.teacher_week_gaps": ("teachers' gaps a week", "教师每周的空堂"),
     "diagnose.family.room_choice": ("special rooms of a subject", "科目的专用教室"),
@@ -256,6 +258,12 @@ MESSAGES: dict[str, Entry] = {
         "{teacher} has at least {least} lessons and sessions a week, but teaches {limits}: "
         "room for at most {room}",
         "{teacher}每周至少有 {least} 节课和在线课，但{limits}：最多排得下 {room} 节"),
+    "diagnose.teacher_min_day_capacity": (
+        "{teacher} has {least} to {most} lessons and sessions a week and teaches at least {n} "
+        "on a day with any, but they cannot be split that way over the {days} that can hold "
+        "{n} (given her day limits and unavailable periods)",
+        "{teacher}每周有 {least} 到 {most} 节课和在线课，有课的日子每天最少 {n} 节，但能排下 "
+        "{n} 节的 {days}无法这样分配（考虑每天的限制和不可排课时间）"),
     "diagnose.special_room_capacity": (
         ("{school} has {n} local lesson of {subjects} a week, each in one of {rooms}, but "
          "those rooms are free for only {periods} a week",
@@ -278,6 +286,9 @@ MESSAGES: dict[str, Entry] = {
         "{teacher}最多连上 {most} 节（上午、下午分别计算）"),
     "diagnose.rule.teacher_days": ("{teacher} teaches on at most {days} a week",
                                    "{teacher}每周最多上课 {days}"),
+    "diagnose.rule.teacher_min_day": (
+        "{teacher} has at least {most} commitments on a day with any (a double counting 2)",
+        "{teacher}有课的日子每天最少 {most} 节（连堂算 2 节）"),
     "diagnose.rule.teacher_day_gaps": (
         ("{teacher} has at most {most} gap a day (a free period between two commitments)",
          "{teacher} has at most {most} gaps a day (free periods between two commitments)"),

@@ -101,6 +101,13 @@ MESSAGES: dict[str, Entry] = {
     "fet.converted.ConstraintTeachersMaxGapsPerWeek": (
         "teachers.csv max_gaps_per_week of every teacher",
         "每位教师在 teachers.csv 中的 max_gaps_per_week（每周最多空堂）"),
+    "fet.converted.ConstraintTeacherMinHoursDaily": (
+        "teachers.csv min_per_day (empty days allowed: a day without any hour is fine; "
+        "several on one teacher: the largest)",
+        "teachers.csv 的 min_per_day（每天最少；允许空的日子：没课的日子不限；同一教师有多条时取最大值）"),
+    "fet.converted.ConstraintTeachersMinHoursDaily": (
+        "teachers.csv min_per_day of every teacher",
+        "每位教师在 teachers.csv 中的 min_per_day（每天最少）"),
     "fet.converted.ConstraintTeacherMaxHoursDailyHalfDays": (
         "teachers.csv max_per_day (an old mornings-afternoons file: FET 6 reads it as max "
         "hours daily, a half-day being a day, as in the instance)",
@@ -177,8 +184,10 @@ MESSAGES: dict[str, Entry] = {
         "aligner 关于空节（空堂）的硬性规则只有教师的每天最多空堂和每周最多空堂（teachers.csv 的 "
         "max_gaps_per_day、max_gaps_per_week）；学生的、按实际一天或按上下午计的空节都没有"),
     "fet.no_counterpart.hours_daily": (
-        "aligner has no cap on a class's hours a day and no minimum hours a day",
-        "aligner 不限制班级每天的课时数，也没有每天最少课时数"),
+        "aligner has no cap on a class's hours a day and no minimum hours a day for students "
+        "(a teacher's minimum is teachers.csv min_per_day)",
+        "aligner 不限制班级每天的课时数，也没有学生每天最少课时数（教师的每天最少见 teachers.csv 的 "
+        "min_per_day）"),
     "fet.no_counterpart.hours_continuously": (
         "aligner has no cap on a class's consecutive hours",
         "aligner 不限制班级连续上课的节数"),
@@ -397,6 +406,19 @@ MESSAGES: dict[str, Entry] = {
     "fet.limit.none": (
         "{child} {value}: a teacher who may not teach at all",
         "{child} {value}：这样的教师根本不能上课"),
+    "fet.min_hours.no_empty_days": (
+        "Allow_Empty_Days false: FET refuses to generate a timetable with it (it asks for min "
+        "days per week instead), so such a file has no timetable",
+        "Allow_Empty_Days 为 false：FET 拒绝用它生成课表（FET 建议改用每周最少天数），这样的文件没有课表"),
+    "fet.min_hours.refused": (
+        "Minimum_Hours_Daily {value}: FET refuses to generate a timetable with a minimum below "
+        "2 or above the {hours} hours of its day",
+        "Minimum_Hours_Daily {value}：最少课时小于 2 或大于每天的 {hours} 个课时，FET 拒绝生成课表"),
+    "fet.min_hours.above_max": (
+        "teacher {teacher}: min hours daily {least} above max hours daily {most} (she could "
+        "not teach at all); aligner refuses min_per_day above max_per_day",
+        "教师 {teacher}：每天最少 {least} 大于每天最多 {most}（她根本不能上课）；aligner 不接受 "
+        "min_per_day 大于 max_per_day"),
     "fet.limit.max_gaps": (
         "{child} {value}: aligner's max_gaps_per_week is at most {most}",
         "{child} {value}：aligner 的 max_gaps_per_week 最多为 {most}"),

@@ -292,6 +292,9 @@ MESSAGES: dict[str, Entry] = {
         "班主任“{teacher}”属于学校“{school}”，不属于“{own}”：班主任必须是本校教师"),
     "io.not_a_level": ("'{level}' is not a level; use blank, {levels}",
                        "“{level}”不是骨干级别；请留空，或写 {levels}（县级、市级、区级）"),
+    "io.min_per_day_above_max": (
+        "min_per_day {low} exceeds max_per_day {high}: no day could hold a commitment",
+        "min_per_day（每天最少）{low} 大于 max_per_day（每天最多）{high}：哪一天都不能上课"),
     "io.min_above_max": ("min_load {low} exceeds max_load {high}",
                          "min_load（最少课时）{low} 大于 max_load（最多课时）{high}"),
     "io.doubles_need_a_teacher": (
@@ -531,6 +534,10 @@ MESSAGES: dict[str, Entry] = {
         "上午或下午内最多连上几节（空=不限）"),
     "io.help.max_days": ("days with a commitment a week at most (blank = no limit)",
                          "每周最多几天有课（空=不限）"),
+    "io.help.min_per_day": (
+        "commitments at least on a day with any, a double counting 2; days without any are "
+        "allowed (blank = no limit)",
+        "有课的那天最少上几节（连堂算 2 节；没课的日子不限；空=不限）"),
     "io.help.max_gaps_per_day": (
         "free periods a day at most between two commitments, unavailable periods not counted "
         "(0 = none; blank = no limit)",

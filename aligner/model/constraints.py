@@ -552,6 +552,29 @@ def teacher_day_count(v: Variables, rules: Rules) -> None:
         rules.add(total(used) <= teacher.max_days, group)
 
 
+def teacher_min_per_day(v: Variables, rules: Rules) -> None:
+    """For every teacher with min_per_day n and every day d: sum of her commitments on d >= n *
+    used[t, d], where every commitment x of d has x <= used[t, d] (a day without any is
+    allowed; a double counts 2). A day that cannot hold n commitments stays empty."""
+    by_day = _teacher_days(v)
+    for teacher in v.instance.teachers:
+        n = teacher.min_per_day
+        if n is None or n <= 1:
+            continue  # one commitment is already at least 1
+        group = ("teacher_min_day", teacher.teacher_id)
+        for day, periods in by_day.get(teacher.teacher_id, {}).items():
+            literals = [x for p in periods.values() for x in p]
+            cap = min(len(periods), teacher.max_per_day or len(periods))
+            if cap < n:
+                for x in literals:
+                    rules.add(x == 0, group)
+                continue
+            day_used = v.model.new_bool_var(f"min_day_used[{teacher.teacher_id},{day}]")
+            for x in literals:
+                rules.add(x <= day_used, group)
+            rules.add(total(literals) >= n * day_used, group)
+
+
 def teacher_max_gaps(v: Variables, rules: Rules) -> None:
     """For every teacher with max_gaps_per_day g (or max_gaps_per_week G): sum over the gap
     periods p of day d of gap[p] <= g for every day (sum over the week <= G), where gap[p] >=
@@ -713,6 +736,7 @@ RULES: tuple[Callable[[Variables, Rules], None], ...] = (
     teacher_day_limits,
     teacher_consecutive_limits,
     teacher_day_count,
+    teacher_min_per_day,
     teacher_max_gaps,
     lessons_in_special_rooms,
     pinned_lessons,

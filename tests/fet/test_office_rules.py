@@ -603,3 +603,82 @@ def test_soft_preferred_starting_times_become_preferred_periods_and_go_back(tmp_
     assert run("read-fet-timetable", str(out), str(tmp_path / "fet"), "--fet", str(fet),
                "--out", str(solution)).exit_code == 0
     assert not check_solution(load_instance(out), solution).violations
+
+
+# ---- teachers' min hours daily ----
+
+def test_teachers_min_hours_daily_become_min_per_day(tmp_path):
+    """Hard teacher(s) min hours daily with empty days allowed: the largest of a teacher's is
+    kept; the timetable of the import gives Ann 0 or at least 3 hours a day."""
+    constraints = (element("ConstraintTeacherMinHoursDaily", Teacher_Name="Ann",
+                           Minimum_Hours_Daily="3", Allow_Empty_Days="true")
+                   + element("ConstraintTeachersMinHoursDaily", Minimum_Hours_Daily="2",
+                             Allow_Empty_Days="true"))
+    text = fet_xml(days=("Mon", "Tue", "Wed"), hours=HOURS, teachers=("Ann", "Bob", "Cy"),
+                   years={"7A": [], "7B": []},
+                   activities=lessons("Maths", "Ann", "7A", 1, [1] * 6)
+                   + lessons("Art", "Bob", "7B", 7, [1] * 4)
+                   + lessons("Music", "Cy", "7A", 11, [1] * 4), constraints=constraints)
+    out, report = imported(tmp_path, text)
+    assert {t["teacher_id"]: t["min_per_day"] for t in table(out, "teachers.csv")} == {
+        "Ann": "3", "Bob": "2", "Cy": "2"}
+    assert "Nothing was dropped" in report and "Not imported" not in report
+    lessons_csv = solved(out, tmp_path / "solution")  # the checker counts the days too
+    ann = lessons_csv[lessons_csv.teacher_id == "Ann"].groupby("day").size()
+    assert all(n >= 3 for n in ann)
+
+
+def test_min_hours_daily_fet_refuses_are_listed(tmp_path):
+    """Soft (FET accepts only 100%), without empty days (FET refuses to generate with it),
+    and below 2 (FET refuses too): each listed, no column written."""
+    constraints = (element("ConstraintTeacherMinHoursDaily", weight=95, Teacher_Name="Ann",
+                           Minimum_Hours_Daily="2", Allow_Empty_Days="true")
+                   + element("ConstraintTeachersMinHoursDaily", Minimum_Hours_Daily="2",
+                             Allow_Empty_Days="false")
+                   + element("ConstraintTeacherMinHoursDaily", Teacher_Name="Ann",
+                             Minimum_Hours_Daily="1", Allow_Empty_Days="true"))
+    text = fet_xml(activities=lessons("Maths", "Ann", "7A", 1, [1] * 4),
+                   constraints=constraints)
+    imp = import_fet(_write(tmp_path, text))
+    assert sorted((x.what, x.count) for x in imp.losses) == [
+        ("ConstraintTeacherMinHoursDaily", 1), ("ConstraintTeacherMinHoursDaily", 1),
+        ("ConstraintTeachersMinHoursDaily", 1)]
+    assert any("Allow_Empty_Days false" in x.reason for x in imp.losses)
+    assert not any(t["min_per_day"] for t in imp.tables["teachers"])
+
+
+def _least(tmp_path: Path) -> Path:
+    """Two classes over 3 days of 4 periods: ta teaches 6 lessons, at least 3 on a day she
+    teaches; tb 8, at least 2; tc's min_per_day 1 says nothing (not exported)."""
+    return write_instance(
+        tmp_path / "least", {"name": "least", "season": "winter", "days": ["Mon", "Tue", "Wed"],
+                             "policy": NO_MINIMUMS},
+        schools=[school("S")],
+        bells=bells("S", "08:00-08:40", "08:50-09:30", "09:40-10:20", "10:30-11:10"),
+        classes=[klass("S", "a"), klass("S", "b")],
+        teachers=[teacher("ta", "S", min_per_day=3), teacher("tb", "S", min_per_day=2),
+                  teacher("tc", "S", min_per_day=1)],
+        curriculum=[subject("S", "a", "Maths", "ta", 3), subject("S", "b", "Maths", "ta", 3),
+                    subject("S", "a", "Art", "tb", 4), subject("S", "b", "Art", "tb", 4),
+                    subject("S", "a", "PE", "tc", 5), subject("S", "b", "PE", "tc", 5)])
+
+
+def test_min_per_day_is_exported_and_fet_keeps_it(tmp_path):
+    directory = _least(tmp_path)
+    fet = tmp_path / "least.fet"
+    assert run("export-fet", str(directory), "--out", str(fet)).exit_code == 0
+    least = {(c.tag, c.text("Teacher_Name"), c.text("Minimum_Hours_Daily"),
+              c.text("Allow_Empty_Days")) for c in read_fet(fet).constraints if "MinHours" in c.tag}
+    assert least == {("ConstraintTeacherMinHoursDaily", "ta", "3", "true"),
+                     ("ConstraintTeacherMinHoursDaily", "tb", "2", "true")}
+    run_fet(fet, tmp_path / "fet")
+    solution = tmp_path / "from-fet"
+    result = run("read-fet-timetable", str(directory), str(tmp_path / "fet"), "--fet", str(fet),
+                 "--out", str(solution))
+    assert result.exit_code == 0, result.output
+    report = check_solution(load_instance(directory), solution)
+    assert not report.violations, [str(v) for v in report.violations]
+    solve_checked(directory, tmp_path / "ours")
+    back, _ = imported(tmp_path, fet.read_text(encoding="utf-8"))
+    assert {t["teacher_id"]: t["min_per_day"] for t in table(back, "teachers.csv")} == {
+        "ta": "3", "tb": "2", "tc": ""}

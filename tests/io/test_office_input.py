@@ -20,7 +20,7 @@ def _school(tmp_path: Path) -> Path:
     return pair(tmp_path, days=("Mon", "Tue"),
                 classes=[klass("H", "h1"), klass("H", "h2"), klass("R", "r1")],
                 teachers=[teacher("tm", "H", max_per_day=3, max_consecutive=2, max_days=2,
-                                  max_gaps_per_day=0, max_gaps_per_week=2),
+                                  max_gaps_per_day=0, max_gaps_per_week=2, min_per_day=2),
                           teacher("ty", "H"), teacher("tz", "H"), teacher("tr", "R")],
                 curriculum=[subject("H", "h1+h2", "音乐", "tm", 1, min_days_apart=2),
                             subject("H", "h1", "语文", "ty+tz", 1, min_days_apart="",
@@ -43,6 +43,7 @@ def test_office_rules_are_read(tmp_path):
     assert (tm.max_per_day, tm.max_consecutive, tm.max_days) == (3, 2, 2)
     assert (tm.max_gaps_per_day, tm.max_gaps_per_week) == (0, 2)  # 0: no gap at all
     assert instance.teacher_by_id["ty"].max_gaps_per_day is None  # blank: no limit
+    assert tm.min_per_day == 2 and instance.teacher_by_id["ty"].min_per_day is None
     music = instance.curriculum_row[("H", "h2", "音乐")]
     assert music.combined and music.class_ids == ("h1", "h2") and music.min_days_apart == 2
     assert instance.curriculum_row[("H", "h1", "语文")].min_days_apart is None
@@ -87,6 +88,14 @@ CASES = {
                                    "teachers.csv, row 2, column max_gaps_per_week"),
     "max_gaps_per_day a fraction": (edit_cell("teachers.csv", 2, "max_gaps_per_day", "1.5"),
                                     "teachers.csv, row 2, column max_gaps_per_day"),
+    "min_per_day lots": (edit_cell("teachers.csv", 2, "min_per_day", "lots"),
+                         "teachers.csv, row 2, column min_per_day"),
+    "min_per_day 0": (edit_cell("teachers.csv", 2, "min_per_day", "0"),
+                      "teachers.csv, row 2, column min_per_day"),
+    "min_per_day negative": (edit_cell("teachers.csv", 2, "min_per_day", "-1"),
+                             "teachers.csv, row 2, column min_per_day"),
+    "min_per_day above max_per_day": (edit_cell("teachers.csv", 2, "min_per_day", "4"),
+                                      "teachers.csv, row 2, column min_per_day"),
     "unknown room subject": (edit_cell("rooms.csv", 2, "subjects", "舞蹈"),
                              "rooms.csv, row 2, column subjects"),
     "room unavailable on no such period": (edit_cell("rooms.csv", 2, "unavailable", "Mon:9"),

@@ -337,7 +337,7 @@ def test_teacher_gap_limits_travel_through_the_template(tmp_path):
     assert load_instance(filled) == load_instance(directory)
     book = load_workbook(filled)
     header = [c.value for c in book["教师"][1]]
-    assert header[-2:] == ["每天最多空堂", "每周最多空堂"]
+    assert header[-3:] == ["每天最多空堂", "每周最多空堂", "每天最少"]
     day = header.index("每天最多空堂") + 1
     book["教师"].cell(row=2, column=day).value = 0
     book.save(filled)
@@ -348,3 +348,29 @@ def test_teacher_gap_limits_travel_through_the_template(tmp_path):
         load_instance(filled)
     assert "sheet 教师, row 2, column" in str(caught.value)
     assert "(每天最多空堂)" in str(caught.value)
+
+
+def test_teacher_min_per_day_travels_through_the_template(tmp_path):
+    """teachers.csv min_per_day (每天最少): written by template --from, read back; an Excel 0
+    is refused (a day with a commitment has at least one)."""
+    directory = sync_pair(tmp_path)
+    path = directory / "teachers.csv"
+    rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
+    rows[0] |= {"min_per_day": "2"}
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.DictWriter(stream, fieldnames=list(dict.fromkeys([*rows[0], "min_per_day"])))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert load_instance(directory).teacher_by_id["th"].min_per_day == 2
+    filled = tmp_path / "filled.xlsx"
+    assert run("template", "--xlsx", filled, "--from", directory).exit_code == 0
+    assert load_instance(filled) == load_instance(directory)
+    book = load_workbook(filled)
+    header = [c.value for c in book["教师"][1]]
+    least = header.index("每天最少") + 1
+    book["教师"].cell(row=2, column=least).value = 0
+    book.save(filled)
+    with pytest.raises(InputError) as caught:
+        load_instance(filled)
+    assert "sheet 教师, row 2, column" in str(caught.value)
+    assert "(每天最少)" in str(caught.value)

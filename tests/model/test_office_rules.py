@@ -179,6 +179,70 @@ def test_a_day_limit_against_pins_is_explained(tmp_path):
     assert "a 数学 lesson of class h2 of H校 is pinned to Mon period 3 (pinned.csv row 4)" in text
 
 
+def _min_pins(tmp_path: Path, pins: tuple[tuple[str, str, int], ...] = (("数学", "Mon", 1),),
+              per_week: tuple[int, int] = (4, 4), **limits: Any) -> Path:
+    """h1's four days of two periods: 数学 by ta (``limits``), 语文 by tb, with ``pins``."""
+    return pair(tmp_path, days=("Mon", "Tue", "Wed", "Thu"), hub_bells=FOUR[:2],
+                classes=[klass("H", "h1")], teachers=[teacher("ta", "H", **limits),
+                                                      teacher("tb", "H")],
+                curriculum=[row("H", "h1", "数学", "ta", per_week[0]),
+                            row("H", "h1", "语文", "tb", per_week[1])],
+                pinned=[pin("H", day, period, "h1", subject) for subject, day, period in pins])
+
+
+def test_min_per_day_gives_a_teacher_two_lessons_on_each_day_she_teaches(
+        tmp_path, solve_and_check):
+    # ta's 4 lessons on days of 2 periods, one pinned to Mon 1: with at least 2 on a day she
+    # teaches, Mon 2 is hers too, and the other two lessons share one day
+    directory = _min_pins(tmp_path, min_per_day=2)
+    out = tmp_path / "out"
+    solve_and_check(directory, out)
+    taught = slots(out, teacher_id="ta")
+    assert ("Mon", 1) in taught and ("Mon", 2) in taught
+    assert sorted(Counter(d for d, _ in taught).values()) == [2, 2]
+    teachers = table(directory, "teachers.csv")
+    teachers[0]["min_per_day"] = "3"  # no day has 3 periods: every day she teaches breaks it
+    assert broken_by(directory, out, tmp_path, "teachers.csv", teachers) == [
+        "teacher_min_day", "teacher_min_day"]
+
+
+def test_a_hand_edit_leaving_a_teacher_one_lesson_on_a_day_is_reported(
+        tmp_path, solve_and_check):
+    directory = _min_pins(tmp_path, min_per_day=2)
+    out = tmp_path / "out"
+    solve_and_check(directory, out)
+
+    def change(frames, _summary):  # ta's Mon 2 swapped with one of tb's lessons on a later day
+        lessons = frames["lessons"]
+        ta = lessons[(lessons.teacher_id == "ta") & (lessons.day == "Mon")
+                     & (lessons.period == "2")].index[0]
+        tb = lessons[(lessons.teacher_id == "tb") & (lessons.day != "Mon")].index[0]
+        swap_places(lessons, ta, tb)
+
+    edited = tmp_path / "edited"
+    edited.mkdir()
+    found = [v for v in mutated((directory, out), edited, change) if v.hard]
+    assert [v.rule for v in found] == ["teacher_min_day", "teacher_min_day"]
+    assert ("teacher ta has 1 commitment on Mon (period 1), at least 2 on a day with any "
+            "required") in [v.message for v in found]
+
+
+def test_min_per_day_that_cannot_hold_is_found_before_solving(tmp_path):
+    # 3 lessons, at least 2 on a day she teaches, at most 2 a day: neither one day nor two
+    findings = capacity_findings(load_instance(_min_pins(tmp_path, pins=(), per_week=(3, 5),
+                                                         min_per_day=2)))
+    assert [f.rule for f in findings] == ["teacher_min_day"]
+    assert "teacher ta has 3 to 3 lessons and sessions a week" in findings[0].message
+
+
+def test_min_per_day_against_pins_is_explained(tmp_path):
+    # ta pinned to Mon 1, tb to Mon 2: ta has one lesson on Mon
+    rules, text = conflict_text(_min_pins(tmp_path, pins=(("数学", "Mon", 1), ("语文", "Mon", 2)),
+                                          min_per_day=2))
+    assert "teacher_min_day" in rules
+    assert "teacher ta has at least 2 commitments on a day with any" in text
+
+
 # ---- days between lessons of a subject ------------------------------------------------
 
 WEEK = ("Mon", "Tue", "Wed", "Thu", "Fri")
