@@ -349,6 +349,7 @@ class _Conversion:
         data = self.data
         self.key_of: dict[int, Key] = {}
         self.placeholder_classes: dict[Key, str] = {}
+        self.nobody = 0
         for a in data.activities:
             problem = None
             if a.duration > 2:
@@ -357,8 +358,6 @@ class _Conversion:
                 problem = "short"
             elif any(s not in data.leaves for s in a.students):
                 problem = "unknown_set"
-            elif not a.students and not a.teachers:
-                problem = "nobody"
             elif len(set(a.teachers)) < len(a.teachers):
                 problem = "teacher_twice"
             if problem:
@@ -380,7 +379,15 @@ class _Conversion:
                                 say("fet.activity.too_many_teachers.why", count=len(teachers),
                                     cell=MAX_CELL))
                 continue
+            if not classes and not teachers:
+                # it occupies nobody: FET may place it anywhere, beside any other activity,
+                # itself included; a row of its own (a class and a teacher only it has)
+                self.key_of[a.id] = (classes, f"{a.subject} #{a.id}", teachers)
+                self.nobody += 1
+                continue
             self.key_of[a.id] = (classes, a.subject, teachers)
+        if self.nobody:
+            self.notes.append(say("fet.nobody", count=self.nobody))
         for key in dict.fromkeys(self.key_of.values()):
             if not key[0]:
                 self.placeholder_classes[key] = ""

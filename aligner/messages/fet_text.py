@@ -290,12 +290,6 @@ MESSAGES: dict[str, Entry] = {
                               "aligner 只有单节课和连堂"),
     "fet.activity.short": ("duration below 1", "时长小于 1"),
     "fet.activity.short.why": ("a lesson lasts at least one period", "一节课至少占一个节次"),
-    "fet.activity.nobody": (
-        "no students and no teacher",
-        "没有学生也没有教师"),
-    "fet.activity.nobody.why": (
-        "it occupies nobody: aligner's lessons belong to a class and a teacher",
-        "它不占用任何人：aligner 的每节课都属于一个班级和一位教师"),
     "fet.activity.teacher_twice": (
         "a teacher twice",
         "同一位教师出现两次"),
@@ -450,6 +444,11 @@ MESSAGES: dict[str, Entry] = {
     "fet.wishes_overlap": ("several soft preferred times on one activity: aligner's preferred "
                            "periods are one wish a row",
                            "同一活动有多个软性首选时间：aligner 每行课程只有一组尽量时间"),
+    "fet.nobody": ("{count} activities of no students and no teacher (they occupy nobody, so FET "
+                   "may place them anywhere): each a row of its own, '<subject> #<id>', with a "
+                   "placeholder class and teacher",
+                   "{count} 个活动既无学生也无教师（不占用任何人，FET 可任意安排）：各自成一行课程"
+                   "“<科目> #<编号>”，配占位班级和占位教师"),
     "fet.weightless": ("{count} constraints of weight 0% constrain nothing in FET, and are left out",
                        "{count} 个权重为 0% 的约束在 FET 中不起作用，导入时略去"),
     "fet.min_days.inactive": (

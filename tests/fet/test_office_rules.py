@@ -245,6 +245,21 @@ def test_an_activity_without_students_gets_a_placeholder_class(tmp_path):
     solved(out, tmp_path / "solution")
 
 
+def test_activities_of_nobody_are_rows_of_their_own_free_to_overlap(tmp_path):
+    """Two parts of an activity of no students and no teacher: FET may place them at once (they
+    occupy nobody), so each is a row of its own with its own placeholder class and teacher; in a
+    week of one period both still fit."""
+    text = fet_xml(days=("Mon",), hours=HOURS[:1], activities=lessons("Duty", [], [], 1, [1, 1]))
+    out, report = imported(tmp_path, text)
+    assert "Nothing was dropped" in report and "2 activities of no students and no teacher" \
+        in report, report
+    rows = table(out, "curriculum.csv")
+    assert sorted(r["subject"] for r in rows) == ["Duty #1", "Duty #2"]
+    assert len({r["class_id"] for r in rows}) == 2 and len({r["teacher_id"] for r in rows}) == 2
+    lessons_csv = solved(out, tmp_path / "solution")
+    assert sorted(lessons_csv.period) == ["1", "1"]
+
+
 def test_students_gaps_and_early_beginnings_hold_when_the_week_is_full(tmp_path):
     """7A's 6 lessons fill its 2 days x 3 hours: no gap, no late beginning, 3 hours a day,
     whatever the timetable; 7B has a free hour, so its max gaps 0 is listed."""
