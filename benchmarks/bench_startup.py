@@ -66,6 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = []
     env = dict(os.environ)
+    # as on an office's machine: Python keeps each module compiled after its first import (a
+    # PYTHONDONTWRITEBYTECODE environment would recompile aligner's modules at every start,
+    # while the floor's site-packages are compiled at install)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if args.checkout is not None:
         env["PYTHONPATH"] = str(args.checkout.resolve())
     revision = commit(args.checkout or ROOT)

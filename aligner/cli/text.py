@@ -119,12 +119,16 @@ def class_grid(
                 head=say("cli.head_teacher", name=instance.teacher_name(klass.head_teacher))
                 if klass.head_teacher else "")
     teachers = []
+    of_subject: dict[str, tuple[list[str], list[str]]] = {}
+    for lesson in by_slot.values():  # (one pass: a class's lessons by subject)
+        ids, helpers = of_subject.setdefault(str(lesson.subject), ([], []))
+        ids.append(str(lesson.teacher_id))
+        helpers.append(str(lesson.assistant_id))
     for row in instance.curriculum_of_class.get((school_id, class_id), ()):
-        of_subject = mine[mine["subject"] == row.subject]
-        names = "/".join(dict.fromkeys("+".join(instance.teacher_name(t) for t in str(ts).split("+"))
-                                       for ts in of_subject["teacher_id"]))
-        assistants = "/".join(dict.fromkeys(instance.teacher_name(str(t))
-                                            for t in of_subject["assistant_id"] if str(t)))
+        ids, helpers = of_subject.get(row.subject, ([], []))
+        names = "/".join(dict.fromkeys("+".join(instance.teacher_name(t) for t in ts.split("+"))
+                                       for ts in ids))
+        assistants = "/".join(dict.fromkeys(instance.teacher_name(t) for t in helpers if t))
         if names:
             teachers.append(f"{row.subject} {names}"
                             + (say("cli.assistant_of", names=assistants) if assistants else ""))
