@@ -3,6 +3,7 @@
     python benchmarks/bench_hard.py                       # every case, 3 runs, 60 s, 1 worker
     python benchmarks/bench_hard.py --cases county-1-g005 --runs 1 --time-limit 30
     python benchmarks/bench_hard.py --list                # the cases and where they come from
+    python benchmarks/bench_hard.py --quick-start         # the same with the quick stage first
 
 Each case is one model that is hard for ``aligner`` today: a generated component with the
 office's rules that the LP relaxation does not close, and FET example files that import whole
@@ -46,7 +47,7 @@ from aligner.solver.solve import solve_model
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path("/usr/share/doc/fet-data/examples")
-FIELDS = ["case", "source", "run", "status", "lp_bound", "first_seconds", "first_objective",
+FIELDS = ["case", "source", "run", "quick_start", "status", "lp_bound", "first_seconds", "first_objective",
           "objective", "best_bound", "gap", "seconds", "checker_violations", "workers", "seed",
           "time_limit", "commit", "cpus", "ortools", "load_1m", "when"]
 
@@ -128,7 +129,8 @@ def _commit() -> str:
 
 
 def measure(case: Case, instance: Instance, run: int, args: argparse.Namespace) -> dict:
-    settings = SolverSettings(workers=args.workers, seed=args.seed, time_limit=args.time_limit)
+    settings = SolverSettings(workers=args.workers, seed=args.seed, time_limit=args.time_limit,
+                              quick_start=args.quick_start)
     load = os.getloadavg()[0]
     first = _First()
     result = solve_model(instance, settings, observer=first)
@@ -142,7 +144,8 @@ def measure(case: Case, instance: Instance, run: int, args: argparse.Namespace) 
     lp = next((st.get("bound") for st in result.stages if st.get("stage") == "lp"), None)
     gap = ("" if result.objective is None or bound is None
            else round((result.objective - bound) / max(abs(result.objective), 1), 4))
-    return {"case": case.name, "source": case.source, "run": run, "status": str(result.status),
+    return {"case": case.name, "source": case.source, "run": run,
+            "quick_start": args.quick_start, "status": str(result.status),
             "lp_bound": "" if lp is None else round(lp),
             "first_seconds": "" if first.seconds is None else round(first.seconds, 2),
             "first_objective": "" if first.objective is None else round(first.objective),
@@ -162,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--time-limit", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--quick-start", action="store_true",
+                        help="solve with the quick stage first (aligner solve --quick-start)")
     parser.add_argument("--list", action="store_true", help="list the cases and stop")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "hard.csv")
     args = parser.parse_args(argv)

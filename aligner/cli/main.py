@@ -90,6 +90,10 @@ def main(lang: str | None) -> None:
               help="Start from the LP relaxation: its bound, and a search with the lessons it "
                    "places whole fixed, before CP-SAT's full search (--no-lp-start: CP-SAT "
                    "alone).")
+@click.option("--quick-start", is_flag=True,
+              help="First look for any timetable with CP-SAT's fixed search (a few seconds at "
+                   "most), then start the other stages from it: a first timetable sooner where "
+                   "the full search is slow to find one.")
 @click.option("--align-bells", is_flag=True,
               help="First move the bells of the --movable schools to align their periods (as "
                    "align --optimize), then schedule on the moved bells; writes "
@@ -128,6 +132,7 @@ def solve_command(
     explain_time: float | None,
     params: tuple[tuple[str, str], ...],
     lp_start: bool,
+    quick_start: bool,
     align_bells: bool,
     movable: str,
     jobs: int,
@@ -167,7 +172,8 @@ def solve_command(
         workers = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 else 2
     settings = SolverSettings(time_limit=time_limit, workers=workers, seed=seed, log=log,
                               params=params, lp_start=lp_start, jobs=jobs, dask=dask,
-                              explain_time=explain_time, oversubscribe=oversubscribe)
+                              explain_time=explain_time, oversubscribe=oversubscribe,
+                              quick_start=quick_start)
     try:
         result = solve(data, settings, align_bells=movable if align_bells else None,
                        progress=SolveProgress(quiet))

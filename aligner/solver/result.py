@@ -181,6 +181,7 @@ class Result:
             "time_limit": self.settings.time_limit,
             "parameters": effective_parameters(self.settings),
             "lp_start": self.settings.lp_start,
+            "quick_start": self.settings.quick_start,
             **({"stages": list(self.stages)} if self.stages else {}),
             "ortools_version": self.ortools_version,
             "bell_changes": list(self.bell_changes),

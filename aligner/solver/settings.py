@@ -66,6 +66,10 @@ class SolverSettings:
     """Extra CP-SAT parameters as (name, value) text, e.g. ("linearization_level", "2")."""
     lp_start: bool = True
     """Start from the LP relaxation (bound and guided stage); False: CP-SAT alone."""
+    quick_start: bool = False
+    """Look first for any timetable with CP-SAT's fixed search (a ``quick`` stage, a few
+    seconds at most), then start the other stages from it: a first timetable sooner where CP-SAT
+    is slow to find one (FET's files with teachers' gaps)."""
     jobs: int = 1
     """Independent components solved in this many worker processes."""
     dask: str | None = None

@@ -174,3 +174,22 @@ def test_first_solution_only_ends_at_the_guided_stage(tmp_path):
     # The guided stage holds the objective at the LP bound: its first timetable is optimal.
     assert [s["stage"] for s in result.stages] == ["lp", "guided"]
     assert result.status == Status.OPTIMAL and result.objective == result.best_bound == 65
+
+
+def test_quick_start_finds_a_timetable_first_and_the_search_goes_on_from_it(tmp_path):
+    """--quick-start: a quick stage (CP-SAT's fixed search, stopped at its first timetable)
+    before the LP; the search still proves the same optimum; without the LP the full stage
+    follows it; the CLI flag reaches summary.json."""
+    result = solve_checked(LANXI, tmp_path / "out", quick_start=True)
+    stages = [s["stage"] for s in result.stages]
+    assert stages[:2] == ["quick", "lp"] and result.stages[0]["status"] == "FEASIBLE"
+    assert result.status == Status.OPTIMAL and result.objective == 65
+    first = solve_checked(LANXI, tmp_path / "first", quick_start=True, lp_start=False,
+                          params=(("stop_after_first_solution", "true"),))
+    assert [s["stage"] for s in first.stages] == ["quick", "full"]
+    assert first.found and first.objective >= 65
+    run = CliRunner().invoke(main, ["solve", str(LANXI), "--out", str(tmp_path / "cli"),
+                                    "--no-grids", "--workers", "1", "--quick-start"])
+    assert run.exit_code == 0, run.output
+    summary = json.loads((tmp_path / "cli" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["quick_start"] is True and summary["stages"][0]["stage"] == "quick"
