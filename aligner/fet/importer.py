@@ -168,7 +168,6 @@ class _Row:
     max_per_day: int | None = None
     min_days_apart: int | None = None
     together: str | None = None
-    soft_spread: bool = False
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -727,7 +726,6 @@ class _Conversion:
             if {a for r in rows for a in r.activities} != set(ids):
                 self.lose(c, say("fet.min_days.partial"))
                 continue
-            lessons = len(row.activities)
             if c.hard and len(rows) == 1:
                 if days > 1:
                     row.min_days_apart = max(row.min_days_apart or 0, days)
@@ -735,11 +733,9 @@ class _Conversion:
                     row.max_per_day = 1
             elif c.hard:
                 self.apart_groups.append((days, rows, None))
-            elif len(rows) == 1 and days == 1 and 2 <= lessons <= len(self.days):
-                row.soft_spread = True
-                soft_spread += 1
             else:   # a wish (尽量): FET's weight in tenths, at least 1
                 self.apart_groups.append((days, rows, max(1, round(c.weight / 10))))
+                soft_spread += 1
             self.convert(c)
         same_time: list[Constraint] = []
         self._mornings_afternoons()
@@ -1144,7 +1140,9 @@ class _Conversion:
                               "unavailable": _slots_text(closed, days)})
         bell_rows = [{"school_id": school_id, "season": SEASON, "period": p, "start": hhmm(a),
                       "end": hhmm(b)} for p, (a, b) in enumerate(self.times, start=1)]
-        weights = {"misalignment_minute": 1, "same_day_repeat": 10, "core_in_afternoon": 0,
+        # the objective is FET's soft constraints, no more: no same-day repeats of its own (a
+        # soft min days is a days_apart.csv wish), no core subjects in the morning
+        weights = {"misalignment_minute": 1, "same_day_repeat": 0, "core_in_afternoon": 0,
                    "missing_session": 50, "outside_preferred": 10}
         settings = {"name": name, "season": SEASON, "days": days,
                     "policy": {"max_double_gap": self.double_gap}, "weights": weights}

@@ -61,12 +61,10 @@ MESSAGES: dict[str, Entry] = {
         "curriculum.csv 的 together（同时上课；须把所涉各行课程的每节课一一配对，且分属不同班级）"),
     "fet.converted.ConstraintMinDaysBetweenActivities": (
         "min days between the lessons of a curriculum row: max_per_day 1 or min_days_apart "
-        "(hard), or the objective's same_day_repeats term (1 day, weight < 100%); over the "
-        "lessons of several rows, or soft and more than one day: a days_apart.csv group (soft: "
+        "(hard); over the lessons of several rows (hard), or soft: a days_apart.csv group (soft: "
         "a wish with FET's weight in tenths)",
-        "一行课程各节课之间的最少间隔天数：max_per_day 1 或 min_days_apart（硬性），或目标中的 "
-        "same_day_repeats 项（1 天，权重低于 100%）；跨几行课程，或软约束且超过 1 天：days_apart.csv "
-        "的一组（软约束：尽量满足，权重为 FET 权重的十分之一）"),
+        "一行课程各节课之间的最少间隔天数：max_per_day 1 或 min_days_apart（硬性）；跨几行课程"
+        "（硬性）或软约束：days_apart.csv 的一组（软约束：尽量满足，权重为 FET 权重的十分之一）"),
     "fet.converted.ConstraintTeacherMaxHoursDaily": (
         "teachers.csv max_per_day",
         "teachers.csv 的 max_per_day（每日最多节数）"),
@@ -325,11 +323,11 @@ MESSAGES: dict[str, Entry] = {
                        "placeholder teacher '{placeholder}' of its own",
                        "{count} 行课程计划的活动没有教师：各有一名自己的占位教师“{placeholder}”"),
     "fet.soft_min_days": (
-        "{count} min-days constraints of weight below 100% are kept as the objective's "
-        "same_day_repeats term (a penalty per extra lesson of a subject on one day), not as FET's "
-        "weights",
-        "{count} 条权重低于 100% 的最少间隔天数约束转为目标中的 same_day_repeats 项（同一科目一天多上"
-        "一节就扣分），不按 FET 的权重"),
+        "{count} min-days constraints of weight below 100% are wishes (尽量): days_apart.csv "
+        "groups with a weight, FET's weight in tenths, counted as FET counts them (the objective "
+        "has no same-day repeats of its own)",
+        "{count} 条权重低于 100% 的最少间隔天数约束作为尽量满足的愿望：days_apart.csv 中带权重的组"
+        "（权重为 FET 权重的十分之一），计数方式与 FET 相同（目标中不另计同日重复）"),
     "fet.inactive": ("{activities} inactive activities and {constraints} inactive constraints "
                      "ignored, as FET does",
                      "与 FET 一样，忽略了 {activities} 项停用的活动和 {constraints} 条停用的约束"),
