@@ -158,6 +158,22 @@ def measure(case: Case, instance: Instance, run: int, args: argparse.Namespace) 
             "when": datetime.now(UTC).isoformat(timespec="seconds")}
 
 
+def _columns_as_now(path: Path) -> None:
+    """An older results file gets today's columns (a column it lacks left blank; quick_start
+    false) before rows are appended to it."""
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames == FIELDS:
+            return
+        rows = [{"quick_start": False} | row for row in reader]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=FIELDS, restval="", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", nargs="*", help="names of the cases (default: all)")
@@ -182,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cpus; "
           f"{args.runs} run(s), {args.workers} worker(s), seed {args.seed}, "
           f"{args.time_limit:g} s; commit {args.commit}")
+    _columns_as_now(args.out)
     new = not args.out.exists()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("a", encoding="utf-8", newline="") as handle:
