@@ -174,6 +174,35 @@ def _columns_as_now(path: Path) -> None:
         writer.writerows(rows)
 
 
+def markdown(path: Path, commit: str | None = None) -> str:
+    """The docs' table: per case and quick_start, the medians of the rows of one commit (the
+    newest in the file unless given)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    commit = commit or rows[-1]["commit"]
+    rows = [r for r in rows if r["commit"] == commit]
+    lines = [f"Commit {commit}: medians of {{runs}} run(s) each.", "",
+             "| case | quick start | statuses | LP bound | first timetable s (objective) | "
+             "objective | best bound | whole s |", "|---|---|---|---|---|---|---|---|"]
+    runs = 0
+    for key in dict.fromkeys((r["case"], r["quick_start"]) for r in rows):
+        mine = [r for r in rows if (r["case"], r["quick_start"]) == key]
+        runs = max(runs, len(mine))
+
+        def med(column: str, rows_: list[dict] = mine) -> str:
+            values = [float(r[column]) for r in rows_ if r[column] != ""]
+            return f"{statistics.median(values):g}" if values else "-"
+
+        firsts = [r for r in mine if r["first_seconds"] != ""]
+        first = (f"{med('first_seconds')} ({med('first_objective', firsts)})" if firsts
+                 else "none")
+        lines.append(f"| {key[0]} | {'yes' if key[1] == 'True' else 'no'} | "
+                     f"{' '.join(r['status'] for r in mine)} | {med('lp_bound')} | {first} | "
+                     f"{med('objective')} | {med('best_bound')} | {med('seconds')} |")
+    lines[0] = lines[0].format(runs=runs)
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", nargs="*", help="names of the cases (default: all)")
@@ -184,8 +213,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick-start", action="store_true",
                         help="solve with the quick stage first (aligner solve --quick-start)")
     parser.add_argument("--list", action="store_true", help="list the cases and stop")
+    parser.add_argument("--markdown", nargs="?", const="", metavar="COMMIT",
+                        help="only print the docs' table of the results file (the newest "
+                             "commit's rows, or COMMIT's)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "hard.csv")
     args = parser.parse_args(argv)
+    if args.markdown is not None:
+        print(markdown(args.out, args.markdown or None))
+        return 0
     if args.list:
         for case in CASES:
             print(f"{case.name}: {case.source}")

@@ -90,7 +90,8 @@ def session_counts(instance: Instance) -> dict[str, int]:
 
 def export_fet(instance: Instance, solution: str | Path | None = None) -> FetExport:
     """The instance as FET XML; with ``solution`` (a directory with lessons.csv and
-    sessions.csv) every activity is locked at its place in that timetable."""
+    sessions.csv) every activity is locked at its place in that timetable, and the soft
+    constraints (aligner's wishes) are left out."""
     b = _Builder(instance)
     hours = hour_names(instance)
     days = list(instance.days)
@@ -120,6 +121,12 @@ def export_fet(instance: Instance, solution: str | Path | None = None) -> FetExp
     locked = 0
     if solution is not None:
         locked = _lock(b, Path(solution), local, sessions, hours)
+        # every activity is fixed: the wishes (soft constraints) can change nothing, and FET's
+        # heuristic would still try to respect them at each locked place it breaks one
+        kept = [e for e in b.time if float(e.findtext("Weight_Percentage") or 100) >= 100]
+        if len(kept) < len(b.time):
+            b.notes.append(say("fet.export.soft_left_out", count=len(b.time) - len(kept)))
+        b.time = kept
     else:
         _pins(b, local, sessions, hours, days)
     return FetExport(_xml(b, hours, days), b.notes, len(b.activities), locked)

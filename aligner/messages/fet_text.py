@@ -544,6 +544,11 @@ MESSAGES: dict[str, Entry] = {
                                     "schools on one grid; FET cannot place its sessions",
                                     "课程 {course}：在统一的课时表上，没有哪个节次号在它的各校都对齐；"
                                     "FET 无法安排它的在线课"),
+    "fet.export.soft_left_out": (
+        "{count} soft constraints (aligner's wishes) left out: every activity is locked, so "
+        "they can change nothing, and FET's heuristic would still try to keep them",
+        "略去 {count} 个软约束（aligner 的尽量项）：所有活动都已锁定，它们改变不了什么，而 FET "
+        "的启发式仍会设法满足它们"),
     "fet.export.max_per_day": ("max_per_day {most} of {subject} for {name}: FET caps hours a day "
                                "at {cap} (a double counts twice there, once in aligner)",
                                "{name} {subject}的 max_per_day {most}：FET 限制每天 {cap} 个课时（连堂"

@@ -608,6 +608,13 @@ def test_soft_preferred_starting_times_become_preferred_periods_and_go_back(tmp_
     lessons_csv = solved(out, tmp_path / "solution")
     first = lessons_csv[lessons_csv.subject == "Maths [1]"]
     assert (first.day.iloc[0], first.period.iloc[0]) in {("Mon", "1"), ("Tue", "1")}
+    # locked at aligner's places, the wish is left out (it could change nothing)
+    locked = tmp_path / "locked.fet"
+    result = run("export-fet", str(out), "--solution", str(tmp_path / "solution"), "--out",
+                 str(locked))
+    assert result.exit_code == 0 and "1 soft constraints (aligner's wishes) left out" in \
+        result.output, result.output
+    assert all(c.hard for c in read_fet(locked).constraints)
     fet = tmp_path / "again.fet"
     assert run("export-fet", str(out), "--out", str(fet)).exit_code == 0
     soft = [c for c in read_fet(fet).constraints
