@@ -85,7 +85,8 @@ FIELDS = [
     "fet_original_check",
     "fet_status", "fet_seconds", "fet_soft_conflicts", "fet_objective", "fet_check",
     "aligner_first_seconds", "aligner_status", "aligner_seconds", "aligner_objective",
-    "aligner_bound", "aligner_explanation", "time_limit", "fet_timeout", "workers", "seed",
+    "aligner_bound", "aligner_explanation", "time_limit", "fet_timeout", "workers",
+    "quick_start", "seed",
     "cpus", "load_before", "load_after", "fet_version", "ortools", "when",
 ]
 
@@ -148,9 +149,10 @@ def _solve(instance: Instance, settings: SolverSettings) -> tuple[Any, float]:
 def race_aligner(instance: Instance, args: argparse.Namespace) -> dict[str, Any]:
     first, first_seconds = _solve(instance, SolverSettings(
         time_limit=args.time_limit, workers=args.workers, seed=0, lp_start=False,
-        params=(("stop_after_first_solution", "true"),)))
+        params=(("stop_after_first_solution", "true"),), quick_start=args.quick_start))
     full, seconds = _solve(instance, SolverSettings(time_limit=args.time_limit,
-                                                    workers=args.workers, seed=0))
+                                                    workers=args.workers, seed=0,
+                                                    quick_start=args.quick_start))
     explanation = ""
     if str(full.status) == "INFEASIBLE":
         started = time.perf_counter()
@@ -310,6 +312,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--time-limit", type=float, default=60.0, help="aligner's, per solve")
     parser.add_argument("--fet-timeout", type=int, default=60, help="fet-cl's time limit")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--quick-start", action="store_true",
+                        help="aligner solve --quick-start (both of aligner's solves)")
     parser.add_argument("--only", nargs="*", help="case names (file stems or directory names)")
     parser.add_argument("--whole", type=Path, metavar="CORPUS_CSV",
                         help="race the example files that fet_corpus.py's CSV marks whole "
@@ -327,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
     version = subprocess.run(["fet-cl", "--version"], capture_output=True, text=True,
                              check=False).stdout.splitlines()[0].removeprefix("FET version ")
     common = {"time_limit": args.time_limit, "fet_timeout": args.fet_timeout,
-              "workers": args.workers, "cpus": os.cpu_count(), "fet_version": version,
+              "workers": args.workers, "quick_start": args.quick_start,
+              "cpus": os.cpu_count(), "fet_version": version,
               "ortools": ortools.__version__, "when": datetime.now(UTC).isoformat(timespec="seconds")}
     rows = []
     cases = [(c, fet_case) for c in FET_CASES] + [(c, our_case) for c in OUR_CASES]
