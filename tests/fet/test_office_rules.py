@@ -70,6 +70,19 @@ def solved(directory: Path, out: Path) -> pd.DataFrame:
                        encoding="utf-8-sig")
 
 
+def fet_timetable_checks(directory: Path, fet: Path, tmp_path: Path) -> Path:
+    """fet-cl solves ``fet`` (an export of the instance in ``directory``); its timetable, read
+    back with --fet, passes aligner's checker. The solution directory."""
+    run_fet(fet, tmp_path / "fet")
+    solution = tmp_path / "from-fet"
+    result = run("read-fet-timetable", str(directory), str(tmp_path / "fet"), "--fet", str(fet),
+                 "--out", str(solution))
+    assert result.exit_code == 0, result.output
+    report = check_solution(load_instance(directory), solution)
+    assert not report.violations, [str(v) for v in report.violations]
+    return solution
+
+
 # ---- import ----
 
 def test_a_lesson_fixed_at_a_slot_becomes_a_pin(tmp_path):
@@ -326,13 +339,7 @@ def test_fet_solves_the_exported_office_rules_and_its_timetable_keeps_them(tmp_p
     directory = _office(tmp_path)
     fet = tmp_path / "office.fet"
     assert run("export-fet", str(directory), "--out", str(fet)).exit_code == 0
-    run_fet(fet, tmp_path / "fet")
-    solution = tmp_path / "from-fet"
-    result = run("read-fet-timetable", str(directory), str(tmp_path / "fet"), "--fet", str(fet),
-                 "--out", str(solution))
-    assert result.exit_code == 0, result.output
-    report = check_solution(load_instance(directory), solution)
-    assert not report.violations, [str(v) for v in report.violations]
+    solution = fet_timetable_checks(directory, fet, tmp_path)
     lessons_csv = pd.read_csv(solution / "lessons.csv", dtype=str, keep_default_na=False)
     science = lessons_csv[lessons_csv.subject == "Science"]
     assert set(science.room_id) <= {"lab1", "lab2"} and "" not in set(science.room_id)
@@ -402,13 +409,7 @@ def test_max_gaps_are_exported_and_fet_keeps_them(tmp_path):
             for c in read_fet(fet).constraints if "Gaps" in c.tag}
     assert gaps == {("ConstraintTeacherMaxGapsPerDay", "ta", "0"),
                     ("ConstraintTeacherMaxGapsPerWeek", "tb", "1")}
-    run_fet(fet, tmp_path / "fet")
-    solution = tmp_path / "from-fet"
-    result = run("read-fet-timetable", str(directory), str(tmp_path / "fet"), "--fet", str(fet),
-                 "--out", str(solution))
-    assert result.exit_code == 0, result.output
-    report = check_solution(load_instance(directory), solution)
-    assert not report.violations, [str(v) for v in report.violations]
+    fet_timetable_checks(directory, fet, tmp_path)
     solve_checked(directory, tmp_path / "ours")
     back, _ = imported(tmp_path, fet.read_text(encoding="utf-8"))
     assert {t["teacher_id"]: (t["max_gaps_per_day"], t["max_gaps_per_week"])
@@ -509,12 +510,7 @@ def test_min_days_apart_is_exported_and_fet_keeps_it(tmp_path):
     apart = [c for c in read_fet(fet).constraints
              if c.tag == "ConstraintMinDaysBetweenActivities" and c.hard]
     assert [(c.text("MinDays"), len(c.texts("Activity_Id"))) for c in apart] == [("2", 3)]
-    run_fet(fet, tmp_path / "fet")
-    solution = tmp_path / "from-fet"
-    result = run("read-fet-timetable", str(directory), str(tmp_path / "fet"), "--fet", str(fet),
-                 "--out", str(solution))
-    assert result.exit_code == 0, result.output
-    assert not check_solution(load_instance(directory), solution).violations
+    solution = fet_timetable_checks(directory, fet, tmp_path)
     frame = pd.read_csv(solution / "lessons.csv", dtype=str, keep_default_na=False)
     assert sorted(frame[frame.subject == "Maths"].day, key=WEEK.index) == ["Mon", "Wed", "Fri"]
 
@@ -548,11 +544,7 @@ def test_min_days_over_some_lessons_of_a_row_become_days_apart_groups(tmp_path):
     hard = sorted(c.text("MinDays") for c in read_fet(fet).constraints
                   if c.tag == "ConstraintMinDaysBetweenActivities" and c.hard)
     assert hard == ["1", "2", "2"]
-    run_fet(fet, tmp_path / "fet")
-    solution = tmp_path / "from-fet"
-    assert run("read-fet-timetable", str(out), str(tmp_path / "fet"), "--fet", str(fet),
-               "--out", str(solution)).exit_code == 0
-    assert not check_solution(load_instance(out), solution).violations
+    fet_timetable_checks(out, fet, tmp_path)
 
 
 def test_min_days_over_inactive_activities_hold_over_the_active_ones_as_in_fet(tmp_path):
@@ -620,11 +612,7 @@ def test_soft_preferred_starting_times_become_preferred_periods_and_go_back(tmp_
     soft = [c for c in read_fet(fet).constraints
             if c.tag == "ConstraintActivityPreferredTimeSlots" and not c.hard]
     assert len(soft) == 1
-    run_fet(fet, tmp_path / "fet")
-    solution = tmp_path / "from-fet"
-    assert run("read-fet-timetable", str(out), str(tmp_path / "fet"), "--fet", str(fet),
-               "--out", str(solution)).exit_code == 0
-    assert not check_solution(load_instance(out), solution).violations
+    fet_timetable_checks(out, fet, tmp_path)
 
 
 # ---- teachers' min hours daily ----
@@ -693,13 +681,7 @@ def test_min_per_day_is_exported_and_fet_keeps_it(tmp_path):
               c.text("Allow_Empty_Days")) for c in read_fet(fet).constraints if "MinHours" in c.tag}
     assert least == {("ConstraintTeacherMinHoursDaily", "ta", "3", "true"),
                      ("ConstraintTeacherMinHoursDaily", "tb", "2", "true")}
-    run_fet(fet, tmp_path / "fet")
-    solution = tmp_path / "from-fet"
-    result = run("read-fet-timetable", str(directory), str(tmp_path / "fet"), "--fet", str(fet),
-                 "--out", str(solution))
-    assert result.exit_code == 0, result.output
-    report = check_solution(load_instance(directory), solution)
-    assert not report.violations, [str(v) for v in report.violations]
+    fet_timetable_checks(directory, fet, tmp_path)
     solve_checked(directory, tmp_path / "ours")
     back, _ = imported(tmp_path, fet.read_text(encoding="utf-8"))
     assert {t["teacher_id"]: t["min_per_day"] for t in table(back, "teachers.csv")} == {
