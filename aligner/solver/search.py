@@ -152,11 +152,14 @@ def search(built: BuiltModel, settings: SolverSettings,
         solver, status, interrupted, _ = _stage(
             "quick", built.model, settings, min(QUICK_MAX, settings.time_limit * QUICK_SHARE),
             None, observer, stages, global_bound=False, defaults=QUICK_PARAMETERS)
-        if interrupted:
-            found = status in (Status.OPTIMAL, Status.FEASIBLE)
-            return Search(Status.FEASIBLE if found else Status.UNKNOWN,
-                          solver if found else None, None, True,
-                          time.perf_counter() - started, stages, solver.deterministic_time)
+        if interrupted or status == Status.OPTIMAL:   # (optimal: its first timetable met
+            found = status in (Status.OPTIMAL, Status.FEASIBLE)  # CP-SAT's own bound)
+            return Search(status if status == Status.OPTIMAL else
+                          Status.FEASIBLE if found else Status.UNKNOWN,
+                          solver if found else None,
+                          solver.best_objective_bound if status == Status.OPTIMAL else None,
+                          interrupted, time.perf_counter() - started, stages,
+                          solver.deterministic_time)
         if status in (Status.OPTIMAL, Status.FEASIBLE):
             quick = solver   # the stages below start from it
             built.model.clear_hints()

@@ -193,3 +193,17 @@ def test_quick_start_finds_a_timetable_first_and_the_search_goes_on_from_it(tmp_
     assert run.exit_code == 0, run.output
     summary = json.loads((tmp_path / "cli" / "summary.json").read_text(encoding="utf-8"))
     assert summary["quick_start"] is True and summary["stages"][0]["stage"] == "quick"
+
+
+def test_a_quick_timetable_cp_sat_proves_optimal_ends_the_search(tmp_path):
+    """A week whose every objective term can be 0: the quick stage's first timetable has
+    objective 0, which CP-SAT itself proves optimal, so no LP or later stage runs."""
+    from tests.builders import klass, pair, teacher
+    from tests.builders import subject as row
+
+    directory = pair(tmp_path / "inst", days=("Mon", "Tue"), classes=[klass("H", "h1")],
+                     teachers=[teacher("ta", "H")], curriculum=[row("H", "h1", "美术", "ta", 2)],
+                     weights={"same_day_repeat": 0})
+    result = solve_checked(directory, tmp_path / "out", quick_start=True)
+    assert [s["stage"] for s in result.stages] == ["quick"]
+    assert result.status == Status.OPTIMAL and result.objective == result.best_bound == 0
