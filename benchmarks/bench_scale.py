@@ -3,6 +3,8 @@
     python benchmarks/bench_scale.py city            # city preset: --jobs 1, --jobs 2, Dask
     python benchmarks/bench_scale.py province        # generate + validate 1,120 schools,
                                                      # solve a 200-pair slice with --jobs 2
+    python benchmarks/bench_scale.py province --pairs 100000 --modes jobs2,dask2 --time-limit 60
+                                                     # the whole province, 2 processes and Dask
     python benchmarks/bench_scale.py city --runs 3 --seed 1
     python benchmarks/bench_scale.py county --seed 1 --modes jobs1 --office-rules --time-limit 60
 
@@ -127,8 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--pairs", type=int, default=200, help="province: pairs in the slice")
-    parser.add_argument("--modes", default="jobs1,jobs2,dask2",
-                        help="city: which of jobs1, jobs2, dask2, jobs1w2, jobs2w2 to run")
+    parser.add_argument("--modes", default=None,
+                        help="which of jobs1, jobs2, dask2, jobs1w2, jobs2w2 to run (default: "
+                             "jobs1,jobs2,dask2; a province: jobs2)")
     parser.add_argument("--lp-start", action=argparse.BooleanOptionalAction, default=True,
                         help="start each component from its LP relaxation (aligner.solver.search); "
                              "--no-lp-start: CP-SAT alone")
@@ -178,9 +181,8 @@ def main(argv: list[str] | None = None) -> int:
             pairs += len({(c.hub_school, r) for c in part.courses for r in c.receiving_schools})
         instance = sub_instance(instance, slice_schools, f"{instance.name} ({pairs} pairs)")
         print(f"slice: {pairs} pairs, {len(slice_schools)} schools", file=sys.stderr)
-        modes = ["jobs2"]
-    else:
-        modes = args.modes.split(",")
+    modes = (args.modes or ("jobs2" if args.preset == "province" else "jobs1,jobs2,dask2")
+             ).split(",")
 
     for number in range(args.runs):
         for mode in modes:
