@@ -817,6 +817,10 @@ class Instance(Frozen):
         return {(school, class_id, r.subject): r for r in self.curriculum
                 for school, class_id in r.class_keys}
 
+    def rows_of(self, group: DaysApart) -> list[CurriculumRow]:
+        """The curriculum rows of a days_apart.csv group."""
+        return [self.row_by_key[key] for key in group.rows]
+
     @cached_property
     def row_by_key(self) -> dict[tuple[str, str, str], CurriculumRow]:
         """:attr:`CurriculumRow.key` -> the row."""

@@ -422,7 +422,7 @@ def days_apart_excess(w: SolutionFiles, per_day: Counter[tuple[str, str, str, st
     for g in w.inst.days_apart:
         if g.weight is None:
             continue
-        rows = [w.inst.row_by_key[key] for key in g.rows]
+        rows = w.inst.rows_of(g)
         taught = [sum(per_day[(r.school_id, r.class_ids[0], r.subject, d)] for r in rows)
                   for d in days]
         for first in range(1 - g.min_days, len(days)):

@@ -281,7 +281,7 @@ def min_days_apart_holds(w: SolutionFiles) -> Iterator[Violation]:
     for g in w.inst.days_apart:
         if not g.hard:
             continue   # a wish: counted in the objective's days_apart term
-        rows = [w.inst.row_by_key[key] for key in g.rows]
+        rows = w.inst.rows_of(g)
         taught = Counter({day: sum(got[(r.school_id, r.class_ids[0], r.subject, day)]
                                    for r in rows) for day in days})
         for first, second in _too_close(days, taught, g.min_days):

@@ -14,7 +14,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from aligner.alignment.overlap import SessionOptions, alignments, session_options
-from aligner.instance import Course, CurriculumRow, Instance, Teacher
+from aligner.instance import Course, CurriculumRow, DaysApart, Instance, Teacher
 from aligner.messages import listed, say
 
 Slot = tuple[str, int]
@@ -59,6 +59,11 @@ def row_phrase(instance: Instance, row: CurriculumRow) -> str:
         return class_phrase(instance, row.school_id, row.class_id)
     names = "、".join(instance.class_name(row.school_id, c) for c in row.class_ids)
     return say("diagnose.combined", classes=names, school=instance.school_name(row.school_id))
+
+
+def group_phrase(instance: Instance, group: DaysApart) -> str:
+    """The rows of a days_apart.csv group: '一年级 of 厚仁 科学、一年级 of 厚仁 信息科技'."""
+    return "、".join(f"{row_phrase(instance, r)} {r.subject}" for r in instance.rows_of(group))
 
 
 def teachers_phrase(instance: Instance, row: CurriculumRow) -> str:
@@ -580,12 +585,12 @@ def days_apart_groups(cap: Capacity) -> Iterator[Finding]:
     for g in instance.days_apart:
         if not g.hard:
             continue
-        rows = [instance.row_by_key[key] for key in g.rows]
+        rows = instance.rows_of(g)
         lessons = sum(r.per_week - r.doubles for r in rows)
         if lessons > 1 and (lessons - 1) * g.min_days + 1 > days:
             yield Finding("days_apart", say(
                 "diagnose.days_apart", group=g.group, lessons=lessons, apart=g.min_days,
-                rows="、".join(f"{row_phrase(instance, r)} {r.subject}" for r in rows),
+                rows=group_phrase(instance, g),
                 days=count(days, "day"), needed=(lessons - 1) * g.min_days + 1))
 
 

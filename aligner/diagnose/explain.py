@@ -29,6 +29,7 @@ from aligner.diagnose.capacity import (
     class_phrase,
     count,
     course_slots_sentence,
+    group_phrase,
     level_word,
     row_phrase,
     slots_text,
@@ -389,9 +390,8 @@ def describe_group(instance: Instance, group: Group) -> str:
         return pin_phrase(instance, instance.pins[int(ids[0])])
     if rule == "days_apart":
         g = next(g for g in instance.days_apart if g.group == ids[0])
-        members = [instance.row_by_key[key] for key in g.rows]
         return say("diagnose.rule.days_apart", group=g.group, apart=g.min_days,
-                   rows="、".join(f"{row_phrase(instance, r)} {r.subject}" for r in members),
+                   rows=group_phrase(instance, g),
                    where=say("diagnose.pin_row", row=g.row, source=g.source) if g.row else "")
     return " ".join(group)
 

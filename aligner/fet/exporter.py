@@ -220,15 +220,13 @@ def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
         return ids
 
     for group in inst.days_apart:
-        ids = [i for key in group.rows for i in activities_of(inst.row_by_key[key])]
+        ids = [i for row in inst.rows_of(group) for i in activities_of(row)]
         if len(ids) >= 2:
             element = _constraint("ConstraintMinDaysBetweenActivities", [
                 ("Consecutive_If_Same_Day", "false"), ("Number_of_Activities", str(len(ids))),
                 *[("Activity_Id", str(i)) for i in ids], ("MinDays", str(group.min_days))])
             if not group.hard:   # a wish: FET's soft constraint (its weight is not ours)
-                weight = element.find("Weight_Percentage")
-                assert weight is not None
-                weight.text = str(SPREAD_WEIGHT)
+                _soft(element)
             b.time.append(element)
     for row in inst.curriculum:
         name = students_name(inst, row.school_id, row.class_ids[0])
@@ -245,9 +243,7 @@ def _max_per_day(b: _Builder, local: dict[tuple[str, str, str], list[int]],
             # the objective's same_day_repeats: FET's soft min days (its weight is not ours)
             element = _constraint("ConstraintMinDaysBetweenActivities", [
                 ("Consecutive_If_Same_Day", "false"), *ids_fields, ("MinDays", "1")])
-            weight = element.find("Weight_Percentage")
-            assert weight is not None
-            weight.text = str(SPREAD_WEIGHT)
+            _soft(element)
             b.time.append(element)
         if row.max_per_day is None or len(ids) <= row.max_per_day:
             continue
@@ -321,9 +317,7 @@ def _allowed_slots(b: _Builder, local: dict[tuple[str, str, str], list[int]],
                      if row.prefers(d, p)]
             for i in ids:
                 element = _activity_preferred(i, slots, starts=False)
-                weight = element.find("Weight_Percentage")
-                assert weight is not None
-                weight.text = str(SPREAD_WEIGHT)
+                _soft(element)
                 b.time.append(element)
 
 
@@ -348,9 +342,7 @@ def _core_mornings(b: _Builder, hours: list[str], days: list[str]) -> None:
             ("Number_of_Preferred_Time_Slots", str(len(slots)))],
             [("Preferred_Time_Slot", [("Preferred_Day", d), ("Preferred_Hour", h)])
              for d, h in slots])
-        weight = element.find("Weight_Percentage")
-        assert weight is not None
-        weight.text = str(SPREAD_WEIGHT)
+        _soft(element)
         b.time.append(element)
 
 
@@ -625,6 +617,13 @@ def _activity_preferred(activity_id: int, slots: list[tuple[str, str]], *, start
     return _constraint(f"ConstraintActivityPreferred{kind.replace('_', '')}s", [
         ("Activity_Id", str(activity_id)), (f"Number_of_Preferred_{kind}s", str(len(slots)))],
         [(f"Preferred_{kind}", [(day, d), (hour, h)]) for d, h in slots])
+
+
+def _soft(element: ET.Element) -> None:
+    """Make a constraint soft: FET's weight SPREAD_WEIGHT (FET's weighting, not aligner's)."""
+    weight = element.find("Weight_Percentage")
+    assert weight is not None
+    weight.text = str(SPREAD_WEIGHT)
 
 
 def _constraint(tag: str, fields: list[tuple[str, str]],

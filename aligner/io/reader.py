@@ -829,13 +829,17 @@ def _rooms(table: Table, days: tuple[str, ...], periods: dict[str, int] | None,
     return rooms
 
 
+def _rows_by_class(curriculum: list[CurriculumRow]) -> dict[tuple[str, str, str], CurriculumRow]:
+    """(school, class, subject) -> its curriculum row; every class of a combined row names it."""
+    return {(school, c, r.subject): r for r in curriculum for school, c in r.class_keys}
+
+
 def _days_apart(table: Table, curriculum: list[CurriculumRow], where: _Rows, log: IssueLog
                 ) -> list[DaysApart]:
     """days_apart.csv: rows of one ``group`` (one school, one ``min_days``, one ``weight``: blank
     for a hard rule) whose lessons are all that many days apart; a class of a combined row, or
     its classes as written, names the row."""
-    row_of = {(school, c, r.subject): r for r in curriculum for school, c in r.class_keys}
-    row_of.update({r.key: r for r in curriculum})
+    row_of = _rows_by_class(curriculum) | {r.key: r for r in curriculum}
     groups: dict[str, dict[str, Any]] = {}
     for row in table.rows:
         group = cells.text(row, "group", log)
@@ -884,7 +888,7 @@ def _pins(table: Table, days: tuple[str, ...], periods: dict[str, int],
           where: _Rows, log: IssueLog) -> list[Pin]:
     """pinned.csv: a local lesson of a class's subject (or a session of a course) fixed at a
     (day, period); a pin that breaks a rule seen here is named with the rule."""
-    row_of = {(school, c, r.subject): r for r in curriculum for school, c in r.class_keys}
+    row_of = _rows_by_class(curriculum)
     course_of = {c.course_id: c for c in courses}
     pins: list[Pin] = []
     used: dict[tuple[Any, ...], int] = {}

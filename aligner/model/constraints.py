@@ -244,7 +244,7 @@ def curriculum_days_apart(v: Variables, rules: Rules) -> None:
     spreads: list[tuple[list[CurriculumRow], int, Group]] = [
         ([row], row.min_days_apart, ("min_days_apart", *row.key))
                for row in v.instance.curriculum if row.min_days_apart is not None]
-    spreads += [([v.instance.row_by_key[key] for key in g.rows], g.min_days,
+    spreads += [(v.instance.rows_of(g), g.min_days,
                  ("days_apart", g.group)) for g in v.instance.days_apart if g.hard]
     for rows, k, group in spreads:
         for literals, doubles in day_windows(v, rows, k, by_day):

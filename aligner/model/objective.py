@@ -168,7 +168,7 @@ def days_apart(v: Variables) -> ObjectiveTerm:
     for g in v.instance.days_apart:
         if g.weight is None:
             continue
-        rows = [v.instance.row_by_key[key] for key in g.rows]
+        rows = v.instance.rows_of(g)
         windows = day_windows(v, rows, g.min_days, by_day, overhang=True)
         for k, (literals, doubles) in enumerate(windows):
             excess = v.model.new_int_var(0, len(literals) - 1, f"apart[{g.group},{k}]")
@@ -186,7 +186,7 @@ def soft_days_apart(instance: Instance, count: Callable[[str, str, str, str], in
     for g in instance.days_apart:
         if g.hard:
             continue
-        rows = [instance.row_by_key[key] for key in g.rows]
+        rows = instance.rows_of(g)
         taught = {d: sum(count(r.school_id, r.class_ids[0], r.subject, d) for r in rows)
                   for d in days}
         for window in week_windows(days, g.min_days, overhang=True):
