@@ -94,6 +94,10 @@ def main(lang: str | None) -> None:
               help="First look for any timetable with CP-SAT's fixed search (a few seconds at "
                    "most), then start the other stages from it: a first timetable sooner where "
                    "the full search is slow to find one.")
+@click.option("--first", "first_only", is_flag=True,
+              help="Stop at the first timetable, whatever its objective: the quickest valid "
+                   "week (same as --quick-start --no-lp-start --param "
+                   "stop_after_first_solution=true).")
 @click.option("--align-bells", is_flag=True,
               help="First move the bells of the --movable schools to align their periods (as "
                    "align --optimize), then schedule on the moved bells; writes "
@@ -133,6 +137,7 @@ def solve_command(
     params: tuple[tuple[str, str], ...],
     lp_start: bool,
     quick_start: bool,
+    first_only: bool,
     align_bells: bool,
     movable: str,
     jobs: int,
@@ -170,6 +175,10 @@ def solve_command(
         check_xlsx_target(Path(xlsx))
     if workers is None:
         workers = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 else 2
+    if first_only:
+        quick_start, lp_start = True, False
+        params = (("stop_after_first_solution", "true"),
+                  *(p for p in params if p[0] != "stop_after_first_solution"))
     settings = SolverSettings(time_limit=time_limit, workers=workers, seed=seed, log=log,
                               params=params, lp_start=lp_start, jobs=jobs, dask=dask,
                               explain_time=explain_time, oversubscribe=oversubscribe,
@@ -511,8 +520,9 @@ def align_command(instance: str, seasons: tuple[str, ...] | None, optimize: bool
 @main.command("generate", short_help="Write a realistic generated instance.")
 @LANG_OPTION
 @click.option("--preset", type=click.Choice(list(PRESETS)), required=True,
-              help="pair, county (28 schools), city (101 schools in 66 pairs) or province "
-                   "(1,120 schools).")
+              help="pair, county (28 schools), city (101 schools in 66 pairs), hubs25 (100 "
+                   "schools: 25 hubs with three receiving schools each) or province (1,120 "
+                   "schools).")
 @click.option("--seed", type=int, default=0, show_default=True, help="Random seed.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False), required=True,
               help="Directory to write the instance into.")

@@ -32,6 +32,9 @@ PRESETS: dict[str, Preset] = {
     "city": Preset("city", (1,) * 12 + (2,) * 15 + (3,) * 8,
                    "101 schools in 66 pairs, some hubs with 2-3 receiving schools: Quzhou 2019 "
                    "(seed 002), one-to-many as in seed 003"),
+    "hubs25": Preset("hubs25", (3,) * 25,
+                     "100 schools: 25 hubs, each with three receiving schools (the shape of the "
+                     "speed race against FET)"),
     "province": Preset("province", (1,) * 150 + (2,) * 180 + (3,) * 70,
                        "1,120 schools in 720 pairs: the scale of Zhejiang's '1000 schools' "
                        "programme (seed 000)"),

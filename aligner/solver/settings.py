@@ -93,6 +93,11 @@ class SolverSettings:
                                  value=self.explain_time))
 
     @property
+    def first_only(self) -> bool:
+        """Whether the search stops at its first timetable (``stop_after_first_solution``)."""
+        return dict(self.params).get("stop_after_first_solution", "").lower() in ("true", "1")
+
+    @property
     def explain_seconds(self) -> float:
         """The explanation's budget: ``explain_time``, else half the time limit (so that
         ``--time-limit`` bounds every stage of a command, the explanation included)."""

@@ -69,3 +69,9 @@ def test_generate_command(tmp_path):
     assert len(components(load_instance(out))) == 10
     again = CliRunner().invoke(main, ["generate", "--preset", "county", "--out", str(out)])
     assert again.exit_code == 2 and "not empty" in again.stderr
+
+
+def test_the_race_shape_is_25_hubs_with_three_receiving_schools_each():
+    shape = PRESETS["hubs25"]
+    assert shape.receivers_per_hub == (3,) * 25
+    assert (shape.schools, shape.pairs) == (100, 75)

@@ -17,7 +17,7 @@ from aligner.io import load_instance
 from aligner.model import build_model
 from aligner.model.relaxation import Relaxation, lp_relaxation
 from aligner.solver.search import Status
-from tests.solving import LANXI, ROOT, solve_checked
+from tests.solving import LANXI, ROOT, assert_valid, solve_checked
 
 LIANYUN = ROOT / "data" / "lianyun-xugou"
 
@@ -182,17 +182,46 @@ def test_quick_start_finds_a_timetable_first_and_the_search_goes_on_from_it(tmp_
     follows it; the CLI flag reaches summary.json."""
     result = solve_checked(LANXI, tmp_path / "out", quick_start=True)
     stages = [s["stage"] for s in result.stages]
-    assert stages[:2] == ["quick", "lp"] and result.stages[0]["status"] == "FEASIBLE"
+    # Lanxi's first timetable comes from the feasibility jump, before any presolve
+    assert stages[:2] == ["quick-jump", "lp"] and result.stages[0]["status"] == "FEASIBLE"
     assert result.status == Status.OPTIMAL and result.objective == 65
-    first = solve_checked(LANXI, tmp_path / "first", quick_start=True, lp_start=False,
-                          params=(("stop_after_first_solution", "true"),))
-    assert [s["stage"] for s in first.stages] == ["quick", "full"]
-    assert first.found and first.objective >= 65
     run = CliRunner().invoke(main, ["solve", str(LANXI), "--out", str(tmp_path / "cli"),
                                     "--no-grids", "--workers", "1", "--quick-start"])
     assert run.exit_code == 0, run.output
     summary = json.loads((tmp_path / "cli" / "summary.json").read_text(encoding="utf-8"))
-    assert summary["quick_start"] is True and summary["stages"][0]["stage"] == "quick"
+    assert summary["quick_start"] is True and summary["stages"][0]["stage"] == "quick-jump"
+
+
+def test_the_first_timetable_alone_ends_at_the_quick_stage(tmp_path):
+    """--first (quick start, no LP, stop at the first solution): the quick stage's timetable is
+    all that was asked for, so no later stage runs; it is a valid week (solve_checked) and no
+    better than the optimum. The flag sets all three settings in summary.json."""
+    first = solve_checked(LANXI, tmp_path / "first", quick_start=True, lp_start=False,
+                          params=(("stop_after_first_solution", "true"),))
+    assert [s["stage"] for s in first.stages] == ["quick-jump"]
+    assert first.status == Status.FEASIBLE and first.objective > 65
+    run = CliRunner().invoke(main, ["solve", str(LANXI), "--out", str(tmp_path / "cli"),
+                                    "--no-grids", "--workers", "1", "--first"])
+    assert run.exit_code == 0, run.output
+    summary = json.loads((tmp_path / "cli" / "summary.json").read_text(encoding="utf-8"))
+    assert summary["quick_start"] is True and summary["lp_start"] is False
+    assert summary["parameters"]["stop_after_first_solution"] == "true"
+    assert [s["stage"] for s in summary["stages"]] == ["quick-jump"]
+    assert_valid(load_instance(LANXI), tmp_path / "cli")
+
+
+def test_the_quick_stage_falls_back_to_presolve_when_the_jump_finds_nothing(tmp_path,
+                                                                           monkeypatch):
+    """A jump that finds nothing (here: no feasibility jump and no conflict allowed): the
+    presolved fixed search (``quick``) follows within the quick stage's budget, then the later
+    stages as before; a timetable is still found and valid (solve_checked)."""
+    monkeypatch.setattr(aligner.solver.search, "JUMP_PARAMETERS", (
+        *aligner.solver.search.QUICK_PARAMETERS, ("cp_model_presolve", "false"),
+        ("use_feasibility_jump", "false"), ("max_number_of_conflicts", "0")))
+    result = solve_checked(LANXI, tmp_path / "out", quick_start=True, lp_start=False,
+                           params=(("stop_after_first_solution", "true"),))
+    assert [s["stage"] for s in result.stages][:2] == ["quick-jump", "quick"]
+    assert result.stages[0]["status"] == "UNKNOWN"
 
 
 def test_a_quick_timetable_cp_sat_proves_optimal_ends_the_search(tmp_path):
@@ -205,5 +234,5 @@ def test_a_quick_timetable_cp_sat_proves_optimal_ends_the_search(tmp_path):
                      teachers=[teacher("ta", "H")], curriculum=[row("H", "h1", "美术", "ta", 2)],
                      weights={"same_day_repeat": 0})
     result = solve_checked(directory, tmp_path / "out", quick_start=True)
-    assert [s["stage"] for s in result.stages] == ["quick"]
+    assert [s["stage"] for s in result.stages] == ["quick-jump"]
     assert result.status == Status.OPTIMAL and result.objective == result.best_bound == 0
