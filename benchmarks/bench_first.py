@@ -40,11 +40,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import ortools
-from fet_race import check_timetable, run_fet  # (this directory: the same fet-cl protocol)
+from fet_race import solve_export  # (this directory: the same fet-cl protocol)
 
 from aligner.check import check_solution
 from aligner.fet.exporter import export_fet
-from aligner.fet.output import FetTimetableError, read_fet_output, timetable_from_export
 from aligner.generate import generate
 from aligner.io import InputWarning, load_instance
 
@@ -72,18 +71,8 @@ def _cpu() -> str:
 
 
 def run_fet_case(fet_file: Path, instance, work: Path, timeout: int) -> dict:
-    run = run_fet(fet_file, work, timeout)
-    row = {"engine": "fet", "status": run.status, "seconds": round(run.seconds, 3)}
-    if run.status == "solved":
-        try:
-            outcome = read_fet_output(run.output)
-            timetable = timetable_from_export(instance, fet_file, outcome.placements,
-                                              outcome.rooms)
-            row["check"], row["objective"] = check_timetable(instance, timetable,
-                                                             work / "solution")
-        except FetTimetableError as exc:
-            row["check"] = f"unreadable: {exc}"
-    return row
+    run, verdict = solve_export(instance, fet_file, work, timeout)
+    return {"engine": "fet", "status": run.status, "seconds": round(run.seconds, 3)} | verdict
 
 
 def run_aligner(engine: str, directory: Path, instance, out: Path,

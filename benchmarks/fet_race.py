@@ -176,23 +176,32 @@ def race_aligner(instance: Instance, args: argparse.Namespace) -> dict[str, Any]
     }
 
 
-def race_same(instance: Instance, work: Path, args: argparse.Namespace) -> dict[str, Any]:
-    """export-fet, fet-cl, read back, check."""
-    fet_file = work / "same.fet"
-    fet_file.write_text(export_fet(instance).text, encoding="utf-8")
-    run = run_fet(fet_file, work / "fet-same", args.fet_timeout)
-    row: dict[str, Any] = {"fet_status": run.status, "fet_seconds": round(run.seconds, 3),
-                           "fet_soft_conflicts": "" if run.soft is None else run.soft}
+def solve_export(instance: Instance, fet_file: Path, out: Path,
+                 timeout: int) -> tuple[FetRun, dict[str, Any]]:
+    """fet-cl on an export of the instance, its timetable read back and checked: the run and
+    ``check`` (ok, the violations, or why it is unreadable) and ``objective`` when solved."""
+    run = run_fet(fet_file, out, timeout)
+    verdict: dict[str, Any] = {}
     if run.status == "solved":
         try:
             outcome = read_fet_output(run.output)
             timetable = timetable_from_export(instance, fet_file, outcome.placements,
                                               outcome.rooms)
-            row["fet_check"], row["fet_objective"] = check_timetable(instance, timetable,
-                                                                     work / "fet-same-solution")
+            verdict["check"], verdict["objective"] = check_timetable(instance, timetable,
+                                                                     out / "solution")
         except FetTimetableError as exc:
-            row["fet_check"] = f"unreadable: {exc}"
-    return row
+            verdict["check"] = f"unreadable: {exc}"
+    return run, verdict
+
+
+def race_same(instance: Instance, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """export-fet, fet-cl, read back, check."""
+    fet_file = work / "same.fet"
+    fet_file.write_text(export_fet(instance).text, encoding="utf-8")
+    run, verdict = solve_export(instance, fet_file, work / "fet-same", args.fet_timeout)
+    return {"fet_status": run.status, "fet_seconds": round(run.seconds, 3),
+            "fet_soft_conflicts": "" if run.soft is None else run.soft} | {
+        f"fet_{key}": value for key, value in verdict.items()}
 
 
 def fet_case(relative: str, work: Path, args: argparse.Namespace) -> dict[str, Any]:
