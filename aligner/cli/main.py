@@ -91,9 +91,9 @@ def main(lang: str | None) -> None:
                    "places whole fixed, before CP-SAT's full search (--no-lp-start: CP-SAT "
                    "alone).")
 @click.option("--quick-start", is_flag=True,
-              help="First look for any timetable with CP-SAT's fixed search (a few seconds at "
-                   "most), then start the other stages from it: a first timetable sooner where "
-                   "the full search is slow to find one.")
+              help="First look for any timetable (CP-SAT without presolve, then its fixed "
+                   "search; a few seconds at most), then start the other stages from it: a "
+                   "first timetable sooner where the full search is slow to find one.")
 @click.option("--first", "first_only", is_flag=True,
               help="Stop at the first timetable, whatever its objective: the quickest valid "
                    "week (same as --quick-start --no-lp-start --param "

@@ -182,11 +182,9 @@ def search(built: BuiltModel, settings: SolverSettings,
                           solver.best_objective_bound if found else None,
                           interrupted, time.perf_counter() - started, stages,
                           solver.deterministic_time)
-        if status in (Status.OPTIMAL, Status.FEASIBLE):
+        if found:
             quick = solver   # the stages below start from it
-            built.model.clear_hints()
-            for index, value in enumerate(solver.response_proto.solution):
-                built.model.add_hint(built.model.get_int_var_from_proto_index(index), value)
+            _hint(built.model, solver)
 
     relaxation: Relaxation | None = None
     if settings.lp_start and built.terms:
@@ -233,9 +231,7 @@ def search(built: BuiltModel, settings: SolverSettings,
                               solver.solution_info())
             if found:  # above the bound: the full stage starts from it
                 guided_solver = solver
-                full.clear_hints()
-                for index, value in enumerate(solver.response_proto.solution):
-                    full.add_hint(full.get_int_var_from_proto_index(index), value)
+                _hint(full, solver)
                 break
             if status == Status.INFEASIBLE:  # no timetable with these placements meets the bound
                 break
@@ -265,6 +261,13 @@ def search(built: BuiltModel, settings: SolverSettings,
         bound = relaxation.bound if relaxation is not None else None
     return Search(status, solver if found else None, bound, interrupted,
                   time.perf_counter() - started, stages, deterministic, info)
+
+
+def _hint(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
+    """Make the solver's timetable the model's only hint (the models share their variables)."""
+    model.clear_hints()
+    for index, value in enumerate(solver.response_proto.solution):
+        model.add_hint(model.get_int_var_from_proto_index(index), value)
 
 
 def _guided_model(full: cp_model.CpModel, relaxation: Relaxation) -> cp_model.CpModel:

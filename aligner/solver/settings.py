@@ -67,9 +67,9 @@ class SolverSettings:
     lp_start: bool = True
     """Start from the LP relaxation (bound and guided stage); False: CP-SAT alone."""
     quick_start: bool = False
-    """Look first for any timetable with CP-SAT's fixed search (a ``quick`` stage, a few
-    seconds at most), then start the other stages from it: a first timetable sooner where CP-SAT
-    is slow to find one (FET's files with teachers' gaps)."""
+    """Look first for any timetable (a quick stage of a few seconds at most: CP-SAT without
+    presolve, then its fixed search), then start the other stages from it: a first timetable
+    sooner where the full search is slow to find one."""
     jobs: int = 1
     """Independent components solved in this many worker processes."""
     dask: str | None = None

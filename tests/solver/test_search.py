@@ -177,9 +177,9 @@ def test_first_solution_only_ends_at_the_guided_stage(tmp_path):
 
 
 def test_quick_start_finds_a_timetable_first_and_the_search_goes_on_from_it(tmp_path):
-    """--quick-start: a quick stage (CP-SAT's fixed search, stopped at its first timetable)
-    before the LP; the search still proves the same optimum; without the LP the full stage
-    follows it; the CLI flag reaches summary.json."""
+    """--quick-start: a quick stage (CP-SAT without presolve, then its fixed search, stopped
+    at its first timetable) before the LP; the search still proves the same optimum; the CLI
+    flag reaches summary.json."""
     result = solve_checked(LANXI, tmp_path / "out", quick_start=True)
     stages = [s["stage"] for s in result.stages]
     # Lanxi's first timetable comes from the feasibility jump, before any presolve
