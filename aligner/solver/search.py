@@ -13,8 +13,10 @@ The search runs in up to four stages, each recorded (name, status, objective, bo
    by it: the stage took 1.1 s instead of 1.9 s in all on the shipped examples, the generated
    pairs and seven city components;
 3. ``guided-above``: when that budget ran out, the same placements with the objective free
-   above the bound (CP-SAT's neighbourhood searches can then start from any timetable), half
-   the time left; a timetable meeting the bound ends the search, another is the next hint;
+   above the bound, searched by CP-SAT's neighbourhood searches alone (they start from any
+   timetable; the LP bound proves the optimum), within :data:`ABOVE_BUDGET` deterministic
+   seconds and half the time left; a timetable meeting the bound ends the search, another is
+   the next hint;
 4. ``full``: when no guided stage found a timetable meeting the bound (or none ran), CP-SAT on
    the whole model with the objective held at or above the bound, for the time left; a
    timetable meeting the bound ends it the same way.
@@ -64,13 +66,28 @@ GUIDED_PARAMETERS: tuple[tuple[str, str], ...] = (("cp_model_probing_level", "0"
 model has a third of its variables fixed by the LP, where probing finds little: without it the
 guided stage took 1.9 s instead of 2.4 s in all on the shipped examples, the generated pairs and
 seven city components (one worker, medians of 3 seeds)."""
-EXACT_BUDGET = 5.0
+EXACT_BUDGET = 0.15
 """CP-SAT deterministic seconds for the guided stage that holds the objective at the bound
-(deterministic, so a one-worker solve stays reproducible). It needed at most 0.2 on the shipped
-examples, generated pairs and city components and 1.5 on FET's examples; on a whole county as
-one model (10 independent blocks) it found nothing in 140 s, where the guided-above stage
-finds the optimum."""
+(deterministic, so a one-worker solve stays reproducible). Where this stage succeeds at once it
+needs a few hundredths (the shipped examples, generated pairs, the easy components of the county
+and the city with the office rules); where the LP's whole placements cannot meet the bound it
+proves that as quickly (city g018 and g025). Otherwise its default search is slow to find the one
+timetable at the bound (6-8 s on ten of those 35 city components, or nothing in 5 deterministic
+seconds), where the guided-above stage's neighbourhood searches find it in 0.4-4 s; so the
+budget is short (5.0 before: the city's 34 proven components took 180 s of one core instead of
+119 s, the county's 9 took 28.6 s instead of 18.1 s; one worker, seed 0)."""
 EXACT_PARAMETERS = (*GUIDED_PARAMETERS, ("max_deterministic_time", str(EXACT_BUDGET)))
+ABOVE_BUDGET = 10.0
+"""CP-SAT deterministic seconds for the guided-above stage..."""
+ABOVE_PARAMETERS = (*GUIDED_PARAMETERS, ("use_lns_only", "true"),
+                    ("max_deterministic_time", str(ABOVE_BUDGET)))
+"""... which runs CP-SAT's neighbourhood searches alone, from its feasibility jump's first
+timetable or the hint: the LP bound is what proves the optimum there, so CP-SAT's own LP search
+is left out (with one worker it took turns of about 2 s between theirs). On those city components
+the stage found the timetable at the bound in 0.4-4 s where it took 2.3-10 s with it. Where the
+bound cannot be met (county g005) its best timetable is the full stage's hint."""
+
+
 QUICK_SHARE = 0.1
 """At most this share of the time limit goes to the quick stage (``quick_start``)..."""
 QUICK_MAX = 5.0
@@ -217,7 +234,7 @@ def search(built: BuiltModel, settings: SolverSettings,
         exact = above.clone()
         exact.add(built.objective <= relaxation.bound)
         for name, model, defaults in (("guided", exact, EXACT_PARAMETERS),
-                                      ("guided-above", above, GUIDED_PARAMETERS)):
+                                      ("guided-above", above, ABOVE_PARAMETERS)):
             solver, status, interrupted, reached = _stage(
                 name, model, settings, left() * GUIDED_SHARE, relaxation.bound, observer,
                 stages, global_bound=False, defaults=defaults)
