@@ -113,41 +113,54 @@ def _ratio(seconds: float | None, fet: float | None) -> str:
 
 
 def markdown(path: Path) -> str:
-    """docs/benchmarks.md's table: medians per case and engine of the last commit's rows."""
+    """docs/benchmarks.md's table: medians per case and engine of the rows of the last commit
+    that ran that engine on that case (a proof re-run at a later commit is compared with the
+    earlier commit's FET runs: FET and the instances did not change)."""
     with path.open(encoding="utf-8") as stream:
         rows = list(csv.DictReader(stream))
-    commit = rows[-1]["commit"]
-    rows = [r for r in rows if r["commit"] == commit]
-    lines = [f"Commit {commit}, {rows[0]['cpu']} ({rows[0]['cpus']} cores); aligner "
-             f"`--jobs {rows[0]['jobs']} --workers {rows[0]['workers']}`, seed "
-             f"{rows[0]['seed']}, {float(rows[0]['time_limit']):g} s per component; medians "
-             "of the runs (whole processes).", "",
-             "| case | runs | fet-cl: s (checked) | aligner --first: s (checked) | first / FET "
+    last = rows[-1]
+    commits: dict[str, dict[str, None]] = {"fet": {}, "first": {}, "proof": {}}
+    lines = ["| case | runs | fet-cl: s (checked) | aligner --first: s (checked) | first / FET "
              "| aligner proof: s, optimal components | proof / FET |",
              "|---|---|---|---|---|---|---|"]
     for case in dict.fromkeys(r["case"] for r in rows):
-        mine = [r for r in rows if r["case"] == case]
+        latest = {}
+        for engine in ("fet", "first", "proof"):
+            ran = [r for r in rows if r["case"] == case and r["engine"] == engine]
+            if ran:
+                latest[engine] = [r for r in ran if r["commit"] == ran[-1]["commit"]]
+                commits[engine][ran[-1]["commit"]] = None
 
-        def med(engine: str, mine: list[dict] = mine) -> float | None:
-            times = [float(r["seconds"]) for r in mine if r["engine"] == engine]
+        def med(engine: str, latest: dict = latest) -> float | None:
+            times = [float(r["seconds"]) for r in latest.get(engine, [])]
             return statistics.median(times) if times else None
 
-        def checks(engine: str, mine: list[dict] = mine) -> str:
-            verdicts = [r["check"] for r in mine if r["engine"] == engine]
+        def checks(engine: str, latest: dict = latest) -> str:
+            verdicts = [r["check"] for r in latest.get(engine, [])]
             return "all ok" if verdicts and all(v == "ok" for v in verdicts) else \
                 "; ".join(sorted(set(verdicts)))
 
+        def shown(seconds: float | None, engine: str) -> str:
+            return "-" if seconds is None else f"{seconds:.2f} ({checks(engine)})"
+
         fet, first, proof = med("fet"), med("first"), med("proof")
-        runs = len([r for r in mine if r["engine"] == "fet"])
-        proofs = [r for r in mine if r["engine"] == "proof"]
+        runs = len(latest.get("fet", []))
+        proofs = latest.get("proof", [])
         optimal = (f", {proofs[-1]['optimal_components']} of {proofs[-1]['components']}"
                    if proofs else "")
         lines.append(
-            f"| {case} | {runs} | {fet:.2f} ({checks('fet')}) | "
-            f"{first:.2f} ({checks('first')}) | {_ratio(first, fet)} | "
+            f"| {case} | {runs} | {shown(fet, 'fet')} | {shown(first, 'first')} | "
+            f"{_ratio(first, fet)} | "
             + (f"{proof:.2f}{optimal} | {_ratio(proof, fet)} |" if proof is not None
                else "- | - |"))
-    return "\n".join(lines) + "\n"
+    names = {"fet": "fet-cl", "first": "--first", "proof": "proofs"}
+    where = ", ".join(f"{names[engine]} at {' and '.join(found)}"
+                      for engine, found in commits.items() if found)
+    head = [f"Commits: {where}; {last['cpu']} ({last['cpus']} cores); aligner "
+            f"`--jobs {last['jobs']} --workers {last['workers']}`, seed {last['seed']}, "
+            f"{float(last['time_limit']):g} s per component; medians of the runs (whole "
+            "processes).", ""]
+    return "\n".join(head + lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:

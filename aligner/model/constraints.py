@@ -541,6 +541,7 @@ def teacher_day_count(v: Variables, rules: Rules) -> None:
         used = []
         for day, periods in days.items():
             day_used = v.model.new_bool_var(f"day_used[{teacher.teacher_id},{day}]")
+            v.day_used[(teacher.teacher_id, day)] = day_used
             used.append(day_used)
             literals = [x for p in periods.values() for x in p]
             for x in literals:

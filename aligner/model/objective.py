@@ -10,7 +10,7 @@ from ortools.sat.python import cp_model
 
 from aligner.alignment.overlap import alignments
 from aligner.changes import places
-from aligner.instance import Instance, Weights
+from aligner.instance import CurriculumRow, Instance, Weights
 from aligner.model.constraints import day_windows, total, week_windows
 from aligner.model.variables import Variables
 from aligner.timetable import Timetable
@@ -47,6 +47,14 @@ def same_day_repeats(v: Variables) -> ObjectiveTerm:
     by_day = v.by_subject_day()
     days = v.instance.days
     excesses = []
+    commitments: dict[tuple[str, str], set[int]] = {}
+    for (teacher_id, day, _period), slot in v.teacher_slot.items():
+        if (teacher_id, day) in v.day_used:
+            commitments.setdefault((teacher_id, day), set()).update(x.index for x in slot)
+
+    def teaching(teacher_id: str, day: str) -> set[int]:
+        return commitments.get((teacher_id, day), set())
+
     for row in v.instance.curriculum:
         if not 2 <= row.per_week - row.doubles <= len(days):
             continue
@@ -63,7 +71,27 @@ def same_day_repeats(v: Variables) -> ObjectiveTerm:
             v.model.add_max_equality(excess, [0, total(literals) - total(doubles) - 1])
             v.repeats.append((excess, literals, doubles))
             excesses.append(excess)
+            _repeats_on_working_days(v, row, day, excess, literals, doubles, teaching)
     return ObjectiveTerm("same_day_repeats", total(excesses))
+
+
+def _repeats_on_working_days(v: Variables, row: CurriculumRow, day: str, excess: cp_model.IntVar,
+                             literals: list[cp_model.IntVar], doubles: list[cp_model.IntVar],
+                             teaching: Callable[[str, str], set[int]]) -> None:
+    """For each teacher of the row with ``max_days``: (the row's lessons she teaches that day)
+    - excess <= used[t, day]. Redundant for whole timetables (a day with a lesson is a day she
+    works, and every lesson past the first is in the excess), it is what lets the LP relaxation
+    see that a row of k lessons a week whose teacher works d < k days repeats at least k - d
+    times: summed over the days, lessons - repeats <= her days. Without it the LP spreads each
+    lesson in small fractions over every day (county g005, hubs25 g013: a bound 10-20 below)."""
+    for teacher_id in row.teacher_ids:
+        used = v.day_used.get((teacher_id, day))
+        if used is None:
+            continue
+        hers = teaching(teacher_id, day)
+        own = [x for x in literals if x.index in hers]
+        if own:
+            v.model.add(total(own) - total(doubles) - excess <= used)
 
 
 def core_in_afternoon(v: Variables) -> ObjectiveTerm:

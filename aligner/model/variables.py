@@ -110,6 +110,9 @@ class Variables:
     receptions_by_session: dict[tuple[str, str, int, str], list[tuple[int, cp_model.IntVar]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    day_used: dict[tuple[str, str], cp_model.IntVar] = field(default_factory=dict)
+    """(teacher, day) -> whether the teacher has a commitment that day; only for the teachers
+    with ``max_days`` (made by :func:`aligner.model.constraints.teacher_day_count`)."""
     repeats: list[tuple[cp_model.IntVar, list[cp_model.IntVar], list[cp_model.IntVar]]] = field(
         default_factory=list)
     """The objective's same-day-repeat counters with the lesson literals each counts and the
