@@ -1,6 +1,6 @@
 """Searching a built model with CP-SAT, after an LP-guided start.
 
-The search runs in up to four stages, each recorded (name, status, objective, bound, seconds):
+The search runs in up to five stages, each recorded (name, status, objective, bound, seconds):
 
 1. ``lp``: the model's LP relaxation (:mod:`aligner.model.relaxation`, OR-Tools' GLOP) gives a
    lower bound on the objective, the placements that are whole (1) in the LP optimum, and the
@@ -17,7 +17,10 @@ The search runs in up to four stages, each recorded (name, status, objective, bo
    timetable; the LP bound proves the optimum), within :data:`ABOVE_BUDGET` deterministic
    seconds and half the time left; a timetable meeting the bound ends the search, another is
    the next hint;
-4. ``full``: when no guided stage found a timetable meeting the bound (or none ran), CP-SAT on
+4. ``fixings``: when neither guided stage found a timetable, the whole model with only the
+   reduced-cost fixings (which every timetable meeting the bound keeps), CP-SAT's own search,
+   half the time left; a timetable meeting the bound ends the search, another is the next hint;
+5. ``full``: when no earlier stage found a timetable meeting the bound (or none ran), CP-SAT on
    the whole model with the objective held at or above the bound, for the time left; a
    timetable meeting the bound ends it the same way.
 
@@ -252,6 +255,24 @@ def search(built: BuiltModel, settings: SolverSettings,
                 break
             if status == Status.INFEASIBLE:  # no timetable with these placements meets the bound
                 break
+        if guided_solver is None and relaxation.fixings:
+            # the whole placements led nowhere: the fixings alone hold in every timetable that
+            # meets the bound
+            solver, status, interrupted, reached = _stage(
+                "fixings", _guided_model(full, relaxation, whole=False), settings,
+                left() * GUIDED_SHARE, relaxation.bound, observer, stages, global_bound=False,
+                defaults=GUIDED_PARAMETERS)
+            deterministic += solver.deterministic_time
+            found = status in (Status.OPTIMAL, Status.FEASIBLE)
+            if reached or interrupted or (found and solver.parameters.stop_after_first_solution):
+                return Search(Status.OPTIMAL if reached else Status.FEASIBLE if found else
+                              Status.UNKNOWN, solver if found else None,
+                              relaxation.bound if found else None, interrupted,
+                              time.perf_counter() - started, stages, deterministic,
+                              solver.solution_info())
+            if found:
+                guided_solver = solver
+                _hint(full, solver)
 
     solver, status, interrupted, reached = _stage(
         "full", full, settings, left(), relaxation.bound if relaxation else None, observer,
@@ -287,12 +308,13 @@ def _hint(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
         model.add_hint(model.get_int_var_from_proto_index(index), value)
 
 
-def _guided_model(full: cp_model.CpModel, relaxation: Relaxation) -> cp_model.CpModel:
-    """A copy of the model with the LP's whole placements fixed at 1 and the reduced-cost
-    fixings applied, as variable domains."""
+def _guided_model(full: cp_model.CpModel, relaxation: Relaxation, *, whole: bool = True
+                  ) -> cp_model.CpModel:
+    """A copy of the model with the LP's whole placements fixed at 1 (unless ``whole`` is
+    False) and the reduced-cost fixings applied, as variable domains."""
     guided = full.clone()
     domains = {index: (lo, hi) for index, lo, hi in relaxation.fixings}
-    for index in relaxation.ones:
+    for index in relaxation.ones if whole else ():
         if domains.get(index, (0, 1))[1] == 1:  # (a Boolean the fixings hold at 0 stays 0)
             domains[index] = (1, 1)
     for index, (lo, hi) in domains.items():

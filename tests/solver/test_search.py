@@ -103,15 +103,19 @@ def _with_relaxation(monkeypatch, change):
     monkeypatch.setattr(aligner.solver.search, "lp_relaxation", patched)
 
 
-def test_full_stage_takes_over_when_the_guided_stage_is_infeasible(monkeypatch, tmp_path):
-    # Fixing every local lesson at once puts several lessons in one period: no timetable.
+@pytest.mark.parametrize("with_fixings", [True, False])
+def test_after_an_infeasible_guided_stage_the_fixings_then_the_full_model(
+        with_fixings, monkeypatch, tmp_path):
+    # Fixing every local lesson at once puts several lessons in one period: no timetable. The
+    # fixings alone are searched next (when the LP gave any), else the full model.
     _with_relaxation(monkeypatch, lambda built, r: Relaxation(
-        r.value, r.bound, tuple(v.index for v in built.variables.local.values()), r.fixings,
-        r.seconds))
+        r.value, r.bound, tuple(v.index for v in built.variables.local.values()),
+        r.fixings if with_fixings else (), r.seconds))
     result = solve_checked(LANXI, tmp_path / "out")
-    assert [s["stage"] for s in result.stages] == ["lp", "guided", "full"]
+    after = "fixings" if with_fixings else "full"
+    assert [s["stage"] for s in result.stages] == ["lp", "guided", after]
     assert result.stages[1]["status"] == "INFEASIBLE"
-    assert result.status == Status.OPTIMAL and result.objective == 65
+    assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
 
 
 def test_full_stage_proves_what_a_weak_bound_leaves_open(monkeypatch, tmp_path):
@@ -132,6 +136,22 @@ def test_guided_above_stage_takes_over_when_the_exact_one_runs_out(monkeypatch, 
     assert [(s["stage"], s["status"]) for s in result.stages[1:2]] == [("guided", "UNKNOWN")]
     assert [s["stage"] for s in result.stages[2:]] == ["guided-above"]
     assert result.stages[2]["met_bound"] is True
+    assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
+
+
+def test_fixings_stage_takes_over_when_the_whole_placements_lead_nowhere(monkeypatch, tmp_path):
+    # Neither guided stage finds a timetable (budgets of 0 here; on city g000 the whole
+    # placements could not be completed at all): the reduced-cost fixings alone, which every
+    # timetable meeting the bound keeps, are searched before the full model.
+    monkeypatch.setattr(aligner.solver.search, "EXACT_PARAMETERS",
+                        (("max_deterministic_time", "0"),))
+    monkeypatch.setattr(aligner.solver.search, "ABOVE_PARAMETERS",
+                        (("max_deterministic_time", "0"),))
+    result = solve_checked(LANXI, tmp_path / "out")
+    assert [(s["stage"], s["status"]) for s in result.stages[1:3]] == [
+        ("guided", "UNKNOWN"), ("guided-above", "UNKNOWN")]
+    assert [s["stage"] for s in result.stages[3:]] == ["fixings"]
+    assert result.stages[3]["met_bound"] is True
     assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
 
 
