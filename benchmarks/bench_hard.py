@@ -89,6 +89,12 @@ CASES = (
     Case("county-1-g005", "aligner generate --preset county --seed 1 (office rules): the "
          "component of g005-hub (a hub and two receiving schools; teachers' max_days)",
          _component("county", 1, "g005-hub")),
+    Case("city-1-g024", "aligner generate --preset city --seed 1 (office rules): the component "
+         "of g024-hub (a hub and two receiving schools, 36 classes; teachers' max_days and "
+         "max_consecutive)", _component("city", 1, "g024-hub")),
+    Case("hubs25-1-g013", "aligner generate --preset hubs25 --seed 1 (office rules): the "
+         "component of g013-hub (a hub and three receiving schools; teachers' max_days)",
+         _component("hubs25", 1, "g013-hub")),
     Case("fet-horario-isj", "fet-data FET-5-official/Argentina/Horario_ISJ.fet (teachers' "
          "max gaps per day)", _fet("FET-5-official/Argentina/Horario_ISJ.fet")),
     Case("fet-brazil", "fet-data FET-5-official/Brazil/1/Brazil.fet (teachers' max gaps per "
