@@ -71,7 +71,9 @@ def same_day_repeats(v: Variables) -> ObjectiveTerm:
             v.model.add_max_equality(excess, [0, total(literals) - total(doubles) - 1])
             v.repeats.append((excess, literals, doubles))
             excesses.append(excess)
-            _repeats_on_working_days(v, row, day, excess, literals, doubles, teaching)
+            if v.instance.weights.same_day_repeat:  # (a bound on a term that costs nothing
+                # helps no LP, and CP-SAT would carry the rows for nothing)
+                _repeats_on_working_days(v, row, day, excess, literals, doubles, teaching)
     return ObjectiveTerm("same_day_repeats", total(excesses))
 
 
