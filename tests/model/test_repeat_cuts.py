@@ -86,3 +86,15 @@ def test_the_cut_changes_the_bound_never_the_optimum(make, tmp_path, monkeypatch
     assert with_cut.status == without.status == Status.OPTIMAL
     assert with_cut.objective == without.objective
     assert with_cut.terms["same_day_repeats"] >= 1  # each case forces a repeat
+
+
+def test_no_cut_where_repeats_cost_nothing(tmp_path, monkeypatch):
+    # FET's imports weigh same_day_repeats 0: the rows would only slow CP-SAT down.
+    directory = two_classes_one_teacher(tmp_path)
+    instance = load_instance(directory)
+    free = instance.model_copy(update={"weights": instance.weights.model_copy(
+        update={"same_day_repeat": 0})})
+    rows = len(build_model(free).model.proto.constraints)
+    assert len(build_model(instance).model.proto.constraints) > rows
+    _no_cut(monkeypatch)
+    assert len(build_model(free).model.proto.constraints) == rows
