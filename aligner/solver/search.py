@@ -242,14 +242,12 @@ def search(built: BuiltModel, settings: SolverSettings,
                 name, model, settings, left() * GUIDED_SHARE, relaxation.bound, observer,
                 stages, global_bound=False, defaults=defaults)
             deterministic += solver.deterministic_time
-            found = status in (Status.OPTIMAL, Status.FEASIBLE)
-            if reached or interrupted or (found and solver.parameters.stop_after_first_solution):
-                return Search(Status.OPTIMAL if reached else Status.FEASIBLE if found else
-                              Status.UNKNOWN, solver if found else None,
-                              relaxation.bound if found else None, interrupted,
-                              time.perf_counter() - started, stages, deterministic,
-                              solver.solution_info())
-            if found:  # above the bound: the full stage starts from it
+            ended = _settled(solver, status, interrupted, reached, relaxation.bound,
+                             time.perf_counter() - started, stages, deterministic)
+            if ended is not None:
+                return ended
+            if status in (Status.OPTIMAL, Status.FEASIBLE):  # above the bound: the full stage
+                # starts from it
                 guided_solver = solver
                 _hint(full, solver)
                 break
@@ -263,14 +261,11 @@ def search(built: BuiltModel, settings: SolverSettings,
                 left() * GUIDED_SHARE, relaxation.bound, observer, stages, global_bound=False,
                 defaults=GUIDED_PARAMETERS)
             deterministic += solver.deterministic_time
-            found = status in (Status.OPTIMAL, Status.FEASIBLE)
-            if reached or interrupted or (found and solver.parameters.stop_after_first_solution):
-                return Search(Status.OPTIMAL if reached else Status.FEASIBLE if found else
-                              Status.UNKNOWN, solver if found else None,
-                              relaxation.bound if found else None, interrupted,
-                              time.perf_counter() - started, stages, deterministic,
-                              solver.solution_info())
-            if found:
+            ended = _settled(solver, status, interrupted, reached, relaxation.bound,
+                             time.perf_counter() - started, stages, deterministic)
+            if ended is not None:
+                return ended
+            if status in (Status.OPTIMAL, Status.FEASIBLE):
                 guided_solver = solver
                 _hint(full, solver)
 
@@ -299,6 +294,20 @@ def search(built: BuiltModel, settings: SolverSettings,
         bound = relaxation.bound if relaxation is not None else None
     return Search(status, solver if found else None, bound, interrupted,
                   time.perf_counter() - started, stages, deterministic, info)
+
+
+def _settled(solver: cp_model.CpSolver, status: Status, interrupted: bool, reached: bool,
+             bound: int, seconds: float, stages: list[dict[str, Any]], deterministic: float
+             ) -> Search | None:
+    """How the search ends after a stage guided by the LP bound: at a timetable meeting the
+    bound (optimal), on Ctrl-C, or at the first timetable when only that was asked for; None
+    when it goes on."""
+    found = status in (Status.OPTIMAL, Status.FEASIBLE)
+    if not (reached or interrupted or (found and solver.parameters.stop_after_first_solution)):
+        return None
+    return Search(Status.OPTIMAL if reached else Status.FEASIBLE if found else Status.UNKNOWN,
+                  solver if found else None, bound if found else None, interrupted, seconds,
+                  stages, deterministic, solver.solution_info())
 
 
 def _hint(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
