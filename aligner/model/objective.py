@@ -47,14 +47,12 @@ def same_day_repeats(v: Variables) -> ObjectiveTerm:
     by_day = v.by_subject_day()
     days = v.instance.days
     excesses = []
+    # (a bound on a term that costs nothing helps no LP, and CP-SAT would carry the rows)
+    cut = bool(v.instance.weights.same_day_repeat and v.day_used)
     commitments: dict[tuple[str, str], set[int]] = {}
-    for (teacher_id, day, _period), slot in v.teacher_slot.items():
+    for (teacher_id, day, _period), slot in v.teacher_slot.items() if cut else ():
         if (teacher_id, day) in v.day_used:
             commitments.setdefault((teacher_id, day), set()).update(x.index for x in slot)
-
-    def teaching(teacher_id: str, day: str) -> set[int]:
-        return commitments.get((teacher_id, day), set())
-
     for row in v.instance.curriculum:
         if not 2 <= row.per_week - row.doubles <= len(days):
             continue
@@ -71,16 +69,16 @@ def same_day_repeats(v: Variables) -> ObjectiveTerm:
             v.model.add_max_equality(excess, [0, total(literals) - total(doubles) - 1])
             v.repeats.append((excess, literals, doubles))
             excesses.append(excess)
-            if v.instance.weights.same_day_repeat:  # (a bound on a term that costs nothing
-                # helps no LP, and CP-SAT would carry the rows for nothing)
-                _repeats_on_working_days(v, row, day, excess, literals, doubles, teaching)
+            if cut:
+                _repeats_on_working_days(v, row, day, excess, literals, doubles, commitments)
     return ObjectiveTerm("same_day_repeats", total(excesses))
 
 
 def _repeats_on_working_days(v: Variables, row: CurriculumRow, day: str, excess: cp_model.IntVar,
                              literals: list[cp_model.IntVar], doubles: list[cp_model.IntVar],
-                             teaching: Callable[[str, str], set[int]]) -> None:
-    """For each teacher of the row with ``max_days``: (the row's lessons she teaches that day)
+                             commitments: dict[tuple[str, str], set[int]]) -> None:
+    """For each teacher of the row with ``max_days`` (``commitments``: the indices of her
+    commitments' literals per day): (the row's lessons she teaches that day)
     - excess <= used[t, day]. Redundant for whole timetables (a day with a lesson is a day she
     works, and every lesson past the first is in the excess), it is what lets the LP relaxation
     see that a row of k lessons a week whose teacher works d < k days repeats at least k - d
@@ -90,7 +88,7 @@ def _repeats_on_working_days(v: Variables, row: CurriculumRow, day: str, excess:
         used = v.day_used.get((teacher_id, day))
         if used is None:
             continue
-        hers = teaching(teacher_id, day)
+        hers = commitments.get((teacher_id, day), set())
         own = [x for x in literals if x.index in hers]
         if own:
             v.model.add(total(own) - total(doubles) - excess <= used)
