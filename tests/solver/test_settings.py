@@ -54,6 +54,13 @@ def test_configure_applies_the_settings_over_the_defaults():
 
 def test_the_search_alone_adds_the_single_worker_defaults():
     assert effective_parameters(SolverSettings(workers=1)) == dict(SINGLE_WORKER_DEFAULTS)
+    solver = cp_model.CpSolver()
+    configure(solver, SolverSettings(workers=1), defaults=SINGLE_WORKER_DEFAULTS)
+    p = solver.parameters
+    assert p.interleave_search and p.num_violation_ls == 1 and "no_lp" in p.ignore_subsolvers
+    configure(solver, SolverSettings(workers=1, params=(("num_violation_ls", "0"),)),
+              defaults=SINGLE_WORKER_DEFAULTS)
+    assert solver.parameters.num_violation_ls == 0  # a --param overrides a default
     assert effective_parameters(SolverSettings(workers=2, params=(PARAM,))) == dict([PARAM])
 
 
