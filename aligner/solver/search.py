@@ -17,9 +17,10 @@ The search runs in up to five stages, each recorded (name, status, objective, bo
    timetable; the LP bound proves the optimum), within :data:`ABOVE_BUDGET` deterministic
    seconds and half the time left; a timetable meeting the bound ends the search, another is
    the next hint;
-4. ``fixings``: when neither guided stage found a timetable, the whole model with only the
-   reduced-cost fixings (which every timetable meeting the bound keeps), CP-SAT's own search,
-   half the time left; a timetable meeting the bound ends the search, another is the next hint;
+4. ``fixings``: when neither guided stage found a timetable meeting the bound, the whole model
+   with only the reduced-cost fixings (which every timetable meeting the bound keeps), CP-SAT's
+   own search from the guided-above stage's timetable if it found one, half the time left; a
+   timetable meeting the bound ends the search, the better of the two is the next hint;
 5. ``full``: when no earlier stage found a timetable meeting the bound (or none ran), CP-SAT on
    the whole model with the objective held at or above the bound, for the time left; a
    timetable meeting the bound ends it the same way.
@@ -253,9 +254,9 @@ def search(built: BuiltModel, settings: SolverSettings,
                 break
             if status == Status.INFEASIBLE:  # no timetable with these placements meets the bound
                 break
-        if guided_solver is None and relaxation.fixings:
-            # the whole placements led nowhere: the fixings alone hold in every timetable that
-            # meets the bound
+        if relaxation.fixings:
+            # the whole placements led nowhere, or only above the bound: the fixings alone hold
+            # in every timetable that meets the bound (a guided-above timetable is the hint)
             solver, status, interrupted, reached = _stage(
                 "fixings", _guided_model(full, relaxation, whole=False), settings,
                 left() * GUIDED_SHARE, relaxation.bound, observer, stages, global_bound=False,
@@ -265,7 +266,9 @@ def search(built: BuiltModel, settings: SolverSettings,
                              time.perf_counter() - started, stages, deterministic)
             if ended is not None:
                 return ended
-            if status in (Status.OPTIMAL, Status.FEASIBLE):
+            if status in (Status.OPTIMAL, Status.FEASIBLE) and (
+                    guided_solver is None
+                    or solver.objective_value < guided_solver.objective_value):
                 guided_solver = solver
                 _hint(full, solver)
 

@@ -155,6 +155,46 @@ def test_fixings_stage_takes_over_when_the_whole_placements_lead_nowhere(monkeyp
     assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
 
 
+def _placements_of_a_worse_timetable(built, r):
+    """The relaxation with its whole placements replaced by those of a timetable above the
+    bound (the model's first timetable with objective > bound), and only the fixings that
+    timetable keeps (fewer fixings are still fixings)."""
+    from ortools.sat.python import cp_model
+
+    model = built.model.clone()
+    model.add(built.objective >= r.bound + 1)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.stop_after_first_solution = True
+    assert solver.solve(model) in (cp_model.FEASIBLE, cp_model.OPTIMAL)
+    v = built.variables
+    placements = (*v.local.values(), *v.session.values(), *v.reception.values(),
+                  *v.double.values())
+    values = solver.response_proto.solution
+    kept = tuple(f for f in r.fixings if f[1] <= values[f[0]] <= f[2])
+    assert kept and len(kept) < len(r.fixings)
+    return Relaxation(r.value, r.bound,
+                      tuple(x.index for x in placements if solver.value(x) == 1), kept,
+                      r.seconds)
+
+
+def test_fixings_stage_follows_a_guided_above_stage_that_ends_above_the_bound(monkeypatch,
+                                                                             tmp_path):
+    # The whole placements are those of a worse timetable, so the guided-above stage can only
+    # end above the bound (as on FET's EEBLJ-Diurno with two workers: 510 or 520 against 500).
+    # The fixings alone are searched next, from that timetable, and find the optimum.
+    monkeypatch.setattr(aligner.solver.search, "EXACT_PARAMETERS",
+                        (("max_deterministic_time", "0"),))
+    _with_relaxation(monkeypatch, _placements_of_a_worse_timetable)
+    result = solve_checked(LANXI, tmp_path / "out")
+    stages = {s["stage"]: s for s in result.stages}
+    assert [s["stage"] for s in result.stages] == ["lp", "guided", "guided-above", "fixings"]
+    assert stages["guided-above"]["met_bound"] is False
+    assert stages["guided-above"]["objective"] > 65
+    assert stages["fixings"]["met_bound"] is True
+    assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
+
+
 def test_guided_stage_is_skipped_when_few_placements_are_whole(monkeypatch, tmp_path):
     # A very fractional LP optimum: fixing its few whole placements only gets in CP-SAT's way.
     _with_relaxation(monkeypatch, lambda built, r: Relaxation(
