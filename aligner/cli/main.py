@@ -403,9 +403,12 @@ def _report_infeasible(result: Result, explanation: Explanation, target: Path) -
                    "was solved on, as summary.json records them].")
 @click.option("--loads", "show_loads", is_flag=True,
               help="Also print every teacher's recomputed credited load.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Print every violation and out-of-date report line [default: the first "
+                   "20 of each rule, then how many more].")
 def check_command(
     instance: str, solution: str, seasons: tuple[str, ...] | None, bells: str | None,
-    show_loads: bool
+    show_loads: bool, show_all: bool
 ) -> None:
     """Re-verify the timetable in SOLUTION (lessons.csv and sessions.csv, ours or edited by
     hand) against every hard rule of INSTANCE; recompute the objective terms and each teacher's
@@ -423,7 +426,7 @@ def check_command(
     for note in notes:
         click.echo(note)
     report = check_solution(data, solution)
-    click.echo(check_text(data, report, show_loads=show_loads), nl=False)
+    click.echo(check_text(data, report, show_loads=show_loads, show_all=show_all), nl=False)
     sys.exit(EXIT_OK if report.ok else EXIT_BROKEN)
 
 

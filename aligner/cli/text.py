@@ -316,6 +316,12 @@ def summary_text(result: Result) -> str:
                  solved=f"{result.solve_seconds:.2f}",
                  workers=say("cli.workers", n=settings.workers), seed=settings.seed,
                  limit=f"{settings.time_limit:g}", version=result.ortools_version)
+    if result.in_components:  # the limit holds for each component, not for the whole run
+        timing = say("cli.timing_components", built=f"{result.build_seconds:.2f}",
+                     solved=f"{result.solve_seconds:.2f}", n=len(result.components),
+                     jobs=settings.jobs, workers=say("cli.workers", n=settings.workers),
+                     seed=settings.seed, limit=f"{settings.time_limit:g}",
+                     version=result.ortools_version)
     if result.objective is None:
         lines.append(timing)
         return "\n".join(lines) + "\n"
@@ -429,12 +435,25 @@ def sessions_text(result: Result) -> str:
     return say("cli.sessions_head", total=total) + f"\n{table}"
 
 
-def check_text(instance: Instance, report: CheckReport, *, show_loads: bool = False) -> str:
-    """The verdict of aligner check: broken rules, stale reports, recomputed objective and loads."""
+BROKEN_SHOWN = 20
+"""Violations of one rule that aligner check prints unless ``--all``."""
+
+
+def check_text(instance: Instance, report: CheckReport, *, show_loads: bool = False,
+               show_all: bool = False) -> str:
+    """The verdict of aligner check: broken rules (the first :data:`BROKEN_SHOWN` of each rule
+    unless ``show_all``), stale reports, recomputed objective and loads."""
     hard = [v for v in report.violations if v.hard]
     soft = [v for v in report.violations if not v.hard]
-    lines = [say("cli.broken", violation=v) for v in hard]
-    lines += [say("cli.report_out_of_date", message=v.message) for v in soft]
+    lines: list[str] = []
+    for group, key in ((hard, "cli.broken"), (soft, "cli.report_out_of_date")):
+        shown: dict[str, int] = {}
+        for v in group:
+            shown[v.rule] = shown.get(v.rule, 0) + 1
+            if show_all or shown[v.rule] <= BROKEN_SHOWN:
+                lines.append(say(key, violation=v, message=v.message))
+        lines += [say("cli.more_broken", count=n - BROKEN_SHOWN, rule=rule)
+                  for rule, n in shown.items() if not show_all and n > BROKEN_SHOWN]
     lines += [say("cli.programme_finding", message=f.message) for f in report.findings]
     if hard:
         rules = sorted({v.rule for v in hard})

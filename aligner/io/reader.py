@@ -151,6 +151,8 @@ def _source(path: Path) -> Any:
         return Workbook(path)
     if path.is_file() and path.suffix.lower() == ".xls":
         raise InputError([InputIssue(str(path), say("io.old_xls"))])
+    if not path.exists():
+        raise InputError([InputIssue(str(path), say("io.no_such_path"))])
     if not path.is_dir():
         raise InputError([InputIssue(str(path), say("io.not_an_instance"))])
     return _Directory(path)

@@ -165,6 +165,13 @@ MESSAGES: dict[str, Entry] = {
                    "{limit} s, OR-Tools {version})",
                    "建模 {built} 秒，求解 {solved} 秒（{workers}，随机种子 {seed}，时间上限 {limit} 秒，"
                    "OR-Tools {version}）"),
+    "cli.timing_components": (
+        "built in {built} s, solved in {solved} s ({n} components, {jobs} at a time, {workers} "
+        "each, seed {seed}, time limit {limit} s per component, OR-Tools {version})",
+        "建模 {built} 秒，求解 {solved} 秒（{n} 个部分，同时 {jobs} 个，每个 {workers}，随机种子 {seed}，"
+        "每个部分时间上限 {limit} 秒，OR-Tools {version}）"),
+    "cli.more_broken": ("... and {count} more [{rule}] (aligner check --all prints them)",
+                        "……另有 {count} 处 [{rule}]（aligner check --all 全部列出）"),
     "cli.objective": ("Objective: {objective} (best bound {bound}, gap {gap})",
                       "目标值：{objective}（最好下界 {bound}，差距 {gap}）"),
     "cli.col.term": ("term", "目标项"),

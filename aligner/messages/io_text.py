@@ -220,6 +220,8 @@ MESSAGES: dict[str, Entry] = {
     "io.old_xls": ("is an old-style .xls workbook; save it in Excel as .xlsx (Excel Workbook) and "
                    "give that file",
                    "是旧式的 .xls 工作簿；请在 Excel 中另存为 .xlsx（Excel 工作簿），再使用那个文件"),
+    "io.no_such_path": ("does not exist (give an instance directory or an .xlsx workbook)",
+                        "不存在（请给出实例目录或 .xlsx 工作簿）"),
     "io.not_an_instance": ("is not a directory holding an instance (nor an .xlsx workbook)",
                            "不是存放实例的文件夹（也不是 .xlsx 工作簿）"),
     "io.none": ("none", "无"),

@@ -400,6 +400,35 @@ def test_check_command_passes_our_timetable(tmp_path) -> None:
     assert "report out of date" not in result.stdout  # the counts are unchanged
 
 
+def test_check_command_shows_twenty_violations_of_a_rule_unless_all(tmp_path) -> None:
+    from aligner.cli.text import BROKEN_SHOWN
+    from tests.solving import LANXI
+
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["solve", str(LANXI), "--out", str(out), "--no-grids"]
+                              ).exit_code == 0
+    # Every lesson's start time overwritten: 516 lessons out of line with the bells.
+    lessons = pd.read_csv(out / "lessons.csv", dtype=str, keep_default_na=False,
+                          encoding="utf-8-sig")
+    lessons["start"] = "07:00"
+    lessons.to_csv(out / "lessons.csv", index=False, encoding="utf-8")
+    every = CliRunner().invoke(main, ["check", str(LANXI), str(out), "--all"])
+    some = CliRunner().invoke(main, ["check", str(LANXI), str(out)])
+    assert every.exit_code == some.exit_code == 1
+    broken = [line for line in every.stdout.splitlines()
+              if line.startswith("broken: [table_consistency]")]
+    assert len(broken) > 500
+    shown = [line for line in some.stdout.splitlines()
+             if line.startswith("broken: [table_consistency]")]
+    assert shown == broken[:BROKEN_SHOWN]
+    assert (f"... and {len(broken) - BROKEN_SHOWN} more [table_consistency] (aligner check --all "
+            "prints them)") in some.stdout
+    assert "more [" not in every.stdout
+    # the totals count every violation either way
+    total = [line for line in every.stdout.splitlines() if "violation(s) of" in line]
+    assert total and total[0] in some.stdout
+
+
 def test_check_command_needs_a_solution_directory(tmp_path) -> None:
     from tests.solving import LANXI
 

@@ -194,7 +194,11 @@ def test_excel_chinese_windows_encoding_and_bom_are_read(tmp_path):
 def test_missing_instance_directory(tmp_path):
     result = CliRunner().invoke(main, ["solve", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
-    assert "is not a directory" in result.output
+    assert "nowhere: does not exist" in result.output
+    (tmp_path / "notes.txt").write_text("a file, not an instance", encoding="utf-8")
+    result = CliRunner().invoke(main, ["solve", str(tmp_path / "notes.txt")])
+    assert result.exit_code == 2
+    assert "notes.txt: is not a directory holding an instance" in result.output
 
 
 def test_misspelt_optional_column_is_an_error(tmp_path):

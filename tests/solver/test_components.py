@@ -127,6 +127,9 @@ def test_progress_goes_to_stderr_and_only_results_to_stdout(tmp_path):
     assert "Solving 2 independent components in 2 processes" in result.stderr
     assert "components" in result.stderr and "2/2" in result.stderr
     assert "Solving" not in result.stdout and "2/2" not in result.stdout
+    # the time limit is each component's, and the summary says so
+    assert "(2 components, 2 at a time, 1 worker each, seed 0, time limit 60 s per component" \
+        in result.stdout
     quiet = CliRunner().invoke(main, ["solve", str(directory), "--jobs", "2", "--workers", "1",
                                       "--out", str(tmp_path / "quiet"), "--quiet"])
     assert quiet.stderr == ""

@@ -236,6 +236,16 @@ def test_first_solution_only_ends_at_the_guided_stage(tmp_path):
     assert result.status == Status.OPTIMAL and result.objective == result.best_bound == 65
 
 
+def test_a_first_timetable_never_reports_a_bound_below_zero(tmp_path):
+    # CP-SAT's bound after the quick stage's first timetable alone is far below zero on Lanxi
+    # (-600); no timetable costs less than 0, so the result says 0 and the gap is at most 100%.
+    result = solve_checked(LANXI, tmp_path / "out", quick_start=True,
+                           params=(("stop_after_first_solution", "true"),))
+    assert [s["stage"] for s in result.stages] == ["quick-jump"]
+    assert result.status == Status.FEASIBLE and result.objective > 65
+    assert result.best_bound == 0.0 and result.gap == 1.0
+
+
 def test_quick_start_finds_a_timetable_first_and_the_search_goes_on_from_it(tmp_path):
     """--quick-start: a quick stage (CP-SAT without presolve, then its fixed search, stopped
     at its first timetable) before the LP; the search still proves the same optimum; the CLI
