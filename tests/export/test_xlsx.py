@@ -245,7 +245,7 @@ def test_export_without_an_instance_says_how_and_writes_nothing(lanxi, tmp_path)
     empty.mkdir()  # no timetable at all: said so, not that summary.json is old
     result = run("export", empty, "--xlsx", tmp_path / "e.xlsx")
     assert result.exit_code == 2
-    assert "summary.json: file is missing from" in result.output
+    assert "lessons.csv: file is missing from" in result.output
     assert "instance_path" not in result.output and not (tmp_path / "e.xlsx").exists()
 
 
