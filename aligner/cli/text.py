@@ -312,16 +312,12 @@ def summary_text(result: Result) -> str:
     lines = [say("cli.instance", name=result.instance.name),
              say("cli.status", status=status_word(str(result.status)), interrupted=interrupted)]
     settings = result.settings
-    timing = say("cli.timing", built=f"{result.build_seconds:.2f}",
-                 solved=f"{result.solve_seconds:.2f}",
+    # in components the limit holds for each component, not for the whole run
+    key = "cli.timing_components" if result.in_components else "cli.timing"
+    timing = say(key, built=f"{result.build_seconds:.2f}", solved=f"{result.solve_seconds:.2f}",
+                 n=len(result.components), jobs=settings.jobs,
                  workers=say("cli.workers", n=settings.workers), seed=settings.seed,
                  limit=f"{settings.time_limit:g}", version=result.ortools_version)
-    if result.in_components:  # the limit holds for each component, not for the whole run
-        timing = say("cli.timing_components", built=f"{result.build_seconds:.2f}",
-                     solved=f"{result.solve_seconds:.2f}", n=len(result.components),
-                     jobs=settings.jobs, workers=say("cli.workers", n=settings.workers),
-                     seed=settings.seed, limit=f"{settings.time_limit:g}",
-                     version=result.ortools_version)
     if result.objective is None:
         lines.append(timing)
         return "\n".join(lines) + "\n"

@@ -284,9 +284,9 @@ def instance_of(directory: str | Path, instance: str | Path | None = None) -> Pa
     directory = Path(directory)
     if instance is not None:
         return Path(instance)
-    if not any((directory / name).is_file() for name in (SUMMARY, "lessons.csv")):
+    if not any((directory / name).is_file() for name in (SUMMARY, LESSONS)):
         # no timetable here at all, rather than one written without instance_path
-        raise SolutionError([InputIssue(str(directory / "lessons.csv"),
+        raise SolutionError([InputIssue(str(directory / LESSONS),
                                         say("export.file_missing", directory=directory))])
     recorded = read_summary(directory).get("instance_path")
     if not isinstance(recorded, str) or not recorded:
