@@ -44,6 +44,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -237,37 +238,31 @@ def search(built: BuiltModel, settings: SolverSettings,
         above = _guided_model(full, relaxation)
         exact = above.clone()
         exact.add(built.objective <= relaxation.bound)
-        for name, model, defaults in (("guided", exact, EXACT_PARAMETERS),
-                                      ("guided-above", above, ABOVE_PARAMETERS)):
+        # the fixings stage: the whole placements led nowhere, or only above the bound; the
+        # fixings alone hold in every timetable that meets the bound (its model is made when it
+        # runs, so that a guided-above timetable is its hint)
+        guided_stages: list[tuple[str, Callable[[], cp_model.CpModel],
+                                  tuple[tuple[str, str], ...]]] = [
+            ("guided", lambda: exact, EXACT_PARAMETERS),
+            ("guided-above", lambda: above, ABOVE_PARAMETERS)]
+        if relaxation.fixings:
+            guided_stages.append(("fixings", lambda: _guided_model(full, relaxation, whole=False),
+                                  GUIDED_PARAMETERS))
+        dead_end = False  # no timetable with the whole placements meets the bound
+        for name, model_of, defaults in guided_stages:
+            if name == "guided-above" and dead_end:
+                continue
             solver, status, interrupted, reached = _stage(
-                name, model, settings, left() * GUIDED_SHARE, relaxation.bound, observer,
+                name, model_of(), settings, left() * GUIDED_SHARE, relaxation.bound, observer,
                 stages, global_bound=False, defaults=defaults)
             deterministic += solver.deterministic_time
+            dead_end = name == "guided" and status == Status.INFEASIBLE
             ended = _settled(solver, status, interrupted, reached, relaxation.bound,
                              time.perf_counter() - started, stages, deterministic)
             if ended is not None:
                 return ended
-            if status in (Status.OPTIMAL, Status.FEASIBLE):  # above the bound: the full stage
-                # starts from it
-                guided_solver = solver
-                _hint(full, solver)
-                break
-            if status == Status.INFEASIBLE:  # no timetable with these placements meets the bound
-                break
-        if relaxation.fixings:
-            # the whole placements led nowhere, or only above the bound: the fixings alone hold
-            # in every timetable that meets the bound (a guided-above timetable is the hint)
-            solver, status, interrupted, reached = _stage(
-                "fixings", _guided_model(full, relaxation, whole=False), settings,
-                left() * GUIDED_SHARE, relaxation.bound, observer, stages, global_bound=False,
-                defaults=GUIDED_PARAMETERS)
-            deterministic += solver.deterministic_time
-            ended = _settled(solver, status, interrupted, reached, relaxation.bound,
-                             time.perf_counter() - started, stages, deterministic)
-            if ended is not None:
-                return ended
-            if status in (Status.OPTIMAL, Status.FEASIBLE) and (
-                    guided_solver is None
+            if status in (Status.OPTIMAL, Status.FEASIBLE) and (  # above the bound: the next
+                    guided_solver is None  # stages start from the best so far
                     or solver.objective_value < guided_solver.objective_value):
                 guided_solver = solver
                 _hint(full, solver)
