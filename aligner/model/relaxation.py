@@ -1,4 +1,4 @@
-"""The LP relaxation of the model, solved by OR-Tools' own LP solver (GLOP).
+"""The LP relaxation of the model, solved by OR-Tools' own LP solvers (PDLP, then GLOP).
 
 On the timetabling model the LP relaxation is very tight: on every component of the generated
 city preset its optimum equals the best timetable's objective, while CP-SAT's own single-thread
@@ -24,7 +24,11 @@ two things:
   these fix a fifth of the variables, which the guided stage leaves out of its search (a
   timetable meeting B is optimal whatever the fixings; they only narrow where it is sought).
 
-The LP is handed to GLOP as one MPModelRequest (built from compressed sparse rows, not
+PDLP (a first-order method) finds the bound and the fixings fast, at an optimum inside the
+optimal face; GLOP (the simplex) then finds a vertex of the LP those fixings narrow, for the
+whole placements (see :func:`lp_relaxation` and :data:`CENTRE_FIRST`).
+
+The LP is handed to the solvers as one MPModelRequest (built from compressed sparse rows, not
 coefficient by coefficient through the wrapper, which cost more than GLOP's own solve on the
 shipped examples).
 """
@@ -50,6 +54,31 @@ GLOP_PARAMETERS_RESOLVE = GLOP_PARAMETERS + " use_dual_simplex: true"
 the primal simplex slow and the dual fast. Measured on Lanxi with one teacher away on Monday
 morning (medians of 3, one thread): 0.65 s primal against 0.20 s dual; from scratch the dual
 is slower (0.92 s against 0.49 s), so it is used for re-solves only."""
+PDLP_PARAMETERS = ""
+"""PDLP (OR-Tools' first-order LP solver) with its defaults: one thread, its default optimality
+tolerances (the safe bound does not rely on them)."""
+CENTRE_FIRST = True
+"""Solve the LP with PDLP first, then GLOP on the LP narrowed by PDLP's fixings (see
+:func:`lp_relaxation`). PDLP alone is fast (county g005: 0.24 s against GLOP's 1.95 s, the same
+bound 144) but its optimum is interior (36 placements whole where GLOP's vertex has 524), which
+guides the search too little (the county's ten components took 26.7 s of one core instead of
+22.0 s). Its duals, though, fix more than the vertex's (5,902 columns against 3,217: a central
+optimum leaves fewer reduced costs at 0), and on the LP so narrowed GLOP finds its vertex in about
+half the time (1.04 s). Solved one component after the other on one core (seed 0, 40 s a
+component, the seed-1 instances with the office rules), every component proven either way: the
+county 22.0 s -> 17.2 s, the 100-school shape 62.2 s -> 38.4 s, the city 119.6 s -> 58.7 s; the
+more fixings also let the guided stages meet the bound sooner."""
+CENTRE_MIN_COLUMNS = 8000
+"""... on LPs of at least this many columns: on smaller ones GLOP alone is as fast or faster
+(medians of 3, one core: the Lanxi example's 6,558 columns 0.159 s alone against 0.186 s, county
+g000's 7,575 0.244 s against 0.277 s; county g003's 8,396 0.339 s against 0.233 s, g005's 19,412
+2.055 s against 1.357 s)."""
+VERTEX_FACTOR = 20.0
+VERTEX_MIN = 2.0
+"""GLOP's vertex after PDLP gets at most VERTEX_FACTOR times PDLP's time, and at least VERTEX_MIN
+seconds (within the LP's share). On the generated components it takes 3-6 times PDLP's time; on
+FET's largest files its phase 1 runs out of the LP's whole share (RehobothHSY2016T2d: PDLP's
+bound 0 in 0.3 s, then 15 s of GLOP lost), and the search goes on with PDLP's bound and fixings."""
 TOLERANCE = 1e-6
 """Relative slack taken off the safe dual bound before rounding it up; also the least LP value
 counted as 1 (a placement "whole" in the LP optimum)."""
@@ -71,8 +100,16 @@ class Relaxation:
 
 def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
     """Solve the model's LP relaxation; None when it has no use here: the objective is not
-    integral, GLOP does not reach a proven optimum in ``time_limit`` seconds (or finds the LP
-    infeasible: then so is the model, which the search reports on its own)."""
+    integral, the LP solvers reach no proven optimum in ``time_limit`` seconds (or find the LP
+    infeasible: then so is the model, which the search reports on its own).
+
+    Two solvers in turn (:data:`CENTRE_FIRST`, on LPs of :data:`CENTRE_MIN_COLUMNS` columns or
+    more; on smaller ones GLOP alone): PDLP's optimum, near the centre of the optimal
+    face, gives the bound and the reduced-cost fixings; GLOP's simplex then finds a vertex of
+    the LP with those fixings applied (every optimum of the LP keeps them), whose whole
+    placements guide the search, and whose duals fix more. Should GLOP find no vertex in the
+    time, the relaxation has PDLP's bound and fixings and its few whole placements; should PDLP
+    find nothing (or a bound the vertex contradicts), GLOP solves the whole LP alone."""
     started = time.perf_counter()
     proto = built.model.proto
     if not proto.objective.vars or any(c != int(c) for c in proto.objective.coeffs):
@@ -82,39 +119,88 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
     except UnsupportedModel:
         return None
     sparse = mip.sparse_rows()
+    request = _request(mip, sparse)
     resolve = built.variables.instance.previous is not None
-    response = _solve_lp(mip, sparse, time_limit,
-                         GLOP_PARAMETERS_RESOLVE if resolve else GLOP_PARAMETERS)
-    if response is None:
-        return None
-    x = np.array(response.variable_value)
-    safe, reduced = _safe_dual_bound(mip, sparse, np.array(response.dual_value))
-    if safe is None:
-        return None
-    bound = math.ceil(safe - TOLERANCE * max(1.0, abs(safe)))
+    simplex = GLOP_PARAMETERS_RESOLVE if resolve else GLOP_PARAMETERS
     v = built.variables
     placements = np.array(sorted(var.index for var in (*v.local.values(), *v.session.values(),
                                                        *v.reception.values(),
                                                        *v.double.values())), dtype=np.int64)
-    ones = tuple(int(i) for i in placements[x[placements] >= 1 - TOLERANCE])
-    # The slack gets the bound's tolerance too, so that float noise in a reduced cost near 0
-    # fixes nothing.
-    fixings = _fixings(mip, reduced, bound - safe + TOLERANCE * max(1.0, abs(safe)))
-    return Relaxation(response.objective_value, bound, ones, fixings,
-                      time.perf_counter() - started)
+
+    mip_low, mip_high = np.array(mip.col_lower), np.array(mip.col_upper)
+
+    def left() -> float:
+        return max(0.01, time_limit - (time.perf_counter() - started))
+
+    def relaxation(response: linear_solver_pb2.MPSolutionResponse, bound: int,
+                   low: np.ndarray, high: np.ndarray) -> Relaxation:
+        x = np.array(response.variable_value)
+        ones = tuple(int(i) for i in placements[x[placements] >= 1 - TOLERANCE])
+        count = mip.cp_variables
+        changed = np.flatnonzero((low[:count] > mip_low[:count]) | (high[:count] < mip_high[:count]))
+        fixings = tuple((int(i), int(low[i]), int(high[i])) for i in changed)
+        return Relaxation(response.objective_value, bound, ones, fixings,
+                          time.perf_counter() - started)
+
+    if CENTRE_FIRST and mip.columns >= CENTRE_MIN_COLUMNS:
+        began = time.perf_counter()
+        centre = _solve_lp(request, left(), PDLP_PARAMETERS, PDLP)
+        centre_seconds = time.perf_counter() - began
+        safe, reduced = _safe_dual_bound(mip, sparse, np.array(centre.dual_value)) if _optimal(
+            centre) else (None, None)
+        if safe is not None and reduced is not None:
+            bound = _rounded_up(safe)
+            low, high = _fixings(mip, mip_low, mip_high, reduced, _slack(bound, safe))
+            for fixed in np.flatnonzero((low != mip_low) | (high != mip_high)):
+                column = request.model.variable[int(fixed)]
+                column.lower_bound, column.upper_bound = low[fixed], high[fixed]
+            vertex = _solve_lp(request, min(left(), max(VERTEX_MIN,
+                                                        VERTEX_FACTOR * centre_seconds)), simplex)
+            if vertex.status == linear_solver_pb2.MPSOLVER_NOT_SOLVED:  # out of time
+                return relaxation(centre, bound, low, high)
+            safe_vertex, reduced_vertex = _safe_dual_bound(
+                mip, sparse, np.array(vertex.dual_value), low, high) if _optimal(
+                vertex) else (None, None)
+            if (safe_vertex is not None and reduced_vertex is not None
+                    and _rounded_up(safe_vertex) <= bound):
+                # valid for every timetable meeting the bound: those keep PDLP's fixings, so
+                # they are solutions of the LP the vertex solved
+                low, high = _fixings(mip, low, high, reduced_vertex, _slack(bound, safe_vertex))
+                return relaxation(vertex, bound, low, high)
+            # the narrowed LP is infeasible or its optimum above PDLP's bound: no timetable meets
+            # that bound, and the fixings made for it hold for none; GLOP alone, below
+            for index, column in enumerate(request.model.variable):
+                column.lower_bound, column.upper_bound = mip_low[index], mip_high[index]
+    response = _solve_lp(request, left(), simplex)
+    if not _optimal(response):
+        return None
+    safe, reduced = _safe_dual_bound(mip, sparse, np.array(response.dual_value))
+    if safe is None:
+        return None
+    bound = _rounded_up(safe)
+    low, high = _fixings(mip, mip_low, mip_high, reduced, _slack(bound, safe))
+    return relaxation(response, bound, low, high)
+
+
+def _rounded_up(safe: float) -> int:
+    """The least integer objective the safe bound allows, less the tolerance."""
+    return math.ceil(safe - TOLERANCE * max(1.0, abs(safe)))
+
+
+def _slack(bound: int, safe: float) -> float:
+    """How far a timetable meeting ``bound`` may be above the safe bound; with the bound's
+    tolerance, so that float noise in a reduced cost near 0 fixes nothing."""
+    return bound - safe + TOLERANCE * max(1.0, abs(safe))
 
 
 SparseRows = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 """(starts, columns, coefficients, lower, upper): :meth:`Mip.sparse_rows`."""
 
 
-def _solve_lp(mip: Mip, sparse: SparseRows, time_limit: float,
-              parameters: str = GLOP_PARAMETERS) -> linear_solver_pb2.MPSolutionResponse | None:
-    """GLOP's optimum of the LP, or None when it proves none in the time."""
+def _request(mip: Mip, sparse: SparseRows) -> linear_solver_pb2.MPModelRequest:
+    """The LP as one request (the solver and its parameters are set by :func:`_solve_lp`)."""
     starts, columns, coefficients, lower, upper = sparse
-    request = linear_solver_pb2.MPModelRequest(
-        solver_type=linear_solver_pb2.MPModelRequest.GLOP_LINEAR_PROGRAMMING,
-        solver_time_limit_seconds=time_limit, solver_specific_parameters=parameters)
+    request = linear_solver_pb2.MPModelRequest()
     model = request.model
     for lo, hi, cost in zip(mip.col_lower, mip.col_upper, mip.cost, strict=True):
         model.variable.add(lower_bound=lo, upper_bound=hi, objective_coefficient=cost)
@@ -126,17 +212,36 @@ def _solve_lp(mip: Mip, sparse: SparseRows, time_limit: float,
         row.coefficient.extend(coefficients[begin:end].tolist())
         begin = end
     model.objective_offset = mip.offset
+    return request
+
+
+GLOP = linear_solver_pb2.MPModelRequest.GLOP_LINEAR_PROGRAMMING
+PDLP = linear_solver_pb2.MPModelRequest.PDLP_LINEAR_PROGRAMMING
+
+
+def _solve_lp(request: linear_solver_pb2.MPModelRequest, time_limit: float,
+              parameters: str = GLOP_PARAMETERS, solver: int = GLOP
+              ) -> linear_solver_pb2.MPSolutionResponse:
+    """The solver's answer on the LP (see :func:`_optimal`); MPSOLVER_NOT_SOLVED when it ran out
+    of time."""
+    request.solver_type = solver
+    request.solver_time_limit_seconds = time_limit
+    request.solver_specific_parameters = parameters
     response = linear_solver_pb2.MPSolutionResponse()
     pywraplp.Solver.SolveWithProto(request, response)
-    if response.status != linear_solver_pb2.MPSOLVER_OPTIMAL:
-        return None
     return response
 
 
-def _safe_dual_bound(mip: Mip, sparse: SparseRows, duals: np.ndarray
+def _optimal(response: linear_solver_pb2.MPSolutionResponse) -> bool:
+    return bool(response.status == linear_solver_pb2.MPSOLVER_OPTIMAL)
+
+
+def _safe_dual_bound(mip: Mip, sparse: SparseRows, duals: np.ndarray,
+                     low: np.ndarray | None = None, high: np.ndarray | None = None
                      ) -> tuple[float | None, np.ndarray]:
     """The Lagrangian bound of the LP for the row duals given (see the module's doc), or None
-    when a needed bound is infinite; and the reduced costs d = c - A^T y it used."""
+    when a needed bound is infinite; and the reduced costs d = c - A^T y it used. ``low`` and
+    ``high`` are the columns' bounds when narrower than the MIP's."""
     starts, columns, coefficients, lower, upper = sparse
     rows = np.repeat(np.arange(len(lower)), np.diff(starts))
     side = np.where(duals > 0, lower, upper)
@@ -144,7 +249,9 @@ def _safe_dual_bound(mip: Mip, sparse: SparseRows, duals: np.ndarray
     y = np.where(used, duals, 0.0)
     reduced = np.array(mip.cost, dtype=np.float64)
     reduced -= np.bincount(columns, weights=y[rows] * coefficients, minlength=len(reduced))
-    end = np.where(reduced > 0, np.array(mip.col_lower), np.array(mip.col_upper))
+    low = np.array(mip.col_lower) if low is None else low
+    high = np.array(mip.col_upper) if high is None else high
+    end = np.where(reduced > 0, low, high)
     moving = reduced != 0
     if not np.isfinite(end[moving]).all():
         return None, reduced
@@ -153,18 +260,13 @@ def _safe_dual_bound(mip: Mip, sparse: SparseRows, duals: np.ndarray
     return total, reduced
 
 
-def _fixings(mip: Mip, reduced: np.ndarray, slack: float) -> tuple[tuple[int, int, int], ...]:
-    """The CP-SAT variables' domains narrowed by reduced-cost fixing for a timetable whose
-    objective exceeds the safe bound by at most ``slack``."""
-    fixings = []
-    count = mip.cp_variables
-    low = np.array(mip.col_lower[:count])
-    high = np.array(mip.col_upper[:count])
-    d = reduced[:count]
+def _fixings(mip: Mip, low: np.ndarray, high: np.ndarray, reduced: np.ndarray, slack: float
+             ) -> tuple[np.ndarray, np.ndarray]:
+    """The columns' bounds (``low``, ``high``) narrowed by reduced-cost fixing for a timetable
+    whose objective exceeds the safe bound by at most ``slack``; integral columns only."""
     with np.errstate(divide="ignore", invalid="ignore"):  # d = 0: no fixing
-        reach = np.floor(np.maximum(slack, 0.0) / np.abs(d) + TOLERANCE)
-    new_high = np.where(d > 0, np.minimum(high, low + reach), high)
-    new_low = np.where(d < 0, np.maximum(low, high - reach), low)
-    for index in np.flatnonzero((new_high < high) | (new_low > low)):
-        fixings.append((int(index), int(new_low[index]), int(new_high[index])))
-    return tuple(fixings)
+        reach = np.floor(np.maximum(slack, 0.0) / np.abs(reduced) + TOLERANCE)
+    reach = np.where(np.array(mip.integer), reach, np.inf)
+    new_high = np.where(reduced > 0, np.minimum(high, low + reach), high)
+    new_low = np.where(reduced < 0, np.maximum(low, high - reach), low)
+    return new_low, new_high

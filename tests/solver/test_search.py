@@ -60,7 +60,7 @@ def test_safe_dual_bound_and_fixings_hold_for_any_duals(tmp_path):
     # on CP-SAT's own optimal timetable (found without the LP, passed by the checker) with GLOP's
     # duals and with random ones, where a sign slip in either formula would show at once.
     from aligner.model.linear import translate
-    from aligner.model.relaxation import _fixings, _safe_dual_bound, _solve_lp
+    from aligner.model.relaxation import _fixings, _request, _safe_dual_bound, _solve_lp
 
     alone = solve_checked(LANXI, tmp_path / "out", workers=2, lp_start=False, time_limit=60.0)
     assert alone.status == Status.OPTIMAL and alone.timetable is not None
@@ -76,16 +76,18 @@ def test_safe_dual_bound_and_fixings_hold_for_any_duals(tmp_path):
     assert len(relaxation.fixings) > len(x) // 10
     assert all(lo <= x[i] <= hi for i, lo, hi in relaxation.fixings)
     rng = np.random.default_rng(1)
-    glop = np.array(_solve_lp(mip, sparse, 30.0).dual_value)
+    glop = np.array(_solve_lp(_request(mip, sparse), 30.0).dual_value)
+    low, high = np.array(mip.col_lower), np.array(mip.col_upper)
     fixed = []
     for duals in (*(rng.uniform(-scale, scale, len(glop)) for scale in (0.01, 0.1, 1.0, 10.0)),
                   *(glop + rng.uniform(-scale, scale, len(glop)) for scale in (1e-3, 1e-2))):
         bound, reduced = _safe_dual_bound(mip, sparse, duals)
         assert bound is None or bound <= relaxation.value + 1e-6
         if bound is not None:
-            fixings = _fixings(mip, reduced, alone.objective - bound)
+            new_low, new_high = _fixings(mip, low, high, reduced, alone.objective - bound)
+            fixings = np.flatnonzero((new_low != low) | (new_high != high))
             fixed.append(len(fixings))
-            assert all(lo <= x[i] <= hi for i, lo, hi in fixings)
+            assert all(new_low[i] <= x[i] <= new_high[i] for i in fixings if i < len(x))
     assert max(fixed) > 0
     assert _safe_dual_bound(mip, sparse, np.zeros(len(mip.rows)))[0] == pytest.approx(
         mip.offset + sum(min(c * mip.col_lower[j], c * mip.col_upper[j])

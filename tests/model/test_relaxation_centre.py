@@ -1,0 +1,132 @@
+"""The LP relaxation from PDLP's centre, then GLOP's vertex on the LP its fixings narrow
+(aligner.model.relaxation): the same bound as GLOP alone, fixings that every optimal timetable
+keeps, and the two ways back when the vertex is missing or contradicts PDLP. The optimal
+timetables come from CP-SAT alone (no LP) and pass the independent checker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from ortools.linear_solver import linear_solver_pb2
+
+import aligner.model.relaxation as relaxation_module
+from aligner.generate import generate
+from aligner.io import load_instance
+from aligner.model import build_model
+from aligner.model.relaxation import GLOP, PDLP, Relaxation, lp_relaxation
+from aligner.solver.result import Status
+from tests.solving import LANXI, solve_checked
+
+
+@pytest.fixture(scope="module")
+def pair_directory(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate("pair", 3).write(tmp_path_factory.mktemp("pair") / "instance")
+
+
+@pytest.fixture(scope="module")
+def optimum(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory,
+            pair_directory: Path) -> tuple[Path, int, dict[int, int]]:
+    """(instance, optimal objective, every CP-SAT variable's value in an optimal timetable)."""
+    directory = {"lanxi": LANXI, "pair": pair_directory}[request.param]
+    alone = solve_checked(directory, tmp_path_factory.mktemp("alone"), lp_start=False,
+                          time_limit=60.0, workers=2)
+    assert alone.status == Status.OPTIMAL and alone.timetable is not None
+    built = build_model(load_instance(directory))
+    built.variables.hint(alone.timetable)
+    hint = built.model.proto.solution_hint
+    return directory, int(alone.objective), dict(zip(hint.vars, hint.values, strict=True))
+
+
+@pytest.fixture(autouse=True)
+def centre_on_small_lps(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These instances are below CENTRE_MIN_COLUMNS: take the two-solver path all the same."""
+    monkeypatch.setattr(relaxation_module, "CENTRE_MIN_COLUMNS", 0)
+
+
+def _relaxation(directory: Path) -> Relaxation:
+    found = lp_relaxation(build_model(load_instance(directory)), 30.0)
+    assert found is not None
+    return found
+
+
+def _kept(relaxation: Relaxation, x: dict[int, int]) -> bool:
+    return all(lo <= x[i] <= hi for i, lo, hi in relaxation.fixings)
+
+
+@pytest.mark.parametrize("optimum", ["lanxi", "pair"], indirect=True)
+def test_centre_then_vertex_agrees_with_glop_alone(optimum, monkeypatch):
+    directory, objective, x = optimum
+    both = _relaxation(directory)
+    monkeypatch.setattr(relaxation_module, "CENTRE_FIRST", False)
+    alone = _relaxation(directory)
+    assert both.bound == alone.bound == objective
+    assert both.value == pytest.approx(alone.value, abs=1e-6)  # a vertex of the same LP
+    assert _kept(both, x) and _kept(alone, x)
+    # PDLP's central duals leave fewer reduced costs at 0 than a vertex's (and the vertex's own
+    # are added): as many fixings at least
+    assert len(both.fixings) >= len(alone.fixings)
+    assert len(both.ones) > 0
+
+
+def _answering(monkeypatch: pytest.MonkeyPatch, change) -> list[int]:
+    """Let ``change(solver, response)`` alter each LP answer; returns the solvers asked."""
+    real = relaxation_module._solve_lp
+    asked: list[int] = []
+
+    def patched(request, time_limit, parameters=relaxation_module.GLOP_PARAMETERS, solver=GLOP):
+        response = real(request, time_limit, parameters, solver)
+        asked.append(solver)
+        change(len(asked), solver, response)
+        return response
+
+    monkeypatch.setattr(relaxation_module, "_solve_lp", patched)
+    return asked
+
+
+@pytest.mark.parametrize("optimum", ["lanxi"], indirect=True)
+def test_without_a_vertex_in_time_pdlps_bound_and_fixings_stay(optimum, monkeypatch, tmp_path):
+    directory, objective, x = optimum
+
+    def out_of_time(turn, solver, response):
+        if solver == GLOP:
+            response.status = linear_solver_pb2.MPSOLVER_NOT_SOLVED
+
+    asked = _answering(monkeypatch, out_of_time)
+    relaxation = _relaxation(directory)
+    assert asked == [PDLP, GLOP]
+    assert relaxation.bound == objective and _kept(relaxation, x)
+    assert relaxation.fixings
+    # and the search still proves the optimum from PDLP's bound
+    result = solve_checked(directory, tmp_path / "out", time_limit=60.0)
+    assert result.status == Status.OPTIMAL and result.objective == objective
+
+
+@pytest.mark.parametrize("optimum", ["lanxi"], indirect=True)
+@pytest.mark.parametrize("scale", [0.0, 0.99])
+def test_a_centre_bound_the_vertex_contradicts_gives_way_to_glop_alone(optimum, scale,
+                                                                       monkeypatch):
+    # PDLP's duals scaled down: still a valid bound, but below the optimum, and fixings made for
+    # timetables at that low bound, which no timetable meets. The LP they narrow says so: it has
+    # no solution (duals at 0) or its optimum is above that bound (duals at 0.99), and GLOP
+    # alone gives the real bound.
+    directory, objective, x = optimum
+
+    def scaled_duals(turn, solver, response):
+        if solver == PDLP:
+            response.dual_value[:] = [scale * y for y in response.dual_value]
+
+    asked = _answering(monkeypatch, scaled_duals)
+    relaxation = _relaxation(directory)
+    assert asked == [PDLP, GLOP, GLOP]
+    assert relaxation.bound == objective and _kept(relaxation, x)
+
+
+@pytest.mark.parametrize("optimum", ["lanxi"], indirect=True)
+def test_small_lps_go_to_glop_alone(optimum, monkeypatch):
+    directory, objective, x = optimum
+    monkeypatch.setattr(relaxation_module, "CENTRE_MIN_COLUMNS", 10**9)
+    asked = _answering(monkeypatch, lambda turn, solver, response: None)
+    relaxation = _relaxation(directory)
+    assert asked == [GLOP]
+    assert relaxation.bound == objective and _kept(relaxation, x)
