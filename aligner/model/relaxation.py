@@ -61,13 +61,15 @@ CENTRE_FIRST = True
 """Solve the LP with PDLP first, then GLOP on the LP narrowed by PDLP's fixings (see
 :func:`lp_relaxation`). PDLP alone is fast (county g005: 0.24 s against GLOP's 1.95 s, the same
 bound 144) but its optimum is interior (36 placements whole where GLOP's vertex has 524), which
-guides the search too little (the county's ten components took 26.7 s of one core instead of
-22.0 s). Its duals, though, fix more than the vertex's (5,902 columns against 3,217: a central
-optimum leaves fewer reduced costs at 0), and on the LP so narrowed GLOP finds its vertex in about
-half the time (1.04 s). Solved one component after the other on one core (seed 0, 40 s a
-component, the seed-1 instances with the office rules), every component proven either way: the
-county 22.0 s -> 17.2 s, the 100-school shape 62.2 s -> 38.4 s, the city 119.6 s -> 58.7 s; the
-more fixings also let the guided stages meet the bound sooner."""
+guides the search too little (with PDLP alone the county's ten components took 26.7 s of one core
+against 22.0 s with GLOP alone). Its duals, though, fix more than the vertex's (5,902 columns
+against 3,217: a central optimum leaves fewer reduced costs at 0), and on the LP so narrowed GLOP
+finds its vertex in about half the time (1.04 s). Side by side (seed-1 instances with the office
+rules, every component proven either way): the county's ten LPs 13.0 s -> 8.4 s of one core, its
+components one after the other 23.0-23.7 s -> 17.2-19.0 s; whole ``aligner solve --jobs 2
+--workers 1`` runs (medians of 3 pairs) county 15.2 s -> 12.9 s, city 53.4 s -> 33.4 s, the
+100-school shape 31.4 s -> 24.4 s: the more fixings also let the guided stages meet the bound
+sooner (city g024 9.1 s -> 3.0 s)."""
 CENTRE_MIN_COLUMNS = 8000
 """... on LPs of at least this many columns: on smaller ones GLOP alone is as fast or faster
 (medians of 3, one core: the Lanxi example's 6,558 columns 0.159 s alone against 0.186 s, county
