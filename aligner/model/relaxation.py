@@ -108,12 +108,13 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
     infeasible: then so is the model, which the search reports on its own).
 
     Two solvers in turn (:data:`CENTRE_FIRST`, on LPs of :data:`CENTRE_MIN_COLUMNS` columns or
-    more; on smaller ones GLOP alone): PDLP's optimum, near the centre of the optimal
-    face, gives the bound and the reduced-cost fixings; GLOP's simplex then finds a vertex of
-    the LP with those fixings applied (every optimum of the LP keeps them), whose whole
-    placements guide the search, and whose duals fix more. Should GLOP find no vertex in the
-    time, the relaxation has PDLP's bound and fixings and its few whole placements; should PDLP
-    find nothing (or a bound the vertex contradicts), GLOP solves the whole LP alone."""
+    more; on smaller ones GLOP alone): PDLP's optimum, near the centre of the optimal face,
+    gives the bound and the reduced-cost fixings; GLOP's simplex then finds a vertex of the LP
+    with those fixings applied (every optimum of the LP keeps them), whose whole placements
+    guide the search (its duals fix too; on county g001 and g005 nothing PDLP's had not).
+    Should GLOP find no vertex in the time, the relaxation has PDLP's bound and fixings and its
+    few whole placements; should PDLP find nothing (or a bound the vertex contradicts), GLOP
+    solves the whole LP alone."""
     started = time.perf_counter()
     proto = built.model.proto
     if not proto.objective.vars or any(c != int(c) for c in proto.objective.coeffs):
@@ -150,11 +151,9 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
         began = time.perf_counter()
         centre = _solve_lp(request, left(), PDLP_PARAMETERS, PDLP)
         centre_seconds = time.perf_counter() - began
-        safe, reduced = _safe_dual_bound(mip, sparse, np.array(centre.dual_value)) if _optimal(
-            centre) else (None, None)
-        if safe is not None and reduced is not None:
-            bound = _rounded_up(safe)
-            low, high = _fixings(mip, mip_low, mip_high, reduced, _slack(bound, safe))
+        narrowed = _bounded(mip, sparse, centre, mip_low, mip_high)
+        if narrowed is not None:
+            bound, low, high = narrowed
             for fixed in np.flatnonzero((low != mip_low) | (high != mip_high)):
                 column = request.model.variable[int(fixed)]
                 column.lower_bound, column.upper_bound = low[fixed], high[fixed]
@@ -162,28 +161,35 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
                                                         VERTEX_FACTOR * centre_seconds)), simplex)
             if vertex.status == linear_solver_pb2.MPSOLVER_NOT_SOLVED:  # out of time
                 return relaxation(centre, bound, low, high)
-            safe_vertex, reduced_vertex = _safe_dual_bound(
-                mip, sparse, np.array(vertex.dual_value), low, high) if _optimal(
-                vertex) else (None, None)
-            if (safe_vertex is not None and reduced_vertex is not None
-                    and _rounded_up(safe_vertex) <= bound):
-                # valid for every timetable meeting the bound: those keep PDLP's fixings, so
-                # they are solutions of the LP the vertex solved
-                low, high = _fixings(mip, low, high, reduced_vertex, _slack(bound, safe_vertex))
-                return relaxation(vertex, bound, low, high)
+            # valid for every timetable meeting the bound: those keep PDLP's fixings, so they
+            # are solutions of the LP the vertex solved
+            more = _bounded(mip, sparse, vertex, low, high, bound)
+            if more is not None:
+                return relaxation(vertex, *more)
             # the narrowed LP is infeasible or its optimum above PDLP's bound: no timetable meets
             # that bound, and the fixings made for it hold for none; GLOP alone, below
             for index, column in enumerate(request.model.variable):
                 column.lower_bound, column.upper_bound = mip_low[index], mip_high[index]
     response = _solve_lp(request, left(), simplex)
+    alone = _bounded(mip, sparse, response, mip_low, mip_high)
+    return None if alone is None else relaxation(response, *alone)
+
+
+def _bounded(mip: Mip, sparse: SparseRows, response: linear_solver_pb2.MPSolutionResponse,
+             low: np.ndarray, high: np.ndarray, bound: int | None = None
+             ) -> tuple[int, np.ndarray, np.ndarray] | None:
+    """From an LP answer on columns bounded by ``low`` and ``high``: the bound on the objective
+    (its safe dual bound rounded up) and those column bounds narrowed by reduced-cost fixing for
+    the timetables that meet it. Given ``bound`` (a bound known already), the fixings are for
+    the timetables that meet that one. None when the answer is not an optimum, its bound is
+    infinite or above the ``bound`` given."""
     if not _optimal(response):
         return None
-    safe, reduced = _safe_dual_bound(mip, sparse, np.array(response.dual_value))
-    if safe is None:
+    safe, reduced = _safe_dual_bound(mip, sparse, np.array(response.dual_value), low, high)
+    if safe is None or (bound is not None and _rounded_up(safe) > bound):
         return None
-    bound = _rounded_up(safe)
-    low, high = _fixings(mip, mip_low, mip_high, reduced, _slack(bound, safe))
-    return relaxation(response, bound, low, high)
+    bound = _rounded_up(safe) if bound is None else bound
+    return bound, *_fixings(mip, low, high, reduced, _slack(bound, safe))
 
 
 def _rounded_up(safe: float) -> int:
