@@ -154,9 +154,8 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
         narrowed = _bounded(mip, sparse, centre, mip_low, mip_high)
         if narrowed is not None:
             bound, low, high = narrowed
-            for fixed in np.flatnonzero((low != mip_low) | (high != mip_high)):
-                column = request.model.variable[int(fixed)]
-                column.lower_bound, column.upper_bound = low[fixed], high[fixed]
+            narrowed_columns = np.flatnonzero((low != mip_low) | (high != mip_high))
+            _set_bounds(request, narrowed_columns, low, high)
             vertex = _solve_lp(request, min(left(), max(VERTEX_MIN,
                                                         VERTEX_FACTOR * centre_seconds)), simplex)
             if vertex.status == linear_solver_pb2.MPSOLVER_NOT_SOLVED:  # out of time
@@ -168,11 +167,17 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
                 return relaxation(vertex, *more)
             # the narrowed LP is infeasible or its optimum above PDLP's bound: no timetable meets
             # that bound, and the fixings made for it hold for none; GLOP alone, below
-            for index, column in enumerate(request.model.variable):
-                column.lower_bound, column.upper_bound = mip_low[index], mip_high[index]
+            _set_bounds(request, narrowed_columns, mip_low, mip_high)
     response = _solve_lp(request, left(), simplex)
     alone = _bounded(mip, sparse, response, mip_low, mip_high)
     return None if alone is None else relaxation(response, *alone)
+
+
+def _set_bounds(request: linear_solver_pb2.MPModelRequest, columns: np.ndarray,
+                low: np.ndarray, high: np.ndarray) -> None:
+    for index in columns:
+        column = request.model.variable[int(index)]
+        column.lower_bound, column.upper_bound = low[index], high[index]
 
 
 def _bounded(mip: Mip, sparse: SparseRows, response: linear_solver_pb2.MPSolutionResponse,
