@@ -65,7 +65,7 @@ guides the search too little (with PDLP alone the county's ten components took 2
 against 22.0 s with GLOP alone). Its duals, though, fix more than the vertex's (5,902 columns
 against 3,217: a central optimum leaves fewer reduced costs at 0), and on the LP so narrowed GLOP
 finds its vertex in about half the time (1.04 s). Side by side (seed-1 instances with the office
-rules, every component proven either way): the county's ten LPs 13.0 s -> 8.4 s of one core, its
+rules, every component proven either way): the county's ten LPs 11.1 s -> 8.2 s of one core, its
 components one after the other 23.0-23.7 s -> 17.2-19.0 s; whole ``aligner solve --jobs 2
 --workers 1`` runs (medians of 3 pairs) county 15.2 s -> 12.9 s, city 53.4 s -> 33.4 s, the
 100-school shape 31.4 s -> 24.4 s: the more fixings also let the guided stages meet the bound
