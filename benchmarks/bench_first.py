@@ -224,7 +224,6 @@ def main(argv: list[str] | None = None) -> int:
                 for engine, checkout in [(e, c) for e in engines for c in (
                         [args.against, None] if args.against and e != "fet" else [None])]:
                     target = work / f"{engine}-{run}{'-against' if checkout else ''}"
-                    target.parent.mkdir(parents=True, exist_ok=True)
                     load = round(os.getloadavg()[0], 2)
                     row = (run_fet_case(fet_file, instance, target, args.fet_timeout)
                            if engine == "fet" else

@@ -12,6 +12,7 @@ from aligner.check import Violation, check_solution
 from aligner.export import write_outputs
 from aligner.instance import Instance
 from aligner.io import load_instance
+from aligner.model import BuiltModel
 from aligner.solver.result import Result
 from aligner.solver.settings import SolverSettings
 from aligner.solver.solve import solve_model
@@ -38,6 +39,15 @@ def solve_checked(directory: Path, out: Path | None = None, **settings: object) 
     write_outputs(result, out)
     assert_valid(instance, out)
     return result
+
+
+def variable_values(built: BuiltModel, result: Result) -> dict[int, int]:
+    """Every CP-SAT variable's value (by index) in the result's timetable, read into ``built``'s
+    model as its solution hint."""
+    assert result.timetable is not None
+    built.variables.hint(result.timetable)
+    hint = built.model.proto.solution_hint
+    return dict(zip(hint.vars, hint.values, strict=True))
 
 
 # ---- corrupting a valid solution, as a hand edit in Excel would ----------------------------

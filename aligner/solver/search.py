@@ -3,8 +3,8 @@
 The search runs in up to five stages, each recorded (name, status, objective, bound, seconds):
 
 1. ``lp``: the model's LP relaxation (:mod:`aligner.model.relaxation`, OR-Tools' PDLP and
-   GLOP) gives a lower bound on the objective, the placements that are whole (1) in the LP optimum, and the
-   reduced-cost fixings that every timetable meeting the bound respects;
+   GLOP) gives a lower bound on the objective, the placements that are whole (1) in the LP
+   optimum, and the reduced-cost fixings that every timetable meeting the bound respects;
 2. ``guided``: CP-SAT looks for a timetable whose objective *equals* the bound, among those
    with the whole placements and the fixings, within :data:`EXACT_BUDGET` deterministic seconds
    and half the time left; only when those placements are at least a fifth of the week's

@@ -16,7 +16,7 @@ from aligner.io import load_instance
 from aligner.model import build_model
 from aligner.model.relaxation import GLOP, PDLP, Relaxation, lp_relaxation
 from aligner.solver.result import Status
-from tests.solving import LANXI, solve_checked
+from tests.solving import LANXI, solve_checked, variable_values
 
 
 @pytest.fixture(scope="module")
@@ -33,9 +33,7 @@ def optimum(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
                           time_limit=60.0, workers=2)
     assert alone.status == Status.OPTIMAL and alone.timetable is not None
     built = build_model(load_instance(directory))
-    built.variables.hint(alone.timetable)
-    hint = built.model.proto.solution_hint
-    return directory, int(alone.objective), dict(zip(hint.vars, hint.values, strict=True))
+    return directory, int(alone.objective), variable_values(built, alone)
 
 
 @pytest.fixture(autouse=True)

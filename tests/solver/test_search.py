@@ -17,7 +17,7 @@ from aligner.io import load_instance
 from aligner.model import build_model
 from aligner.model.relaxation import Relaxation, lp_relaxation
 from aligner.solver.search import Status
-from tests.solving import LANXI, ROOT, assert_valid, solve_checked
+from tests.solving import LANXI, ROOT, assert_valid, solve_checked, variable_values
 
 LIANYUN = ROOT / "data" / "lianyun-xugou"
 
@@ -65,9 +65,7 @@ def test_safe_dual_bound_and_fixings_hold_for_any_duals(tmp_path):
     alone = solve_checked(LANXI, tmp_path / "out", workers=2, lp_start=False, time_limit=60.0)
     assert alone.status == Status.OPTIMAL and alone.timetable is not None
     built = build_model(load_instance(LANXI))
-    built.variables.hint(alone.timetable)  # its every variable's value, as the solution hint
-    hint = built.model.proto.solution_hint
-    x = dict(zip(hint.vars, hint.values, strict=True))
+    x = variable_values(built, alone)
     assert len(x) == len(built.model.proto.variables)
     mip = translate(built.model, epigraph=True)
     sparse = mip.sparse_rows()
