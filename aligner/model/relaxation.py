@@ -100,6 +100,8 @@ class Relaxation:
     """(index, lower, upper): the narrower domain of each CP-SAT variable that every timetable
     meeting ``bound`` respects (reduced-cost fixing, see the module's doc)."""
     seconds: float
+    columns: int = 0
+    """The LP's columns (its size: the search picks its stages by it)."""
 
 
 def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
@@ -145,7 +147,7 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
         changed = np.flatnonzero((low[:count] > mip_low[:count]) | (high[:count] < mip_high[:count]))
         fixings = tuple((int(i), int(low[i]), int(high[i])) for i in changed)
         return Relaxation(response.objective_value, bound, ones, fixings,
-                          time.perf_counter() - started)
+                          time.perf_counter() - started, mip.columns)
 
     if CENTRE_FIRST and mip.columns >= CENTRE_MIN_COLUMNS:
         began = time.perf_counter()

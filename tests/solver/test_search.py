@@ -42,7 +42,8 @@ def test_lp_bound_is_valid_and_cp_sat_alone_agrees(which, pair_directory, tmp_pa
     assert relaxation.value <= alone.objective + 1e-6
     assert relaxation.bound == alone.objective
     assert [s["stage"] for s in alone.stages] == ["full"]
-    assert [s["stage"] for s in guided.stages][:2] == ["lp", "guided"]
+    exact = relaxation.columns < aligner.solver.search.EXACT_MAX_COLUMNS  # (Lianyun's is not)
+    assert [s["stage"] for s in guided.stages][:2] == ["lp", "guided" if exact else "guided-above"]
 
 
 def test_guided_stage_meeting_the_bound_ends_the_search_proven(tmp_path):
@@ -136,6 +137,20 @@ def test_guided_above_stage_takes_over_when_the_exact_one_runs_out(monkeypatch, 
     assert [(s["stage"], s["status"]) for s in result.stages[1:2]] == [("guided", "UNKNOWN")]
     assert [s["stage"] for s in result.stages[2:]] == ["guided-above"]
     assert result.stages[2]["met_bound"] is True
+    assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
+
+
+def test_large_lps_go_straight_to_the_guided_above_stage(monkeypatch, tmp_path):
+    # On LPs of EXACT_MAX_COLUMNS columns or more the exact guided stage is left out: the
+    # guided-above stage's neighbourhood searches find the timetable at the bound sooner there.
+    # Lanxi's LP is below the threshold (its search keeps the exact stage, as the test above
+    # shows); with the threshold at its size it is a large LP.
+    columns = lp_relaxation(build_model(load_instance(LANXI)), 30.0).columns
+    assert 0 < columns < aligner.solver.search.EXACT_MAX_COLUMNS
+    monkeypatch.setattr(aligner.solver.search, "EXACT_MAX_COLUMNS", columns)
+    result = solve_checked(LANXI, tmp_path / "out")
+    assert [s["stage"] for s in result.stages] == ["lp", "guided-above"]
+    assert result.stages[1]["met_bound"] is True
     assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
 
 
