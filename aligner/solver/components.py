@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from aligner.diagnose.capacity import Finding, capacity_findings
@@ -63,11 +63,13 @@ class ComponentOutcome:
                 **({"findings": [f.message for f in self.findings]} if self.findings else {})}
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = asdict(replace(self, timetable=None))
+        # the records are flat: their fields as they are (asdict's deep copy of a county
+        # component's week took 0.05 s, and was done twice)
         data["timetable"] = None if self.timetable is None else {
-            "lessons": [asdict(x) for x in self.timetable.lessons],
-            "sessions": [asdict(x) for x in self.timetable.sessions],
-            "meetings": [asdict(x) for x in self.timetable.meetings]}
+            "lessons": [dict(vars(x)) for x in self.timetable.lessons],
+            "sessions": [dict(vars(x)) for x in self.timetable.sessions],
+            "meetings": [dict(vars(x)) for x in self.timetable.meetings]}
         return data
 
     @classmethod
