@@ -73,6 +73,18 @@ def _component(preset: str, seed: int, school: str) -> Callable[[Path], Instance
     return make
 
 
+def _busy_co_teachers(preset: str, seed: int) -> Callable[[Path], Instance]:
+    """A generated preset (with the office rules) whose co-teachers' min_load is the load the
+    witness gives them."""
+    def make(scratch: Path) -> Instance:
+        generated = generate(preset, seed, office_rules=True)
+        co_teachers = {t for r in generated.rows["curriculum"] if "+" in r["teacher_id"]
+                       for t in r["teacher_id"].split("+")}
+        generated.with_min_load_at_witness(co_teachers).write(scratch / f"{preset}-{seed}")
+        return load_instance(scratch / f"{preset}-{seed}")
+    return make
+
+
 def _fet(relative: str) -> Callable[[Path], Instance]:
     """An example file of fet-data, imported (it must import whole)."""
     def make(scratch: Path) -> Instance:
@@ -95,6 +107,10 @@ CASES = (
     Case("hubs25-1-g013", "aligner generate --preset hubs25 --seed 1 (office rules): the "
          "component of g013-hub (a hub and three receiving schools; teachers' max_days)",
          _component("hubs25", 1, "g013-hub")),
+    Case("pair-1-co-teachers", "aligner generate --preset pair --seed 1 (office rules), its "
+         "co-teachers' min_load raised to the load the witness gives them "
+         "(Generated.with_min_load_at_witness): the LP bound is below the optimum",
+         _busy_co_teachers("pair", 1)),
     Case("fet-horario-isj", "fet-data FET-5-official/Argentina/Horario_ISJ.fet (teachers' "
          "max gaps per day)", _fet("FET-5-official/Argentina/Horario_ISJ.fet")),
     Case("fet-brazil", "fet-data FET-5-official/Brazil/1/Brazil.fet (teachers' max gaps per "

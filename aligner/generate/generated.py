@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import random
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +33,24 @@ class Generated:
     def write(self, directory: str | Path) -> Path:
         """Write instance.yaml and the six CSV tables into ``directory``."""
         return write_instance(directory, self.settings, self.rows)
+
+    def with_min_load_at_witness(self, teacher_ids: Iterable[str]) -> Generated:
+        """A copy where these teachers' ``min_load`` is the load the witness gives them, rounded
+        down: their lessons (a double or a combined lesson once) and 1.5 for each live session
+        they teach. The witness still keeps every rule; the instance gets tighter (for pair seed
+        1 with the office rules and its co-teachers, the LP bound 72 falls below the optimum
+        75: a hard instance for the search, see benchmarks/bench_hard.py)."""
+        chosen = set(teacher_ids)
+        lessons = {(x.lesson_id, t) for x in self.witness.lessons for t in x.teacher_ids}
+        taught = Counter(r["hub_teacher"] for r in self.rows["sync"]
+                         for s in self.witness.sessions if s.course_id == r["course_id"])
+        rows = dict(self.rows)
+        rows["teachers"] = [
+            teacher | {"min_load": math.floor(sum(1 for _, x in lessons if x == t)
+                                              + 1.5 * taught[t])}
+            if (t := teacher["teacher_id"]) in chosen else teacher
+            for teacher in self.rows["teachers"]]
+        return replace(self, rows=rows)
 
 
 def _places(rng: random.Random, count: int) -> list[str]:

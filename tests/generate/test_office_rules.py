@@ -234,14 +234,10 @@ def test_a_co_teacher_at_her_min_load_still_gets_a_week(tmp_path):
     generated = generate("pair", 1, office_rules=True)
     row = next(r for r in generated.rows["curriculum"] if "+" in r["teacher_id"])
     co_teachers = row["teacher_id"].split("+")
-    lessons = {(x.lesson_id, t) for x in generated.witness.lessons for t in x.teacher_ids}
-    taught = Counter(r["hub_teacher"] for r in generated.rows["sync"]
-                     for s in generated.witness.sessions if s.course_id == r["course_id"])
-    for teacher in generated.rows["teachers"]:
-        if teacher["teacher_id"] in co_teachers:
-            t = teacher["teacher_id"]
-            load = sum(1 for _, x in lessons if x == t) + 1.5 * taught[t]
-            teacher["min_load"] = math.floor(load)
+    generated = generated.with_min_load_at_witness(co_teachers)
+    raised = {t["teacher_id"]: t["min_load"] for t in generated.rows["teachers"]
+              if t["teacher_id"] in co_teachers}
+    assert len(raised) == 2 and all(load > 0 for load in raised.values())
     directory = generated.write(tmp_path / "instance")
     instance = load_instance(directory)
     report = check_solution(instance, write_witness(instance, generated.witness,
