@@ -240,7 +240,7 @@ class CurriculumRow(Frozen):
         """The classes that take every lesson of the row (one, or several combined)."""
         return tuple(self.class_id.split(COMBINE))
 
-    @property
+    @cached_property
     def class_keys(self) -> tuple[tuple[str, str], ...]:
         return tuple((self.school_id, class_id) for class_id in self.class_ids)
 

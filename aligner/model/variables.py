@@ -299,27 +299,29 @@ def _local_lessons(v: Variables) -> None:
     for row in instance.curriculum:
         key = row.key
         fewest_online = sum(c.min_per_week for c in instance.courses_reaching.get(key, ()))
-        if not row.teacher_ids or row.per_week - fewest_online <= 0:
+        teacher_ids, class_keys = row.teacher_ids, row.class_keys
+        if not teacher_ids or row.per_week - fewest_online <= 0:
             continue
+        by_row = v.local_by_row[key]
         for day in instance.days:
             for bell in instance.periods(row.school_id):
-                away = [t for t in row.teacher_ids if instance.is_unavailable(t, day, bell.period)]
-                barred = not row.allows(day, bell.period)
+                period = bell.period
+                away = [t for t in teacher_ids if instance.is_unavailable(t, day, period)]
+                barred = not row.allows(day, period)
                 if (away or barred) and not v.relaxed:
                     continue
                 var = v.model.new_bool_var(f"local[{row.class_id}@{row.school_id},{row.subject},"
-                                           f"{day},{bell.period}]")
+                                           f"{day},{period}]")
                 for teacher_id in away:
                     v.forbidden[("availability", teacher_id)].append(var)
                 if barred:
                     v.forbidden[("allowed", *key)].append(var)
-                v.local[(*key, day, bell.period)] = var
-                v.local_by_row[key].append(var)
-                for class_key in row.class_keys:  # a combined lesson: every class takes it
-                    v.class_lessons[class_key].append(
-                        ClassLesson(var, row.subject, day, bell.period))
-                for teacher_id in row.teacher_ids:  # co-teachers: each of them is busy
-                    v.teacher_slot[(teacher_id, day, bell.period)].append(var)
+                v.local[(*key, day, period)] = var
+                by_row.append(var)
+                for class_key in class_keys:  # a combined lesson: every class takes it
+                    v.class_lessons[class_key].append(ClassLesson(var, row.subject, day, period))
+                for teacher_id in teacher_ids:  # co-teachers: each of them is busy
+                    v.teacher_slot[(teacher_id, day, period)].append(var)
         if row.doubles:
             for day in instance.days:
                 for p in instance.double_starts(row.school_id):
