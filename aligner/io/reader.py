@@ -208,7 +208,7 @@ def _read(
     chosen: tuple[str, ...] = settings["seasons"]
     days: tuple[str, ...] = settings["days"]
     schools = _schools(_table(tables, SCHOOLS), where, log)
-    bells, breaks = _bells(_table(tables, BELLS), where, chosen, log)
+    bells, breaks = _bells(_table(tables, BELLS), where, chosen, log, bool(seasons))
     periods = {s: sum(1 for b in bells if b.school_id == s and b.season == chosen[0])
                for s in where.school}
     halves = _halves(bells, chosen)
@@ -282,7 +282,7 @@ def load_schedules(
             settings["seasons"] = seasons
         where = _Rows()
         schools = _schools(schools_table, where, log)
-        bells, breaks = _bells(bells_table, where, settings["seasons"], log)
+        bells, breaks = _bells(bells_table, where, settings["seasons"], log, bool(seasons))
         log.raise_if_any()
         instance = Instance(**settings, schools=tuple(schools.values()), bells=tuple(bells),
                             breaks=tuple(breaks), classes=(), teachers=(), curriculum=(),
@@ -403,7 +403,8 @@ class _Bells(NamedTuple):
     breaks: list[BellBreak]
 
 
-def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog) -> _Bells:
+def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog,
+           seasons_given: bool = False) -> _Bells:
     """Lesson periods and named breaks (rows of kind ``break``: start and end, a name, no
     period number), checked: periods 1..n in order without overlaps, breaks between them."""
     bells: list[BellPeriod] = []
@@ -480,6 +481,7 @@ def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog) 
                 others = sorted({s for (sid, s) in by_schedule if sid == school_id})
                 log.add(table.file,
                         say("io.no_bells_for_season", school=school_id, season=season,
+                            asked="--season" if seasons_given else say("io.seasons_of_settings"),
                             others=listed(others) or say("io.none"),
                             hint=cells.did_you_mean(season, others)),
                         None, "season")

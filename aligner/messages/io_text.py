@@ -262,10 +262,11 @@ MESSAGES: dict[str, Entry] = {
         "学校 {school}，{season} 作息：第 {period} 节 {start} 开始，早于第 {before} 节的结束时间 {end}；"
         "各节必须按顺序排列且不得重叠{hint}"),
     "io.no_bells_for_season": (
-        "school {school} has no bell schedule for season '{season}' (asked by instance.yaml or "
-        "--season); bells.csv has {others} for it{hint}",
-        "学校 {school} 没有“{season}”的作息时间表（instance.yaml 或 --season 要求的）；bells.csv 中"
+        "school {school} has no bell schedule for season '{season}' (asked by {asked}); "
+        "bells.csv has {others} for it{hint}",
+        "学校 {school} 没有“{season}”的作息时间表（{asked} 要求的）；bells.csv 中"
         "该校只有：{others}{hint}"),
+    "io.seasons_of_settings": ("instance.yaml's seasons", "instance.yaml 的 seasons"),
     "io.periods_differ_by_season": (
         "school {school} has a different number of periods in the seasons {counts}; one weekly "
         "timetable for several seasons needs the same periods in each",

@@ -68,8 +68,20 @@ def test_a_school_needs_the_same_periods_in_every_season(tmp_path):
     directory = two_seasons(tmp_path, {"H": SUMMER["H"], "R": SUMMER["R"][:1]})
     with pytest.raises(InputError, match="different number of periods in the seasons"):
         load_instance(directory)
-    with pytest.raises(InputError, match="no bell schedule for season 'spring'"):
+    with pytest.raises(InputError, match="no bell schedule for season 'spring'") as raised:
         load_instance(directory, ("winter", "spring"))
+    # the error names what asked for the season: here --season alone
+    assert "(asked by --season)" in str(raised.value)
+
+
+def test_a_season_of_instance_yaml_without_bells_is_named_as_its(tmp_path):
+    directory = two_seasons(tmp_path)
+    settings = (directory / "instance.yaml").read_text(encoding="utf-8")
+    (directory / "instance.yaml").write_text(
+        settings.replace("summer", "spring"), encoding="utf-8")
+    with pytest.raises(InputError, match="no bell schedule for season 'spring'") as raised:
+        load_instance(directory)
+    assert "(asked by instance.yaml's seasons)" in str(raised.value)
 
 
 def test_checker_wants_every_season_to_list_the_same_lessons(tmp_path, solve_and_check):
