@@ -83,6 +83,8 @@ seconds (within the LP's share). On the 70 components of the generated county, c
 FET's largest files GLOP's phase 1 can run out of the LP's whole share (RehobothHSY2016T2d:
 GLOP alone 15 s in vain; PDLP's bound 0 in 0.3 s), and the search goes on with PDLP's bound and
 fixings after 20 times that."""
+ROUND_AT = 0.5
+"""A placement not whole in the LP optimum is rounded to 1 from this value on (:attr:`Relaxation.rounded`)."""
 TOLERANCE = 1e-6
 """Relative slack taken off the safe dual bound before rounding it up; also the least LP value
 counted as 1 (a placement "whole" in the LP optimum)."""
@@ -102,6 +104,10 @@ class Relaxation:
     seconds: float
     columns: int = 0
     """The LP's columns (its size: the search picks its stages by it)."""
+    rounded: tuple[tuple[int, int], ...] = ()
+    """(index, 0 or 1): every other placement's value in the LP optimum, rounded at
+    :data:`ROUND_AT` (a starting point for the search, see
+    :data:`aligner.solver.search.ROUNDED_HINT`)."""
 
 
 def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
@@ -142,12 +148,14 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
     def relaxation(response: linear_solver_pb2.MPSolutionResponse, bound: int,
                    low: np.ndarray, high: np.ndarray) -> Relaxation:
         x = np.array(response.variable_value)
-        ones = tuple(int(i) for i in placements[x[placements] >= 1 - TOLERANCE])
+        whole = x[placements] >= 1 - TOLERANCE
+        ones = tuple(int(i) for i in placements[whole])
+        rounded = tuple((int(i), int(x[i] >= ROUND_AT)) for i in placements[~whole])
         count = mip.cp_variables
         changed = np.flatnonzero((low[:count] > mip_low[:count]) | (high[:count] < mip_high[:count]))
         fixings = tuple((int(i), int(low[i]), int(high[i])) for i in changed)
         return Relaxation(response.objective_value, bound, ones, fixings,
-                          time.perf_counter() - started, mip.columns)
+                          time.perf_counter() - started, mip.columns, rounded)
 
     if CENTRE_FIRST and mip.columns >= CENTRE_MIN_COLUMNS:
         began = time.perf_counter()

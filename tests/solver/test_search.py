@@ -154,6 +154,48 @@ def test_large_lps_go_straight_to_the_guided_above_stage(monkeypatch, tmp_path):
     assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
 
 
+def test_rounded_placements_are_the_rest_of_the_lp_optimum():
+    built = build_model(load_instance(LANXI))
+    relaxation = lp_relaxation(built, 30.0)
+    v = built.variables
+    placements = {var.index for var in (*v.local.values(), *v.session.values(),
+                                        *v.reception.values(), *v.double.values())}
+    rounded = dict(relaxation.rounded)
+    assert set(rounded) | set(relaxation.ones) == placements
+    assert not set(rounded) & set(relaxation.ones)
+    assert set(rounded.values()) == {0, 1}  # (some placements lean to 1 without being whole)
+
+
+@pytest.mark.parametrize("hinted", [True, False])
+def test_guided_above_stage_starts_from_the_rounded_lp_optimum(hinted, monkeypatch, tmp_path):
+    # The guided-above stage's model is hinted with the LP optimum's other placements rounded,
+    # where the guided model leaves them free; the exact stage's model is not.
+    monkeypatch.setattr(aligner.solver.search, "ROUNDED_HINT", hinted)
+    monkeypatch.setattr(aligner.solver.search, "EXACT_PARAMETERS",
+                        (("max_deterministic_time", "0"),))
+    hints = {}
+    real_stage = aligner.solver.search._stage
+
+    def recording(name, model, *args, **kwargs):
+        hints[name] = dict(zip(model.proto.solution_hint.vars,
+                               model.proto.solution_hint.values, strict=True))
+        return real_stage(name, model, *args, **kwargs)
+
+    monkeypatch.setattr(aligner.solver.search, "_stage", recording)
+    result = solve_checked(LANXI, tmp_path / "out")
+    assert [s["stage"] for s in result.stages] == ["lp", "guided", "guided-above"]
+    assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
+    assert hints["guided"] == {}
+    if not hinted:
+        assert hints["guided-above"] == {}
+        return
+    built = build_model(load_instance(LANXI))
+    relaxation = lp_relaxation(built, 30.0)
+    fixed = {i for i, lo, hi in relaxation.fixings if lo == hi}
+    expected = {i: value for i, value in relaxation.rounded if i not in fixed}
+    assert hints["guided-above"] == expected and len(expected) > 100
+
+
 def test_fixings_stage_takes_over_when_the_whole_placements_lead_nowhere(monkeypatch, tmp_path):
     # Neither guided stage finds a timetable (budgets of 0 here; on city g000 the whole
     # placements could not be completed at all): the reduced-cost fixings alone, which every
