@@ -254,18 +254,18 @@ def search(built: BuiltModel, settings: SolverSettings,
         full = built.model.clone()
         full.add(built.objective >= relaxation.bound)
         above = _guided_model(full, relaxation)
-        exact = above.clone()
-        exact.add(built.objective <= relaxation.bound)
-        if ROUNDED_HINT and not above.proto.solution_hint.vars:  # (a quick stage's week first)
-            _rounded_hint(above, relaxation)
-        # the fixings stage: the whole placements led nowhere, or only above the bound; the
-        # fixings alone hold in every timetable that meets the bound (its model is made when it
-        # runs, so that a guided-above timetable is its hint)
         guided_stages: list[tuple[str, Callable[[], cp_model.CpModel],
                                   tuple[tuple[str, str], ...]]] = []
         if relaxation.columns < EXACT_MAX_COLUMNS:
+            exact = above.clone()  # (before the rounded hint: the exact stage goes without)
+            exact.add(built.objective <= relaxation.bound)
             guided_stages.append(("guided", lambda: exact, EXACT_PARAMETERS))
+        if ROUNDED_HINT and not above.proto.solution_hint.vars:  # (a quick stage's week first)
+            _rounded_hint(above, relaxation)
         guided_stages.append(("guided-above", lambda: above, ABOVE_PARAMETERS))
+        # the fixings stage: the whole placements led nowhere, or only above the bound; the
+        # fixings alone hold in every timetable that meets the bound (its model is made when it
+        # runs, so that a guided-above timetable is its hint)
         if relaxation.fixings:
             guided_stages.append(("fixings", lambda: _guided_model(full, relaxation, whole=False),
                                   GUIDED_PARAMETERS))
