@@ -41,13 +41,13 @@ class Generated:
         1 with the office rules and its co-teachers, the LP bound 72 falls below the optimum
         75: a hard instance for the search, see benchmarks/bench_hard.py)."""
         chosen = set(teacher_ids)
-        lessons = {(x.lesson_id, t) for x in self.witness.lessons for t in x.teacher_ids}
+        lessons = Counter(t for _, t in {(x.lesson_id, t) for x in self.witness.lessons
+                                         for t in x.teacher_ids})
         taught = Counter(r["hub_teacher"] for r in self.rows["sync"]
                          for s in self.witness.sessions if s.course_id == r["course_id"])
         rows = dict(self.rows)
         rows["teachers"] = [
-            teacher | {"min_load": math.floor(sum(1 for _, x in lessons if x == t)
-                                              + 1.5 * taught[t])}
+            teacher | {"min_load": math.floor(lessons[t] + 1.5 * taught[t])}
             if (t := teacher["teacher_id"]) in chosen else teacher
             for teacher in self.rows["teachers"]]
         return replace(self, rows=rows)

@@ -135,10 +135,8 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
     request = _request(mip, sparse)
     resolve = built.variables.instance.previous is not None
     simplex = GLOP_PARAMETERS_RESOLVE if resolve else GLOP_PARAMETERS
-    v = built.variables
-    placements = np.array(sorted(var.index for var in (*v.local.values(), *v.session.values(),
-                                                       *v.reception.values(),
-                                                       *v.double.values())), dtype=np.int64)
+    placements = np.array(sorted(var.index for var in built.variables.placements()),
+                          dtype=np.int64)
 
     mip_low, mip_high = np.array(mip.col_lower), np.array(mip.col_upper)
 

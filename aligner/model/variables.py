@@ -138,6 +138,12 @@ class Variables:
         """The course's session literals, one per (day, hub period) where it can take place."""
         return self.sessions_by_course.get(course_id, [])
 
+    def placements(self) -> tuple[cp_model.IntVar, ...]:
+        """The Booleans that place a lesson or a session: local lessons, sessions, receptions and
+        double lessons (what the LP relaxation's whole placements are counted among)."""
+        return (*self.local.values(), *self.session.values(), *self.reception.values(),
+                *self.double.values())
+
     def local_of(self, row: CurriculumRow) -> list[cp_model.IntVar]:
         """The local-lesson literals of a curriculum row."""
         return self.local_by_row.get((row.school_id, row.class_id, row.subject), [])

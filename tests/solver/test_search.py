@@ -157,9 +157,7 @@ def test_large_lps_go_straight_to_the_guided_above_stage(monkeypatch, tmp_path):
 def test_rounded_placements_are_the_rest_of_the_lp_optimum():
     built = build_model(load_instance(LANXI))
     relaxation = lp_relaxation(built, 30.0)
-    v = built.variables
-    placements = {var.index for var in (*v.local.values(), *v.session.values(),
-                                        *v.reception.values(), *v.double.values())}
+    placements = {var.index for var in built.variables.placements()}
     rounded = dict(relaxation.rounded)
     assert set(rounded) | set(relaxation.ones) == placements
     assert not set(rounded) & set(relaxation.ones)
@@ -224,9 +222,7 @@ def _placements_of_a_worse_timetable(built, r):
     solver.parameters.num_workers = 1
     solver.parameters.stop_after_first_solution = True
     assert solver.solve(model) in (cp_model.FEASIBLE, cp_model.OPTIMAL)
-    v = built.variables
-    placements = (*v.local.values(), *v.session.values(), *v.reception.values(),
-                  *v.double.values())
+    placements = built.variables.placements()
     values = solver.response_proto.solution
     kept = tuple(f for f in r.fixings if f[1] <= values[f[0]] <= f[2])
     assert kept and len(kept) < len(r.fixings)
