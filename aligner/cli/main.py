@@ -92,12 +92,14 @@ def main(lang: str | None) -> None:
                    "alone).")
 @click.option("--quick-start", is_flag=True,
               help="First look for any timetable (CP-SAT without presolve, then its fixed "
-                   "search; a few seconds at most), then start the other stages from it: a "
-                   "first timetable sooner where the full search is slow to find one.")
+                   "search, then its local searches; a few seconds each at most), then start "
+                   "the other stages from it: a first timetable sooner where the full search "
+                   "is slow to find one.")
 @click.option("--first", "first_only", is_flag=True,
               help="Stop at the first timetable, whatever its objective: the quickest valid "
                    "week (same as --quick-start --no-lp-start --param "
-                   "stop_after_first_solution=true).")
+                   "stop_after_first_solution=true; the local searches before the fixed "
+                   "search).")
 @click.option("--align-bells", is_flag=True,
               help="First move the bells of the --movable schools to align their periods (as "
                    "align --optimize), then schedule on the moved bells; writes "

@@ -28,10 +28,14 @@ The search runs in up to five stages, each recorded (name, status, objective, bo
 
 ``SolverSettings(lp_start=False)`` (``--no-lp-start``) runs the full stage alone without bound,
 as CP-SAT alone. ``SolverSettings(quick_start=True)`` (``--quick-start``) runs a quick stage
-first, until a first timetable (:data:`QUICK_SHARE`, :data:`QUICK_MAX`): ``quick-jump``, CP-SAT
-without presolve for :data:`JUMP_BUDGET` deterministic seconds (its feasibility jump), and when
-that found nothing ``quick``, CP-SAT's fixed search after presolve. The other stages then
-start from its timetable (a hint), which is kept if they find none.
+first, until a first timetable: ``quick-jump``, CP-SAT without presolve for :data:`JUMP_BUDGET`
+deterministic seconds (its feasibility jump); when that found nothing ``quick``, CP-SAT's fixed
+search after presolve, and when neither found one ``quick-ls``, CP-SAT's local searches alone
+after presolve (each of the last two for at most :data:`QUICK_SHARE` of the time limit and
+:data:`QUICK_MAX` seconds). When the first timetable is all that is asked for (below) the local
+searches come before the fixed search: they find one sooner on most of FET's files, while the
+fixed search's first timetable is often one CP-SAT proves optimal, which ends the search. The
+other stages then start from its timetable (a hint), which is kept if they find none.
 With ``--param stop_after_first_solution=true`` each stage stops at its first timetable (the
 guided stage's first one meets the bound, so it is optimal), and a quick stage's timetable ends
 the search (``SolverSettings.first_only``; ``aligner solve --first`` asks for all three).
@@ -112,13 +116,26 @@ component proven either way, the stage's seconds in all: seed 0, county 4.67 -> 
 13.3 s."""
 
 QUICK_SHARE = 0.1
-"""At most this share of the time limit goes to the quick stage (``quick_start``)..."""
+"""Each attempt of the quick stage after the first (``quick-ls``, ``quick``) gets at most this
+share of the time limit (``quick_start``)..."""
 QUICK_MAX = 5.0
 """... and at most these seconds."""
-QUICK_PARAMETERS: tuple[tuple[str, str], ...] = (("search_branching", "FIXED_SEARCH"),
+FIXED_PARAMETERS: tuple[tuple[str, str], ...] = (("search_branching", "FIXED_SEARCH"),
                                                   ("stop_after_first_solution", "true"))
-"""CP-SAT's fixed search, stopped at its first timetable: on FET's Horario_ISJ and Brazil files
-(one worker) a first timetable in 1.3-2.2 s where the full search needed 4.7-8.5 s."""
+"""CP-SAT's fixed search, stopped at its first timetable: the quick stage's ``quick`` attempt,
+and its first attempt without presolve. With two workers CP-SAT runs it beside its feasibility
+jump, and on models whose objective can reach 0 beside its core search, whose first timetable
+is then optimal: the Hashiyana-St Andrews pair of docs/fet.md in 1.5 s (the local searches:
+3.5 s, or none in 5 s), FET's NamutuniPSY16T2a in about 3 s (the local searches: none in 5 s)."""
+QUICK_PARAMETERS: tuple[tuple[str, str], ...] = (("use_ls_only", "true"),
+                                                  ("stop_after_first_solution", "true"))
+"""CP-SAT's local searches alone after presolve (``use_ls_only``: its feasibility jumps and
+violation local search, no tree search), stopped at their first timetable: the quick stage's
+``quick-ls`` attempt. Asked for a first timetable alone, on FET's 41 example files that import
+whole (two workers, seed 0, whole runs with it first and with the fixed search alone, one after
+the other) it came sooner on 27, for instance MAPS 27.6 -> 1.3 s, ConColY13T1a 16.4 -> 2.2 s,
+RehobothPSY16T1a 9.9 -> 0.9 s, ConcordiaY2016T2a 14.1 -> 3.0 s; later on NamutuniPSY16T2a
+(3.1 -> 8.1 s: the fixed search after the local searches' 5 s)."""
 JUMP_BUDGET = 0.1
 """CP-SAT deterministic seconds for the quick stage's first attempt, ``quick-jump``: the same
 search without presolve, where CP-SAT's feasibility jump starts at once. On every component of
@@ -127,7 +144,7 @@ deterministic seconds (70-140 ms), where presolve alone took about 0.55 s of eac
 0.6-0.9 s quick stage (county in all 6.9 s -> 0.8 s, city 21.9 s -> 2.7 s, one worker). On
 FET's files with teachers' gaps it needs 1.3-1.5 deterministic seconds, more than presolve and
 the fixed search together: there the budget runs out and the presolved attempt follows."""
-JUMP_PARAMETERS = (*QUICK_PARAMETERS, ("cp_model_presolve", "false"),
+JUMP_PARAMETERS = (*FIXED_PARAMETERS, ("cp_model_presolve", "false"),
                    ("max_deterministic_time", str(JUMP_BUDGET)))
 
 
@@ -207,11 +224,15 @@ def search(built: BuiltModel, settings: SolverSettings,
         solver, status, interrupted, _ = _stage(
             "quick-jump", built.model, settings, budget, None, observer, stages,
             global_bound=False, defaults=JUMP_PARAMETERS)
-        if not interrupted and status not in (Status.OPTIMAL, Status.FEASIBLE,
-                                              Status.INFEASIBLE):
+        attempts = [("quick-ls", QUICK_PARAMETERS), ("quick", FIXED_PARAMETERS)]
+        if not settings.first_only:  # (the fixed search's timetable may end the search)
+            attempts.reverse()
+        for name, defaults in attempts:
+            if interrupted or status in (Status.OPTIMAL, Status.FEASIBLE, Status.INFEASIBLE):
+                break
             solver, status, interrupted, _ = _stage(
-                "quick", built.model, settings, max(0.01, budget - stages[-1]["seconds"]),
-                None, observer, stages, global_bound=False, defaults=QUICK_PARAMETERS)
+                name, built.model, settings, min(budget, left()), None, observer, stages,
+                global_bound=False, defaults=defaults)
         found = status in (Status.OPTIMAL, Status.FEASIBLE)
         # optimal: its first timetable met CP-SAT's own bound; or the first timetable is all
         # that was asked for (the later stages would only find one again from it)

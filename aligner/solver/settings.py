@@ -74,8 +74,8 @@ class SolverSettings:
     """Start from the LP relaxation (bound and guided stage); False: CP-SAT alone."""
     quick_start: bool = False
     """Look first for any timetable (a quick stage of a few seconds at most: CP-SAT without
-    presolve, then its fixed search), then start the other stages from it: a first timetable
-    sooner where the full search is slow to find one."""
+    presolve, then its fixed search, then its local searches), then start the other stages
+    from it: a first timetable sooner where the full search is slow to find one."""
     jobs: int = 1
     """Independent components solved in this many worker processes."""
     dask: str | None = None

@@ -300,9 +300,9 @@ def test_a_first_timetable_never_reports_a_bound_below_zero(tmp_path):
 
 
 def test_quick_start_finds_a_timetable_first_and_the_search_goes_on_from_it(tmp_path):
-    """--quick-start: a quick stage (CP-SAT without presolve, then its fixed search, stopped
-    at its first timetable) before the LP; the search still proves the same optimum; the CLI
-    flag reaches summary.json."""
+    """--quick-start: a quick stage (CP-SAT without presolve, then its fixed search, then its
+    local searches, stopped at the first timetable) before the LP; the search still proves the
+    same optimum; the CLI flag reaches summary.json."""
     result = solve_checked(LANXI, tmp_path / "out", quick_start=True)
     stages = [s["stage"] for s in result.stages]
     # Lanxi's first timetable comes from the feasibility jump, before any presolve
@@ -333,18 +333,46 @@ def test_the_first_timetable_alone_ends_at_the_quick_stage(tmp_path):
     assert_valid(load_instance(LANXI), tmp_path / "cli")
 
 
-def test_the_quick_stage_falls_back_to_presolve_when_the_jump_finds_nothing(tmp_path,
-                                                                           monkeypatch):
-    """A jump that finds nothing (here: no feasibility jump and no conflict allowed): the
-    presolved fixed search (``quick``) follows within the quick stage's budget, then the later
-    stages as before; a timetable is still found and valid (solve_checked)."""
-    monkeypatch.setattr(aligner.solver.search, "JUMP_PARAMETERS", (
-        *aligner.solver.search.QUICK_PARAMETERS, ("cp_model_presolve", "false"),
-        ("use_feasibility_jump", "false"), ("max_number_of_conflicts", "0")))
+def test_the_quick_stage_falls_back_to_the_local_searches_when_the_jump_finds_nothing(
+        tmp_path, monkeypatch):
+    """A jump that finds nothing (here: no feasibility jump and no conflict allowed): CP-SAT's
+    local searches after presolve (``quick-ls``) follow and find the first timetable, which
+    ends a --first search; it is a valid week (solve_checked)."""
+    monkeypatch.setattr(aligner.solver.search, "JUMP_PARAMETERS", _NO_JUMP)
     result = solve_checked(LANXI, tmp_path / "out", quick_start=True, lp_start=False,
                            params=(("stop_after_first_solution", "true"),))
-    assert [s["stage"] for s in result.stages][:2] == ["quick-jump", "quick"]
-    assert result.stages[0]["status"] == "UNKNOWN"
+    assert [s["stage"] for s in result.stages] == ["quick-jump", "quick-ls"]
+    assert [s["status"] for s in result.stages] == ["UNKNOWN", "FEASIBLE"]
+    assert result.status == Status.FEASIBLE and result.objective >= 65
+
+
+def test_the_fixed_search_follows_when_the_local_searches_find_nothing(tmp_path, monkeypatch):
+    """Neither the jump nor the local searches find a timetable (the latter given no time):
+    the presolved fixed search (``quick``) follows within its own budget, then the later
+    stages as before; a timetable is still found and valid (solve_checked)."""
+    monkeypatch.setattr(aligner.solver.search, "JUMP_PARAMETERS", _NO_JUMP)
+    monkeypatch.setattr(aligner.solver.search, "QUICK_PARAMETERS", (
+        *aligner.solver.search.QUICK_PARAMETERS, ("max_deterministic_time", "0")))
+    result = solve_checked(LANXI, tmp_path / "out", quick_start=True, lp_start=False,
+                           params=(("stop_after_first_solution", "true"),))
+    assert [s["stage"] for s in result.stages][:3] == ["quick-jump", "quick-ls", "quick"]
+    assert [s["status"] for s in result.stages][:2] == ["UNKNOWN", "UNKNOWN"]
+    assert result.found
+
+
+def test_a_quick_start_tries_the_fixed_search_before_the_local_searches(tmp_path, monkeypatch):
+    """--quick-start without --first: the fixed search (whose first timetable CP-SAT may prove
+    optimal) before the local searches; it finds Lanxi's, the search goes on to the optimum."""
+    monkeypatch.setattr(aligner.solver.search, "JUMP_PARAMETERS", _NO_JUMP)
+    result = solve_checked(LANXI, tmp_path / "out", quick_start=True)
+    stages = [s["stage"] for s in result.stages]
+    assert stages[:3] == ["quick-jump", "quick", "lp"] and "quick-ls" not in stages
+    assert result.stages[1]["status"] == "FEASIBLE"
+    assert result.status == Status.OPTIMAL and result.objective == 65
+
+
+_NO_JUMP = (*aligner.solver.search.FIXED_PARAMETERS, ("cp_model_presolve", "false"),
+            ("use_feasibility_jump", "false"), ("max_number_of_conflicts", "0"))
 
 
 def test_a_quick_timetable_cp_sat_proves_optimal_ends_the_search(tmp_path):
