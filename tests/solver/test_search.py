@@ -387,3 +387,36 @@ def test_a_quick_timetable_cp_sat_proves_optimal_ends_the_search(tmp_path):
     result = solve_checked(directory, tmp_path / "out", quick_start=True)
     assert [s["stage"] for s in result.stages] == ["quick-jump"]
     assert result.status == Status.OPTIMAL and result.objective == result.best_bound == 0
+
+
+def test_the_guided_above_stage_gives_up_when_it_finds_no_timetable_at_all(tmp_path):
+    """The hard library's pair-1-co-teachers: the LP's whole placements allow no timetable, which
+    the guided-above stage's neighbourhood searches cannot prove; it stops after ABOVE_GIVE_UP
+    seconds without one (it searched about 7 s before), and the fixings and full stages follow
+    and find the week (a first timetable is asked for: the optimum takes about 30 s)."""
+    generated = generate("pair", 1, office_rules=True)
+    row = next(r for r in generated.rows["curriculum"] if "+" in r["teacher_id"])
+    directory = generated.with_min_load_at_witness(row["teacher_id"].split("+")).write(
+        tmp_path / "instance")
+    result = solve_checked(directory, tmp_path / "out",
+                           params=(("stop_after_first_solution", "true"),))
+    above = next(s for s in result.stages if s["stage"] == "guided-above")
+    assert above["status"] == "UNKNOWN" and above["objective"] is None
+    assert above["seconds"] < aligner.solver.search.ABOVE_GIVE_UP + 1.5
+    assert [s["stage"] for s in result.stages][-2:] == ["fixings", "full"]
+
+
+class _StubSolver:
+    stopped = False
+
+    def stop_search(self) -> None:
+        self.stopped = True
+
+
+@pytest.mark.parametrize("found", [False, True])
+def test_giving_up_stops_only_a_search_that_found_nothing(found):
+    watch = aligner.solver.search._Watch(None, None, global_bound=False)
+    watch.found = found
+    solver = _StubSolver()
+    aligner.solver.search._give_up_unless_found(solver, watch)  # type: ignore[arg-type]
+    assert solver.stopped is not found
