@@ -143,7 +143,9 @@ violation local search, no tree search), stopped at their first timetable: the q
 whole (two workers, seed 0, whole runs with it first and with the fixed search alone, one after
 the other) it came sooner on 27, for instance MAPS 27.6 -> 1.3 s, ConColY13T1a 16.4 -> 2.2 s,
 RehobothPSY16T1a 9.9 -> 0.9 s, ConcordiaY2016T2a 14.1 -> 3.0 s; later on NamutuniPSY16T2a
-(3.1 -> 8.1 s: the fixed search after the local searches' 5 s)."""
+(3.1 -> 8.1 s: the fixed search after the local searches' 5 s). With one worker they gained
+nothing on five of those files (either way, one core each, both at once: RehobothPSY16T1a,
+ConColY13T1a and ConcordiaY2016T2a in 4.1-5.2 s, MAPS and NamutuniPSY16T2a none in 60 s)."""
 JUMP_BUDGET = 0.1
 """CP-SAT deterministic seconds for the quick stage's first attempt, ``quick-jump``: the same
 search without presolve, where CP-SAT's feasibility jump starts at once. On every component of
