@@ -108,9 +108,10 @@ bound cannot be met (county g005) its best timetable is the full stage's hint.""
 ABOVE_GIVE_UP = 2.0
 """Wall seconds after which the guided-above stage gives up when it has found no timetable at
 all: its neighbourhood searches improve a timetable but cannot prove that the LP's whole
-placements allow none, and would search to the end of their budget. On the 70 components of the
-generated county, city and 100-school instances (seed 1, office rules; one core, seed 0) its
-first timetable came within 0.51 s (most within 0.23 s); on the hard library's
+placements allow none, and would search to the end of their budget. On the 66 of the 70
+components of the generated county, city and 100-school instances (seed 1, office rules; one
+core, seed 0) where the stage runs its first timetable came within 0.51 s (most within 0.23
+s); on FET's files within 0.33 s, but on MHS_July2 none in 6.5 s; on the hard library's
 ``pair-1-co-teachers``, whose whole placements allow none, the stage searched 6.8 s in vain."""
 
 ROUNDED_HINT = True
