@@ -78,9 +78,8 @@ def _busy_co_teachers(preset: str, seed: int) -> Callable[[Path], Instance]:
     witness gives them."""
     def make(scratch: Path) -> Instance:
         generated = generate(preset, seed, office_rules=True)
-        co_teachers = {t for r in generated.rows["curriculum"] if "+" in r["teacher_id"]
-                       for t in r["teacher_id"].split("+")}
-        generated.with_min_load_at_witness(co_teachers).write(scratch / f"{preset}-{seed}")
+        generated.with_min_load_at_witness(generated.co_teachers()).write(
+            scratch / f"{preset}-{seed}")
         return load_instance(scratch / f"{preset}-{seed}")
     return make
 

@@ -34,6 +34,12 @@ class Generated:
         """Write instance.yaml and the six CSV tables into ``directory``."""
         return write_instance(directory, self.settings, self.rows)
 
+    def co_teachers(self) -> set[str]:
+        """The teachers of the co-taught lessons (curriculum rows whose ``teacher_id`` joins two
+        with ``+``)."""
+        return {teacher for row in self.rows["curriculum"] if "+" in row["teacher_id"]
+                for teacher in row["teacher_id"].split("+")}
+
     def with_min_load_at_witness(self, teacher_ids: Iterable[str]) -> Generated:
         """A copy where these teachers' ``min_load`` is the load the witness gives them, rounded
         down: their lessons (a double or a combined lesson once) and 1.5 for each live session

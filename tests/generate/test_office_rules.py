@@ -232,8 +232,7 @@ def test_a_co_teacher_at_her_min_load_still_gets_a_week(tmp_path):
     # Pair seed 1 with office rules has one co-taught 科学 row. Raise its teachers' min_load to
     # the load the witness gives them: the witness still keeps every rule (so a week exists).
     generated = generate("pair", 1, office_rules=True)
-    row = next(r for r in generated.rows["curriculum"] if "+" in r["teacher_id"])
-    co_teachers = row["teacher_id"].split("+")
+    co_teachers = generated.co_teachers()
     generated = generated.with_min_load_at_witness(co_teachers)
     raised = {t["teacher_id"]: t["min_load"] for t in generated.rows["teachers"]
               if t["teacher_id"] in co_teachers}

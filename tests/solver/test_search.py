@@ -395,8 +395,7 @@ def test_the_guided_above_stage_gives_up_when_it_finds_no_timetable_at_all(tmp_p
     seconds without one (it searched about 7 s before), and the fixings and full stages follow
     and find the week (a first timetable is asked for: the optimum takes about 30 s)."""
     generated = generate("pair", 1, office_rules=True)
-    row = next(r for r in generated.rows["curriculum"] if "+" in r["teacher_id"])
-    directory = generated.with_min_load_at_witness(row["teacher_id"].split("+")).write(
+    directory = generated.with_min_load_at_witness(generated.co_teachers()).write(
         tmp_path / "instance")
     result = solve_checked(directory, tmp_path / "out",
                            params=(("stop_after_first_solution", "true"),))
