@@ -78,9 +78,8 @@ def _busy_co_teachers(preset: str, seed: int) -> Callable[[Path], Instance]:
     witness gives them."""
     def make(scratch: Path) -> Instance:
         generated = generate(preset, seed, office_rules=True)
-        generated.with_min_load_at_witness(generated.co_teachers()).write(
-            scratch / f"{preset}-{seed}")
-        return load_instance(scratch / f"{preset}-{seed}")
+        return load_instance(generated.with_min_load_at_witness(generated.co_teachers()).write(
+            scratch / f"{preset}-{seed}"))
     return make
 
 

@@ -404,7 +404,7 @@ class _Bells(NamedTuple):
 
 
 def _bells(table: Table, where: _Rows, seasons: tuple[str, ...], log: IssueLog,
-           seasons_given: bool = False) -> _Bells:
+           seasons_given: bool) -> _Bells:
     """Lesson periods and named breaks (rows of kind ``break``: start and end, a name, no
     period number), checked: periods 1..n in order without overlaps, breaks between them."""
     bells: list[BellPeriod] = []

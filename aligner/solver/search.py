@@ -235,18 +235,15 @@ def search(built: BuiltModel, settings: SolverSettings,
     quick: cp_model.CpSolver | None = None
     if settings.quick_start and not built.model.proto.solution_hint.vars:
         budget = min(QUICK_MAX, settings.time_limit * QUICK_SHARE)
-        solver, status, interrupted, _ = _stage(
-            "quick-jump", built.model, settings, budget, None, observer, stages,
-            global_bound=False, defaults=JUMP_PARAMETERS)
         attempts = [("quick-ls", QUICK_PARAMETERS), ("quick", FIXED_PARAMETERS)]
         if not settings.first_only:  # (the fixed search's timetable may end the search)
             attempts.reverse()
-        for name, defaults in attempts:
-            if interrupted or status in (Status.OPTIMAL, Status.FEASIBLE, Status.INFEASIBLE):
-                break
+        for name, defaults in [("quick-jump", JUMP_PARAMETERS), *attempts]:
             solver, status, interrupted, _ = _stage(
                 name, built.model, settings, min(budget, left()), None, observer, stages,
                 global_bound=False, defaults=defaults)
+            if interrupted or status in (Status.OPTIMAL, Status.FEASIBLE, Status.INFEASIBLE):
+                break
         found = status in (Status.OPTIMAL, Status.FEASIBLE)
         # optimal: its first timetable met CP-SAT's own bound; or the first timetable is all
         # that was asked for (the later stages would only find one again from it)
