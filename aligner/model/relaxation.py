@@ -106,7 +106,8 @@ class Relaxation:
     """The LP's columns (its size: the search picks its stages by it)."""
     rounded: tuple[tuple[int, int], ...] = ()
     """(index, 0 or 1): every other placement's value in the LP optimum, rounded at
-    :data:`ROUND_AT` (a starting point for the search, see
+    :data:`ROUND_AT`, where neither the model nor the fixings fix it (the placements that the
+    guided model leaves free: a starting point for its search, see
     :data:`aligner.solver.search.ROUNDED_HINT`)."""
 
 
@@ -148,7 +149,9 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
         x = np.array(response.variable_value)
         whole = x[placements] >= 1 - TOLERANCE
         ones = tuple(int(i) for i in placements[whole])
-        rounded = tuple((int(i), int(x[i] >= ROUND_AT)) for i in placements[~whole])
+        free = placements[~whole & (low[placements] < high[placements])]
+        rounded = tuple(zip(free.tolist(), (x[free] >= ROUND_AT).astype(int).tolist(),
+                            strict=True))
         count = mip.cp_variables
         changed = np.flatnonzero((low[:count] > mip_low[:count]) | (high[:count] < mip_high[:count]))
         fixings = tuple((int(i), int(low[i]), int(high[i])) for i in changed)

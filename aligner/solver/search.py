@@ -289,12 +289,11 @@ def search(built: BuiltModel, settings: SolverSettings,
         guided_stages: list[tuple[str, Callable[[], cp_model.CpModel],
                                   tuple[tuple[str, str], ...]]] = []
         if relaxation.columns < EXACT_MAX_COLUMNS:
-            exact = above.clone()  # (before the rounded hint: the exact stage goes without)
+            exact = above.clone()  # (the exact stage goes without the rounded hint)
             exact.add(built.objective <= relaxation.bound)
             guided_stages.append(("guided", lambda: exact, EXACT_PARAMETERS))
-        if ROUNDED_HINT and not above.proto.solution_hint.vars:  # (a quick stage's week first)
-            _rounded_hint(above, relaxation)
-        guided_stages.append(("guided-above", lambda: above, ABOVE_PARAMETERS))
+        guided_stages.append(("guided-above", lambda: _rounded_hint(above, relaxation),
+                              ABOVE_PARAMETERS))
         # the fixings stage: the whole placements led nowhere, or only above the bound; the
         # fixings alone hold in every timetable that meets the bound (its model is made when it
         # runs, so that a guided-above timetable is its hint)
@@ -364,18 +363,23 @@ def _settled(solver: cp_model.CpSolver, status: Status, interrupted: bool, reach
 
 def _hint(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
     """Make the solver's timetable the model's only hint (the models share their variables)."""
+    values = list(solver.response_proto.solution)
     model.clear_hints()
-    for index, value in enumerate(solver.response_proto.solution):
-        model.add_hint(model.get_int_var_from_proto_index(index), value)
+    hint = model.proto.solution_hint  # (in bulk: add_hint per variable took 0.1 s a component)
+    hint.vars.extend(range(len(values)))
+    hint.values.extend(values)
 
 
-def _rounded_hint(model: cp_model.CpModel, relaxation: Relaxation) -> None:
-    """Hint the placements the guided model leaves free at their LP values rounded (see
-    :data:`ROUNDED_HINT`)."""
-    for index, value in relaxation.rounded:
-        domain = model.proto.variables[index].domain
-        if domain[0] != domain[1]:
-            model.add_hint(model.get_int_var_from_proto_index(index), value)
+def _rounded_hint(model: cp_model.CpModel, relaxation: Relaxation) -> cp_model.CpModel:
+    """The guided-above stage's model: hinted with the placements it leaves free at their LP
+    values rounded (see :data:`ROUNDED_HINT`), unless it has a hint already (a quick stage's
+    or an earlier stage's timetable) or the switch is off. Applied when the stage runs: where
+    the exact stage meets the bound, the hint is never needed."""
+    if ROUNDED_HINT and relaxation.rounded and not model.proto.solution_hint.vars:
+        indices, values = zip(*relaxation.rounded, strict=True)
+        model.proto.solution_hint.vars.extend(indices)
+        model.proto.solution_hint.values.extend(values)
+    return model
 
 
 def _guided_model(full: cp_model.CpModel, relaxation: Relaxation, *, whole: bool = True

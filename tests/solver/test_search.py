@@ -155,12 +155,17 @@ def test_large_lps_go_straight_to_the_guided_above_stage(monkeypatch, tmp_path):
 
 
 def test_rounded_placements_are_the_rest_of_the_lp_optimum():
+    # every placement neither whole in the LP optimum nor fixed (by the fixings or the model)
     built = build_model(load_instance(LANXI))
     relaxation = lp_relaxation(built, 30.0)
     placements = {var.index for var in built.variables.placements()}
+    fixed = {i for i, lo, hi in relaxation.fixings if lo == hi and i in placements} | {
+        i for i in placements if built.model.proto.variables[i].domain[0]
+        == built.model.proto.variables[i].domain[1]}
     rounded = dict(relaxation.rounded)
-    assert set(rounded) | set(relaxation.ones) == placements
-    assert not set(rounded) & set(relaxation.ones)
+    assert set(rounded) | set(relaxation.ones) | fixed == placements
+    assert not set(rounded) & (set(relaxation.ones) | fixed)
+    assert fixed - set(relaxation.ones)  # (the fixings hold some placements at 0 here)
     assert set(rounded.values()) == {0, 1}  # (some placements lean to 1 without being whole)
 
 
@@ -189,8 +194,7 @@ def test_guided_above_stage_starts_from_the_rounded_lp_optimum(hinted, monkeypat
         return
     built = build_model(load_instance(LANXI))
     relaxation = lp_relaxation(built, 30.0)
-    fixed = {i for i, lo, hi in relaxation.fixings if lo == hi}
-    expected = {i: value for i, value in relaxation.rounded if i not in fixed}
+    expected = dict(relaxation.rounded)
     assert hints["guided-above"] == expected and len(expected) > 100
 
 
