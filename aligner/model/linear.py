@@ -95,10 +95,10 @@ class _Builder:
         self.lower: list[float] = []
         self.upper: list[float] = []
         for index, var in enumerate(proto.variables):
-            domain = list(var.domain)
+            domain = var.domain
             if len(domain) != 2:
                 raise UnsupportedModel(f"variable {index} ({var.name}) has a domain with holes "
-                                       f"{domain}; only intervals are translated")
+                                       f"{list(domain)}; only intervals are translated")
             self.lower.append(float(domain[0]))
             self.upper.append(float(domain[1]))
         self.integer = [True] * len(self.lower)
@@ -176,9 +176,14 @@ class _Builder:
         self.add(dict(terms), constant, lo, hi, enforcement)
 
 
-def _domain_interval(domain: list[int], what: str) -> tuple[float, float]:
+def _what(index: int, kind: str) -> str:
+    return f"constraint {index} ({kind})"
+
+
+def _domain_interval(domain: Any, index: int, kind: str) -> tuple[float, float]:
     if len(domain) != 2:
-        raise UnsupportedModel(f"{what}: a domain of several intervals {domain} is not translated")
+        raise UnsupportedModel(f"{_what(index, kind)}: a domain of several intervals "
+                               f"{list(domain)} is not translated")
     lo = -math.inf if domain[0] <= INT64_MIN else float(domain[0])
     hi = math.inf if domain[1] >= INT64_MAX else float(domain[1])
     return lo, hi
@@ -217,36 +222,24 @@ def translate(model: cp_model.CpModel, *, epigraph: bool = False) -> Mip:
     if scale < 0:
         raise UnsupportedModel("a maximised objective is not translated (our model minimises)")
 
-    used: dict[int, int] = defaultdict(int)
-    kinds = []
-    for constraint in proto.constraints:
-        kind = _kind(constraint)
-        kinds.append(kind)
-        if kind == "linear":
-            for ref in constraint.linear.vars:
-                used[ref if ref >= 0 else -ref - 1] += 1
-        elif kind == "lin_max":
-            for expr in (constraint.lin_max.target, *constraint.lin_max.exprs):
-                for ref in expr.vars:
-                    used[ref if ref >= 0 else -ref - 1] += 1
-        elif kind in ("bool_or", "bool_and", "at_most_one", "exactly_one"):
-            for ref in getattr(constraint, kind).literals:
-                used[ref if ref >= 0 else -ref - 1] += 1
-        for ref in constraint.enforcement_literal:
-            used[ref if ref >= 0 else -ref - 1] += 1
-
     epigraphs: list[tuple[int, list[tuple[dict[int, float], float]]]] = []
-    for index, (constraint, kind) in enumerate(zip(proto.constraints, kinds, strict=True)):
-        what = f"constraint {index} ({kind})"
+    # the lin_max constraints are translated after the rest, when their targets' uses are
+    # counted, and their rows put back in their places (the same LP, row for row)
+    maxima: list[tuple[int, Any, int]] = []
+    rows = b.rows
+    for index, constraint in enumerate(proto.constraints):
+        kind = _kind(constraint)
         enforcement = list(constraint.enforcement_literal)
         if kind == "linear":
             linear = constraint.linear
-            lo, hi = _domain_interval(list(linear.domain), what)
-            refs = list(linear.vars)
-            if not enforcement and min(refs, default=0) >= 0 and len(set(refs)) == len(refs):
-                b.rows.append((lo, hi, dict(zip(refs, map(float, linear.coeffs), strict=True))))
+            lo, hi = _domain_interval(linear.domain, index, kind)
+            refs = linear.vars
+            row = dict(zip(refs, map(float, linear.coeffs), strict=True))
+            if not enforcement and len(row) == len(refs) and (not row or min(row) >= 0):
+                rows.append((lo, hi, row))  # (the usual row: distinct variables, none negated)
             else:
-                b.add(b.linear(refs, linear.coeffs, what), 0.0, lo, hi, enforcement)
+                b.add(b.linear(refs, linear.coeffs, _what(index, kind)), 0.0, lo, hi,
+                      enforcement)
         elif kind == "bool_or":
             b.add_literal_sum(constraint.bool_or.literals, 1, math.inf, enforcement)
         elif kind == "bool_and":
@@ -258,39 +251,60 @@ def translate(model: cp_model.CpModel, *, epigraph: bool = False) -> Mip:
             b.add_literal_sum(constraint.exactly_one.literals, 1, 1, enforcement)
         elif kind == "lin_max":
             if enforcement:
-                raise UnsupportedModel(f"{what}: an enforced lin_max is not translated")
-            target = constraint.lin_max.target
-            t_terms = b.linear(target.vars, target.coeffs, what)
-            t_offset = float(target.offset)
-            exprs = [(b.linear(e.vars, e.coeffs, what), float(e.offset))
-                     for e in constraint.lin_max.exprs]
-            for e_terms, e_offset in exprs:  # t - e_i >= 0
-                row = dict(t_terms)
-                for v, c in e_terms.items():
-                    row[v] = row.get(v, 0.0) - c
-                b.add(row, t_offset - e_offset, 0.0, math.inf, [])
-            lone = len(t_terms) == 1 and next(iter(t_terms.values())) == 1.0 and t_offset == 0
-            column = next(iter(t_terms)) if lone else -1
-            if epigraph and lone and cost_by_var.get(column, 0.0) > 0 and used[column] == 1:
-                epigraphs.append((column, exprs))
-                continue
-            t_high = b.bounds(t_terms)[1] + t_offset
-            selectors = []
-            for e_terms, e_offset in exprs:  # t - e_i + M b_i <= M
-                selector = b.new_binary()
-                selectors.append(selector)
-                big = t_high - (b.bounds(e_terms)[0] + e_offset)
-                row = dict(t_terms)
-                for v, c in e_terms.items():
-                    row[v] = row.get(v, 0.0) - c
-                row[selector] = row.get(selector, 0.0) + big
-                b.add(row, t_offset - e_offset, -math.inf, big, [])
-            b.add({s: 1.0 for s in selectors}, 0.0, 1, 1, [])
-        elif kind == "empty":
+                raise UnsupportedModel(f"{_what(index, kind)}: an enforced lin_max is not "
+                                       "translated")
+            maxima.append((index, constraint.lin_max, len(rows)))
+        elif kind != "empty":
+            raise UnsupportedModel(f"{_what(index, kind)}: constraints of kind {kind} are not "
+                                   f"translated (translated: {', '.join(SUPPORTED)})")
+    # how many constraints use each variable (a lin_max's target is an epigraph only where
+    # nothing else uses it): every row above uses its columns once
+    used: list[int] = []
+    if epigraph and maxima:
+        used = np.bincount(np.fromiter((c for _, _, terms in rows for c in terms),
+                                       dtype=np.int64), minlength=len(b.lower)).tolist()
+        for _, lin_max, _ in maxima:
+            for expr in (lin_max.target, *lin_max.exprs):
+                for ref in expr.vars:
+                    used[ref if ref >= 0 else -ref - 1] += 1
+    placed: list[list[tuple[float, float, dict[int, float]]]] = []
+    for index, lin_max, _ in maxima:
+        b.rows = []
+        placed.append(b.rows)
+        what = _what(index, "lin_max")
+        target = lin_max.target
+        t_terms = b.linear(target.vars, target.coeffs, what)
+        t_offset = float(target.offset)
+        exprs = [(b.linear(e.vars, e.coeffs, what), float(e.offset)) for e in lin_max.exprs]
+        for e_terms, e_offset in exprs:  # t - e_i >= 0
+            row = dict(t_terms)
+            for v, c in e_terms.items():
+                row[v] = row.get(v, 0.0) - c
+            b.add(row, t_offset - e_offset, 0.0, math.inf, [])
+        lone = len(t_terms) == 1 and next(iter(t_terms.values())) == 1.0 and t_offset == 0
+        column = next(iter(t_terms)) if lone else -1
+        if epigraph and lone and cost_by_var.get(column, 0.0) > 0 and used[column] == 1:
+            epigraphs.append((column, exprs))
             continue
-        else:
-            raise UnsupportedModel(f"{what}: constraints of kind {kind} are not translated "
-                                   f"(translated: {', '.join(SUPPORTED)})")
+        t_high = b.bounds(t_terms)[1] + t_offset
+        selectors = []
+        for e_terms, e_offset in exprs:  # t - e_i + M b_i <= M
+            selector = b.new_binary()
+            selectors.append(selector)
+            big = t_high - (b.bounds(e_terms)[0] + e_offset)
+            row = dict(t_terms)
+            for v, c in e_terms.items():
+                row[v] = row.get(v, 0.0) - c
+            row[selector] = row.get(selector, 0.0) + big
+            b.add(row, t_offset - e_offset, -math.inf, big, [])
+        b.add({s: 1.0 for s in selectors}, 0.0, 1, 1, [])
+    if maxima:
+        b.rows, begin = [], 0
+        for (_, _, at), theirs in zip(maxima, placed, strict=True):
+            b.rows += rows[begin:at]
+            b.rows += theirs
+            begin = at
+        b.rows += rows[begin:]
     cost = [cost_by_var.get(i, 0.0) for i in range(len(b.lower))]
     return Mip(b.lower, b.upper, b.integer, cost, scale * float(objective.offset), b.rows,
                len(proto.variables), epigraphs)

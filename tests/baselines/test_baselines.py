@@ -132,6 +132,16 @@ def test_translation_refuses_what_it_does_not_translate():
     holes.new_int_var_from_domain(cp_model.Domain.from_values([0, 2, 4]), "h")
     with pytest.raises(UnsupportedModel, match="holes"):
         translate(holes)
+    gaps = cp_model.CpModel()
+    w = gaps.new_int_var(0, 5, "w")
+    gaps.add_linear_expression_in_domain(w, cp_model.Domain.from_values([1, 3]))
+    with pytest.raises(UnsupportedModel, match=r"constraint 0 \(linear\): a domain of several"):
+        translate(gaps)
+    enforced = cp_model.CpModel()
+    t, u, v = (enforced.new_int_var(0, 5, name) for name in "tuv")
+    enforced.add_max_equality(t, [u, v]).only_enforce_if(enforced.new_bool_var("e"))
+    with pytest.raises(UnsupportedModel, match=r"constraint 0 \(lin_max\): an enforced"):
+        translate(enforced)
 
 
 def _random_model(rng: random.Random) -> tuple[cp_model.CpModel, list[cp_model.IntVar]]:
