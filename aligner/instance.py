@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
-from typing import Literal
+from typing import Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, field_validator
 
@@ -34,6 +34,17 @@ AFTERNOON_FROM_MINUTE = 12 * 60
 
 class Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False
+                   ) -> Self:
+        """A copy, with ``update``'s fields changed, that computes its cached properties again
+        (pydantic's copy would carry the original's: its periods for other bells, say)."""
+        copied = super().model_copy(update=update, deep=deep)
+        for klass in type(self).__mro__:
+            for name, member in vars(klass).items():
+                if isinstance(member, cached_property):
+                    copied.__dict__.pop(name, None)
+        return copied
 
 
 # ---- the ranges and precision of numbers (docs/input.md, "Numbers") ----------------------------

@@ -79,3 +79,20 @@ def test_large_numbers_survive_the_csv_round_trip(tmp_path):
     run = CliRunner().invoke(main, ["solve", str(refused), "--out", str(tmp_path / "out")])
     assert run.exit_code == 2
     assert "teachers.csv, row 2, column max_load: 2147483648 is above the maximum 200" in run.stderr
+
+
+def test_a_copy_of_an_instance_computes_its_cached_properties_again():
+    # pydantic's model_copy carried the original's cached properties into the copy: a copy with
+    # other bells answered with the original's periods and fingerprint.
+    from pathlib import Path
+
+    instance = load_instance(Path(__file__).parent.parent / "data" / "lanxi-2022-winter")
+    school = instance.schools[0].school_id
+    first = instance.periods(school)[0]
+    fingerprint = instance.bells_fingerprint
+    later = tuple(b.model_copy(update={"start": b.start + 5, "end": b.end + 5})
+                  for b in instance.bells)
+    moved = instance.model_copy(update={"bells": later})
+    assert moved.periods(school)[0].start == first.start + 5
+    assert moved.bells_fingerprint != fingerprint
+    assert instance.periods(school)[0] is first  # (the original keeps its own)
