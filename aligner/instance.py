@@ -803,14 +803,23 @@ class Instance(Frozen):
 
     def is_afternoon(self, school_id: str, period: int) -> bool:
         """The period starts at or after 12:00 in some season of the instance."""
-        return any(self.bell(school_id, period, s).is_afternoon for s in self.seasons)
+        return period in self._halves[school_id][1]
 
     def halves(self, school_id: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """(morning, afternoon) periods of the school: a period starting before 12:00 in every
         season is in the morning (上午), the others in the afternoon (下午)."""
-        periods = [b.period for b in self.periods(school_id)]
-        return (tuple(p for p in periods if not self.is_afternoon(school_id, p)),
-                tuple(p for p in periods if self.is_afternoon(school_id, p)))
+        return self._halves[school_id]
+
+    @cached_property
+    def _halves(self) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
+        halves: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = defaultdict(lambda: ((), ()))
+        for school in self.schools:
+            periods = [b.period for b in self.periods(school.school_id)]
+            late = {p for p in periods if any(self.bell(school.school_id, p, s).is_afternoon
+                                              for s in self.seasons)}
+            halves[school.school_id] = (tuple(p for p in periods if p not in late),
+                                        tuple(p for p in periods if p in late))
+        return halves
 
     @cached_property
     def curriculum_of_class(self) -> dict[tuple[str, str], tuple[CurriculumRow, ...]]:

@@ -80,6 +80,7 @@ class Capacity:
         self.options: dict[str, SessionOptions] = {
             c.course_id: session_options(instance, c, pairs) for c in instance.courses
         }
+        self._row_available: dict[tuple[str, tuple[str, ...]], list[Slot]] = {}
 
     @cached_property
     def blocked(self) -> set[str]:
@@ -111,10 +112,14 @@ class Capacity:
 
     def row_available(self, row: CurriculumRow) -> list[Slot]:
         """The slots where every teacher of the row (co-teachers all) is available."""
-        return [(day, bell.period) for day in self.instance.days
+        key = (row.school_id, row.teacher_ids)
+        if key not in self._row_available:  # (several checks ask, per class and per row)
+            self._row_available[key] = [
+                (day, bell.period) for day in self.instance.days
                 for bell in self.instance.periods(row.school_id)
                 if not any(self.instance.is_unavailable(t, day, bell.period)
                            for t in row.teacher_ids)]
+        return self._row_available[key]
 
     def online_bounds(self, row: CurriculumRow) -> tuple[int, int]:
         """Fewest and most sessions that can count toward a curriculum row."""
@@ -260,11 +265,11 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
     instance = cap.instance
     days = len(instance.days)
     for row in instance.curriculum:
-        who = row_phrase(instance, row)
         if row.max_per_day is not None and row.per_week - row.doubles > row.max_per_day * days:
             doubles = say("diagnose.of_them_double", doubles=row.doubles) if row.doubles else ""
             yield Finding("max_per_day", say(
-                "diagnose.max_per_day", who=who, per_week=row.per_week, subject=row.subject,
+                "diagnose.max_per_day", who=row_phrase(instance, row),
+                per_week=row.per_week, subject=row.subject,
                 doubles=doubles, most=row.max_per_day, days=count(days, "day")))
             continue
         lessons = row.per_week - row.doubles
@@ -272,7 +277,8 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
         if apart is not None and lessons > 1 and (lessons - 1) * apart + 1 > days:
             doubles = say("diagnose.of_them_double", doubles=row.doubles) if row.doubles else ""
             yield Finding("min_days_apart", say(
-                "diagnose.min_days_apart", who=who, lessons=lessons, subject=row.subject,
+                "diagnose.min_days_apart", who=row_phrase(instance, row),
+                lessons=lessons, subject=row.subject,
                 doubles=doubles, apart=apart, days=count(days, "day"),
                 needed=(lessons - 1) * apart + 1))
             continue
@@ -294,7 +300,8 @@ def subject_days(cap: Capacity) -> Iterator[Finding]:
             allowed = (say("diagnose.within_allowed", slots=slots_text(instance, row.allowed))
                        if row.allowed is not None else "")
             yield Finding("teacher_availability", say(
-                "diagnose.teacher_availability", who=who, local=local, subject=row.subject,
+                "diagnose.teacher_availability", who=row_phrase(instance, row),
+                local=local, subject=row.subject,
                 capped=capped, teacher=teachers_phrase(instance, row), allowed=allowed,
                 days=count(len(free), "day"), periods=sum(free.values()), room=room,
                 n=len(row.teacher_ids)))
@@ -386,16 +393,15 @@ def teacher_loads(cap: Capacity) -> Iterator[Finding]:
     policy = instance.policy
     for teacher_id, (least, most) in _commitments(cap).items():
         teacher = instance.teacher_by_id[teacher_id]
-        who = teacher_phrase(instance, teacher_id)
         lowest, highest = least.credited(instance), most.credited(instance)
         if teacher.max_load is not None and lowest > teacher.max_load:
             yield Finding("load", say(
-                "diagnose.load_above_max", who=who, lowest=f"{float(lowest):g}",
-                credit=policy.credits_text, most=teacher.max_load))
+                "diagnose.load_above_max", who=teacher_phrase(instance, teacher_id),
+                lowest=f"{float(lowest):g}", credit=policy.credits_text, most=teacher.max_load))
         if highest < teacher.min_load:
             yield Finding("load", say(
-                "diagnose.load_below_min", who=who, highest=f"{float(highest):g}",
-                least=teacher.min_load))
+                "diagnose.load_below_min", who=teacher_phrase(instance, teacher_id),
+                highest=f"{float(highest):g}", least=teacher.min_load))
 
 
 def weekly_minimums(cap: Capacity) -> Iterator[Finding]:
