@@ -83,6 +83,24 @@ seconds (within the LP's share). On the 70 components of the generated county, c
 FET's largest files GLOP's phase 1 can run out of the LP's whole share (RehobothHSY2016T2d:
 GLOP alone 15 s in vain; PDLP's bound 0 in 0.3 s), and the search goes on with PDLP's bound and
 fixings after 20 times that."""
+FACE_AT = 1e-3
+"""After PDLP, GLOP looks for its vertex first on the face of the LP where every column that
+PDLP's optimum has within this distance of a bound sits at that bound (0: never). The face holds
+PDLP's optimum but for those small moves, so it holds an optimum of the LP unless they mattered;
+a vertex of a face is a vertex of the LP, and with fewer columns free GLOP finds one sooner.
+Should the face hold no optimum (GLOP finds it infeasible, or its optimum above PDLP's by more
+than :data:`FACE_SLACK`), GLOP solves the whole narrowed LP as before. Measured, one core, seed
+0, both variants at once, every component proven either way (seed-1 instances with the office
+rules unless said): GLOP's seconds on the county's nine LPs of 8,000 columns or more 8.9 ->
+7.0 s, on the city's 32 29.5 -> 26.8 s, every face holding an optimum; the components' whole
+searches, whose guided-above stage starts from another vertex then, county 29.5 -> 29.8 s,
+city 98.4 -> 92.5 s, the 100-school shape 81.5 -> 65.3 s (CP-SAT seed 1: 78.3 -> 75.7 s), the
+county of seed 2 57.3 -> 48.1 s.
+At 0.01 GLOP took 5.6 s on the county, but 4 of the 100-school shape's 25 faces and 8 of the
+city's held no optimum."""
+FACE_SLACK = 1e-5
+"""Relative: how far above PDLP's objective the face's optimum may be and still count as the
+LP's (PDLP's own was 5e-7 off on the county's LPs)."""
 ROUND_AT = 0.5
 """A placement not whole in the LP optimum is rounded to 1 from this value on (:attr:`Relaxation.rounded`)."""
 TOLERANCE = 1e-6
@@ -119,7 +137,8 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
     Two solvers in turn (:data:`CENTRE_FIRST`, on LPs of :data:`CENTRE_MIN_COLUMNS` columns or
     more; on smaller ones GLOP alone): PDLP's optimum, near the centre of the optimal face,
     gives the bound and the reduced-cost fixings; GLOP's simplex then finds a vertex of the LP
-    with those fixings applied (every optimum of the LP keeps them), whose whole placements
+    with those fixings applied (every optimum of the LP keeps them), first on the face where
+    PDLP's optimum has its columns at their bounds (:data:`FACE_AT`), whose whole placements
     guide the search (its duals fix too; on county g001 and g005 nothing PDLP's had not).
     Should GLOP find no vertex in the time, the relaxation has PDLP's bound and fixings and its
     few whole placements; should PDLP find nothing (or a bound the vertex contradicts), GLOP
@@ -167,8 +186,21 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
             bound, low, high = narrowed
             narrowed_columns = np.flatnonzero((low != mip_low) | (high != mip_high))
             _set_bounds(request, narrowed_columns, low, high)
-            vertex = _solve_lp(request, min(left(), max(VERTEX_MIN,
-                                                        VERTEX_FACTOR * centre_seconds)), simplex)
+            deadline = time.perf_counter() + max(VERTEX_MIN, VERTEX_FACTOR * centre_seconds)
+            if FACE_AT > 0:
+                vertex = _solve_lp(_on_face(request, centre, low, high),
+                                   min(left(), deadline - time.perf_counter()), simplex)
+                if vertex.status == linear_solver_pb2.MPSOLVER_NOT_SOLVED:  # out of time
+                    return relaxation(centre, bound, low, high)
+                if _optimal(vertex) and vertex.objective_value <= centre.objective_value + (
+                        FACE_SLACK * max(1.0, abs(centre.objective_value))):
+                    # a vertex of a face of the narrowed LP is a vertex of that LP, here at its
+                    # optimum; its duals' fixings hold whatever the duals are (the safe bound)
+                    more = _bounded(mip, sparse, vertex, low, high, bound)
+                    if more is not None:
+                        return relaxation(vertex, *more)
+            vertex = _solve_lp(request, max(0.01, min(left(), deadline - time.perf_counter())),
+                               simplex)
             if vertex.status == linear_solver_pb2.MPSOLVER_NOT_SOLVED:  # out of time
                 return relaxation(centre, bound, low, high)
             # valid for every timetable meeting the bound: those keep PDLP's fixings, so they
@@ -182,6 +214,24 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
     response = _solve_lp(request, left(), simplex)
     alone = _bounded(mip, sparse, response, mip_low, mip_high)
     return None if alone is None else relaxation(response, *alone)
+
+
+def _on_face(request: linear_solver_pb2.MPModelRequest,
+             centre: linear_solver_pb2.MPSolutionResponse, low: np.ndarray, high: np.ndarray
+             ) -> linear_solver_pb2.MPModelRequest:
+    """A copy of the LP (its columns bounded by ``low`` and ``high``) with every column that
+    PDLP's optimum ``centre`` has within :data:`FACE_AT` of a bound fixed at that bound."""
+    x = np.array(centre.variable_value)
+    free = low < high
+    at_low = free & (x <= low + FACE_AT)
+    at_high = free & (x >= high - FACE_AT) & ~at_low
+    face_low, face_high = low.copy(), high.copy()
+    face_high[at_low] = low[at_low]
+    face_low[at_high] = high[at_high]
+    face = linear_solver_pb2.MPModelRequest()
+    face.CopyFrom(request)
+    _set_bounds(face, np.flatnonzero(at_low | at_high), face_low, face_high)
+    return face
 
 
 def _set_bounds(request: linear_solver_pb2.MPModelRequest, columns: np.ndarray,

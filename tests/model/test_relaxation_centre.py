@@ -1,6 +1,7 @@
 """The LP relaxation from PDLP's centre, then GLOP's vertex on the LP its fixings narrow
 (aligner.model.relaxation): the same bound as GLOP alone, fixings that every optimal timetable
-keeps, and the two ways back when the vertex is missing or contradicts PDLP. The optimal
+keeps, GLOP's vertex sought first on PDLP's face, and the ways back when the vertex is missing,
+the face holds no optimum or the vertex contradicts PDLP. The optimal
 timetables come from CP-SAT alone (no LP) and pass the independent checker."""
 
 from __future__ import annotations
@@ -116,7 +117,59 @@ def test_a_centre_bound_the_vertex_contradicts_gives_way_to_glop_alone(optimum, 
 
     asked = _answering(monkeypatch, scaled_duals)
     relaxation = _relaxation(directory)
-    assert asked == [PDLP, GLOP, GLOP]
+    assert asked == [PDLP, GLOP, GLOP, GLOP]  # the face, the narrowed LP, the whole LP
+    assert relaxation.bound == objective and _kept(relaxation, x)
+
+
+def _fixed_columns(request: linear_solver_pb2.MPModelRequest) -> int:
+    return sum(v.lower_bound == v.upper_bound for v in request.model.variable)
+
+
+def _glop_requests(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, float]]:
+    """(solver, columns fixed in its request, objective of its answer) of each LP solved."""
+    real = relaxation_module._solve_lp
+    seen: list[tuple[int, int, float]] = []
+
+    def patched(request, time_limit, parameters=relaxation_module.GLOP_PARAMETERS, solver=GLOP):
+        response = real(request, time_limit, parameters, solver)
+        seen.append((solver, _fixed_columns(request), response.objective_value))
+        return response
+
+    monkeypatch.setattr(relaxation_module, "_solve_lp", patched)
+    return seen
+
+
+@pytest.mark.parametrize("optimum", ["lanxi", "pair"], indirect=True)
+def test_glop_finds_its_vertex_on_pdlps_face(optimum, monkeypatch, tmp_path):
+    # GLOP's one LP after PDLP's is the face where PDLP's optimum has its columns at their
+    # bounds: more columns fixed than the fixings alone fix, and its vertex an optimum of the LP
+    directory, objective, x = optimum
+    seen = _glop_requests(monkeypatch)
+    on_face = _relaxation(directory)
+    face_at = relaxation_module.FACE_AT
+    monkeypatch.setattr(relaxation_module, "FACE_AT", 0.0)
+    narrowed = _relaxation(directory)
+    monkeypatch.setattr(relaxation_module, "FACE_AT", face_at)
+    (pdlp, _, _), (glop, face_fixed, face_value) = seen[:2]
+    assert (pdlp, glop) == (PDLP, GLOP) and len(seen) == 4  # (then PDLP, GLOP without the face)
+    assert face_fixed > seen[3][1] > 0  # the face fixes more than the fixings
+    assert on_face.value == pytest.approx(narrowed.value, abs=1e-6) == face_value
+    assert on_face.bound == narrowed.bound == objective and _kept(on_face, x)
+    assert len(on_face.ones) > 0 and len(on_face.fixings) > 0
+    result = solve_checked(directory, tmp_path / "out", time_limit=60.0)
+    assert result.status == Status.OPTIMAL and result.objective == objective
+
+
+@pytest.mark.parametrize("optimum", ["lanxi"], indirect=True)
+def test_a_face_without_an_optimum_gives_way_to_the_narrowed_lp(optimum, monkeypatch):
+    # at 0.6 every column is fixed at a bound near PDLP's value: no optimum of the LP there
+    # (GLOP finds that face infeasible, or its optimum above), so the narrowed LP is solved
+    directory, objective, x = optimum
+    monkeypatch.setattr(relaxation_module, "FACE_AT", 0.6)
+    seen = _glop_requests(monkeypatch)
+    relaxation = _relaxation(directory)
+    assert [solver for solver, _, _ in seen] == [PDLP, GLOP, GLOP]
+    assert seen[1][1] > seen[2][1]  # the face fixed more columns than the narrowed LP
     assert relaxation.bound == objective and _kept(relaxation, x)
 
 
