@@ -803,16 +803,16 @@ class Instance(Frozen):
 
     def is_afternoon(self, school_id: str, period: int) -> bool:
         """The period starts at or after 12:00 in some season of the instance."""
-        return period in self._halves[school_id][1]
+        return period in self.halves(school_id)[1]
 
     def halves(self, school_id: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         """(morning, afternoon) periods of the school: a period starting before 12:00 in every
         season is in the morning (上午), the others in the afternoon (下午)."""
-        return self._halves[school_id]
+        return self._halves.get(school_id, ((), ()))
 
     @cached_property
     def _halves(self) -> dict[str, tuple[tuple[int, ...], tuple[int, ...]]]:
-        halves: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = defaultdict(lambda: ((), ()))
+        halves: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {}
         for school in self.schools:
             periods = [b.period for b in self.periods(school.school_id)]
             late = {p for p in periods if any(self.bell(school.school_id, p, s).is_afternoon

@@ -190,27 +190,22 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
             narrowed_columns = np.flatnonzero((low != mip_low) | (high != mip_high))
             _set_bounds(request, narrowed_columns, low, high)
             deadline = time.perf_counter() + max(VERTEX_MIN, VERTEX_FACTOR * centre_seconds)
-            if FACE_AT > 0:
-                vertex = _solve_lp(_on_face(request, centre, low, high),
-                                   min(left(), deadline - time.perf_counter()), simplex)
+            face = [_on_face(request, centre, low, high)] if FACE_AT > 0 else []
+            for lp in (*face, request):  # the face first, then the whole narrowed LP
+                vertex = _solve_lp(lp, max(0.01, min(left(), deadline - time.perf_counter())),
+                                   simplex)
                 if vertex.status == linear_solver_pb2.MPSOLVER_NOT_SOLVED:  # out of time
                     return relaxation(centre, bound, low, high)
-                if _optimal(vertex) and vertex.objective_value <= centre.objective_value + (
-                        FACE_SLACK * max(1.0, abs(centre.objective_value))):
-                    # a vertex of a face of the narrowed LP is a vertex of that LP, here at its
-                    # optimum; its duals' fixings hold whatever the duals are (the safe bound)
-                    more = _bounded(mip, sparse, vertex, low, high, bound)
-                    if more is not None:
-                        return relaxation(vertex, *more)
-            vertex = _solve_lp(request, max(0.01, min(left(), deadline - time.perf_counter())),
-                               simplex)
-            if vertex.status == linear_solver_pb2.MPSOLVER_NOT_SOLVED:  # out of time
-                return relaxation(centre, bound, low, high)
-            # valid for every timetable meeting the bound: those keep PDLP's fixings, so they
-            # are solutions of the LP the vertex solved
-            more = _bounded(mip, sparse, vertex, low, high, bound)
-            if more is not None:
-                return relaxation(vertex, *more)
+                if lp is not request and not (
+                        _optimal(vertex) and vertex.objective_value <= centre.objective_value
+                        + FACE_SLACK * max(1.0, abs(centre.objective_value))):
+                    continue  # no optimum of the LP on the face (a vertex there is one of the LP)
+                # valid for every timetable meeting the bound: those keep PDLP's fixings, so they
+                # are solutions of the LP the vertex solved (and the duals may be any: the safe
+                # bound)
+                more = _bounded(mip, sparse, vertex, low, high, bound)
+                if more is not None:
+                    return relaxation(vertex, *more)
             # the narrowed LP is infeasible or its optimum above PDLP's bound: no timetable meets
             # that bound, and the fixings made for it hold for none; GLOP alone, below
             _set_bounds(request, narrowed_columns, mip_low, mip_high)
