@@ -54,7 +54,9 @@ def test_benchmarks_notebook_runs_the_small_configuration(monkeypatch):
     assert (f"{runs} runs from results.csv: {len(config.instances)} instances, "
             f"{len(config.configs)} configurations") in texts
     assert config.instances[0].label in texts
-    assert texts.count("<a plot>") >= 5  # profile, cactus, gap, side by side, scaling
+    assert texts.count("<a plot>") >= 6  # profile, cactus, gap, side by side, scaling, hard
+    # the hard-instance library over time, from the committed results/hard.csv
+    assert "hard cases over" in texts and "pair-1-co-teachers" in texts
 
 
 def test_notebooks_are_committed_without_outputs():
