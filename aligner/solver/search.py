@@ -50,7 +50,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -365,9 +365,14 @@ def _hint(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
     """Make the solver's timetable the model's only hint (the models share their variables)."""
     values = list(solver.response_proto.solution)
     model.clear_hints()
-    hint = model.proto.solution_hint  # (in bulk: add_hint per variable took 0.1 s a component)
-    hint.vars.extend(range(len(values)))
-    hint.values.extend(values)
+    _set_hint(model, range(len(values)), values)
+
+
+def _set_hint(model: cp_model.CpModel, indices: Iterable[int], values: Iterable[int]) -> None:
+    """Add these variables' values to the model's hint, in bulk on its proto (``add_hint``
+    per variable took 0.1 s a component)."""
+    model.proto.solution_hint.vars.extend(indices)
+    model.proto.solution_hint.values.extend(values)
 
 
 def _rounded_hint(model: cp_model.CpModel, relaxation: Relaxation) -> cp_model.CpModel:
@@ -377,8 +382,7 @@ def _rounded_hint(model: cp_model.CpModel, relaxation: Relaxation) -> cp_model.C
     the exact stage meets the bound, the hint is never needed."""
     if ROUNDED_HINT and relaxation.rounded and not model.proto.solution_hint.vars:
         indices, values = zip(*relaxation.rounded, strict=True)
-        model.proto.solution_hint.vars.extend(indices)
-        model.proto.solution_hint.values.extend(values)
+        _set_hint(model, indices, values)
     return model
 
 

@@ -68,19 +68,25 @@ def test_centre_then_vertex_agrees_with_glop_alone(optimum, monkeypatch):
     assert len(both.ones) > 0
 
 
-def _answering(monkeypatch: pytest.MonkeyPatch, change) -> list[int]:
-    """Let ``change(solver, response)`` alter each LP answer; returns the solvers asked."""
+def _answering(monkeypatch: pytest.MonkeyPatch, change=None) -> list[tuple[int, int, float]]:
+    """Record each LP solved: (solver, columns fixed in its request, objective of its answer),
+    after ``change(turn, solver, response)``, if given, altered the answer."""
     real = relaxation_module._solve_lp
-    asked: list[int] = []
+    seen: list[tuple[int, int, float]] = []
 
     def patched(request, time_limit, parameters=relaxation_module.GLOP_PARAMETERS, solver=GLOP):
         response = real(request, time_limit, parameters, solver)
-        asked.append(solver)
-        change(len(asked), solver, response)
+        if change is not None:
+            change(len(seen) + 1, solver, response)
+        seen.append((solver, _fixed_columns(request), response.objective_value))
         return response
 
     monkeypatch.setattr(relaxation_module, "_solve_lp", patched)
-    return asked
+    return seen
+
+
+def _solvers(seen: list[tuple[int, int, float]]) -> list[int]:
+    return [solver for solver, _, _ in seen]
 
 
 @pytest.mark.parametrize("optimum", ["lanxi"], indirect=True)
@@ -93,7 +99,7 @@ def test_without_a_vertex_in_time_pdlps_bound_and_fixings_stay(optimum, monkeypa
 
     asked = _answering(monkeypatch, out_of_time)
     relaxation = _relaxation(directory)
-    assert asked == [PDLP, GLOP]
+    assert _solvers(asked) == [PDLP, GLOP]
     assert relaxation.bound == objective and _kept(relaxation, x)
     assert relaxation.fixings
     # and the search still proves the optimum from PDLP's bound
@@ -117,7 +123,7 @@ def test_a_centre_bound_the_vertex_contradicts_gives_way_to_glop_alone(optimum, 
 
     asked = _answering(monkeypatch, scaled_duals)
     relaxation = _relaxation(directory)
-    assert asked == [PDLP, GLOP, GLOP, GLOP]  # the face, the narrowed LP, the whole LP
+    assert _solvers(asked) == [PDLP, GLOP, GLOP, GLOP]  # the face, the narrowed LP, the whole LP
     assert relaxation.bound == objective and _kept(relaxation, x)
 
 
@@ -125,26 +131,12 @@ def _fixed_columns(request: linear_solver_pb2.MPModelRequest) -> int:
     return sum(v.lower_bound == v.upper_bound for v in request.model.variable)
 
 
-def _glop_requests(monkeypatch: pytest.MonkeyPatch) -> list[tuple[int, int, float]]:
-    """(solver, columns fixed in its request, objective of its answer) of each LP solved."""
-    real = relaxation_module._solve_lp
-    seen: list[tuple[int, int, float]] = []
-
-    def patched(request, time_limit, parameters=relaxation_module.GLOP_PARAMETERS, solver=GLOP):
-        response = real(request, time_limit, parameters, solver)
-        seen.append((solver, _fixed_columns(request), response.objective_value))
-        return response
-
-    monkeypatch.setattr(relaxation_module, "_solve_lp", patched)
-    return seen
-
-
 @pytest.mark.parametrize("optimum", ["lanxi", "pair"], indirect=True)
 def test_glop_finds_its_vertex_on_pdlps_face(optimum, monkeypatch, tmp_path):
     # GLOP's one LP after PDLP's is the face where PDLP's optimum has its columns at their
     # bounds: more columns fixed than the fixings alone fix, and its vertex an optimum of the LP
     directory, objective, x = optimum
-    seen = _glop_requests(monkeypatch)
+    seen = _answering(monkeypatch)
     on_face = _relaxation(directory)
     face_at = relaxation_module.FACE_AT
     monkeypatch.setattr(relaxation_module, "FACE_AT", 0.0)
@@ -166,9 +158,9 @@ def test_a_face_without_an_optimum_gives_way_to_the_narrowed_lp(optimum, monkeyp
     # (GLOP finds that face infeasible, or its optimum above), so the narrowed LP is solved
     directory, objective, x = optimum
     monkeypatch.setattr(relaxation_module, "FACE_AT", 0.6)
-    seen = _glop_requests(monkeypatch)
+    seen = _answering(monkeypatch)
     relaxation = _relaxation(directory)
-    assert [solver for solver, _, _ in seen] == [PDLP, GLOP, GLOP]
+    assert _solvers(seen) == [PDLP, GLOP, GLOP]
     assert seen[1][1] > seen[2][1]  # the face fixed more columns than the narrowed LP
     assert relaxation.bound == objective and _kept(relaxation, x)
 
@@ -179,5 +171,5 @@ def test_small_lps_go_to_glop_alone(optimum, monkeypatch):
     monkeypatch.setattr(relaxation_module, "CENTRE_MIN_COLUMNS", 10**9)
     asked = _answering(monkeypatch, lambda turn, solver, response: None)
     relaxation = _relaxation(directory)
-    assert asked == [GLOP]
+    assert _solvers(asked) == [GLOP]
     assert relaxation.bound == objective and _kept(relaxation, x)
