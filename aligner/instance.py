@@ -923,7 +923,12 @@ class Instance(Frozen):
         return klass.name if klass and klass.name else class_id
 
     def is_unavailable(self, teacher_id: str, day: str, period: int) -> bool:
-        return (day, period) in self._unavailable_slots.get(teacher_id, frozenset())
+        return (day, period) in self.unavailable_slots(teacher_id)
+
+    def unavailable_slots(self, teacher_id: str) -> frozenset[tuple[str, int]]:
+        """The (day, period) slots where the teacher cannot teach (none for a teacher not
+        listed)."""
+        return self._unavailable_slots.get(teacher_id, frozenset())
 
     @cached_property
     def _unavailable_slots(self) -> dict[str, frozenset[tuple[str, int]]]:

@@ -29,7 +29,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from ortools.sat.python import cp_model
+from ortools.sat.python import cp_model, cp_model_helper
+from ortools.util.python.sorted_interval_list import Domain
 
 from aligner.alignment.overlap import PairAlignment, alignments, session_options
 from aligner.changes import places
@@ -123,6 +124,9 @@ class Variables:
         default_factory=lambda: defaultdict(list)
     )
     """Relaxed variables only: rule group -> literals that group rules out."""
+    _subject_day: tuple[int, dict[tuple[str, str, str, str], list[cp_model.IntVar]]] | None = \
+        field(default=None, repr=False, compare=False)
+    """:meth:`by_subject_day`'s index with the number of class lessons it was made from."""
 
     # ---- accessors ----
 
@@ -179,12 +183,18 @@ class Variables:
         return index
 
     def by_subject_day(self) -> dict[tuple[str, str, str, str], list[cp_model.IntVar]]:
-        """(school, class, subject, day) -> literals of lessons of that subject on that day."""
-        index: dict[tuple[str, str, str, str], list[cp_model.IntVar]] = defaultdict(list)
-        for (school_id, class_id), lessons in self.class_lessons.items():
-            for lesson in lessons:
-                index[(school_id, class_id, lesson.subject, lesson.day)].append(lesson.literal)
-        return index
+        """(school, class, subject, day) -> literals of lessons of that subject on that day.
+        Made once and kept while no class lesson is added (three rules and the objective ask
+        for it: 10% of a county's model build when made four times); not to be changed."""
+        size = sum(len(lessons) for lessons in self.class_lessons.values())
+        if self._subject_day is None or self._subject_day[0] != size:
+            index: dict[tuple[str, str, str, str], list[cp_model.IntVar]] = defaultdict(list)
+            for (school_id, class_id), lessons in self.class_lessons.items():
+                for lesson in lessons:
+                    index[(school_id, class_id, lesson.subject, lesson.day)].append(
+                        lesson.literal)
+            self._subject_day = (size, index)
+        return self._subject_day[1]
 
     def receptions_at_period(self) -> dict[tuple[str, str, str, int], list[cp_model.IntVar]]:
         """(course, receiving school, day, its period) -> the reception literals there (of
@@ -300,8 +310,20 @@ def make_variables(
     return variables
 
 
+_BOOLEAN = Domain(0, 1)
+
+
+def new_bool(proto: cp_model_helper.CpModelProto, name: str) -> cp_model.IntVar:
+    """A named 0-1 variable of the model whose ``proto`` this is, as ``new_bool_var(name)``
+    makes it but with one shared 0-1 domain and the proto taken once by the caller (a model's
+    ``proto`` is a call; ``new_bool_var`` makes a domain per variable: 10 -> 6 us a variable,
+    of the 130,000 a county has)."""
+    return cp_model.IntVar(proto).with_name(name).with_domain(_BOOLEAN)
+
+
 def _local_lessons(v: Variables) -> None:
     instance = v.instance
+    proto, relaxed, days = v.model.proto, v.relaxed, instance.days
     for row in instance.curriculum:
         key = row.key
         fewest_online = sum(c.min_per_week for c in instance.courses_reaching.get(key, ()))
@@ -309,30 +331,36 @@ def _local_lessons(v: Variables) -> None:
         if not teacher_ids or row.per_week - fewest_online <= 0:
             continue
         by_row = v.local_by_row[key]
-        for day in instance.days:
+        away_at: dict[tuple[str, int], list[str]] = {}  # the row's teachers away, by slot
+        for teacher_id in teacher_ids:
+            for slot in instance.unavailable_slots(teacher_id):
+                away_at.setdefault(slot, []).append(teacher_id)
+        class_lessons = [v.class_lessons[class_key] for class_key in class_keys]
+        name = f"{row.class_id}@{row.school_id},{row.subject}"
+        for day in days:
             for bell in instance.periods(row.school_id):
                 period = bell.period
-                away = [t for t in teacher_ids if instance.is_unavailable(t, day, period)]
+                away = away_at.get((day, period), ())
                 barred = not row.allows(day, period)
-                if (away or barred) and not v.relaxed:
+                if (away or barred) and not relaxed:
                     continue
-                var = v.model.new_bool_var(f"local[{row.class_id}@{row.school_id},{row.subject},"
-                                           f"{day},{period}]")
+                var = new_bool(proto, f"local[{name},{day},{period}]")
                 for teacher_id in away:
                     v.forbidden[("availability", teacher_id)].append(var)
                 if barred:
                     v.forbidden[("allowed", *key)].append(var)
                 v.local[(*key, day, period)] = var
                 by_row.append(var)
-                for class_key in class_keys:  # a combined lesson: every class takes it
-                    v.class_lessons[class_key].append(ClassLesson(var, row.subject, day, period))
+                lesson = ClassLesson(var, row.subject, day, period)
+                for lessons in class_lessons:  # a combined lesson: every class takes it
+                    lessons.append(lesson)
                 for teacher_id in teacher_ids:  # co-teachers: each of them is busy
                     v.teacher_slot[(teacher_id, day, period)].append(var)
         if row.doubles:
             for day in instance.days:
                 for p in instance.double_starts(row.school_id):
                     if (*key, day, p) in v.local and (*key, day, p + 1) in v.local:
-                        var = v.model.new_bool_var(
+                        var = new_bool(proto,
                             f"double[{row.class_id}@{row.school_id},{row.subject},{day},{p}]")
                         v.double[(*key, day, p)] = var
                         v.doubles_by_row[key].append((day, p, var))
@@ -343,7 +371,7 @@ def _special_rooms(v: Variables) -> None:
     literal when its subject has one room, else one literal per room (their sum is the
     lesson's; see :func:`aligner.model.constraints.lessons_in_special_rooms`). A room's
     unavailable periods get no literal (relaxed: one, ruled out by the room's group)."""
-    instance = v.instance
+    instance, proto = v.instance, v.model.proto
     for (school, label, subject, day, period), lesson in v.local.items():
         rooms = instance.rooms_for.get((school, subject), ())
         if not rooms:
@@ -356,7 +384,7 @@ def _special_rooms(v: Variables) -> None:
             if len(rooms) == 1:
                 literal = lesson
             else:
-                literal = v.model.new_bool_var(
+                literal = new_bool(proto,
                     f"room[{label}@{school},{subject},{day},{period},{room.room_id}]")
             if closed:
                 v.forbidden[("special_room", school, room.room_id)].append(literal)
@@ -368,9 +396,9 @@ def _special_rooms(v: Variables) -> None:
 def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAlignment]) -> None:
     if course.max_per_week == 0:
         return
-    instance = v.instance
+    instance, proto = v.instance, v.model.proto
     for (day, h), options in session_options(instance, course, pairs, relaxed=v.relaxed).items():
-        y = v.model.new_bool_var(f"session[{course.course_id},{day},{h}]")
+        y = new_bool(proto, f"session[{course.course_id},{day},{h}]")
         if v.relaxed and instance.is_unavailable(course.hub_teacher, day, h):
             v.forbidden[("availability", course.hub_teacher)].append(y)
         v.session[(course.course_id, day, h)] = y
@@ -381,7 +409,7 @@ def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAli
             v.class_lessons[course.hub_class_key].append(ClassLesson(y, course.subject, day, h))
         for school, periods in options.items():
             for r, _minutes, misaligned, aligned in periods:
-                z = v.model.new_bool_var(f"reception[{course.course_id},{day},{h},{school},{r}]")
+                z = new_bool(proto, f"reception[{course.course_id},{day},{h},{school},{r}]")
                 if v.relaxed:
                     if not aligned:
                         v.forbidden[("alignment", course.course_id)].append(z)
@@ -404,14 +432,15 @@ def _sessions(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAli
 def _meetings(v: Variables, course: Course, pairs: dict[tuple[str, str], PairAlignment]) -> None:
     """Where a research meeting of the course can be: where a session could (the hub teacher
     and each school's assistants available, the periods aligned), whether or not relaxed."""
+    proto = v.model.proto
     for (day, h), options in session_options(v.instance, course, pairs).items():
-        y = v.model.new_bool_var(f"meeting[{course.course_id},{day},{h}]")
+        y = new_bool(proto, f"meeting[{course.course_id},{day},{h}]")
         v.meeting[(course.course_id, day, h)] = y
         v.meetings_by_course[course.course_id].append(y)
         v.meeting_slot[(course.hub_teacher, day, h)].append(y)
         for school, periods in options.items():
             for r, _minutes, _misaligned, _aligned in periods:
-                z = v.model.new_bool_var(
+                z = new_bool(proto,
                     f"meeting_reception[{course.course_id},{day},{h},{school},{r}]")
                 v.meeting_reception[(course.course_id, day, h, school, r)] = z
                 v.meeting_ends[(course.course_id, day, h, school)].append((r, z))
