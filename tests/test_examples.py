@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from aligner.cli import main
@@ -13,7 +12,6 @@ from tests.solving import ROOT, solve_checked
 LIANYUN = ROOT / "data" / "lianyun-xugou"
 
 
-@pytest.mark.slow
 def test_lianyun_one_hub_three_receiving_schools_two_seasons(tmp_path):
     result = solve_checked(LIANYUN, out=tmp_path / "out", workers=2)
     assert str(result.status) == "OPTIMAL"
@@ -32,7 +30,6 @@ def test_lianyun_alignment_names_the_periods_common_to_all_three():
     assert ("at once (what a course reaching them all needs): 4") in result.stdout
 
 
-@pytest.mark.slow
 def test_lianyun_with_research_meetings_in_both_seasons(tmp_path):
     # research_per_week: 1 on the two-season example: one meeting per sync course (6), each
     # row of research.csv once per season with that season's times, all overlapping >= 30.

@@ -176,6 +176,7 @@ def _random_model(rng: random.Random) -> tuple[cp_model.CpModel, list[cp_model.I
     return model, [*b, *x, t, u]
 
 
+@pytest.mark.slow
 @needs_highs
 def test_highs_on_the_translation_reaches_cp_sat_optimum_on_random_models():
     rng = random.Random(6)

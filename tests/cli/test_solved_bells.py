@@ -41,6 +41,7 @@ def office(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+@pytest.mark.slow
 def test_a_proposal_beside_a_timetable_is_not_taken_for_its_bells(office: Path):
     code, _, err = run("solve", "兰溪.xlsx", "--workers", "1", "--no-grids")
     assert code == 0, err
@@ -76,6 +77,7 @@ def test_a_proposal_beside_a_timetable_is_not_taken_for_its_bells(office: Path):
     assert code == 1 and "Checking against the bells in" in out
 
 
+@pytest.mark.slow
 def test_a_timetable_solved_on_moved_bells_keeps_them(office: Path):
     solved = office / "moved"
     code, _, err = run("solve", "兰溪.xlsx", "--align-bells", "--workers", "1", "--no-grids",

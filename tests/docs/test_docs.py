@@ -333,8 +333,13 @@ def _python_free(blocks: list[Block]) -> bool:
     return not any(block.lang == "python" and block.runs for block in blocks)
 
 
+# The pages whose examples take longest (half a minute each on 2 cores: they solve the examples
+# again and again): their examples are marked slow, run by `pytest -m slow` and by .ci/run.
+SLOW_PAGES = {ROOT / "docs" / "living.md", ROOT / "docs" / "python.md"}
+
 # Pages with Python examples first: they run in this process while the others run alongside.
-CASES = [pytest.param(page, i, id=block.name)
+CASES = [pytest.param(page, i, id=block.name,
+                      marks=[pytest.mark.slow] if page in SLOW_PAGES else [])
          for page, blocks in sorted(BLOCKS.items(), key=lambda item: _python_free(item[1]))
          for i, block in enumerate(blocks)
          if block.lang in RUN or block.is_output or block.file]

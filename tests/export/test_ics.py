@@ -146,6 +146,7 @@ def test_teacher_calendars_hold_lessons_sessions_taught_and_assisted(lanxi_ics):
     assert total > 10 * weeks  # the term's 14 weeks are all there
 
 
+@pytest.mark.slow
 def test_seasons_switch_the_bells_on_their_dates(tmp_path_factory):
     instance, out = solved("lianyun", tmp_path_factory.mktemp("lianyun"))
     ics = tmp_path_factory.mktemp("calendars") / "ics"
@@ -216,6 +217,7 @@ def test_exporting_twice_gives_the_same_files(lanxi_ics, tmp_path):
         assert (again / path.name).read_bytes() == path.read_bytes(), path.name
 
 
+@pytest.mark.slow
 def test_the_shipped_holidays_are_left_out(lanxi_ics, tmp_path):
     out, _ = lanxi_ics
     holidays = Path(__file__).parents[2] / "data" / "holidays" / "cn-2022-2023.txt"
@@ -252,6 +254,7 @@ def test_make_up_days_hold_the_lessons_of_the_weekday_they_follow(lanxi_ics, tmp
                for event in events if "RRULE" in event)
 
 
+@pytest.mark.slow
 def test_the_instance_term_calendar_gives_the_dates(lanxi_ics, tmp_path):
     # Without --from, --to and --skip-dates, the instance's term (instance.yaml term: the Lanxi
     # term 2022-10-09..2023-01-13 and the shipped holidays file) gives them: the same lessons

@@ -185,6 +185,7 @@ def test_every_sheet_prints_on_a4_landscape_fitted_to_width(book):
         assert sheet.print_title_rows and sheet.print_title_rows.startswith("$1:")
 
 
+@pytest.mark.slow
 def test_english_labels(lanxi, tmp_path):
     instance, out = lanxi
     path = tmp_path / "en.xlsx"
@@ -199,6 +200,7 @@ def test_english_labels(lanxi, tmp_path):
     assert sheet["B4"].value.startswith("Period 1") and sheet["A3"].value == "Morning"
 
 
+@pytest.mark.slow
 def test_several_seasons_show_each_seasons_times(tmp_path_factory):
     instance_dir, out = solved("lianyun", tmp_path_factory.mktemp("lianyun"))
     path = tmp_path_factory.mktemp("book") / "lianyun.xlsx"
@@ -264,6 +266,7 @@ def _copy_solution(out: Path, target: Path, change) -> Path:
     return target
 
 
+@pytest.mark.slow
 def test_lessons_without_lesson_id_are_single_lessons(lanxi, tmp_path):
     instance, out = lanxi
     plain = _copy_solution(out, tmp_path / "plain", lambda rows: [
@@ -297,6 +300,7 @@ def test_a_timetable_naming_an_unknown_class_is_refused_by_row(lanxi, tmp_path):
     assert not (tmp_path / "b.xlsx").exists()
 
 
+@pytest.mark.slow
 def test_the_printed_week_as_schools_print_it(lanxi, tmp_path):
     """Titles with the head teacher and the date, 上午/下午 beside their periods, the named
     breaks of the bells between the periods, the teacher list with the assistant, and a key of

@@ -376,6 +376,7 @@ def test_missing_fet_packages_fail_unless_skipping_is_asked_for(monkeypatch):
         fetkit.example(SIMPLE)
 
 
+@pytest.mark.slow
 def test_example_two_namibian_schools_paired_solved_by_both_engines_and_checked(tmp_path):
     """Two fet-data schools joined by a pairing table: one instance (one max_double_gap that
     suits both schools' bells); aligner solves it, and so does FET through export-fet; both

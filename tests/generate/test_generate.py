@@ -24,8 +24,9 @@ def write_witness(instance, timetable, directory: Path) -> Path:
     return directory
 
 
-@pytest.mark.parametrize(("preset", "seed"), [("pair", 0), ("pair", 1), ("county", 0),
-                                              ("city", 0)])
+@pytest.mark.parametrize(("preset", "seed"), [
+    ("pair", 0), ("pair", 1), pytest.param("county", 0, marks=pytest.mark.slow),
+    pytest.param("city", 0, marks=pytest.mark.slow)])
 def test_generated_instances_are_feasible_by_construction(tmp_path, preset, seed):
     # The generator builds a timetable first and the instance around it: that timetable (the
     # witness) must pass the independent checker, which proves the instance feasible.
@@ -40,6 +41,7 @@ def test_generated_instances_are_feasible_by_construction(tmp_path, preset, seed
     assert report.sessions == len(generated.witness.sessions) > 0
 
 
+@pytest.mark.slow
 def test_generation_is_repeatable_and_varied(tmp_path):
     first, again, other = generate("county", 5), generate("county", 5), generate("county", 6)
     assert first.rows == again.rows
@@ -60,6 +62,7 @@ def test_a_generated_pair_solves_and_checks(tmp_path, solve_and_check):
     assert str(result.status) == "OPTIMAL"
 
 
+@pytest.mark.slow
 def test_generate_command(tmp_path):
     out = tmp_path / "county"
     result = CliRunner().invoke(main, ["generate", "--preset", "county", "--seed", "1",

@@ -40,6 +40,7 @@ def county(tmp_path_factory):
     return generated, instance, directory
 
 
+@pytest.mark.slow
 def test_without_office_rules_the_instance_is_the_one_generated_before_them():
     # Fingerprints of the rows generate() gave before office rules existed (main at 2f8db77):
     # the same seeds still give exactly those instances, so before/after compare like with like.
@@ -149,6 +150,7 @@ def test_small_schools_combine_grades_one_and_two_and_a_few_hubs_co_teach(county
     assert len({r.school_id for r in co_taught}) == len(co_taught)
 
 
+@pytest.mark.slow
 def test_the_county_with_office_rules_is_feasible_by_construction(county, tmp_path):
     generated, instance, _ = county
     witness = generated.witness
@@ -167,6 +169,7 @@ def test_generated_pairs_with_office_rules_are_feasible_by_construction(tmp_path
     assert report.violations == ()
 
 
+@pytest.mark.slow
 def test_a_generated_pair_with_office_rules_solves_and_checks(tmp_path, solve_and_check):
     # Pair seed 0 holds every rule but co-teaching; its optimum (proven by the LP bound) comes in
     # a few seconds. Whatever the status, the week found must pass the checker.

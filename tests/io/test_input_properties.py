@@ -144,6 +144,7 @@ def _set_cell(directory: Path, file: str, index: int, value: str) -> None:
     _write_rows(directory / file, rows)
 
 
+@pytest.mark.slow
 @pytest.mark.filterwarnings("ignore::aligner.io.InputWarning")
 @settings(max_examples=int(os.environ.get("ALIGNER_FUZZ_EXAMPLES", "260")), deadline=None,
           suppress_health_check=[HealthCheck.too_slow])

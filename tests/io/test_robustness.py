@@ -29,6 +29,7 @@ def _solve(instance: Path, out: Path, *options: str) -> None:
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.slow
 def test_same_seed_and_one_worker_give_byte_identical_files(tmp_path):
     for run in ("first", "second"):
         _solve(LANXI, tmp_path / run, "--workers", "1", "--seed", "7")
@@ -130,6 +131,7 @@ def test_ctrl_c_keeps_the_best_timetable_so_far(tmp_path):
     assert_valid(load_instance(LANXI), out)
 
 
+@pytest.mark.slow
 def test_a_reader_that_stops_early_loses_nothing(tmp_path):
     # `aligner solve ... | head -1`: the files are written before anything is printed, and the
     # closed pipe is not an error.

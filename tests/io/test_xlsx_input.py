@@ -34,6 +34,7 @@ def test_workbook_and_directory_give_equal_instances(tmp_path, lang):
     assert load_schedules(path) == load_schedules(LANXI)
 
 
+@pytest.mark.slow
 def test_several_seasons_and_doubles_survive_the_workbook(tmp_path):
     path = tmp_path / "lianyun.xlsx"
     path.write_bytes(workbook_of_directory(LIANYUN))
@@ -203,7 +204,8 @@ def test_an_old_xls_file_is_named_as_such(tmp_path):
         load_instance(path)
 
 
-@pytest.mark.parametrize("preset, seed", [("pair", 0), ("pair", 1), ("county", 2)])
+@pytest.mark.parametrize("preset, seed", [("pair", 0), ("pair", 1),
+                                          pytest.param("county", 2, marks=pytest.mark.slow)])
 def test_generated_instances_survive_the_workbook(tmp_path, preset, seed):
     from aligner.generate import generate
 

@@ -368,6 +368,7 @@ def test_several_absences_from_a_file(lanxi: Path, tmp_path: Path) -> None:
     assert run("check-substitutions", lanxi, tmp_path / "o").exit_code == 0
 
 
+@pytest.mark.slow
 def test_from_python_and_from_the_instance_workbook(tmp_path: Path) -> None:
     """The instance as a workbook: solve it, then plan and check from its timetable, the
     commands finding the workbook through summary.json."""

@@ -119,6 +119,7 @@ KEY_TABLES = (
 )
 
 
+@pytest.mark.slow
 def test_every_entry_is_used():
     """Each entry is named by the code: as a string (in a call or a table), or under a key
     prefix such as f"export.day.{day}" (two dots at least: a family of entries)."""

@@ -220,6 +220,7 @@ def chinese_workbook(tmp_path: Path, lang: str = "zh") -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_chinese_workbook_speaks_chinese(tmp_path, environment):
     path = chinese_workbook(tmp_path)
     result = run("solve", path, "--out", tmp_path / "out")
@@ -252,6 +253,7 @@ def test_lang_en_wins(tmp_path, environment):
 # ---- the Chinese template ----------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_chinese_template_names_sheets_and_settings_keys_in_chinese(tmp_path):
     path = tmp_path / "模板.xlsx"
     assert run("template", "--xlsx", path, "--from", LANXI).exit_code == 0

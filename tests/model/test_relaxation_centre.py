@@ -89,6 +89,7 @@ def _solvers(seen: list[tuple[int, int, float]]) -> list[int]:
     return [solver for solver, _, _ in seen]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("optimum", ["lanxi"], indirect=True)
 def test_without_a_vertex_in_time_pdlps_bound_and_fixings_stay(optimum, monkeypatch, tmp_path):
     directory, objective, x = optimum
@@ -131,6 +132,7 @@ def _fixed_columns(request: linear_solver_pb2.MPModelRequest) -> int:
     return sum(v.lower_bound == v.upper_bound for v in request.model.variable)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("optimum", ["lanxi", "pair"], indirect=True)
 def test_glop_finds_its_vertex_on_pdlps_face(optimum, monkeypatch, tmp_path):
     # GLOP's one LP after PDLP's is the face where PDLP's optimum has its columns at their

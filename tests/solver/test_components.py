@@ -97,6 +97,7 @@ def test_a_failed_component_does_not_lose_the_others(tmp_path):
 # ---- parallel -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_jobs_give_the_same_answers_as_one_process(tmp_path):
     instance = load_instance(two_pairs(tmp_path))
     settings = SolverSettings(workers=1, seed=3)
@@ -119,6 +120,7 @@ def test_jobs_times_workers_may_not_exceed_the_cores(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.slow
 def test_progress_goes_to_stderr_and_only_results_to_stdout(tmp_path):
     directory = two_pairs(tmp_path)
     result = CliRunner().invoke(main, ["solve", str(directory), "--jobs", "2", "--workers", "1",

@@ -38,6 +38,7 @@ def _same_files(api: Path, cli: Path, names: tuple[str, ...]) -> None:
             assert (api / name).read_bytes() == (cli / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_a_county_through_the_api_gives_what_the_command_writes(tmp_path):
     directory = generate("county", 1).write(tmp_path / "county")
     settings = SolverSettings(workers=1, seed=0)

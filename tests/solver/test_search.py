@@ -27,6 +27,7 @@ def pair_directory(tmp_path_factory):
     return generate("pair", 3).write(tmp_path_factory.mktemp("pair") / "instance")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("which", ["lanxi", "lianyun", "pair"])
 def test_lp_bound_is_valid_and_cp_sat_alone_agrees(which, pair_directory, tmp_path):
     directory = {"lanxi": LANXI, "lianyun": LIANYUN, "pair": pair_directory}[which]
@@ -55,6 +56,7 @@ def test_guided_stage_meeting_the_bound_ends_the_search_proven(tmp_path):
     assert result.status == Status.OPTIMAL and result.best_bound == result.objective
 
 
+@pytest.mark.slow
 def test_safe_dual_bound_and_fixings_hold_for_any_duals(tmp_path):
     # Weak duality: whatever the row duals, the bound is <= the LP optimum, and every timetable
     # meeting a bound B keeps inside the reduced-cost fixings for slack B - (safe bound): checked
@@ -104,6 +106,7 @@ def _with_relaxation(monkeypatch, change):
     monkeypatch.setattr(aligner.solver.search, "lp_relaxation", patched)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("with_fixings", [True, False])
 def test_after_an_infeasible_guided_stage_the_fixings_then_the_full_model(
         with_fixings, monkeypatch, tmp_path):
@@ -119,6 +122,7 @@ def test_after_an_infeasible_guided_stage_the_fixings_then_the_full_model(
     assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
 
 
+@pytest.mark.slow
 def test_full_stage_proves_what_a_weak_bound_leaves_open(monkeypatch, tmp_path):
     _with_relaxation(monkeypatch, lambda built, r: Relaxation(0.0, 0, r.ones, (), r.seconds))
     result = solve_checked(LANXI, tmp_path / "out")
@@ -235,6 +239,7 @@ def _placements_of_a_worse_timetable(built, r):
                       r.seconds)
 
 
+@pytest.mark.slow
 def test_fixings_stage_follows_a_guided_above_stage_that_ends_above_the_bound(monkeypatch,
                                                                              tmp_path):
     # The whole placements are those of a worse timetable, so the guided-above stage can only
@@ -252,6 +257,7 @@ def test_fixings_stage_follows_a_guided_above_stage_that_ends_above_the_bound(mo
     assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
 
 
+@pytest.mark.slow
 def test_guided_stage_is_skipped_when_few_placements_are_whole(monkeypatch, tmp_path):
     # A very fractional LP optimum: fixing its few whole placements only gets in CP-SAT's way.
     _with_relaxation(monkeypatch, lambda built, r: Relaxation(
@@ -263,6 +269,7 @@ def test_guided_stage_is_skipped_when_few_placements_are_whole(monkeypatch, tmp_
     assert result.status == Status.OPTIMAL and result.objective == 65 == result.best_bound
 
 
+@pytest.mark.slow
 def test_a_wrong_bound_never_declares_a_feasible_instance_infeasible(monkeypatch, tmp_path):
     # The bound is safe by construction (safe dual bound); should it ever be wrong, a model that
     # is infeasible with it is solved again without it.
@@ -272,6 +279,7 @@ def test_a_wrong_bound_never_declares_a_feasible_instance_infeasible(monkeypatch
     assert result.status == Status.OPTIMAL and result.objective == 65
 
 
+@pytest.mark.slow
 def test_no_lp_start_is_recorded_in_the_summary(tmp_path):
     for flag, stages in (("--lp-start", ["lp", "guided"]), ("--no-lp-start", ["full"])):
         out = tmp_path / flag
@@ -337,6 +345,7 @@ def test_the_first_timetable_alone_ends_at_the_quick_stage(tmp_path):
     assert_valid(load_instance(LANXI), tmp_path / "cli")
 
 
+@pytest.mark.slow
 def test_the_quick_stage_falls_back_to_the_local_searches_when_the_jump_finds_nothing(
         tmp_path, monkeypatch):
     """A jump that finds nothing (here: no feasibility jump and no conflict allowed): CP-SAT's
@@ -350,6 +359,7 @@ def test_the_quick_stage_falls_back_to_the_local_searches_when_the_jump_finds_no
     assert result.status == Status.FEASIBLE and result.objective >= 65
 
 
+@pytest.mark.slow
 def test_the_fixed_search_follows_when_the_local_searches_find_nothing(tmp_path, monkeypatch):
     """Neither the jump nor the local searches find a timetable (the latter given no time):
     the presolved fixed search (``quick``) follows within its own budget, then the later
@@ -364,6 +374,7 @@ def test_the_fixed_search_follows_when_the_local_searches_find_nothing(tmp_path,
     assert result.found
 
 
+@pytest.mark.slow
 def test_a_quick_start_tries_the_fixed_search_before_the_local_searches(tmp_path, monkeypatch):
     """--quick-start without --first: the fixed search (whose first timetable CP-SAT may prove
     optimal) before the local searches; it finds Lanxi's, the search goes on to the optimum."""
@@ -393,6 +404,7 @@ def test_a_quick_timetable_cp_sat_proves_optimal_ends_the_search(tmp_path):
     assert result.status == Status.OPTIMAL and result.objective == result.best_bound == 0
 
 
+@pytest.mark.slow
 def test_the_guided_above_stage_gives_up_when_it_finds_no_timetable_at_all(tmp_path):
     """The hard library's pair-1-co-teachers: the LP's whole placements allow no timetable, which
     the guided-above stage's neighbourhood searches cannot prove; it stops after ABOVE_GIVE_UP
