@@ -55,3 +55,36 @@ def test_hint_reproduces_a_known_timetable(tmp_path):
     assert doubles == {(x.school_id, x.class_id, x.subject, x.day, x.double_start)
                        for x in first.timetable.lessons if x.double_start is not None}
     assert len(doubles) == 1
+
+
+def test_new_bool_makes_what_new_bool_var_makes():
+    # The shared 0-1 domain: each variable a named Boolean of its own, as new_bool_var's are.
+    from aligner.model.variables import new_bool
+
+    ours, theirs = cp_model.CpModel(), cp_model.CpModel()
+    made = [new_bool(ours.proto, f"x[{i}]") for i in range(3)]
+    for i in range(3):
+        theirs.new_bool_var(f"x[{i}]")
+    assert str(ours.proto) == str(theirs.proto)
+    assert [x.index for x in made] == [0, 1, 2] and made[1].name == "x[1]"
+    ours.add(made[0] + made[1] + made[2] == 2)
+    ours.add(made[0] == 0)
+    solver = cp_model.CpSolver()
+    assert solver.solve(ours) == cp_model.OPTIMAL
+    assert [solver.value(x) for x in made] == [0, 1, 1]
+
+
+def test_the_subject_day_index_follows_lessons_added_after_it(tmp_path):
+    # by_subject_day is made once per build; a class lesson added after it makes it anew.
+    from aligner.model.variables import ClassLesson
+
+    v = build_model(load_instance(pair(tmp_path, days=("Mon", "Tue"), classes=[klass("H", "h1")],
+                                       teachers=[teacher("ta", "H")],
+                                       curriculum=[subject("H", "h1", "数学", "ta", 2)]))).variables
+    first = v.by_subject_day()
+    assert v.by_subject_day() is first
+    assert len(first[("H", "h1", "数学", "Mon")]) == len(v.instance.periods("H"))
+    extra = v.model.new_bool_var("extra")
+    v.class_lessons[("H", "h1")].append(ClassLesson(extra, "美术", "Tue", 1))
+    again = v.by_subject_day()
+    assert again is not first and again[("H", "h1", "美术", "Tue")] == [extra]
