@@ -357,7 +357,7 @@ def _local_lessons(v: Variables) -> None:
                 for teacher_id in teacher_ids:  # co-teachers: each of them is busy
                     v.teacher_slot[(teacher_id, day, period)].append(var)
         if row.doubles:
-            for day in instance.days:
+            for day in days:
                 for p in instance.double_starts(row.school_id):
                     if (*key, day, p) in v.local and (*key, day, p + 1) in v.local:
                         var = new_bool(proto,

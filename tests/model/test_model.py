@@ -6,6 +6,7 @@ from ortools.sat.python import cp_model
 
 from aligner.io import load_instance
 from aligner.model import build_model
+from aligner.model.variables import ClassLesson, new_bool
 from aligner.solver.settings import SolverSettings
 from aligner.solver.solve import solve_model
 from tests.builders import klass, pair, subject, sync_pair, teacher
@@ -59,8 +60,6 @@ def test_hint_reproduces_a_known_timetable(tmp_path):
 
 def test_new_bool_makes_what_new_bool_var_makes():
     # The shared 0-1 domain: each variable a named Boolean of its own, as new_bool_var's are.
-    from aligner.model.variables import new_bool
-
     ours, theirs = cp_model.CpModel(), cp_model.CpModel()
     made = [new_bool(ours.proto, f"x[{i}]") for i in range(3)]
     for i in range(3):
@@ -76,8 +75,6 @@ def test_new_bool_makes_what_new_bool_var_makes():
 
 def test_the_subject_day_index_follows_lessons_added_after_it(tmp_path):
     # by_subject_day is made once per build; a class lesson added after it makes it anew.
-    from aligner.model.variables import ClassLesson
-
     v = build_model(load_instance(pair(tmp_path, days=("Mon", "Tue"), classes=[klass("H", "h1")],
                                        teachers=[teacher("ta", "H")],
                                        curriculum=[subject("H", "h1", "数学", "ta", 2)]))).variables
