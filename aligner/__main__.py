@@ -1,5 +1,5 @@
 """``python -m aligner``: the same command line as ``aligner``."""
 
-from aligner.cli import main
+from aligner.cli import run
 
-main(prog_name="aligner")
+run()

@@ -1,5 +1,5 @@
 """The ``aligner`` command: a thin layer over the library (see :mod:`aligner.cli.main`)."""
 
-from aligner.cli.main import main
+from aligner.cli.main import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

@@ -1,5 +1,5 @@
 """``python -m aligner.cli``: the ``aligner`` command."""
 
-from aligner.cli.main import main
+from aligner.cli.main import run
 
-main()
+run()

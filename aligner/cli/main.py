@@ -10,6 +10,7 @@ broken; 2 bad input or usage; 3 proven infeasible; 4 no timetable within the tim
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -64,6 +65,17 @@ def main(lang: str | None) -> None:
     wall-clock time across different bell schedules."""
     set_language(lang)
     note_input_language(None)
+
+
+def run() -> None:
+    """The ``aligner`` console script (and ``python -m aligner``): :func:`main`, then every object
+    left is frozen (``gc.freeze``), so that Python's last collection at exit does not walk the
+    instance, the model and the frames once more (0.07 s of the Lanxi example's 0.96 s solve on
+    an Intel Xeon; atexit handlers and finalizers run as before)."""
+    try:
+        main(prog_name="aligner")
+    finally:
+        gc.freeze()
 
 
 @main.command("solve", short_help="Build the joint weekly timetables of an instance.")

@@ -10,6 +10,7 @@ from typing import Any
 from ortools.sat.python import cp_model
 
 from aligner.instance import Instance
+from aligner.model.collector import fewer_collections
 from aligner.model.constraints import RULES, Group, Rules, total
 from aligner.model.objective import TERMS, ObjectiveTerm
 from aligner.model.variables import Variables, make_variables
@@ -38,6 +39,7 @@ class BuiltModel:
         }
 
 
+@fewer_collections()
 def build_model(
     instance: Instance,
     *,

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from aligner.instance import Instance
 from aligner.model import build_model
+from aligner.model.collector import fewer_collections
 from aligner.model.objective import evaluate
 from aligner.solver.result import Result
 from aligner.solver.search import Observer, search
@@ -13,6 +14,7 @@ from aligner.solver.settings import SolverSettings
 from aligner.timetable import Timetable
 
 
+@fewer_collections()
 def solve_model(instance: Instance, settings: SolverSettings | None = None,
                 observer: Observer | None = None, hint: Timetable | None = None) -> Result:
     """Build and solve the instance's model as one; ``observer`` follows the search (each

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import subprocess
+import sys
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
 from aligner.cli import main
+from aligner.cli import run as console_script
 from aligner.export import OUTPUT_FILES
 from aligner.io import load_instance
 from tests.builders import SAME_BELLS, course, klass, pair, school, subject, sync_pair, teacher
@@ -190,3 +195,21 @@ def test_align_needs_only_settings_schools_bells_and_pairs(tmp_path):
     result = run("align", str(directory))
     assert result.exit_code == 2
     assert "bells.csv, row 2, column start" in result.stderr
+
+
+def test_the_console_script_exits_with_the_commands_code_and_freezes_what_is_left(monkeypatch):
+    """``aligner`` (the console script, ``run``): the command's exit code, then every object
+    frozen so that the collection at exit does not walk them."""
+    monkeypatch.setattr(sys, "argv", ["aligner", "solve"])  # no instance: a usage error
+    gc.unfreeze()
+    try:
+        with pytest.raises(SystemExit) as done:
+            console_script()
+        assert done.value.code == 2
+        assert gc.get_freeze_count() > 1000
+    finally:
+        gc.unfreeze()
+    for module in ("aligner", "aligner.cli"):  # python -m: the same command line
+        shown = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True,
+                               text=True)
+        assert shown.returncode == 0 and "aligner" in shown.stdout

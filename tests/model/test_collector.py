@@ -1,0 +1,67 @@
+"""The garbage collector's thresholds while models are built and searched (aligner.model.collector)."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+
+import aligner.model.build as build
+from aligner.model.collector import YOUNGEST_THRESHOLD, fewer_collections
+from tests.solving import solve_checked
+
+LANXI = Path(__file__).resolve().parents[2] / "data" / "lanxi-2022-winter"
+
+
+@pytest.fixture
+def default_thresholds():
+    saved = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)
+    yield
+    gc.set_threshold(*saved)
+
+
+def test_the_block_collects_less_often_and_puts_the_thresholds_back(default_thresholds):
+    with fewer_collections():
+        assert gc.get_threshold() == (YOUNGEST_THRESHOLD, 10, 10)
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_nested_blocks_put_them_back_at_the_outermost_only(default_thresholds):
+    with fewer_collections():
+        with fewer_collections():
+            pass
+        assert gc.get_threshold()[0] == YOUNGEST_THRESHOLD
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_an_error_in_the_block_puts_them_back(default_thresholds):
+    with pytest.raises(KeyError), fewer_collections():
+        raise KeyError("x")
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_a_higher_threshold_or_collection_turned_off_is_kept(default_thresholds):
+    gc.set_threshold(10 * YOUNGEST_THRESHOLD, 10, 10)
+    with fewer_collections():
+        assert gc.get_threshold()[0] == 10 * YOUNGEST_THRESHOLD
+    gc.set_threshold(0, 10, 10)  # (automatic collection off)
+    with fewer_collections():
+        assert gc.get_threshold()[0] == 0
+    assert gc.get_threshold() == (0, 10, 10)
+
+
+def test_models_are_built_and_searched_in_the_block(default_thresholds, monkeypatch, tmp_path):
+    seen: list[int] = []
+    made = build.make_variables
+
+    def recording(*args, **kwargs):
+        seen.append(gc.get_threshold()[0])
+        return made(*args, **kwargs)
+
+    monkeypatch.setattr(build, "make_variables", recording)
+    result = solve_checked(LANXI, tmp_path / "out")  # (checked by the independent checker)
+    assert result.objective == 65
+    assert seen == [YOUNGEST_THRESHOLD]
+    assert gc.get_threshold() == (700, 10, 10)
