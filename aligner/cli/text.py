@@ -9,16 +9,19 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from aligner.alignment.overlap import PairAlignment, alignments
 from aligner.alignment.proposal import BellProposal
-from aligner.check import CheckReport
 from aligner.export.view import DayRow, day_rows
 from aligner.instance import Instance, hhmm
 from aligner.messages import listed, say
 from aligner.solver.result import Result, programme_warnings, term_rules
+
+if TYPE_CHECKING:  # (the checker's modules load for aligner check only)
+    from aligner.check import CheckReport
 
 
 def cells(text: str) -> int:
