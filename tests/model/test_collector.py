@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 import aligner.model.build as build
+import aligner.solver.solve as solve
+from aligner.io import load_instance
 from aligner.model.collector import YOUNGEST_THRESHOLD, fewer_collections
 from tests.solving import solve_checked
 
@@ -52,16 +54,31 @@ def test_a_higher_threshold_or_collection_turned_off_is_kept(default_thresholds)
     assert gc.get_threshold() == (0, 10, 10)
 
 
-def test_models_are_built_and_searched_in_the_block(default_thresholds, monkeypatch, tmp_path):
-    seen: list[int] = []
-    made = build.make_variables
+def _record_thresholds(monkeypatch, module, name: str, seen: list[tuple[str, int]]) -> None:
+    """Make ``module.name`` note the youngest threshold in ``seen`` each time it is called."""
+    made = getattr(module, name)
 
-    def recording(*args, **kwargs):
-        seen.append(gc.get_threshold()[0])
+    def call(*args, **kwargs):
+        seen.append((name, gc.get_threshold()[0]))
         return made(*args, **kwargs)
 
-    monkeypatch.setattr(build, "make_variables", recording)
+    monkeypatch.setattr(module, name, call)
+
+
+def test_models_are_built_and_searched_in_the_block(default_thresholds, monkeypatch, tmp_path):
+    seen: list[tuple[str, int]] = []
+    _record_thresholds(monkeypatch, build, "make_variables", seen)  # inside build_model
+    _record_thresholds(monkeypatch, solve, "search", seen)  # after build_model's block ended
     result = solve_checked(LANXI, tmp_path / "out")  # (checked by the independent checker)
     assert result.objective == 65
-    assert seen == [YOUNGEST_THRESHOLD]
+    assert seen == [("make_variables", YOUNGEST_THRESHOLD), ("search", YOUNGEST_THRESHOLD)]
+    assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_a_model_built_alone_is_built_in_the_block(default_thresholds, monkeypatch):
+    seen: list[tuple[str, int]] = []
+    _record_thresholds(monkeypatch, build, "make_variables", seen)
+    built = build.build_model(load_instance(LANXI))
+    assert built.variables.local
+    assert seen == [("make_variables", YOUNGEST_THRESHOLD)]
     assert gc.get_threshold() == (700, 10, 10)
