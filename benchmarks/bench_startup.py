@@ -6,7 +6,8 @@
     python benchmarks/bench_startup.py --checkout /tmp/before --label before  # another commit
 
 Each command runs as a fresh process (what a user waits for: Python start-up, imports, the
-work, exit), timed by wall clock around ``subprocess.run``. The commands are ``aligner --help``,
+work, exit), timed by wall clock around ``subprocess.run``; ``aligner`` is pip's console script
+beside the Python that runs this (see :func:`console_script`). The commands are ``aligner --help``,
 a bad-usage error (``aligner solve`` without an instance), ``aligner solve`` of the Lanxi example
 with one CP-SAT worker and seed 0, and the floor a solve cannot go below, a bare
 ``python -c "import ortools.sat.python.cp_model"``. Rows are appended to the CSV (one per run,
