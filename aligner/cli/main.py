@@ -70,8 +70,8 @@ def main(lang: str | None) -> None:
 def run() -> None:
     """The ``aligner`` console script (and ``python -m aligner``): :func:`main`, then every object
     left is frozen (``gc.freeze``), so that Python's last collection at exit does not walk the
-    instance, the model and the frames once more (0.07 s of the Lanxi example's 0.96 s solve on
-    an Intel Xeon; atexit handlers and finalizers run as before)."""
+    instance, the model and the frames once more (0.09-0.14 s of the Lanxi example's 0.89-0.94 s
+    solve on an Intel Xeon; atexit handlers and finalizers run as before)."""
     try:
         main(prog_name="aligner")
     finally:
