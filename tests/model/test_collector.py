@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gc
-from pathlib import Path
 
 import pytest
 
@@ -11,9 +10,7 @@ import aligner.model.build as build
 import aligner.solver.solve as solve
 from aligner.io import load_instance
 from aligner.model.collector import YOUNGEST_THRESHOLD, fewer_collections
-from tests.solving import solve_checked
-
-LANXI = Path(__file__).resolve().parents[2] / "data" / "lanxi-2022-winter"
+from tests.solving import LANXI, solve_checked
 
 
 @pytest.fixture
