@@ -136,18 +136,27 @@ and its first attempt without presolve. With two workers CP-SAT runs it beside i
 jump, and on models whose objective can reach 0 beside its core search, whose first timetable
 is then optimal: the Hashiyana-St Andrews pair of docs/fet.md in 1.5 s (the local searches:
 3.5 s, or none in 5 s), FET's NamutuniPSY16T2a in about 3 s (the local searches: none in 5 s)."""
+LIGHT_PRESOLVE: tuple[tuple[str, str], ...] = (("symmetry_level", "0"),
+                                                ("max_presolve_iterations", "1"))
+"""The presolve of the quick stage's local searches: one pass of CP-SAT's presolve (probing
+once, not three times) and no search for symmetries, which the local searches do not use. On
+HavanaPSY2016T2b presolve took 1.0-1.1 s of a 1.2-1.8 s attempt (probing 0.19 s a pass, three
+passes; symmetries 0.1 s), and 0.2 s with these. Without probing as well the local searches
+failed on RehobothPSY16T1a (nothing in 5 s in 2 of 3 runs, 0.57 s with probing once)."""
 QUICK_PARAMETERS: tuple[tuple[str, str], ...] = (("use_ls_only", "true"),
-                                                  ("stop_after_first_solution", "true"))
-"""CP-SAT's local searches alone after presolve (``use_ls_only``: its feasibility jumps and
-violation local search, no tree search), stopped at their first timetable: the quick stage's
-``quick-ls`` attempt. Asked for a first timetable alone, on FET's 41 example files that import
-whole (two workers, seed 0, whole runs with it in the fixed search's place and with the fixed
-search, one after the other; the fixed search now follows it) it came sooner on 27, for
-instance MAPS 27.6 -> 1.3 s, ConColY13T1a 16.4 -> 2.2 s, RehobothPSY16T1a 9.9 -> 0.9 s,
-ConcordiaY2016T2a 14.1 -> 3.0 s; later on NamutuniPSY16T2a (3.1 -> 8.1 s with the fixed
-search after the local searches' 5 s, as now; 44 s without it). With one worker they gained
-nothing on five of those files (either way, one core each, both at once: RehobothPSY16T1a,
-ConColY13T1a and ConcordiaY2016T2a in 4.1-5.2 s, MAPS and NamutuniPSY16T2a none in 60 s)."""
+                                                  ("stop_after_first_solution", "true"),
+                                                  *LIGHT_PRESOLVE)
+"""CP-SAT's local searches alone after a light presolve (:data:`LIGHT_PRESOLVE`; ``use_ls_only``:
+its feasibility jumps and violation local search, no tree search), stopped at their first
+timetable: the quick stage's ``quick-ls`` attempt. Asked for a first timetable alone, on FET's
+41 example files that import whole (two workers, seed 0, whole runs with it in the fixed
+search's place and with the fixed search, one after the other; the fixed search now follows it)
+it came sooner on 27, for instance MAPS 27.6 -> 1.3 s, ConColY13T1a 16.4 -> 2.2 s,
+RehobothPSY16T1a 9.9 -> 0.9 s, ConcordiaY2016T2a 14.1 -> 3.0 s; later on NamutuniPSY16T2a (3.1
+-> 8.1 s with the fixed search after the local searches' 5 s, as now; 44 s without it). With one
+worker they gained nothing on five of those files (either way, one core each, both at once:
+RehobothPSY16T1a, ConColY13T1a and ConcordiaY2016T2a in 4.1-5.2 s, MAPS and NamutuniPSY16T2a
+none in 60 s)."""
 JUMP_BUDGET = 0.1
 """CP-SAT deterministic seconds for the quick stage's first attempt, ``quick-jump``: the same
 search without presolve, where CP-SAT's feasibility jump starts at once. On every component of

@@ -350,13 +350,20 @@ def test_the_quick_stage_falls_back_to_the_local_searches_when_the_jump_finds_no
         tmp_path, monkeypatch):
     """A jump that finds nothing (here: no feasibility jump and no conflict allowed): CP-SAT's
     local searches after presolve (``quick-ls``) follow and find the first timetable, which
-    ends a --first search; it is a valid week (solve_checked)."""
+    ends a --first search; it is a valid week (solve_checked). Their presolve is the light one
+    (one pass, no symmetries; probing kept), the jump's none."""
     monkeypatch.setattr(aligner.solver.search, "JUMP_PARAMETERS", _NO_JUMP)
+    parameters = _record_parameters(monkeypatch)
     result = solve_checked(LANXI, tmp_path / "out", quick_start=True, lp_start=False,
                            params=(("stop_after_first_solution", "true"),))
     assert [s["stage"] for s in result.stages] == ["quick-jump", "quick-ls"]
     assert [s["status"] for s in result.stages] == ["UNKNOWN", "FEASIBLE"]
     assert result.status == Status.FEASIBLE and result.objective >= 65
+    jump, local = parameters
+    assert not jump.cp_model_presolve
+    assert local.use_ls_only and local.cp_model_presolve
+    assert local.max_presolve_iterations == 1 and local.symmetry_level == 0
+    assert local.cp_model_probing_level > 0
 
 
 @pytest.mark.slow
@@ -367,11 +374,14 @@ def test_the_fixed_search_follows_when_the_local_searches_find_nothing(tmp_path,
     monkeypatch.setattr(aligner.solver.search, "JUMP_PARAMETERS", _NO_JUMP)
     monkeypatch.setattr(aligner.solver.search, "QUICK_PARAMETERS", (
         *aligner.solver.search.QUICK_PARAMETERS, ("max_deterministic_time", "0")))
+    parameters = _record_parameters(monkeypatch)
     result = solve_checked(LANXI, tmp_path / "out", quick_start=True, lp_start=False,
                            params=(("stop_after_first_solution", "true"),))
     assert [s["stage"] for s in result.stages][:3] == ["quick-jump", "quick-ls", "quick"]
     assert [s["status"] for s in result.stages][:2] == ["UNKNOWN", "UNKNOWN"]
     assert result.found
+    fixed = parameters[2]  # the fixed search keeps CP-SAT's whole presolve
+    assert fixed.max_presolve_iterations > 1 and fixed.symmetry_level > 0
 
 
 @pytest.mark.slow
@@ -384,6 +394,19 @@ def test_a_quick_start_tries_the_fixed_search_before_the_local_searches(tmp_path
     assert stages[:3] == ["quick-jump", "quick", "lp"] and "quick-ls" not in stages
     assert result.stages[1]["status"] == "FEASIBLE"
     assert result.status == Status.OPTIMAL and result.objective == 65
+
+
+def _record_parameters(monkeypatch) -> list:
+    """The CP-SAT parameters of each stage's solver, in the order the stages ran."""
+    recorded = []
+    configure = aligner.solver.search.configure
+
+    def recording(solver, settings, **kwargs):
+        configure(solver, settings, **kwargs)
+        recorded.append(solver.parameters)
+
+    monkeypatch.setattr(aligner.solver.search, "configure", recording)
+    return recorded
 
 
 _NO_JUMP = (*aligner.solver.search.FIXED_PARAMETERS, ("cp_model_presolve", "false"),
