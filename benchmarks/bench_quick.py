@@ -1,4 +1,4 @@
-"""First timetables on FET's whole example files, in process, medians of several runs.
+"""First timetables on FET's whole example files, the solve alone, medians of several runs.
 
     python benchmarks/bench_quick.py --runs 3                       # this checkout
     python benchmarks/bench_quick.py --runs 3 --against /tmp/before  # side by side
@@ -116,8 +116,9 @@ def main(argv: list[str] | None = None) -> int:
             write_files(directory, imported.files())
             seconds: dict[Path, list[float]] = {c: [] for c in checkouts}
             for run in range(1, args.runs + 1):
-                for checkout in (checkouts if run % 2 else checkouts[::-1]):
-                    out = Path(scratch) / f"{fet_file.stem}-{run}-{len(seconds[checkout])}"
+                for which, checkout in (list(enumerate(checkouts)) if run % 2
+                                        else list(enumerate(checkouts))[::-1]):
+                    out = Path(scratch) / f"{fet_file.stem}-{run}-{which}"
                     outcome = _run(directory, out, checkout, args)
                     check = outcome["check"]
                     if check == "ok":
