@@ -4,7 +4,9 @@ checker; corrupt a valid solution as a hand edit in Excel would."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import pandas as pd
 
@@ -39,6 +41,20 @@ def solve_checked(directory: Path, out: Path | None = None, **settings: object) 
     write_outputs(result, out)
     assert_valid(instance, out)
     return result
+
+
+def after_each_call(monkeypatch, module: ModuleType, name: str,
+                    note: Callable[..., None]) -> None:
+    """Make ``module.name`` call ``note`` with its arguments after each call (a spy: what a stage
+    was given, or the state it ran in)."""
+    original = getattr(module, name)
+
+    def call(*args, **kwargs):
+        result = original(*args, **kwargs)
+        note(*args, **kwargs)
+        return result
+
+    monkeypatch.setattr(module, name, call)
 
 
 def variable_values(built: BuiltModel, result: Result) -> dict[int, int]:

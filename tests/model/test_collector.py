@@ -10,7 +10,7 @@ import aligner.model.build as build
 import aligner.solver.solve as solve
 from aligner.io import load_instance
 from aligner.model.collector import YOUNGEST_THRESHOLD, fewer_collections
-from tests.solving import LANXI, solve_checked
+from tests.solving import LANXI, after_each_call, solve_checked
 
 
 @pytest.fixture
@@ -52,14 +52,10 @@ def test_a_higher_threshold_or_collection_turned_off_is_kept(default_thresholds)
 
 
 def _record_thresholds(monkeypatch, module, name: str, seen: list[tuple[str, int]]) -> None:
-    """Make ``module.name`` note the youngest threshold in ``seen`` each time it is called."""
-    made = getattr(module, name)
-
-    def call(*args, **kwargs):
-        seen.append((name, gc.get_threshold()[0]))
-        return made(*args, **kwargs)
-
-    monkeypatch.setattr(module, name, call)
+    """Note the youngest threshold in ``seen`` each time ``module.name`` has run (the block is
+    still open when it returns)."""
+    after_each_call(monkeypatch, module, name,
+                    lambda *_, **__: seen.append((name, gc.get_threshold()[0])))
 
 
 def test_models_are_built_and_searched_in_the_block(default_thresholds, monkeypatch, tmp_path):

@@ -17,7 +17,14 @@ from aligner.io import load_instance
 from aligner.model import build_model
 from aligner.model.relaxation import Relaxation, lp_relaxation
 from aligner.solver.search import Status
-from tests.solving import LANXI, ROOT, assert_valid, solve_checked, variable_values
+from tests.solving import (
+    LANXI,
+    ROOT,
+    after_each_call,
+    assert_valid,
+    solve_checked,
+    variable_values,
+)
 
 LIANYUN = ROOT / "data" / "lianyun-xugou"
 
@@ -398,14 +405,9 @@ def test_a_quick_start_tries_the_fixed_search_before_the_local_searches(tmp_path
 
 def _record_parameters(monkeypatch) -> list:
     """The CP-SAT parameters of each stage's solver, in the order the stages ran."""
-    recorded = []
-    configure = aligner.solver.search.configure
-
-    def recording(solver, settings, **kwargs):
-        configure(solver, settings, **kwargs)
-        recorded.append(solver.parameters)
-
-    monkeypatch.setattr(aligner.solver.search, "configure", recording)
+    recorded: list = []
+    after_each_call(monkeypatch, aligner.solver.search, "configure",
+                    lambda solver, *_, **__: recorded.append(solver.parameters))
     return recorded
 
 
