@@ -334,14 +334,19 @@ def test_quick_start_finds_a_timetable_first_and_the_search_goes_on_from_it(tmp_
     assert summary["quick_start"] is True and summary["stages"][0]["stage"] == "quick-jump"
 
 
-def test_the_first_timetable_alone_ends_at_the_quick_stage(tmp_path):
+def test_the_first_timetable_alone_ends_at_the_quick_stage(tmp_path, monkeypatch):
     """--first (quick start, no LP, stop at the first solution): the quick stage's timetable is
     all that was asked for, so no later stage runs; it is a valid week (solve_checked) and no
-    better than the optimum. The flag sets all three settings in summary.json."""
+    better than the optimum. The flag sets all three settings in summary.json. The jump runs
+    without presolve and without CP-SAT's search for symmetries."""
+    parameters = _record_parameters(monkeypatch)
     first = solve_checked(LANXI, tmp_path / "first", quick_start=True, lp_start=False,
                           params=(("stop_after_first_solution", "true"),))
     assert [s["stage"] for s in first.stages] == ["quick-jump"]
     assert first.status == Status.FEASIBLE and first.objective > 65
+    (jump,) = parameters
+    assert not jump.cp_model_presolve and jump.symmetry_level == 0
+    assert jump.max_deterministic_time == aligner.solver.search.JUMP_BUDGET
     run = CliRunner().invoke(main, ["solve", str(LANXI), "--out", str(tmp_path / "cli"),
                                     "--no-grids", "--workers", "1", "--first"])
     assert run.exit_code == 0, run.output
