@@ -103,8 +103,9 @@ def run() -> None:
                    "places whole fixed, before CP-SAT's full search (--no-lp-start: CP-SAT "
                    "alone).")
 @click.option("--quick-start", is_flag=True,
-              help="First look for any timetable (CP-SAT without presolve, then its fixed "
-                   "search, then its local searches; a few seconds each at most), then start "
+              help="First look for any timetable (CP-SAT's local searches without presolve, "
+                   "then its fixed search, then its local searches after a light presolve; a "
+                   "few seconds each at most), then start "
                    "the other stages from it: a first timetable sooner where the full search "
                    "is slow to find one.")
 @click.option("--first", "first_only", is_flag=True,

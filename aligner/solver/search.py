@@ -29,11 +29,11 @@ The search runs in up to five stages, each recorded (name, status, objective, bo
 
 ``SolverSettings(lp_start=False)`` (``--no-lp-start``) runs the full stage alone without bound,
 as CP-SAT alone. ``SolverSettings(quick_start=True)`` (``--quick-start``) runs a quick stage
-first, until a first timetable: ``quick-jump``, CP-SAT without presolve (nor its search for
-symmetries) for :data:`JUMP_BUDGET` deterministic seconds (its feasibility jump); when that found
-nothing ``quick``, CP-SAT's fixed
-search after presolve, and when neither found one ``quick-ls``, CP-SAT's local searches alone
-after presolve (each of the last two for at most :data:`QUICK_SHARE` of the time limit and
+first, until a first timetable: ``quick-jump``, CP-SAT's local searches without presolve (nor
+its search for symmetries) for :data:`JUMP_BUDGET` deterministic seconds (its feasibility jump
+starts at once); when that found nothing ``quick``, CP-SAT's fixed search after presolve, and
+when neither found one ``quick-ls``, CP-SAT's local searches alone after a light presolve (each
+of the last two for at most :data:`QUICK_SHARE` of the time limit and
 :data:`QUICK_MAX` seconds). When the first timetable is all that is asked for (below) the local
 searches come before the fixed search: they find one sooner on most of FET's files, while the
 fixed search's first timetable is often one CP-SAT proves optimal, which ends the search. The
@@ -132,9 +132,9 @@ QUICK_MAX = 5.0
 """... and at most these seconds."""
 FIXED_PARAMETERS: tuple[tuple[str, str], ...] = (("search_branching", "FIXED_SEARCH"),
                                                   ("stop_after_first_solution", "true"))
-"""CP-SAT's fixed search, stopped at its first timetable: the quick stage's ``quick`` attempt,
-and its first attempt without presolve. With two workers CP-SAT runs it beside its feasibility
-jump, and on models whose objective can reach 0 beside its core search, whose first timetable
+"""CP-SAT's fixed search, stopped at its first timetable: the quick stage's ``quick`` attempt.
+With two workers CP-SAT runs it beside its feasibility jump, and on models whose objective can
+reach 0 beside its core search, whose first timetable
 is then optimal: the Hashiyana-St Andrews pair of docs/fet.md in 1.5 s (the local searches:
 3.5 s, or none in 5 s), FET's NamutuniPSY16T2a in about 3 s (the local searches: none in 5 s)."""
 LIGHT_PRESOLVE: tuple[tuple[str, str], ...] = (("symmetry_level", "0"),
@@ -159,22 +159,32 @@ worker they gained nothing on five of those files (either way, one core each, bo
 RehobothPSY16T1a, ConColY13T1a and ConcordiaY2016T2a in 4.1-5.2 s, MAPS and NamutuniPSY16T2a
 none in 60 s)."""
 JUMP_BUDGET = 0.1
-"""CP-SAT deterministic seconds for the quick stage's first attempt, ``quick-jump``: the same
-search without presolve, where CP-SAT's feasibility jump starts at once. On every component of
+"""CP-SAT deterministic seconds for the quick stage's first attempt, ``quick-jump``: its local
+searches without presolve, where its feasibility jump starts at once. On every component of
 the generated county and city (seed 1, office rules) it finds a timetable in 0.004-0.008
 deterministic seconds (70-140 ms), where presolve alone took about 0.55 s of each component's
 0.6-0.9 s quick stage (county in all 6.9 s -> 0.8 s, city 21.9 s -> 2.7 s, one worker). On
 FET's files with teachers' gaps it needs 1.3-1.5 deterministic seconds, more than presolve and
-the fixed search together: there the budget runs out and the presolved attempt follows."""
-JUMP_PARAMETERS = (*FIXED_PARAMETERS, ("cp_model_presolve", "false"), ("symmetry_level", "0"),
+the fixed search together: there the budget runs out and the presolved attempts follow."""
+JUMP_PARAMETERS = (("use_ls_only", "true"), ("stop_after_first_solution", "true"),
+                   ("cp_model_presolve", "false"), ("symmetry_level", "0"),
                    ("max_deterministic_time", str(JUMP_BUDGET)))
-"""The jump's CP-SAT parameters: no presolve, and no search for symmetries either, which CP-SAT
-runs without presolve too (its log on FET's MHS_July_MA: 0.03 s, 0.11 deterministic seconds, of
-a 0.45 s attempt). Side by side on FET's 34 whole files of the quick benchmark (two workers,
-medians of 3): the attempt took 4.91 s in all instead of 5.67 s, 0.01-0.07 s less on each,
-the same files found (7) and not found (27); whole ``aligner solve --first`` runs on the
-generated instances (seed 1, office rules; medians of 3, run by run beside the commit before):
-county 2.25 -> 2.10 s, city 5.36 -> 4.93 s, the 100-school shape 4.27 -> 4.00 s."""
+"""The jump's CP-SAT parameters: the local searches alone (``use_ls_only``), without presolve and
+without the search for symmetries, which CP-SAT runs without presolve too (its log on FET's
+MHS_July_MA: 0.03 s and 0.11 deterministic seconds of a 0.45 s attempt). The attempt was the
+fixed search before, which with two workers CP-SAT ran beside its feasibility jump; on every
+component of the generated county (seed 1) and on the 7 of FET's 34 whole files (of the quick
+benchmark) where the attempt finds a timetable, the feasibility jump found it, and the fixed
+search only slowed it down. Side by side, two workers, medians of 3: the attempt on those 34
+files took 5.67 s in all with the symmetries, 4.91 s without, 3.12 s as the local searches
+alone (FET's 27 files where it finds nothing 0.06-0.21 s instead of 0.10-0.43 s), the county's
+ten components 0.67 s -> 0.38 s in all, every outcome the same; with one worker the two are
+alike (CP-SAT runs its feasibility jump first either way). Whole ``aligner solve --first``
+runs on the generated instances (seed 1, office rules; medians of 3, run by run beside the
+commit before), the symmetries left out: county 2.25 -> 2.10 s, city 5.36 -> 4.93 s, the
+100-school shape 4.27 -> 4.00 s; then the local searches alone: county 2.12 -> 2.09 s, city
+4.80 -> 4.74 s, the 100-school shape 4.04 -> 3.99 s (the model build and the writing of the
+files are most of these runs)."""
 
 
 _STATUS = {

@@ -319,9 +319,9 @@ def test_a_first_timetable_never_reports_a_bound_below_zero(tmp_path):
 
 
 def test_quick_start_finds_a_timetable_first_and_the_search_goes_on_from_it(tmp_path):
-    """--quick-start: a quick stage (CP-SAT without presolve, then its fixed search, then its
-    local searches, stopped at the first timetable) before the LP; the search still proves the
-    same optimum; the CLI flag reaches summary.json."""
+    """--quick-start: a quick stage (CP-SAT's local searches without presolve, then its fixed
+    search, then its local searches after presolve, stopped at the first timetable) before the
+    LP; the search still proves the same optimum; the CLI flag reaches summary.json."""
     result = solve_checked(LANXI, tmp_path / "out", quick_start=True)
     stages = [s["stage"] for s in result.stages]
     # Lanxi's first timetable comes from the feasibility jump, before any presolve
@@ -337,15 +337,15 @@ def test_quick_start_finds_a_timetable_first_and_the_search_goes_on_from_it(tmp_
 def test_the_first_timetable_alone_ends_at_the_quick_stage(tmp_path, monkeypatch):
     """--first (quick start, no LP, stop at the first solution): the quick stage's timetable is
     all that was asked for, so no later stage runs; it is a valid week (solve_checked) and no
-    better than the optimum. The flag sets all three settings in summary.json. The jump runs
-    without presolve and without CP-SAT's search for symmetries."""
+    better than the optimum. The flag sets all three settings in summary.json. The jump is
+    CP-SAT's local searches alone, without presolve or its search for symmetries."""
     parameters = _record_parameters(monkeypatch)
     first = solve_checked(LANXI, tmp_path / "first", quick_start=True, lp_start=False,
                           params=(("stop_after_first_solution", "true"),))
     assert [s["stage"] for s in first.stages] == ["quick-jump"]
     assert first.status == Status.FEASIBLE and first.objective > 65
     (jump,) = parameters
-    assert not jump.cp_model_presolve and jump.symmetry_level == 0
+    assert jump.use_ls_only and not jump.cp_model_presolve and jump.symmetry_level == 0
     assert jump.max_deterministic_time == aligner.solver.search.JUMP_BUDGET
     run = CliRunner().invoke(main, ["solve", str(LANXI), "--out", str(tmp_path / "cli"),
                                     "--no-grids", "--workers", "1", "--first"])
