@@ -54,6 +54,8 @@ def _child(directory: Path, out: Path, workers: int, time_limit: float) -> None:
     from aligner.solver.settings import SolverSettings
 
     instance = load_instance(directory)
+    # (spelled out rather than SolverSettings.for_first_timetable: the child may import an
+    # older checkout's aligner, through --against)
     settings = SolverSettings(time_limit=time_limit, workers=workers, seed=0, lp_start=False,
                               quick_start=True, params=(("stop_after_first_solution", "true"),))
     started = time.perf_counter()

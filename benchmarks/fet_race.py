@@ -150,8 +150,8 @@ def _solve(instance: Instance, settings: SolverSettings) -> tuple[Any, float]:
 
 def race_aligner(instance: Instance, args: argparse.Namespace) -> dict[str, Any]:
     first, first_seconds = _solve(instance, SolverSettings(
-        time_limit=args.time_limit, workers=args.workers, seed=0, lp_start=False,
-        params=(("stop_after_first_solution", "true"),), quick_start=args.quick_start))
+        time_limit=args.time_limit, workers=args.workers, seed=0).for_first_timetable(
+        quick_start=args.quick_start))
     first_row = {"aligner_first_seconds": round(first_seconds, 3)
                  if first.found or str(first.status) == "INFEASIBLE" else ""}
     if args.first_only:

@@ -190,14 +190,12 @@ def solve_command(
         check_xlsx_target(Path(xlsx))
     if workers is None:
         workers = max(1, (os.cpu_count() or 1) // jobs) if jobs > 1 else 2
-    if first_only:
-        quick_start, lp_start = True, False
-        params = (("stop_after_first_solution", "true"),
-                  *(p for p in params if p[0] != "stop_after_first_solution"))
     settings = SolverSettings(time_limit=time_limit, workers=workers, seed=seed, log=log,
                               params=params, lp_start=lp_start, jobs=jobs, dask=dask,
                               explain_time=explain_time, oversubscribe=oversubscribe,
                               quick_start=quick_start)
+    if first_only:
+        settings = settings.for_first_timetable()
     try:
         result = solve(data, settings, align_bells=movable if align_bells else None,
                        progress=SolveProgress(quiet))

@@ -13,7 +13,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from aligner.messages import say
@@ -73,9 +73,10 @@ class SolverSettings:
     lp_start: bool = True
     """Start from the LP relaxation (bound and guided stage); False: CP-SAT alone."""
     quick_start: bool = False
-    """Look first for any timetable (a quick stage of a few seconds at most: CP-SAT without
-    presolve, then its fixed search, then its local searches), then start the other stages
-    from it: a first timetable sooner where the full search is slow to find one."""
+    """Look first for any timetable (a quick stage of a few seconds at most: CP-SAT's local
+    searches without presolve, then its fixed search, then its local searches after a light
+    presolve), then start the other stages from it: a first timetable sooner where the full
+    search is slow to find one."""
     jobs: int = 1
     """Independent components solved in this many worker processes."""
     dask: str | None = None
@@ -102,6 +103,15 @@ class SolverSettings:
     def first_only(self) -> bool:
         """Whether the search stops at its first timetable (``stop_after_first_solution``)."""
         return dict(self.params).get("stop_after_first_solution", "").lower() in ("true", "1")
+
+    def for_first_timetable(self, *, quick_start: bool = True) -> SolverSettings:
+        """These settings asking for the first timetable alone, as ``aligner solve --first``
+        does: the quick stage (unless ``quick_start`` is False), no LP start, CP-SAT stopped at
+        its first solution (a ``stop_after_first_solution`` given among ``params`` is
+        replaced)."""
+        params = (("stop_after_first_solution", "true"),
+                  *(p for p in self.params if p[0] != "stop_after_first_solution"))
+        return replace(self, quick_start=quick_start, lp_start=False, params=params)
 
     @property
     def explain_seconds(self) -> float:

@@ -52,6 +52,19 @@ def test_configure_applies_the_settings_over_the_defaults():
         configure(solver, SolverSettings(params=(("num_workers", "4"),)))
 
 
+def test_settings_for_the_first_timetable_alone():
+    """As --first: the quick stage, no LP start, CP-SAT stopped at its first solution (a
+    stop_after_first_solution given is replaced, other parameters and settings kept)."""
+    chosen = SolverSettings(time_limit=7, workers=1, seed=3, params=(
+        ("stop_after_first_solution", "false"), ("linearization_level", "0")))
+    first = chosen.for_first_timetable()
+    assert first.quick_start and not first.lp_start and first.first_only
+    assert first.params == (("stop_after_first_solution", "true"), ("linearization_level", "0"))
+    assert (first.time_limit, first.workers, first.seed) == (7, 1, 3)
+    assert not chosen.first_only and chosen.lp_start  # (the settings are frozen: a copy)
+    assert not chosen.for_first_timetable(quick_start=False).quick_start
+
+
 def test_the_search_alone_adds_the_single_worker_defaults():
     assert effective_parameters(SolverSettings(workers=1)) == dict(SINGLE_WORKER_DEFAULTS)
     solver = cp_model.CpSolver()
