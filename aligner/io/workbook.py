@@ -14,6 +14,7 @@ column names makes the messages Chinese (:func:`aligner.messages.note_input_lang
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -430,6 +431,32 @@ def default_settings(lang: str = "en") -> dict[str, Any]:
             "term": dict.fromkeys(("start", "end", "dates", "seasons"), "")}
 
 
+_NUMBER_COLUMNS = {"sync_rooms", "period", "grade", "students", "min_load", "max_load",
+                   "max_per_day", "max_consecutive", "max_days", "max_gaps_per_day",
+                   "max_gaps_per_week", "min_per_day", "doubles", "min_days_apart", "min_days",
+                   "weight"}
+"""Columns whose cells the template writes as numbers (a spreadsheet flags numbers stored as
+text), where the CSV's text reads back the same (:func:`cell_text`): ``8``, ``1.5``; not
+``08`` or ``1.50``, which stay text."""
+
+
+def _cell_value(column: str, text: str) -> str | int | float:
+    """A CSV cell as the template writes it: a number in a :data:`_NUMBER_COLUMNS` column when
+    it reads back as the same text, else the text."""
+    if column not in _NUMBER_COLUMNS:
+        return text
+    try:
+        number: int | float = int(text)
+    except ValueError:
+        try:
+            number = float(text)
+        except ValueError:
+            return text
+    if not math.isfinite(number) or cell_text(float(number)) != text:
+        return text
+    return number
+
+
 def workbook_from(settings: dict[str, Any], tables: dict[str, list[list[str]]],
                   lang: str = "zh") -> bytes:
     """An instance workbook: a 说明 (read me) sheet, the settings sheet and one sheet per table
@@ -466,7 +493,7 @@ def workbook_from(settings: dict[str, Any], tables: dict[str, list[list[str]]],
         names = [HEADERS[file][c][0] if zh and c in HEADERS[file] else c for c in columns]
         sheet.append(names)
         for record in tables.get(file, []):
-            sheet.append(list(record))
+            sheet.append([_cell_value(c, v) for c, v in zip(columns, record, strict=False)])
         for index, column in enumerate(columns):
             cell = sheet.cell(row=1, column=index + 1)
             cell.font, cell.fill = bold, fill
@@ -496,7 +523,8 @@ def workbook_from(settings: dict[str, Any], tables: dict[str, list[list[str]]],
 
 def workbook_of_directory(directory: str | Path, lang: str = "zh") -> bytes:
     """The instance in ``directory`` (instance.yaml and the CSV files, as written) as a
-    workbook; cells keep the files' text, so both load as equal instances."""
+    workbook; cells keep the files' text (numbers as numbers where they read back as the same
+    text: :func:`_cell_value`), so both load as equal instances."""
     from aligner.io.errors import InputError
     from aligner.io.tabular import read_table, read_text
 

@@ -34,6 +34,30 @@ def test_workbook_and_directory_give_equal_instances(tmp_path, lang):
     assert load_schedules(path) == load_schedules(LANXI)
 
 
+def test_the_template_stores_numbers_as_numbers_and_ids_as_text(tmp_path):
+    """A spreadsheet flags numbers stored as text: the workbook writes loads and periods as
+    numbers (and reads them back as the CSV's text: the instances are equal above), ids as
+    text, and numbers that would not read back the same ("08", "1.50") as text."""
+    from openpyxl import load_workbook
+
+    from aligner.io.workbook import _cell_value
+
+    path = tmp_path / "lanxi.xlsx"
+    path.write_bytes(workbook_of_directory(LANXI, "en"))
+    book = load_workbook(path)
+    teachers = [[cell.value for cell in row] for row in book["teachers"].iter_rows()]
+    header = teachers[0]
+    first = dict(zip(header, teachers[1], strict=False))
+    assert first["min_load"] == 10 and first["max_load"] == 16
+    assert isinstance(first["teacher_id"], str) and isinstance(first["school_id"], str)
+    periods = [row[2].value for row in book["bells"].iter_rows(min_row=2)]
+    assert 1 in periods and all(p is None or isinstance(p, int) for p in periods)
+    assert _cell_value("max_load", "16") == 16 and _cell_value("weight", "1.5") == 1.5
+    assert _cell_value("max_load", "08") == "08" and _cell_value("weight", "1.50") == "1.50"
+    assert _cell_value("weight", "nan") == "nan" and _cell_value("max_load", "x") == "x"
+    assert _cell_value("teacher_id", "16") == "16"  # an id stays text
+
+
 @pytest.mark.slow
 def test_several_seasons_and_doubles_survive_the_workbook(tmp_path):
     path = tmp_path / "lianyun.xlsx"
