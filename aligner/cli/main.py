@@ -105,9 +105,8 @@ def run() -> None:
 @click.option("--quick-start", is_flag=True,
               help="First look for any timetable (CP-SAT's local searches without presolve, "
                    "then its fixed search, then its local searches after a light presolve; a "
-                   "few seconds each at most), then start "
-                   "the other stages from it: a first timetable sooner where the full search "
-                   "is slow to find one.")
+                   "few seconds each at most), then start the other stages from it: a first "
+                   "timetable sooner where the full search is slow to find one.")
 @click.option("--first", "first_only", is_flag=True,
               help="Stop at the first timetable, whatever its objective: the quickest valid "
                    "week (same as --quick-start --no-lp-start --param "

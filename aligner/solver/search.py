@@ -33,8 +33,8 @@ first, until a first timetable: ``quick-jump``, CP-SAT's local searches without 
 its search for symmetries) for :data:`JUMP_BUDGET` deterministic seconds (its feasibility jump
 starts at once); when that found nothing ``quick``, CP-SAT's fixed search after presolve, and
 when neither found one ``quick-ls``, CP-SAT's local searches alone after a light presolve (each
-of the last two for at most :data:`QUICK_SHARE` of the time limit and
-:data:`QUICK_MAX` seconds). When the first timetable is all that is asked for (below) the local
+of the last two for at most :data:`QUICK_SHARE` of the time limit and :data:`QUICK_MAX`
+seconds). When the first timetable is all that is asked for (below) the local
 searches come before the fixed search: they find one sooner on most of FET's files, while the
 fixed search's first timetable is often one CP-SAT proves optimal, which ends the search. The
 other stages then start from its timetable (a hint), which is kept if they find none.
@@ -134,9 +134,9 @@ FIXED_PARAMETERS: tuple[tuple[str, str], ...] = (("search_branching", "FIXED_SEA
                                                   ("stop_after_first_solution", "true"))
 """CP-SAT's fixed search, stopped at its first timetable: the quick stage's ``quick`` attempt.
 With two workers CP-SAT runs it beside its feasibility jump, and on models whose objective can
-reach 0 beside its core search, whose first timetable
-is then optimal: the Hashiyana-St Andrews pair of docs/fet.md in 1.5 s (the local searches:
-3.5 s, or none in 5 s), FET's NamutuniPSY16T2a in about 3 s (the local searches: none in 5 s)."""
+reach 0 beside its core search, whose first timetable is then optimal: the Hashiyana-St Andrews
+pair of docs/fet.md in 1.5 s (the local searches: 3.5 s, or none in 5 s), FET's
+NamutuniPSY16T2a in about 3 s (the local searches: none in 5 s)."""
 LIGHT_PRESOLVE: tuple[tuple[str, str], ...] = (("symmetry_level", "0"),
                                                 ("max_presolve_iterations", "1"))
 """The presolve of the quick stage's local searches: one pass of CP-SAT's presolve (probing
