@@ -94,15 +94,42 @@ def class_grid(
     marks = _partners(instance, sessions) if marks is None else marks
     lessons = _one_season(lessons)
     mine = lessons[(lessons["school_id"] == school_id) & (lessons["class_id"] == class_id)]
-    by_slot = {(str(row.day), int(str(row.period))): row for row in mine.itertuples(index=False)}
+    return _class_week(instance, list(mine.itertuples(index=False)), school_id, class_id, marks,
+                       _PeriodLabels(instance))
+
+
+class _PeriodLabels:
+    """Each school's day rows and period labels, worked out once for all its grids."""
+
+    def __init__(self, instance: Instance):
+        self.instance = instance
+        self._of_school: dict[str, list[tuple[DayRow, str]]] = {}
+
+    def __call__(self, school_id: str) -> list[tuple[DayRow, str]]:
+        """(row, its first cell) of every period and break row of the school's day."""
+        known = self._of_school.get(school_id)
+        if known is None:
+            known = []
+            for line in day_rows(self.instance, school_id):
+                if line.kind == "break":
+                    known.append((line, _break_label(line)))
+                elif line.kind == "period":
+                    known.append((line, period_label(self.instance, school_id, line.period)
+                                  + (f" {line.name}" if line.name else "")))
+            self._of_school[school_id] = known
+        return known
+
+
+def _class_week(instance: Instance, mine: list, school_id: str, class_id: str,
+                marks: dict[str, tuple[str, str]], labels: _PeriodLabels) -> str:
+    """:func:`class_grid` of the class's lesson rows (lessons.csv rows of one season)."""
+    by_slot = {(str(row.day), int(str(row.period))): row for row in mine}
     rows = []
-    for line in day_rows(instance, school_id):
-        if line.kind != "period":
-            if line.kind == "break":
-                rows.append([_break_label(line), *([""] * len(instance.days))])
+    for line, label in labels(school_id):
+        if line.kind == "break":
+            rows.append([label, *([""] * len(instance.days))])
             continue
-        cells_of_row = [period_label(instance, school_id, line.period)
-                        + (f" {line.name}" if line.name else "")]
+        cells_of_row = [label]
         for day in instance.days:
             lesson = by_slot.get((day, line.period))
             if lesson is None:
@@ -146,33 +173,50 @@ def teacher_grid(
     """One teacher's week at the teacher's school: local lessons (subject and class), sessions
     taught (``->`` receiving schools) and sessions assisted (``<-`` hub), research meetings
     (research.csv rows, ``研修->`` / ``研修<-``), with the credited load."""
-    teacher = instance.teacher_by_id[teacher_id]
     marks = _partners(instance, sessions) if marks is None else marks
     lessons, sessions = _one_season(lessons), _one_season(sessions)
+    meetings = _one_season(research) if research is not None else pd.DataFrame()
+    return _teacher_week(instance, list(lessons.itertuples(index=False)),
+                         list(sessions.itertuples(index=False)), teacher_id, marks,
+                         list(meetings.itertuples(index=False)), _PeriodLabels(instance))
+
+
+def _first_of_each_session(rows: list) -> list:
+    """The rows of distinct session ids, the first of each (pandas' ``drop_duplicates``)."""
+    return list({str(row.session_id): row for row in reversed(rows)}.values())[::-1]
+
+
+def _teacher_week(instance: Instance, lessons: list, sessions: list, teacher_id: str,
+                  marks: dict[str, tuple[str, str]], research: list,
+                  labels: _PeriodLabels) -> str:
+    """:func:`teacher_grid` of lessons.csv, sessions.csv and research.csv rows of one season
+    (any rows: those of others are passed over)."""
+    teacher = instance.teacher_by_id[teacher_id]
     cell: dict[tuple[str, int], str] = {}
-    local = lessons[lessons["teacher_id"].map(lambda ts: teacher_id in str(ts).split("+"))
-                    & (lessons["mode"] == "local")]
     classes: dict[tuple[str, int], list[str]] = {}
-    for row in local.itertuples(index=False):  # a combined lesson: its classes in one cell
+    for row in lessons:  # a combined lesson: its classes in one cell
+        if row.mode != "local" or teacher_id not in str(row.teacher_id).split("+"):
+            continue
         slot = (str(row.day), int(str(row.period)))
         classes.setdefault(slot, []).append(instance.class_name(str(row.school_id),
                                                                 str(row.class_id)))
         room = str(getattr(row, "room_id", "") or "")
         where = f"@{_room_name(instance, str(row.school_id), room)}" if room else ""
         cell[slot] = f"{row.subject} {'+'.join(classes[slot])}{where}"
-    taught = sessions[sessions["hub_teacher_id"] == teacher_id].drop_duplicates("session_id")
-    for row in taught.itertuples(index=False):
+    taught = _first_of_each_session([row for row in sessions
+                                     if str(row.hub_teacher_id) == teacher_id])
+    for row in taught:
         course = instance.course_by_id[str(row.course_id)]
         here = f" {instance.class_name(course.hub_school, course.hub_class)}" if course.hub_class else ""
         cell[(str(row.day), int(str(row.hub_period)))] = (
             f"{course.subject}{here}->{marks[str(row.session_id)][1]}")
-    assisted = lessons[lessons["assistant_id"] == teacher_id].drop_duplicates("session_id")
-    for row in assisted.itertuples(index=False):
+    assisted = _first_of_each_session([row for row in lessons
+                                       if str(row.assistant_id) == teacher_id])
+    for row in assisted:
         cell[(str(row.day), int(str(row.period)))] = (
             f"{row.subject}<-{marks[str(row.session_id)][0]}{say('cli.assist')}")
     meetings = 0
-    for row in (_one_season(research) if research is not None else pd.DataFrame()).itertuples(
-            index=False):
+    for row in research:
         if str(row.hub_teacher_id) == teacher_id:
             slot = (str(row.day), int(str(row.hub_period)))
             other = instance.short_name(str(row.receiving_school_id))
@@ -188,14 +232,9 @@ def teacher_grid(
             continue
         meetings += 1
         cell[slot] = f"{say('cli.research')}{arrow}{other}"
-    rows = []
-    for line in day_rows(instance, teacher.school_id):
-        if line.kind == "break":
-            rows.append([_break_label(line), *([""] * len(instance.days))])
-        elif line.kind == "period":
-            rows.append([period_label(instance, teacher.school_id, line.period)
-                         + (f" {line.name}" if line.name else ""),
-                         *(cell.get((day, line.period), "") for day in instance.days)])
+    rows = [[label, *("" if line.kind == "break" else cell.get((day, line.period), "")
+                      for day in instance.days)]
+            for line, label in labels(teacher.school_id)]
     title = say("cli.teacher_title", school=instance.school_name(teacher.school_id),
                 name=teacher.name, id=teacher_id, local=len(classes), taught=len(taught),
                 assisted=len(assisted))
@@ -226,26 +265,32 @@ def timetable_text(
                 rows_of_teacher.setdefault(teacher_id, []).extend(positions)
     sessions_of_teacher = sessions.groupby("hub_teacher_id", sort=False).indices
     no_rows: list[int] = []
+    records = list(lessons.itertuples(index=False))
+    session_records = list(sessions.itertuples(index=False)) if teachers else []
+    meetings_of_teacher: dict[str, list] = {}
+    if teachers and research is not None:
+        for row in _one_season(research).itertuples(index=False):
+            for t in dict.fromkeys([str(row.hub_teacher_id),
+                                    *str(row.assistant_teacher_ids).split("+")]):
+                meetings_of_teacher.setdefault(t, []).append(row)
+    labels = _PeriodLabels(instance)
     blocks = []
     for school in instance.schools:
         blocks.append(say("cli.school_heading", name=school.name, id=school.school_id))
         if classes:
             for klass in instance.classes:
                 if klass.school_id == school.school_id:
-                    mine = lessons.iloc[rows_of_class.get(klass.key, no_rows)]
-                    blocks.append(class_grid(instance, mine, sessions, *klass.key, marks=marks))
+                    mine = [records[i] for i in rows_of_class.get(klass.key, no_rows)]
+                    blocks.append(_class_week(instance, mine, *klass.key, marks, labels))
                     blocks.append("")
         if teachers:
             for teacher in instance.teachers:
                 if teacher.school_id == school.school_id:
                     t = teacher.teacher_id
-                    blocks.append(teacher_grid(
-                        instance, lessons.iloc[sorted(set(rows_of_teacher.get(t, no_rows)))],
-                        sessions.iloc[sessions_of_teacher.get(t, no_rows)], t, marks=marks,
-                        research=None if research is None else research[
-                            (research["hub_teacher_id"] == t)
-                            | research["assistant_teacher_ids"].map(
-                                lambda ids, t=t: t in str(ids).split("+"))]))
+                    blocks.append(_teacher_week(
+                        instance, [records[i] for i in sorted(set(rows_of_teacher.get(t, no_rows)))],
+                        [session_records[i] for i in sessions_of_teacher.get(t, no_rows)], t,
+                        marks, meetings_of_teacher.get(t, []), labels))
                     blocks.append("")
     return "\n".join(blocks).rstrip() + "\n"
 

@@ -101,3 +101,21 @@ def test_a_proposal_keeps_the_breaks_that_still_fit(tmp_path):
     moved = load_instance(LANXI, bells=tmp_path / "bells_proposed.csv")
     assert [b.name for b in moved.breaks_of("houren")] == ["晨间活动", "午间阅读"]
     assert len(moved.breaks_of("wuxi")) == 4
+
+
+def test_the_printed_grids_of_the_example_are_each_grid_on_its_own(tmp_path):
+    """Lanxi's 18 classes' and 42 teachers' grids printed at once (rows split once) are each
+    class_grid and teacher_grid of the whole frames: online lessons, sessions taught and
+    assisted included."""
+    from aligner.cli.text import timetable_text
+    from tests.solving import LANXI, solve_checked
+
+    result = solve_checked(LANXI, tmp_path / "out")
+    instance = result.instance
+    lessons, sessions = result.lessons(), result.sessions()
+    every = timetable_text(instance, lessons, sessions, classes=True, teachers=True)
+    grids = [class_grid(instance, lessons, sessions, *k.key) for k in instance.classes]
+    grids += [teacher_grid(instance, lessons, sessions, t.teacher_id) for t in instance.teachers]
+    assert any("<-" in g for g in grids) and any("->" in g for g in grids)
+    for one in grids:
+        assert f"\n{one}\n" in every

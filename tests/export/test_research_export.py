@@ -88,3 +88,20 @@ def test_the_teachers_calendars_hold_the_meeting(solved):
         assert research[0]["DTSTART"].dt.strftime("%H:%M") == start
         assert research[0]["DTSTART"].dt.date() == dt.date(2026, 9, 7)  # the first Monday
     assert not any("研修" in text for name, text in files.items() if name.startswith("class-"))
+
+
+def test_every_grid_printed_at_once_is_each_grid_on_its_own(solved):
+    """timetable_text splits the rows once for all grids; each grid is still what class_grid and
+    teacher_grid make of the whole frames."""
+    directory, out = solved
+    instance = load_instance(directory)
+    lessons, sessions, research = (read(out, f"{n}.csv") for n in ("lessons", "sessions",
+                                                                    "research"))
+    every = timetable_text(instance, lessons, sessions, classes=True, teachers=True,
+                           research=research)
+    grids = [class_grid(instance, lessons, sessions, *k.key) for k in instance.classes]
+    grids += [teacher_grid(instance, lessons, sessions, t.teacher_id, research=research)
+              for t in instance.teachers]
+    assert len(grids) == 4 and any("研修" in g or "research" in g for g in grids)
+    for one in grids:
+        assert f"\n{one}\n" in every
