@@ -2,7 +2,7 @@
 
 Each run is a job: the validated instance as JSON and the configuration as plain data in, a row
 and the run's progress (seconds, objective, bound each time one improved) out, so jobs run the
-same in this process, in worker processes (``--jobs``, spawn) or as Dask tasks (``--dask``),
+same in this process, in worker processes (``--jobs``; forked on Linux) or as Dask tasks (``--dask``),
 as ``aligner solve`` runs components. Every timetable a run finds is written and passed through
 the independent checker (``checked``).
 """

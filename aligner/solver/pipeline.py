@@ -11,7 +11,8 @@ writes and maps the status to an exit code.
 
 An instance of one component, solved with ``jobs`` 1 and no Dask, is solved as one model
 (``result.components`` is empty, ``result.stages`` lists the search's stages); otherwise in
-components (``result.components`` lists each). Worker processes are spawned: call this under
+components (``result.components`` lists each). Worker processes are forked on Linux and spawned
+elsewhere, where they import the main module again: call this under
 ``if __name__ == "__main__":`` in a script when ``jobs`` > 1.
 """
 

@@ -19,3 +19,10 @@ def nap(seconds: float) -> str:
             return "stopped"
         time.sleep(0.01)
     return "done"
+
+
+def imported(name: str) -> bool:
+    """Whether the worker has module ``name`` imported (without importing it)."""
+    import sys
+
+    return name in sys.modules

@@ -3,10 +3,12 @@ does to each."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from aligner.solver.executor import run_tasks
-from tests.solver.tasks import nap, square
+from tests.solver.tasks import imported, nap, square
 
 
 def test_tasks_run_here_in_their_order():
@@ -19,6 +21,18 @@ def test_tasks_run_in_processes_give_every_result():
     seen: dict[int, int] = {}
     run_tasks(square, [(n,) for n in range(6)], seen.__setitem__, jobs=2, order=[5, 4, 3, 2, 1, 0])
     assert seen == {n: n * n for n in range(6)}
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="worker processes are spawned there")
+def test_worker_processes_on_linux_start_with_what_this_process_imported():
+    """Forked, not spawned: a worker has the modules of the main process (aligner.cli.text
+    here, which no task imports) and need not import aligner and OR-Tools again."""
+    import aligner.cli.text  # noqa: F401
+
+    seen: dict[int, bool] = {}
+    run_tasks(imported, [("aligner.cli.text",), ("ortools.sat.python.cp_model",)],
+              seen.__setitem__, jobs=2)
+    assert seen == {0: True, 1: True}
 
 
 def test_ctrl_c_in_processes_stops_the_running_tasks_and_starts_no_more():
