@@ -13,6 +13,7 @@ flag instead: on Ctrl-C the main process raises the flag, which stops the search
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import sys
@@ -85,6 +86,19 @@ def _start_method() -> str:
 def _in_processes(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]],
                   order: list[int], jobs: int, on_result: Callable[[int, Any], None]) -> None:
     context = multiprocessing.get_context(_start_method())
+    forked = context.get_start_method() == "fork"
+    if forked:  # the workers' collections then pass over this process's objects, whose pages
+        gc.freeze()  # they share until written (a collection writes to every object it visits)
+    try:
+        _run_pool(function, arguments, order, jobs, on_result, context)
+    finally:
+        if forked:
+            gc.unfreeze()
+
+
+def _run_pool(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]],
+              order: list[int], jobs: int, on_result: Callable[[int, Any], None],
+              context: Any) -> None:
     stop = context.Event()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_process,
                              initargs=(stop,)) as pool:
