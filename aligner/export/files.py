@@ -42,9 +42,15 @@ def csv_text(frame: pd.DataFrame) -> str:
     (:func:`~aligner.io.formats.spreadsheet_text`), numbers stay numbers."""
     safe = frame.copy()
     for column in safe.columns:
-        if safe[column].dtype.kind in "OSU":  # text (object or str); numbers stay numbers
-            safe[column] = safe[column].map(
-                lambda value: spreadsheet_text(value) if isinstance(value, str) else value)
+        values = safe[column]
+        if values.dtype.kind not in "OSU":  # text (object or str); numbers stay numbers
+            continue
+        # each distinct text once (a column repeats its ids, days and subjects row after row)
+        quoted = {value: spreadsheet_text(value) for value in values.unique()
+                  if isinstance(value, str) and spreadsheet_text(value) != value}
+        if quoted:
+            safe[column] = values.map(lambda value, quoted=quoted: quoted.get(value, value)
+                                      if isinstance(value, str) else value)
     return str(safe.to_csv(index=False, float_format="%.15g", lineterminator="\r\n"))
 
 
