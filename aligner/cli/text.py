@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -183,7 +183,10 @@ def teacher_grid(
 
 def _first_of_each_session(rows: list) -> list:
     """The rows of distinct session ids, the first of each (pandas' ``drop_duplicates``)."""
-    return list({str(row.session_id): row for row in reversed(rows)}.values())[::-1]
+    first: dict[str, Any] = {}
+    for row in rows:
+        first.setdefault(str(row.session_id), row)
+    return list(first.values())
 
 
 def _teacher_week(instance: Instance, lessons: list, sessions: list, teacher_id: str,
