@@ -360,10 +360,10 @@ def test_the_first_timetable_alone_ends_at_the_quick_stage(tmp_path, monkeypatch
 @pytest.mark.slow
 def test_the_quick_stage_falls_back_to_the_local_searches_when_the_jump_finds_nothing(
         tmp_path, monkeypatch):
-    """A jump that finds nothing (here: no feasibility jump and no conflict allowed): CP-SAT's
-    local searches after presolve (``quick-ls``) follow and find the first timetable, which
-    ends a --first search; it is a valid week (solve_checked). Their presolve is the light one
-    (one pass, no symmetries; probing kept), the jump's none."""
+    """A jump that finds nothing (here: given no time): CP-SAT's local searches after presolve
+    (``quick-ls``) follow and find the first timetable, which ends a --first search; it is a
+    valid week (solve_checked). Their presolve is the light one (one pass, no symmetries;
+    probing kept), the jump's none (its own parameters, recorded as they reached CP-SAT)."""
     monkeypatch.setattr(aligner.solver.search, "JUMP_PARAMETERS", _NO_JUMP)
     parameters = _record_parameters(monkeypatch)
     result = solve_checked(LANXI, tmp_path / "out", quick_start=True, lp_start=False,
@@ -372,7 +372,7 @@ def test_the_quick_stage_falls_back_to_the_local_searches_when_the_jump_finds_no
     assert [s["status"] for s in result.stages] == ["UNKNOWN", "FEASIBLE"]
     assert result.status == Status.FEASIBLE and result.objective >= 65
     jump, local = parameters
-    assert not jump.cp_model_presolve
+    assert jump.use_ls_only and not jump.cp_model_presolve and jump.symmetry_level == 0
     assert local.use_ls_only and local.cp_model_presolve
     assert local.max_presolve_iterations == 1 and local.symmetry_level == 0
     assert local.cp_model_probing_level > 0
@@ -416,8 +416,9 @@ def _record_parameters(monkeypatch) -> list:
     return recorded
 
 
-_NO_JUMP = (*aligner.solver.search.FIXED_PARAMETERS, ("cp_model_presolve", "false"),
-            ("use_feasibility_jump", "false"), ("max_number_of_conflicts", "0"))
+_NO_JUMP = (*aligner.solver.search.JUMP_PARAMETERS, ("max_deterministic_time", "0"))
+"""The quick stage's jump as it runs (the local searches alone, no presolve), given no time: it
+finds nothing, so the attempts after it run."""
 
 
 def test_a_quick_timetable_cp_sat_proves_optimal_ends_the_search(tmp_path):
