@@ -47,6 +47,7 @@ from pathlib import Path
 
 import ortools
 from fet_race import solve_export  # (this directory: the same fet-cl protocol)
+from machine import commit, cpu_name
 
 from aligner.check import check_solution
 from aligner.fet.exporter import export_fet
@@ -59,21 +60,6 @@ FIELDS = ["case", "office_rules", "run", "engine", "status", "seconds", "objecti
           "components", "optimal_components", "check", "jobs", "workers", "seed", "quick_start",
           "time_limit", "fet_timeout", "cpus", "cpu", "load_1m", "commit", "fet_version",
           "ortools", "python", "when"]
-
-
-def _commit(checkout: Path = ROOT) -> str:
-    done = subprocess.run(["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"],
-                          capture_output=True, text=True, check=False)
-    dirty = subprocess.run(["git", "-C", str(checkout), "status", "--porcelain", "--",
-                            "aligner"], capture_output=True, text=True, check=False).stdout.strip()
-    return done.stdout.strip() + ("+changes" if dirty else "")
-
-
-def _cpu() -> str:
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            return line.split(":", 1)[1].strip()
-    return platform.processor()
 
 
 def run_fet_case(fet_file: Path, instance, work: Path, timeout: int) -> dict:
@@ -201,8 +187,8 @@ def main(argv: list[str] | None = None) -> int:
                              check=False).stdout.splitlines()[0].removeprefix("FET version ")
     common = {"office_rules": not args.no_office_rules, "jobs": args.jobs, "workers": 1,
               "seed": 0, "quick_start": args.quick_start, "time_limit": args.time_limit,
-              "fet_timeout": args.fet_timeout, "cpus": os.cpu_count(), "cpu": _cpu(),
-              "commit": _commit(), "fet_version": version, "ortools": ortools.__version__,
+              "fet_timeout": args.fet_timeout, "cpus": os.cpu_count(), "cpu": cpu_name(),
+              "commit": commit(), "fet_version": version, "ortools": ortools.__version__,
               "python": platform.python_version()}
     engines = args.engines or ["fet", "first"] + ([] if args.no_proof else ["proof"])
     new = not args.out.exists()
@@ -232,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
                                      "load_1m": load,
                                      "when": datetime.now(UTC).isoformat(timespec="seconds")}
                     if checkout is not None:
-                        row["commit"] = _commit(checkout)
+                        row["commit"] = commit(checkout)
                     writer.writerow(row)
                     stream.flush()
                     print(f"{row['case']} run {run} {engine}: {row['status']} "

@@ -24,7 +24,6 @@ import csv
 import os
 import platform
 import statistics
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable
@@ -33,6 +32,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import ortools
+from machine import commit  # (this directory)
 
 from aligner.check import check_solution
 from aligner.export import write_outputs
@@ -142,12 +142,6 @@ class _First:
         pass
 
 
-def _commit() -> str:
-    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
-    return done.stdout.strip() or "unknown"
-
-
 def measure(case: Case, instance: Instance, run: int, args: argparse.Namespace) -> dict:
     settings = SolverSettings(workers=args.workers, seed=args.seed, time_limit=args.time_limit,
                               quick_start=args.quick_start)
@@ -249,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     unknown = set(args.cases or ()) - {c.name for c in CASES}
     if unknown:
         parser.error(f"unknown case(s): {', '.join(sorted(unknown))}")
-    args.commit = _commit()
+    args.commit = commit()
     print(f"{platform.processor() or platform.machine()}, {os.cpu_count()} cpus; "
           f"{args.runs} run(s), {args.workers} worker(s), seed {args.seed}, "
           f"{args.time_limit:g} s; commit {args.commit}")

@@ -32,8 +32,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import ortools
-from bench_first import _commit, _cpu  # (this directory)
 from fet_race import EXAMPLES, check_timetable
+from machine import commit, cpu_name
 
 from aligner.export import write_files
 from aligner.fet import import_fet
@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         files = [Path(r["file"]) for r in csv.DictReader(stream) if r["whole"] == "yes"]
     files = [f for f in files if (f.stem in args.cases if args.cases else f.stem not in SLOW)]
     checkouts = [ROOT] + ([args.against.resolve()] if args.against else [])
-    commits = {checkout: _commit(checkout) for checkout in checkouts}
+    commits = {checkout: commit(checkout) for checkout in checkouts}
     new = not args.out.exists()
     with args.out.open("a", newline="", encoding="utf-8") as stream, \
             tempfile.TemporaryDirectory() as scratch:
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                         "run": run, "commit": commits[checkout], "status": outcome["status"],
                         "seconds": outcome["seconds"], "stages": " ".join(outcome["stages"]),
                         "check": check, "workers": args.workers, "seed": 0,
-                        "time_limit": args.time_limit, "cpus": os.cpu_count(), "cpu": _cpu(),
+                        "time_limit": args.time_limit, "cpus": os.cpu_count(), "cpu": cpu_name(),
                         "load_1m": round(os.getloadavg()[0], 2), "ortools": ortools.__version__,
                         "when": datetime.now(UTC).isoformat(timespec="seconds")})
                     stream.flush()

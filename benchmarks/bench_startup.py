@@ -31,6 +31,8 @@ import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
+from machine import commit  # (this directory)
+
 ROOT = Path(__file__).resolve().parent.parent
 FIELDS = ["label", "commit", "command", "run", "seconds", "exit_code", "cpus", "python", "when"]
 
@@ -65,14 +67,6 @@ def commands(aligner: str, out: Path) -> dict[str, list[str]]:
         "python -c 'import ortools.sat.python.cp_model' (floor)": [
             sys.executable, "-c", "import ortools.sat.python.cp_model"],
     }
-
-
-def commit(checkout: Path) -> str:
-    try:
-        return subprocess.run(["git", "-C", str(checkout), "rev-parse", "--short", "HEAD"],
-                              capture_output=True, text=True, check=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return ""
 
 
 def main(argv: list[str] | None = None) -> int:
