@@ -17,6 +17,7 @@ import gc
 import multiprocessing
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from typing import Any
@@ -77,10 +78,14 @@ def _start_method() -> str:
     and pandas imported already and starts its first task at once, while a spawned one first
     imports them again (about 0.45 s of a core each on an Intel Xeon; the county of seed 1, whole
     ``aligner solve --jobs 2 --workers 1`` runs, four interleaved pairs: 7.92-8.21 s forked
-    against 8.45-8.58 s spawned). No search runs in the main process when it forks (CP-SAT's
-    threads end with each solve; what is left are idle threads of the libraries it imported).
+    against 8.45-8.58 s spawned). Forked only while no other Python thread runs here (a child
+    has only the thread that forked it: a lock another thread held then, such as stderr's while
+    the progress bar's thread redraws it, would stay held in the child for ever), so spawned
+    while ``aligner[progress]``'s bar runs on a terminal; CP-SAT's threads end with each solve.
     Spawned on macOS (whose system libraries are not safe to fork) and Windows (no fork)."""
-    return "fork" if sys.platform == "linux" else "spawn"
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
 
 
 def _in_processes(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]],

@@ -35,6 +35,25 @@ def test_worker_processes_on_linux_start_with_what_this_process_imported():
     assert seen == {0: True, 1: True}
 
 
+def test_worker_processes_are_spawned_while_another_thread_runs_here():
+    """A thread of this process (the progress bar's, say) may hold a lock that a forked child
+    would find held for ever: the workers are spawned then, and import what they need."""
+    import threading
+
+    import aligner.cli.text  # noqa: F401
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait, daemon=True)
+    other.start()
+    try:
+        seen: dict[int, bool] = {}
+        run_tasks(imported, [("aligner.cli.text",)], seen.__setitem__, jobs=2)
+    finally:
+        stop.set()
+        other.join()
+    assert seen == {0: False}
+
+
 def test_ctrl_c_in_processes_stops_the_running_tasks_and_starts_no_more():
     # on_result raises KeyboardInterrupt at the first result, as Ctrl-C would in the main
     # process: the task under way returns at once ('stopped'), the queued ones never run or
@@ -46,7 +65,9 @@ def test_ctrl_c_in_processes_stops_the_running_tasks_and_starts_no_more():
         if len(seen) == 1:
             raise KeyboardInterrupt
 
-    tasks = [(0.0,)] + [(30.0,)] * 11
+    # the first task naps long enough for the other worker to be under way with the second
+    # (forked workers start at once: a first task of no time could end before it has begun)
+    tasks = [(0.5,)] + [(30.0,)] * 11
     with pytest.raises(KeyboardInterrupt):
         run_tasks(nap, tasks, on_result, jobs=2)
     assert seen[0] == "done"
