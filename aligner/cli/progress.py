@@ -53,6 +53,11 @@ class SolveProgress:
                                 TimeElapsedColumn(), console=Console(stderr=True),
                                 transient=False)
             self.task = self.bar.add_task("solve", total=count, failed=0)
+
+    def components_under_way(self) -> None:
+        """The bar starts drawing (its own thread) once the worker processes exist (forked
+        while no other thread runs, see :func:`aligner.solver.executor.run_tasks`)."""
+        if self.bar is not None:
             self.bar.start()
 
     def component_done(self, outcome: ComponentOutcome, done: int, total: int) -> None:

@@ -140,10 +140,12 @@ def run_components(
     parts: list[Instance],
     settings: SolverSettings,
     on_done: Callable[[ComponentOutcome, int, int], None] | None = None,
+    on_started: Callable[[], None] | None = None,
 ) -> tuple[list[ComponentOutcome], bool]:
     """Solve every component as the settings say (here, ``jobs`` processes, Dask); the outcomes
     in component order (one per component: those that Ctrl-C kept from starting are
-    NOT_SOLVED), and whether Ctrl-C came. ``on_done(outcome, done, total)`` follows them."""
+    NOT_SOLVED), and whether Ctrl-C came. ``on_done(outcome, done, total)`` follows them;
+    ``on_started()`` comes when they are under way (see :func:`run_tasks`)."""
     outcomes: dict[int, ComponentOutcome] = {}
 
     def record(index: int, outcome: ComponentOutcome) -> None:
@@ -159,6 +161,8 @@ def run_components(
     interrupted = False
     try:
         if local:  # no JSON round trip in this process
+            if on_started is not None:
+                on_started()
             for index, part in enumerate(parts):
                 record(index, solve_component(part, settings))
         else:
@@ -169,7 +173,7 @@ def run_components(
                       lambda index, data: record(index, ComponentOutcome.from_json(data)),
                       jobs=settings.jobs,
                       dask=settings.dask, dask_function=dask_component_task, order=order,
-                      key="aligner-component")
+                      key="aligner-component", on_started=on_started)
     except KeyboardInterrupt:
         interrupted = True
     for index, part in enumerate(parts):  # after Ctrl-C: the components never started

@@ -5,10 +5,10 @@ tasks on a Dask cluster (``--dask``). ``aligner solve`` runs its components this
 A task is a module-level function and plain-data arguments (JSON text of a validated instance,
 a dict of settings), and its result is plain data, never pickled OR-Tools objects, so any
 process or machine with aligner installed can run it. Worker processes are forked on Linux
-and spawned elsewhere (:func:`_start_method`); each ignores SIGINT and watches a shared stop
-flag instead: on Ctrl-C the main process raises the flag, which stops the searches under way
-(each keeps its best timetable) and makes the queued tasks return at once (they call
-:func:`aligner.solver.search.stop_requested`).
+while no other thread runs here and spawned otherwise (:func:`_start_method`); each ignores
+SIGINT and watches a shared stop flag instead: on Ctrl-C the main process raises the flag,
+which stops the searches under way (each keeps its best timetable) and makes the queued tasks
+return at once (they call :func:`aligner.solver.search.stop_requested`).
 """
 
 from __future__ import annotations
@@ -50,13 +50,17 @@ def run_tasks(
     dask_function: Callable[..., Any] | None = None,
     order: Sequence[int] | None = None,
     key: str = "aligner-task",
+    on_started: Callable[[], None] | None = None,
 ) -> None:
     """Run ``function(*arguments[i])`` for every i and call ``on_result(i, result)`` as each
     ends.
 
     Here (``jobs`` 1, no ``dask``) the tasks run in their own order; in processes and on Dask
     they start in ``order`` (default: their own; biggest first, say). On Dask each task runs
-    ``dask_function`` (default ``function``) under the key ``<key>-<i>``.
+    ``dask_function`` (default ``function``) under the key ``<key>-<i>``. ``on_started()`` is
+    called once the tasks are handed out (in processes: once the worker processes exist, so
+    that a thread it starts, a progress bar's, is not there when they start; here: before the
+    first task).
 
     Ctrl-C (KeyboardInterrupt, raised by the main process or by ``on_result`` itself) in
     processes: the stop flag is raised, ``on_result`` is still called for the tasks that were
@@ -65,10 +69,12 @@ def run_tasks(
     result and may raise KeyboardInterrupt to run no more tasks)."""
     chosen = list(range(len(arguments))) if order is None else list(order)
     if dask:
-        _on_dask(dask_function or function, arguments, chosen, dask, key, on_result)
+        _on_dask(dask_function or function, arguments, chosen, dask, key, on_result, on_started)
     elif jobs > 1:
-        _in_processes(function, arguments, chosen, jobs, on_result)
+        _in_processes(function, arguments, chosen, jobs, on_result, on_started)
     else:
+        if on_started is not None:
+            on_started()
         for index in range(len(arguments)):
             on_result(index, function(*arguments[index]))
 
@@ -89,13 +95,14 @@ def _start_method() -> str:
 
 
 def _in_processes(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]],
-                  order: list[int], jobs: int, on_result: Callable[[int, Any], None]) -> None:
+                  order: list[int], jobs: int, on_result: Callable[[int, Any], None],
+                  on_started: Callable[[], None] | None = None) -> None:
     context = multiprocessing.get_context(_start_method())
     forked = context.get_start_method() == "fork"
     if forked:  # the workers' collections then pass over this process's objects, whose pages
         gc.freeze()  # they share until written (a collection writes to every object it visits)
     try:
-        _run_pool(function, arguments, order, jobs, on_result, context)
+        _run_pool(function, arguments, order, jobs, on_result, context, on_started)
     finally:
         if forked:
             gc.unfreeze()
@@ -103,12 +110,14 @@ def _in_processes(function: Callable[..., Any], arguments: Sequence[tuple[Any, .
 
 def _run_pool(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]],
               order: list[int], jobs: int, on_result: Callable[[int, Any], None],
-              context: Any) -> None:
+              context: Any, on_started: Callable[[], None] | None) -> None:
     stop = context.Event()
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_worker_process,
                              initargs=(stop,)) as pool:
         lang = language()
         futures = {pool.submit(in_language, lang, function, *arguments[i]): i for i in order}
+        if on_started is not None:  # (the first submission started every worker process)
+            on_started()
         given: set[int] = set()
         try:
             pending = set(futures)
@@ -134,7 +143,8 @@ def _run_pool(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]]
 
 def _on_dask(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]],
              order: list[int], address: str, key: str,
-             on_result: Callable[[int, Any], None]) -> None:
+             on_result: Callable[[int, Any], None],
+             on_started: Callable[[], None] | None = None) -> None:
     from distributed import Client, as_completed
 
     with Client(address) as client:
@@ -142,5 +152,7 @@ def _on_dask(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]],
         futures = {client.submit(in_language, lang, function, *arguments[i], pure=False,
                                  key=f"{key}-{i}"): i
                    for i in order}
+        if on_started is not None:
+            on_started()
         for future in as_completed(list(futures)):
             on_result(futures[future], future.result())

@@ -49,6 +49,8 @@ class Progress(Protocol):
 
     def components_started(self, count: int, settings: SolverSettings) -> None: ...
 
+    def components_under_way(self) -> None: ...
+
     def component_done(self, outcome: ComponentOutcome, done: int, total: int) -> None: ...
 
     def components_ended(self) -> None: ...
@@ -112,7 +114,8 @@ def _solve_parts(instance: Instance, parts: list[Instance], settings: SolverSett
         progress.components_started(len(parts), settings)
     try:
         outcomes, interrupted = run_components(
-            parts, settings, progress.component_done if progress is not None else None)
+            parts, settings, progress.component_done if progress is not None else None,
+            progress.components_under_way if progress is not None else None)
     finally:
         if progress is not None:
             progress.components_ended()

@@ -54,6 +54,39 @@ def test_worker_processes_are_spawned_while_another_thread_runs_here():
     assert seen == {0: False}
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="worker processes are spawned there")
+def test_a_thread_started_once_the_tasks_are_under_way_leaves_the_workers_forked():
+    """The progress bar's thread starts in ``on_started``, called once the worker processes
+    exist (and before any result): they were forked without it."""
+    import threading
+
+    import aligner.cli.text  # noqa: F401
+
+    stop = threading.Event()
+    events: list[str] = []
+
+    def on_started() -> None:
+        events.append("started")
+        threading.Thread(target=stop.wait, daemon=True).start()
+
+    seen: dict[int, bool] = {}
+    try:
+        run_tasks(imported, [("aligner.cli.text",)] * 3,
+                  lambda i, r: (events.append("result"), seen.__setitem__(i, r)), jobs=2,
+                  on_started=on_started)
+    finally:
+        stop.set()
+    assert events == ["started", "result", "result", "result"]
+    assert seen == {0: True, 1: True, 2: True}
+
+
+def test_on_started_comes_before_the_first_task_here():
+    events: list[str] = []
+    run_tasks(square, [(2,), (3,)], lambda i, r: events.append(f"result {r}"),
+              on_started=lambda: events.append("started"))
+    assert events == ["started", "result 4", "result 9"]
+
+
 def test_ctrl_c_in_processes_stops_the_running_tasks_and_starts_no_more():
     # on_result raises KeyboardInterrupt at the first result, as Ctrl-C would in the main
     # process: the task under way returns at once ('stopped'), the queued ones never run or
