@@ -41,7 +41,8 @@ def report_input_error(heading: str, exc: InputError, *, count: bool = False) ->
     for issue in exc.issues:
         click.echo(f"  {issue}", err=True)
     if count:
-        click.echo(say("cli.problems", count=len(exc.issues)), err=True)
+        click.echo(say("cli.one_problem") if len(exc.issues) == 1 else
+                   say("cli.problems", count=len(exc.issues)), err=True)
     sys.exit(EXIT_BAD_INPUT)
 
 

@@ -67,9 +67,10 @@ class SolveProgress:
         if self.bar is not None:
             self.bar.update(self.task, completed=done, failed=self.failed)
             return
-        print(say("cli.component_line", done=done, total=total, status=f"{outcome.status:<10}",
-                  schools=", ".join(outcome.schools), seconds=f"{outcome.seconds:.1f}",
-                  failed=self.failed, elapsed=f"{time.perf_counter() - self.started:.0f}"),
+        print(say("cli.component_line", done=f"{done:>{len(str(total))}}", total=total,
+                  status=f"{outcome.status:<10}", schools=", ".join(outcome.schools),
+                  seconds=f"{outcome.seconds:.1f}", failed=self.failed,
+                  elapsed=f"{time.perf_counter() - self.started:.0f}"),
               file=sys.stderr, flush=True)
 
     def components_ended(self) -> None:

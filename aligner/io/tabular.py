@@ -132,8 +132,12 @@ def read_table(
     log: IssueLog,
 ) -> Table | None:
     """Read ``directory/file``; log every problem and return None when the table is unusable."""
-    expected = ", ".join(list(required) + list(optional))
-    decoded = read_text(directory, file, say("io.expected_csv", columns=expected), log)
+    columns, extra = ", ".join(required), ", ".join(optional)
+    expected = (say("io.expected_csv_optional", columns=columns, optional=extra)
+                if required and optional else
+                say("io.expected_csv", columns=columns) if required else
+                say("io.expected_csv_only_optional", optional=extra))
+    decoded = read_text(directory, file, expected, log)
     if decoded is None:
         return None
     text, encoding = decoded

@@ -10,7 +10,8 @@ MESSAGES: dict[str, Entry] = {
     "cli.error": ("error: {message}", "错误：{message}"),
     "cli.error_heading": ("error: {heading}:", "错误：{heading}："),
     "cli.warning": ("warning: {message}", "警告：{message}"),
-    "cli.problems": ("({count} problem(s))", "（共 {count} 个问题）"),
+    "cli.problems": ("({count} problems)", "（共 {count} 个问题）"),
+    "cli.one_problem": ("(1 problem)", "（共 1 个问题）"),
     "cli.cannot_read_instance": ("cannot read the instance in {directory}",
                                  "无法读取 {directory} 中的实例"),
     "cli.cannot_write_to": ("cannot write to {target}: {reason} ({file}); files already there were "

@@ -119,6 +119,10 @@ MESSAGES: dict[str, Entry] = {
     "io.file_missing_what": ("file is missing ({what})", "文件缺失（{what}）"),
     "io.file_missing": ("file is missing", "文件缺失"),
     "io.expected_csv": ("expected a CSV with columns {columns}", "应为含有 {columns} 各列的 CSV 文件"),
+    "io.expected_csv_optional": ("expected a CSV with columns {columns}; optional: {optional}",
+                                 "应为含有 {columns} 各列的 CSV 文件；可选列：{optional}"),
+    "io.expected_csv_only_optional": ("expected a CSV with any of the columns {optional}",
+                                      "应为含有 {optional} 中若干列的 CSV 文件"),
     "io.read_as_encoding": ("read as {encoding} (not UTF-8); saving as 'CSV UTF-8' avoids "
                             "surprises",
                             "按 {encoding}（不是 UTF-8）读取；另存为“CSV UTF-8”可避免意外"),

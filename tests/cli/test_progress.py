@@ -30,3 +30,21 @@ def test_the_bar_draws_once_the_components_are_under_way(monkeypatch, capsys):
         time.sleep(0.01)  # (the refresh thread ends on its own after stop)
     assert progress.bar is None and threading.active_count() == before
     assert "3" in capsys.readouterr().err  # "Solving 3 independent components ..."
+
+
+def test_the_lines_off_a_terminal_keep_their_columns(monkeypatch, capsys):
+    """Without a bar, a line per component; the count is padded to the total's width, so that
+    [ 9/10] and [10/10] line up."""
+    from aligner.solver.components import ComponentOutcome
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    progress = SolveProgress(quiet=False)
+    progress.components_started(10, SolverSettings(jobs=2, workers=1))
+    progress.components_under_way()
+    for done in (9, 10):
+        outcome = ComponentOutcome(f"g{done}", (f"g{done}-hub",), "OPTIMAL", 1, {}, 1.0, 0.1,
+                                   0.2, 0.3, None)
+        progress.component_done(outcome, done, 10)
+    lines = capsys.readouterr().err.splitlines()[-2:]
+    assert lines[0].startswith("[ 9/10] OPTIMAL ") and lines[1].startswith("[10/10] OPTIMAL ")
+    assert lines[0].index("g9-hub") == lines[1].index("g10-hub")

@@ -69,7 +69,11 @@ def write_bytes(file: str, data: bytes) -> Callable[[Path], None]:
 # The base instance (builders.sync_pair): schools H (row 2), R (row 3); bells H1, H2, R1, R2
 # (rows 2-5); classes h1, r1; teachers th, tr; curriculum h1 数学 th, r1 数学 tr; course ma.
 CASES: dict[str, tuple[Callable[[Path], None], tuple[str, ...]]] = {
-    "missing file": (lambda d: (d / "classes.csv").unlink(), ("classes.csv", "file is missing")),
+    "missing file": (lambda d: (d / "classes.csv").unlink(),
+                     ("classes.csv", "file is missing", "(1 problem)")),
+    "missing file, its columns": (lambda d: (d / "teachers.csv").unlink(),
+                                  ("with columns teacher_id, school_id, name, max_load; optional: "
+                                   "level, min_load, unavailable",)),
     "missing column": (drop_column("classes.csv", "grade"),
                        ("classes.csv, row 1, column grade", "missing")),
     "empty table": (write_bytes("schools.csv", b""), ("schools.csv, row 1", "empty")),
@@ -178,6 +182,8 @@ def test_every_issue_is_reported_at_once(tmp_path):
         load_instance(directory)
     files = {issue.file for issue in error.value.issues}
     assert files == {"bells.csv", "classes.csv"}
+    result = CliRunner().invoke(main, ["--lang", "en", "solve", str(directory)])
+    assert result.exit_code == 2 and "(2 problems)" in result.output
 
 
 def test_excel_chinese_windows_encoding_and_bom_are_read(tmp_path):
