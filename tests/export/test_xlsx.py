@@ -344,3 +344,41 @@ def test_the_printed_week_as_schools_print_it(lanxi, tmp_path):
     plain = book["巫溪-一(1)班"]
     assert "图例" not in [c.value for c in plain["A"]]
     assert "一(1)班班主任" in book[f"教师课表-巫溪-{instance.teacher_name('wx-t01')}"]["A1"].value
+
+
+@pytest.mark.slow
+def test_reused_styles_read_back_as_the_styles_made_cell_by_cell(lanxi, monkeypatch):
+    """Boxed cells take the style ids of the first cell boxed alike (openpyxl's look-up of each
+    new style took most of an export): every cell of every sheet reads back with the same
+    value, font, fill, border, alignment, number format and protection as when each style is
+    made for its cell, and the same merged ranges."""
+    import io
+    from xml.etree.ElementTree import tostring
+
+    import aligner.export.xlsx as xlsx
+    from aligner.export.view import load_solution
+
+    instance, out = lanxi
+    solution = load_solution(out, instance)
+    books = []
+    for reuse in (False, True):
+        monkeypatch.setattr(xlsx, "REUSE_STYLES", reuse)
+        books.append(load_workbook(io.BytesIO(xlsx.workbook_bytes(solution))))
+    made, reused = books
+
+    def styles(cell):
+        return (cell.value, cell.number_format,
+                *(tostring(getattr(cell, part).to_tree())
+                  for part in ("font", "fill", "border", "alignment", "protection")))
+
+    assert made.sheetnames == reused.sheetnames and len(made.sheetnames) > 10
+    boxed = 0
+    for name in made.sheetnames:
+        a, b = made[name], reused[name]
+        assert sorted(map(str, a.merged_cells.ranges)) == sorted(map(str, b.merged_cells.ranges))
+        assert (a.max_row, a.max_column) == (b.max_row, b.max_column)
+        for row_a, row_b in zip(a.iter_rows(), b.iter_rows(), strict=True):
+            for cell_a, cell_b in zip(row_a, row_b, strict=True):
+                assert styles(cell_a) == styles(cell_b), (name, cell_a.coordinate)
+                boxed += cell_a.border.left.style is not None
+    assert boxed > 1000  # (the grids' cells, with their borders, were compared)
