@@ -86,8 +86,9 @@ def _start_method() -> str:
     ``aligner solve --jobs 2 --workers 1`` runs, four interleaved pairs: 7.92-8.21 s forked
     against 8.45-8.58 s spawned). Forked only while no other Python thread runs here (a child
     has only the thread that forked it: a lock another thread held then, such as stderr's while
-    the progress bar's thread redraws it, would stay held in the child for ever), so spawned
-    while ``aligner[progress]``'s bar runs on a terminal; CP-SAT's threads end with each solve.
+    the progress bar's thread redraws it, would stay held in the child for ever): the bar of
+    ``aligner[progress]`` starts drawing once the workers exist (``on_started``), and CP-SAT's
+    threads end with each solve.
     Spawned on macOS (whose system libraries are not safe to fork) and Windows (no fork)."""
     if sys.platform == "linux" and threading.active_count() == 1:
         return "fork"
@@ -116,10 +117,10 @@ def _run_pool(function: Callable[..., Any], arguments: Sequence[tuple[Any, ...]]
                              initargs=(stop,)) as pool:
         lang = language()
         futures = {pool.submit(in_language, lang, function, *arguments[i]): i for i in order}
-        if on_started is not None:  # (the first submission started every worker process)
-            on_started()
         given: set[int] = set()
         try:
+            if on_started is not None:  # (the first submission started every worker process)
+                on_started()
             pending = set(futures)
             while pending:
                 finished, pending = wait(pending, return_when=FIRST_COMPLETED)
