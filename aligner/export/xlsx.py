@@ -94,8 +94,7 @@ workbook's by hashing it field by field, which took most of an export's time. Wh
 ``aligner export --xlsx`` runs, medians of 3 (Intel Xeon): the county of seed 1 13.64 -> 5.76 s,
 the Lanxi example 1.58 -> 0.94 s; with the merged cells' styles copied too (:func:`_merge`)
 4.01 s and 0.66 s, the files' sheets and styles byte for byte those made cell by cell (only the
-creation time in docProps/core.xml differs). The cells read back the same either way (a
-test)."""
+creation time in docProps/core.xml differs; a test compares the two workbooks so)."""
 _BOXES: weakref.WeakKeyDictionary[Any, dict[tuple[bool, str | None, str | None], Any]] = \
     weakref.WeakKeyDictionary()
 """Per workbook: (bold, fill, border form) -> the style ids of the first cell boxed so."""
