@@ -18,7 +18,7 @@ from aligner.alignment.overlap import PairAlignment, alignments
 from aligner.alignment.proposal import BellProposal
 from aligner.export.view import DayRow, day_rows
 from aligner.instance import Instance, hhmm
-from aligner.messages import listed, say
+from aligner.messages import catalogue, listed, say
 from aligner.solver.result import Result, programme_warnings, term_rules
 
 if TYPE_CHECKING:  # (the checker's modules load for aligner check only)
@@ -60,6 +60,13 @@ def _one_season(frame: pd.DataFrame) -> pd.DataFrame:
     if "season" in frame.columns and len(frame):
         return frame[frame["season"] == frame["season"].iloc[0]]
     return frame
+
+
+def season_name(season: str) -> str:
+    """A season id in the words of the messages' language (winter: 冬令 in Chinese), or the id
+    itself when it is not one the catalogue knows."""
+    key = f"export.season.{season}"
+    return say(key) if key in catalogue() else season
 
 
 def period_label(instance: Instance, school_id: str, period: int) -> str:
@@ -405,7 +412,8 @@ def summary_text(result: Result) -> str:
         lines.extend("  " + say("solver.bell_change", school=instance_name(result, c),
                                 period=c["period"], before=c["before"], after=c["after"],
                                 shift=f"{c['shift_minutes']:+d}")
-                     + (f" [{c['season']}]" if len(result.instance.seasons) > 1 else "")
+                     + (f" [{season_name(c['season'])}]" if len(result.instance.seasons) > 1
+                        else "")
                      for c in result.bell_changes)
     compliance = result.compliance()
     broken = compliance[~compliance["ok"]]
@@ -548,7 +556,7 @@ def alignment_text(instance: Instance, pairs: tuple[tuple[str, str], ...] | None
     minimum = instance.policy.min_overlap_minutes
     several = len(instance.seasons) > 1
     blocks = [say("cli.overlap_head_seasons" if several else "cli.overlap_head",
-                  seasons=", ".join(instance.seasons), minimum=minimum)]
+                  seasons=", ".join(map(season_name, instance.seasons)), minimum=minimum)]
     tables = alignments(instance, pairs)
     if not tables:
         blocks.append(say("cli.nothing_to_align"))
@@ -591,7 +599,7 @@ def _overlap_matrix(instance: Instance, pair: PairAlignment, season: str, minimu
             row.append(f"{minutes}*" if minutes >= minimum else str(minutes) if minutes else "")
         rows.append(row)
     same_number = [int(overlap[i, i]) for i in range(min(overlap.shape))]
-    lines = [f"[{season}]"] if len(instance.seasons) > 1 else []
+    lines = [f"[{season_name(season)}]"] if len(instance.seasons) > 1 else []
     lines.append(grid(header, rows))
     lines.append(say("cli.same_numbered", minutes=", ".join(map(str, same_number))))
     return lines
@@ -608,7 +616,7 @@ def dropped_breaks_text(moved: Instance) -> str:
     lines = [say("cli.breaks_dropped", n=len(dropped))]
     lines += ["  " + say("cli.break_dropped", school=moved.school_name(b.school_id),
                          name=b.name, times=f"{hhmm(b.start)}-{hhmm(b.end)}",
-                         season=b.season) for b in dropped]
+                         season=season_name(b.season)) for b in dropped]
     return "\n".join(lines) + "\n"
 
 
@@ -617,7 +625,7 @@ def proposals_text(instance: Instance, proposals: list[BellProposal]) -> str:
     lines = []
     several = len(proposals) > 1
     for proposal in proposals:
-        head = say("cli.proposed_season", season=proposal.season) if several \
+        head = say("cli.proposed_season", season=season_name(proposal.season)) if several \
             else say("cli.proposed")
         if proposal.status not in ("OPTIMAL", "FEASIBLE"):
             lines.append(say("cli.proposal_none", head=head, status=proposal.status))

@@ -213,3 +213,19 @@ def test_the_console_script_exits_with_the_commands_code_and_freezes_what_is_lef
         shown = subprocess.run([sys.executable, "-m", module, "--version"], capture_output=True,
                                text=True)
         assert shown.returncode == 0 and "aligner" in shown.stdout
+
+
+def test_align_names_the_season_in_the_language_of_its_messages():
+    """The season ids the catalogue knows (winter, summer) are said in the messages' language;
+    others stay as written."""
+    from aligner.cli.text import season_name
+    from aligner.messages import set_language
+    from tests.solving import LANXI
+
+    chinese = CliRunner().invoke(main, ["--lang", "zh", "align", str(LANXI)])
+    assert chinese.exit_code == 0 and "作息季节 冬令；" in chinese.output
+    assert "winter" not in chinese.output
+    english = CliRunner().invoke(main, ["--lang", "en", "align", str(LANXI)])
+    assert english.exit_code == 0 and "Season winter;" in english.output
+    set_language("zh")
+    assert season_name("summer") == "夏令" and season_name("雨季") == "雨季"
