@@ -386,3 +386,19 @@ def test_a_reused_style_keeps_the_cells_own_number_format():
     _box(dated)
     assert dated.is_date and dated.number_format != "General"
     assert dated.border.left.style == sheet.cell(row=1, column=1).border.left.style == "thin"
+
+
+def test_sheet_names_stay_unique_without_regard_to_case():
+    """Excel refuses two sheets whose names differ only in case: the second gets ~2, the
+    third ~3, also after a sheet made and removed elsewhere."""
+    from openpyxl import Workbook
+
+    from aligner.export.xlsx import _sheet
+
+    book = Workbook()
+    names = [_sheet(book, wanted).title for wanted in ("一(1)班", "Grade", "grade", "GRADE")]
+    assert names == ["一(1)班", "Grade", "grade~2", "GRADE~3"]
+    book.remove(book["Sheet"])
+    book.create_sheet("other")
+    assert _sheet(book, "OTHER").title == "OTHER~2"
+    assert _sheet(book, "a/b:c").title == "a_b_c"
