@@ -47,8 +47,9 @@ from pathlib import Path
 
 import ortools
 from fet_race import solve_export  # (this directory: the same fet-cl protocol)
-from machine import commit, cpu_name
+from machine import commit
 
+from aligner.bench.run import cpu_model
 from aligner.check import check_solution
 from aligner.fet.exporter import export_fet
 from aligner.generate import generate
@@ -187,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
                              check=False).stdout.splitlines()[0].removeprefix("FET version ")
     common = {"office_rules": not args.no_office_rules, "jobs": args.jobs, "workers": 1,
               "seed": 0, "quick_start": args.quick_start, "time_limit": args.time_limit,
-              "fet_timeout": args.fet_timeout, "cpus": os.cpu_count(), "cpu": cpu_name(),
+              "fet_timeout": args.fet_timeout, "cpus": os.cpu_count(), "cpu": cpu_model(),
               "commit": commit(), "fet_version": version, "ortools": ortools.__version__,
               "python": platform.python_version()}
     engines = args.engines or ["fet", "first"] + ([] if args.no_proof else ["proof"])

@@ -33,8 +33,9 @@ from pathlib import Path
 
 import ortools
 from fet_race import EXAMPLES, check_timetable
-from machine import commit, cpu_name
+from machine import commit
 
+from aligner.bench.run import cpu_model
 from aligner.export import write_files
 from aligner.fet import import_fet
 from aligner.io import load_instance
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                         "run": run, "commit": commits[checkout], "status": outcome["status"],
                         "seconds": outcome["seconds"], "stages": " ".join(outcome["stages"]),
                         "check": check, "workers": args.workers, "seed": 0,
-                        "time_limit": args.time_limit, "cpus": os.cpu_count(), "cpu": cpu_name(),
+                        "time_limit": args.time_limit, "cpus": os.cpu_count(), "cpu": cpu_model(),
                         "load_1m": round(os.getloadavg()[0], 2), "ortools": ortools.__version__,
                         "when": datetime.now(UTC).isoformat(timespec="seconds")})
                     stream.flush()

@@ -1,11 +1,11 @@
-"""What a benchmark row records about where it ran: the commit measured and the processor.
+"""What a benchmark row records about where it ran: the commit measured (the processor's name
+is :func:`aligner.bench.run.cpu_model`).
 
 Shared by the benchmark scripts of this directory (each imports it as ``machine``: Python puts
 a script's own directory first on its path)."""
 
 from __future__ import annotations
 
-import platform
 import subprocess
 from pathlib import Path
 
@@ -24,13 +24,3 @@ def commit(checkout: Path = ROOT) -> str:
         return "unknown"
     return done.stdout.strip() + ("+changes" if dirty.stdout.strip() else "")
 
-
-def cpu_name() -> str:
-    """The processor's model name (``/proc/cpuinfo``; elsewhere what Python knows of it)."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor()
