@@ -99,13 +99,17 @@ def _in_processes(function: Callable[..., Any], arguments: Sequence[tuple[Any, .
                   order: list[int], jobs: int, on_result: Callable[[int, Any], None],
                   on_started: Callable[[], None] | None = None) -> None:
     context = multiprocessing.get_context(_start_method())
-    forked = context.get_start_method() == "fork"
-    if forked:  # the workers' collections then pass over this process's objects, whose pages
-        gc.freeze()  # they share until written (a collection writes to every object it visits)
+    # Forked, the workers' collections pass over this process's objects (whose pages they share
+    # until written: a collection writes to every object it visits) once they are frozen; not
+    # when the program froze objects itself (a server before forking its own workers, say):
+    # unfreezing ours would unfreeze its too.
+    freeze = context.get_start_method() == "fork" and gc.get_freeze_count() == 0
+    if freeze:
+        gc.freeze()
     try:
         _run_pool(function, arguments, order, jobs, on_result, context, on_started)
     finally:
-        if forked:
+        if freeze:
             gc.unfreeze()
 
 

@@ -121,3 +121,21 @@ def test_ctrl_c_here_ends_the_run_between_tasks():
     with pytest.raises(KeyboardInterrupt):
         run_tasks(square, [(n,) for n in range(4)], on_result)
     assert seen == [0, 1]
+
+
+def test_objects_the_program_froze_stay_frozen():
+    """Forking, the executor freezes this process's objects while the workers run and unfreezes
+    them after, unless the program had frozen objects itself: those stay frozen."""
+    import gc
+
+    gc.unfreeze()  # (whatever an earlier test left frozen)
+    seen: dict[int, int] = {}
+    run_tasks(square, [(3,)], seen.__setitem__, jobs=2)
+    assert seen == {0: 9} and gc.get_freeze_count() == 0  # (frozen only while they ran)
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        run_tasks(square, [(4,)], seen.__setitem__, jobs=2)
+        assert seen[0] == 16 and gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
