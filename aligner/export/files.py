@@ -46,8 +46,8 @@ def csv_text(frame: pd.DataFrame) -> str:
         if values.dtype.kind not in "OSU":  # text (object or str); numbers stay numbers
             continue
         # each distinct text once (a column repeats its ids, days and subjects row after row)
-        quoted = {value: spreadsheet_text(value) for value in values.unique()
-                  if isinstance(value, str) and spreadsheet_text(value) != value}
+        quoted = {value: text for value in values.unique()
+                  if isinstance(value, str) and (text := spreadsheet_text(value)) != value}
         if quoted:
             safe[column] = values.map(lambda value, quoted=quoted: quoted.get(value, value)
                                       if isinstance(value, str) else value)

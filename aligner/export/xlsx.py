@@ -102,9 +102,6 @@ _MERGES: weakref.WeakKeyDictionary[Any, dict[tuple[Any, int, int], dict[tuple[in
     weakref.WeakKeyDictionary()
 """Per workbook: (first cell's style ids, rows - 1, columns - 1) -> each covered cell's style
 ids, by its offset from the first (see :func:`_merge`)."""
-_STYLE_FIELDS = ("fontId", "fillId", "borderId", "numFmtId", "protectionId", "alignmentId",
-                 "pivotButton", "quotePrefix", "xfId")
-"""openpyxl's StyleArray, in order."""
 
 
 def _box(cell: Any, *, bold: bool = False, fill: str | None = None,
@@ -136,9 +133,11 @@ def _box(cell: Any, *, bold: bool = False, fill: str | None = None,
 def _plain(style: Any) -> bool:
     """A cell's style ids as openpyxl makes a cell: none yet, or every style the workbook's
     first (default) but maybe its number format."""
-    return style is None or all(value == 0 for name, value in zip(_STYLE_FIELDS, style,
-                                                                  strict=True)
-                                if name != "numFmtId")
+    if style is None:
+        return True
+    bare = copy.copy(style)
+    bare.numFmtId = 0
+    return not any(bare)
 
 
 def _merge(sheet: Worksheet, *, start_row: int, start_column: int, end_row: int,

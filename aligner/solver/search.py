@@ -144,9 +144,12 @@ once, not three times) and no search for symmetries, which the local searches do
 HavanaPSY2016T2b presolve took 1.0-1.1 s of a 1.2-1.8 s attempt (probing 0.19 s a pass, three
 passes; symmetries 0.1 s), and 0.2 s with these. Without probing as well the local searches
 failed on RehobothPSY16T1a (nothing in 5 s in 2 of 3 runs, 0.57 s with probing once)."""
-QUICK_PARAMETERS: tuple[tuple[str, str], ...] = (("use_ls_only", "true"),
-                                                  ("stop_after_first_solution", "true"),
-                                                  *LIGHT_PRESOLVE)
+LOCAL_SEARCHES: tuple[tuple[str, str], ...] = (("use_ls_only", "true"),
+                                                ("stop_after_first_solution", "true"))
+"""CP-SAT's local searches alone (its feasibility jumps and violation local search, no tree
+search), stopped at their first timetable: the quick stage's ``quick-jump`` and ``quick-ls``
+attempts, which differ in their presolve."""
+QUICK_PARAMETERS: tuple[tuple[str, str], ...] = (*LOCAL_SEARCHES, *LIGHT_PRESOLVE)
 """CP-SAT's local searches alone after a light presolve (:data:`LIGHT_PRESOLVE`; ``use_ls_only``:
 its feasibility jumps and violation local search, no tree search), stopped at their first
 timetable: the quick stage's ``quick-ls`` attempt. Asked for a first timetable alone, on FET's
@@ -166,8 +169,7 @@ deterministic seconds (70-140 ms), where presolve alone took about 0.55 s of eac
 0.6-0.9 s quick stage (county in all 6.9 s -> 0.8 s, city 21.9 s -> 2.7 s, one worker). On
 FET's files with teachers' gaps it needs 1.3-1.5 deterministic seconds, more than presolve and
 the fixed search together: there the budget runs out and the presolved attempts follow."""
-JUMP_PARAMETERS = (("use_ls_only", "true"), ("stop_after_first_solution", "true"),
-                   ("cp_model_presolve", "false"), ("symmetry_level", "0"),
+JUMP_PARAMETERS = (*LOCAL_SEARCHES, ("cp_model_presolve", "false"), ("symmetry_level", "0"),
                    ("max_deterministic_time", str(JUMP_BUDGET)))
 """The jump's CP-SAT parameters: the local searches alone (``use_ls_only``), without presolve and
 without the search for symmetries, which CP-SAT runs without presolve too (its log on FET's
