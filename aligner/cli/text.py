@@ -328,7 +328,10 @@ def stages_text(stages: tuple[dict, ...]) -> str:
             continue
         found = "" if stage["objective"] is None else f" {stage['objective']:g}"
         met = say("cli.met_bound") if stage.get("met_bound") else ""
-        parts.append(say("cli.stage", stage=stage["stage"], status=stage["status"], found=found,
+        name = stage["stage"]
+        if name == "raise":  # the objective it held: 'raise 73: INFEASIBLE' raised the bound
+            name = f"{name} {stage['bound']}"
+        parts.append(say("cli.stage", stage=name, status=stage["status"], found=found,
                          met=met, seconds=f"{stage['seconds']:.2f}"))
     return say("cli.search", stages=say("cli.separator").join(parts))
 

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 from ortools.linear_solver import linear_solver_pb2, pywraplp
@@ -130,6 +130,32 @@ class Relaxation:
     :data:`ROUND_AT`, where neither the model nor the fixings fix it (the placements that the
     guided model leaves free: a starting point for its search, see
     :data:`aligner.solver.search.ROUNDED_HINT`)."""
+    duals: tuple[np.ndarray, ...] = field(default=(), repr=False, compare=False)
+    """The row duals that ``bound`` and ``fixings`` came from, in the order they were applied
+    (PDLP's on the whole LP, then GLOP's vertex on the LP that PDLP's fixings narrow; or GLOP's
+    alone): :meth:`fixings_at` makes the fixings of a higher bound from them."""
+    lp: tuple[Mip, SparseRows] | None = field(default=None, repr=False, compare=False)
+    """The LP those duals belong to."""
+
+    def fixings_at(self, bound: int) -> tuple[tuple[int, int, int], ...] | None:
+        """The reduced-cost fixings that every timetable of objective at most ``bound``
+        respects, made again from :attr:`duals` with the slack of ``bound`` (at least
+        :attr:`bound`: at :attr:`bound` itself they are :attr:`fixings`; higher, fewer
+        variables are fixed); None when those duals show that no timetable meets ``bound``.
+        The search raises its bound with them (:mod:`aligner.solver.search`)."""
+        if self.lp is None:
+            return self.fixings if bound == self.bound else ()
+        mip, sparse = self.lp
+        mip_low, mip_high = np.array(mip.col_lower), np.array(mip.col_upper)
+        low, high = mip_low, mip_high
+        for duals in self.duals:
+            safe, reduced = _safe_dual_bound(mip, sparse, duals, low, high)
+            if safe is None:  # (not on our models: every column is bounded)
+                break
+            if _rounded_up(safe) > bound:
+                return None
+            low, high = _fixings(mip, low, high, reduced, _slack(bound, safe))
+        return _fixed(mip, low, high, mip_low, mip_high)
 
 
 def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
@@ -167,18 +193,21 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
         return max(0.01, time_limit - (time.perf_counter() - started))
 
     def relaxation(response: linear_solver_pb2.MPSolutionResponse, bound: int,
-                   low: np.ndarray, high: np.ndarray) -> Relaxation:
+                   low: np.ndarray, high: np.ndarray,
+                   *answers: linear_solver_pb2.MPSolutionResponse) -> Relaxation:
+        """From the answer whose optimum guides (``response``) and the answers whose duals
+        made ``bound`` and the columns' bounds ``low`` and ``high``, in order."""
         x = np.array(response.variable_value)
         whole = x[placements] >= 1 - TOLERANCE
         ones = tuple(int(i) for i in placements[whole])
         free = placements[~whole & (low[placements] < high[placements])]
         rounded = tuple(zip(free.tolist(), (x[free] >= ROUND_AT).astype(int).tolist(),
                             strict=True))
-        count = mip.cp_variables
-        changed = np.flatnonzero((low[:count] > mip_low[:count]) | (high[:count] < mip_high[:count]))
-        fixings = tuple((int(i), int(low[i]), int(high[i])) for i in changed)
-        return Relaxation(response.objective_value, bound, ones, fixings,
-                          time.perf_counter() - started, mip.columns, rounded)
+        return Relaxation(response.objective_value, bound, ones,
+                          _fixed(mip, low, high, mip_low, mip_high),
+                          time.perf_counter() - started, mip.columns, rounded,
+                          tuple(np.array(answer.dual_value) for answer in answers),
+                          (mip, sparse))
 
     if CENTRE_FIRST and mip.columns >= CENTRE_MIN_COLUMNS:
         began = time.perf_counter()
@@ -195,7 +224,7 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
                 vertex = _solve_lp(lp, max(0.01, min(left(), deadline - time.perf_counter())),
                                    simplex)
                 if vertex.status == linear_solver_pb2.MPSOLVER_NOT_SOLVED:  # out of time
-                    return relaxation(centre, bound, low, high)
+                    return relaxation(centre, bound, low, high, centre)
                 if lp is not request and not (
                         _optimal(vertex) and vertex.objective_value <= centre.objective_value
                         + FACE_SLACK * max(1.0, abs(centre.objective_value))):
@@ -205,13 +234,21 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
                 # bound)
                 more = _bounded(mip, sparse, vertex, low, high, bound)
                 if more is not None:
-                    return relaxation(vertex, *more)
+                    return relaxation(vertex, *more, centre, vertex)
             # the narrowed LP is infeasible or its optimum above PDLP's bound: no timetable meets
             # that bound, and the fixings made for it hold for none; GLOP alone, below
             _set_bounds(request, narrowed_columns, mip_low, mip_high)
     response = _solve_lp(request, left(), simplex)
     alone = _bounded(mip, sparse, response, mip_low, mip_high)
-    return None if alone is None else relaxation(response, *alone)
+    return None if alone is None else relaxation(response, *alone, response)
+
+
+def _fixed(mip: Mip, low: np.ndarray, high: np.ndarray, mip_low: np.ndarray,
+           mip_high: np.ndarray) -> tuple[tuple[int, int, int], ...]:
+    """(index, lower, upper) of each CP-SAT variable whose bounds ``low`` and ``high`` narrow."""
+    count = mip.cp_variables
+    changed = np.flatnonzero((low[:count] > mip_low[:count]) | (high[:count] < mip_high[:count]))
+    return tuple((int(i), int(low[i]), int(high[i])) for i in changed)
 
 
 def _on_face(request: linear_solver_pb2.MPModelRequest,

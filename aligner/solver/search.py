@@ -1,6 +1,6 @@
 """Searching a built model with CP-SAT, after an LP-guided start.
 
-The search runs in up to five stages, each recorded (name, status, objective, bound, seconds):
+The search runs in up to six stages, each recorded (name, status, objective, bound, seconds):
 
 1. ``lp``: the model's LP relaxation (:mod:`aligner.model.relaxation`, OR-Tools' PDLP and
    GLOP) gives a lower bound on the objective, the placements that are whole (1) in the LP
@@ -23,9 +23,13 @@ The search runs in up to five stages, each recorded (name, status, objective, bo
    with only the reduced-cost fixings (which every timetable meeting the bound keeps), CP-SAT's
    own search from the guided-above stage's timetable if it found one, half the time left; a
    timetable meeting the bound ends the search, the better of the two is the next hint;
-5. ``full``: when no earlier stage found a timetable meeting the bound (or none ran), CP-SAT on
-   the whole model with the objective held at or above the bound, for the time left; a
-   timetable meeting the bound ends it the same way.
+5. ``raise``: when the fixings stage proved that no timetable meets the bound, the objective
+   held at exactly the bound + 1, + 2, ... in turn, with the fixings made for each
+   (:func:`_raise_bound`): each value found to have no timetable raises the bound, a timetable
+   at one is optimal and ends the search;
+6. ``full``: when no earlier stage found a timetable meeting the bound (or none ran), CP-SAT on
+   the whole model with the objective held at or above the bound (as raised), for the time
+   left; a timetable meeting the bound ends it the same way.
 
 ``SolverSettings(lp_start=False)`` (``--no-lp-start``) runs the full stage alone without bound,
 as CP-SAT alone. ``SolverSettings(quick_start=True)`` (``--quick-start``) runs a quick stage
@@ -114,6 +118,15 @@ components of the generated county, city and 100-school instances (seed 1, offic
 core, seed 0) where the stage runs its first timetable came within 0.51 s (most within 0.23
 s); on FET's files within 0.33 s, but on MHS_July2 none in 6.5 s; on the hard library's
 ``pair-1-co-teachers``, whose whole placements allow none, the stage searched 6.8 s in vain."""
+
+RAISE_BUDGET = 10.0
+"""CP-SAT deterministic seconds for each run of the raise stage (the objective held at one
+value, with the fixings made for it). Where the LP bound is below the optimum the fixings
+stage proves the bound out of reach; on the hard library's ``pair-1-co-teachers`` (LP bound
+72, optimum 75; one worker, seed 0) the runs at 73 and 74 proved them out of reach in 0.16 and
+0.03 deterministic seconds, and the run at 75 found its timetable in 0.2-5.4 (seeds 0-3), where
+the full stage took 28-64 s to find 75 and prove it."""
+RAISE_PARAMETERS = (*GUIDED_PARAMETERS, ("max_deterministic_time", str(RAISE_BUDGET)))
 
 ROUNDED_HINT = True
 """The guided-above stage's model is hinted with the LP optimum's other placements rounded
@@ -309,12 +322,13 @@ def search(built: BuiltModel, settings: SolverSettings,
                 observer.on_bound(relaxation.bound)
 
     full = built.model
+    floor = relaxation.bound if relaxation is not None else None  # no timetable is below it
     deterministic = 0.0
     guided_solver: cp_model.CpSolver | None = None
     if relaxation is not None and whole >= GUIDED_MIN_WHOLE:
         full = built.model.clone()
         full.add(built.objective >= relaxation.bound)
-        above = _guided_model(full, relaxation)
+        above = _guided_model(full, relaxation.fixings, relaxation.ones)
         guided_stages: list[tuple[str, Callable[[], cp_model.CpModel],
                                   tuple[tuple[str, str], ...]]] = []
         if relaxation.columns < EXACT_MAX_COLUMNS:
@@ -327,9 +341,10 @@ def search(built: BuiltModel, settings: SolverSettings,
         # fixings alone hold in every timetable that meets the bound (its model is made when it
         # runs, so that a guided-above timetable is its hint)
         if relaxation.fixings:
-            guided_stages.append(("fixings", lambda: _guided_model(full, relaxation, whole=False),
+            guided_stages.append(("fixings", lambda: _guided_model(full, relaxation.fixings),
                                   GUIDED_PARAMETERS))
         dead_end = False  # no timetable with the whole placements meets the bound
+        refuted = False  # no timetable meets the bound: the fixings stage proved it
         for name, model_of, defaults in guided_stages:
             if name == "guided-above" and dead_end:
                 continue
@@ -339,6 +354,7 @@ def search(built: BuiltModel, settings: SolverSettings,
                 give_up=ABOVE_GIVE_UP if name == "guided-above" else None)
             deterministic += solver.deterministic_time
             dead_end = name == "guided" and status == Status.INFEASIBLE
+            refuted = name == "fixings" and status == Status.INFEASIBLE and not interrupted
             ended = _settled(solver, status, interrupted, reached, relaxation.bound,
                              time.perf_counter() - started, stages, deterministic)
             if ended is not None:
@@ -348,10 +364,16 @@ def search(built: BuiltModel, settings: SolverSettings,
                     or solver.objective_value < guided_solver.objective_value):
                 guided_solver = solver
                 _hint(full, solver)
+        if refuted:
+            floor, ended, spent = _raise_bound(built, full, relaxation, settings, left, observer,
+                                               stages, started, deterministic)
+            deterministic += spent
+            if ended is not None:
+                return ended
+            full.add(built.objective >= floor)
 
     solver, status, interrupted, reached = _stage(
-        "full", full, settings, left(), relaxation.bound if relaxation else None, observer,
-        stages, global_bound=True)
+        "full", full, settings, left(), floor, observer, stages, global_bound=True)
     deterministic += solver.deterministic_time
     if status == Status.INFEASIBLE and full is not built.model and not interrupted:
         # The bound comes from floating-point LP: never let it alone declare a model infeasible.
@@ -362,16 +384,16 @@ def search(built: BuiltModel, settings: SolverSettings,
     if reached:
         status = Status.OPTIMAL
     bound = solver.best_objective_bound if found else None
-    if found and relaxation is not None:
-        bound = max(bound or relaxation.bound, relaxation.bound)
+    if found and floor is not None:
+        bound = max(bound or floor, floor)
     info = solver.solution_info()
-    if not found and guided_solver is not None and relaxation is not None:
+    if not found and guided_solver is not None and floor is not None:
         # the full stage found nothing better in time than the guided-above stage's timetable
-        solver, status, bound, found = guided_solver, Status.FEASIBLE, relaxation.bound, True
+        solver, status, bound, found = guided_solver, Status.FEASIBLE, floor, True
     if not found and quick is not None:
         # nothing after the quick stage's timetable in time: keep it
         solver, status, found = quick, Status.FEASIBLE, True
-        bound = relaxation.bound if relaxation is not None else None
+        bound = floor
     return Search(status, solver if found else None, bound, interrupted,
                   time.perf_counter() - started, stages, deterministic, info)
 
@@ -388,6 +410,40 @@ def _settled(solver: cp_model.CpSolver, status: Status, interrupted: bool, reach
     return Search(Status.OPTIMAL if reached else Status.FEASIBLE if found else Status.UNKNOWN,
                   solver if found else None, bound if found else None, interrupted, seconds,
                   stages, deterministic, solver.solution_info())
+
+
+def _raise_bound(built: BuiltModel, full: cp_model.CpModel, relaxation: Relaxation,
+                 settings: SolverSettings, left: Callable[[], float], observer: Observer | None,
+                 stages: list[dict[str, Any]], started: float, deterministic: float
+                 ) -> tuple[int, Search | None, float]:
+    """The raise stage, after the fixings stage proved that no timetable meets the LP bound B:
+    for B + 1, B + 2, ... in turn, the model with the objective held at exactly that value and
+    the reduced-cost fixings made for it (:meth:`Relaxation.fixings_at`), each run within
+    :data:`RAISE_BUDGET` deterministic seconds and half the time left. A run that proves it
+    has no timetable raises the bound by one; one that finds a timetable has found an optimum
+    (nothing below it is left); one that runs out of time leaves the bound where it is for the
+    full stage. Returns that bound, the search's end if a run found the optimum (or was
+    interrupted), and CP-SAT's deterministic seconds."""
+    spent = 0.0
+    target = relaxation.bound + 1
+    while True:
+        if observer is not None:
+            observer.on_bound(target)
+        fixings = relaxation.fixings_at(target)
+        if fixings is None:  # the LP's duals alone rule it out
+            target += 1
+            continue
+        probe = _guided_model(full, fixings)
+        probe.add(built.objective == target)
+        solver, status, interrupted, reached = _stage(
+            "raise", probe, settings, left() * GUIDED_SHARE, target, observer, stages,
+            global_bound=False, defaults=RAISE_PARAMETERS)
+        spent += solver.deterministic_time
+        if status == Status.INFEASIBLE and not interrupted:
+            target += 1
+            continue
+        return target, _settled(solver, status, interrupted, reached, target,
+                                time.perf_counter() - started, stages, deterministic + spent), spent
 
 
 def _hint(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:
@@ -415,13 +471,13 @@ def _rounded_hint(model: cp_model.CpModel, relaxation: Relaxation) -> cp_model.C
     return model
 
 
-def _guided_model(full: cp_model.CpModel, relaxation: Relaxation, *, whole: bool = True
-                  ) -> cp_model.CpModel:
-    """A copy of the model with the LP's whole placements fixed at 1 (unless ``whole`` is
-    False) and the reduced-cost fixings applied, as variable domains."""
+def _guided_model(full: cp_model.CpModel, fixings: Iterable[tuple[int, int, int]],
+                  ones: Iterable[int] = ()) -> cp_model.CpModel:
+    """A copy of the model with reduced-cost fixings (index, lower, upper) applied and the
+    LP's whole placements ``ones`` fixed at 1, as variable domains."""
     guided = full.clone()
-    domains = {index: (lo, hi) for index, lo, hi in relaxation.fixings}
-    for index in relaxation.ones if whole else ():
+    domains = {index: (lo, hi) for index, lo, hi in fixings}
+    for index in ones:
         if domains.get(index, (0, 1))[1] == 1:  # (a Boolean the fixings hold at 0 stays 0)
             domains[index] = (1, 1)
     for index, (lo, hi) in domains.items():
@@ -459,7 +515,7 @@ def _stage(name: str, model: cp_model.CpModel, settings: SolverSettings, time_li
     found = status in (Status.OPTIMAL, Status.FEASIBLE)
     stages.append({"stage": name, "status": str(status),
                    "objective": solver.objective_value if found else None,
-                   "bound": target if name == "guided" else
+                   "bound": target if name in ("guided", "raise") else
                    (solver.best_objective_bound if found else None),
                    "met_bound": watch.reached,
                    "seconds": round(time.perf_counter() - began, 3)})

@@ -175,3 +175,25 @@ def test_small_lps_go_to_glop_alone(optimum, monkeypatch):
     relaxation = _relaxation(directory)
     assert _solvers(asked) == [GLOP]
     assert relaxation.bound == objective and _kept(relaxation, x)
+
+
+@pytest.mark.parametrize("optimum", ["lanxi", "pair"], indirect=True)
+@pytest.mark.parametrize("centre", [True, False])
+def test_fixings_at_a_higher_bound_are_made_again_from_the_same_duals(optimum, centre,
+                                                                      monkeypatch):
+    # The raise stage's fixings (aligner.solver.search): at the LP bound they are the
+    # relaxation's own; below it none is possible (its duals rule every timetable out); at any
+    # bound at or above the optimum an optimal timetable keeps them, since it meets that bound
+    directory, objective, x = optimum
+    monkeypatch.setattr(relaxation_module, "CENTRE_FIRST", centre)
+    relaxation = _relaxation(directory)
+    assert len(relaxation.duals) == (2 if centre else 1)
+    assert relaxation.fixings_at(relaxation.bound) == relaxation.fixings
+    assert relaxation.fixings_at(relaxation.bound - 1) is None
+    counts = []
+    for bound in range(objective, objective + 8):
+        fixings = relaxation.fixings_at(bound)
+        assert fixings is not None
+        assert all(lo <= x[i] <= hi for i, lo, hi in fixings)
+        counts.append(len(fixings))
+    assert counts[0] > counts[-1] > 0  # more slack, fewer fixed, as far as these bounds go
