@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from ortools.linear_solver import linear_solver_pb2, pywraplp
@@ -135,7 +135,7 @@ class Relaxation:
     (PDLP's on the whole LP, then GLOP's vertex on the LP that PDLP's fixings narrow; or GLOP's
     alone): :meth:`fixings_at` makes the fixings of a higher bound from them."""
     lp: tuple[Mip, SparseRows] | None = field(default=None, repr=False, compare=False)
-    """The LP those duals belong to."""
+    """The LP those duals belong to: its columns (the rows only as sparse arrays)."""
 
     def fixings_at(self, bound: int) -> tuple[tuple[int, int, int], ...] | None:
         """The reduced-cost fixings that every timetable of objective at most ``bound``
@@ -207,7 +207,7 @@ def lp_relaxation(built: BuiltModel, time_limit: float) -> Relaxation | None:
                           _fixed(mip, low, high, mip_low, mip_high),
                           time.perf_counter() - started, mip.columns, rounded,
                           tuple(np.array(answer.dual_value) for answer in answers),
-                          (mip, sparse))
+                          (replace(mip, rows=[], epigraphs=[]), sparse))  # (rows: 10-30 MB)
 
     if CENTRE_FIRST and mip.columns >= CENTRE_MIN_COLUMNS:
         began = time.perf_counter()
