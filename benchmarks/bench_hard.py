@@ -83,6 +83,16 @@ def _busy_co_teachers(preset: str, seed: int) -> Callable[[Path], Instance]:
     return make
 
 
+def _teachers_day_limits(preset: str, seed: int) -> Callable[[Path], Instance]:
+    """A generated preset (with the office rules) whose teachers' max_per_day and max_days are
+    what the witness gives them."""
+    def make(scratch: Path) -> Instance:
+        generated = generate(preset, seed, office_rules=True)
+        return load_instance(generated.with_day_limits_at_witness().write(
+            scratch / f"{preset}-{seed}-day-limits"))
+    return make
+
+
 def _fet(relative: str) -> Callable[[Path], Instance]:
     """An example file of fet-data, imported (it must import whole)."""
     def make(scratch: Path) -> Instance:
@@ -109,6 +119,10 @@ CASES = (
          "co-teachers' min_load raised to the load the witness gives them "
          "(Generated.with_min_load_at_witness): the LP bound is below the optimum",
          _busy_co_teachers("pair", 1)),
+    Case("pair-1-day-limits", "aligner generate --preset pair --seed 1 (office rules), every "
+         "teacher's max_per_day and max_days at what the witness gives them "
+         "(Generated.with_day_limits_at_witness): the LP bound is below the best timetable "
+         "found", _teachers_day_limits("pair", 1)),
     Case("fet-horario-isj", "fet-data FET-5-official/Argentina/Horario_ISJ.fet (teachers' "
          "max gaps per day)", _fet("FET-5-official/Argentina/Horario_ISJ.fet")),
     Case("fet-brazil", "fet-data FET-5-official/Brazil/1/Brazil.fet (teachers' max gaps per "

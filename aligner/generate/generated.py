@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -55,6 +55,35 @@ class Generated:
         rows["teachers"] = [
             teacher | {"min_load": math.floor(lessons[t] + 1.5 * taught[t])}
             if (t := teacher["teacher_id"]) in chosen else teacher
+            for teacher in self.rows["teachers"]]
+        return replace(self, rows=rows)
+
+    def with_day_limits_at_witness(self) -> Generated:
+        """A copy where every teacher with a commitment has ``max_per_day`` and ``max_days`` at
+        what the witness gives them: the most periods of a day and the days with any (their
+        lessons, a double as two and a combined lesson once, the sessions they teach or
+        assist), as the checker counts them. The witness still keeps every rule; the instance
+        gets tighter, and its LP bound falls below the optimum (pair seed 1 with the office
+        rules: LP bound 102, the best found 114; a hard instance, see benchmarks/bench_hard.py)."""
+        busy: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+        for lesson in self.witness.lessons:
+            for teacher in lesson.teacher_id.split("+"):
+                busy[teacher][lesson.day].add(lesson.period)
+        courses: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in self.rows["sync"]:
+            courses[row["course_id"]].append(row)
+        for session in self.witness.sessions:
+            rows = courses[session.course_id]
+            busy[rows[0]["hub_teacher"]][session.day].add(session.hub_period)
+            for row in rows:
+                if row.get("assistant_teacher"):
+                    busy[row["assistant_teacher"]][session.day].add(
+                        session.period_at(row["receiving_school"]))
+        rows = dict(self.rows)
+        rows["teachers"] = [
+            teacher | {"max_per_day": max(len(periods) for periods in days.values()),
+                       "max_days": len(days)}
+            if (days := busy.get(teacher["teacher_id"])) else teacher
             for teacher in self.rows["teachers"]]
         return replace(self, rows=rows)
 

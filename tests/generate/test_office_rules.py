@@ -8,6 +8,7 @@ import hashlib
 import json
 import math
 from collections import Counter, defaultdict
+from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
@@ -259,3 +260,33 @@ def test_a_co_teacher_at_her_min_load_still_gets_a_week(tmp_path):
     assert result.found, result.status
     write_outputs(result, tmp_path / "out")
     assert_valid(instance, tmp_path / "out")
+
+
+def test_teachers_day_limits_at_the_witness_keep_it_a_timetable_and_no_less(tmp_path):
+    # The hard library's pair-1-day-limits: every teacher's max_per_day and max_days at what the
+    # witness gives them, counted as the checker counts (a double as two, sessions taught or
+    # assisted). The witness keeps every rule (a week exists); one period a day or one day
+    # fewer for every teacher and it does not.
+    generated = generate("pair", 1, office_rules=True)
+    tight = generated.with_day_limits_at_witness()
+    before = {t["teacher_id"]: t for t in generated.rows["teachers"]}
+    limited = [t for t in tight.rows["teachers"] if isinstance(t.get("max_days"), int)]
+    assert len(limited) >= len(before) - 2  # (a teacher of no lesson keeps her row as it was)
+    for teacher in limited:
+        old = before[teacher["teacher_id"]]
+        for limit in ("max_per_day", "max_days"):  # (blank in a row: no limit)
+            assert old.get(limit) in (None, "") or teacher[limit] <= int(old[limit])
+
+    def witness_breaks(rows) -> set[str]:
+        variant = replace(tight, rows=rows)
+        directory = variant.write(tmp_path / f"instance-{len(list(tmp_path.iterdir()))}")
+        instance = load_instance(directory)
+        report = check_solution(instance, write_witness(instance, tight.witness,
+                                                        directory / "witness"))
+        return {v.rule for v in report.violations}
+
+    assert witness_breaks(tight.rows) == set()
+    for limit, rule in (("max_per_day", "teacher_day"), ("max_days", "teacher_days")):
+        fewer = [t | {limit: t[limit] - 1} if isinstance(t.get(limit), int) and t[limit] > 1
+                 else t for t in tight.rows["teachers"]]
+        assert witness_breaks(dict(tight.rows, teachers=fewer)) == {rule}
