@@ -73,9 +73,9 @@ class Generated:
         for row in self.rows["sync"]:
             courses[row["course_id"]].append(row)
         for session in self.witness.sessions:
-            rows = courses[session.course_id]
-            busy[rows[0]["hub_teacher"]][session.day].add(session.hub_period)
-            for row in rows:
+            course_rows = courses[session.course_id]
+            busy[course_rows[0]["hub_teacher"]][session.day].add(session.hub_period)
+            for row in course_rows:
                 if row.get("assistant_teacher"):
                     busy[row["assistant_teacher"]][session.day].add(
                         session.period_at(row["receiving_school"]))
