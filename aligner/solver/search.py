@@ -419,14 +419,16 @@ def _raise_bound(built: BuiltModel, full: cp_model.CpModel, relaxation: Relaxati
     """The raise stage, after the fixings stage proved that no timetable meets the LP bound B:
     for B + 1, B + 2, ... in turn, the model with the objective held at exactly that value and
     the reduced-cost fixings made for it (:meth:`Relaxation.fixings_at`), each run within
-    :data:`RAISE_BUDGET` deterministic seconds and half the time left. A run that proves it
-    has no timetable raises the bound by one; one that finds a timetable has found an optimum
-    (nothing below it is left); one that runs out of time leaves the bound where it is for the
-    full stage. Returns that bound, the search's end if a run found the optimum (or was
-    interrupted), and CP-SAT's deterministic seconds."""
+    :data:`RAISE_BUDGET` deterministic seconds, and all of them within half the time left
+    (the full stage keeps the other half: where no stage has found a timetable yet, it is the
+    one that finds it). A run that proves it has no timetable raises the bound by one; one that
+    finds a timetable has found an optimum (nothing below it is left); one that runs out of
+    time leaves the bound where it is for the full stage. Returns that bound, the search's end
+    if a run found the optimum (or was interrupted), and CP-SAT's deterministic seconds."""
     spent = 0.0
     target = relaxation.bound + 1
-    while True:
+    deadline = time.perf_counter() + left() * GUIDED_SHARE
+    while (share := deadline - time.perf_counter()) > 0:
         if observer is not None:
             observer.on_bound(target)
         fixings = relaxation.fixings_at(target)
@@ -436,7 +438,7 @@ def _raise_bound(built: BuiltModel, full: cp_model.CpModel, relaxation: Relaxati
         probe = _guided_model(full, fixings)
         probe.add(built.objective == target)
         solver, status, interrupted, reached = _stage(
-            "raise", probe, settings, left() * GUIDED_SHARE, target, observer, stages,
+            "raise", probe, settings, share, target, observer, stages,
             global_bound=False, defaults=RAISE_PARAMETERS)
         spent += solver.deterministic_time
         if status == Status.INFEASIBLE and not interrupted:
@@ -444,6 +446,7 @@ def _raise_bound(built: BuiltModel, full: cp_model.CpModel, relaxation: Relaxati
             continue
         return target, _settled(solver, status, interrupted, reached, target,
                                 time.perf_counter() - started, stages, deterministic + spent), spent
+    return target, None, spent
 
 
 def _hint(model: cp_model.CpModel, solver: cp_model.CpSolver) -> None:

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import aligner.solver.search
+import aligner.solver.settings
 from aligner.cli import main
 from aligner.cli.text import stages_text
 from aligner.generate import generate
@@ -321,6 +322,21 @@ def test_the_raise_stage_lifts_a_bound_below_the_optimum_to_it(tmp_path):
     assert result.status == Status.OPTIMAL
     assert result.objective == result.best_bound == 75
     assert "raise 73: INFEASIBLE" in stages_text(tuple(stages))
+
+
+def test_the_raise_stage_leaves_the_full_stage_half_the_time_left():
+    # With no time left the raise stage runs nothing: the bound it returns is the LP's + 1 (the
+    # fixings stage, which calls it, proved the LP's out of reach), and the search goes on
+    from aligner.solver.search import _raise_bound
+
+    built = build_model(load_instance(LANXI))
+    relaxation = lp_relaxation(built, 30.0)
+    assert relaxation is not None
+    stages: list[dict] = []
+    floor, ended, spent = _raise_bound(built, built.model, relaxation,
+                                       aligner.solver.settings.SolverSettings(workers=1),
+                                       lambda: 0.0, None, stages, 0.0, 0.0)
+    assert (floor, ended, spent, stages) == (relaxation.bound + 1, None, 0.0, [])
 
 
 def test_first_solution_only_ends_at_the_guided_stage(tmp_path):
