@@ -127,6 +127,10 @@ stage proves the bound out of reach; on the hard library's ``pair-1-co-teachers`
 0.03 deterministic seconds, and the run at 75 found its timetable in 0.2-5.4 (seeds 0-3), where
 the full stage took 28-64 s to find 75 and prove it."""
 RAISE_PARAMETERS = (*GUIDED_PARAMETERS, ("max_deterministic_time", str(RAISE_BUDGET)))
+RAISE_MAX_RUNS = 10
+"""The raise stage's runs at most (the gaps it closed: 3 on ``pair-1-co-teachers``; 3 raised on
+``pair-1-day-limits``): on a model with no timetable at all whose LP has one, every run proves
+its value out of reach, and the full stage is what says the model is infeasible."""
 
 ROUNDED_HINT = True
 """The guided-above stage's model is hinted with the LP optimum's other placements rounded
@@ -365,11 +369,18 @@ def search(built: BuiltModel, settings: SolverSettings,
                 guided_solver = solver
                 _hint(full, solver)
         if refuted:
-            floor, ended, spent = _raise_bound(built, full, relaxation, settings, left, observer,
-                                               stages, started, deterministic)
+            best = min((s for s in (guided_solver, quick) if s is not None),
+                       key=lambda s: s.objective_value, default=None)
+            floor, ended, spent = _raise_bound(
+                built, full, relaxation, settings, left, observer, stages, started,
+                deterministic, None if best is None else best.objective_value)
             deterministic += spent
             if ended is not None:
                 return ended
+            if best is not None and floor >= best.objective_value:
+                # nothing below the best timetable found before: it is optimal
+                return Search(Status.OPTIMAL, best, floor, False, time.perf_counter() - started,
+                              stages, deterministic, best.solution_info())
             full.add(built.objective >= floor)
 
     solver, status, interrupted, reached = _stage(
@@ -414,8 +425,8 @@ def _settled(solver: cp_model.CpSolver, status: Status, interrupted: bool, reach
 
 def _raise_bound(built: BuiltModel, full: cp_model.CpModel, relaxation: Relaxation,
                  settings: SolverSettings, left: Callable[[], float], observer: Observer | None,
-                 stages: list[dict[str, Any]], started: float, deterministic: float
-                 ) -> tuple[int, Search | None, float]:
+                 stages: list[dict[str, Any]], started: float, deterministic: float,
+                 ceiling: float | None = None) -> tuple[int, Search | None, float]:
     """The raise stage, after the fixings stage proved that no timetable meets the LP bound B:
     for B + 1, B + 2, ... in turn, the model with the objective held at exactly that value and
     the reduced-cost fixings made for it (:meth:`Relaxation.fixings_at`), each run within
@@ -423,12 +434,16 @@ def _raise_bound(built: BuiltModel, full: cp_model.CpModel, relaxation: Relaxati
     (the full stage keeps the other half: where no stage has found a timetable yet, it is the
     one that finds it). A run that proves it has no timetable raises the bound by one; one that
     finds a timetable has found an optimum (nothing below it is left); one that runs out of
-    time leaves the bound where it is for the full stage. Returns that bound, the search's end
-    if a run found the optimum (or was interrupted), and CP-SAT's deterministic seconds."""
+    time leaves the bound where it is for the full stage. At most :data:`RAISE_MAX_RUNS` runs,
+    and none from ``ceiling`` on (the objective of a timetable found already: raised that far,
+    the bound proves it optimal). Returns that bound, the search's end if a run found the
+    optimum (or was interrupted), and CP-SAT's deterministic seconds."""
     spent = 0.0
     target = relaxation.bound + 1
     deadline = time.perf_counter() + left() * GUIDED_SHARE
-    while (share := deadline - time.perf_counter()) > 0:
+    runs = 0
+    while ((share := deadline - time.perf_counter()) > 0 and runs < RAISE_MAX_RUNS
+           and (ceiling is None or target < ceiling)):
         if observer is not None:
             observer.on_bound(target)
         fixings = relaxation.fixings_at(target)
@@ -440,6 +455,7 @@ def _raise_bound(built: BuiltModel, full: cp_model.CpModel, relaxation: Relaxati
         solver, status, interrupted, reached = _stage(
             "raise", probe, settings, share, target, observer, stages,
             global_bound=False, defaults=RAISE_PARAMETERS)
+        runs += 1
         spent += solver.deterministic_time
         if status == Status.INFEASIBLE and not interrupted:
             target += 1

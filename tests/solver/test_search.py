@@ -339,6 +339,30 @@ def test_the_raise_stage_leaves_the_full_stage_half_the_time_left():
     assert (floor, ended, spent, stages) == (relaxation.bound + 1, None, 0.0, [])
 
 
+@pytest.mark.parametrize("ceiling", [None, 3])
+def test_the_raise_stage_stops_at_its_run_limit_and_at_a_timetable_found(ceiling):
+    # A model with no timetable above its LP bound (held at most at it here): every run of the
+    # raise stage proves its value out of reach, and the stage stops after RAISE_MAX_RUNS runs
+    # (the full stage then says what is infeasible), or where a timetable found before is
+    # (``ceiling``: every value below it out of reach makes that timetable optimal)
+    from aligner.solver.search import RAISE_MAX_RUNS, _raise_bound
+
+    built = build_model(load_instance(LANXI))
+    relaxation = lp_relaxation(built, 30.0)
+    assert relaxation is not None
+    nothing_above = built.model.clone()
+    nothing_above.add(built.objective <= relaxation.bound)
+    stages: list[dict] = []
+    top = None if ceiling is None else relaxation.bound + ceiling
+    floor, ended, _ = _raise_bound(built, nothing_above, relaxation,
+                                   aligner.solver.settings.SolverSettings(workers=1),
+                                   lambda: 60.0, None, stages, 0.0, 0.0, top)
+    runs = RAISE_MAX_RUNS if ceiling is None else ceiling - 1
+    assert ended is None and floor == relaxation.bound + 1 + runs
+    assert [(s["stage"], s["status"], s["bound"]) for s in stages] == [
+        ("raise", "INFEASIBLE", relaxation.bound + 1 + k) for k in range(runs)]
+
+
 def test_first_solution_only_ends_at_the_guided_stage(tmp_path):
     result = solve_checked(LANXI, tmp_path / "out",
                            params=(("stop_after_first_solution", "true"),))
