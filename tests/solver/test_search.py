@@ -339,6 +339,39 @@ def test_the_raise_stage_leaves_the_full_stage_half_the_time_left():
     assert (floor, ended, spent, stages) == (relaxation.bound + 1, None, 0.0, [])
 
 
+@pytest.mark.slow
+def test_a_raised_bound_that_meets_a_timetable_found_before_proves_it_optimal(monkeypatch,
+                                                                            tmp_path):
+    # The guided-above stage ends above the bound (as in the test above); say the fixings stage
+    # then proves the bound out of reach, and the raise stage every value below that timetable's
+    # objective U (its own loop is tested below): the search ends with that timetable, proven
+    # optimal at U, without the full stage.
+    monkeypatch.setattr(aligner.solver.search, "EXACT_PARAMETERS",
+                        (("max_deterministic_time", "0"),))
+    _with_relaxation(monkeypatch, _placements_of_a_worse_timetable)
+    real_stage = aligner.solver.search._stage
+
+    def fixings_refute(name, *args, **kwargs):
+        solver, status, interrupted, reached = real_stage(name, *args, **kwargs)
+        return (solver, Status.INFEASIBLE, False, False) if name == "fixings" else (
+            solver, status, interrupted, reached)
+
+    ceilings = []
+
+    def raised_to_the_ceiling(*args):
+        ceilings.append(args[-1])
+        return int(args[-1]), None, 0.0
+
+    monkeypatch.setattr(aligner.solver.search, "_stage", fixings_refute)
+    monkeypatch.setattr(aligner.solver.search, "_raise_bound", raised_to_the_ceiling)
+    result = solve_checked(LANXI, tmp_path / "out")
+    above = next(s for s in result.stages if s["stage"] == "guided-above")
+    assert ceilings == [above["objective"]] and above["objective"] > 65
+    assert [s["stage"] for s in result.stages][-1] == "fixings"
+    assert result.status == Status.OPTIMAL
+    assert result.objective == result.best_bound == above["objective"]
+
+
 @pytest.mark.parametrize("ceiling", [None, 3])
 def test_the_raise_stage_stops_at_its_run_limit_and_at_a_timetable_found(ceiling):
     # A model with no timetable above its LP bound (held at most at it here): every run of the
