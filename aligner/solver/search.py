@@ -128,9 +128,10 @@ stage proves the bound out of reach; on the hard library's ``pair-1-co-teachers`
 the full stage took 28-64 s to find 75 and prove it."""
 RAISE_PARAMETERS = (*GUIDED_PARAMETERS, ("max_deterministic_time", str(RAISE_BUDGET)))
 RAISE_MAX_RUNS = 10
-"""The raise stage's runs at most (the gaps it closed: 3 on ``pair-1-co-teachers``; 3 raised on
-``pair-1-day-limits``): on a model with no timetable at all whose LP has one, every run proves
-its value out of reach, and the full stage is what says the model is infeasible."""
+"""The raise stage's runs at most (three on the hard library's two cases where it runs:
+``pair-1-co-teachers`` 72 -> 75, the optimum; ``pair-1-day-limits`` 102 -> 105, its third run
+out of budget): on a model with no timetable at all whose LP has one, every run would prove its
+value out of reach; the full stage is what says the model is infeasible."""
 
 ROUNDED_HINT = True
 """The guided-above stage's model is hinted with the LP optimum's other placements rounded
