@@ -248,15 +248,21 @@ def _placements_of_a_worse_timetable(built, r):
                       r.seconds)
 
 
+def _guided_above_ends_above_the_bound(monkeypatch) -> None:
+    """No exact stage, and whole placements of a worse timetable: the guided-above stage can
+    only end above the bound."""
+    monkeypatch.setattr(aligner.solver.search, "EXACT_PARAMETERS",
+                        (("max_deterministic_time", "0"),))
+    _with_relaxation(monkeypatch, _placements_of_a_worse_timetable)
+
+
 @pytest.mark.slow
 def test_fixings_stage_follows_a_guided_above_stage_that_ends_above_the_bound(monkeypatch,
                                                                              tmp_path):
     # The whole placements are those of a worse timetable, so the guided-above stage can only
     # end above the bound (as on FET's EEBLJ-Diurno with two workers: 510 or 520 against 500).
     # The fixings alone are searched next, from that timetable, and find the optimum.
-    monkeypatch.setattr(aligner.solver.search, "EXACT_PARAMETERS",
-                        (("max_deterministic_time", "0"),))
-    _with_relaxation(monkeypatch, _placements_of_a_worse_timetable)
+    _guided_above_ends_above_the_bound(monkeypatch)
     result = solve_checked(LANXI, tmp_path / "out")
     stages = {s["stage"]: s for s in result.stages}
     assert [s["stage"] for s in result.stages] == ["lp", "guided", "guided-above", "fixings"]
@@ -324,31 +330,41 @@ def test_the_raise_stage_lifts_a_bound_below_the_optimum_to_it(tmp_path):
     assert "raise 73: INFEASIBLE" in stages_text(tuple(stages))
 
 
-def test_the_raise_stage_leaves_the_full_stage_half_the_time_left():
-    # With no time left the raise stage runs nothing: the bound it returns is the LP's + 1 (the
-    # fixings stage, which calls it, proved the LP's out of reach), and the search goes on
-    from aligner.solver.search import _raise_bound
-
+@pytest.fixture(scope="module")
+def lanxi_lp():
+    """Lanxi's built model and LP relaxation, for the raise stage's loop."""
     built = build_model(load_instance(LANXI))
     relaxation = lp_relaxation(built, 30.0)
     assert relaxation is not None
+    return built, relaxation
+
+
+def _raise(lanxi_lp, full, seconds_left: float, ceiling: float | None = None):
+    """The raise stage on Lanxi: (bound, search's end, deterministic seconds, stages)."""
+    from aligner.solver.search import _raise_bound
+
+    built, relaxation = lanxi_lp
     stages: list[dict] = []
-    floor, ended, spent = _raise_bound(built, built.model, relaxation,
-                                       aligner.solver.settings.SolverSettings(workers=1),
-                                       lambda: 0.0, None, stages, 0.0, 0.0)
-    assert (floor, ended, spent, stages) == (relaxation.bound + 1, None, 0.0, [])
+    return (*_raise_bound(built, full, relaxation,
+                          aligner.solver.settings.SolverSettings(workers=1),
+                          lambda: seconds_left, None, stages, 0.0, 0.0, ceiling), stages)
+
+
+def test_the_raise_stage_leaves_the_full_stage_half_the_time_left(lanxi_lp):
+    # With no time left the raise stage runs nothing: the bound it returns is the LP's + 1 (the
+    # fixings stage, which calls it, proved the LP's out of reach), and the search goes on
+    built, relaxation = lanxi_lp
+    assert _raise(lanxi_lp, built.model, 0.0) == (relaxation.bound + 1, None, 0.0, [])
 
 
 @pytest.mark.slow
 def test_a_raised_bound_that_meets_a_timetable_found_before_proves_it_optimal(monkeypatch,
                                                                             tmp_path):
-    # The guided-above stage ends above the bound (as in the test above); say the fixings stage
-    # then proves the bound out of reach, and the raise stage every value below that timetable's
-    # objective U (its own loop is tested below): the search ends with that timetable, proven
-    # optimal at U, without the full stage.
-    monkeypatch.setattr(aligner.solver.search, "EXACT_PARAMETERS",
-                        (("max_deterministic_time", "0"),))
-    _with_relaxation(monkeypatch, _placements_of_a_worse_timetable)
+    # The guided-above stage ends above the bound (as in the fixings stage's test above); say
+    # the fixings stage then proves the bound out of reach, and the raise stage every value
+    # below that timetable's objective U (its own loop is tested below): the search ends with
+    # that timetable, proven optimal at U, without the full stage.
+    _guided_above_ends_above_the_bound(monkeypatch)
     real_stage = aligner.solver.search._stage
 
     def fixings_refute(name, *args, **kwargs):
@@ -373,23 +389,18 @@ def test_a_raised_bound_that_meets_a_timetable_found_before_proves_it_optimal(mo
 
 
 @pytest.mark.parametrize("ceiling", [None, 3])
-def test_the_raise_stage_stops_at_its_run_limit_and_at_a_timetable_found(ceiling):
+def test_the_raise_stage_stops_at_its_run_limit_and_at_a_timetable_found(ceiling, lanxi_lp):
     # A model with no timetable above its LP bound (held at most at it here): every run of the
     # raise stage proves its value out of reach, and the stage stops after RAISE_MAX_RUNS runs
     # (the full stage then says what is infeasible), or where a timetable found before is
     # (``ceiling``: every value below it out of reach makes that timetable optimal)
-    from aligner.solver.search import RAISE_MAX_RUNS, _raise_bound
+    from aligner.solver.search import RAISE_MAX_RUNS
 
-    built = build_model(load_instance(LANXI))
-    relaxation = lp_relaxation(built, 30.0)
-    assert relaxation is not None
+    built, relaxation = lanxi_lp
     nothing_above = built.model.clone()
     nothing_above.add(built.objective <= relaxation.bound)
-    stages: list[dict] = []
     top = None if ceiling is None else relaxation.bound + ceiling
-    floor, ended, _ = _raise_bound(built, nothing_above, relaxation,
-                                   aligner.solver.settings.SolverSettings(workers=1),
-                                   lambda: 60.0, None, stages, 0.0, 0.0, top)
+    floor, ended, _, stages = _raise(lanxi_lp, nothing_above, 60.0, top)
     runs = RAISE_MAX_RUNS if ceiling is None else ceiling - 1
     assert ended is None and floor == relaxation.bound + 1 + runs
     assert [(s["stage"], s["status"], s["bound"]) for s in stages] == [
