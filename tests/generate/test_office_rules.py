@@ -253,8 +253,9 @@ def test_a_co_teacher_at_her_min_load_still_gets_a_week(tmp_path):
     from tests.solving import assert_valid
 
     # a first timetable is what this asks (as `aligner solve --first`): the optimum (75, above
-    # the LP bound 72) takes CP-SAT about 35 s, and a 5 s search found its first timetable with
-    # a second to spare, or on a loaded machine none
+    # the LP bound 72) took CP-SAT about 35 s before the search's raise stage (about 6 s since),
+    # and a 5 s search found its first timetable with a second to spare, or on a loaded machine
+    # none
     result = solve(instance, SolverSettings(workers=1, time_limit=60, seed=0, quick_start=True,
                                             params=(("stop_after_first_solution", "true"),)))
     assert result.found, result.status
