@@ -26,7 +26,8 @@ The search runs in up to six stages, each recorded (name, status, objective, bou
 5. ``raise``: when the fixings stage proved that no timetable meets the bound, the objective
    held at exactly the bound + 1, + 2, ... in turn, with the fixings made for each
    (:func:`_raise_bound`): each value found to have no timetable raises the bound, a timetable
-   at one is optimal and ends the search;
+   at one is optimal and ends the search. When no stage has found a timetable by then, the
+   quick stage's jump (``quick-jump``) first gives one;
 6. ``full``: when no earlier stage found a timetable meeting the bound (or none ran), CP-SAT on
    the whole model with the objective held at or above the bound (as raised), for the time
    left; a timetable meeting the bound ends it the same way.
@@ -370,6 +371,23 @@ def search(built: BuiltModel, settings: SolverSettings,
                 guided_solver = solver
                 _hint(full, solver)
         if refuted:
+            if guided_solver is None and quick is None:
+                # no timetable yet: the quick stage's jump, so that the raise stage's time does
+                # not come before the first one (and there is one to keep should nothing follow)
+                solver, status, interrupted, _ = _stage(
+                    "quick-jump", full, settings, min(QUICK_MAX, left()), None, observer,
+                    stages, global_bound=False, defaults=JUMP_PARAMETERS)
+                deterministic += solver.deterministic_time
+                if interrupted:
+                    return Search(Status.UNKNOWN, None, None, True,
+                                  time.perf_counter() - started, stages, deterministic)
+                if status in (Status.OPTIMAL, Status.FEASIBLE):
+                    if settings.first_only:  # the first timetable is all that was asked for
+                        return Search(Status.FEASIBLE, solver, relaxation.bound + 1, False,
+                                      time.perf_counter() - started, stages, deterministic,
+                                      solver.solution_info())
+                    guided_solver = solver
+                    _hint(full, solver)
             best = min((s for s in (guided_solver, quick) if s is not None),
                        key=lambda s: s.objective_value, default=None)
             floor, ended, spent = _raise_bound(
@@ -452,6 +470,7 @@ def _raise_bound(built: BuiltModel, full: cp_model.CpModel, relaxation: Relaxati
             target += 1
             continue
         probe = _guided_model(full, fixings)
+        probe.clear_hints()  # (a timetable found before is above every value tried here)
         probe.add(built.objective == target)
         solver, status, interrupted, reached = _stage(
             "raise", probe, settings, share, target, observer, stages,
