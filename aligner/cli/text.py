@@ -16,9 +16,10 @@ import pandas as pd
 
 from aligner.alignment.overlap import PairAlignment, alignments
 from aligner.alignment.proposal import BellProposal
+from aligner.export.labels import known_word
 from aligner.export.view import DayRow, day_rows
 from aligner.instance import Instance, hhmm
-from aligner.messages import catalogue, listed, say
+from aligner.messages import language, listed, say
 from aligner.solver.result import Result, programme_warnings, term_rules
 
 if TYPE_CHECKING:  # (the checker's modules load for aligner check only)
@@ -65,8 +66,7 @@ def _one_season(frame: pd.DataFrame) -> pd.DataFrame:
 def season_name(season: str) -> str:
     """A season id in the words of the messages' language (winter: 冬令 in Chinese), or the id
     itself when it is not one the catalogue knows."""
-    key = f"export.season.{season}"
-    return say(key) if key in catalogue() else season
+    return known_word(language(), f"export.season.{season}", season)
 
 
 def period_label(instance: Instance, school_id: str, period: int) -> str:

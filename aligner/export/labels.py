@@ -14,7 +14,7 @@ from aligner.messages import catalogue, say, say_in
 
 LANGUAGES = ("zh", "en")
 
-def _known(lang: str, key: str, default: str) -> str:
+def known_word(lang: str, key: str, default: str) -> str:
     """The catalogue's text of ``key`` in ``lang``, or ``default`` when it has none (a day
     name that is no weekday, a season other than winter and summer)."""
     return say_in(lang, key) if key in catalogue() else default
@@ -38,19 +38,19 @@ class Labels:
         return say_in(self.lang, f"export.label.{key}", **values)
 
     def day(self, day: str) -> str:
-        return _known(self.lang, f"export.day.{day}", day)
+        return known_word(self.lang, f"export.day.{day}", day)
 
     def period(self, n: int) -> str:
         return self.word("period", n=n)
 
     def form(self, form: str) -> str:
-        return _known(self.lang, f"export.form.{form}", form)
+        return known_word(self.lang, f"export.form.{form}", form)
 
     def form_name(self, form: str) -> str:
-        return _known(self.lang, f"export.form_name.{form}", form)
+        return known_word(self.lang, f"export.form_name.{form}", form)
 
     def season(self, season: str) -> str:
-        return _known(self.lang, f"export.season.{season}", season)
+        return known_word(self.lang, f"export.season.{season}", season)
 
     @property
     def seasons_title(self) -> str:
