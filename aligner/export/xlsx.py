@@ -219,7 +219,7 @@ def _week_sheet(sheet: Worksheet, labels: Labels, title: str, school_id: str,
                 _box(sheet.cell(row=3 + index + extra, column=1))
             if run > 1:
                 _merge(sheet, start_row=3 + index, start_column=1, end_row=2 + index + run,
-                                  end_column=1)
+                       end_column=1)
         index += run
     forms: set[str] = set()
     for column, day in enumerate(days, start=3):
@@ -238,7 +238,7 @@ def _week_sheet(sheet: Worksheet, labels: Labels, title: str, school_id: str,
                 forms.add(form)
             if span == 2 and row_of.get(number + 1) == at + 1:
                 _merge(sheet, start_row=at, start_column=column, end_row=at + 1,
-                                  end_column=column)
+                       end_column=column)
     _footer(sheet, labels, 4 + len(rows), width, teachers, forms)
     sheet.column_dimensions["A"].width = 6
     sheet.column_dimensions["B"].width = 16 if len(solution.seasons) == 1 else 26
@@ -283,7 +283,7 @@ def _overview_sheet(sheet: Worksheet, labels: Labels, school_id: str) -> None:
         _box(sheet.cell(row=2, column=first, value=labels.day(day)), bold=True)
         if count > 1:
             _merge(sheet, start_row=2, start_column=first, end_row=2,
-                              end_column=first + count - 1)
+                   end_column=first + count - 1)
         for p in range(1, count + 1):
             _box(sheet.cell(row=3, column=first + p - 1, value=p), bold=True)
     row = 4
@@ -308,7 +308,7 @@ def _overview_sheet(sheet: Worksheet, labels: Labels, school_id: str) -> None:
                     forms.add(session.course.form)
                 if lesson.span == 2 and p < count:
                     _merge(sheet, start_row=row, start_column=column, end_row=row,
-                                      end_column=column + 1)
+                           end_column=column + 1)
         sheet.row_dimensions[row].height = 32
         row += 1
     _footer(sheet, labels, row + 1, width, (), forms)
