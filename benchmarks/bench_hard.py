@@ -37,7 +37,7 @@ from machine import commit  # (this directory)
 from aligner.check import check_solution
 from aligner.export import write_outputs
 from aligner.fet import import_fet
-from aligner.generate import generate
+from aligner.generate import Generated, generate
 from aligner.instance import Instance
 from aligner.io import load_instance
 from aligner.io.writer import write_instance
@@ -73,23 +73,13 @@ def _component(preset: str, seed: int, school: str) -> Callable[[Path], Instance
     return make
 
 
-def _busy_co_teachers(preset: str, seed: int) -> Callable[[Path], Instance]:
-    """A generated preset (with the office rules) whose co-teachers' min_load is the load the
-    witness gives them."""
+def _tightened(preset: str, seed: int, tighten: Callable[[Generated], Generated],
+               name: str) -> Callable[[Path], Instance]:
+    """A generated preset (with the office rules) made tighter around its witness by
+    ``tighten`` (one of Generated's ``with_..._at_witness``), written to ``name``."""
     def make(scratch: Path) -> Instance:
-        generated = generate(preset, seed, office_rules=True)
-        return load_instance(generated.with_min_load_at_witness(generated.co_teachers()).write(
-            scratch / f"{preset}-{seed}"))
-    return make
-
-
-def _teachers_day_limits(preset: str, seed: int) -> Callable[[Path], Instance]:
-    """A generated preset (with the office rules) whose teachers' max_per_day and max_days are
-    what the witness gives them."""
-    def make(scratch: Path) -> Instance:
-        generated = generate(preset, seed, office_rules=True)
-        return load_instance(generated.with_day_limits_at_witness().write(
-            scratch / f"{preset}-{seed}-day-limits"))
+        return load_instance(tighten(generate(preset, seed, office_rules=True)).write(
+            scratch / name))
     return make
 
 
@@ -118,11 +108,13 @@ CASES = (
     Case("pair-1-co-teachers", "aligner generate --preset pair --seed 1 (office rules), its "
          "co-teachers' min_load raised to the load the witness gives them "
          "(Generated.with_min_load_at_witness): the LP bound is below the optimum",
-         _busy_co_teachers("pair", 1)),
+         _tightened("pair", 1, lambda g: g.with_min_load_at_witness(g.co_teachers()),
+                    "pair-1")),
     Case("pair-1-day-limits", "aligner generate --preset pair --seed 1 (office rules), every "
          "teacher's max_per_day and max_days at what the witness gives them "
          "(Generated.with_day_limits_at_witness): the LP bound is below the best timetable "
-         "found", _teachers_day_limits("pair", 1)),
+         "found", _tightened("pair", 1, lambda g: g.with_day_limits_at_witness(),
+                             "pair-1-day-limits")),
     Case("fet-horario-isj", "fet-data FET-5-official/Argentina/Horario_ISJ.fet (teachers' "
          "max gaps per day)", _fet("FET-5-official/Argentina/Horario_ISJ.fet")),
     Case("fet-brazil", "fet-data FET-5-official/Brazil/1/Brazil.fet (teachers' max gaps per "
