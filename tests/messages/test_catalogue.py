@@ -83,7 +83,7 @@ def _key_arguments():
     for path in _source_files():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                    and node.func.id in ("say", "say_in", "_known")):
+                    and node.func.id in ("say", "say_in", "known_word")):
                 continue
             args = node.args if node.func.id == "say" else node.args[1:]
             keys = [args[0]] if args else []
