@@ -194,10 +194,11 @@ none in 60 s)."""
 JUMP_BUDGET = 0.3
 """CP-SAT deterministic seconds for the quick stage's first attempt, ``quick-jump``: its local
 searches without presolve, where its feasibility jump starts at once. CP-SAT runs its jumps in
-batches of 0.1 deterministic seconds (``feasibility_jump_batch_dtime``) and with seed 0 (as with
-4) the first batches found no timetable where the third did: on 11 of FET's whole files a
-timetable within 0.3 (KPS, Brazil, PutSS, WTHS, Horario_ISJ, ...: 0.12-0.20 s), none within 0.1
-or 0.2 (two workers, seeds 0-5; batches of 0.03 or 0.05 found fewer). Where the jump finds none
+batches of 0.1 deterministic seconds (``feasibility_jump_batch_dtime``), and with seeds 0 and 4
+the first two batches found no timetable where the third did: of 15 of FET's whole files tried
+(two workers, seeds 0-5), with seed 0 on 7 (KPS, Brazil, PutSS, HashiyanaPSY16T2a, WTHS,
+PutuavangaSSY2017T1a, Highlands_Christian_School: 0.10-0.19 s), with seed 4 on 11, none within
+0.1 or 0.2 (batches of 0.03 or 0.05 found fewer). Where the jump finds none
 it costs about 0.25 s instead of 0.08 s (StAndrewsPSY2016T2a, RehobothPSY16T1a). On every
 component of the generated county and city (seed 1, office rules) it finds a timetable in
 0.004-0.008 deterministic seconds (70-140 ms), where presolve alone took about 0.55 s of each

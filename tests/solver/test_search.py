@@ -449,7 +449,8 @@ def test_the_first_timetable_alone_ends_at_the_quick_stage(tmp_path, monkeypatch
     """--first (quick start, no LP, stop at the first solution): the quick stage's timetable is
     all that was asked for, so no later stage runs; it is a valid week (solve_checked) and no
     better than the optimum. The flag sets all three settings in summary.json. The jump is
-    CP-SAT's local searches alone, without presolve or its search for symmetries."""
+    CP-SAT's local searches alone, without presolve or its search for symmetries, their
+    feasibility jumps keeping the weights they give the rules broken."""
     parameters = _record_parameters(monkeypatch)
     first = solve_checked(LANXI, tmp_path / "first", quick_start=True, lp_start=False,
                           params=(("stop_after_first_solution", "true"),))
@@ -458,6 +459,7 @@ def test_the_first_timetable_alone_ends_at_the_quick_stage(tmp_path, monkeypatch
     (jump,) = parameters
     assert jump.use_ls_only and not jump.cp_model_presolve and jump.symmetry_level == 0
     assert jump.max_deterministic_time == aligner.solver.search.JUMP_BUDGET
+    assert jump.feasibility_jump_decay == 1.0  # the jumps keep their weights (CP-SAT: 0.95)
     run = CliRunner().invoke(main, ["solve", str(LANXI), "--out", str(tmp_path / "cli"),
                                     "--no-grids", "--workers", "1", "--first"])
     assert run.exit_code == 0, run.output
@@ -486,6 +488,7 @@ def test_the_quick_stage_falls_back_to_the_local_searches_when_the_jump_finds_no
     assert jump.use_ls_only and not jump.cp_model_presolve and jump.symmetry_level == 0
     assert local.use_ls_only and local.cp_model_presolve
     assert local.max_presolve_iterations == 1 and local.symmetry_level == 0
+    assert local.feasibility_jump_decay == 1.0
     assert local.cp_model_probing_level > 0
 
 
