@@ -149,6 +149,15 @@ QUICK_SHARE = 0.1
 share of the time limit (``quick_start``)..."""
 QUICK_MAX = 5.0
 """... and at most these seconds."""
+FIRST_LS_SHARE = 1 / 3
+"""When the first timetable is all that is asked for (``SolverSettings.first_only``), the quick
+stage's local searches (``quick-ls``) get at most this share of the time limit instead..."""
+FIRST_LS_MAX = 20.0
+"""... and at most these seconds: on FET's full weeks they find a week in 2.5-16.5 s where CP-SAT's
+fixed search after them finds none in its 5 s (two workers, seeds 0-2, 20 s each: MAPSY16T1d in
+all three, 2.5-7.6 s; NamutuniPSY16T2a in all three, 5.6-12.4 s, where the fixed search takes
+about 3.5 s; NehaleSS2017T1a in two, 10.4 and 14.8 s; KalengaPSY15T1a in one, 16.5 s;
+NamibiaPSY16T1f and KalengaPSY2017T1d in none)."""
 FIXED_PARAMETERS: tuple[tuple[str, str], ...] = (("search_branching", "FIXED_SEARCH"),
                                                   ("stop_after_first_solution", "true"))
 """CP-SAT's fixed search, stopped at its first timetable: the quick stage's ``quick`` attempt.
@@ -305,8 +314,11 @@ def search(built: BuiltModel, settings: SolverSettings,
         if not settings.first_only:  # (the fixed search's timetable may end the search)
             attempts.reverse()
         for name, defaults in [("quick-jump", JUMP_PARAMETERS), *attempts]:
+            limit = budget
+            if name == "quick-ls" and settings.first_only:
+                limit = min(FIRST_LS_MAX, settings.time_limit * FIRST_LS_SHARE)
             solver, status, interrupted, _ = _stage(
-                name, built.model, settings, min(budget, left()), None, observer, stages,
+                name, built.model, settings, min(limit, left()), None, observer, stages,
                 global_bound=False, defaults=defaults)
             if interrupted or status in (Status.OPTIMAL, Status.FEASIBLE, Status.INFEASIBLE):
                 break
