@@ -40,7 +40,8 @@ starts at once); when that found nothing ``quick``, CP-SAT's fixed search after 
 when neither found one ``quick-ls``, CP-SAT's local searches alone after a light presolve (each
 of the last two for at most :data:`QUICK_SHARE` of the time limit and :data:`QUICK_MAX`
 seconds). When the first timetable is all that is asked for (below) the local
-searches come before the fixed search: they find one sooner on most of FET's files, while the
+searches come before the fixed search, with :data:`FIRST_LS_SHARE` of the time limit and at
+most :data:`FIRST_LS_MAX` seconds: they find one sooner on most of FET's files, while the
 fixed search's first timetable is often one CP-SAT proves optimal, which ends the search. The
 other stages then start from its timetable (a hint), which is kept if they find none.
 With ``--param stop_after_first_solution=true`` each stage stops at its first timetable (the
