@@ -40,8 +40,7 @@ starts at once); when that found nothing ``quick``, CP-SAT's fixed search after 
 when neither found one ``quick-ls``, CP-SAT's local searches alone after a light presolve (each
 of the last two for at most :data:`QUICK_SHARE` of the time limit and :data:`QUICK_MAX`
 seconds). When the first timetable is all that is asked for (below) the local
-searches come before the fixed search, with :data:`FIRST_LS_SHARE` of the time limit and at
-most :data:`FIRST_LS_MAX` seconds: they find one sooner on most of FET's files, while the
+searches come before the fixed search: they find one sooner on most of FET's files, while the
 fixed search's first timetable is often one CP-SAT proves optimal, which ends the search. The
 other stages then start from its timetable (a hint), which is kept if they find none.
 With ``--param stop_after_first_solution=true`` each stage stops at its first timetable (the
@@ -149,18 +148,12 @@ QUICK_SHARE = 0.1
 """Each attempt of the quick stage after the first (``quick-ls``, ``quick``) gets at most this
 share of the time limit (``quick_start``)..."""
 QUICK_MAX = 5.0
-"""... and at most these seconds."""
-FIRST_LS_SHARE = 1 / 3
-"""When the first timetable is all that is asked for (``SolverSettings.first_only``), the quick
-stage's local searches (``quick-ls``) get at most this share of the time limit instead..."""
-FIRST_LS_MAX = 15.0
-"""... and at most these seconds: on FET's full weeks they find a week in 2.5-16.5 s where CP-SAT's
-fixed search after them finds none in its 5 s (two workers, seeds 0-2, 20 s each: MAPSY16T1d in
-all three, 2.5-7.6 s; NamutuniPSY16T2a in all three, 5.6-12.4 s, where the fixed search takes
-about 3.5 s; NehaleSS2017T1a in two, 10.4 and 14.8 s; KalengaPSY15T1a in one, 16.5 s;
-NamibiaPSY16T1f and KalengaPSY2017T1d in none). Not 20 s: KalengaPSY15T1a's week, which the full
-stage finds after about 37 s of its own, then came in one run of three within the time limit
-(60 s) instead of three (docs/fet.md, the quick stage side by side)."""
+"""... and at most these seconds. Not more for the local searches when the first timetable is
+all that is asked for: with a third of the time limit, 15 s at most, they found FET's MAPSY16T1d's
+week in 2.5-10.6 s in all six runs (42 s in four of six with 5 s), but KalengaPSY15T1a's and
+NehaleSS2017T1a's in only three of six, where with 5 s the full stage after them found
+KalengaPSY15T1a's in all six (47-53 s) within the 60 s limit (docs/fet.md, the quick stage side
+by side)."""
 FIXED_PARAMETERS: tuple[tuple[str, str], ...] = (("search_branching", "FIXED_SEARCH"),
                                                   ("stop_after_first_solution", "true"))
 """CP-SAT's fixed search, stopped at its first timetable: the quick stage's ``quick`` attempt.
@@ -313,15 +306,12 @@ def search(built: BuiltModel, settings: SolverSettings,
     quick: cp_model.CpSolver | None = None
     if settings.quick_start and not built.model.proto.solution_hint.vars:
         budget = min(QUICK_MAX, settings.time_limit * QUICK_SHARE)
-        local_budget = (min(FIRST_LS_MAX, settings.time_limit * FIRST_LS_SHARE)
-                        if settings.first_only else budget)
-        attempts = [("quick-ls", QUICK_PARAMETERS, local_budget),
-                    ("quick", FIXED_PARAMETERS, budget)]
+        attempts = [("quick-ls", QUICK_PARAMETERS), ("quick", FIXED_PARAMETERS)]
         if not settings.first_only:  # (the fixed search's timetable may end the search)
             attempts.reverse()
-        for name, defaults, limit in [("quick-jump", JUMP_PARAMETERS, budget), *attempts]:
+        for name, defaults in [("quick-jump", JUMP_PARAMETERS), *attempts]:
             solver, status, interrupted, _ = _stage(
-                name, built.model, settings, min(limit, left()), None, observer, stages,
+                name, built.model, settings, min(budget, left()), None, observer, stages,
                 global_bound=False, defaults=defaults)
             if interrupted or status in (Status.OPTIMAL, Status.FEASIBLE, Status.INFEASIBLE):
                 break
