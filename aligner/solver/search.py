@@ -204,13 +204,13 @@ the first two batches found no timetable where the third did: of 15 of FET's who
 (two workers, seeds 0-5), with seed 0 on 7 (KPS, Brazil, PutSS, HashiyanaPSY16T2a, WTHS,
 PutuavangaSSY2017T1a, Highlands_Christian_School: 0.10-0.19 s), with seed 4 on 11, none within
 0.1 or 0.2 (batches of 0.03 or 0.05 found fewer). Where the jump finds none it costs about 0.25
-s instead of 0.08 s (StAndrewsPSY2016T2a, RehobothPSY16T1a). On every
-component of the generated county and city (seed 1, office rules) it finds a timetable in
-0.004-0.008 deterministic seconds (70-140 ms), where presolve alone took about 0.55 s of each
-component's 0.6-0.9 s quick stage (county in all 6.9 s -> 0.8 s, city 21.9 s -> 2.7 s, one
-worker). On FET's files with teachers' gaps it needed 1.3-1.5 deterministic seconds (with
-CP-SAT's decay of the weights), more than presolve and the fixed search together: there the
-budget runs out and the presolved attempts follow."""
+s instead of 0.08 s (StAndrewsPSY2016T2a, RehobothPSY16T1a). On every component of the
+generated county and city (seed 1, office rules) it finds a timetable in 0.004-0.008
+deterministic seconds (70-140 ms), where presolve alone took about 0.55 s of each component's
+0.6-0.9 s quick stage (county in all 6.9 s -> 0.8 s, city 21.9 s -> 2.7 s, one worker). On
+FET's files with teachers' gaps it needed 1.3-1.5 deterministic seconds (with CP-SAT's decay of
+the weights), more than presolve and the fixed search together: there the budget runs out and
+the presolved attempts follow."""
 JUMP_PARAMETERS = (*LOCAL_SEARCHES, ("cp_model_presolve", "false"), ("symmetry_level", "0"),
                    ("max_deterministic_time", str(JUMP_BUDGET)))
 """The jump's CP-SAT parameters: the local searches alone (``use_ls_only``), without presolve and
